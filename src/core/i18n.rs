@@ -1,0 +1,147 @@
+//! Messages in zh-CN (first) and English, kept as Fluent resources.
+//!
+//! Every text a person reads — validation errors, reasons, the interface — is looked up here
+//! by message id, so both languages always say the same thing.
+//!
+//! ```
+//! use oncefill::core::i18n::{tr, Lang};
+//! assert_eq!(tr(Lang::ZhCn, "app-title", &[]), "一次填");
+//! assert_eq!(tr(Lang::En, "app-title", &[]), "OnceFill");
+//! ```
+
+use std::cell::RefCell;
+
+use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
+use unic_langid::langid;
+
+/// A language the interface speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// 简体中文, the default.
+    #[default]
+    ZhCn,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 tag.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhCn => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the language for a BCP 47 tag such as `navigator.language`.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.to_ascii_lowercase().starts_with("en") {
+            Lang::En
+        } else {
+            Lang::ZhCn
+        }
+    }
+}
+
+/// The zh-CN resource.
+pub const ZH_CN_FTL: &str = include_str!("i18n/zh-CN.ftl");
+/// The English resource.
+pub const EN_FTL: &str = include_str!("i18n/en.ftl");
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn make_bundle(lang: Lang) -> Bundle {
+    let (id, source) = match lang {
+        Lang::ZhCn => (langid!("zh-CN"), ZH_CN_FTL),
+        Lang::En => (langid!("en"), EN_FTL),
+    };
+    let mut bundle = FluentBundle::new(vec![id]);
+    // Isolation marks would end up inside form values and screen-reader output.
+    bundle.set_use_isolating(false);
+    // A resource with a syntax error still yields its good messages; the test below keeps
+    // both files free of errors.
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _)| res);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+thread_local! {
+    static BUNDLES: RefCell<Option<(Bundle, Bundle)>> = const { RefCell::new(None) };
+}
+
+/// An argument value for a message.
+pub enum Arg<'a> {
+    /// Text.
+    Str(&'a str),
+    /// A number.
+    Num(i64),
+}
+
+/// Formats message `id` in `lang`. A missing message yields its id, so a gap is visible
+/// rather than silent.
+pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
+    BUNDLES.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        let (zh, en) = slot.get_or_insert_with(|| (make_bundle(Lang::ZhCn), make_bundle(Lang::En)));
+        let bundle = match lang {
+            Lang::ZhCn => zh,
+            Lang::En => en,
+        };
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut fargs = FluentArgs::new();
+        for (name, value) in args {
+            match value {
+                Arg::Str(s) => fargs.set(*name, FluentValue::from(s.to_string())),
+                Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
+            }
+        }
+        let mut errors = Vec::new();
+        bundle
+            .format_pattern(pattern, Some(&fargs), &mut errors)
+            .into_owned()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn ids(source: &str) -> BTreeSet<String> {
+        let resource = match FluentResource::try_new(source.to_string()) {
+            Ok(r) => r,
+            Err((_, errors)) => panic!("syntax errors: {errors:?}"),
+        };
+        resource
+            .entries()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn both_languages_have_the_same_messages() {
+        let zh = ids(ZH_CN_FTL);
+        let en = ids(EN_FTL);
+        assert!(!zh.is_empty());
+        let only_zh: Vec<_> = zh.difference(&en).collect();
+        let only_en: Vec<_> = en.difference(&zh).collect();
+        assert!(only_zh.is_empty() && only_en.is_empty(), "zh only: {only_zh:?}; en only: {only_en:?}");
+    }
+
+    #[test]
+    fn arguments_are_substituted_without_isolation_marks() {
+        let text = tr(Lang::ZhCn, "id-length", &[("found", Arg::Num(17))]);
+        assert!(text.contains("17"), "{text}");
+        assert!(!text.contains('\u{2068}'));
+    }
+
+    #[test]
+    fn missing_message_shows_its_id() {
+        assert_eq!(tr(Lang::En, "no-such-message", &[]), "no-such-message");
+    }
+}

@@ -1,0 +1,17 @@
+//! The pure core: everything that decides, nothing that touches a page.
+//!
+//! No module below this one may use `web-sys`, `js-sys`, `yew` or `gloo`; the crate's manifest
+//! makes those unavailable to native builds, and the native test suite builds only this.
+
+pub mod classify;
+pub mod clock;
+pub mod codes;
+pub mod dictionary;
+pub mod field;
+pub mod i18n;
+pub mod ids;
+pub mod mask;
+pub mod plan;
+pub mod profile;
+pub mod scan;
+pub mod validate;
