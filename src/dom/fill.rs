@@ -1,0 +1,227 @@
+//! Filling: carries out the selected steps of a plan the way a person's typing would look to
+//! the page — focus, the element's native value setter, bubbling `input` and `change` events,
+//! blur — so React's value tracker, Vue's `v-model` and Angular forms all see the value.
+//!
+//! Hidden, read-only and disabled controls are never touched, and a field that has content is
+//! only replaced when the person ticked it in review (the plan marks it `overwrites`).
+
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{
+    Document, Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement,
+    HtmlTextAreaElement,
+};
+
+use crate::core::field::FieldId;
+use crate::core::plan::{FillAction, FillPlan};
+use crate::core::scan::Dom;
+use crate::dom::scan::{LiveDom, find};
+
+/// What happened to one field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The value was set and the page kept it.
+    Filled,
+    /// The field already held this value; nothing was done.
+    Unchanged,
+    /// The field gained content since review and was not ticked for replacement.
+    NonEmpty,
+    /// The field is no longer in the page.
+    Missing,
+    /// The field became hidden, read-only or disabled.
+    NotFillable,
+    /// The page did not keep the value (a script reverted or reformatted it).
+    Rejected,
+}
+
+impl Outcome {
+    /// The message id for review.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Outcome::Filled => "outcome-filled",
+            Outcome::Unchanged => "outcome-unchanged",
+            Outcome::NonEmpty => "outcome-nonempty",
+            Outcome::Missing => "outcome-missing",
+            Outcome::NotFillable => "outcome-not-fillable",
+            Outcome::Rejected => "outcome-rejected",
+        }
+    }
+
+    /// Whether the field now holds the planned value.
+    pub fn ok(self) -> bool {
+        matches!(self, Outcome::Filled | Outcome::Unchanged)
+    }
+}
+
+/// The outcome of every selected step, in plan order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FillReport {
+    /// Field, its label, outcome.
+    pub outcomes: Vec<(FieldId, String, Outcome)>,
+}
+
+impl FillReport {
+    /// How many fields hold their planned value.
+    pub fn filled(&self) -> usize {
+        self.outcomes.iter().filter(|(_, _, o)| o.ok()).count()
+    }
+}
+
+/// Carries out the selected steps of `plan` in `document`.
+pub fn apply(document: &Document, plan: &FillPlan) -> FillReport {
+    let dom = LiveDom::new(document.clone());
+    let mut report = FillReport::default();
+    for step in plan.steps.iter().filter(|s| s.selected) {
+        let target = match &step.action {
+            FillAction::Radio { option } => option,
+            _ => &step.field,
+        };
+        let outcome = match find(document, target) {
+            None => Outcome::Missing,
+            Some(el) => fill_one(&dom, &el, &step.action, step.overwrites),
+        };
+        report.outcomes.push((step.field.clone(), step.label.clone(), outcome));
+    }
+    report
+}
+
+fn fillable(dom: &LiveDom, el: &Element) -> bool {
+    dom.is_rendered(el) && !dom.is_disabled(el) && !el.has_attribute("readonly")
+}
+
+fn fill_one(dom: &LiveDom, el: &Element, action: &FillAction, overwrite: bool) -> Outcome {
+    if !fillable(dom, el) {
+        return Outcome::NotFillable;
+    }
+    match action {
+        FillAction::Text { value } => fill_text(dom, el, value.expose(), overwrite),
+        FillAction::Select { index } => fill_select(dom, el, *index, overwrite),
+        FillAction::Radio { .. } => fill_radio(el, overwrite),
+    }
+}
+
+/// The prototype's `value` property descriptor, bypassing any own accessor a framework
+/// installed on the element (React's value tracker).
+fn native_value(el: &Element) -> Option<(js_sys::Function, js_sys::Function)> {
+    let class = if el.has_type::<HtmlTextAreaElement>() {
+        "HTMLTextAreaElement"
+    } else {
+        "HTMLInputElement"
+    };
+    let window = web_sys::window()?;
+    let ctor = js_sys::Reflect::get(&window, &class.into()).ok()?;
+    let proto = js_sys::Reflect::get(&ctor, &"prototype".into()).ok()?;
+    let desc = js_sys::Object::get_own_property_descriptor(&proto.into(), &"value".into());
+    let get = js_sys::Reflect::get(&desc, &"get".into()).ok()?.dyn_into().ok()?;
+    let set = js_sys::Reflect::get(&desc, &"set".into()).ok()?.dyn_into().ok()?;
+    Some((get, set))
+}
+
+fn dispatch(el: &Element, kind: &str) {
+    let init = EventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(event) = Event::new_with_event_init_dict(kind, &init) {
+        let _ = el.dispatch_event(&event);
+    }
+}
+
+fn focus(el: &Element) {
+    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+        let _ = h.focus();
+    }
+}
+
+fn blur(el: &Element) {
+    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+        let _ = h.blur();
+    }
+}
+
+fn fill_text(dom: &LiveDom, el: &Element, value: &str, overwrite: bool) -> Outcome {
+    let Some((get, set)) = native_value(el) else {
+        return Outcome::NotFillable;
+    };
+    let current = || get.call0(el).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    if current() == value {
+        return Outcome::Unchanged;
+    }
+    if dom.has_value(el) && !overwrite {
+        return Outcome::NonEmpty;
+    }
+    focus(el);
+    let _ = set.call1(el, &JsValue::from_str(value));
+    dispatch(el, "input");
+    dispatch(el, "change");
+    blur(el);
+    if current() == value {
+        Outcome::Filled
+    } else {
+        Outcome::Rejected
+    }
+}
+
+fn fill_select(dom: &LiveDom, el: &Element, index: usize, overwrite: bool) -> Outcome {
+    let Some(select) = el.dyn_ref::<HtmlSelectElement>() else {
+        return Outcome::NotFillable;
+    };
+    let index = index as i32;
+    if select.selected_index() == index {
+        return Outcome::Unchanged;
+    }
+    if dom.has_value(el) && !overwrite {
+        return Outcome::NonEmpty;
+    }
+    focus(el);
+    select.set_selected_index(index);
+    dispatch(el, "input");
+    dispatch(el, "change");
+    blur(el);
+    if select.selected_index() == index {
+        Outcome::Filled
+    } else {
+        Outcome::Rejected
+    }
+}
+
+/// Whether another radio of the same group (same name, same form) is checked.
+fn group_checked(radio: &HtmlInputElement) -> bool {
+    let name = radio.name();
+    if name.is_empty() {
+        return false;
+    }
+    let scope: Option<Element> = radio.form().map(Into::into);
+    let selector = "input[type=radio]";
+    let list = match &scope {
+        Some(form) => form.query_selector_all(selector),
+        None => radio.owner_document().map_or_else(
+            || Err(JsValue::NULL),
+            |d| d.query_selector_all(selector),
+        ),
+    };
+    let Ok(list) = list else { return false };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlInputElement>().ok())
+        .any(|r| r.name() == name && r.checked() && r.form().is_some() == scope.is_some())
+}
+
+fn fill_radio(el: &Element, overwrite: bool) -> Outcome {
+    let Some(radio) = el.dyn_ref::<HtmlInputElement>() else {
+        return Outcome::NotFillable;
+    };
+    if radio.checked() {
+        return Outcome::Unchanged;
+    }
+    if !overwrite && group_checked(radio) {
+        return Outcome::NonEmpty;
+    }
+    // A native click checks the radio and fires click, input and change, as React expects.
+    focus(el);
+    radio.click();
+    blur(el);
+    if radio.checked() {
+        Outcome::Filled
+    } else {
+        Outcome::Rejected
+    }
+}

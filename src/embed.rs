@@ -1,0 +1,58 @@
+//! The embed entry: what `oncefill.js` calls on a portal's page. It converts options and
+//! mounts the widget in its own shadow root, so the page's styles and the widget's never mix
+//! and the page's scanner never sees the widget's own inputs. It holds no decisions.
+
+use wasm_bindgen::prelude::*;
+use web_sys::{ShadowRootInit, ShadowRootMode};
+
+use crate::core::i18n::Lang;
+use crate::ui::{App, AppProps};
+
+/// Marks the widget's host element; a page has at most one.
+pub const HOST_ATTR: &str = "data-oncefill-host";
+const STYLE: &str = include_str!("ui/style.css");
+
+/// Options a portal passes to [`mount`].
+#[derive(serde::Deserialize, Default)]
+struct Options {
+    /// `zh-CN` (default) or `en`.
+    lang: Option<String>,
+}
+
+/// Mounts the widget once on the current page. `options` is `{ lang?: "zh-CN" | "en" }`
+/// or `undefined`. A second call does nothing.
+#[wasm_bindgen]
+pub fn mount(options: JsValue) -> Result<(), JsValue> {
+    let options: Options = if options.is_undefined() || options.is_null() {
+        Options::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)?
+    };
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsValue::from_str("OnceFill needs a document"))?;
+    if document.query_selector(&format!("[{HOST_ATTR}]"))?.is_some() {
+        return Ok(());
+    }
+    let body = document
+        .body()
+        .ok_or_else(|| JsValue::from_str("OnceFill needs a <body>"))?;
+    let host = document.create_element("div")?;
+    host.set_attribute(HOST_ATTR, "")?;
+    body.append_child(&host)?;
+    let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+    let style = document.create_element("style")?;
+    style.set_text_content(Some(STYLE));
+    shadow.append_child(&style)?;
+    let root = document.create_element("div")?;
+    shadow.append_child(&root)?;
+    let lang = options.lang.as_deref().map(Lang::from_tag).unwrap_or_else(|| {
+        let page = document
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .unwrap_or_default();
+        if page.is_empty() { Lang::ZhCn } else { Lang::from_tag(&page) }
+    });
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).render();
+    Ok(())
+}

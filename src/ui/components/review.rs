@@ -1,0 +1,163 @@
+//! Review: every field that will be filled, its value (sensitive ones masked, with a reveal
+//! button), and why it was recognised; every field that will not, and why not.
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::key_label;
+use crate::core::classify::{Reason, SkipReason};
+use crate::core::i18n::{Arg, Lang, tr};
+use crate::core::plan::{FillStep, NotPlanned};
+use crate::ui::state::{Action, State};
+
+/// Properties of [`Review`].
+#[derive(Properties, PartialEq)]
+pub struct ReviewProps {
+    /// The widget state.
+    pub state: Rc<State>,
+    /// Sends an action.
+    pub on_action: Callback<Action>,
+    /// The person asks to fill.
+    pub on_fill: Callback<()>,
+}
+
+/// The sentence for a reason.
+pub fn reason_text(lang: Lang, reason: &Reason) -> String {
+    let id = format!("reason-{}", reason.kind());
+    tr(lang, &id, &[("detail", Arg::Str(reason.detail()))])
+}
+
+/// The sentence for a field left alone.
+pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
+    let with = |id: &str, detail: &str| tr(lang, id, &[("detail", Arg::Str(detail))]);
+    match why {
+        NotPlanned::NotInProfile(key) => with("skip-not-in-profile", &key_label(lang, *key)),
+        NotPlanned::NoMatchingOption(key) => with("skip-no-option", &key_label(lang, *key)),
+        NotPlanned::TooLong { max, .. } => {
+            tr(lang, "skip-too-long", &[("max", Arg::Num(i64::from(*max)))])
+        }
+        NotPlanned::Skipped(reason) => match reason {
+            SkipReason::Hidden => with("skip-hidden", ""),
+            SkipReason::ReadOnly => with("skip-readonly", ""),
+            SkipReason::Disabled => with("skip-disabled", ""),
+            SkipReason::NeverFilled(what) => with("skip-type", what),
+            SkipReason::Captcha => with("skip-captcha", ""),
+            SkipReason::Unrecognised => with("skip-unrecognised", ""),
+            SkipReason::Ambiguous(keys) => with(
+                "skip-ambiguous",
+                &keys
+                    .iter()
+                    .map(|k| key_label(lang, *k))
+                    .collect::<Vec<_>>()
+                    .join(" / "),
+            ),
+            SkipReason::OtherParty(who) => with("skip-other-party", who),
+            SkipReason::Duplicate { key, count } => tr(
+                lang,
+                "skip-duplicate",
+                &[
+                    ("count", Arg::Num(*count as i64)),
+                    ("detail", Arg::Str(&key_label(lang, *key))),
+                ],
+            ),
+            SkipReason::NotHeld(token) => with("skip-not-held", token),
+            SkipReason::NotInDictionary(what) => with("skip-not-in-profile", what),
+        },
+    }
+}
+
+fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let field = step.field.clone();
+    let toggle = {
+        let on_action = props.on_action.clone();
+        let field = field.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            on_action.emit(Action::Select(field.clone(), input.checked()));
+        })
+    };
+    let revealed = s.revealed.contains(&field);
+    let options = s
+        .fields
+        .iter()
+        .find(|f| f.id == field)
+        .map(|f| f.options.as_slice())
+        .unwrap_or(&[]);
+    let value = if revealed {
+        step.reveal(options)
+    } else {
+        step.shown.clone()
+    };
+    let reveal = props.on_action.reform({
+        let field = field.clone();
+        move |_: MouseEvent| Action::Reveal(field.clone())
+    });
+    let check_id = format!("of-step-{index}");
+    html! {
+        <li class={classes!("of-step", (!step.selected).then_some("of-unselected"))} data-of="step" data-key={step.key.id()}>
+            <input type="checkbox" id={check_id.clone()} checked={step.selected} onchange={toggle} />
+            <div class="of-step-body">
+                <label for={check_id} class="of-step-label">{ &step.label }</label>
+                <div class="of-step-value">
+                    <span class="of-value" data-of="value">{ value }</span>
+                    if step.sensitive {
+                        <button type="button" class="of-link" aria-pressed={revealed.to_string()} onclick={reveal}>
+                            { tr(lang, if revealed { "conceal" } else { "reveal" }, &[]) }
+                        </button>
+                    }
+                </div>
+                <div class="of-reason">
+                    { key_label(lang, step.key) }{ " · " }{ reason_text(lang, &step.reason) }
+                </div>
+                if step.overwrites {
+                    <div class="of-warning">{ tr(lang, "review-overwrite", &[]) }</div>
+                }
+            </div>
+        </li>
+    }
+}
+
+/// The review screen.
+#[component]
+pub fn Review(props: &ReviewProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let t = |id: &str| tr(lang, id, &[]);
+    let selected = s.plan.steps.iter().filter(|st| st.selected).count();
+    let fill = props.on_fill.reform(|_: MouseEvent| ());
+    let back = props.on_action.reform(|_: MouseEvent| Action::BackToEditor);
+    html! {
+        <div class="of-review" data-of="review">
+            <h3>{ t("review-title") }</h3>
+            if s.plan.steps.is_empty() {
+                <p class="of-intro">{ t("review-none") }</p>
+            } else {
+                <p class="of-intro">{ t("review-intro") }</p>
+                <ul class="of-steps">
+                    { for s.plan.steps.iter().enumerate().map(|(i, st)| step_row(props, i, st)) }
+                </ul>
+            }
+            if !s.plan.skipped.is_empty() {
+                <details class="of-skipped" data-of="skipped">
+                    <summary>{ t("review-skipped") }{ format!(" ({})", s.plan.skipped.len()) }</summary>
+                    <ul>
+                        { for s.plan.skipped.iter().map(|sk| html! {
+                            <li><strong>{ if sk.label.is_empty() { "—".to_string() } else { sk.label.clone() } }</strong>
+                                { "：" }{ not_planned_text(lang, &sk.why) }</li>
+                        }) }
+                    </ul>
+                </details>
+            }
+            <div class="of-actions">
+                <button type="button" class="of-secondary" data-of="back" onclick={back}>{ t("back-to-editor") }</button>
+                <button type="button" class="of-primary" data-of="fill" disabled={selected == 0} onclick={fill}>
+                    { tr(lang, "fill-selected", &[("count", Arg::Num(selected as i64))]) }
+                </button>
+            </div>
+        </div>
+    }
+}

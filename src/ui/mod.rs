@@ -1,0 +1,164 @@
+//! The Yew user interface: a floating 一键填表 button that opens a panel with the profile
+//! editor, the review of what will be filled, and the outcome.
+//!
+//! Personal data is held in memory only: nothing is written to any storage, and the panel
+//! says so.
+
+mod components;
+pub mod state;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::classify::classify_all;
+use crate::core::i18n::{Lang, tr};
+use crate::core::plan::plan;
+use crate::core::profile::Profile;
+use crate::dom::{fill, scan, timing};
+use components::editor::Editor;
+use components::report::Report;
+use components::review::Review;
+use state::{Action, State, View};
+
+/// The widget's properties, set by the embed entry.
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// Interface language.
+    pub lang: Lang,
+}
+
+/// Today from the browser's clock, in China's calendar.
+fn today() -> time::Date {
+    crate::core::clock::today()
+}
+
+/// The widget.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let lang = props.lang;
+    let state = use_reducer(move || State::new(lang, today()));
+    let dispatch: Callback<Action> = {
+        let state = state.clone();
+        Callback::from(move |a| state.dispatch(a))
+    };
+    let launcher_ref = use_node_ref();
+    let heading_ref = use_node_ref();
+    let was_open = use_mut_ref(|| false);
+
+    // Focus follows the panel: into its heading when it opens or changes screen, back to the
+    // launcher when it closes.
+    {
+        let launcher_ref = launcher_ref.clone();
+        let heading_ref = heading_ref.clone();
+        let was_open = was_open.clone();
+        use_effect_with((state.open, state.view), move |(open, _)| {
+            if *open {
+                if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
+                    // A new screen starts at its top, not where the last one was scrolled to.
+                    if let Some(panel) = h.closest(".of-panel").ok().flatten() {
+                        panel.set_scroll_top(0);
+                    }
+                    let _ = h.focus();
+                }
+            } else if *was_open.borrow()
+                && let Some(b) = launcher_ref.cast::<web_sys::HtmlElement>()
+            {
+                let _ = b.focus();
+            }
+            *was_open.borrow_mut() = *open;
+        });
+    }
+
+    let on_review = {
+        let state = state.clone();
+        Callback::from(move |_: ()| match state.draft.validate(state.today) {
+            Ok(person) => {
+                let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                    return;
+                };
+                timing::start("oncefill:prepare");
+                let profile = Profile {
+                    version: crate::core::profile::PROFILE_VERSION,
+                    person,
+                };
+                let fields = scan::scan_document(&document);
+                let classified = classify_all(&fields);
+                let plan = plan(&profile, &fields, &classified, state.today);
+                timing::end("oncefill:prepare");
+                state.dispatch(Action::Planned {
+                    profile,
+                    fields,
+                    plan,
+                });
+            }
+            Err(_) => state.dispatch(Action::Attempted),
+        })
+    };
+    let on_fill = {
+        let state = state.clone();
+        Callback::from(move |_: ()| {
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            timing::start("oncefill:fill");
+            let report = fill::apply(&document, &state.plan);
+            timing::end("oncefill:fill");
+            state.dispatch(Action::Filled(report));
+        })
+    };
+
+    let t = |id: &str| tr(state.lang, id, &[]);
+    let on_keydown = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                dispatch.emit(Action::Close);
+            }
+        })
+    };
+    let toggle = {
+        let dispatch = dispatch.clone();
+        let open = state.open;
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(if open { Action::Close } else { Action::Open })
+        })
+    };
+    let close = dispatch.reform(|_: MouseEvent| Action::Close);
+    let switch_lang = dispatch.reform(|_: MouseEvent| Action::ToggleLang);
+    let state_rc: Rc<State> = Rc::new((*state).clone());
+
+    html! {
+        <div class="of-root" lang={state.lang.tag()}>
+            <button ref={launcher_ref} class="of-launcher" data-of="launcher" type="button"
+                aria-expanded={state.open.to_string()} aria-controls="of-panel"
+                title={t("launcher-hint")} onclick={toggle}>
+                <span aria-hidden="true" class="of-launcher-icon">{"✎"}</span>
+                { t("launcher") }
+            </button>
+            if state.open {
+                <section id="of-panel" class="of-panel" data-of="panel" role="dialog"
+                    aria-labelledby="of-title" onkeydown={on_keydown}>
+                    <header class="of-header">
+                        <h2 id="of-title" ref={heading_ref} tabindex="-1">
+                            { t("app-title") }
+                            <span class="of-subtitle">{ t("app-subtitle") }</span>
+                        </h2>
+                        <div class="of-header-actions">
+                            <button type="button" class="of-link" data-of="lang" onclick={switch_lang}>{ t("lang-switch") }</button>
+                            <button type="button" class="of-close" data-of="close" aria-label={t("close")} onclick={close}>{"×"}</button>
+                        </div>
+                    </header>
+                    <p class="of-notice" role="note">{ t("memory-only") }</p>
+                    {
+                        match state.view {
+                            View::Editor => html! { <Editor state={state_rc.clone()} on_action={dispatch.clone()} on_review={on_review.clone()} /> },
+                            View::Review => html! { <Review state={state_rc.clone()} on_action={dispatch.clone()} on_fill={on_fill.clone()} /> },
+                            View::Report => html! { <Report state={state_rc.clone()} on_action={dispatch.clone()} /> },
+                        }
+                    }
+                </section>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,54 @@
+// Helpers that drive the OnceFill widget as a person would. The widget lives in an open
+// shadow root; Playwright's CSS selectors pierce it.
+import assert from 'node:assert/strict';
+
+export const W = (name) => `[data-oncefill-host] [data-of="${name}"]`;
+
+/** Today's date in China (UTC+8), as OnceFill dates forms. */
+export function chinaToday() {
+  const d = new Date(Date.now() + 8 * 3600 * 1000);
+  const p = (n) => String(n).padStart(2, '0');
+  return { y: d.getUTCFullYear(), m: p(d.getUTCMonth() + 1), d: p(d.getUTCDate()) };
+}
+
+/** Opens a page and collects console errors and uncaught exceptions. */
+export async function open(page, url) {
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  await page.locator(W('launcher')).waitFor({ state: 'visible', timeout: 30000 });
+  return problems;
+}
+
+/** Types the demo person into the editor, key by key, as a person would. */
+export async function typeDemoPerson(page) {
+  const field = (key) => page.locator(W(`field-${key}`));
+  await field('person.name').click();
+  await page.keyboard.type('王小明');
+  await field('person.id_number').click();
+  await page.keyboard.type('110105199003071239');
+  await field('contact.mobile').click();
+  await page.keyboard.type('138 0013 8000');
+  await field('person.ethnicity').selectOption('01');
+  await field('person.hukou_address').click();
+  await page.keyboard.type('北京市朝阳区建国路88号院3号楼2单元501室');
+  await page.keyboard.press('Tab');
+}
+
+/** From the open editor: review, then fill; returns the report element. */
+export async function reviewAndFill(page) {
+  await page.locator(W('to-review')).click();
+  await page.locator(W('review')).waitFor();
+  const fill = page.locator(W('fill'));
+  await fill.click();
+  const report = page.locator(W('report'));
+  await report.waitFor();
+  return report;
+}
+
+export function assertNoProblems(problems) {
+  assert.deepEqual(problems, [], 'the page logged errors');
+}

@@ -1,0 +1,168 @@
+// The walking skeleton end to end: a person types a profile into the widget on the sample
+// 城乡居民基本养老保险参保登记表, reviews, fills, and every field holds the right value.
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+
+import { BASE, checkOwnServer, launch, trackRequests } from './lib/browser.mjs';
+import { W, assertNoProblems, chinaToday, open, reviewAndFill, typeDemoPerson } from './lib/widget.mjs';
+
+const FORM = `${BASE}forms/pension.html`;
+const SHOTS = process.env.SCREENSHOT_DIR;
+let browser;
+
+before(async () => {
+  await checkOwnServer();
+  browser = await launch();
+  if (SHOTS) await mkdir(SHOTS, { recursive: true });
+});
+after(async () => browser?.close());
+
+const value = (page, sel) => page.locator(sel).inputValue();
+
+test('a typed profile fills every mapped field, and nothing else', async () => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  const requests = trackRequests(page);
+  const problems = await open(page, FORM);
+
+  await page.locator(W('launcher')).click();
+  await typeDemoPerson(page);
+  // Birth date and sex follow from the ID number.
+  assert.equal(await page.locator(W('field-person.birth_date')).inputValue(), '1990-03-07');
+  assert.ok(await page.locator(W('field-person.sex-1')).isChecked());
+  // Sensitive values are masked once the person moves on.
+  assert.equal(await page.locator(W('field-person.id_number')).inputValue(), '1101**********1239');
+
+  await page.locator(W('to-review')).click();
+  await page.locator(W('review')).waitFor();
+  const panelText = await page.locator(W('panel')).innerText();
+  assert.ok(panelText.includes('1101**********1239'), 'the ID number is shown masked');
+  assert.ok(!panelText.includes('110105199003071239'), 'the full ID number is not on screen');
+  assert.ok(panelText.includes('138****8000'));
+  assert.equal(await page.locator(W('step')).count(), 8);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/review-panel.png` });
+
+  await page.locator(W('fill')).click();
+  const report = page.locator(W('report'));
+  await report.waitFor();
+  assert.equal(await report.getAttribute('data-filled'), '8');
+  assert.equal(await report.getAttribute('data-failed'), '0');
+
+  const t = chinaToday();
+  assert.equal(await value(page, '#aac003'), '王小明');
+  assert.ok(await page.locator('input[name=aac004][value="1"]').isChecked());
+  assert.equal(await value(page, '#aac005'), '01');
+  assert.equal(await value(page, '#aac006'), '1990-03-07');
+  assert.equal(await value(page, '#aac002'), '110105199003071239');
+  assert.equal(await value(page, '#aac010'), '北京市朝阳区建国路88号院3号楼2单元501室');
+  assert.equal(await value(page, '#aae005'), '13800138000');
+  assert.equal(await value(page, '#aae036'), `${t.y}年${t.m}月${t.d}日`);
+  // The controlled input's own state saw the value (a plain assignment would be swallowed).
+  assert.equal(await page.evaluate(() => window.__pensionForm.state.mobile), '13800138000');
+  // Fields the profile cannot answer, and fields never to be filled, are untouched.
+  assert.equal(await value(page, '#aae006'), '');
+  assert.equal(await value(page, '#aac009'), '');
+  assert.equal(await value(page, 'select[name=caz289]'), '');
+  assert.equal(await value(page, 'input[name=aab001name]'), '示例县社会保险事业管理局');
+  assert.equal(await value(page, 'input[name=aae011]'), 'web');
+  assert.equal(await value(page, 'input[name=aae013]'), '');
+
+  await page.locator(W('done')).click();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/filled-form.png`, fullPage: true });
+
+  assert.deepEqual(requests.foreign(), [], 'no request leaves the site');
+  const paths = requests.urls.map((u) => new URL(u).pathname);
+  for (const p of paths) {
+    assert.match(p, /\.(html|js|css|wasm|ico)$|\/$/, `only static files are requested: ${p}`);
+  }
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test('a field with content is only replaced when the person ticks it', async () => {
+  const page = await browser.newPage();
+  const problems = await open(page, FORM);
+  await page.locator('#aac003').fill('李四');
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  await page.locator(W('to-review')).click();
+  const nameStep = page.locator(`${W('step')}[data-key="person.name"]`);
+  const box = nameStep.locator('input[type=checkbox]');
+  assert.equal(await box.isChecked(), false, 'a filled field starts unticked');
+  assert.match(await nameStep.innerText(), /已有内容/);
+
+  await page.locator(W('fill')).click();
+  await page.locator(W('report')).waitFor();
+  assert.equal(await value(page, '#aac003'), '李四', 'not overwritten without consent');
+
+  await page.locator(W('back-to-review')).click();
+  await box.check();
+  await page.locator(W('fill')).click();
+  await page.locator(W('report')).waitFor();
+  assert.equal(await value(page, '#aac003'), '王小明', 'replaced once ticked');
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test('a mistyped ID number gets a plain-language error and blocks review', async () => {
+  const page = await browser.newPage();
+  const problems = await open(page, FORM);
+  await page.locator(W('launcher')).click();
+  await page.locator(W('field-person.name')).fill('王小明');
+  await page.locator(W('field-person.id_number')).click();
+  await page.keyboard.type('110105199003071238');
+  await page.keyboard.press('Tab');
+  const error = page.locator(W('error-person.id_number'));
+  await error.waitFor();
+  assert.match(await error.innerText(), /最后一位校验码应为“9”，您输入的是“8”/);
+  await page.locator(W('to-review')).click();
+  assert.equal(await page.locator(W('review')).count(), 0, 'review is not offered');
+  assert.match(await page.locator(W('panel')).innerText(), /还有 1 处需要修改/);
+  // English, too.
+  await page.locator(W('lang')).click();
+  assert.match(await error.innerText(), /last character should be "9" but is "8"/);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test('keyboard only: open, load the demo, review, fill, close', async () => {
+  const page = await browser.newPage();
+  const problems = await open(page, FORM);
+  const active = () =>
+    page.evaluate(() => {
+      const host = document.querySelector('[data-oncefill-host]');
+      const el = host?.shadowRoot?.activeElement;
+      return el ? el.getAttribute('data-of') || el.id || el.tagName : null;
+    });
+  let reached = false;
+  for (let i = 0; i < 60 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = (await active()) === 'launcher';
+  }
+  assert.ok(reached, 'the launcher is reachable with Tab');
+  await page.keyboard.press('Enter');
+  await page.locator(W('panel')).waitFor();
+  assert.equal(await active(), 'of-title', 'focus moves into the panel');
+
+  const tabTo = async (name) => {
+    for (let i = 0; i < 40; i++) {
+      if ((await active()) === name) return;
+      await page.keyboard.press('Tab');
+    }
+    assert.fail(`${name} is not reachable with Tab`);
+  };
+  await tabTo('load-demo');
+  await page.keyboard.press('Enter');
+  await tabTo('to-review');
+  await page.keyboard.press('Enter');
+  await page.locator(W('review')).waitFor();
+  await tabTo('fill');
+  await page.keyboard.press('Enter');
+  await page.locator(W('report')).waitFor();
+  assert.equal(await page.locator(W('report')).getAttribute('data-filled'), '8');
+  await page.keyboard.press('Escape');
+  await page.locator(W('panel')).waitFor({ state: 'detached' });
+  assert.equal(await active(), 'launcher', 'focus returns to the launcher');
+  assertNoProblems(problems);
+  await page.close();
+});

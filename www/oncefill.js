@@ -1,0 +1,25 @@
+/*
+ * OnceFill embed loader. A portal includes it with one tag:
+ *   <script src="https://<oncefill-host>/oncefill.js" defer></script>
+ * Options as data attributes: data-lang="zh-CN" | "en".
+ * It loads the WebAssembly module from beside this file and mounts the 一键填表 widget.
+ * It sends nothing anywhere: the only requests are for these static files.
+ */
+(function () {
+  'use strict';
+  var script = document.currentScript;
+  if (!script || window.__oncefillLoading) return;
+  window.__oncefillLoading = true;
+  var base = new URL('.', script.src).href;
+  var lang = script.getAttribute('data-lang') || undefined;
+  import(base + 'pkg/oncefill.js')
+    .then(function (m) {
+      return m.default({ module_or_path: base + 'pkg/oncefill_bg.wasm' }).then(function () {
+        m.mount(lang ? { lang: lang } : undefined);
+        document.dispatchEvent(new CustomEvent('oncefill:ready'));
+      });
+    })
+    .catch(function (err) {
+      console.error('OnceFill could not start:', err && err.message ? err.message : err);
+    });
+})();
