@@ -1,0 +1,227 @@
+//! The DOM adapter in a real headless Chromium: scanning labels the way portals write them,
+//! and filling like a person, including a React-style controlled input.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use oncefill::core::classify::classify_all;
+use oncefill::core::dictionary::Key;
+use oncefill::core::field::Control;
+use oncefill::core::plan::plan;
+use oncefill::core::profile::Profile;
+use oncefill::dom::fill::{Outcome, apply};
+use oncefill::dom::scan::scan_document;
+use time::macros::date;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Puts `html` into a fresh container; each test removes its own.
+fn fixture(html: &str) -> Element {
+    let doc = document();
+    let container = doc.create_element("div").unwrap();
+    container.set_inner_html(html);
+    doc.body().unwrap().append_child(&container).unwrap();
+    container
+}
+
+fn input(id: &str) -> HtmlInputElement {
+    document().get_element_by_id(id).unwrap().dyn_into().unwrap()
+}
+
+const FORM: &str = r#"
+<form id="t-form">
+  <table>
+    <tr><td>姓名：</td><td><input id="t-name" name="aac003"></td></tr>
+    <tr><td>性别</td><td>
+      <label><input type="radio" name="t-sex" value="1"> 男</label>
+      <label><input type="radio" name="t-sex" value="2"> 女</label></td></tr>
+  </table>
+  <label for="t-id">公民身份号码 *</label><input id="t-id">
+  <label>出生日期 <input id="t-birth" type="date"></label>
+  <span id="t-mz-label">民族</span>
+  <select id="t-mz" aria-labelledby="t-mz-label"><option value="">请选择</option><option value="01">汉族</option></select>
+  <input id="t-mobile" aria-label="手机号码">
+  <input id="t-date" placeholder="YYYY年MM月DD日" title="填表日期">
+  <input id="t-addr" placeholder="户籍地址">
+  <input id="t-hidden" type="hidden" name="token" value="x">
+  <input id="t-ro" readonly value="固定" aria-label="经办机构">
+  <input id="t-off" disabled aria-label="姓名拼音">
+  <input id="t-styled" style="display:none" aria-label="姓名">
+</form>"#;
+
+#[wasm_bindgen_test]
+fn scan_finds_labels_where_portals_put_them() {
+    let container = fixture(FORM);
+    let fields = scan_document(&document());
+    let by_html_id = |id: &str| fields.iter().find(|f| f.html_id.as_deref() == Some(id)).unwrap();
+    let label = |id: &str| {
+        let f = by_html_id(id);
+        (f.label.clone().unwrap_or_default(), f.label_source.unwrap_or(""))
+    };
+    assert_eq!(label("t-name"), ("姓名".into(), "table-cell"));
+    assert_eq!(label("t-id"), ("公民身份号码".into(), "label-for"));
+    assert_eq!(label("t-birth"), ("出生日期".into(), "label-wrap"));
+    assert_eq!(label("t-mz"), ("民族".into(), "aria-labelledby"));
+    assert_eq!(label("t-mobile"), ("手机号码".into(), "aria-label"));
+    assert_eq!(label("t-date"), ("填表日期".into(), "title"));
+    assert_eq!(by_html_id("t-date").placeholder.as_deref(), Some("YYYY年MM月DD日"));
+
+    let sex = fields.iter().find(|f| f.control == Control::RadioGroup).unwrap();
+    assert_eq!(sex.label.as_deref(), Some("性别"));
+    let texts: Vec<_> = sex.options.iter().map(|o| o.text.as_str()).collect();
+    assert_eq!(texts, vec!["男", "女"]);
+
+    assert!(!by_html_id("t-hidden").visible);
+    assert!(!by_html_id("t-styled").visible);
+    assert!(by_html_id("t-ro").readonly && by_html_id("t-ro").has_value);
+    assert!(by_html_id("t-off").disabled);
+    assert_eq!(by_html_id("t-mz").options.len(), 2);
+    assert!(fields.iter().all(|f| f.form.is_some()));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
+    let container = fixture(FORM);
+    let events = Rc::new(RefCell::new(Vec::<String>::new()));
+    let log = events.clone();
+    let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        let target: Element = e.target().unwrap().dyn_into().unwrap();
+        log.borrow_mut().push(format!("{}:{}", e.type_(), target.id()));
+    });
+    for kind in ["input", "change", "focus", "blur"] {
+        // Capture on the container: input and change bubble; focus and blur do not.
+        container
+            .add_event_listener_with_callback_and_bool(kind, listener.as_ref().unchecked_ref(), true)
+            .unwrap();
+    }
+
+    let doc = document();
+    let fields = scan_document(&doc);
+    let classified = classify_all(&fields);
+    let today = date!(2026 - 11 - 21);
+    let plan = plan(&Profile::demo(), &fields, &classified, today);
+    let planned: Vec<Key> = plan.steps.iter().map(|s| s.key).collect();
+    assert_eq!(planned.len(), 8, "{planned:?}");
+    let report = apply(&doc, &plan);
+    assert!(report.outcomes.iter().all(|(_, _, o)| *o == Outcome::Filled), "{report:?}");
+
+    assert_eq!(input("t-name").value(), "王小明");
+    assert_eq!(input("t-id").value(), "110105199003071239");
+    assert_eq!(input("t-birth").value(), "1990-03-07");
+    assert_eq!(input("t-mobile").value(), "13800138000");
+    assert_eq!(input("t-date").value(), "2026年11月21日");
+    assert_eq!(input("t-addr").value(), "北京市朝阳区建国路88号院3号楼2单元501室");
+    let mz: HtmlSelectElement = doc.get_element_by_id("t-mz").unwrap().dyn_into().unwrap();
+    assert_eq!(mz.value(), "01");
+    let male: HtmlInputElement = doc
+        .query_selector("input[name=t-sex][value='1']")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(male.checked());
+    // Never touched.
+    assert_eq!(input("t-hidden").value(), "x");
+    assert_eq!(input("t-ro").value(), "固定");
+    assert_eq!(input("t-off").value(), "");
+    assert_eq!(input("t-styled").value(), "");
+
+    // Like a person: focus, input and change (bubbling), blur — in that order.
+    let seen = events.borrow();
+    let name_events: Vec<_> = seen.iter().filter(|e| e.ends_with(":t-name")).cloned().collect();
+    assert_eq!(name_events, vec!["focus:t-name", "input:t-name", "change:t-name", "blur:t-name"]);
+    assert!(seen.iter().any(|e| e == "change:t-mz"));
+    drop(seen);
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
+    let container = fixture(FORM);
+    let doc = document();
+    input("t-name").set_value("李四");
+    let fields = scan_document(&doc);
+    let mut plan = plan(
+        &Profile::demo(),
+        &fields,
+        &classify_all(&fields),
+        date!(2026 - 11 - 21),
+    );
+    let name_step = plan.steps.iter().find(|s| s.key == Key::PersonName).unwrap();
+    assert!(name_step.overwrites && !name_step.selected);
+
+    // The person typed into the ID field after review, and the page disabled the mobile field.
+    input("t-id").set_value("something");
+    input("t-mobile").set_disabled(true);
+    let report = apply(&doc, &plan);
+    let outcome = |label: &str| report.outcomes.iter().find(|(_, l, _)| l == label).map(|(_, _, o)| *o);
+    assert_eq!(outcome("姓名"), None, "unticked steps are not carried out");
+    assert_eq!(outcome("公民身份号码"), Some(Outcome::NonEmpty));
+    assert_eq!(outcome("手机号码"), Some(Outcome::NotFillable));
+    assert_eq!(input("t-name").value(), "李四");
+    assert_eq!(input("t-id").value(), "something");
+
+    // Ticked: replaced.
+    for step in plan.steps.iter_mut() {
+        step.selected = step.key == Key::PersonName;
+    }
+    let report = apply(&doc, &plan);
+    assert_eq!(report.outcomes[0].2, Outcome::Filled);
+    assert_eq!(input("t-name").value(), "王小明");
+    container.remove();
+}
+
+#[wasm_bindgen(inline_js = r#"
+export function install_tracker(el) {
+  // React 17+'s value tracker, in miniature: an own accessor that records assignments, and a
+  // root listener that ignores input events when the value equals the recorded one.
+  const proto = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
+  let tracked = el.value;
+  const state = { value: '' };
+  Object.defineProperty(el, 'value', {
+    configurable: true,
+    get() { return proto.get.call(this); },
+    set(v) { tracked = String(v); proto.set.call(this, v); },
+  });
+  document.addEventListener('input', (e) => {
+    if (e.target !== el) return;
+    const now = proto.get.call(el);
+    if (now === tracked) return;
+    tracked = now;
+    state.value = now;
+  });
+  return state;
+}
+"#)]
+extern "C" {
+    fn install_tracker(el: &Element) -> JsValue;
+}
+
+#[wasm_bindgen_test]
+fn a_react_controlled_input_sees_the_value() {
+    let container = fixture(r#"<form><label for="t-ctl">手机号码</label><input id="t-ctl"></form>"#);
+    let el = document().get_element_by_id("t-ctl").unwrap();
+    let state = install_tracker(&el);
+    let doc = document();
+    let fields = scan_document(&doc);
+    let plan = plan(
+        &Profile::demo(),
+        &fields,
+        &classify_all(&fields),
+        date!(2026 - 11 - 21),
+    );
+    apply(&doc, &plan);
+    let seen = js_sys::Reflect::get(&state, &"value".into()).unwrap();
+    assert_eq!(seen.as_string().as_deref(), Some("13800138000"));
+    container.remove();
+}
