@@ -31,7 +31,10 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("OnceFill needs a document"))?;
-    if document.query_selector(&format!("[{HOST_ATTR}]"))?.is_some() {
+    if document
+        .query_selector(&format!("[{HOST_ATTR}]"))?
+        .is_some()
+    {
         return Ok(());
     }
     let body = document
@@ -46,13 +49,21 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
     shadow.append_child(&style)?;
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
-    let lang = options.lang.as_deref().map(Lang::from_tag).unwrap_or_else(|| {
-        let page = document
-            .document_element()
-            .and_then(|e| e.get_attribute("lang"))
-            .unwrap_or_default();
-        if page.is_empty() { Lang::ZhCn } else { Lang::from_tag(&page) }
-    });
+    let lang = options
+        .lang
+        .as_deref()
+        .map(Lang::from_tag)
+        .unwrap_or_else(|| {
+            let page = document
+                .document_element()
+                .and_then(|e| e.get_attribute("lang"))
+                .unwrap_or_default();
+            if page.is_empty() {
+                Lang::ZhCn
+            } else {
+                Lang::from_tag(&page)
+            }
+        });
     yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).render();
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The DOM adapter in a real headless Chromium: scanning labels the way portals write them,
 //! and filling like a person, including a React-style controlled input.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)] // a test that cannot proceed should stop at once
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -34,7 +35,11 @@ fn fixture(html: &str) -> Element {
 }
 
 fn input(id: &str) -> HtmlInputElement {
-    document().get_element_by_id(id).unwrap().dyn_into().unwrap()
+    document()
+        .get_element_by_id(id)
+        .unwrap()
+        .dyn_into()
+        .unwrap()
 }
 
 const FORM: &str = r#"
@@ -62,10 +67,18 @@ const FORM: &str = r#"
 fn scan_finds_labels_where_portals_put_them() {
     let container = fixture(FORM);
     let fields = scan_document(&document());
-    let by_html_id = |id: &str| fields.iter().find(|f| f.html_id.as_deref() == Some(id)).unwrap();
+    let by_html_id = |id: &str| {
+        fields
+            .iter()
+            .find(|f| f.html_id.as_deref() == Some(id))
+            .unwrap()
+    };
     let label = |id: &str| {
         let f = by_html_id(id);
-        (f.label.clone().unwrap_or_default(), f.label_source.unwrap_or(""))
+        (
+            f.label.clone().unwrap_or_default(),
+            f.label_source.unwrap_or(""),
+        )
     };
     assert_eq!(label("t-name"), ("姓名".into(), "table-cell"));
     assert_eq!(label("t-id"), ("公民身份号码".into(), "label-for"));
@@ -73,9 +86,15 @@ fn scan_finds_labels_where_portals_put_them() {
     assert_eq!(label("t-mz"), ("民族".into(), "aria-labelledby"));
     assert_eq!(label("t-mobile"), ("手机号码".into(), "aria-label"));
     assert_eq!(label("t-date"), ("填表日期".into(), "title"));
-    assert_eq!(by_html_id("t-date").placeholder.as_deref(), Some("YYYY年MM月DD日"));
+    assert_eq!(
+        by_html_id("t-date").placeholder.as_deref(),
+        Some("YYYY年MM月DD日")
+    );
 
-    let sex = fields.iter().find(|f| f.control == Control::RadioGroup).unwrap();
+    let sex = fields
+        .iter()
+        .find(|f| f.control == Control::RadioGroup)
+        .unwrap();
     assert_eq!(sex.label.as_deref(), Some("性别"));
     let texts: Vec<_> = sex.options.iter().map(|o| o.text.as_str()).collect();
     assert_eq!(texts, vec!["男", "女"]);
@@ -96,12 +115,17 @@ fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
     let log = events.clone();
     let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         let target: Element = e.target().unwrap().dyn_into().unwrap();
-        log.borrow_mut().push(format!("{}:{}", e.type_(), target.id()));
+        log.borrow_mut()
+            .push(format!("{}:{}", e.type_(), target.id()));
     });
     for kind in ["input", "change", "focus", "blur"] {
         // Capture on the container: input and change bubble; focus and blur do not.
         container
-            .add_event_listener_with_callback_and_bool(kind, listener.as_ref().unchecked_ref(), true)
+            .add_event_listener_with_callback_and_bool(
+                kind,
+                listener.as_ref().unchecked_ref(),
+                true,
+            )
             .unwrap();
     }
 
@@ -113,14 +137,23 @@ fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
     let planned: Vec<Key> = plan.steps.iter().map(|s| s.key).collect();
     assert_eq!(planned.len(), 8, "{planned:?}");
     let report = apply(&doc, &plan);
-    assert!(report.outcomes.iter().all(|(_, _, o)| *o == Outcome::Filled), "{report:?}");
+    assert!(
+        report
+            .outcomes
+            .iter()
+            .all(|(_, _, o)| *o == Outcome::Filled),
+        "{report:?}"
+    );
 
     assert_eq!(input("t-name").value(), "王小明");
     assert_eq!(input("t-id").value(), "110105199003071239");
     assert_eq!(input("t-birth").value(), "1990-03-07");
     assert_eq!(input("t-mobile").value(), "13800138000");
     assert_eq!(input("t-date").value(), "2026年11月21日");
-    assert_eq!(input("t-addr").value(), "北京市朝阳区建国路88号院3号楼2单元501室");
+    assert_eq!(
+        input("t-addr").value(),
+        "北京市朝阳区建国路88号院3号楼2单元501室"
+    );
     let mz: HtmlSelectElement = doc.get_element_by_id("t-mz").unwrap().dyn_into().unwrap();
     assert_eq!(mz.value(), "01");
     let male: HtmlInputElement = doc
@@ -138,8 +171,20 @@ fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
 
     // Like a person: focus, input and change (bubbling), blur — in that order.
     let seen = events.borrow();
-    let name_events: Vec<_> = seen.iter().filter(|e| e.ends_with(":t-name")).cloned().collect();
-    assert_eq!(name_events, vec!["focus:t-name", "input:t-name", "change:t-name", "blur:t-name"]);
+    let name_events: Vec<_> = seen
+        .iter()
+        .filter(|e| e.ends_with(":t-name"))
+        .cloned()
+        .collect();
+    assert_eq!(
+        name_events,
+        vec![
+            "focus:t-name",
+            "input:t-name",
+            "change:t-name",
+            "blur:t-name"
+        ]
+    );
     assert!(seen.iter().any(|e| e == "change:t-mz"));
     drop(seen);
     container.remove();
@@ -157,14 +202,24 @@ fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
         &classify_all(&fields),
         date!(2026 - 11 - 21),
     );
-    let name_step = plan.steps.iter().find(|s| s.key == Key::PersonName).unwrap();
+    let name_step = plan
+        .steps
+        .iter()
+        .find(|s| s.key == Key::PersonName)
+        .unwrap();
     assert!(name_step.overwrites && !name_step.selected);
 
     // The person typed into the ID field after review, and the page disabled the mobile field.
     input("t-id").set_value("something");
     input("t-mobile").set_disabled(true);
     let report = apply(&doc, &plan);
-    let outcome = |label: &str| report.outcomes.iter().find(|(_, l, _)| l == label).map(|(_, _, o)| *o);
+    let outcome = |label: &str| {
+        report
+            .outcomes
+            .iter()
+            .find(|(_, l, _)| l == label)
+            .map(|(_, _, o)| *o)
+    };
     assert_eq!(outcome("姓名"), None, "unticked steps are not carried out");
     assert_eq!(outcome("公民身份号码"), Some(Outcome::NonEmpty));
     assert_eq!(outcome("手机号码"), Some(Outcome::NotFillable));
@@ -209,7 +264,8 @@ extern "C" {
 
 #[wasm_bindgen_test]
 fn a_react_controlled_input_sees_the_value() {
-    let container = fixture(r#"<form><label for="t-ctl">手机号码</label><input id="t-ctl"></form>"#);
+    let container =
+        fixture(r#"<form><label for="t-ctl">手机号码</label><input id="t-ctl"></form>"#);
     let el = document().get_element_by_id("t-ctl").unwrap();
     let state = install_tracker(&el);
     let doc = document();

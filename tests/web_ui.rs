@@ -1,5 +1,6 @@
 //! The widget in a real headless Chromium: mounting, opening, and the memory-only promise.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)] // a test that cannot proceed should stop at once
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -14,7 +15,9 @@ fn shadow() -> web_sys::ShadowRoot {
 }
 
 fn find(name: &str) -> Option<Element> {
-    shadow().query_selector(&format!("[data-of='{name}']")).unwrap()
+    shadow()
+        .query_selector(&format!("[data-of='{name}']"))
+        .unwrap()
 }
 
 async fn settle() {
@@ -26,16 +29,27 @@ async fn mounts_once_opens_and_stores_nothing() {
     oncefill::embed::mount(wasm_bindgen::JsValue::UNDEFINED).unwrap();
     oncefill::embed::mount(wasm_bindgen::JsValue::UNDEFINED).unwrap();
     let doc = web_sys::window().unwrap().document().unwrap();
-    assert_eq!(doc.query_selector_all("[data-oncefill-host]").unwrap().length(), 1);
+    assert_eq!(
+        doc.query_selector_all("[data-oncefill-host]")
+            .unwrap()
+            .length(),
+        1
+    );
     settle().await;
 
     let launcher: HtmlElement = find("launcher").unwrap().dyn_into().unwrap();
-    assert_eq!(launcher.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert_eq!(
+        launcher.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
     assert!(find("panel").is_none());
     launcher.click();
     settle().await;
     assert!(find("panel").is_some());
-    assert_eq!(launcher.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert_eq!(
+        launcher.get_attribute("aria-expanded").as_deref(),
+        Some("true")
+    );
     let text = find("panel").unwrap().text_content().unwrap();
     assert!(text.contains("只保存在本页内存中"), "{text}");
 
@@ -44,7 +58,17 @@ async fn mounts_once_opens_and_stores_nothing() {
     settle().await;
     // Nothing about the person reaches any storage.
     let window = web_sys::window().unwrap();
-    assert_eq!(window.local_storage().unwrap().unwrap().length().unwrap(), 0);
-    assert_eq!(window.session_storage().unwrap().unwrap().length().unwrap(), 0);
-    assert_eq!(doc.dyn_ref::<web_sys::HtmlDocument>().map(|d| d.cookie().unwrap_or_default()), Some(String::new()));
+    assert_eq!(
+        window.local_storage().unwrap().unwrap().length().unwrap(),
+        0
+    );
+    assert_eq!(
+        window.session_storage().unwrap().unwrap().length().unwrap(),
+        0
+    );
+    assert_eq!(
+        doc.dyn_ref::<web_sys::HtmlDocument>()
+            .map(|d| d.cookie().unwrap_or_default()),
+        Some(String::new())
+    );
 }

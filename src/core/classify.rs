@@ -153,42 +153,199 @@ use Target::{Key as K, Never, Other, Unheld};
 /// same text; otherwise the longest keyword wins (户籍所在地址 beats 地址), and two keywords
 /// that do not overlap and point at different things make the field ambiguous.
 const LABEL_RULES: &[Rule] = &[
-    rule(Never("captcha"), &["验证码", "captcha", "verification code"]), // zh-CN, en
+    rule(
+        Never("captcha"),
+        &["验证码", "captcha", "verification code"],
+    ), // zh-CN, en
     rule(Never("password"), &["密码", "password"]),
     // Somebody else's details: zh-CN, zh-TW, en.
     rule(Other("户主"), &["户主"]),
-    rule(Other("联系人"), &["联系人", "紧急联系人", "聯絡人", "contact person", "emergency contact"]),
+    rule(
+        Other("联系人"),
+        &[
+            "联系人",
+            "紧急联系人",
+            "聯絡人",
+            "contact person",
+            "emergency contact",
+        ],
+    ),
     rule(Other("监护人"), &["监护人", "監護人", "guardian"]),
-    rule(Other("代理人"), &["代理人", "代办人", "经办人", "受托人", "agent"]),
-    rule(Other("法定代表人"), &["法定代表人", "负责人", "legal representative"]),
-    rule(Other("家庭成员"), &["配偶", "父亲", "母亲", "子女", "spouse", "father", "mother"]),
-    rule(Other("单位"), &["单位", "企业", "公司", "机构", "employer", "company", "organisation", "organization"]),
+    rule(
+        Other("代理人"),
+        &["代理人", "代办人", "经办人", "受托人", "agent"],
+    ),
+    rule(
+        Other("法定代表人"),
+        &["法定代表人", "负责人", "legal representative"],
+    ),
+    rule(
+        Other("家庭成员"),
+        &["配偶", "父亲", "母亲", "子女", "spouse", "father", "mother"],
+    ),
+    rule(
+        Other("单位"),
+        &[
+            "单位",
+            "企业",
+            "公司",
+            "机构",
+            "employer",
+            "company",
+            "organisation",
+            "organization",
+        ],
+    ),
     // Elements a later profile holds; named so they are not mistaken for a held one.
     rule(Unheld("曾用名"), &["曾用名", "former name"]),
-    rule(Unheld("姓名拼音"), &["拼音", "英文名", "外文姓名", "name in pinyin"]),
-    rule(Unheld("姓/名"), &["first name", "given name", "last name", "surname", "family name"]),
-    rule(Unheld("用户名"), &["用户名", "账号", "username", "user name"]),
-    rule(Unheld("居住地址"), &["居住地址", "现住址", "现居住地", "现居住地址", "居住地", "通讯地址", "联系地址", "邮寄地址", "residential address", "mailing address"]),
-    rule(Unheld("邮政编码"), &["邮政编码", "邮编", "postcode", "postal code", "zip"]),
-    rule(Unheld("电子邮箱"), &["电子邮箱", "邮箱", "电子邮件", "email", "e-mail"]),
-    rule(Unheld("固定电话"), &["固定电话", "座机", "办公电话", "家庭电话", "landline"]),
+    rule(
+        Unheld("姓名拼音"),
+        &["拼音", "英文名", "外文姓名", "name in pinyin"],
+    ),
+    rule(
+        Unheld("姓/名"),
+        &[
+            "first name",
+            "given name",
+            "last name",
+            "surname",
+            "family name",
+        ],
+    ),
+    rule(
+        Unheld("用户名"),
+        &["用户名", "账号", "username", "user name"],
+    ),
+    rule(
+        Unheld("居住地址"),
+        &[
+            "居住地址",
+            "现住址",
+            "现居住地",
+            "现居住地址",
+            "居住地",
+            "通讯地址",
+            "联系地址",
+            "邮寄地址",
+            "residential address",
+            "mailing address",
+        ],
+    ),
+    rule(
+        Unheld("邮政编码"),
+        &["邮政编码", "邮编", "postcode", "postal code", "zip"],
+    ),
+    rule(
+        Unheld("电子邮箱"),
+        &["电子邮箱", "邮箱", "电子邮件", "email", "e-mail"],
+    ),
+    rule(
+        Unheld("固定电话"),
+        &["固定电话", "座机", "办公电话", "家庭电话", "landline"],
+    ),
     rule(Unheld("证件类型"), &["证件类型", "证件种类"]),
-    rule(Unheld("有效期"), &["有效期", "有效期限", "签发机关", "发证机关"]),
+    rule(
+        Unheld("有效期"),
+        &["有效期", "有效期限", "签发机关", "发证机关"],
+    ),
     rule(Unheld("户口性质"), &["户口性质", "户籍类型"]),
     rule(Unheld("国籍"), &["国籍", "nationality", "country"]),
     rule(Unheld("婚姻状况"), &["婚姻状况", "marital status"]),
     rule(Unheld("学历"), &["学历", "文化程度", "education"]),
     rule(Unheld("政治面貌"), &["政治面貌"]),
-    rule(Unheld("社会保障卡号"), &["社会保障卡号", "社保卡号", "银行卡号", "银行账号"]),
+    rule(
+        Unheld("社会保障卡号"),
+        &["社会保障卡号", "社保卡号", "银行卡号", "银行账号"],
+    ),
     // Held elements.
-    rule(K(Key::PersonIdNumber), &["公民身份号码", "身份证号码", "身份证号", "身份证件号码", "身份号码", "证件号码", "社会保障号码", "身份證號碼", "id number", "id card number", "identity card number", "resident id"]),
+    rule(
+        K(Key::PersonIdNumber),
+        &[
+            "公民身份号码",
+            "身份证号码",
+            "身份证号",
+            "身份证件号码",
+            "身份号码",
+            "证件号码",
+            "社会保障号码",
+            "身份證號碼",
+            "id number",
+            "id card number",
+            "identity card number",
+            "resident id",
+        ],
+    ),
     rule(K(Key::PersonName), &["姓名", "名字", "name", "full name"]),
     rule(K(Key::PersonSex), &["性别", "性別", "sex", "gender"]),
-    rule(K(Key::PersonBirthDate), &["出生日期", "出生年月日", "出生年月", "出生日", "生日", "date of birth", "birth date", "birthday", "dob"]),
-    rule(K(Key::PersonEthnicity), &["民族", "ethnic group", "ethnicity"]),
-    rule(K(Key::PersonHukouAddress), &["户籍地址", "户籍所在地址", "户籍所在地", "户口所在地", "常住户口所在地住址", "常住户口所在地", "户籍住址", "身份证住址", "身份证地址", "住址", "家庭住址", "地址", "registered address", "address"]),
-    rule(K(Key::ContactMobile), &["手机号码", "手机号", "手机", "移动电话", "联系电话", "联系方式", "电话号码", "电话", "mobile", "mobile number", "mobile phone", "cell phone", "phone", "phone number", "telephone"]),
-    rule(K(Key::MetaFillDate), &["填表日期", "填报日期", "申请日期", "申报日期", "签字日期", "签名日期", "date of application"]),
+    rule(
+        K(Key::PersonBirthDate),
+        &[
+            "出生日期",
+            "出生年月日",
+            "出生年月",
+            "出生日",
+            "生日",
+            "date of birth",
+            "birth date",
+            "birthday",
+            "dob",
+        ],
+    ),
+    rule(
+        K(Key::PersonEthnicity),
+        &["民族", "ethnic group", "ethnicity"],
+    ),
+    rule(
+        K(Key::PersonHukouAddress),
+        &[
+            "户籍地址",
+            "户籍所在地址",
+            "户籍所在地",
+            "户口所在地",
+            "常住户口所在地住址",
+            "常住户口所在地",
+            "户籍住址",
+            "身份证住址",
+            "身份证地址",
+            "住址",
+            "家庭住址",
+            "地址",
+            "registered address",
+            "address",
+        ],
+    ),
+    rule(
+        K(Key::ContactMobile),
+        &[
+            "手机号码",
+            "手机号",
+            "手机",
+            "移动电话",
+            "联系电话",
+            "联系方式",
+            "电话号码",
+            "电话",
+            "mobile",
+            "mobile number",
+            "mobile phone",
+            "cell phone",
+            "phone",
+            "phone number",
+            "telephone",
+        ],
+    ),
+    rule(
+        K(Key::MetaFillDate),
+        &[
+            "填表日期",
+            "填报日期",
+            "申请日期",
+            "申报日期",
+            "签字日期",
+            "签名日期",
+            "date of application",
+        ],
+    ),
 ];
 
 /// Tokens of `name`/`id` attributes: pinyin initials used by Chinese portals, the national
@@ -196,13 +353,54 @@ const LABEL_RULES: &[Rule] = &[
 const NAME_RULES: &[Rule] = &[
     rule(Never("captcha"), &["captcha", "yzm", "vcode", "verifycode"]),
     rule(Never("password"), &["password", "passwd", "pwd", "mm"]),
-    rule(K(Key::PersonIdNumber), &["sfzh", "sfzhm", "zjhm", "idcard", "id card", "idno", "id number", "aac002", "aac147"]),
-    rule(K(Key::PersonName), &["xm", "aac003", "name", "fullname", "full name", "realname", "real name"]),
+    rule(
+        K(Key::PersonIdNumber),
+        &[
+            "sfzh",
+            "sfzhm",
+            "zjhm",
+            "idcard",
+            "id card",
+            "idno",
+            "id number",
+            "aac002",
+            "aac147",
+        ],
+    ),
+    rule(
+        K(Key::PersonName),
+        &[
+            "xm",
+            "aac003",
+            "name",
+            "fullname",
+            "full name",
+            "realname",
+            "real name",
+        ],
+    ),
     rule(K(Key::PersonSex), &["xb", "aac004", "sex", "gender"]),
-    rule(K(Key::PersonBirthDate), &["csrq", "aac006", "birthday", "birth date", "birthdate", "dob", "bday"]),
-    rule(K(Key::PersonEthnicity), &["mz", "aac005", "nation", "ethnicity"]),
+    rule(
+        K(Key::PersonBirthDate),
+        &[
+            "csrq",
+            "aac006",
+            "birthday",
+            "birth date",
+            "birthdate",
+            "dob",
+            "bday",
+        ],
+    ),
+    rule(
+        K(Key::PersonEthnicity),
+        &["mz", "aac005", "nation", "ethnicity"],
+    ),
     rule(K(Key::PersonHukouAddress), &["hjdz", "hjszd", "aac010"]),
-    rule(K(Key::ContactMobile), &["sjhm", "sjh", "lxdh", "mobile", "cellphone", "phone", "tel"]),
+    rule(
+        K(Key::ContactMobile),
+        &["sjhm", "sjh", "lxdh", "mobile", "cellphone", "phone", "tel"],
+    ),
     rule(Other("单位"), &["company", "org", "dwmc"]),
     rule(Other("联系人"), &["lxr", "contact person"]),
     rule(Unheld("用户名"), &["username", "user name", "login"]),
@@ -343,18 +541,62 @@ fn decide(hits: &[Hit]) -> Option<Decision> {
 /// Invalid values, `on` and `off` say nothing.
 pub fn parse_autocomplete(attr: &str) -> Option<AutocompleteToken> {
     const FIELDS: &[&str] = &[
-        "name", "honorific-prefix", "given-name", "additional-name", "family-name",
-        "honorific-suffix", "nickname", "username", "new-password", "current-password",
-        "one-time-code", "organization-title", "organization", "street-address", "address-line1",
-        "address-line2", "address-line3", "address-level4", "address-level3", "address-level2",
-        "address-level1", "country", "country-name", "postal-code", "cc-name", "cc-given-name",
-        "cc-additional-name", "cc-family-name", "cc-number", "cc-exp", "cc-exp-month",
-        "cc-exp-year", "cc-csc", "cc-type", "transaction-currency", "transaction-amount",
-        "language", "bday", "bday-day", "bday-month", "bday-year", "sex", "url", "photo",
+        "name",
+        "honorific-prefix",
+        "given-name",
+        "additional-name",
+        "family-name",
+        "honorific-suffix",
+        "nickname",
+        "username",
+        "new-password",
+        "current-password",
+        "one-time-code",
+        "organization-title",
+        "organization",
+        "street-address",
+        "address-line1",
+        "address-line2",
+        "address-line3",
+        "address-level4",
+        "address-level3",
+        "address-level2",
+        "address-level1",
+        "country",
+        "country-name",
+        "postal-code",
+        "cc-name",
+        "cc-given-name",
+        "cc-additional-name",
+        "cc-family-name",
+        "cc-number",
+        "cc-exp",
+        "cc-exp-month",
+        "cc-exp-year",
+        "cc-csc",
+        "cc-type",
+        "transaction-currency",
+        "transaction-amount",
+        "language",
+        "bday",
+        "bday-day",
+        "bday-month",
+        "bday-year",
+        "sex",
+        "url",
+        "photo",
     ];
     const CONTACT_FIELDS: &[&str] = &[
-        "tel", "tel-country-code", "tel-national", "tel-area-code", "tel-local",
-        "tel-local-prefix", "tel-local-suffix", "tel-extension", "email", "impp",
+        "tel",
+        "tel-country-code",
+        "tel-national",
+        "tel-area-code",
+        "tel-local",
+        "tel-local-prefix",
+        "tel-local-suffix",
+        "tel-extension",
+        "email",
+        "impp",
     ];
     let lower = attr.to_ascii_lowercase();
     let mut tokens: Vec<&str> = lower.split_ascii_whitespace().collect();
@@ -434,7 +676,7 @@ fn from_options(field: &FieldDescriptor) -> Option<Decision> {
         return None;
     }
     let texts: Vec<&str> = field.options.iter().map(|o| o.text.trim()).collect();
-    let has = |w: &str| texts.iter().any(|t| *t == w);
+    let has = |w: &str| texts.contains(&w);
     if (has("男") && has("女")) || (has("Male") && has("Female")) {
         return Some(Decision::Key(Key::PersonSex, "男/女"));
     }
@@ -452,6 +694,9 @@ fn from_options(field: &FieldDescriptor) -> Option<Decision> {
 const NEVER_TYPES: &[&str] = &[
     "password", "hidden", "file", "submit", "button", "image", "reset", "color", "range",
 ];
+
+/// A source of evidence: its text, the rules that read it, the reason it gives, its weight.
+type Evidence<'a> = (Option<String>, &'a [Rule], fn(String) -> Reason, f32);
 
 /// Classifies one field on its own (without the form-wide duplicate check).
 pub fn classify(field: &FieldDescriptor) -> Verdict {
@@ -479,10 +724,15 @@ pub fn classify(field: &FieldDescriptor) -> Verdict {
             Decision::Skip(reason) => skip(reason),
         };
     }
-    let sources: [(Option<String>, &[Rule], fn(String) -> Reason, f32); 3] = [
+    let sources: [Evidence<'_>; 3] = [
         (field.label.clone(), LABEL_RULES, Reason::Label, 0.85),
         (name_tokens(field), NAME_RULES, Reason::Name, 0.7),
-        (field.placeholder.clone(), LABEL_RULES, Reason::Placeholder, 0.6),
+        (
+            field.placeholder.clone(),
+            LABEL_RULES,
+            Reason::Placeholder,
+            0.6,
+        ),
     ];
     for (text, rules, make_reason, confidence) in sources {
         let Some(text) = text else { continue };
@@ -514,7 +764,7 @@ fn compatible(field: &FieldDescriptor, key: Key, reason: Reason, confidence: f32
     let t = field.input_type();
     let ok = match key {
         Key::PersonBirthDate | Key::MetaFillDate => {
-            matches!(t, "text" | "date" | "month" | "search" | "select" | "" )
+            matches!(t, "text" | "date" | "month" | "search" | "select" | "")
         }
         Key::ContactMobile => matches!(t, "text" | "tel" | "number" | "search" | ""),
         Key::PersonSex | Key::PersonEthnicity => matches!(t, "text" | "select" | "radio" | ""),
@@ -614,9 +864,20 @@ mod tests {
 
     #[test]
     fn somebody_elses_details_are_refused() {
-        for label in ["户主姓名", "联系人手机号码", "监护人身份证号", "单位名称", "Company name"] {
+        for label in [
+            "户主姓名",
+            "联系人手机号码",
+            "监护人身份证号",
+            "单位名称",
+            "Company name",
+        ] {
             assert!(
-                matches!(labelled(label), Verdict::Skip { reason: SkipReason::OtherParty(_) }),
+                matches!(
+                    labelled(label),
+                    Verdict::Skip {
+                        reason: SkipReason::OtherParty(_)
+                    }
+                ),
                 "{label}"
             );
         }
@@ -653,14 +914,24 @@ mod tests {
             }
         );
         f.autocomplete = Some("shipping name".into());
-        assert!(matches!(classify(&f), Verdict::Skip { reason: SkipReason::NotHeld(_) }));
+        assert!(matches!(
+            classify(&f),
+            Verdict::Skip {
+                reason: SkipReason::NotHeld(_)
+            }
+        ));
         // Invalid (a contact modifier before a non-contact field) is ignored: the label decides.
         f.autocomplete = Some("mobile bday".into());
         assert_eq!(key_of(&classify(&f)), Some(Key::ContactMobile));
         f.autocomplete = Some("off".into());
         assert_eq!(key_of(&classify(&f)), Some(Key::ContactMobile));
         f.autocomplete = Some("cc-number".into());
-        assert!(matches!(classify(&f), Verdict::Skip { reason: SkipReason::NeverFilled(_) }));
+        assert!(matches!(
+            classify(&f),
+            Verdict::Skip {
+                reason: SkipReason::NeverFilled(_)
+            }
+        ));
     }
 
     #[test]
@@ -717,16 +988,36 @@ mod tests {
     fn never_filled_controls() {
         let mut f = FieldDescriptor::text("f", "姓名");
         f.visible = false;
-        assert_eq!(classify(&f), Verdict::Skip { reason: SkipReason::Hidden });
+        assert_eq!(
+            classify(&f),
+            Verdict::Skip {
+                reason: SkipReason::Hidden
+            }
+        );
         f.visible = true;
         f.readonly = true;
-        assert_eq!(classify(&f), Verdict::Skip { reason: SkipReason::ReadOnly });
+        assert_eq!(
+            classify(&f),
+            Verdict::Skip {
+                reason: SkipReason::ReadOnly
+            }
+        );
         f.readonly = false;
         f.control = Control::Input {
             input_type: "password".into(),
         };
-        assert!(matches!(classify(&f), Verdict::Skip { reason: SkipReason::NeverFilled(_) }));
-        assert_eq!(labelled("验证码"), Verdict::Skip { reason: SkipReason::Captcha });
+        assert!(matches!(
+            classify(&f),
+            Verdict::Skip {
+                reason: SkipReason::NeverFilled(_)
+            }
+        ));
+        assert_eq!(
+            labelled("验证码"),
+            Verdict::Skip {
+                reason: SkipReason::Captcha
+            }
+        );
         let mut email = FieldDescriptor::text("e", "出生日期");
         email.control = Control::Input {
             input_type: "email".into(),
@@ -749,7 +1040,10 @@ mod tests {
         )));
         b.form = Some("form-2".into());
         let out = classify_all(&[a, b]);
-        assert!(out.iter().all(|c| matches!(c.verdict, Verdict::Fill { .. })));
+        assert!(
+            out.iter()
+                .all(|c| matches!(c.verdict, Verdict::Fill { .. }))
+        );
     }
 
     #[test]

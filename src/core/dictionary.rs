@@ -63,10 +63,38 @@ const fn el(
 
 /// The dictionary, in the order a profile editor shows it.
 pub const ELEMENTS: &[Element] = &[
-    el(Key::PersonName, "person.name", "姓名", "Full name", None, Some("name")),
-    el(Key::PersonSex, "person.sex", "性别", "Sex", None, Some("sex")),
-    el(Key::PersonBirthDate, "person.birth_date", "出生日期", "Date of birth", None, Some("bday")),
-    el(Key::PersonEthnicity, "person.ethnicity", "民族", "Ethnic group", None, None),
+    el(
+        Key::PersonName,
+        "person.name",
+        "姓名",
+        "Full name",
+        None,
+        Some("name"),
+    ),
+    el(
+        Key::PersonSex,
+        "person.sex",
+        "性别",
+        "Sex",
+        None,
+        Some("sex"),
+    ),
+    el(
+        Key::PersonBirthDate,
+        "person.birth_date",
+        "出生日期",
+        "Date of birth",
+        None,
+        Some("bday"),
+    ),
+    el(
+        Key::PersonEthnicity,
+        "person.ethnicity",
+        "民族",
+        "Ethnic group",
+        None,
+        None,
+    ),
     el(
         Key::PersonIdNumber,
         "person.id_number",
@@ -91,7 +119,14 @@ pub const ELEMENTS: &[Element] = &[
         None,
         Some("street-address"),
     ),
-    el(Key::MetaFillDate, "meta.fill_date", "填表日期", "Date of filling", None, None),
+    el(
+        Key::MetaFillDate,
+        "meta.fill_date",
+        "填表日期",
+        "Date of filling",
+        None,
+        None,
+    ),
 ];
 
 impl Key {
@@ -143,7 +178,11 @@ mod tests {
             Key::MetaFillDate,
         ];
         for key in keys {
-            assert_eq!(ELEMENTS.iter().filter(|e| e.key == key).count(), 1, "{key:?}");
+            assert_eq!(
+                ELEMENTS.iter().filter(|e| e.key == key).count(),
+                1,
+                "{key:?}"
+            );
             assert_eq!(Key::from_id(key.id()), Some(key));
         }
         assert_eq!(ELEMENTS.len(), keys.len());

@@ -71,9 +71,10 @@ impl FillStep {
     pub fn reveal(&self, options: &[FieldOption]) -> String {
         match &self.action {
             FillAction::Text { value } => value.expose().to_string(),
-            FillAction::Select { index } => {
-                options.get(*index).map(|o| o.text.clone()).unwrap_or_default()
-            }
+            FillAction::Select { index } => options
+                .get(*index)
+                .map(|o| o.text.clone())
+                .unwrap_or_default(),
             FillAction::Radio { option } => options
                 .iter()
                 .find(|o| o.id.as_ref() == Some(option))
@@ -445,7 +446,10 @@ mod tests {
             &classify_all(&[FieldDescriptor::text("c", "姓名")]),
             TODAY,
         );
-        assert_eq!(empty.skipped[0].why, NotPlanned::NotInProfile(Key::PersonName));
+        assert_eq!(
+            empty.skipped[0].why,
+            NotPlanned::NotInProfile(Key::PersonName)
+        );
     }
 
     #[test]

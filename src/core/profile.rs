@@ -42,7 +42,11 @@ pub struct Person {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sex: Option<Sex>,
     /// 出生日期.
-    #[serde(default, skip_serializing_if = "Option::is_none", with = "iso_date_opt")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "iso_date_opt"
+    )]
     pub birth_date: Option<Date>,
     /// 民族, GB 3304 two-digit code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,7 +72,10 @@ impl fmt::Debug for Person {
             .field("ethnicity", &self.ethnicity)
             .field("id_number", &self.id_number)
             .field("mobile", &self.mobile)
-            .field("hukou_address", &masked(&self.hukou_address).map(|s| s.chars().take(3).collect::<String>() + "…"))
+            .field(
+                "hukou_address",
+                &masked(&self.hukou_address).map(|s| s.chars().take(3).collect::<String>() + "…"),
+            )
             .finish()
     }
 }
@@ -209,8 +216,16 @@ impl PersonDraft {
             sex: p.sex.map(|s| s.code().to_string()).unwrap_or_default(),
             birth_date: p.birth_date.map(validate::iso_date).unwrap_or_default(),
             ethnicity: p.ethnicity.clone().unwrap_or_default(),
-            id_number: p.id_number.as_ref().map(|s| s.expose().to_string()).unwrap_or_default(),
-            mobile: p.mobile.as_ref().map(|s| s.expose().to_string()).unwrap_or_default(),
+            id_number: p
+                .id_number
+                .as_ref()
+                .map(|s| s.expose().to_string())
+                .unwrap_or_default(),
+            mobile: p
+                .mobile
+                .as_ref()
+                .map(|s| s.expose().to_string())
+                .unwrap_or_default(),
             hukou_address: p.hukou_address.clone().unwrap_or_default(),
         }
     }
@@ -298,7 +313,10 @@ impl PersonDraft {
                     if let Some(id) = &id
                         && id.sex() != sex
                     {
-                        check(Key::PersonSex, Err(Issue::SexMismatch { expected: id.sex() }));
+                        check(
+                            Key::PersonSex,
+                            Err(Issue::SexMismatch { expected: id.sex() }),
+                        );
                     }
                 }
                 None => check(Key::PersonSex, Err(Issue::Required)),
@@ -340,7 +358,11 @@ impl PersonDraft {
                 validate::address(&self.hukou_address).map(|a| person.hukou_address = Some(a)),
             );
         }
-        if problems.is_empty() { Ok(person) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(person)
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -422,7 +444,13 @@ mod tests {
     fn debug_never_shows_personal_data() {
         let demo = Profile::demo();
         let text = format!("{demo:?} {:?}", PersonDraft::from_person(&demo.person));
-        for secret in ["110105199003071239", "13800138000", "王小明", "建国路", "1990"] {
+        for secret in [
+            "110105199003071239",
+            "13800138000",
+            "王小明",
+            "建国路",
+            "1990",
+        ] {
             assert!(!text.contains(secret), "{secret} leaked in {text}");
         }
     }

@@ -80,7 +80,8 @@ fn table_neighbour<D: Dom>(dom: &D, control: &D::Node) -> Option<String> {
     }
     // Only the cell right before counts: an empty one means the row pairs controls with
     // something else, and reaching further back would borrow another control's label.
-    dom.previous_element(&cell).and_then(|p| non_empty(dom.text(&p)))
+    dom.previous_element(&cell)
+        .and_then(|p| non_empty(dom.text(&p)))
 }
 
 fn wrapping_label<D: Dom>(dom: &D, node: &D::Node) -> Option<D::Node> {
@@ -192,7 +193,10 @@ pub fn scan<D: Dom>(dom: &D) -> Vec<FieldDescriptor> {
             };
             // Join the group this radio belongs to, if it was already seen.
             if let Some(group) = out.iter_mut().find(|f| {
-                f.control == Control::RadioGroup && name.is_some() && f.name == name && f.form == form
+                f.control == Control::RadioGroup
+                    && name.is_some()
+                    && f.name == name
+                    && f.form == form
             }) {
                 group.options.push(option);
                 group.has_value |= dom.has_value(&node);

@@ -99,12 +99,16 @@ impl Issue {
                 ResidentIdError::Date { digits } => {
                     tr(lang, "id-date", &[("digits", Arg::Str(digits))])
                 }
-                ResidentIdError::FutureDate { date } => {
-                    tr(lang, "id-future-date", &[("date", Arg::Str(&date_text(date)))])
-                }
-                ResidentIdError::TooEarly { year } => {
-                    tr(lang, "id-too-early", &[("year", Arg::Num(i64::from(*year)))])
-                }
+                ResidentIdError::FutureDate { date } => tr(
+                    lang,
+                    "id-future-date",
+                    &[("date", Arg::Str(&date_text(date)))],
+                ),
+                ResidentIdError::TooEarly { year } => tr(
+                    lang,
+                    "id-too-early",
+                    &[("year", Arg::Num(i64::from(*year)))],
+                ),
                 ResidentIdError::CheckDigit { expected, found } => tr(
                     lang,
                     "id-check-digit",
@@ -122,16 +126,20 @@ impl Issue {
                     ("found", Arg::Num(*found as i64)),
                 ],
             ),
-            Issue::NameCharacter { found } => {
-                tr(lang, "name-character", &[("found", Arg::Str(&found.to_string()))])
-            }
+            Issue::NameCharacter { found } => tr(
+                lang,
+                "name-character",
+                &[("found", Arg::Str(&found.to_string()))],
+            ),
             Issue::NameMixed => tr(lang, "name-mixed", &[]),
             Issue::MobileFormat => tr(lang, "mobile-format", &[]),
             Issue::DateFormat => tr(lang, "date-format", &[]),
             Issue::DateFuture => tr(lang, "date-future", &[]),
-            Issue::BirthMismatch { expected } => {
-                tr(lang, "birth-mismatch", &[("expected", Arg::Str(&date_text(expected)))])
-            }
+            Issue::BirthMismatch { expected } => tr(
+                lang,
+                "birth-mismatch",
+                &[("expected", Arg::Str(&date_text(expected)))],
+            ),
             Issue::SexMismatch { expected } => {
                 let word = match (lang, expected) {
                     (Lang::ZhCn, s) => s.zh().to_string(),
@@ -209,7 +217,11 @@ pub fn mobile(input: &str) -> Result<String, Issue> {
     let national = digits
         .strip_prefix("+86")
         .or_else(|| digits.strip_prefix("0086"))
-        .or_else(|| (digits.len() == 13).then(|| digits.strip_prefix("86")).flatten())
+        .or_else(|| {
+            (digits.len() == 13)
+                .then(|| digits.strip_prefix("86"))
+                .flatten()
+        })
         .unwrap_or(&digits);
     let bytes = national.as_bytes();
     let ok = bytes.len() == 11
@@ -240,7 +252,7 @@ pub fn parse_date(input: &str) -> Result<Date, Issue> {
         return Err(Issue::Required);
     }
     let parts: Vec<&str> = text
-        .split(|c: char| matches!(c, '-' | '/' | '.' | '年' | '月' | '日'))
+        .split(['-', '/', '.', '年', '月', '日'])
         .filter(|p| !p.is_empty())
         .collect();
     let (y, m, d) = match parts.as_slice() {
@@ -277,9 +289,40 @@ pub fn ethnicity(input: &str) -> Result<&'static str, Issue> {
 
 /// Province-level names an address may start with (full and common short forms).
 const PROVINCES: &[&str] = &[
-    "北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽",
-    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州",
-    "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆", "台湾", "香港", "澳门",
+    "北京",
+    "天津",
+    "河北",
+    "山西",
+    "内蒙古",
+    "辽宁",
+    "吉林",
+    "黑龙江",
+    "上海",
+    "江苏",
+    "浙江",
+    "安徽",
+    "福建",
+    "江西",
+    "山东",
+    "河南",
+    "湖北",
+    "湖南",
+    "广东",
+    "广西",
+    "海南",
+    "重庆",
+    "四川",
+    "贵州",
+    "云南",
+    "西藏",
+    "陕西",
+    "甘肃",
+    "青海",
+    "宁夏",
+    "新疆",
+    "台湾",
+    "香港",
+    "澳门",
 ];
 
 /// A one-line address that starts with its province, as 公安 forms require.

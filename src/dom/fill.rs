@@ -79,7 +79,9 @@ pub fn apply(document: &Document, plan: &FillPlan) -> FillReport {
             None => Outcome::Missing,
             Some(el) => fill_one(&dom, &el, &step.action, step.overwrites),
         };
-        report.outcomes.push((step.field.clone(), step.label.clone(), outcome));
+        report
+            .outcomes
+            .push((step.field.clone(), step.label.clone(), outcome));
     }
     report
 }
@@ -111,8 +113,14 @@ fn native_value(el: &Element) -> Option<(js_sys::Function, js_sys::Function)> {
     let ctor = js_sys::Reflect::get(&window, &class.into()).ok()?;
     let proto = js_sys::Reflect::get(&ctor, &"prototype".into()).ok()?;
     let desc = js_sys::Object::get_own_property_descriptor(&proto.into(), &"value".into());
-    let get = js_sys::Reflect::get(&desc, &"get".into()).ok()?.dyn_into().ok()?;
-    let set = js_sys::Reflect::get(&desc, &"set".into()).ok()?.dyn_into().ok()?;
+    let get = js_sys::Reflect::get(&desc, &"get".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let set = js_sys::Reflect::get(&desc, &"set".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
     Some((get, set))
 }
 
@@ -141,7 +149,12 @@ fn fill_text(dom: &LiveDom, el: &Element, value: &str, overwrite: bool) -> Outco
     let Some((get, set)) = native_value(el) else {
         return Outcome::NotFillable;
     };
-    let current = || get.call0(el).ok().and_then(|v| v.as_string()).unwrap_or_default();
+    let current = || {
+        get.call0(el)
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default()
+    };
     if current() == value {
         return Outcome::Unchanged;
     }
@@ -193,10 +206,9 @@ fn group_checked(radio: &HtmlInputElement) -> bool {
     let selector = "input[type=radio]";
     let list = match &scope {
         Some(form) => form.query_selector_all(selector),
-        None => radio.owner_document().map_or_else(
-            || Err(JsValue::NULL),
-            |d| d.query_selector_all(selector),
-        ),
+        None => radio
+            .owner_document()
+            .map_or_else(|| Err(JsValue::NULL), |d| d.query_selector_all(selector)),
     };
     let Ok(list) = list else { return false };
     (0..list.length())

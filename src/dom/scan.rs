@@ -3,7 +3,9 @@
 use std::cell::Cell;
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlInputElement, HtmlOptionElement, HtmlSelectElement, HtmlTextAreaElement};
+use web_sys::{
+    Document, Element, HtmlInputElement, HtmlOptionElement, HtmlSelectElement, HtmlTextAreaElement,
+};
 
 use crate::core::field::{FieldDescriptor, FieldId};
 use crate::core::scan::{Dom, scan};

@@ -80,9 +80,10 @@
     return (n < 10 ? '0' : '') + n;
   }
 
+  // Forms are dated by the calendar in China (UTC+8), whatever the browser's time zone.
   function todayText() {
-    var d = new Date();
-    return d.getFullYear() + '年' + pad2(d.getMonth() + 1) + '月' + pad2(d.getDate()) + '日';
+    var d = new Date(Date.now() + 8 * 3600 * 1000);
+    return d.getUTCFullYear() + '年' + pad2(d.getUTCMonth() + 1) + '月' + pad2(d.getUTCDate()) + '日';
   }
 
   var PROFILE = {

@@ -386,14 +386,20 @@ mod tests {
     #[test]
     fn spaces_and_full_width_are_tolerated() {
         assert_eq!(ok(" 110105 19900307 1239 ").as_str(), "110105199003071239");
-        assert_eq!(ok("１１０１０５１９９００３０７１２３９").as_str(), "110105199003071239");
+        assert_eq!(
+            ok("１１０１０５１９９００３０７１２３９").as_str(),
+            "110105199003071239"
+        );
     }
 
     #[test]
     fn errors_say_what_is_wrong() {
         assert_eq!(err(""), ResidentIdError::Empty);
         assert_eq!(err("   "), ResidentIdError::Empty);
-        assert_eq!(err("11010519900307123"), ResidentIdError::Length { found: 17 });
+        assert_eq!(
+            err("11010519900307123"),
+            ResidentIdError::Length { found: 17 }
+        );
         assert_eq!(
             err("1101051990030712A9"),
             ResidentIdError::Character {
@@ -427,17 +433,29 @@ mod tests {
     fn future_and_too_early_dates_are_rejected() {
         // 2027-01-01, with a correct check character.
         let mut body = *b"11010520270101123";
-        let future = format!("{}{}", std::str::from_utf8(&body).unwrap(), mod11_2_check(&body));
+        let future = format!(
+            "{}{}",
+            std::str::from_utf8(&body).unwrap(),
+            mod11_2_check(&body)
+        );
         assert!(matches!(err(&future), ResidentIdError::FutureDate { .. }));
         body = *b"11010517990101123";
-        let early = format!("{}{}", std::str::from_utf8(&body).unwrap(), mod11_2_check(&body));
+        let early = format!(
+            "{}{}",
+            std::str::from_utf8(&body).unwrap(),
+            mod11_2_check(&body)
+        );
         assert_eq!(err(&early), ResidentIdError::TooEarly { year: 1799 });
     }
 
     #[test]
     fn born_today_is_accepted() {
         let body = *b"11010520261121123";
-        let today = format!("{}{}", std::str::from_utf8(&body).unwrap(), mod11_2_check(&body));
+        let today = format!(
+            "{}{}",
+            std::str::from_utf8(&body).unwrap(),
+            mod11_2_check(&body)
+        );
         assert_eq!(ok(&today).birth_date(), TODAY);
     }
 }

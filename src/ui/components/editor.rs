@@ -112,14 +112,20 @@ fn control(props: &EditorProps, key: Key, invalid: bool, described: Option<Strin
             on_action.emit(Action::Edit(key, input.value()));
         })
     };
-    let focus = props.on_action.reform(move |_: FocusEvent| Action::Focus(Some(key)));
-    let blur = props.on_action.reform(move |_: FocusEvent| Action::Touch(key));
+    let focus = props
+        .on_action
+        .reform(move |_: FocusEvent| Action::Focus(Some(key)));
+    let blur = props
+        .on_action
+        .reform(move |_: FocusEvent| Action::Touch(key));
     let data_of = format!("field-{}", key.id());
     match key {
         Key::PersonSex => {
             let radio = |code: &'static str, word: &str| {
                 let on_action = props.on_action.clone();
-                let change = Callback::from(move |_: Event| on_action.emit(Action::Edit(key, code.to_string())));
+                let change = Callback::from(move |_: Event| {
+                    on_action.emit(Action::Edit(key, code.to_string()))
+                });
                 html! {
                     <label class="of-choice">
                         <input type="radio" name="of-sex" value={code} checked={raw == code}
@@ -164,7 +170,11 @@ fn control(props: &EditorProps, key: Key, invalid: bool, described: Option<Strin
                         Key::ContactMobile => validate::mobile(&raw).is_ok(),
                         _ => true,
                     };
-                    if valid { mask_for_display(raw.trim(), kind) } else { raw.clone() }
+                    if valid {
+                        mask_for_display(raw.trim(), kind)
+                    } else {
+                        raw.clone()
+                    }
                 }
                 _ => raw.clone(),
             };

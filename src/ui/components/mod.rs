@@ -9,5 +9,9 @@ use crate::core::i18n::{Lang, tr};
 
 /// The interface label of a dictionary element.
 pub fn key_label(lang: Lang, key: Key) -> String {
-    tr(lang, &format!("key-{}", key.id().replace(['.', '_'], "-")), &[])
+    tr(
+        lang,
+        &format!("key-{}", key.id().replace(['.', '_'], "-")),
+        &[],
+    )
 }

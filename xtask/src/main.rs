@@ -1,0 +1,73 @@
+//! `cargo xtask`: build, serve, test and benchmark OnceFill.
+//!
+//! Run `cargo xtask help` for the list of subcommands.
+
+mod bench;
+mod lockfile;
+mod proc;
+mod serve;
+mod server;
+mod site;
+mod summary;
+mod test;
+
+use std::process::ExitCode;
+
+const HELP: &str = "\
+cargo xtask <command> [options]
+
+Commands:
+  build                 build the static site into target/site/
+                        (wasm32 release build, wasm-bindgen, optional wasm-opt, www/ copied)
+  serve [--host H] [--port P]
+                        build, then serve target/site on http://127.0.0.1:8080/
+  test                  run every check in order: fmt, clippy (native and wasm32),
+                        cargo test, wasm tests in headless Chromium, end-to-end tests;
+                        ends with the line `N passed, N failed`
+  bench                 build, serve in-process, run tests/e2e/bench.mjs, write
+                        target/bench/results.json and append a row to docs/BENCHMARKS.md
+  help                  show this text
+";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let command = args.next();
+    let rest: Vec<String> = args.collect();
+    match command.as_deref() {
+        None | Some("help" | "--help" | "-h") => {
+            print!("{HELP}");
+            ExitCode::SUCCESS
+        }
+        Some("build") => finish(no_args("build", &rest).and_then(|()| site::build().map(|_| ()))),
+        Some("serve") => finish(serve::run(&rest)),
+        Some("test") => match no_args("test", &rest) {
+            Ok(()) => test::execute(),
+            Err(e) => finish(Err(e)),
+        },
+        Some("bench") => finish(no_args("bench", &rest).and_then(|()| bench::run())),
+        Some(other) => {
+            eprintln!("error: unknown command `{other}`\n");
+            eprint!("{HELP}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn no_args(command: &str, rest: &[String]) -> Result<(), String> {
+    match rest.first() {
+        None => Ok(()),
+        Some(arg) => Err(format!(
+            "`cargo xtask {command}` takes no arguments (got `{arg}`)"
+        )),
+    }
+}
+
+fn finish(result: Result<(), String>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,307 @@
+//! `cargo xtask build`: the static site in `target/site/`.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use flate2::Compression;
+use flate2::write::GzEncoder;
+
+use crate::lockfile;
+use crate::proc::{self, cargo, command, describe, repo_root, run, stdout_of, target_dir};
+
+pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const CRATE: &str = "oncefill";
+
+/// `target/site`.
+pub fn site_dir() -> PathBuf {
+    target_dir().join("site")
+}
+
+/// Installs the wasm32 target through rustup when it is missing.
+pub fn ensure_wasm_target() -> Result<(), String> {
+    let installed = stdout_of(command("rustup").args(["target", "list", "--installed"]));
+    match installed {
+        Some(list) if list.lines().any(|l| l.trim() == WASM_TARGET) => Ok(()),
+        Some(_) => {
+            println!("Installing the {WASM_TARGET} target with rustup…");
+            run(command("rustup").args(["target", "add", WASM_TARGET]))
+        }
+        None => {
+            // No rustup: accept a toolchain that ships the target anyway.
+            let sysroot = stdout_of(command("rustc").args(["--print", "sysroot"]));
+            let has_target = sysroot.is_some_and(|root| {
+                Path::new(&root)
+                    .join("lib/rustlib")
+                    .join(WASM_TARGET)
+                    .is_dir()
+            });
+            if has_target {
+                Ok(())
+            } else {
+                Err(format!(
+                    "the {WASM_TARGET} target is missing and rustup is not available to add it"
+                ))
+            }
+        }
+    }
+}
+
+/// The `wasm-bindgen` version recorded in Cargo.lock (created first if missing).
+pub fn locked_wasm_bindgen_version() -> Result<String, String> {
+    let lock_path = repo_root().join("Cargo.lock");
+    if !lock_path.is_file() {
+        println!("Cargo.lock is missing: generating it…");
+        run(&mut cargo(&["generate-lockfile"]))?;
+    }
+    let lock = fs::read_to_string(&lock_path)
+        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    lockfile::package_version(&lock, "wasm-bindgen").ok_or_else(|| {
+        format!(
+            "{} records no `wasm-bindgen` package; is it a dependency of {CRATE}?",
+            lock_path.display()
+        )
+    })
+}
+
+/// The version printed by `<tool> --version` (`wasm-bindgen 0.2.130` → `0.2.130`).
+fn tool_version(tool: &str) -> Option<String> {
+    let out = stdout_of(command(tool).arg("--version"))?;
+    out.split_whitespace().nth(1).map(str::to_string)
+}
+
+/// Makes sure `wasm-bindgen` and `wasm-bindgen-test-runner` match Cargo.lock.
+pub fn ensure_wasm_bindgen() -> Result<(), String> {
+    let wanted = locked_wasm_bindgen_version()?;
+    let tools = ["wasm-bindgen", "wasm-bindgen-test-runner"];
+    let matches = || {
+        tools
+            .iter()
+            .all(|t| tool_version(t).as_deref() == Some(wanted.as_str()))
+    };
+    if matches() {
+        return Ok(());
+    }
+    let found: Vec<String> = tools
+        .iter()
+        .map(|t| {
+            format!(
+                "{t} {}",
+                tool_version(t).unwrap_or_else(|| "missing".to_string())
+            )
+        })
+        .collect();
+    println!(
+        "wasm-bindgen-cli {wanted} is needed (found: {}); installing it with cargo…",
+        found.join(", ")
+    );
+    let locked = run(&mut cargo(&[
+        "install",
+        "wasm-bindgen-cli",
+        "--version",
+        &wanted,
+        "--locked",
+    ]));
+    if let Err(e) = locked {
+        println!("{e}; retrying without --locked…");
+        run(&mut cargo(&[
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &wanted,
+        ]))?;
+    }
+    if matches() {
+        Ok(())
+    } else {
+        Err(format!(
+            "wasm-bindgen-cli {wanted} was installed but another version comes first on PATH \
+             ({}); put {} first on PATH",
+            tools
+                .iter()
+                .map(|t| format!("{t} {}", tool_version(t).unwrap_or_default()))
+                .collect::<Vec<_>>()
+                .join(", "),
+            proc::cargo_bin_dir()
+                .map_or_else(|| "~/.cargo/bin".to_string(), |p| p.display().to_string())
+        ))
+    }
+}
+
+/// Builds the site; returns its directory.
+pub fn build() -> Result<PathBuf, String> {
+    println!("--> build: ensure the {WASM_TARGET} target and wasm-bindgen-cli");
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+
+    println!("--> build: cargo build (release, {WASM_TARGET})");
+    run(&mut cargo(&[
+        "build",
+        "--release",
+        "--lib",
+        "--target",
+        WASM_TARGET,
+        "-p",
+        CRATE,
+    ]))?;
+    let wasm = target_dir()
+        .join(WASM_TARGET)
+        .join("release")
+        .join(format!("{CRATE}.wasm"));
+    if !wasm.is_file() {
+        return Err(format!("the build did not produce {}", wasm.display()));
+    }
+
+    let site = site_dir();
+    let www = repo_root().join("www");
+    if !www.is_dir() {
+        return Err(format!("{} is missing", www.display()));
+    }
+    if site.exists() {
+        fs::remove_dir_all(&site)
+            .map_err(|e| format!("cannot remove the old site {}: {e}", site.display()))?;
+    }
+    println!("--> build: copy www/ into {}", site.display());
+    copy_dir(&www, &site)?;
+
+    let pkg = site.join("pkg");
+    println!("--> build: wasm-bindgen");
+    let mut bindgen = command("wasm-bindgen");
+    bindgen
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--remove-name-section",
+            "--remove-producers-section",
+            "--out-dir",
+        ])
+        .arg(&pkg)
+        .arg(&wasm);
+    run(&mut bindgen)?;
+
+    let bg = pkg.join(format!("{CRATE}_bg.wasm"));
+    let js = pkg.join(format!("{CRATE}.js"));
+    optimise(&bg);
+
+    println!("Site: {}", site.display());
+    for file in [&bg, &js] {
+        let bytes = fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let gz = gzip_len(&bytes)?;
+        let name = file
+            .strip_prefix(&site)
+            .unwrap_or(file)
+            .display()
+            .to_string();
+        println!(
+            "  {name:<24} {:>10} bytes   gzip -9: {:>9} bytes",
+            bytes.len(),
+            gz
+        );
+    }
+    Ok(site)
+}
+
+/// Runs `wasm-opt -Oz` on the file when wasm-opt is installed; keeps the
+/// unoptimised file (with one warning line) when it fails.
+fn optimise(wasm: &Path) {
+    let mut probe = command("wasm-opt");
+    probe.arg("--version");
+    if stdout_of(&mut probe).is_none() {
+        return;
+    }
+    println!("--> build: wasm-opt -Oz");
+    let tmp = wasm.with_extension("opt.wasm");
+    let mut opt = command("wasm-opt");
+    opt.arg("-Oz")
+        .args([
+            "--enable-bulk-memory",
+            "--enable-mutable-globals",
+            "--enable-nontrapping-float-to-int",
+            "--enable-sign-ext",
+            "--enable-reference-types",
+            "--enable-multivalue",
+        ])
+        .arg(wasm)
+        .arg("-o")
+        .arg(&tmp)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let ran = opt.status().is_ok_and(|s| s.success());
+    // Accept only a real wasm module (magic number `\0asm`).
+    let ok = ran && fs::read(&tmp).is_ok_and(|bytes| bytes.starts_with(b"\0asm"));
+    if ok && fs::rename(&tmp, wasm).is_ok() {
+        return;
+    }
+    let _ = fs::remove_file(&tmp);
+    println!(
+        "warning: `{}` failed (wasm-opt too old for this output?); keeping the unoptimised wasm",
+        describe(&opt)
+    );
+}
+
+/// Recursively copies `from` into `to` (created).
+pub fn copy_dir(from: &Path, to: &Path) -> Result<(), String> {
+    fs::create_dir_all(to).map_err(|e| format!("cannot create {}: {e}", to.display()))?;
+    let entries = fs::read_dir(from).map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", from.display()))?;
+        let source = entry.path();
+        let dest = to.join(entry.file_name());
+        if source.is_dir() {
+            copy_dir(&source, &dest)?;
+        } else {
+            fs::copy(&source, &dest).map_err(|e| {
+                format!(
+                    "cannot copy {} to {}: {e}",
+                    source.display(),
+                    dest.display()
+                )
+            })?;
+        }
+    }
+    Ok(())
+}
+
+/// Size of the bytes compressed with gzip at level 9.
+pub fn gzip_len(bytes: &[u8]) -> Result<u64, String> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder
+        .write_all(bytes)
+        .map_err(|e| format!("gzip failed: {e}"))?;
+    let out = encoder.finish().map_err(|e| format!("gzip failed: {e}"))?;
+    u64::try_from(out.len()).map_err(|e| format!("gzip size: {e}"))
+}
+
+/// gzip -9 size of a file.
+pub fn gzip_file_len(path: &Path) -> Result<u64, String> {
+    let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    gzip_len(&bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gzip_shrinks_repetitive_input() {
+        let data = vec![b'a'; 10_000];
+        let n = gzip_len(&data).unwrap();
+        assert!(n > 0 && n < 200, "{n}");
+    }
+
+    #[test]
+    fn copies_directories_recursively() {
+        let base =
+            std::env::temp_dir().join(format!("xtask-copy-test-{}", crate::server::new_token()));
+        let from = base.join("from");
+        fs::create_dir_all(from.join("a/b")).unwrap();
+        fs::write(from.join("top.txt"), "1").unwrap();
+        fs::write(from.join("a/b/deep.txt"), "2").unwrap();
+        let to = base.join("to");
+        copy_dir(&from, &to).unwrap();
+        assert_eq!(fs::read_to_string(to.join("top.txt")).unwrap(), "1");
+        assert_eq!(fs::read_to_string(to.join("a/b/deep.txt")).unwrap(), "2");
+        fs::remove_dir_all(&base).unwrap();
+    }
+}

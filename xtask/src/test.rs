@@ -1,0 +1,307 @@
+//! `cargo xtask test`: every check in order, keeping going after a failure,
+//! closing with the line `N passed, N failed`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use crate::proc::{cargo, command, describe, repo_root, run, run_tee, stdout_of};
+use crate::server::Server;
+use crate::site::{self, WASM_TARGET};
+use crate::summary::{self, Counts};
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The running totals and the names of the steps that failed.
+#[derive(Default)]
+struct Tally {
+    counts: Counts,
+    failed_steps: Vec<String>,
+}
+
+impl Tally {
+    fn add(&mut self, step: &str, counts: Counts) {
+        self.counts += counts;
+        if counts.failed > 0 {
+            self.failed_steps.push(step.to_string());
+        }
+    }
+
+    /// A step that could not run at all counts as one failure.
+    fn broken(&mut self, step: &str, why: &str) {
+        println!("error: {why}");
+        self.add(step, Counts::new(0, 1));
+    }
+}
+
+fn header(name: &str) {
+    println!();
+    println!("==> {name}");
+}
+
+/// A check that passes or fails as a whole (fmt, clippy).
+fn whole(tally: &mut Tally, step: &str, cmd: &mut Command) {
+    match run(cmd) {
+        Ok(()) => tally.add(step, Counts::new(1, 0)),
+        Err(e) => tally.broken(step, &e),
+    }
+}
+
+/// A test runner whose output is counted with `parse`.
+fn counted(tally: &mut Tally, step: &str, cmd: &mut Command, parse: fn(&str) -> Counts) {
+    match run_tee(cmd) {
+        Ok((status, output)) => {
+            let counts = summary::settle(parse(&output), status.success());
+            if !status.success() {
+                println!("`{}` failed ({status})", describe(cmd));
+            }
+            tally.add(step, counts);
+        }
+        Err(e) => tally.broken(step, &e),
+    }
+}
+
+pub fn run_all() -> Counts {
+    let mut tally = Tally::default();
+
+    let step = "cargo fmt --all --check";
+    header(step);
+    whole(&mut tally, step, &mut cargo(&["fmt", "--all", "--check"]));
+
+    let step = "cargo clippy --workspace --all-targets (native)";
+    header(step);
+    whole(
+        &mut tally,
+        step,
+        &mut cargo(&[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    );
+
+    let step = "cargo clippy -p oncefill --lib --tests (wasm32)";
+    header(step);
+    match site::ensure_wasm_target() {
+        Ok(()) => whole(
+            &mut tally,
+            step,
+            &mut cargo(&[
+                "clippy",
+                "-p",
+                "oncefill",
+                "--lib",
+                "--tests",
+                "--target",
+                WASM_TARGET,
+                "--",
+                "-D",
+                "warnings",
+            ]),
+        ),
+        Err(e) => tally.broken(step, &e),
+    }
+
+    let step = "cargo test --workspace (native)";
+    header(step);
+    counted(
+        &mut tally,
+        step,
+        &mut cargo(&["test", "--workspace", "--no-fail-fast"]),
+        summary::parse_libtest,
+    );
+
+    let step = "ensure Chromium and chromedriver";
+    header(step);
+    let chromium = ensure_chromium();
+    match &chromium {
+        Ok(()) => println!("{CHROMIUM} and {CHROMEDRIVER} are present"),
+        Err(e) => tally.broken(step, e),
+    }
+
+    let step = "wasm tests in headless Chromium";
+    header(step);
+    if chromium.is_err() {
+        println!("skipped: Chromium is missing");
+    } else {
+        match site::ensure_wasm_target().and_then(|()| site::ensure_wasm_bindgen()) {
+            Ok(()) => {
+                let mut cmd = cargo(&[
+                    "test",
+                    "-p",
+                    "oncefill",
+                    "--no-fail-fast",
+                    "--target",
+                    WASM_TARGET,
+                ]);
+                cmd.env("CHROMEDRIVER", CHROMEDRIVER)
+                    .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+                counted(&mut tally, step, &mut cmd, summary::parse_libtest);
+            }
+            Err(e) => tally.broken(step, &e),
+        }
+    }
+
+    let step = "end-to-end tests (node --test, Playwright, headless Chromium)";
+    header(step);
+    if chromium.is_err() {
+        println!("skipped: Chromium is missing");
+    } else {
+        end_to_end(&mut tally, step);
+    }
+
+    if !tally.failed_steps.is_empty() {
+        println!();
+        println!("Failed steps:");
+        for step in &tally.failed_steps {
+            println!("  - {step}");
+        }
+    }
+    tally.counts
+}
+
+pub fn execute() -> ExitCode {
+    let counts = run_all();
+    println!();
+    println!("{} passed, {} failed", counts.passed, counts.failed);
+    if counts.failed > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// A CJK font, so that screenshots show Chinese text rather than empty boxes.
+const CJK_FONT: &str = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc";
+
+pub fn ensure_chromium() -> Result<(), String> {
+    let present = || Path::new(CHROMIUM).is_file() && Path::new(CHROMEDRIVER).is_file();
+    let font = || Path::new(CJK_FONT).is_file();
+    if present() && font() {
+        return Ok(());
+    }
+    let uid = stdout_of(command("id").arg("-u"));
+    if uid.as_deref() != Some("0") {
+        if present() {
+            println!(
+                "note: no CJK font; screenshots will show boxes ('sudo apt-get install -y fonts-wqy-microhei')"
+            );
+            return Ok(());
+        }
+        return Err(
+            "Chromium is missing: run 'sudo apt-get install -y chromium chromium-driver' and try again."
+                .to_string(),
+        );
+    }
+    println!("Installing chromium, chromium-driver and a CJK font with apt-get…");
+    run(command("apt-get")
+        .arg("update")
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    run(command("apt-get")
+        .args([
+            "install",
+            "-y",
+            "chromium",
+            "chromium-driver",
+            "fonts-wqy-microhei",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    if present() {
+        Ok(())
+    } else {
+        Err(format!(
+            "apt-get install finished but {CHROMIUM} or {CHROMEDRIVER} is still missing"
+        ))
+    }
+}
+
+/// `tests/e2e`.
+pub fn e2e_dir() -> PathBuf {
+    repo_root().join("tests").join("e2e")
+}
+
+/// Runs `npm ci` (or `npm install` without a lock file) when node_modules is missing.
+pub fn ensure_node_modules() -> Result<(), String> {
+    let dir = e2e_dir();
+    if dir.join("node_modules").is_dir() {
+        return Ok(());
+    }
+    let verb = if dir.join("package-lock.json").is_file() {
+        "ci"
+    } else {
+        "install"
+    };
+    println!("Installing the e2e dependencies with npm {verb}…");
+    run(command("npm")
+        .arg(verb)
+        .arg("--no-audit")
+        .arg("--no-fund")
+        .current_dir(&dir))
+}
+
+/// `tests/e2e/*.test.mjs`, sorted, relative to the repository root.
+pub fn e2e_test_files() -> Result<Vec<String>, String> {
+    let dir = e2e_dir();
+    let entries = fs::read_dir(&dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    let mut files = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.ends_with(".test.mjs") && entry.path().is_file() {
+            files.push(format!("tests/e2e/{name}"));
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+/// The environment the e2e tests and the benchmark receive.
+pub fn e2e_env(cmd: &mut Command, server: &Server) -> Result<(), String> {
+    let screenshots = repo_root().join("docs").join("screenshots");
+    fs::create_dir_all(&screenshots)
+        .map_err(|e| format!("cannot create {}: {e}", screenshots.display()))?;
+    cmd.env("ONCEFILL_URL", server.url())
+        .env("ONCEFILL_SERVER_TOKEN", server.token())
+        .env("CHROMIUM", CHROMIUM)
+        .env("SCREENSHOT_DIR", screenshots);
+    Ok(())
+}
+
+fn end_to_end(tally: &mut Tally, step: &str) {
+    println!("--> build the site");
+    let site = match site::build() {
+        Ok(site) => site,
+        Err(e) => return tally.broken(step, &format!("the site could not be built: {e}")),
+    };
+    if let Err(e) = ensure_node_modules() {
+        return tally.broken(step, &e);
+    }
+    let files = match e2e_test_files() {
+        Ok(files) if files.is_empty() => {
+            return tally.broken(step, "no end-to-end tests found (tests/e2e/*.test.mjs)");
+        }
+        Ok(files) => files,
+        Err(e) => return tally.broken(step, &e),
+    };
+    let server = match Server::start(&site, "127.0.0.1", 0, false) {
+        Ok(server) => server,
+        Err(e) => return tally.broken(step, &e),
+    };
+    println!(
+        "--> serving {} at {} (token {})",
+        site.display(),
+        server.url(),
+        server.token()
+    );
+    let mut cmd = command("node");
+    cmd.args(["--test", "--test-reporter=spec"]).args(&files);
+    if let Err(e) = e2e_env(&mut cmd, &server) {
+        return tally.broken(step, &e);
+    }
+    counted(tally, step, &mut cmd, summary::parse_node);
+    drop(server);
+}
