@@ -768,9 +768,7 @@ fn compatible(field: &FieldDescriptor, key: Key, reason: Reason, confidence: f32
         }
         Key::ContactMobile => matches!(t, "text" | "tel" | "number" | "search" | ""),
         Key::PersonSex | Key::PersonEthnicity => matches!(t, "text" | "select" | "radio" | ""),
-        Key::PersonName | Key::PersonIdNumber | Key::PersonHukouAddress => {
-            matches!(t, "text" | "textarea" | "search" | "")
-        }
+        _ => matches!(t, "text" | "textarea" | "search" | ""),
     };
     if ok {
         Verdict::Fill {

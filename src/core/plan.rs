@@ -314,7 +314,7 @@ pub fn plan(
                 .map(|o| o.text.trim().to_string())
                 .unwrap_or_default(),
         };
-        let sensitive = key.sensitive();
+        let sensitive = key.mask();
         out.steps.push(FillStep {
             field: field.id.clone(),
             label,

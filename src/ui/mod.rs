@@ -14,7 +14,6 @@ use yew::prelude::*;
 use crate::core::classify::classify_all;
 use crate::core::i18n::{Lang, tr};
 use crate::core::plan::plan;
-use crate::core::profile::Profile;
 use crate::dom::{fill, scan, timing};
 use components::editor::Editor;
 use components::report::Report;
@@ -72,27 +71,30 @@ pub fn App(props: &AppProps) -> Html {
 
     let on_review = {
         let state = state.clone();
-        Callback::from(move |_: ()| match state.draft.validate(state.today) {
-            Ok(person) => {
-                let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-                    return;
-                };
-                timing::start("oncefill:prepare");
-                let profile = Profile {
-                    version: crate::core::profile::PROFILE_VERSION,
-                    person,
-                };
-                let fields = scan::scan_document(&document);
-                let classified = classify_all(&fields);
-                let plan = plan(&profile, &fields, &classified, state.today);
-                timing::end("oncefill:prepare");
-                state.dispatch(Action::Planned {
-                    profile,
-                    fields,
-                    plan,
-                });
+        Callback::from(move |_: ()| {
+            let mut profile = state.profile.clone();
+            let now = crate::core::profile::now_stamp();
+            if state
+                .draft
+                .apply(&mut profile.owner_mut().values, state.today, &now)
+                .is_err()
+            {
+                state.dispatch(Action::Attempted);
+                return;
             }
-            Err(_) => state.dispatch(Action::Attempted),
+            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            timing::start("oncefill:prepare");
+            let fields = scan::scan_document(&document);
+            let classified = classify_all(&fields);
+            let plan = plan(&profile, &fields, &classified, state.today);
+            timing::end("oncefill:prepare");
+            state.dispatch(Action::Planned {
+                profile,
+                fields,
+                plan,
+            });
         })
     };
     let on_fill = {

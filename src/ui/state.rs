@@ -43,8 +43,8 @@ pub struct State {
     pub focused: Option<Key>,
     /// Elements filled in from the ID number.
     pub derived: Vec<Key>,
-    /// The validated profile the plan was made from.
-    pub profile: Option<Profile>,
+    /// The profile, in memory only.
+    pub profile: Profile,
     /// The scanned fields of the page.
     pub fields: Vec<FieldDescriptor>,
     /// The plan under review.
@@ -69,7 +69,7 @@ impl State {
             attempted: false,
             focused: None,
             derived: Vec::new(),
-            profile: None,
+            profile: Profile::new(),
             fields: Vec::new(),
             plan: FillPlan::default(),
             revealed: BTreeSet::new(),
@@ -112,7 +112,7 @@ pub enum Action {
     Attempted,
     /// The page was scanned and a plan made.
     Planned {
-        /// The profile used.
+        /// The profile with the draft applied.
         profile: Profile,
         /// The fields found.
         fields: Vec<FieldDescriptor>,
@@ -172,7 +172,12 @@ impl Reducible for State {
                 }
             }
             Action::LoadDemo => {
-                s.draft = PersonDraft::from_person(&Profile::demo().person);
+                s.profile = Profile::demo();
+                s.draft = s
+                    .profile
+                    .owner()
+                    .map(|o| PersonDraft::from_values(&o.values))
+                    .unwrap_or_default();
                 s.derived.clear();
                 s.touched.clear();
                 s.attempted = false;
@@ -188,7 +193,7 @@ impl Reducible for State {
                 fields,
                 plan,
             } => {
-                s.profile = Some(profile);
+                s.profile = profile;
                 s.fields = fields;
                 s.plan = plan;
                 s.revealed.clear();

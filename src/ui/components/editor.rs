@@ -163,7 +163,7 @@ fn control(props: &EditorProps, key: Key, invalid: bool, described: Option<Strin
         }
         _ => {
             // Sensitive values are shown masked unless being edited or wrong.
-            let shown = match key.sensitive() {
+            let shown = match key.mask() {
                 Some(kind) if s.focused != Some(key) && !invalid && !raw.is_empty() => {
                     let valid = match key {
                         Key::PersonIdNumber => validate::id_number(&raw, s.today).is_ok(),

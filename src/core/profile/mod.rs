@@ -1,0 +1,563 @@
+//! The profile: a household of persons, their firms and their agents, each element entered
+//! once, validated, and reused in every role.
+//!
+//! # Format
+//!
+//! A profile is a JSON object. This is the wire format of version 2; every member not listed
+//! here is kept as it is when this version reads and saves a profile written by a newer one,
+//! so no data is lost across versions.
+//!
+//! ## Profile
+//!
+//! | member | type | meaning |
+//! |---|---|---|
+//! | `version` | integer | format version, currently `2`; version 1 is migrated on reading |
+//! | `persons` | array of Person | the household: the profile's owner first (`relation: "self"`) |
+//! | `firms` | array of Firm | firms the owner registers or works for |
+//! | `agents` | array of Agent | mandates: a person acting for the owner or a firm |
+//!
+//! ## Person
+//!
+//! | member | type | meaning |
+//! |---|---|---|
+//! | `id` | string | stable within the profile, e.g. `p1`; roles refer to it |
+//! | `relation` | string | relation to the owner: `self`, `spouse`, `child`, `father`, `mother`, `other` |
+//! | `values` | Values | the person's elements: `person.*`, `contact.*`, `family.*`, `doc.*` |
+//!
+//! ## Firm
+//!
+//! | member | type | meaning |
+//! |---|---|---|
+//! | `id` | string | e.g. `f1` |
+//! | `values` | Values | `firm.*`, `contact.*` |
+//! | `roles` | array of Role | `{ "role": "legal_rep", "person": "p1", "values": { "rep.position": … } }`; roles are `legal_rep`, `finance_officer`, `liaison`, `shareholder`, `director`, `supervisor`, `manager` |
+//!
+//! ## Agent
+//!
+//! `{ "person": "p2", "principal": "p1" | "f1", "values": { "agent.scope": […], "agent.term_to": "长期", "agent.relation": "10" } }`
+//!
+//! ## Values
+//!
+//! An object from dotted dictionary key ([`crate::core::dictionary`]) to Entry:
+//! `{ "value": "王小明", "source": { "kind": "self_declared" }, "updated": "2026-11-21T08:00:00Z",
+//! "history": [ { "value": …, "source": …, "updated": …, "replaced": … } ] }`. `value` is a string
+//! (dates `YYYY-MM-DD`, codes as the standard's code) or an array of strings. `source.kind` is
+//! `self_declared`, `derived` (`from`: key), `credential` (`issuer`, `issued`) or
+//! `staff_verified` (`date`). `history` is omitted when empty.
+//!
+//! ## Example
+//!
+//! ```json
+//! {"version": 2,
+//!  "persons": [{"id": "p1", "relation": "self", "values": {
+//!     "person.name": {"value": "王小明", "source": {"kind": "self_declared"}, "updated": "2026-11-21T08:00:00Z"}}}],
+//!  "firms": [], "agents": []}
+//! ```
+
+mod demo;
+mod draft;
+mod values;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime, format_description::well_known::Rfc3339};
+
+pub use draft::{PersonDraft, Problem, REQUIRED};
+pub use values::{Data, Entry, Past, Source, Values};
+
+use crate::core::codes;
+use crate::core::dictionary::{Key, Table, ValueType};
+use crate::core::ids::Sex;
+use crate::core::validate;
+
+/// The current profile format version.
+pub const PROFILE_VERSION: u32 = 2;
+
+/// A profile: the household, its firms, its agents.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// Format version.
+    pub version: u32,
+    /// The household, owner first.
+    #[serde(default)]
+    pub persons: Vec<PersonRecord>,
+    /// Firms.
+    #[serde(default)]
+    pub firms: Vec<FirmRecord>,
+    /// Mandates.
+    #[serde(default)]
+    pub agents: Vec<AgentLink>,
+    /// Members written by a newer version, kept as they are.
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, serde_json::Value>,
+}
+
+impl fmt::Debug for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Profile(v{}, {} persons, {} firms, {} agents)",
+            self.version,
+            self.persons.len(),
+            self.firms.len(),
+            self.agents.len()
+        )
+    }
+}
+
+impl Default for Profile {
+    fn default() -> Self {
+        Profile::new()
+    }
+}
+
+/// A person's relation to the profile's owner.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// The owner.
+    #[serde(rename = "self")]
+    Owner,
+    /// 配偶.
+    Spouse,
+    /// 子女.
+    Child,
+    /// 父亲.
+    Father,
+    /// 母亲.
+    Mother,
+    /// Anyone else (a shareholder, an agent).
+    Other,
+}
+
+/// A person of the household, or one who appears in a role.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRecord {
+    /// Stable id within the profile.
+    pub id: String,
+    /// Relation to the owner.
+    pub relation: Relation,
+    /// The person's values.
+    #[serde(default)]
+    pub values: Values,
+    /// Members written by a newer version.
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, serde_json::Value>,
+}
+
+/// A firm's role a person holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// 法定代表人/负责人/经营者.
+    LegalRep,
+    /// 财务负责人.
+    FinanceOfficer,
+    /// 联络员.
+    Liaison,
+    /// 股东（发起人）.
+    Shareholder,
+    /// 董事.
+    Director,
+    /// 监事.
+    Supervisor,
+    /// 经理.
+    Manager,
+}
+
+/// A person in a role of a firm, with the role's own values (职务, 认缴出资额, ...).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RoleLink {
+    /// The role.
+    pub role: Role,
+    /// The person's id.
+    pub person: String,
+    /// `rep.*` values.
+    #[serde(default, skip_serializing_if = "Values::is_empty")]
+    pub values: Values,
+    /// Members written by a newer version.
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, serde_json::Value>,
+}
+
+/// A firm.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirmRecord {
+    /// Stable id within the profile.
+    pub id: String,
+    /// `firm.*` and `contact.*` values.
+    #[serde(default)]
+    pub values: Values,
+    /// Persons in roles.
+    #[serde(default)]
+    pub roles: Vec<RoleLink>,
+    /// Members written by a newer version.
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, serde_json::Value>,
+}
+
+/// A mandate: a person acting for the owner or a firm (经办人, 委托代理人).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AgentLink {
+    /// The agent's person id.
+    pub person: String,
+    /// The id of the person or firm represented.
+    pub principal: String,
+    /// `agent.*` values.
+    #[serde(default)]
+    pub values: Values,
+    /// Members written by a newer version.
+    #[serde(flatten)]
+    pub unknown: BTreeMap<String, serde_json::Value>,
+}
+
+/// A typed value of one element, as the plan needs it.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Value {
+    /// Free text (names, numbers, addresses).
+    Text(String),
+    /// A calendar date.
+    Date(Date),
+    /// Sex, rendered per target as 男/女 or 1/2.
+    Sex(Sex),
+    /// A GB 3304 ethnic group.
+    Ethnicity(&'static codes::Code),
+}
+
+impl fmt::Debug for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Value(***)")
+    }
+}
+
+/// Why a profile could not be read. Nothing is changed when reading fails.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FormatError {
+    /// Not JSON at all.
+    NotJson {
+        /// 1-based line of the fault.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+    },
+    /// JSON, but not a profile (no `version`).
+    NotAProfile,
+    /// A version this program cannot read (0 or not a number).
+    BadVersion,
+    /// A member has the wrong shape.
+    Invalid {
+        /// serde's description, naming the member.
+        detail: String,
+    },
+}
+
+impl FormatError {
+    /// A stable code for programs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            FormatError::NotJson { .. } => "profile.not_json",
+            FormatError::NotAProfile => "profile.not_a_profile",
+            FormatError::BadVersion => "profile.bad_version",
+            FormatError::Invalid { .. } => "profile.invalid",
+        }
+    }
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormatError::NotJson { line, column } => {
+                write!(
+                    f,
+                    "not a profile file: broken JSON at line {line}, column {column}"
+                )
+            }
+            FormatError::NotAProfile => write!(f, "not a profile file: it has no \"version\""),
+            FormatError::BadVersion => write!(
+                f,
+                "the profile's \"version\" is not a format this program reads"
+            ),
+            FormatError::Invalid { detail } => write!(f, "the profile is damaged: {detail}"),
+        }
+    }
+}
+
+/// Now, as RFC 3339, for `updated` stamps.
+pub fn now_stamp() -> String {
+    OffsetDateTime::now_utc()
+        .replace_nanosecond(0)
+        .unwrap_or_else(|_| OffsetDateTime::now_utc())
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+impl Profile {
+    /// An empty profile with an empty owner record.
+    pub fn new() -> Self {
+        Profile {
+            version: PROFILE_VERSION,
+            persons: vec![PersonRecord {
+                id: "p1".into(),
+                relation: Relation::Owner,
+                values: Values::default(),
+                unknown: BTreeMap::new(),
+            }],
+            firms: Vec::new(),
+            agents: Vec::new(),
+            unknown: BTreeMap::new(),
+        }
+    }
+
+    /// Reads a profile from JSON, migrating older versions. A newer version is read as far as
+    /// this version understands it; the rest is kept and written back unchanged.
+    pub fn from_json(text: &str) -> Result<Profile, FormatError> {
+        let raw: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| FormatError::NotJson {
+                line: e.line(),
+                column: e.column(),
+            })?;
+        let version = match raw.get("version") {
+            None => return Err(FormatError::NotAProfile),
+            Some(v) => v
+                .as_u64()
+                .filter(|&v| v > 0)
+                .ok_or(FormatError::BadVersion)?,
+        };
+        let raw = if version == 1 { migrate_v1(raw) } else { raw };
+        let invalid = |e: serde_json::Error| FormatError::Invalid {
+            detail: e.to_string(),
+        };
+        let mut profile: Profile = serde_json::from_value(raw).map_err(invalid)?;
+        profile.version = profile.version.max(PROFILE_VERSION);
+        Ok(profile)
+    }
+
+    /// Writes the profile as JSON.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The owner (relation `self`).
+    pub fn owner(&self) -> Option<&PersonRecord> {
+        self.persons.iter().find(|p| p.relation == Relation::Owner)
+    }
+
+    /// The owner, created if missing.
+    pub fn owner_mut(&mut self) -> &mut PersonRecord {
+        if let Some(i) = self
+            .persons
+            .iter()
+            .position(|p| p.relation == Relation::Owner)
+        {
+            return &mut self.persons[i];
+        }
+        let id = self.fresh_id("p");
+        self.persons.insert(
+            0,
+            PersonRecord {
+                id,
+                relation: Relation::Owner,
+                values: Values::default(),
+                unknown: BTreeMap::new(),
+            },
+        );
+        &mut self.persons[0]
+    }
+
+    /// A person by id.
+    pub fn person(&self, id: &str) -> Option<&PersonRecord> {
+        self.persons.iter().find(|p| p.id == id)
+    }
+
+    /// An id not yet used, with a prefix (`p`, `f`).
+    pub fn fresh_id(&self, prefix: &str) -> String {
+        let used = |id: &str| {
+            self.persons.iter().any(|p| p.id == id) || self.firms.iter().any(|f| f.id == id)
+        };
+        (1..)
+            .map(|n| format!("{prefix}{n}"))
+            .find(|id| !used(id))
+            .unwrap_or_default()
+    }
+
+    /// The persons holding `role` in firm `firm`.
+    pub fn role_holders(&self, firm: &str, role: Role) -> Vec<&PersonRecord> {
+        self.firms
+            .iter()
+            .filter(|f| f.id == firm)
+            .flat_map(|f| f.roles.iter().filter(|r| r.role == role))
+            .filter_map(|r| self.person(&r.person))
+            .collect()
+    }
+
+    /// Whether nothing was entered.
+    pub fn is_empty(&self) -> bool {
+        self.persons.iter().all(|p| p.values.is_empty())
+            && self.firms.is_empty()
+            && self.agents.is_empty()
+    }
+
+    /// The value of `key` for the owner (persons, contact) or the first firm (firm elements),
+    /// if the profile holds it. `today` supplies derived dates.
+    pub fn value(&self, key: Key, today: Date) -> Option<Value> {
+        if key == Key::MetaFillDate {
+            return Some(Value::Date(today));
+        }
+        let values = match key.element().group {
+            crate::core::dictionary::Group::Firm => &self.firms.first()?.values,
+            _ => &self.owner()?.values,
+        };
+        typed(key, values.text(key)?)
+    }
+}
+
+/// Reads stored text as the typed value the plan needs.
+pub fn typed(key: Key, text: &str) -> Option<Value> {
+    Some(match key.element().value {
+        ValueType::PastDate | ValueType::Date => Value::Date(validate::parse_date(text).ok()?),
+        ValueType::DateOrLongTerm => match validate::parse_date(text) {
+            Ok(d) => Value::Date(d),
+            Err(_) => Value::Text(text.to_string()),
+        },
+        ValueType::Code(Table::Sex) => Value::Sex(Sex::parse(text)?),
+        ValueType::Code(Table::Ethnicity) => Value::Ethnicity(codes::ethnicity(text)?),
+        _ => Value::Text(text.to_string()),
+    })
+}
+
+/// Version 1 held one person as typed members; version 2 holds a household of records whose
+/// values carry provenance.
+fn migrate_v1(raw: serde_json::Value) -> serde_json::Value {
+    let stamp = now_stamp();
+    let mut values = serde_json::Map::new();
+    let mut rest = serde_json::Map::new();
+    let person = raw
+        .get("person")
+        .and_then(|p| p.as_object())
+        .cloned()
+        .unwrap_or_default();
+    for (member, v) in person {
+        let key = match member.as_str() {
+            "name" => Some(Key::PersonName),
+            "sex" => Some(Key::PersonSex),
+            "birth_date" => Some(Key::PersonBirthDate),
+            "ethnicity" => Some(Key::PersonEthnicity),
+            "id_number" => Some(Key::PersonIdNumber),
+            "mobile" => Some(Key::ContactMobile),
+            "hukou_address" => Some(Key::PersonHukouAddress),
+            _ => None,
+        };
+        let text = match (&v, key) {
+            // Version 1 wrote sex as a word.
+            (serde_json::Value::String(s), Some(Key::PersonSex)) => Sex::parse(s)
+                .map(|x| x.code().to_string())
+                .unwrap_or_else(|| s.clone()),
+            (serde_json::Value::String(s), _) => s.clone(),
+            _ => {
+                rest.insert(member, v);
+                continue;
+            }
+        };
+        match key {
+            Some(key) => {
+                values.insert(
+                    key.id().to_string(),
+                    serde_json::json!({"value": text, "source": {"kind": "self_declared"}, "updated": stamp}),
+                );
+            }
+            None => {
+                rest.insert(member, v);
+            }
+        }
+    }
+    let mut owner = serde_json::json!({"id": "p1", "relation": "self", "values": values});
+    if let Some(obj) = owner.as_object_mut() {
+        // Members of version 1's person this version does not know are kept on the record.
+        obj.extend(rest);
+    }
+    let mut out = raw.as_object().cloned().unwrap_or_default();
+    out.remove("person");
+    out.insert("version".into(), PROFILE_VERSION.into());
+    out.insert("persons".into(), serde_json::Value::Array(vec![owner]));
+    serde_json::Value::Object(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn version_1_is_migrated_without_loss() {
+        let v1 = r#"{"version":1,"person":{"name":"王小明","sex":"male","birth_date":"1990-03-07",
+            "id_number":"110105199003071239","mobile":"13800138000","nickname":"小明"},"extra":{"a":1}}"#;
+        let p = Profile::from_json(v1).unwrap();
+        assert_eq!(p.version, PROFILE_VERSION);
+        let owner = p.owner().unwrap();
+        assert_eq!(owner.values.text(Key::PersonName), Some("王小明"));
+        assert_eq!(owner.values.text(Key::PersonSex), Some("1"));
+        assert_eq!(
+            owner.unknown.get("nickname"),
+            Some(&serde_json::json!("小明"))
+        );
+        assert_eq!(p.unknown.get("extra"), Some(&serde_json::json!({"a": 1})));
+        assert_eq!(
+            p.value(Key::PersonBirthDate, date!(2026 - 11 - 21)),
+            Some(Value::Date(date!(1990 - 03 - 07)))
+        );
+    }
+
+    #[test]
+    fn members_of_a_newer_version_survive_a_save() {
+        let newer = r#"{"version":7,"persons":[{"id":"p1","relation":"self","values":{
+            "person.name":{"value":"王小明","source":{"kind":"self_declared"},"updated":"t","confidence":0.9},
+            "person.future_thing":{"value":"x","source":{"kind":"self_declared"},"updated":"t"}},
+            "avatar":"🙂"}],"firms":[],"agents":[],"wallet":{"keys":[1,2]}}"#;
+        let p = Profile::from_json(newer).unwrap();
+        assert_eq!(p.version, 7);
+        let again: serde_json::Value = serde_json::from_str(&p.to_json()).unwrap();
+        let before: serde_json::Value = serde_json::from_str(newer).unwrap();
+        assert_eq!(again, before);
+    }
+
+    #[test]
+    fn unreadable_files_say_why() {
+        assert!(matches!(
+            Profile::from_json("{"),
+            Err(FormatError::NotJson { line: 1, .. })
+        ));
+        assert_eq!(Profile::from_json("{}"), Err(FormatError::NotAProfile));
+        assert_eq!(
+            Profile::from_json(r#"{"version":"two"}"#),
+            Err(FormatError::BadVersion)
+        );
+        assert!(matches!(
+            Profile::from_json(r#"{"version":2,"persons":[{"id":1}]}"#),
+            Err(FormatError::Invalid { .. })
+        ));
+    }
+
+    #[test]
+    fn debug_never_shows_personal_data() {
+        let p = Profile::demo();
+        let text = format!("{p:?} {:?}", p.persons);
+        for secret in ["110105199003071239", "13800138000", "王小明", "建国路"] {
+            assert!(!text.contains(secret), "{secret} leaked in {text}");
+        }
+    }
+
+    #[test]
+    fn demo_round_trips_and_links_roles() {
+        let p = Profile::demo();
+        let back = Profile::from_json(&p.to_json()).unwrap();
+        assert_eq!(back, p);
+        let firm = &p.firms[0];
+        let legal = p.role_holders(&firm.id, Role::LegalRep);
+        assert_eq!(legal.len(), 1);
+        assert_eq!(legal[0].relation, Relation::Owner);
+        assert_eq!(p.role_holders(&firm.id, Role::Shareholder).len(), 2);
+    }
+}
