@@ -3,6 +3,8 @@
 //! No module below this one may use `web-sys`, `js-sys`, `yew` or `gloo`; the crate's manifest
 //! makes those unavailable to native builds, and the native test suite builds only this.
 
+pub mod address;
+pub mod check;
 pub mod classify;
 pub mod clock;
 pub mod codes;

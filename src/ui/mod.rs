@@ -4,6 +4,7 @@
 //! Personal data is held in memory only: nothing is written to any storage, and the panel
 //! says so.
 
+mod codes;
 mod components;
 pub mod state;
 
@@ -72,16 +73,14 @@ pub fn App(props: &AppProps) -> Html {
     let on_review = {
         let state = state.clone();
         Callback::from(move |_: ()| {
-            let mut profile = state.profile.clone();
-            let now = crate::core::profile::now_stamp();
-            if state
-                .draft
-                .apply(&mut profile.owner_mut().values, state.today, &now)
-                .is_err()
-            {
-                state.dispatch(Action::Attempted);
+            // Every draft must check out before its data is used; a failing one stays as
+            // typed, and the editor shows it.
+            let mut next = (*state).clone();
+            if !next.commit_drafts().is_empty() {
+                state.dispatch(Action::Save);
                 return;
             }
+            let profile = next.profile;
             let Some(document) = web_sys::window().and_then(|w| w.document()) else {
                 return;
             };

@@ -1,16 +1,23 @@
 //! The widget's state: one reducer owns it, components send [`Action`]s.
+//!
+//! The profile lives here, in memory only. Each record being edited has a [`Draft`]; drafts
+//! are written into the profile when they check out (on "save" and before review), so a
+//! half-typed value is never lost by moving between records.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use time::Date;
 use yew::Reducible;
 
-use crate::core::dictionary::Key;
+use crate::core::dictionary::{Group, Key};
 use crate::core::field::{FieldDescriptor, FieldId};
 use crate::core::i18n::Lang;
 use crate::core::plan::FillPlan;
-use crate::core::profile::{PersonDraft, Problem, Profile};
+use crate::core::profile::{
+    AgentLink, Draft, FirmRecord, PersonRecord, Problem, Profile, REQUIRED, Relation, Role,
+    RoleLink, Values, editable, now_stamp,
+};
 use crate::dom::fill::FillReport;
 
 /// Which screen the panel shows.
@@ -24,6 +31,22 @@ pub enum View {
     Report,
 }
 
+/// Which part of the profile the editor shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// A person of the household, by id.
+    Person(String),
+    /// A firm, by id.
+    Firm(String),
+    /// Mandates (经办人, 委托代理人).
+    Agents,
+    /// What is still empty.
+    Completeness,
+}
+
+/// The draft id of a record or link: a person or firm id, `role:F:I`, `agent:I`.
+pub type DraftId = String;
+
 /// Everything the widget shows. Personal data lives here, in memory only.
 #[derive(Clone, PartialEq)]
 pub struct State {
@@ -33,18 +56,22 @@ pub struct State {
     pub lang: Lang,
     /// Current screen.
     pub view: View,
-    /// What the person typed.
-    pub draft: PersonDraft,
-    /// Elements the person has left at least once (their problems are shown).
-    pub touched: BTreeSet<Key>,
-    /// The person asked to go on: every problem is shown.
-    pub attempted: bool,
-    /// The editor element that has focus (sensitive values are unmasked only there).
-    pub focused: Option<Key>,
-    /// Elements filled in from the ID number.
-    pub derived: Vec<Key>,
-    /// The profile, in memory only.
+    /// Current part of the profile.
+    pub section: Section,
+    /// The profile.
     pub profile: Profile,
+    /// Drafts of records being edited.
+    pub drafts: BTreeMap<DraftId, Draft>,
+    /// Elements the person has left at least once (their problems are shown).
+    pub touched: BTreeSet<(DraftId, Key)>,
+    /// The person asked to save or go on: every problem is shown.
+    pub attempted: bool,
+    /// The element that has focus (sensitive values are unmasked only there).
+    pub focused: Option<(DraftId, Key)>,
+    /// Sensitive elements the person chose to see in the editor.
+    pub shown: BTreeSet<(DraftId, Key)>,
+    /// A person or firm whose removal awaits confirmation.
+    pub confirm_remove: Option<String>,
     /// The scanned fields of the page.
     pub fields: Vec<FieldDescriptor>,
     /// The plan under review.
@@ -57,19 +84,108 @@ pub struct State {
     pub today: Date,
 }
 
+/// The elements a person record's editor covers.
+pub fn person_scope() -> impl Iterator<Item = Key> {
+    Key::all().filter(|k| {
+        matches!(
+            k.element().group,
+            Group::Person | Group::Contact | Group::Family | Group::Document
+        ) && editable(*k)
+    })
+}
+
+/// The elements a firm record's editor covers.
+pub fn firm_scope() -> impl Iterator<Item = Key> {
+    Key::all().filter(|k| matches!(k.element().group, Group::Firm | Group::Contact) && editable(*k))
+}
+
+/// The elements of a role link.
+pub fn role_scope(role: Role) -> Vec<Key> {
+    match role {
+        Role::Shareholder => vec![
+            Key::RoleSubscribedWan,
+            Key::RoleContributionMethod,
+            Key::RoleContributionDue,
+        ],
+        _ => vec![Key::RolePosition],
+    }
+}
+
+/// The elements of a mandate.
+pub fn agent_scope() -> impl Iterator<Item = Key> {
+    Key::all().filter(|k| k.element().group == Group::Agent && editable(*k))
+}
+
+/// The draft of `id` made from the profile as it is now.
+fn fresh_draft(profile: &Profile, id: &str) -> Option<Draft> {
+    if let Some(p) = profile.person(id) {
+        return Some(Draft::from_values(&p.values, person_scope(), REQUIRED));
+    }
+    if let Some(f) = profile.firms.iter().find(|f| f.id == id) {
+        return Some(Draft::from_values(
+            &f.values,
+            firm_scope(),
+            &[Key::FirmName],
+        ));
+    }
+    if let Some(rest) = id.strip_prefix("role:") {
+        let (firm, index) = rest.split_once(':')?;
+        let link = profile
+            .firms
+            .iter()
+            .find(|f| f.id == firm)?
+            .roles
+            .get(index.parse::<usize>().ok()?)?;
+        return Some(Draft::from_values(&link.values, role_scope(link.role), &[]));
+    }
+    if let Some(index) = id.strip_prefix("agent:") {
+        let link = profile.agents.get(index.parse::<usize>().ok()?)?;
+        return Some(Draft::from_values(&link.values, agent_scope(), &[]));
+    }
+    None
+}
+
+fn values_mut<'a>(profile: &'a mut Profile, id: &str) -> Option<&'a mut Values> {
+    if let Some(i) = profile.persons.iter().position(|p| p.id == id) {
+        return Some(&mut profile.persons[i].values);
+    }
+    if let Some(i) = profile.firms.iter().position(|f| f.id == id) {
+        return Some(&mut profile.firms[i].values);
+    }
+    if let Some(rest) = id.strip_prefix("role:") {
+        let (firm, index) = rest.split_once(':')?;
+        let firm = profile.firms.iter_mut().find(|f| f.id == firm)?;
+        return firm
+            .roles
+            .get_mut(index.parse::<usize>().ok()?)
+            .map(|l| &mut l.values);
+    }
+    if let Some(index) = id.strip_prefix("agent:") {
+        return profile
+            .agents
+            .get_mut(index.parse::<usize>().ok()?)
+            .map(|l| &mut l.values);
+    }
+    None
+}
+
 impl State {
     /// A closed widget with an empty profile.
     pub fn new(lang: Lang, today: Date) -> Self {
+        let profile = Profile::new();
+        let owner = profile.owner().map(|p| p.id.clone()).unwrap_or_default();
         State {
             open: false,
             lang,
             view: View::Editor,
-            draft: PersonDraft::default(),
+            section: Section::Person(owner),
+            profile,
+            drafts: BTreeMap::new(),
             touched: BTreeSet::new(),
             attempted: false,
             focused: None,
-            derived: Vec::new(),
-            profile: Profile::new(),
+            shown: BTreeSet::new(),
+            confirm_remove: None,
             fields: Vec::new(),
             plan: FillPlan::default(),
             revealed: BTreeSet::new(),
@@ -78,15 +194,72 @@ impl State {
         }
     }
 
-    /// Problems to show now: those of touched elements, or all after an attempt to go on.
-    pub fn visible_problems(&self) -> Vec<Problem> {
-        match self.draft.validate(self.today) {
-            Ok(_) => Vec::new(),
-            Err(problems) => problems
-                .into_iter()
-                .filter(|p| self.attempted || self.touched.contains(&p.key))
-                .collect(),
+    /// The draft of a record: the one being edited, or a fresh one from the profile.
+    pub fn draft(&self, id: &str) -> Draft {
+        self.drafts
+            .get(id)
+            .cloned()
+            .or_else(|| fresh_draft(&self.profile, id))
+            .unwrap_or_default()
+    }
+
+    /// Errors to show now for a draft: those of touched elements, or all after an attempt.
+    pub fn visible_problems(&self, id: &str) -> Vec<Problem> {
+        let Some(draft) = self.drafts.get(id) else {
+            return Vec::new();
+        };
+        draft
+            .check(self.today)
+            .errors
+            .into_iter()
+            .filter(|p| self.attempted || self.touched.contains(&(id.to_string(), p.key)))
+            .collect()
+    }
+
+    /// Warnings of a draft (shown, never blocking).
+    pub fn warnings(&self, id: &str) -> Vec<Problem> {
+        self.drafts
+            .get(id)
+            .map(|d| d.check(self.today).warnings)
+            .unwrap_or_default()
+    }
+
+    /// Writes every draft that checks out into the profile. Returns the ids of drafts that
+    /// still have errors (they stay, with what was typed).
+    pub fn commit_drafts(&mut self) -> Vec<DraftId> {
+        let now = now_stamp();
+        let mut failed = Vec::new();
+        let ids: Vec<DraftId> = self.drafts.keys().cloned().collect();
+        for id in ids {
+            let Some(draft) = self.drafts.get(&id).cloned() else {
+                continue;
+            };
+            let Some(values) = values_mut(&mut self.profile, &id) else {
+                self.drafts.remove(&id);
+                continue;
+            };
+            match draft.apply(values, self.today, &now) {
+                Ok(_) => {
+                    self.drafts.remove(&id);
+                }
+                Err(_) => failed.push(id),
+            }
         }
+        failed
+    }
+
+    /// Where a draft id's editor lives.
+    pub fn section_of(&self, id: &str) -> Section {
+        if let Some(rest) = id.strip_prefix("role:") {
+            return Section::Firm(rest.split(':').next().unwrap_or_default().to_string());
+        }
+        if id.starts_with("agent:") {
+            return Section::Agents;
+        }
+        if self.profile.firms.iter().any(|f| f.id == id) {
+            return Section::Firm(id.to_string());
+        }
+        Section::Person(id.to_string())
     }
 }
 
@@ -98,21 +271,51 @@ pub enum Action {
     Close,
     /// Switch between zh-CN and English.
     ToggleLang,
-    /// The person typed into an element.
-    Edit(Key, String),
+    /// Show a part of the profile.
+    Show(Section),
+    /// The person typed into an element of a draft.
+    Edit(DraftId, Key, String),
     /// Focus moved to an editor element, or away.
-    Focus(Option<Key>),
+    Focus(Option<(DraftId, Key)>),
     /// The person left an element.
-    Touch(Key),
+    Touch(DraftId, Key),
+    /// Show or hide a sensitive value in the editor.
+    ToggleShown(DraftId, Key),
+    /// Add a household member.
+    AddPerson(Relation),
+    /// Add a firm.
+    AddFirm,
+    /// Ask to remove a person or firm.
+    AskRemove(String),
+    /// Confirmed removal (roles and mandates referring to a person go with it).
+    Remove(String),
+    /// Cancel a removal.
+    CancelRemove,
+    /// Add a role to a firm.
+    AddRole(String, Role),
+    /// Choose the person of a firm's role link.
+    SetRolePerson(String, usize, String),
+    /// Remove a firm's role link.
+    RemoveRole(String, usize),
+    /// Add a mandate for the owner.
+    AddAgent,
+    /// Choose the agent of a mandate.
+    SetAgentPerson(usize, String),
+    /// Choose whom a mandate is for.
+    SetAgentPrincipal(usize, String),
+    /// Remove a mandate.
+    RemoveAgent(usize),
+    /// Write the drafts into the profile.
+    Save,
     /// Load the demo profile.
     LoadDemo,
-    /// Forget everything typed.
+    /// Forget everything.
     Clear,
     /// Going on was refused: show every problem.
     Attempted,
     /// The page was scanned and a plan made.
     Planned {
-        /// The profile with the draft applied.
+        /// The profile with the drafts applied.
         profile: Profile,
         /// The fields found.
         fields: Vec<FieldDescriptor>,
@@ -131,6 +334,12 @@ pub enum Action {
     BackToReview,
 }
 
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -141,6 +350,7 @@ impl Reducible for State {
             Action::Close => {
                 s.open = false;
                 s.revealed.clear();
+                s.shown.clear();
             }
             Action::ToggleLang => {
                 s.lang = match s.lang {
@@ -148,39 +358,155 @@ impl Reducible for State {
                     Lang::En => Lang::ZhCn,
                 }
             }
-            Action::Edit(key, text) => {
-                if s.draft.get(key) == text {
+            Action::Show(section) => {
+                s.section = section;
+                s.confirm_remove = None;
+                s.view = View::Editor;
+            }
+            Action::Edit(id, key, text) => {
+                let mut draft = s.draft(&id);
+                if draft.get(key) == text {
                     return self;
                 }
-                s.draft.set(key, text);
-                s.derived.retain(|k| *k != key);
+                draft.set(key, text);
                 if key == Key::PersonIdNumber {
-                    let filled = s.draft.derive_from_id(s.today);
-                    s.derived.extend(filled);
+                    draft.derive_from_id(s.today);
                 }
+                s.drafts.insert(id, draft);
             }
-            Action::Focus(key) => {
-                if s.focused == key {
+            Action::Focus(target) => {
+                if s.focused == target {
                     return self;
                 }
-                s.focused = key;
+                s.focused = target;
             }
-            Action::Touch(key) => {
-                s.touched.insert(key);
-                if s.focused == Some(key) {
+            Action::Touch(id, key) => {
+                if s.focused.as_ref() == Some(&(id.clone(), key)) {
                     s.focused = None;
+                }
+                s.touched.insert((id, key));
+            }
+            Action::ToggleShown(id, key) => toggle(&mut s.shown, (id, key)),
+            Action::AddPerson(relation) => {
+                let id = s.profile.fresh_id("p");
+                s.profile.persons.push(PersonRecord {
+                    id: id.clone(),
+                    relation,
+                    values: Values::default(),
+                    unknown: BTreeMap::new(),
+                });
+                s.section = Section::Person(id);
+            }
+            Action::AddFirm => {
+                let id = s.profile.fresh_id("f");
+                s.profile.firms.push(FirmRecord {
+                    id: id.clone(),
+                    values: Values::default(),
+                    roles: Vec::new(),
+                    unknown: BTreeMap::new(),
+                });
+                s.section = Section::Firm(id);
+            }
+            Action::AskRemove(id) => s.confirm_remove = Some(id),
+            Action::CancelRemove => s.confirm_remove = None,
+            Action::Remove(id) => {
+                s.confirm_remove = None;
+                s.drafts
+                    .retain(|k, _| *k != id && !k.starts_with(&format!("role:{id}:")));
+                if s.profile.firms.iter().any(|f| f.id == id) {
+                    s.profile.firms.retain(|f| f.id != id);
+                    s.profile.agents.retain(|a| a.principal != id);
+                } else if s
+                    .profile
+                    .person(&id)
+                    .is_some_and(|p| p.relation != Relation::Owner)
+                {
+                    s.profile.persons.retain(|p| p.id != id);
+                    for firm in &mut s.profile.firms {
+                        firm.roles.retain(|r| r.person != id);
+                    }
+                    s.profile
+                        .agents
+                        .retain(|a| a.person != id && a.principal != id);
+                }
+                // Link indices moved: their drafts must be made afresh.
+                s.drafts
+                    .retain(|k, _| !k.starts_with("role:") && !k.starts_with("agent:"));
+                let owner = s.profile.owner_mut().id.clone();
+                s.section = Section::Person(owner);
+            }
+            Action::AddRole(firm, role) => {
+                let owner = s.profile.owner_mut().id.clone();
+                if let Some(f) = s.profile.firms.iter_mut().find(|f| f.id == firm) {
+                    f.roles.push(RoleLink {
+                        role,
+                        person: owner,
+                        values: Values::default(),
+                        unknown: BTreeMap::new(),
+                    });
+                }
+            }
+            Action::SetRolePerson(firm, index, person) => {
+                if let Some(link) = s
+                    .profile
+                    .firms
+                    .iter_mut()
+                    .find(|f| f.id == firm)
+                    .and_then(|f| f.roles.get_mut(index))
+                {
+                    link.person = person;
+                }
+            }
+            Action::RemoveRole(firm, index) => {
+                s.commit_drafts();
+                if let Some(f) = s.profile.firms.iter_mut().find(|f| f.id == firm)
+                    && index < f.roles.len()
+                {
+                    f.roles.remove(index);
+                }
+                s.drafts
+                    .retain(|k, _| !k.starts_with(&format!("role:{firm}:")));
+            }
+            Action::AddAgent => {
+                let owner = s.profile.owner_mut().id.clone();
+                s.profile.agents.push(AgentLink {
+                    person: owner.clone(),
+                    principal: owner,
+                    values: Values::default(),
+                    unknown: BTreeMap::new(),
+                });
+            }
+            Action::SetAgentPerson(i, person) => {
+                if let Some(a) = s.profile.agents.get_mut(i) {
+                    a.person = person;
+                }
+            }
+            Action::SetAgentPrincipal(i, principal) => {
+                if let Some(a) = s.profile.agents.get_mut(i) {
+                    a.principal = principal;
+                }
+            }
+            Action::RemoveAgent(i) => {
+                s.commit_drafts();
+                if i < s.profile.agents.len() {
+                    s.profile.agents.remove(i);
+                }
+                s.drafts.retain(|k, _| !k.starts_with("agent:"));
+            }
+            Action::Save => {
+                let failed = s.commit_drafts();
+                s.attempted = !failed.is_empty();
+                if let Some(first) = failed.first() {
+                    s.section = s.section_of(first);
                 }
             }
             Action::LoadDemo => {
                 s.profile = Profile::demo();
-                s.draft = s
-                    .profile
-                    .owner()
-                    .map(|o| PersonDraft::from_values(&o.values))
-                    .unwrap_or_default();
-                s.derived.clear();
+                s.drafts.clear();
                 s.touched.clear();
                 s.attempted = false;
+                let owner = s.profile.owner_mut().id.clone();
+                s.section = Section::Person(owner);
             }
             Action::Clear => {
                 let (open, lang, today) = (s.open, s.lang, s.today);
@@ -194,6 +520,7 @@ impl Reducible for State {
                 plan,
             } => {
                 s.profile = profile;
+                s.drafts.clear();
                 s.fields = fields;
                 s.plan = plan;
                 s.revealed.clear();
@@ -205,11 +532,7 @@ impl Reducible for State {
                     step.selected = on;
                 }
             }
-            Action::Reveal(field) => {
-                if !s.revealed.remove(&field) {
-                    s.revealed.insert(field);
-                }
-            }
+            Action::Reveal(field) => toggle(&mut s.revealed, field),
             Action::Filled(report) => {
                 s.report = Some(report);
                 s.revealed.clear();

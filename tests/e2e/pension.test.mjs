@@ -145,7 +145,7 @@ test('keyboard only: open, load the demo, review, fill, close', async () => {
   assert.equal(await active(), 'of-title', 'focus moves into the panel');
 
   const tabTo = async (name) => {
-    for (let i = 0; i < 40; i++) {
+    for (let i = 0; i < 200; i++) {
       if ((await active()) === name) return;
       await page.keyboard.press('Tab');
     }

@@ -95,3 +95,125 @@ outcome-not-fillable = the field can no longer be filled
 outcome-rejected = the page did not accept the value
 errors-remain = { $count } entries need correcting; see the red notes.
 derived-from-id = Filled in from the resident ID number
+
+## Profile editing
+sex-unknown = Please choose male or female.
+text-too-long = Too long: at most { $max } characters; you entered { $found }.
+sec-basic = Basic details
+sec-contact = Contact
+sec-address = Registered and current address
+sec-id-document = Identity document
+sec-personal = Marital status, education and work
+sec-accounts = Social security and accounts
+sec-family = Family
+sec-documents = Other documents
+sec-firm-basic = Firm details
+sec-firm-address = Registered and operating address
+sec-firm-more = Business scope and more
+rel-self = Me
+rel-spouse = Spouse
+rel-child = Child
+rel-father = Father
+rel-mother = Mother
+rel-other = Other person
+role-legal-rep = Legal representative
+role-finance-officer = Finance officer
+role-liaison = Liaison
+role-shareholder = Shareholder
+role-director = Director
+role-supervisor = Supervisor
+role-manager = Manager
+unnamed = (no name yet)
+unnamed-firm = (no firm name yet)
+minor = minor
+minor-hint = A minor's data is sensitive personal information; a guardian must agree before it is filled in
+records = Records
+household = Household
+add-person = Add a household member or other person:
+firms = Firms
+add-firm = + Add a firm
+agents = Agents and mandates
+agents-intro = Who may act for you or your firm, for what and until when.
+agent-person = Agent:
+agent-principal = On behalf of:
+add-agent = + Add a mandate
+completeness = Completeness
+remove-record = Delete this record
+remove-confirm = Delete it? This person's roles in firms and mandates are deleted with it.
+remove = Delete
+cancel = Cancel
+roles = People in the firm
+roles-intro = Enter each person once; one person can hold several roles.
+add-role = Add a role:
+save = Save details
+search = Search
+filled-of = { $filled } of { $total } filled
+complete = The common details are complete.
+missing = Still empty:
+go-fill = Fill in
+
+## Validation: more
+uscc-empty = Please enter the unified social credit code.
+uscc-length = A unified social credit code has 18 characters; you entered { $found }. Please check it against the business licence. An old 15-digit registration number belongs in the registration-number field.
+uscc-forbidden-letter = Character { $position } is the letter "{ $found }", but the letters I, O, Z, S and V never appear in a unified social credit code; it is probably a digit such as 1, 0, 2 or 5. Please check it against the business licence.
+uscc-character = Character { $position }, "{ $found }", cannot appear in a unified social credit code, which has only digits and capital letters.
+uscc-division = Character { $position }, "{ $found }", should be a digit: characters 3 to 8 are the division code of the registration authority.
+uscc-check-character = Computed from the first 17 characters, the last one should be "{ $expected }" but is "{ $found }". A few codes issued early on genuinely fail this check, so compare each character with the business licence; if they match, keep the code as it is.
+uscc-org-code-check = The check character of the organisation code in characters 9 to 17 should be "{ $expected }" but is "{ $found }". Please compare each character with the business licence; if they match, keep the code as it is.
+regno-empty = Please enter the registration number.
+regno-length = A registration number has 15 digits; you entered { $found }. If the business licence has been reissued, enter the 18-character unified social credit code instead.
+regno-character = Character { $position }, "{ $found }", is not a digit; a registration number has digits only.
+regno-check-digit = Computed from the first 14 digits, the last digit should be "{ $expected }" but is "{ $found }". Please compare each digit with the business licence; if they match, keep the number as it is.
+bank-card-empty = Please enter the bank card number.
+bank-card-character = Character { $position }, "{ $found }", is not a digit; a card number has digits only.
+bank-card-length = A bank card number has 12 to 19 digits; you entered { $found }. Please check it against the card.
+bank-card-luhn = This card number fails its check: most likely a digit is mistyped or two neighbours are swapped. Please check it against the card again.
+landline-format = Write a landline as area code and number, e.g. 0571-88881234, with any extension after it, e.g. 0571-88881234-123.
+landline-area-code = Please put the area code in front of the number, e.g. 0571-88881234.
+email-format = Write the e-mail address as name@domain, e.g. zhangsan@example.com.
+email-character = An e-mail address cannot contain "{ $found }"; please use half-width Latin characters.
+email-domain = The domain after "@" is incomplete; it needs a dot, as in example.com.
+email-length = An e-mail address has at most { $max } characters; you entered { $found }.
+postcode-format = A postcode has 6 digits, e.g. 310012.
+property-unit-length = A real-property unit number has 28 characters; you entered { $found }. Please check it against the property certificate.
+property-unit-digit = Character { $position } of the real-property unit number should be a digit but is "{ $found }". The number is: a 6-digit division code, 6 digits of cadastral district and sub-district, a parcel code of 2 letters and 5 digits, and a fixture code of 1 letter and 8 digits.
+property-unit-letter = Character { $position } of the real-property unit number should be a capital letter but is "{ $found }". The number is: a 6-digit division code, 6 digits of cadastral district and sub-district, a parcel code of 2 letters and 5 digits, and a fixture code of 1 letter and 8 digits.
+property-unit-division = The first six digits of the real-property unit number, "{ $code }", are not a division code. Please check them against the property certificate.
+plate-province = A plate number starts with the abbreviation of a province, such as "京" or "粤"; "{ $found }" is not one.
+plate-authority = After the abbreviation comes the issuing authority's code, one capital letter; you entered "{ $found }".
+plate-letter-io = Plates do not use the letter "{ $found }" (I and O look like 1 and 0); is it a digit?
+plate-format = A plate number is the abbreviation, the authority's letter and 5 letters or digits (6 on new-energy vehicles), e.g. 京A12345 or 粤BD12345.
+plate-new-energy = A 6-character serial belongs to a new-energy plate, whose first or last character is D or F. Please check it.
+latin-name-character = A name in Latin letters may contain only letters, spaces, hyphens "-" and apostrophes "'", not "{ $found }".
+latin-name-format = A name in Latin letters starts and ends with a letter and has no two spaces, hyphens or apostrophes in a row, e.g. ZHANG XIAOMING.
+latin-name-length = A name in Latin letters has at most { $max } characters; you entered { $found }.
+valid-to-format = Enter the expiry date, e.g. 2036-03-07, or "长期" if the document does not expire.
+amount-format = Enter the amount as a number, e.g. 10 or 10.5; commas between thousands are fine.
+amount-not-positive = The amount must be greater than zero.
+amount-precision = The amount can have at most { $max } decimal places (down to one fen).
+amount-unit-wan = This field is in units of 10,000 yuan (万元); convert the amount and enter only the number, without "{ $found }".
+amount-unit-yuan = This field is in yuan (元); convert the amount and enter only the number, without "{ $found }".
+amount-too-large = The amount is too large; please check the unit and the number of digits.
+
+## Addresses and code tables
+address-province-missing = Choose the province, autonomous region or municipality; the address must start with it.
+address-code-unknown = There is no { $field ->
+    [province] province-level
+    [city] prefecture-level
+   *[county] county-level
+} division with the code "{ $code }"; please choose again from the list.
+address-code-retired = The { $field ->
+    [province] province-level
+    [city] prefecture-level
+   *[county] county-level
+} division code "{ $code }" ({ $name }) has been abolished or renumbered; please choose the current division.
+address-code-level = "{ $name }" ({ $code }) is not a { $field ->
+    [province] province-level
+    [city] prefecture-level
+   *[county] county-level
+} division; please choose again.
+address-outside = { $inner } is not part of { $outer }; please check the divisions you chose.
+address-parse-province = The address does not start with a province, autonomous region or municipality we recognise; please add it, e.g. "浙江省".
+address-parse-inferred = The address did not say "{ $name }"; it was added from the division below it. Please check.
+address-parse-ambiguous = "{ $text }" could be { $count } different divisions; write the full name or name the division above it.
+address-parse-unplaced = Could not tell which part of the address "{ $text }" is; it was kept as it is in the detailed address. Please check.

@@ -95,3 +95,125 @@ outcome-not-fillable = 字段变为不可填写
 outcome-rejected = 网页没有接受这个值
 errors-remain = 还有 { $count } 处需要修改，请看红色提示。
 derived-from-id = 已根据公民身份号码自动填写
+
+## 资料编辑
+sex-unknown = 性别请选择“男”或“女”。
+text-too-long = 内容太长：最多{ $max }个字，您输入了{ $found }个。
+sec-basic = 基本信息
+sec-contact = 联系方式
+sec-address = 户籍与住址
+sec-id-document = 身份证件
+sec-personal = 婚姻、学历与工作
+sec-accounts = 社保与账户
+sec-family = 家庭
+sec-documents = 其他证照
+sec-firm-basic = 企业基本信息
+sec-firm-address = 住所与经营场所
+sec-firm-more = 经营范围与其他
+rel-self = 本人
+rel-spouse = 配偶
+rel-child = 子女
+rel-father = 父亲
+rel-mother = 母亲
+rel-other = 其他人员
+role-legal-rep = 法定代表人
+role-finance-officer = 财务负责人
+role-liaison = 联络员
+role-shareholder = 股东
+role-director = 董事
+role-supervisor = 监事
+role-manager = 经理
+unnamed = （未填姓名）
+unnamed-firm = （未填企业名称）
+minor = 未成年
+minor-hint = 未成年人的信息属于敏感个人信息，填写前需监护人同意
+records = 资料目录
+household = 家庭成员
+add-person = 添加家庭成员或其他人员：
+firms = 企业
+add-firm = ＋ 添加企业
+agents = 经办人与委托代理人
+agents-intro = 记录谁可以代您或您的企业办事，以及委托的事项和期限。
+agent-person = 代理人：
+agent-principal = 委托人：
+add-agent = ＋ 添加委托
+completeness = 资料完整度
+remove-record = 删除这条资料
+remove-confirm = 确定要删除吗？删除后，这个人在企业和委托中的角色也会一并删除。
+remove = 删除
+cancel = 取消
+roles = 企业人员
+roles-intro = 同一个人只需填写一次，可以同时担任多个角色。
+add-role = 添加角色：
+save = 保存资料
+search = 搜索
+filled-of = 已填 { $filled } / { $total } 项
+complete = 常用资料已填齐。
+missing = 尚未填写：
+go-fill = 去填写
+
+## 校验：更多
+uscc-empty = 请填写统一社会信用代码。
+uscc-length = 统一社会信用代码应为18位，您输入了{ $found }位，请对照营业执照核对。如果是旧的15位工商注册号，请填在“注册号”一栏。
+uscc-forbidden-letter = 第{ $position }位是字母“{ $found }”，但统一社会信用代码中从不使用 I、O、Z、S、V 这五个字母，多半是数字（如1、0、2、5）看错了，请对照营业执照核对。
+uscc-character = 第{ $position }位“{ $found }”不应出现在统一社会信用代码中：代码只由数字和大写字母组成。
+uscc-division = 第{ $position }位“{ $found }”应为数字：第3至8位是登记管理机关的行政区划代码。
+uscc-check-character = 按前17位计算，最后一位校验码应为“{ $expected }”，您输入的是“{ $found }”。少数早期发放的代码确实不符合校验规则，请对照营业执照逐位核对；核对无误的，照原样使用即可。
+uscc-org-code-check = 第9至17位组织机构代码的校验位应为“{ $expected }”，您输入的是“{ $found }”。请对照营业执照逐位核对；核对无误的，照原样使用即可。
+regno-empty = 请填写注册号。
+regno-length = 工商注册号应为15位数字，您输入了{ $found }位。已换发新营业执照的，请填写18位统一社会信用代码。
+regno-character = 第{ $position }位“{ $found }”不是数字：工商注册号全部由数字组成。
+regno-check-digit = 按前14位计算，注册号最后一位应为“{ $expected }”，您输入的是“{ $found }”。请对照营业执照逐位核对；核对无误的，照原样使用即可。
+bank-card-empty = 请填写银行卡号。
+bank-card-character = 第{ $position }位“{ $found }”不是数字：银行卡号只由数字组成。
+bank-card-length = 银行卡号应为12至19位数字，您输入了{ $found }位，请对照银行卡核对。
+bank-card-luhn = 这个卡号没有通过校验，多半是某一位输错或相邻两位颠倒了，请对照银行卡重新核对。
+landline-format = 固定电话请写成“区号-号码”，例如 0571-88881234；有分机的写在后面，例如 0571-88881234-123。
+landline-area-code = 请在号码前加上区号，例如 0571-88881234。
+email-format = 电子邮箱应写成“用户名@域名”，例如 zhangsan@example.com。
+email-character = 电子邮箱中不能有“{ $found }”，请用英文半角字符填写。
+email-domain = 电子邮箱“@”后面的域名不完整，应像 example.com 这样带有“.”。
+email-length = 电子邮箱最长{ $max }个字符，您输入了{ $found }个。
+postcode-format = 邮政编码应为6位数字，例如 310012。
+property-unit-length = 不动产单元号应为28位，您输入了{ $found }位，请对照不动产权证书核对。
+property-unit-digit = 不动产单元号第{ $position }位应为数字，您输入的是“{ $found }”。单元号依次为：6位行政区划代码、6位地籍区和地籍子区、2位字母加5位数字的宗地（宗海）代码、1位字母加8位数字的定着物代码。
+property-unit-letter = 不动产单元号第{ $position }位应为大写字母，您输入的是“{ $found }”。单元号依次为：6位行政区划代码、6位地籍区和地籍子区、2位字母加5位数字的宗地（宗海）代码、1位字母加8位数字的定着物代码。
+property-unit-division = 不动产单元号前6位“{ $code }”不是有效的行政区划代码，请对照不动产权证书核对。
+plate-province = 号牌号码应以省、自治区、直辖市的简称开头（如“京”“粤”），“{ $found }”不是简称。
+plate-authority = 简称后面应为发牌机关代号，即一个大写字母，您输入的是“{ $found }”。
+plate-letter-io = 号牌中不使用字母“{ $found }”（I和O容易与1和0混淆），请确认是不是数字。
+plate-format = 号牌号码应为简称、发牌机关字母再加5位字母或数字（新能源汽车6位），例如 京A12345、粤BD12345。
+plate-new-energy = 6位序号的是新能源汽车号牌，其第一位或最后一位应为字母D或F，请核对。
+latin-name-character = 外文姓名只能用英文字母、空格、连字符“-”和撇号“'”，不能有“{ $found }”。
+latin-name-format = 外文姓名应以字母开头和结尾，空格、连字符、撇号不能连用，例如 ZHANG XIAOMING。
+latin-name-length = 外文姓名最多{ $max }个字符，您输入了{ $found }个。
+valid-to-format = 请填写有效期限的截止日期，例如 2036-03-07；长期有效的请填“长期”。
+amount-format = 金额请填写数字，例如 10 或 10.5，可以用逗号分隔千位。
+amount-not-positive = 金额应大于零。
+amount-precision = 金额最多保留{ $max }位小数（精确到分）。
+amount-unit-wan = 此栏的单位是万元，请换算成万元后只填数字，不要写“{ $found }”。
+amount-unit-yuan = 此栏的单位是元，请换算成元后只填数字，不要写“{ $found }”。
+amount-too-large = 金额过大，请核对单位和位数。
+
+## 地址与代码表
+address-province-missing = 请选择省、自治区或直辖市。住址前应写明省级名称。
+address-code-unknown = { $field ->
+    [province] 省级
+    [city] 地级
+   *[county] 县级
+}行政区划代码“{ $code }”不存在，请从列表中重新选择。
+address-code-retired = { $field ->
+    [province] 省级
+    [city] 地级
+   *[county] 县级
+}行政区划代码“{ $code }”（{ $name }）已经撤销或改码，请选择现行的行政区划。
+address-code-level = “{ $name }”（{ $code }）不是{ $field ->
+    [province] 省级
+    [city] 地级
+   *[county] 县级
+}行政区划，请重新选择。
+address-outside = { $inner }不属于{ $outer }，请核对所选的行政区划。
+address-parse-province = 没有认出地址开头的省、自治区或直辖市，请在地址前写明，例如“浙江省”。
+address-parse-inferred = 地址中没有写“{ $name }”，已根据下级行政区划补上，请核对。
+address-parse-ambiguous = “{ $text }”可能指{ $count }个不同的行政区划，请写全称或写明上一级。
+address-parse-unplaced = 未能确定“{ $text }”属于地址的哪一部分，已原样放在详细地址中，请核对。

@@ -64,7 +64,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, format_description::well_known::Rfc3339};
 
-pub use draft::{PersonDraft, Problem, REQUIRED};
+pub use draft::{Draft, Problem, REQUIRED, Report, editable};
 pub use values::{Data, Entry, Past, Source, Values};
 
 use crate::core::codes;
@@ -414,6 +414,43 @@ impl Profile {
     }
 }
 
+/// Age in whole years on `today`.
+pub fn age_on(birth: Date, today: Date) -> i32 {
+    let mut age = today.year() - birth.year();
+    if (today.month() as u8, today.day()) < (birth.month() as u8, birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+impl PersonRecord {
+    /// The birth date, from `person.birth_date` or else the ID number.
+    pub fn birth_date(&self) -> Option<Date> {
+        if let Some(d) = self
+            .values
+            .text(Key::PersonBirthDate)
+            .and_then(|t| validate::parse_date(t).ok())
+        {
+            return Some(d);
+        }
+        let id = self.values.text(Key::PersonIdNumber)?;
+        crate::core::ids::ResidentId::parse_on(id, Date::MAX)
+            .ok()
+            .map(|i| i.birth_date())
+    }
+
+    /// Under 18 on `today` (未成年人).
+    pub fn is_minor(&self, today: Date) -> bool {
+        self.birth_date().is_some_and(|b| age_on(b, today) < 18)
+    }
+
+    /// Under 14 on `today`: all of the child's data is sensitive and needs a guardian's
+    /// consent (PIPL art. 28, 31).
+    pub fn is_under_14(&self, today: Date) -> bool {
+        self.birth_date().is_some_and(|b| age_on(b, today) < 14)
+    }
+}
+
 /// Reads stored text as the typed value the plan needs.
 pub fn typed(key: Key, text: &str) -> Option<Value> {
     Some(match key.element().value {
@@ -559,5 +596,20 @@ mod tests {
         assert_eq!(legal.len(), 1);
         assert_eq!(legal[0].relation, Relation::Owner);
         assert_eq!(p.role_holders(&firm.id, Role::Shareholder).len(), 2);
+    }
+
+    #[test]
+    fn minors_are_flagged() {
+        let p = Profile::demo();
+        let today = date!(2026 - 11 - 21);
+        let child = p
+            .persons
+            .iter()
+            .find(|x| x.relation == Relation::Child)
+            .unwrap();
+        assert!(child.is_minor(today) && child.is_under_14(today));
+        assert!(!p.owner().unwrap().is_minor(today));
+        assert_eq!(age_on(date!(2008 - 11 - 22), today), 17);
+        assert_eq!(age_on(date!(2008 - 11 - 21), today), 18);
     }
 }

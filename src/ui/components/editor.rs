@@ -1,18 +1,17 @@
-//! The profile editor: the slice's elements with inline validation. Sensitive values are
-//! masked whenever their input does not have focus.
+//! The profile editor: the household, firms and mandates, one record at a time, with a list
+//! of records at the top and a completeness view.
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use super::key_label;
-use crate::core::codes::ETHNICITIES;
+use super::completeness::Completeness;
+use super::record::{FIRM_SECTIONS, PERSON_SECTIONS, RecordFields};
 use crate::core::dictionary::Key;
-use crate::core::i18n::{Arg, tr};
-use crate::core::mask::mask_for_display;
-use crate::core::validate;
-use crate::ui::state::{Action, State};
+use crate::core::i18n::{Arg, Lang, tr};
+use crate::core::profile::{Profile, Relation, Role};
+use crate::ui::state::{Action, Section, State, agent_scope};
 
 /// Properties of [`Editor`].
 #[derive(Properties, PartialEq)]
@@ -25,20 +24,300 @@ pub struct EditorProps {
     pub on_review: Callback<()>,
 }
 
-/// Elements in the order the editor shows them: the ID number early, since birth date and
-/// sex follow from it.
-const ORDER: &[Key] = &[
-    Key::PersonName,
-    Key::PersonIdNumber,
-    Key::PersonSex,
-    Key::PersonBirthDate,
-    Key::PersonEthnicity,
-    Key::ContactMobile,
-    Key::PersonHukouAddress,
-];
+/// The message id of a relation.
+pub fn relation_msg(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Owner => "rel-self",
+        Relation::Spouse => "rel-spouse",
+        Relation::Child => "rel-child",
+        Relation::Father => "rel-father",
+        Relation::Mother => "rel-mother",
+        Relation::Other => "rel-other",
+    }
+}
 
-fn input_id(key: Key) -> String {
-    format!("of-f-{}", key.id().replace('.', "-"))
+/// The message id of a role.
+pub fn role_msg(role: Role) -> &'static str {
+    match role {
+        Role::LegalRep => "role-legal-rep",
+        Role::FinanceOfficer => "role-finance-officer",
+        Role::Liaison => "role-liaison",
+        Role::Shareholder => "role-shareholder",
+        Role::Director => "role-director",
+        Role::Supervisor => "role-supervisor",
+        Role::Manager => "role-manager",
+    }
+}
+
+/// A person's display name in lists: the name, or "(未填姓名)".
+pub fn person_title(state: &State, id: &str, lang: Lang) -> String {
+    let draft = state.draft(id);
+    let name = draft.get(Key::PersonName).trim().to_string();
+    if name.is_empty() {
+        tr(lang, "unnamed", &[])
+    } else {
+        name
+    }
+}
+
+fn firm_title(state: &State, id: &str, lang: Lang) -> String {
+    let name = state.draft(id).get(Key::FirmName).trim().to_string();
+    if name.is_empty() {
+        tr(lang, "unnamed-firm", &[])
+    } else {
+        name
+    }
+}
+
+fn minor_badge(profile: &Profile, state: &State, id: &str) -> Html {
+    let today = state.today;
+    let birth = crate::core::validate::parse_date(state.draft(id).get(Key::PersonBirthDate)).ok();
+    let _ = profile;
+    match birth {
+        Some(b) if crate::core::profile::age_on(b, today) < 18 => {
+            html! { <span class="of-badge" title={tr(state.lang, "minor-hint", &[])}>{ tr(state.lang, "minor", &[]) }</span> }
+        }
+        _ => html! {},
+    }
+}
+
+fn nav(props: &EditorProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let item = |section: Section, label: Html, marker: String| {
+        let current = s.section == section;
+        let go = props
+            .on_action
+            .reform(move |_: MouseEvent| Action::Show(section.clone()));
+        html! {
+            <li>
+                <button type="button" class={classes!("of-nav-item", current.then_some("of-current"))}
+                    aria-current={current.then_some("true")} data-of={marker} onclick={go}>{ label }</button>
+            </li>
+        }
+    };
+    let add_person = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let relation = match select.value().as_str() {
+                "spouse" => Some(Relation::Spouse),
+                "child" => Some(Relation::Child),
+                "father" => Some(Relation::Father),
+                "mother" => Some(Relation::Mother),
+                "other" => Some(Relation::Other),
+                _ => None,
+            };
+            select.set_value("");
+            if let Some(r) = relation {
+                on_action.emit(Action::AddPerson(r));
+            }
+        })
+    };
+    html! {
+        <nav class="of-nav" aria-label={tr(lang, "records", &[])}>
+            <h4>{ tr(lang, "household", &[]) }</h4>
+            <ul>
+                { for s.profile.persons.iter().map(|p| item(
+                    Section::Person(p.id.clone()),
+                    html! { <>{ tr(lang, relation_msg(p.relation), &[]) }{ "：" }{ person_title(s, &p.id, lang) }{ minor_badge(&s.profile, s, &p.id) }</> },
+                    format!("record-{}", p.id),
+                )) }
+            </ul>
+            <label class="of-add">
+                <span>{ tr(lang, "add-person", &[]) }</span>
+                <select data-of="add-person" onchange={add_person}>
+                    <option value="">{ tr(lang, "choose", &[]) }</option>
+                    { for ["spouse", "child", "father", "mother", "other"].iter().map(|r| html! {
+                        <option value={*r}>{ tr(lang, &format!("rel-{r}"), &[]) }</option>
+                    }) }
+                </select>
+            </label>
+            <h4>{ tr(lang, "firms", &[]) }</h4>
+            <ul>
+                { for s.profile.firms.iter().map(|f| item(
+                    Section::Firm(f.id.clone()),
+                    html! { firm_title(s, &f.id, lang) },
+                    format!("record-{}", f.id),
+                )) }
+            </ul>
+            <button type="button" class="of-link" data-of="add-firm" onclick={props.on_action.reform(|_: MouseEvent| Action::AddFirm)}>{ tr(lang, "add-firm", &[]) }</button>
+            <ul>
+                { item(Section::Agents, html! { tr(lang, "agents", &[]) }, "record-agents".into()) }
+                { item(Section::Completeness, html! { tr(lang, "completeness", &[]) }, "record-completeness".into()) }
+            </ul>
+        </nav>
+    }
+}
+
+fn remove_button(props: &EditorProps, id: &str) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    if s.confirm_remove.as_deref() == Some(id) {
+        let id2 = id.to_string();
+        html! {
+            <div class="of-confirm" role="alert">
+                <p>{ tr(lang, "remove-confirm", &[]) }</p>
+                <button type="button" class="of-danger" data-of="confirm-remove" onclick={props.on_action.reform(move |_: MouseEvent| Action::Remove(id2.clone()))}>{ tr(lang, "remove", &[]) }</button>
+                <button type="button" class="of-secondary" onclick={props.on_action.reform(|_: MouseEvent| Action::CancelRemove)}>{ tr(lang, "cancel", &[]) }</button>
+            </div>
+        }
+    } else {
+        let id2 = id.to_string();
+        html! {
+            <button type="button" class="of-link of-remove" data-of="remove" onclick={props.on_action.reform(move |_: MouseEvent| Action::AskRemove(id2.clone()))}>{ tr(lang, "remove-record", &[]) }</button>
+        }
+    }
+}
+
+fn person_choice(
+    state: &State,
+    current: &str,
+    lang: Lang,
+    marker: String,
+    on: Callback<String>,
+) -> Html {
+    let change = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        on.emit(select.value());
+    });
+    html! {
+        <select data-of={marker} onchange={change}>
+            { for state.profile.persons.iter().map(|p| html! {
+                <option value={p.id.clone()} selected={p.id == current}>
+                    { format!("{}（{}）", person_title(state, &p.id, lang), tr(lang, relation_msg(p.relation), &[])) }
+                </option>
+            }) }
+        </select>
+    }
+}
+
+fn firm_roles(props: &EditorProps, firm: &str) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let Some(record) = s.profile.firms.iter().find(|f| f.id == firm) else {
+        return html! {};
+    };
+    let add_role = {
+        let on_action = props.on_action.clone();
+        let firm = firm.to_string();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            let role = match select.value().as_str() {
+                "legal_rep" => Some(Role::LegalRep),
+                "finance_officer" => Some(Role::FinanceOfficer),
+                "liaison" => Some(Role::Liaison),
+                "shareholder" => Some(Role::Shareholder),
+                "director" => Some(Role::Director),
+                "supervisor" => Some(Role::Supervisor),
+                "manager" => Some(Role::Manager),
+                _ => None,
+            };
+            select.set_value("");
+            if let Some(role) = role {
+                on_action.emit(Action::AddRole(firm.clone(), role));
+            }
+        })
+    };
+    html! {
+        <section class="of-roles" data-of="roles">
+            <h4>{ tr(lang, "roles", &[]) }</h4>
+            <p class="of-intro">{ tr(lang, "roles-intro", &[]) }</p>
+            { for record.roles.iter().enumerate().map(|(i, link)| {
+                let draft_id = format!("role:{firm}:{i}");
+                let firm_a = firm.to_string();
+                let set_person = props.on_action.reform(move |p: String| Action::SetRolePerson(firm_a.clone(), i, p));
+                let firm_b = firm.to_string();
+                let remove = props.on_action.reform(move |_: MouseEvent| Action::RemoveRole(firm_b.clone(), i));
+                let keys = crate::ui::state::role_scope(link.role);
+                let draft = s.draft(&draft_id);
+                let errors = s.visible_problems(&draft_id);
+                html! {
+                    <div class="of-role" data-of="role" data-role={tr(Lang::En, role_msg(link.role), &[])}>
+                        <div class="of-role-head">
+                            <strong>{ tr(lang, role_msg(link.role), &[]) }</strong>
+                            { person_choice(s, &link.person, lang, format!("role-person-{i}"), set_person) }
+                            <button type="button" class="of-link" onclick={remove}>{ tr(lang, "remove", &[]) }</button>
+                        </div>
+                        { for keys.iter().map(|k| html! {
+                            <super::field_input::FieldInput draft={draft_id.clone()} element={*k} value={draft.get(*k).to_string()} lang={lang}
+                                error={errors.iter().find(|p| p.key == *k).cloned()} warning={None::<crate::core::profile::Problem>}
+                                derived={false} focused={false} shown={false} on_action={props.on_action.clone()} />
+                        }) }
+                    </div>
+                }
+            }) }
+            <label class="of-add">
+                <span>{ tr(lang, "add-role", &[]) }</span>
+                <select data-of="add-role" onchange={add_role}>
+                    <option value="">{ tr(lang, "choose", &[]) }</option>
+                    { for [(Role::LegalRep, "legal_rep"), (Role::FinanceOfficer, "finance_officer"), (Role::Liaison, "liaison"),
+                           (Role::Shareholder, "shareholder"), (Role::Director, "director"), (Role::Supervisor, "supervisor"),
+                           (Role::Manager, "manager")].iter().map(|(r, v)| html! {
+                        <option value={*v}>{ tr(lang, role_msg(*r), &[]) }</option>
+                    }) }
+                </select>
+            </label>
+        </section>
+    }
+}
+
+fn agents(props: &EditorProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let principals: Vec<(String, String)> = s
+        .profile
+        .persons
+        .iter()
+        .map(|p| (p.id.clone(), person_title(s, &p.id, lang)))
+        .chain(
+            s.profile
+                .firms
+                .iter()
+                .map(|f| (f.id.clone(), firm_title(s, &f.id, lang))),
+        )
+        .collect();
+    html! {
+        <section class="of-agents" data-of="agents">
+            <h3>{ tr(lang, "agents", &[]) }</h3>
+            <p class="of-intro">{ tr(lang, "agents-intro", &[]) }</p>
+            { for s.profile.agents.iter().enumerate().map(|(i, link)| {
+                let draft_id = format!("agent:{i}");
+                let draft = s.draft(&draft_id);
+                let errors = s.visible_problems(&draft_id);
+                let set_person = props.on_action.reform(move |p: String| Action::SetAgentPerson(i, p));
+                let set_principal = {
+                    let on_action = props.on_action.clone();
+                    Callback::from(move |e: Event| {
+                        let select: HtmlSelectElement = e.target_unchecked_into();
+                        on_action.emit(Action::SetAgentPrincipal(i, select.value()));
+                    })
+                };
+                let remove = props.on_action.reform(move |_: MouseEvent| Action::RemoveAgent(i));
+                html! {
+                    <div class="of-role" data-of="agent">
+                        <div class="of-role-head">
+                            <label>{ tr(lang, "agent-person", &[]) }{ person_choice(s, &link.person, lang, format!("agent-person-{i}"), set_person) }</label>
+                            <label>{ tr(lang, "agent-principal", &[]) }
+                                <select data-of={format!("agent-principal-{i}")} onchange={set_principal}>
+                                    { for principals.iter().map(|(id, name)| html! {
+                                        <option value={id.clone()} selected={*id == link.principal}>{ name }</option>
+                                    }) }
+                                </select>
+                            </label>
+                            <button type="button" class="of-link" onclick={remove}>{ tr(lang, "remove", &[]) }</button>
+                        </div>
+                        { for agent_scope().map(|k| html! {
+                            <super::field_input::FieldInput draft={draft_id.clone()} element={k} value={draft.get(k).to_string()} lang={lang}
+                                error={errors.iter().find(|p| p.key == k).cloned()} warning={None::<crate::core::profile::Problem>}
+                                derived={false} focused={false} shown={false} on_action={props.on_action.clone()} />
+                        }) }
+                    </div>
+                }
+            }) }
+            <button type="button" class="of-secondary" data-of="add-agent" onclick={props.on_action.reform(|_: MouseEvent| Action::AddAgent)}>{ tr(lang, "add-agent", &[]) }</button>
+        </section>
+    }
 }
 
 /// The editor screen.
@@ -47,7 +326,6 @@ pub fn Editor(props: &EditorProps) -> Html {
     let s = &props.state;
     let lang = s.lang;
     let t = |id: &str| tr(lang, id, &[]);
-    let problems = s.visible_problems();
     let on_submit = {
         let on_review = props.on_review.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -55,146 +333,48 @@ pub fn Editor(props: &EditorProps) -> Html {
             on_review.emit(());
         })
     };
-    let rows = ORDER.iter().map(|&key| {
-        let problem = problems.iter().find(|p| p.key == key);
-        let error_id = format!("{}-error", input_id(key));
-        let note_id = format!("{}-note", input_id(key));
-        let derived = s.derived.contains(&key);
-        let described = match (problem.is_some(), derived) {
-            (true, _) => Some(error_id.clone()),
-            (false, true) => Some(note_id.clone()),
-            _ => None,
-        };
-        let control = control(props, key, problem.is_some(), described);
-        html! {
-            <div class={classes!("of-row", problem.map(|_| "of-invalid"))} key={key.id()}>
-                { control }
-                if let Some(p) = problem {
-                    <p id={error_id} class="of-error" data-of={format!("error-{}", key.id())}>{ p.issue.message(lang) }</p>
-                } else if derived {
-                    <p id={note_id} class="of-note">{ t("derived-from-id") }</p>
-                }
-            </div>
+    let error_count: usize = s.drafts.keys().map(|id| s.visible_problems(id).len()).sum();
+    let body = match &s.section {
+        Section::Person(id) => match s.profile.person(id) {
+            Some(p) => html! {
+                <>
+                    <h3>{ tr(lang, relation_msg(p.relation), &[]) }{ "：" }{ person_title(s, id, lang) }</h3>
+                    if p.relation != Relation::Owner { { remove_button(props, id) } }
+                    <RecordFields state={s.clone()} draft={id.clone()} sections={PERSON_SECTIONS} on_action={props.on_action.clone()} />
+                </>
+            },
+            None => html! {},
+        },
+        Section::Firm(id) => html! {
+            <>
+                <h3>{ firm_title(s, id, lang) }</h3>
+                { remove_button(props, id) }
+                <RecordFields state={s.clone()} draft={id.clone()} sections={FIRM_SECTIONS} on_action={props.on_action.clone()} />
+                { firm_roles(props, id) }
+            </>
+        },
+        Section::Agents => agents(props),
+        Section::Completeness => {
+            html! { <Completeness state={s.clone()} on_action={props.on_action.clone()} /> }
         }
-    });
-    let error_count = problems.len();
-    let load_demo = props.on_action.reform(|_: MouseEvent| Action::LoadDemo);
-    let clear = props.on_action.reform(|_: MouseEvent| Action::Clear);
+    };
     html! {
         <form class="of-editor" data-of="editor" novalidate=true onsubmit={on_submit}>
-            <h3>{ t("editor-title") }</h3>
+            <h3 class="of-editor-title">{ t("editor-title") }</h3>
             <p class="of-intro">{ t("editor-intro") }</p>
             <div class="of-toolbar">
-                <button type="button" class="of-secondary" data-of="load-demo" onclick={load_demo}>{ t("load-demo") }</button>
-                <button type="button" class="of-secondary" data-of="clear" onclick={clear}>{ t("clear-profile") }</button>
+                <button type="button" class="of-secondary" data-of="load-demo" onclick={props.on_action.reform(|_: MouseEvent| Action::LoadDemo)}>{ t("load-demo") }</button>
+                <button type="button" class="of-secondary" data-of="clear" onclick={props.on_action.reform(|_: MouseEvent| Action::Clear)}>{ t("clear-profile") }</button>
             </div>
-            { for rows }
+            { nav(props) }
+            { body }
             if s.attempted && error_count > 0 {
                 <p class="of-error of-summary" role="alert">{ tr(lang, "errors-remain", &[("count", Arg::Num(error_count as i64))]) }</p>
             }
             <div class="of-actions">
+                <button type="button" class="of-secondary" data-of="save" onclick={props.on_action.reform(|_: MouseEvent| Action::Save)}>{ t("save") }</button>
                 <button type="submit" class="of-primary" data-of="to-review">{ t("to-review") }</button>
             </div>
         </form>
-    }
-}
-
-fn control(props: &EditorProps, key: Key, invalid: bool, described: Option<String>) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
-    let id = input_id(key);
-    let label = key_label(lang, key);
-    let raw = s.draft.get(key).to_string();
-    let edit = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            on_action.emit(Action::Edit(key, input.value()));
-        })
-    };
-    let focus = props
-        .on_action
-        .reform(move |_: FocusEvent| Action::Focus(Some(key)));
-    let blur = props
-        .on_action
-        .reform(move |_: FocusEvent| Action::Touch(key));
-    let data_of = format!("field-{}", key.id());
-    match key {
-        Key::PersonSex => {
-            let radio = |code: &'static str, word: &str| {
-                let on_action = props.on_action.clone();
-                let change = Callback::from(move |_: Event| {
-                    on_action.emit(Action::Edit(key, code.to_string()))
-                });
-                html! {
-                    <label class="of-choice">
-                        <input type="radio" name="of-sex" value={code} checked={raw == code}
-                            data-of={format!("{data_of}-{code}")} onchange={change} onblur={blur.clone()} />
-                        { word }
-                    </label>
-                }
-            };
-            html! {
-                <fieldset class="of-fieldset" aria-invalid={invalid.to_string()} aria-describedby={described}>
-                    <legend>{ label }</legend>
-                    { radio("1", &tr(lang, "sex-male", &[])) }
-                    { radio("2", &tr(lang, "sex-female", &[])) }
-                </fieldset>
-            }
-        }
-        Key::PersonEthnicity => {
-            let on_action = props.on_action.clone();
-            let change = Callback::from(move |e: Event| {
-                let select: HtmlSelectElement = e.target_unchecked_into();
-                on_action.emit(Action::Edit(key, select.value()));
-            });
-            html! {
-                <>
-                    <label for={id.clone()}>{ label }</label>
-                    <select id={id} data-of={data_of} onchange={change} onblur={blur}
-                        aria-invalid={invalid.to_string()} aria-describedby={described}>
-                        <option value="" selected={raw.is_empty()}>{ tr(lang, "choose", &[]) }</option>
-                        { for ETHNICITIES.iter().map(|c| html! {
-                            <option value={c.code} selected={raw == c.code}>{ c.name }</option>
-                        }) }
-                    </select>
-                </>
-            }
-        }
-        _ => {
-            // Sensitive values are shown masked unless being edited or wrong.
-            let shown = match key.mask() {
-                Some(kind) if s.focused != Some(key) && !invalid && !raw.is_empty() => {
-                    let valid = match key {
-                        Key::PersonIdNumber => validate::id_number(&raw, s.today).is_ok(),
-                        Key::ContactMobile => validate::mobile(&raw).is_ok(),
-                        _ => true,
-                    };
-                    if valid {
-                        mask_for_display(raw.trim(), kind)
-                    } else {
-                        raw.clone()
-                    }
-                }
-                _ => raw.clone(),
-            };
-            // No maxlength: a pasted value is never cut short; validation says what is wrong.
-            let (input_type, mode, hint) = match key {
-                Key::ContactMobile => ("tel", "tel", ""),
-                Key::PersonBirthDate => ("text", "numeric", "1990-03-07"),
-                _ => ("text", "text", ""),
-            };
-            let placeholder = (!hint.is_empty()).then(|| format!("例 e.g. {hint}"));
-            html! {
-                <>
-                    <label for={id.clone()}>{ label }</label>
-                    <input id={id} type={input_type} inputmode={mode} value={shown}
-                        autocomplete="off" spellcheck="false"
-                        placeholder={placeholder} data-of={data_of}
-                        aria-invalid={invalid.to_string()} aria-describedby={described}
-                        oninput={edit} onfocus={focus} onblur={blur} />
-                </>
-            }
-        }
     }
 }

@@ -1,0 +1,208 @@
+//! A record's elements, in sections; the first sections open, the rest folded away so that a
+//! person sees what most forms ask for first.
+
+use yew::prelude::*;
+
+use super::field_input::FieldInput;
+use crate::core::dictionary::Key;
+use crate::core::i18n::tr;
+use crate::ui::state::{Action, State};
+use std::rc::Rc;
+
+/// A titled group of elements.
+#[derive(PartialEq)]
+pub struct Section {
+    /// Message id of the title.
+    pub title: &'static str,
+    /// Its elements.
+    pub keys: &'static [Key],
+    /// Shown open.
+    pub open: bool,
+}
+
+use Key::*;
+
+/// Sections of a person record.
+pub const PERSON_SECTIONS: &[Section] = &[
+    Section {
+        title: "sec-basic",
+        keys: &[
+            PersonName,
+            PersonIdNumber,
+            PersonSex,
+            PersonBirthDate,
+            PersonEthnicity,
+            PersonNationality,
+            PersonFormerName,
+            PersonNameLatin,
+        ],
+        open: true,
+    },
+    Section {
+        title: "sec-contact",
+        keys: &[
+            ContactMobile,
+            ContactLandline,
+            ContactEmail,
+            ContactPostalCode,
+            ContactFax,
+        ],
+        open: true,
+    },
+    Section {
+        title: "sec-address",
+        keys: &[PersonHukouAddress, PersonResidenceAddress, PersonHukouType],
+        open: true,
+    },
+    Section {
+        title: "sec-id-document",
+        keys: &[
+            PersonIdType,
+            PersonIdIssuer,
+            PersonIdValidFrom,
+            PersonIdValidTo,
+        ],
+        open: false,
+    },
+    Section {
+        title: "sec-personal",
+        keys: &[
+            PersonMaritalStatus,
+            PersonPoliticalStatus,
+            PersonEducation,
+            PersonDegree,
+            PersonOccupation,
+            PersonEmployer,
+            PersonPosition,
+        ],
+        open: false,
+    },
+    Section {
+        title: "sec-accounts",
+        keys: &[
+            PersonSsNumber,
+            PersonSsCardNo,
+            PersonInsuredPlace,
+            PersonHousingFundAcct,
+            PersonBankAccount,
+            PersonBankBranch,
+            PersonDisabilityCertNo,
+        ],
+        open: false,
+    },
+    Section {
+        title: "sec-family",
+        keys: &[
+            FamilyHouseholderName,
+            FamilyRelationToHead,
+            FamilyMarriageCertNo,
+        ],
+        open: false,
+    },
+    Section {
+        title: "sec-documents",
+        keys: &[
+            DocBirthCertNo,
+            DocPassportNo,
+            DocDriverLicenseFileNo,
+            DocVehiclePlate,
+            DocPropertyUnitNo,
+            DocPropertyCertNo,
+        ],
+        open: false,
+    },
+];
+
+/// Sections of a firm record.
+pub const FIRM_SECTIONS: &[Section] = &[
+    Section {
+        title: "sec-firm-basic",
+        keys: &[
+            FirmName,
+            FirmUscc,
+            FirmType,
+            FirmEstablished,
+            FirmRegCapital,
+            FirmTermFrom,
+            FirmTermTo,
+            FirmEmployees,
+        ],
+        open: true,
+    },
+    Section {
+        title: "sec-firm-address",
+        keys: &[FirmDomicile, FirmOperatingAddress],
+        open: true,
+    },
+    Section {
+        title: "sec-contact",
+        keys: &[
+            ContactLandline,
+            ContactMobile,
+            ContactEmail,
+            ContactPostalCode,
+            ContactFax,
+        ],
+        open: true,
+    },
+    Section {
+        title: "sec-firm-more",
+        keys: &[
+            FirmBusinessScope,
+            FirmIndustry,
+            FirmRegNo,
+            FirmRegAuthority,
+            FirmBasicBankAcct,
+            FirmBasicBank,
+            FirmELicenseRef,
+        ],
+        open: false,
+    },
+];
+
+/// Properties of [`RecordFields`].
+#[derive(Properties, PartialEq)]
+pub struct RecordFieldsProps {
+    /// The widget state.
+    pub state: Rc<State>,
+    /// The draft id.
+    pub draft: String,
+    /// The sections to show.
+    pub sections: &'static [Section],
+    /// Sends an action.
+    pub on_action: Callback<Action>,
+}
+
+/// The elements of one record, in sections.
+#[component]
+pub fn RecordFields(props: &RecordFieldsProps) -> Html {
+    let s = &props.state;
+    let draft = s.draft(&props.draft);
+    let errors = s.visible_problems(&props.draft);
+    let warnings = s.warnings(&props.draft);
+    let field = |key: Key| {
+        let focused = s.focused.as_ref() == Some(&(props.draft.clone(), key));
+        html! {
+            <FieldInput draft={props.draft.clone()} element={key} value={draft.get(key).to_string()} lang={s.lang}
+                error={errors.iter().find(|p| p.key == key).cloned()}
+                warning={warnings.iter().find(|p| p.key == key).cloned()}
+                derived={draft.is_derived(key)} {focused}
+                shown={s.shown.contains(&(props.draft.clone(), key))}
+                on_action={props.on_action.clone()} />
+        }
+    };
+    html! {
+        <div class="of-record" data-record={props.draft.clone()}>
+            { for props.sections.iter().map(|sec| {
+                // A folded section opens by itself when one of its elements needs attention.
+                let open = sec.open || sec.keys.iter().any(|k| errors.iter().any(|p| p.key == *k) || !draft.get(*k).is_empty());
+                html! {
+                    <details class="of-section" open={open}>
+                        <summary>{ tr(s.lang, sec.title, &[]) }</summary>
+                        { for sec.keys.iter().map(|k| field(*k)) }
+                    </details>
+                }
+            }) }
+        </div>
+    }
+}
