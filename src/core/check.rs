@@ -16,10 +16,11 @@
 
 use time::Date;
 
+use crate::core::codes::{self, AddressCodeStatus, TableId};
 use crate::core::dictionary::{Key, Table, ValueType};
 use crate::core::ids::IdKind;
 use crate::core::profile::Data;
-use crate::core::validate::{self, Issue};
+use crate::core::validate::{self, Issue, MoneyUnit};
 
 /// What a check needs besides the value.
 #[derive(Clone, Copy, Debug)]
@@ -91,28 +92,90 @@ pub fn check(key: Key, input: &str, ctx: &Context<'_>) -> Result<Checked, Issue>
     if trimmed.is_empty() {
         return Err(Issue::Required);
     }
+    let text = |value: &str| Checked::text(value);
+    let with_warnings = |value: String, warnings: Vec<Issue>| Checked {
+        value: Data::Text(value),
+        warnings,
+        derived: Vec::new(),
+    };
     match key.element().value {
-        ValueType::Name => validate::name(trimmed).map(Checked::text),
-        ValueType::Mobile => validate::mobile(trimmed).map(Checked::text),
+        ValueType::Name => validate::name(trimmed).map(|v| text(&v)),
+        ValueType::LatinName => validate::latin_name(trimmed).map(|v| text(&v)),
+        ValueType::Mobile => validate::mobile(trimmed).map(|v| text(&v)),
+        ValueType::Landline => validate::landline(trimmed).map(|v| text(&v)),
+        ValueType::Email => validate::email(trimmed).map(|v| text(&v)),
+        ValueType::Postcode => validate::postcode(trimmed).map(|v| text(&v)),
+        ValueType::PropertyUnitNo => validate::property_unit(trimmed).map(|v| text(&v)),
+        ValueType::Plate => validate::plate(trimmed).map(|v| text(&v)),
         ValueType::PastDate => {
-            validate::past_date(trimmed, ctx.today).map(|d| Checked::text(validate::iso_date(d)))
+            validate::past_date(trimmed, ctx.today).map(|d| text(&validate::iso_date(d)))
         }
-        ValueType::Date => {
-            validate::parse_date(trimmed).map(|d| Checked::text(validate::iso_date(d)))
+        ValueType::Date => validate::any_date(trimmed).map(|d| text(&validate::iso_date(d))),
+        ValueType::DateOrLongTerm => validate::id_valid_to(trimmed).map(|v| text(&v.render())),
+        ValueType::Code(Table::Sex) => crate::core::ids::Sex::parse(trimmed)
+            .map(|s| text(s.code()))
+            .ok_or(Issue::SexUnknown),
+        ValueType::Code(Table::Ethnicity) => validate::ethnicity(trimmed).map(text),
+        ValueType::Code(table) => match table_id(table) {
+            Some(id) => codes::lookup(id, trimmed)
+                .map(|row| text(row.code))
+                .ok_or_else(|| Issue::CodeUnknown {
+                    found: trimmed.to_string(),
+                }),
+            None => free_text(trimmed),
+        },
+        ValueType::Division => codes::division(trimmed)
+            .map(|d| text(d.code))
+            .ok_or_else(|| Issue::CodeUnknown {
+                found: trimmed.to_string(),
+            }),
+        ValueType::Address => address(trimmed),
+        ValueType::IdNumber if uses_gb11643(ctx.id_type) => id_number(key, trimmed, ctx.today),
+        ValueType::Uscc => {
+            let code = validate::uscc(trimmed)?;
+            let mut checked =
+                with_warnings(code.as_str().to_string(), validate::uscc_warnings(&code));
+            checked.derived = vec![
+                (Key::FirmOrgCode, code.org_code()),
+                (
+                    Key::FirmRegisteringDept,
+                    code.registering_dept().zh().to_string(),
+                ),
+                (Key::AddressDivisionCode, code.division_code().to_string()),
+            ];
+            if let Some(category) = code.category() {
+                checked
+                    .derived
+                    .push((Key::FirmCategory, category.zh().to_string()));
+            }
+            Ok(checked)
         }
-        ValueType::DateOrLongTerm => {
-            if trimmed == "长期" || trimmed.eq_ignore_ascii_case("long-term") {
-                Ok(Checked::text("长期"))
+        ValueType::RegNo => {
+            let number = validate::reg_no(trimmed)?;
+            Ok(with_warnings(
+                number.as_str().to_string(),
+                validate::reg_no_warnings(&number),
+            ))
+        }
+        ValueType::BankCard => validate::bank_card(trimmed).map(|c| text(c.as_str())),
+        ValueType::BankAccount => {
+            let digits: String = trimmed
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '-'))
+                .collect();
+            if (6..=32).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+                Ok(text(&digits))
             } else {
-                validate::parse_date(trimmed).map(|d| Checked::text(validate::iso_date(d)))
+                Err(Issue::AccountFormat)
             }
         }
-        ValueType::Code(Table::Ethnicity) => validate::ethnicity(trimmed).map(Checked::text),
-        ValueType::Code(Table::Sex) => crate::core::ids::Sex::parse(trimmed)
-            .map(|s| Checked::text(s.code()))
-            .ok_or(Issue::SexUnknown),
-        ValueType::Address => validate::address(trimmed).map(Checked::text),
-        ValueType::IdNumber if uses_gb11643(ctx.id_type) => id_number(key, trimmed, ctx.today),
+        ValueType::AmountWan => {
+            validate::amount_wan(trimmed).map(|a| text(&a.in_unit(MoneyUnit::Wan)))
+        }
+        ValueType::Count => trimmed
+            .parse::<u32>()
+            .map(|n| text(&n.to_string()))
+            .map_err(|_| Issue::CountFormat),
         ValueType::List => {
             let items: Vec<String> = trimmed
                 .split(['、', ',', '，', ';', '；', '\n'])
@@ -125,23 +188,73 @@ pub fn check(key: Key, input: &str, ctx: &Context<'_>) -> Result<Checked, Issue>
                 derived: Vec::new(),
             })
         }
-        _ => {
-            let count = trimmed.chars().count();
-            if count > TEXT_MAX_CHARS {
-                Err(Issue::TooLong {
-                    max: TEXT_MAX_CHARS,
-                    found: count,
-                })
-            } else {
-                Ok(Checked::text(trimmed))
-            }
-        }
+        ValueType::Text | ValueType::IdNumber | ValueType::Reference => free_text(trimmed),
     }
+}
+
+fn free_text(trimmed: &str) -> Result<Checked, Issue> {
+    let count = trimmed.chars().count();
+    if count > TEXT_MAX_CHARS {
+        Err(Issue::TooLong {
+            max: TEXT_MAX_CHARS,
+            found: count,
+        })
+    } else {
+        Ok(Checked::text(trimmed))
+    }
+}
+
+/// A one-line address, read with the division table: the province must be there or follow
+/// from a city or county; what the reading filled in or could not place is a warning.
+fn address(input: &str) -> Result<Checked, Issue> {
+    let parsed = crate::core::address::parse_one_line(input);
+    if parsed.address.province.is_none() {
+        return Err(Issue::AddressProvince);
+    }
+    let one_line = crate::core::address::render_one_line(&parsed.address);
+    let mut checked = Checked::text(one_line);
+    checked.warnings = parsed
+        .warnings
+        .into_iter()
+        .map(Issue::AddressNote)
+        .collect();
+    if let Some(code) = parsed
+        .address
+        .county
+        .or(parsed.address.city)
+        .or(parsed.address.province)
+    {
+        checked.derived.push((Key::AddressDivisionCode, code));
+    }
+    Ok(checked)
+}
+
+/// The core table behind a dictionary table, where there is one.
+pub fn table_id(table: Table) -> Option<TableId> {
+    Some(match table {
+        Table::Sex => TableId::Sex,
+        Table::Ethnicity => TableId::Ethnicity,
+        Table::Country => TableId::Country,
+        Table::IdType => TableId::IdDocumentType,
+        Table::HukouType => TableId::HukouType,
+        Table::Marital => TableId::MaritalStatus,
+        Table::Political => TableId::PoliticalStatus,
+        Table::Education => TableId::Education,
+        Table::Relation => TableId::FamilyRelation,
+        Table::Division | Table::FirmType | Table::ContributionMethod => return None,
+    })
 }
 
 fn id_number(key: Key, input: &str, today: Date) -> Result<Checked, Issue> {
     let id = validate::id_number(input, today)?;
     let mut checked = Checked::text(id.as_str());
+    if id.kind() == IdKind::Citizen
+        && codes::id_address_status(id.address_code()) == AddressCodeStatus::Unknown
+    {
+        checked.warnings.push(Issue::IdAddressUnknown {
+            code: id.address_code().to_string(),
+        });
+    }
     if key == Key::PersonIdNumber || key == Key::PersonSsNumber {
         checked.derived = vec![
             (Key::PersonBirthDate, validate::iso_date(id.birth_date())),
@@ -181,7 +294,7 @@ mod tests {
     #[test]
     fn other_documents_are_not_checked_as_resident_ids() {
         let passport = Context {
-            id_type: Some("passport"),
+            id_type: Some("chinese_passport"),
             ..ctx()
         };
         assert_eq!(
@@ -219,6 +332,88 @@ mod tests {
             check(Key::FirmBusinessScope, &long, &ctx()),
             Err(Issue::TooLong { .. })
         ));
+    }
+
+    #[test]
+    fn firm_codes_derive_their_parts_and_warn_rather_than_reject() {
+        let c = check(Key::FirmUscc, "91330106MA2H3K7D8R", &ctx()).unwrap();
+        assert!(c.warnings.is_empty());
+        assert!(
+            c.derived
+                .contains(&(Key::FirmOrgCode, "MA2H3K7D-8".to_string()))
+        );
+        assert!(
+            c.derived
+                .contains(&(Key::AddressDivisionCode, "330106".to_string()))
+        );
+        let fujian = check(Key::FirmUscc, "91350100M0001TGQXM", &ctx()).unwrap();
+        assert_eq!(
+            fujian.warnings.len(),
+            1,
+            "a real early code fails the check: a warning"
+        );
+    }
+
+    #[test]
+    fn code_tables_accept_codes_names_and_short_forms() {
+        assert_eq!(
+            check(Key::PersonPoliticalStatus, "群众", &ctx())
+                .unwrap()
+                .value,
+            Data::Text("13".into())
+        );
+        assert_eq!(
+            check(Key::PersonNationality, "中国", &ctx()).unwrap().value,
+            Data::Text("CHN".into())
+        );
+        assert!(matches!(
+            check(Key::PersonMaritalStatus, "单身贵族", &ctx()),
+            Err(Issue::CodeUnknown { .. })
+        ));
+    }
+
+    #[test]
+    fn cards_are_luhn_checked_but_accounts_are_not() {
+        assert!(check(Key::PersonBankAccount, "6222 0000 0000 0000 001", &ctx()).is_err());
+        assert!(check(Key::FirmBasicBankAcct, "1202 0212 0990 0012 345", &ctx()).is_ok());
+        assert_eq!(
+            check(Key::FirmBasicBankAcct, "12AB", &ctx()),
+            Err(Issue::AccountFormat)
+        );
+    }
+
+    #[test]
+    fn addresses_gain_their_province_with_a_note() {
+        let c = check(
+            Key::PersonResidenceAddress,
+            "杭州市西湖区文三路100号",
+            &ctx(),
+        )
+        .unwrap();
+        assert_eq!(c.value, Data::Text("浙江省杭州市西湖区文三路100号".into()));
+        assert_eq!(c.warnings.len(), 1);
+        assert!(
+            c.derived
+                .contains(&(Key::AddressDivisionCode, "330106".to_string()))
+        );
+        assert_eq!(
+            check(Key::PersonResidenceAddress, "文三路100号", &ctx()),
+            Err(Issue::AddressProvince)
+        );
+    }
+
+    #[test]
+    fn amounts_and_counts() {
+        assert_eq!(
+            check(Key::FirmRegCapital, "100.50万元", &ctx())
+                .unwrap()
+                .value,
+            Data::Text("100.5".into())
+        );
+        assert_eq!(
+            check(Key::FirmEmployees, "十二", &ctx()),
+            Err(Issue::CountFormat)
+        );
     }
 
     #[test]

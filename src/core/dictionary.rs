@@ -109,7 +109,9 @@ pub enum ValueType {
     Uscc,
     /// A 15-digit legacy registration number.
     RegNo,
-    /// A bank card or account number.
+    /// A bank card number (Luhn-checked).
+    BankCard,
+    /// An account number: digits only (corporate and housing-fund accounts are not cards).
     BankAccount,
     /// An amount in 万元.
     AmountWan,
@@ -219,7 +221,7 @@ dictionary! {
     PersonSsCardNo = "person.ss_card_no", Person, V::Text, "S:acct", None, "社会保障卡卡号", "Social-security card number";
     PersonInsuredPlace = "person.insured_place", Person, V::Division, "-", None, "参保地", "Insurance region";
     PersonHousingFundAcct = "person.housing_fund_acct", Person, V::BankAccount, "S:acct", None, "住房公积金个人账号", "Housing-fund account";
-    PersonBankAccount = "person.bank_account", Person, V::BankAccount, "S:acct", None, "银行卡号", "Bank account";
+    PersonBankAccount = "person.bank_account", Person, V::BankCard, "S:acct", None, "银行卡号", "Bank account";
     PersonBankBranch = "person.bank_branch", Person, V::Text, "-", None, "开户银行", "Bank branch";
     PersonPhotoRef = "person.photo_ref", Person, V::Text, "S", Some("photo"), "相片", "Photo";
     PersonDisabilityCertNo = "person.disability_cert_no", Person, V::Text, "S:id", None, "残疾人证号", "Disability card number";

@@ -174,6 +174,22 @@ pub enum Issue {
     AmountTooLarge,
     /// Not a sex of GB/T 2261.1 (男/女, 1/2).
     SexUnknown,
+    /// Not a value of the element's code table.
+    CodeUnknown {
+        /// What was entered.
+        found: String,
+    },
+    /// An account number that is not 6 to 32 digits.
+    AccountFormat,
+    /// Not a whole number.
+    CountFormat,
+    /// A note about how a one-line address was read (a filled-in province, an unplaced part).
+    AddressNote(crate::core::address::ParseWarning),
+    /// The address code of an ID number is in no current or historical division list.
+    IdAddressUnknown {
+        /// The six digits.
+        code: String,
+    },
     /// Free text longer than any form field takes.
     TooLong {
         /// The limit.
@@ -231,6 +247,11 @@ impl Issue {
             Issue::AmountUnit { .. } => "amount.unit",
             Issue::AmountTooLarge => "amount.too_large",
             Issue::SexUnknown => "sex.unknown",
+            Issue::CodeUnknown { .. } => "code.unknown",
+            Issue::AccountFormat => "account.format",
+            Issue::CountFormat => "count.format",
+            Issue::AddressNote(w) => w.code(),
+            Issue::IdAddressUnknown { .. } => "id.address_code",
             Issue::TooLong { .. } => "text.too_long",
         }
     }
@@ -348,6 +369,9 @@ impl Issue {
             Issue::LandlineFormat => tr(lang, "landline-format", &[]),
             Issue::LandlineAreaCode => tr(lang, "landline-area-code", &[]),
             Issue::EmailFormat => tr(lang, "email-format", &[]),
+            Issue::EmailCharacter { found } if found.is_whitespace() => {
+                tr(lang, "email-space", &[])
+            }
             Issue::EmailCharacter { found } => tr(
                 lang,
                 "email-character",
@@ -425,6 +449,13 @@ impl Issue {
             }
             Issue::AmountTooLarge => tr(lang, "amount-too-large", &[]),
             Issue::SexUnknown => tr(lang, "sex-unknown", &[]),
+            Issue::CodeUnknown { found } => tr(lang, "code-unknown", &[("found", Arg::Str(found))]),
+            Issue::AccountFormat => tr(lang, "account-format", &[]),
+            Issue::CountFormat => tr(lang, "count-format", &[]),
+            Issue::AddressNote(w) => w.message(lang),
+            Issue::IdAddressUnknown { code } => {
+                tr(lang, "id-address-unknown", &[("code", Arg::Str(code))])
+            }
             Issue::TooLong { max, found } => tr(
                 lang,
                 "text-too-long",
@@ -442,7 +473,10 @@ impl Issue {
     /// look ([`Severity::Warning`]).
     pub fn severity(&self) -> Severity {
         match self {
-            Issue::UsccWarning(_) | Issue::RegNoWarning(_) => Severity::Warning,
+            Issue::UsccWarning(_)
+            | Issue::RegNoWarning(_)
+            | Issue::AddressNote(_)
+            | Issue::IdAddressUnknown { .. } => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -1526,6 +1560,7 @@ mod tests {
             Issue::LandlineAreaCode,
             Issue::EmailFormat,
             Issue::EmailCharacter { found: ' ' },
+            Issue::EmailCharacter { found: '张' },
             Issue::EmailDomain,
             Issue::EmailLength { found: 300 },
             Issue::PostcodeFormat,

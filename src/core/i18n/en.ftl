@@ -217,3 +217,14 @@ address-parse-province = The address does not start with a province, autonomous 
 address-parse-inferred = The address did not say "{ $name }"; it was added from the division below it. Please check.
 address-parse-ambiguous = "{ $text }" could be { $count } different divisions; write the full name or name the division above it.
 address-parse-unplaced = Could not tell which part of the address "{ $text }" is; it was kept as it is in the detailed address. Please check.
+
+## Validation: more
+email-space = An e-mail address cannot contain spaces; please remove them.
+addr-province = Province
+addr-city = City
+addr-county = County
+addr-hint = Choose province, city and county, then write street, number and room
+code-unknown = "{ $found }" is not one of the choices; please pick one from the list.
+account-format = An account number has 6 to 32 digits; please check it against the passbook or account papers.
+count-format = Please enter a whole number, e.g. 12.
+id-address-unknown = The first six digits "{ $code }" are in no current or past division list; please check them against the document (some old documents are like this; it can be saved).

@@ -217,3 +217,14 @@ address-parse-province = 没有认出地址开头的省、自治区或直辖市�
 address-parse-inferred = 地址中没有写“{ $name }”，已根据下级行政区划补上，请核对。
 address-parse-ambiguous = “{ $text }”可能指{ $count }个不同的行政区划，请写全称或写明上一级。
 address-parse-unplaced = 未能确定“{ $text }”属于地址的哪一部分，已原样放在详细地址中，请核对。
+
+## 校验：更多
+email-space = 电子邮箱中不能有空格，请删去空格后再填。
+addr-province = 省
+addr-city = 市
+addr-county = 县区
+addr-hint = 可先选省市县，再写街道、门牌号和室号
+code-unknown = “{ $found }”不在可选范围内，请从列表中选择。
+account-format = 账号应为6到32位数字，请对照存折或开户凭证核对。
+count-format = 请填写一个整数，例如 12。
+id-address-unknown = 号码前6位“{ $code }”不在现行或历史行政区划代码中，请对照证件核对（个别老证件可能如此，可以保存）。

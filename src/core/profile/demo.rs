@@ -52,7 +52,7 @@ impl Profile {
     /// company in which both hold roles.
     pub fn demo() -> Self {
         use Key::*;
-        let child_id = id_number(b"11010520240315002");
+        let child_id = id_number(b"11010520240315003");
         let mut agent_values = values(&[
             (AgentTermFrom, "2026-01-01"),
             (AgentTermTo, "2026-12-31"),

@@ -356,6 +356,40 @@ mod tests {
     }
 
     #[test]
+    fn every_demo_record_checks_out() {
+        let demo = Profile::demo();
+        let all = || Key::all().filter(|k| editable(*k));
+        for p in &demo.persons {
+            let report = Draft::from_values(&p.values, all(), REQUIRED).check(TODAY);
+            assert_eq!(report.errors, vec![], "{}", p.id);
+        }
+        for f in &demo.firms {
+            assert_eq!(
+                Draft::from_values(&f.values, all(), &[])
+                    .check(TODAY)
+                    .errors,
+                vec![]
+            );
+            for r in &f.roles {
+                assert_eq!(
+                    Draft::from_values(&r.values, all(), &[])
+                        .check(TODAY)
+                        .errors,
+                    vec![]
+                );
+            }
+        }
+        for a in &demo.agents {
+            assert_eq!(
+                Draft::from_values(&a.values, all(), &[])
+                    .check(TODAY)
+                    .errors,
+                vec![]
+            );
+        }
+    }
+
+    #[test]
     fn debug_never_shows_personal_data() {
         let demo = Profile::demo();
         let text = format!(

@@ -127,7 +127,7 @@ fn nav(props: &EditorProps) -> Html {
             <label class="of-add">
                 <span>{ tr(lang, "add-person", &[]) }</span>
                 <select data-of="add-person" onchange={add_person}>
-                    <option value="">{ tr(lang, "choose", &[]) }</option>
+                    <option value="" selected=true>{ tr(lang, "choose", &[]) }</option>
                     { for ["spouse", "child", "father", "mother", "other"].iter().map(|r| html! {
                         <option value={*r}>{ tr(lang, &format!("rel-{r}"), &[]) }</option>
                     }) }
@@ -250,7 +250,7 @@ fn firm_roles(props: &EditorProps, firm: &str) -> Html {
             <label class="of-add">
                 <span>{ tr(lang, "add-role", &[]) }</span>
                 <select data-of="add-role" onchange={add_role}>
-                    <option value="">{ tr(lang, "choose", &[]) }</option>
+                    <option value="" selected=true>{ tr(lang, "choose", &[]) }</option>
                     { for [(Role::LegalRep, "legal_rep"), (Role::FinanceOfficer, "finance_officer"), (Role::Liaison, "liaison"),
                            (Role::Shareholder, "shareholder"), (Role::Director, "director"), (Role::Supervisor, "supervisor"),
                            (Role::Manager, "manager")].iter().map(|(r, v)| html! {

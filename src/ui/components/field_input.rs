@@ -101,6 +101,11 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
                 </div>
             };
         }
+        ValueType::Address => html! {
+            <super::address_input::AddressInput id={id.clone()} data_of={data_of.clone()} value={props.value.clone()} {lang}
+                invalid={invalid} described={described.clone()}
+                on_change={Callback::from(emit.clone())} on_blur={blur.clone()} />
+        },
         ValueType::Code(table) if options_for(table, lang).is_some() => {
             let options = options_for(table, lang).unwrap_or_default();
             html! {

@@ -1,5 +1,6 @@
 //! The panel's screens and their parts, one per file.
 
+pub mod address_input;
 pub mod completeness;
 pub mod editor;
 pub mod field_input;
