@@ -444,3 +444,20 @@ fn every_county_parses_from_its_full_path() {
         assert!(parsed.warnings.is_empty(), "{line}: {:?}", parsed.warnings);
     }
 }
+
+/// Found by the `address` fuzz target: a municipality's name repeated in another form was
+/// swallowed. Only the exact full-name repetition (北京市北京市…) is read once.
+#[test]
+fn repeated_municipality_names_lose_no_characters() {
+    for (input, expected) in [
+        ("天津天津市天津常", "天津市天津市天津常"),
+        ("北京市北京市朝阳区建国路88号", "北京市朝阳区建国路88号"),
+    ] {
+        let parsed = oncefill::core::address::parse_one_line(input);
+        assert_eq!(
+            oncefill::core::address::render_one_line(&parsed.address),
+            expected,
+            "{input}"
+        );
+    }
+}

@@ -427,11 +427,14 @@ pub fn parse_one_line(input: &str) -> ParsedAddress {
     let mut address = Address::default();
     let mut prefix = String::new();
 
+    let start = p.pos;
     let mut province = p.take_among(&codes::provinces());
+    let mut written = p.text.get(start..p.pos).unwrap_or("").to_string();
     if province.is_none() {
         if let Some((skip, d)) = p.province_ahead() {
             prefix = p.text.get(..skip).unwrap_or("").to_string();
             p.pos = skip + d.name.len();
+            written = d.name.to_string();
             province = Some(d);
         }
     }
@@ -439,7 +442,9 @@ pub fn parse_one_line(input: &str) -> ParsedAddress {
     let (mut city, mut county) = (None, None);
     match province {
         Some(prov) => {
-            if prov.is_municipality() && p.rest().starts_with(prov.name) {
+            // 北京市北京市朝阳区… (the municipality repeated in full, as some systems print it)
+            // is read once; any other repetition is kept as written.
+            if prov.is_municipality() && written == prov.name && p.rest().starts_with(prov.name) {
                 p.pos += prov.name.len();
             }
             if let Some(d) = p.take_among(&codes::children(prov.code)) {
