@@ -17,3 +17,4 @@ pub mod plan;
 pub mod profile;
 pub mod scan;
 pub mod validate;
+pub mod vault;

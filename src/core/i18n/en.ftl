@@ -228,3 +228,18 @@ code-unknown = "{ $found }" is not one of the choices; please pick one from the 
 account-format = An account number has 6 to 32 digits; please check it against the passbook or account papers.
 count-format = Please enter a whole number, e.g. 12.
 id-address-unknown = The first six digits "{ $code }" are in no current or past division list; please check them against the document (some old documents are like this; it can be saved).
+
+## Encrypted storage
+vault-malformed = This is not an OnceFill file, or it is damaged ({ $detail }). Your existing data is unchanged.
+vault-version = This file comes from a newer version of OnceFill (format { $version }); please update OnceFill to open it.
+vault-wrong-passphrase = Wrong passphrase (or a damaged file). Your existing data is unchanged.
+vault-tampered = The passphrase is right, but the file was changed or damaged and cannot be opened. Your existing data is unchanged.
+vault-not-a-profile = The file opens, but holds no profile: { $detail }
+vault-randomness = The browser gave no secure random numbers, so nothing can be encrypted. Please use a newer browser.
+vault-kdf = The key could not be made from the passphrase. Please try again.
+pass-hint-length = Longer is safer: use at least 12 characters — a sentence you remember works well.
+pass-hint-mix = Mix letters, digits and symbols, or use Chinese characters.
+pass-hint-repeat = Do not repeat one character.
+pass-hint-sequence = Do not use runs like abcd or 1234.
+pass-hint-date = Do not use a birthday or other date.
+pass-hint-common = This is one of the commonest passwords and is easily guessed.

@@ -228,3 +228,18 @@ code-unknown = “{ $found }”不在可选范围内，请从列表中选择。
 account-format = 账号应为6到32位数字，请对照存折或开户凭证核对。
 count-format = 请填写一个整数，例如 12。
 id-address-unknown = 号码前6位“{ $code }”不在现行或历史行政区划代码中，请对照证件核对（个别老证件可能如此，可以保存）。
+
+## 加密保存
+vault-malformed = 这不是一次填的资料文件，或文件已损坏（{ $detail }）。现有资料没有任何改动。
+vault-version = 这个文件来自较新版本的一次填（格式 { $version }），请先更新一次填再打开。
+vault-wrong-passphrase = 密码不正确（也可能是文件已损坏）。现有资料没有任何改动。
+vault-tampered = 密码正确，但文件内容已被改动或损坏，无法打开。现有资料没有任何改动。
+vault-not-a-profile = 文件能打开，但里面不是资料：{ $detail }
+vault-randomness = 浏览器没有提供安全的随机数，无法加密。请换用较新的浏览器。
+vault-kdf = 无法由密码生成密钥。请重试。
+pass-hint-length = 密码越长越安全：建议至少12个字符，可以用一句好记的话。
+pass-hint-mix = 混用字母、数字和符号，或者用汉字。
+pass-hint-repeat = 不要重复同一个字符。
+pass-hint-sequence = 不要用连续的字母或数字（如 abcd、1234）。
+pass-hint-date = 不要用生日等日期。
+pass-hint-common = 这是最常见的密码之一，很容易被猜到。
