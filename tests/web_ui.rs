@@ -51,7 +51,7 @@ async fn mounts_once_opens_and_stores_nothing() {
         Some("true")
     );
     let text = find("panel").unwrap().text_content().unwrap();
-    assert!(text.contains("只保存在本页内存中"), "{text}");
+    assert!(text.contains("只在本页内存中"), "{text}");
 
     let demo: HtmlElement = find("load-demo").unwrap().dyn_into().unwrap();
     demo.click();

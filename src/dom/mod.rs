@@ -5,4 +5,6 @@
 
 pub mod fill;
 pub mod scan;
+pub mod storage;
 pub mod timing;
+pub mod vault;

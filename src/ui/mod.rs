@@ -7,6 +7,7 @@
 mod codes;
 mod components;
 pub mod state;
+mod vault_ops;
 
 use std::rc::Rc;
 
@@ -19,7 +20,8 @@ use crate::dom::{fill, scan, timing};
 use components::editor::Editor;
 use components::report::Report;
 use components::review::Review;
-use state::{Action, State, View};
+use components::vault::{ImportScreen, PassphraseScreen, SettingsScreen, UnlockScreen, VaultBar, VaultCallbacks};
+use state::{Action, State, VaultState, View};
 
 /// The widget's properties, set by the embed entry.
 #[derive(Properties, PartialEq, Clone)]
@@ -109,6 +111,69 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    // The vault: look for it once; save whenever the profile changed; lock when idle.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| vault_ops::start(state));
+    }
+    {
+        let state = state.clone();
+        use_effect_with((state.revision, state.vault), move |_| vault_ops::save_if_needed(&state));
+    }
+    let last_activity = use_mut_ref(js_sys::Date::now);
+    {
+        let state = state.clone();
+        let last_activity = last_activity.clone();
+        let minutes = state.auto_lock_minutes;
+        let unlocked = state.vault == VaultState::Unlocked;
+        use_effect_with((minutes, unlocked), move |_| {
+            *last_activity.borrow_mut() = js_sys::Date::now();
+            let interval = unlocked.then(|| {
+                gloo::timers::callback::Interval::new(5_000, move || {
+                    let idle = js_sys::Date::now() - *last_activity.borrow();
+                    if idle > f64::from(minutes) * 60_000.0 {
+                        state.dispatch(Action::Lock);
+                    }
+                })
+            });
+            move || drop(interval)
+        });
+    }
+    let on_activity = {
+        let last_activity = last_activity.clone();
+        Callback::from(move |_: Event| *last_activity.borrow_mut() = js_sys::Date::now())
+    };
+    let ops = VaultCallbacks {
+        unlock: {
+            let state = state.clone();
+            Callback::from(move |pass: String| vault_ops::unlock(state.clone(), pass))
+        },
+        set_passphrase: {
+            let state = state.clone();
+            Callback::from(move |(old, new): (Option<String>, String)| {
+                // The drafts go into the profile first, so the first save holds them.
+                state.dispatch(Action::Save);
+                vault_ops::set_passphrase(state.clone(), old, new)
+            })
+        },
+        export: {
+            let state = state.clone();
+            Callback::from(move |_: ()| vault_ops::export(&state))
+        },
+        import_file: {
+            let state = state.clone();
+            Callback::from(move |file: web_sys::File| vault_ops::read_import(state.clone(), file))
+        },
+        import_open: {
+            let state = state.clone();
+            Callback::from(move |pass: String| vault_ops::open_import(state.clone(), pass))
+        },
+        erase: {
+            let state = state.clone();
+            Callback::from(move |_: ()| vault_ops::erase(state.clone()))
+        },
+    };
+
     let t = |id: &str| tr(state.lang, id, &[]);
     let on_keydown = {
         let dispatch = dispatch.clone();
@@ -130,7 +195,8 @@ pub fn App(props: &AppProps) -> Html {
     let state_rc: Rc<State> = Rc::new((*state).clone());
 
     html! {
-        <div class="of-root" lang={state.lang.tag()}>
+        <div class="of-root" lang={state.lang.tag()} onkeydown={on_activity.reform(Event::from)}
+            onclick={on_activity.reform(Event::from)} oninput={on_activity.reform(Event::from)}>
             <button ref={launcher_ref} class="of-launcher" data-of="launcher" type="button"
                 aria-expanded={state.open.to_string()} aria-controls="of-panel"
                 title={t("launcher-hint")} onclick={toggle}>
@@ -150,9 +216,18 @@ pub fn App(props: &AppProps) -> Html {
                             <button type="button" class="of-close" data-of="close" aria-label={t("close")} onclick={close}>{"×"}</button>
                         </div>
                     </header>
-                    <p class="of-notice" role="note">{ t("memory-only") }</p>
+                    <VaultBar state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} />
                     {
                         match state.view {
+                            _ if state.vault == VaultState::Locked && !matches!(state.view, View::Settings) => html! {
+                                <UnlockScreen state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} />
+                            },
+                            View::Unlock => html! { <UnlockScreen state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} /> },
+                            View::Passphrase(change) => html! {
+                                <PassphraseScreen {change} vault={Rc::new(components::vault::VaultProps { state: state_rc.clone(), on_action: dispatch.clone(), ops: ops.clone() })} />
+                            },
+                            View::Settings => html! { <SettingsScreen state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} /> },
+                            View::Import => html! { <ImportScreen state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} /> },
                             View::Editor => html! { <Editor state={state_rc.clone()} on_action={dispatch.clone()} on_review={on_review.clone()} /> },
                             View::Review => html! { <Review state={state_rc.clone()} on_action={dispatch.clone()} on_fill={on_fill.clone()} /> },
                             View::Report => html! { <Report state={state_rc.clone()} on_action={dispatch.clone()} /> },

@@ -18,7 +18,15 @@ use crate::core::profile::{
     AgentLink, Draft, FirmRecord, PersonRecord, Problem, Profile, REQUIRED, Relation, Role,
     RoleLink, Values, editable, now_stamp,
 };
+use crate::core::vault::VaultKey;
 use crate::dom::fill::FillReport;
+use crate::dom::storage::Store;
+
+/// The local time as HH:MM, for "saved at".
+pub fn clock_text() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
 
 /// Which screen the panel shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +37,65 @@ pub enum View {
     Review,
     /// The outcome of a fill.
     Report,
+    /// Unlock the vault.
+    Unlock,
+    /// Set a passphrase (`true`: change the current one).
+    Passphrase(bool),
+    /// Vault settings: auto-lock, passphrase, backup, erase.
+    Settings,
+    /// A backup file being imported.
+    Import,
+}
+
+/// Where the profile is kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VaultState {
+    /// Looking for a vault on this device.
+    Checking,
+    /// The browser offers no storage here: memory only.
+    Unavailable,
+    /// No vault yet: memory only until the person sets a passphrase.
+    Absent,
+    /// A vault exists and is locked.
+    Locked,
+    /// The vault is open.
+    Unlocked,
+}
+
+/// The open vault's key; equal only to itself (the key is never compared or copied).
+#[derive(Clone)]
+pub struct KeyHandle(pub Rc<VaultKey>);
+
+impl PartialEq for KeyHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// How the last save went.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing to say yet.
+    Idle,
+    /// Writing.
+    Saving,
+    /// Saved at this local time (HH:MM).
+    Saved(String),
+    /// Failed: the message id; the copy before stays in force.
+    Failed(&'static str),
+}
+
+/// A backup file being imported.
+#[derive(Clone, PartialEq)]
+pub struct ImportState {
+    /// The file's bytes.
+    pub bytes: Rc<Vec<u8>>,
+    /// The file name.
+    pub name: String,
+    /// The profile in it, once opened.
+    pub opened: Option<Profile>,
+    /// Why it did not open.
+    pub error: Option<String>,
 }
 
 /// Which part of the profile the editor shows.
@@ -82,6 +149,32 @@ pub struct State {
     pub report: Option<FillReport>,
     /// Today, for validation and the fill date.
     pub today: Date,
+    /// Where the profile is kept.
+    pub vault: VaultState,
+    /// The vault's storage, once opened.
+    pub store: Option<Store>,
+    /// The open vault's key.
+    pub key: Option<KeyHandle>,
+    /// Counts changes of the profile; a save catches up with it.
+    pub revision: u64,
+    /// The revision last saved.
+    pub saved_revision: u64,
+    /// How the last save went.
+    pub save_status: SaveStatus,
+    /// Wrong passphrases in a row.
+    pub failures: u32,
+    /// No unlock attempt before this time (ms since the epoch).
+    pub wait_until: f64,
+    /// A message for the vault screens (already in the interface language).
+    pub vault_message: Option<String>,
+    /// A long operation (key derivation) is running.
+    pub busy: bool,
+    /// Minutes of inactivity before the vault locks itself.
+    pub auto_lock_minutes: u32,
+    /// A backup being imported.
+    pub import: Option<ImportState>,
+    /// Erasing everything awaits confirmation.
+    pub confirm_erase: bool,
 }
 
 /// The elements a person record's editor covers.
@@ -191,7 +284,25 @@ impl State {
             revealed: BTreeSet::new(),
             report: None,
             today,
+            vault: VaultState::Checking,
+            store: None,
+            key: None,
+            revision: 0,
+            saved_revision: 0,
+            save_status: SaveStatus::Idle,
+            failures: 0,
+            wait_until: 0.0,
+            vault_message: None,
+            busy: false,
+            auto_lock_minutes: 10,
+            import: None,
+            confirm_erase: false,
         }
+    }
+
+    /// The profile may be shown and edited (no vault, or an open one).
+    pub fn profile_open(&self) -> bool {
+        matches!(self.vault, VaultState::Absent | VaultState::Unavailable | VaultState::Unlocked | VaultState::Checking)
     }
 
     /// The draft of a record: the one being edited, or a fresh one from the profile.
@@ -332,6 +443,55 @@ pub enum Action {
     BackToEditor,
     /// Back to review.
     BackToReview,
+    /// Storage opened: whether a vault exists.
+    StorageReady(Store, bool),
+    /// Storage is not available: memory only.
+    StorageUnavailable,
+    /// No vault on this device (and no database was created to find out).
+    NoVaultYet,
+    /// The storage was opened to create a vault.
+    StoreOpened(Store),
+    /// Show a vault screen.
+    ShowView(View),
+    /// A long operation starts or ends.
+    Busy(bool),
+    /// The vault opened.
+    Unlocked {
+        /// Its key.
+        key: KeyHandle,
+        /// Its profile.
+        profile: Profile,
+        /// The generation opened.
+        generation: u32,
+        /// A note (e.g. an older copy was opened), already in the interface language.
+        note: Option<String>,
+    },
+    /// A wrong passphrase (or another failure, with its message).
+    UnlockFailed(String, bool),
+    /// A vault was created, or its passphrase changed: the new key.
+    KeySet(KeyHandle),
+    /// A save started.
+    Saving,
+    /// A save finished: the revision it saved, or the failure's message id.
+    SaveDone(u64, Result<u32, &'static str>),
+    /// Lock: forget the key and every value in memory.
+    Lock,
+    /// Set the auto-lock delay in minutes.
+    SetAutoLock(u32),
+    /// A backup file was chosen.
+    ImportFile(String, Vec<u8>),
+    /// The backup opened (or failed to, with the message).
+    ImportOpened(Result<Profile, String>),
+    /// Apply the import: `true` merges, `false` replaces.
+    ImportApply(bool),
+    /// Drop the import.
+    ImportCancel,
+    /// Ask to erase everything.
+    AskErase,
+    /// Everything was erased.
+    Erased,
+    /// A message on a vault screen.
+    VaultMessage(Option<String>),
 }
 
 fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
@@ -383,6 +543,11 @@ impl Reducible for State {
             Action::Touch(id, key) => {
                 if s.focused.as_ref() == Some(&(id.clone(), key)) {
                     s.focused = None;
+                }
+                // A record that checks out is written as the person moves on, so nothing
+                // typed waits for a button to be kept.
+                if s.drafts.get(&id).is_some_and(|d| d.check(s.today).errors.is_empty()) {
+                    s.commit_drafts();
                 }
                 s.touched.insert((id, key));
             }
@@ -509,9 +674,17 @@ impl Reducible for State {
                 s.section = Section::Person(owner);
             }
             Action::Clear => {
-                let (open, lang, today) = (s.open, s.lang, s.today);
-                s = State::new(lang, today);
-                s.open = open;
+                // Empties the profile (the vault keeps the copy before as its previous one).
+                let mut fresh = State::new(s.lang, s.today);
+                fresh.open = s.open;
+                fresh.vault = s.vault;
+                fresh.store = s.store.clone();
+                fresh.key = s.key.clone();
+                fresh.revision = s.revision;
+                fresh.saved_revision = s.saved_revision;
+                fresh.save_status = s.save_status.clone();
+                fresh.auto_lock_minutes = s.auto_lock_minutes;
+                s = fresh;
             }
             Action::Attempted => s.attempted = true,
             Action::Planned {
@@ -540,6 +713,142 @@ impl Reducible for State {
             }
             Action::BackToEditor => s.view = View::Editor,
             Action::BackToReview => s.view = View::Review,
+            Action::StorageReady(store, exists) => {
+                s.store = Some(store);
+                s.vault = if exists { VaultState::Locked } else { VaultState::Absent };
+                if exists {
+                    s.view = View::Unlock;
+                }
+            }
+            Action::StorageUnavailable => s.vault = VaultState::Unavailable,
+            Action::NoVaultYet => s.vault = VaultState::Absent,
+            Action::StoreOpened(store) => s.store = Some(store),
+            Action::ShowView(view) => {
+                s.view = view;
+                s.vault_message = None;
+                s.confirm_erase = false;
+            }
+            Action::Busy(on) => s.busy = on,
+            Action::Unlocked {
+                key,
+                profile,
+                generation,
+                note,
+            } => {
+                s.key = Some(key);
+                s.profile = profile;
+                s.drafts.clear();
+                s.vault = VaultState::Unlocked;
+                s.failures = 0;
+                s.busy = false;
+                s.vault_message = note;
+                s.view = View::Editor;
+                let owner = s.profile.owner_mut().id.clone();
+                s.section = Section::Person(owner);
+                // What was just read is what is stored.
+                s.save_status = SaveStatus::Saved(format!("#{generation}"));
+                s.saved_revision = s.revision + 1;
+                s.revision += 1;
+                return Rc::new(s);
+            }
+            Action::UnlockFailed(message, counts) => {
+                s.busy = false;
+                if counts {
+                    s.failures += 1;
+                    let delay = f64::from(crate::core::vault::retry_delay_ms(s.failures));
+                    s.wait_until = js_sys::Date::now() + delay;
+                }
+                s.vault_message = Some(message);
+            }
+            Action::KeySet(key) => {
+                s.key = Some(key);
+                s.vault = VaultState::Unlocked;
+                s.busy = false;
+                s.view = View::Editor;
+                s.vault_message = None;
+                // Force a save with the new key.
+                s.revision += 1;
+                return Rc::new(s);
+            }
+            Action::Saving => s.save_status = SaveStatus::Saving,
+            Action::SaveDone(revision, result) => {
+                match result {
+                    Ok(_) => {
+                        s.saved_revision = s.saved_revision.max(revision);
+                        s.save_status = SaveStatus::Saved(clock_text());
+                    }
+                    Err(id) => s.save_status = SaveStatus::Failed(id),
+                }
+                return Rc::new(s);
+            }
+            Action::Lock => {
+                if s.vault != VaultState::Unlocked {
+                    return self;
+                }
+                let (open, lang, today, store, minutes) = (s.open, s.lang, s.today, s.store.clone(), s.auto_lock_minutes);
+                // Dropping the state's key handle zeroizes the key once no save holds it.
+                s = State::new(lang, today);
+                s.open = open;
+                s.store = store;
+                s.vault = VaultState::Locked;
+                s.view = View::Unlock;
+                s.auto_lock_minutes = minutes;
+                return Rc::new(s);
+            }
+            Action::SetAutoLock(minutes) => s.auto_lock_minutes = minutes.clamp(1, 240),
+            Action::ImportFile(name, bytes) => {
+                s.import = Some(ImportState {
+                    bytes: Rc::new(bytes),
+                    name,
+                    opened: None,
+                    error: None,
+                });
+                s.view = View::Import;
+            }
+            Action::ImportOpened(result) => {
+                s.busy = false;
+                if let Some(import) = s.import.as_mut() {
+                    match result {
+                        Ok(p) => {
+                            import.opened = Some(p);
+                            import.error = None;
+                        }
+                        Err(e) => import.error = Some(e),
+                    }
+                }
+            }
+            Action::ImportApply(merge) => {
+                if let Some(incoming) = s.import.take().and_then(|i| i.opened) {
+                    s.commit_drafts();
+                    s.profile = if merge {
+                        crate::core::profile::merge::merge(&s.profile, &incoming, &now_stamp())
+                    } else {
+                        incoming
+                    };
+                    s.drafts.clear();
+                    let owner = s.profile.owner_mut().id.clone();
+                    s.section = Section::Person(owner);
+                }
+                s.view = View::Editor;
+            }
+            Action::ImportCancel => {
+                s.import = None;
+                s.view = View::Settings;
+            }
+            Action::AskErase => s.confirm_erase = true,
+            Action::Erased => {
+                let (open, lang, today) = (s.open, s.lang, s.today);
+                s = State::new(lang, today);
+                s.open = open;
+                s.vault = VaultState::Absent;
+                s.store = None;
+                s.vault_message = Some(crate::core::i18n::tr(lang, "erased", &[]));
+                return Rc::new(s);
+            }
+            Action::VaultMessage(m) => s.vault_message = m,
+        }
+        if s.profile != self.profile {
+            s.revision += 1;
         }
         Rc::new(s)
     }

@@ -56,6 +56,7 @@
 
 mod demo;
 mod draft;
+pub mod merge;
 mod values;
 
 use std::collections::BTreeMap;

@@ -7,6 +7,7 @@ pub mod field_input;
 pub mod record;
 pub mod report;
 pub mod review;
+pub mod vault;
 
 use crate::core::dictionary::Key;
 use crate::core::i18n::{Lang, tr};

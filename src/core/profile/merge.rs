@@ -1,0 +1,229 @@
+//! Bringing a profile from a backup into the one on this device: what would change, and the
+//! merge itself. Records are matched by what identifies them (the owner by being the owner,
+//! other persons by ID number or else name, firms by USCC or else name); a merged value that
+//! differs keeps the old one in its history, so a merge loses nothing.
+
+use super::{Profile, Values};
+use crate::core::dictionary::Key;
+
+/// How one element would change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// The element is new.
+    Added,
+    /// The element has another value.
+    Changed,
+}
+
+/// One element of one record that a merge would change.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Which record: a person's or firm's name, as the incoming profile has it.
+    pub record: String,
+    /// The record is new to this device.
+    pub new_record: bool,
+    /// The element.
+    pub key: Key,
+    /// Added or changed.
+    pub kind: ChangeKind,
+}
+
+fn person_match(base: &Profile, incoming: &super::PersonRecord) -> Option<usize> {
+    use super::Relation;
+    if incoming.relation == Relation::Owner {
+        return base.persons.iter().position(|p| p.relation == Relation::Owner);
+    }
+    let by = |key: Key| {
+        let v = incoming.values.text(key)?;
+        base.persons
+            .iter()
+            .position(|p| p.relation != Relation::Owner && p.values.text(key) == Some(v))
+    };
+    by(Key::PersonIdNumber).or_else(|| by(Key::PersonName))
+}
+
+fn firm_match(base: &Profile, incoming: &super::FirmRecord) -> Option<usize> {
+    let by = |key: Key| {
+        let v = incoming.values.text(key)?;
+        base.firms.iter().position(|f| f.values.text(key) == Some(v))
+    };
+    by(Key::FirmUscc).or_else(|| by(Key::FirmName))
+}
+
+fn value_changes(record: &str, new_record: bool, base: Option<&Values>, incoming: &Values, out: &mut Vec<Change>) {
+    for key in incoming.keys() {
+        let new = incoming.get(key).map(|e| &e.value);
+        let old = base.and_then(|b| b.get(key)).map(|e| &e.value);
+        let kind = match (old, new) {
+            (None, Some(_)) => ChangeKind::Added,
+            (Some(a), Some(b)) if a != b => ChangeKind::Changed,
+            _ => continue,
+        };
+        out.push(Change {
+            record: record.to_string(),
+            new_record,
+            key,
+            kind,
+        });
+    }
+}
+
+fn title(values: &Values, key: Key, fallback: &str) -> String {
+    values.text(key).map(str::to_string).unwrap_or_else(|| fallback.to_string())
+}
+
+/// What merging `incoming` into `base` would change.
+pub fn diff(base: &Profile, incoming: &Profile) -> Vec<Change> {
+    let mut out = Vec::new();
+    for p in &incoming.persons {
+        let matched = person_match(base, p).map(|i| &base.persons[i].values);
+        value_changes(&title(&p.values, Key::PersonName, &p.id), matched.is_none(), matched, &p.values, &mut out);
+    }
+    for f in &incoming.firms {
+        let matched = firm_match(base, f).map(|i| &base.firms[i].values);
+        value_changes(&title(&f.values, Key::FirmName, &f.id), matched.is_none(), matched, &f.values, &mut out);
+    }
+    out
+}
+
+fn merge_values(into: &mut Values, from: &Values, now: &str) {
+    for key in from.keys() {
+        if let Some(e) = from.get(key) {
+            into.set(key, e.value.clone(), e.source.clone(), now);
+        }
+    }
+}
+
+/// Merges `incoming` into `base`: matched records gain the incoming values (old ones kept in
+/// history), unmatched records are added with fresh ids, roles and mandates follow their
+/// persons and firms.
+pub fn merge(base: &Profile, incoming: &Profile, now: &str) -> Profile {
+    let mut out = base.clone();
+    // Incoming person id → id on this device.
+    let mut person_ids = std::collections::BTreeMap::new();
+    for p in &incoming.persons {
+        let id = match person_match(&out, p) {
+            Some(i) => {
+                merge_values(&mut out.persons[i].values, &p.values, now);
+                out.persons[i].id.clone()
+            }
+            None => {
+                let mut added = p.clone();
+                added.id = out.fresh_id("p");
+                let id = added.id.clone();
+                out.persons.push(added);
+                id
+            }
+        };
+        person_ids.insert(p.id.clone(), id);
+    }
+    let mut firm_ids = std::collections::BTreeMap::new();
+    for f in &incoming.firms {
+        let index = match firm_match(&out, f) {
+            Some(i) => {
+                merge_values(&mut out.firms[i].values, &f.values, now);
+                i
+            }
+            None => {
+                let mut added = f.clone();
+                added.id = out.fresh_id("f");
+                added.roles.clear();
+                out.firms.push(added);
+                out.firms.len() - 1
+            }
+        };
+        firm_ids.insert(f.id.clone(), out.firms[index].id.clone());
+        for role in &f.roles {
+            let Some(person) = person_ids.get(&role.person) else { continue };
+            let firm = &mut out.firms[index];
+            match firm.roles.iter_mut().find(|r| r.role == role.role && &r.person == person) {
+                Some(existing) => merge_values(&mut existing.values, &role.values, now),
+                None => {
+                    let mut link = role.clone();
+                    link.person = person.clone();
+                    firm.roles.push(link);
+                }
+            }
+        }
+    }
+    for a in &incoming.agents {
+        let (Some(person), Some(principal)) = (
+            person_ids.get(&a.person),
+            person_ids.get(&a.principal).or_else(|| firm_ids.get(&a.principal)),
+        ) else {
+            continue;
+        };
+        let mut link = a.clone();
+        link.person = person.clone();
+        link.principal = principal.clone();
+        if !out.agents.contains(&link) {
+            out.agents.push(link);
+        }
+    }
+    out
+}
+
+/// Counts of a diff: (added, changed, new records).
+pub fn summary(changes: &[Change]) -> (usize, usize, usize) {
+    let added = changes.iter().filter(|c| c.kind == ChangeKind::Added).count();
+    let changed = changes.len() - added;
+    let mut records: Vec<&str> = changes.iter().filter(|c| c.new_record).map(|c| c.record.as_str()).collect();
+    records.dedup();
+    (added, changed, records.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::profile::{Data, Source};
+
+    #[test]
+    fn merging_a_profile_into_itself_changes_nothing() {
+        let demo = Profile::demo();
+        assert!(diff(&demo, &demo).is_empty());
+        assert_eq!(merge(&demo, &demo, "t"), demo);
+    }
+
+    #[test]
+    fn changed_values_keep_history_and_new_people_are_added() {
+        let base = Profile::demo();
+        let mut incoming = Profile::demo();
+        incoming.owner_mut().values.set(
+            Key::ContactMobile,
+            Data::Text("13700137000".into()),
+            Source::SelfDeclared,
+            "t1",
+        );
+        incoming.persons.retain(|p| p.id != "p3");
+        incoming.persons.push(super::super::PersonRecord {
+            id: "p9".into(),
+            relation: super::super::Relation::Mother,
+            values: {
+                let mut v = Values::default();
+                v.set(Key::PersonName, Data::Text("张桂英".into()), Source::SelfDeclared, "t1");
+                v
+            },
+            unknown: Default::default(),
+        });
+        let changes = diff(&base, &incoming);
+        assert_eq!(summary(&changes), (1, 1, 1));
+        let merged = merge(&base, &incoming, "t2");
+        let owner = merged.owner().unwrap();
+        assert_eq!(owner.values.text(Key::ContactMobile), Some("13700137000"));
+        assert_eq!(owner.values.get(Key::ContactMobile).unwrap().history.len(), 1);
+        assert_eq!(merged.persons.len(), 4, "the child stays, the mother is added");
+        assert!(merged.persons.iter().any(|p| p.values.text(Key::PersonName) == Some("张桂英") && p.id == "p4"));
+    }
+
+    #[test]
+    fn roles_and_mandates_follow_their_people() {
+        let base = Profile::new();
+        let merged = merge(&base, &Profile::demo(), "t");
+        assert_eq!(merged.firms.len(), 1);
+        assert_eq!(merged.firms[0].roles.len(), 5);
+        for r in &merged.firms[0].roles {
+            assert!(merged.person(&r.person).is_some());
+        }
+        assert_eq!(merged.agents.len(), 1);
+    }
+}

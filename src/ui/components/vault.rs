@@ -1,0 +1,374 @@
+//! The vault's screens: the status bar, unlock, passphrase set-up and change, settings
+//! (auto-lock, backup, erase) and the import preview.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::key_label;
+use crate::core::i18n::{Arg, Lang, tr};
+use crate::core::profile::merge::{ChangeKind, diff, summary};
+use crate::core::vault::strength;
+use crate::ui::state::{Action, SaveStatus, State, VaultState, View};
+
+/// What the vault screens ask the app to do.
+#[derive(Clone, PartialEq)]
+pub struct VaultCallbacks {
+    /// Unlock with a passphrase.
+    pub unlock: Callback<String>,
+    /// Set a passphrase: (the current one for a change, the new one).
+    pub set_passphrase: Callback<(Option<String>, String)>,
+    /// Export a backup.
+    pub export: Callback<()>,
+    /// A backup file was chosen.
+    pub import_file: Callback<web_sys::File>,
+    /// Open the chosen backup with a passphrase.
+    pub import_open: Callback<String>,
+    /// Erase everything.
+    pub erase: Callback<()>,
+}
+
+/// Properties of the vault screens.
+#[derive(Properties, PartialEq)]
+pub struct VaultProps {
+    /// The widget state.
+    pub state: Rc<State>,
+    /// Sends an action.
+    pub on_action: Callback<Action>,
+    /// The vault's operations.
+    pub ops: VaultCallbacks,
+}
+
+fn input_value(e: &InputEvent) -> String {
+    let el: HtmlInputElement = e.target_unchecked_into();
+    el.value()
+}
+
+/// A line that says where the profile is kept, with the vault's buttons.
+#[component]
+pub fn VaultBar(props: &VaultProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let t = |id: &str| tr(lang, id, &[]);
+    let settings = props.on_action.reform(|_: MouseEvent| Action::ShowView(View::Settings));
+    match s.vault {
+        VaultState::Unlocked => {
+            let status = match &s.save_status {
+                SaveStatus::Saving => t("saving"),
+                SaveStatus::Saved(at) => tr(lang, "saved-at", &[("time", Arg::Str(at))]),
+                SaveStatus::Failed(id) => t(id),
+                SaveStatus::Idle => t("saved"),
+            };
+            let failed = matches!(s.save_status, SaveStatus::Failed(_));
+            html! {
+                <div class={classes!("of-vault-bar", failed.then_some("of-vault-failed"))}>
+                    <span data-of="vault-status" role="status">{ "🔒 " }{ t("vault-on") }{ " · " }{ status }</span>
+                    <span class="of-vault-actions">
+                        <button type="button" class="of-link" data-of="lock" onclick={props.on_action.reform(|_: MouseEvent| Action::Lock)}>{ t("lock-now") }</button>
+                        <button type="button" class="of-link" data-of="settings" onclick={settings}>{ t("vault-settings") }</button>
+                    </span>
+                </div>
+            }
+        }
+        VaultState::Absent | VaultState::Checking => html! {
+            <div class="of-notice" role="note">
+                <p>{ t("memory-only") }</p>
+                <button type="button" class="of-secondary" data-of="vault-setup"
+                    onclick={props.on_action.reform(|_: MouseEvent| Action::ShowView(View::Passphrase(false)))}>{ t("vault-setup") }</button>
+                <button type="button" class="of-link" data-of="settings" onclick={settings}>{ t("backup-import") }</button>
+            </div>
+        },
+        VaultState::Unavailable => html! {
+            <p class="of-notice of-warning-box" role="note" data-of="vault-unavailable">{ t("storage-unavailable") }</p>
+        },
+        VaultState::Locked => html! {},
+    }
+}
+
+/// The unlock screen.
+#[component]
+pub fn UnlockScreen(props: &VaultProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let t = |id: &str| tr(lang, id, &[]);
+    let pass = use_state(String::new);
+    let now = use_state(js_sys::Date::now);
+    // Count the wait down while there is one.
+    {
+        let now = now.clone();
+        let wait_until = s.wait_until;
+        use_effect_with(wait_until, move |_| {
+            let interval = gloo::timers::callback::Interval::new(500, move || now.set(js_sys::Date::now()));
+            move || drop(interval)
+        });
+    }
+    let wait_s = ((s.wait_until - *now) / 1000.0).ceil().max(0.0) as i64;
+    let submit = {
+        let pass = pass.clone();
+        let unlock = props.ops.unlock.clone();
+        let blocked = wait_s > 0 || s.busy;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if !blocked && !pass.is_empty() {
+                unlock.emit((*pass).clone());
+                pass.set(String::new());
+            }
+        })
+    };
+    let typed = {
+        let pass = pass.clone();
+        Callback::from(move |e: InputEvent| pass.set(input_value(&e)))
+    };
+    html! {
+        <form class="of-vault" data-of="unlock-form" onsubmit={submit}>
+            <h3>{ t("unlock-title") }</h3>
+            <p class="of-intro">{ t("unlock-intro") }</p>
+            <div class="of-row">
+                <label for="of-unlock-pass">{ t("passphrase") }</label>
+                <input id="of-unlock-pass" type="password" autocomplete="current-password" data-of="unlock-pass"
+                    value={(*pass).clone()} oninput={typed} aria-describedby="of-unlock-msg" />
+            </div>
+            <div id="of-unlock-msg" aria-live="polite">
+                if let Some(m) = &s.vault_message {
+                    <p class="of-error" data-of="vault-error">{ m }</p>
+                }
+                if wait_s > 0 {
+                    <p class="of-warning" data-of="unlock-wait">{ tr(lang, "unlock-wait", &[("seconds", Arg::Num(wait_s))]) }</p>
+                }
+                if s.busy {
+                    <p class="of-note">{ t("unlocking") }</p>
+                }
+            </div>
+            <div class="of-actions">
+                <button type="button" class="of-link" data-of="settings" onclick={props.on_action.reform(|_: MouseEvent| Action::ShowView(View::Settings))}>{ t("forgot") }</button>
+                <button type="submit" class="of-primary" data-of="unlock" disabled={wait_s > 0 || s.busy}>{ t("unlock") }</button>
+            </div>
+        </form>
+    }
+}
+
+/// Set-up of a new passphrase, or a change of it.
+#[derive(Properties, PartialEq)]
+pub struct PassphraseProps {
+    /// The shared properties.
+    pub vault: Rc<VaultProps>,
+    /// A change (ask for the passphrase in force first).
+    pub change: bool,
+}
+
+/// The passphrase screen.
+#[component]
+pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
+    let v = &props.vault;
+    let s = &v.state;
+    let lang = s.lang;
+    let t = |id: &str| tr(lang, id, &[]);
+    let old = use_state(String::new);
+    let new = use_state(String::new);
+    let again = use_state(String::new);
+    let tried = use_state(|| false);
+    let judged = strength(&new);
+    let matches = *new == *again;
+    let ok = judged.acceptable() && matches && (!props.change || !old.is_empty());
+    let submit = {
+        let (old, new, tried) = (old.clone(), new.clone(), tried.clone());
+        let set = v.ops.set_passphrase.clone();
+        let change = props.change;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            tried.set(true);
+            if ok {
+                set.emit((change.then(|| (*old).clone()), (*new).clone()));
+            }
+        })
+    };
+    let field = |id: &'static str, marker: &'static str, label: String, state: &UseStateHandle<String>, autocomplete: &'static str| {
+        let state2 = state.clone();
+        html! {
+            <div class="of-row">
+                <label for={id}>{ label }</label>
+                <input id={id} type="password" autocomplete={autocomplete} data-of={marker} value={(**state).clone()}
+                    oninput={Callback::from(move |e: InputEvent| state2.set(input_value(&e)))} />
+            </div>
+        }
+    };
+    let meter_label = ["pass-0", "pass-1", "pass-2", "pass-3", "pass-4"][usize::from(judged.score.min(4))];
+    html! {
+        <form class="of-vault" data-of="passphrase-form" onsubmit={submit}>
+            <h3>{ t(if props.change { "change-pass-title" } else { "setup-title" }) }</h3>
+            <p class="of-intro">{ t("setup-intro") }</p>
+            if props.change {
+                { field("of-old-pass", "old-pass", t("current-passphrase"), &old, "current-password") }
+            }
+            { field("of-new-pass", "new-pass", t("new-passphrase"), &new, "new-password") }
+            <div class="of-strength" aria-live="polite">
+                <meter min="0" max="4" low="2" high="3" optimum="4" value={judged.score.to_string()} aria-hidden="true"></meter>
+                <span data-of="strength">{ t(meter_label) }</span>
+                <ul>{ for judged.hints.iter().take(2).map(|h| html! { <li>{ t(h) }</li> }) }</ul>
+            </div>
+            { field("of-new-pass-2", "new-pass-2", t("repeat-passphrase"), &again, "new-password") }
+            if !again.is_empty() && !matches {
+                <p class="of-error">{ t("pass-mismatch") }</p>
+            }
+            if *tried && !judged.acceptable() {
+                <p class="of-error">{ t("pass-too-weak") }</p>
+            }
+            if let Some(m) = &s.vault_message {
+                <p class="of-error" data-of="vault-error">{ m }</p>
+            }
+            <p class="of-warning">{ t("no-recovery") }</p>
+            <div class="of-actions">
+                <button type="button" class="of-secondary" onclick={v.on_action.reform(|_: MouseEvent| Action::ShowView(View::Editor))}>{ t("cancel") }</button>
+                <button type="submit" class="of-primary" data-of="create-vault" disabled={s.busy}>
+                    { t(if props.change { "change-pass" } else { "create-vault" }) }
+                </button>
+            </div>
+        </form>
+    }
+}
+
+/// Vault settings.
+#[component]
+pub fn SettingsScreen(props: &VaultProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let t = |id: &str| tr(lang, id, &[]);
+    let unlocked = s.vault == VaultState::Unlocked;
+    let set_minutes = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(m) = select.value().parse() {
+                on_action.emit(Action::SetAutoLock(m));
+            }
+        })
+    };
+    let choose_file = {
+        let import_file = props.ops.import_file.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                import_file.emit(file);
+            }
+            input.set_value("");
+        })
+    };
+    let back = if unlocked || s.profile_open() { View::Editor } else { View::Unlock };
+    html! {
+        <section class="of-vault" data-of="settings-screen">
+            <h3>{ t("vault-settings") }</h3>
+            if let Some(m) = &s.vault_message {
+                <p class="of-note" role="status" data-of="vault-message">{ m }</p>
+            }
+            if unlocked {
+                <div class="of-row">
+                    <label for="of-auto-lock">{ t("auto-lock") }</label>
+                    <select id="of-auto-lock" data-of="auto-lock" onchange={set_minutes}>
+                        { for [1u32, 5, 10, 30, 60].iter().map(|m| html! {
+                            <option value={m.to_string()} selected={*m == s.auto_lock_minutes}>{ tr(lang, "minutes", &[("n", Arg::Num(i64::from(*m)))]) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="of-toolbar">
+                    <button type="button" class="of-secondary" data-of="change-pass" onclick={props.on_action.reform(|_: MouseEvent| Action::ShowView(View::Passphrase(true)))}>{ t("change-pass") }</button>
+                    <button type="button" class="of-secondary" data-of="export" onclick={props.ops.export.reform(|_: MouseEvent| ())}>{ t("export") }</button>
+                </div>
+            }
+            if s.profile_open() {
+                <div class="of-row">
+                    <label for="of-import-file">{ t("import") }</label>
+                    <input id="of-import-file" type="file" accept=".oncefill,application/octet-stream" data-of="import-file" onchange={choose_file} />
+                </div>
+            }
+            <div class="of-danger-zone">
+                <h4>{ t("erase-title") }</h4>
+                <p>{ t("erase-intro") }</p>
+                if s.confirm_erase {
+                    <p class="of-error" role="alert">{ t("erase-confirm") }</p>
+                    <button type="button" class="of-danger" data-of="confirm-erase" onclick={props.ops.erase.reform(|_: MouseEvent| ())}>{ t("erase-yes") }</button>
+                    <button type="button" class="of-secondary" onclick={props.on_action.reform(|_: MouseEvent| Action::ShowView(View::Settings))}>{ t("cancel") }</button>
+                } else {
+                    <button type="button" class="of-danger" data-of="erase" onclick={props.on_action.reform(|_: MouseEvent| Action::AskErase)}>{ t("erase") }</button>
+                }
+            </div>
+            <div class="of-actions">
+                <button type="button" class="of-secondary" data-of="back" onclick={props.on_action.reform(move |_: MouseEvent| Action::ShowView(back))}>{ t("back") }</button>
+            </div>
+        </section>
+    }
+}
+
+/// The import screen: passphrase, then a preview of what changes, then merge or replace.
+#[component]
+pub fn ImportScreen(props: &VaultProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let t = |id: &str| tr(lang, id, &[]);
+    let pass = use_state(String::new);
+    let Some(import) = &s.import else {
+        return html! {};
+    };
+    let submit = {
+        let pass = pass.clone();
+        let open = props.ops.import_open.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            open.emit((*pass).clone());
+        })
+    };
+    let typed = {
+        let pass = pass.clone();
+        Callback::from(move |e: InputEvent| pass.set(input_value(&e)))
+    };
+    let cancel = props.on_action.reform(|_: MouseEvent| Action::ImportCancel);
+    html! {
+        <section class="of-vault" data-of="import-screen">
+            <h3>{ t("import") }{ "：" }{ &import.name }</h3>
+            {
+                match &import.opened {
+                None => html! {
+                    <form onsubmit={submit}>
+                        <div class="of-row">
+                            <label for="of-import-pass">{ t("import-passphrase") }</label>
+                            <input id="of-import-pass" type="password" autocomplete="off" data-of="import-pass" value={(*pass).clone()} oninput={typed} />
+                        </div>
+                        if let Some(e) = &import.error {
+                            <p class="of-error" data-of="import-error" role="alert">{ e }</p>
+                        }
+                        <div class="of-actions">
+                            <button type="button" class="of-secondary" data-of="import-cancel" onclick={cancel.clone()}>{ t("cancel") }</button>
+                            <button type="submit" class="of-primary" data-of="import-open" disabled={s.busy}>{ t("import-open") }</button>
+                        </div>
+                    </form>
+                },
+                Some(incoming) => preview(props, incoming, lang, cancel.clone()),
+                }
+            }
+        </section>
+    }
+}
+
+fn preview(props: &VaultProps, incoming: &crate::core::profile::Profile, lang: Lang, cancel: Callback<MouseEvent>) -> Html {
+    let s = &props.state;
+    let t = |id: &str| tr(lang, id, &[]);
+    let changes = diff(&s.profile, incoming);
+    let (added, changed, records) = summary(&changes);
+    html! {
+        <div data-of="import-preview">
+            <p>{ tr(lang, "import-summary", &[("added", Arg::Num(added as i64)), ("changed", Arg::Num(changed as i64)), ("records", Arg::Num(records as i64))]) }</p>
+            <ul class="of-changes">
+                { for changes.iter().take(40).map(|c| html! {
+                    <li>{ &c.record }{ "：" }{ key_label(lang, c.key) }{ " — " }{ t(if c.kind == ChangeKind::Added { "change-added" } else { "change-changed" }) }</li>
+                }) }
+            </ul>
+            <p class="of-note">{ t("merge-explain") }</p>
+            <p class="of-warning">{ tr(lang, "replace-explain", &[("persons", Arg::Num(incoming.persons.len() as i64)), ("firms", Arg::Num(incoming.firms.len() as i64))]) }</p>
+            <div class="of-actions">
+                <button type="button" class="of-secondary" onclick={cancel}>{ t("cancel") }</button>
+                <button type="button" class="of-secondary" data-of="import-replace" onclick={props.on_action.reform(|_: MouseEvent| Action::ImportApply(false))}>{ t("import-replace") }</button>
+                <button type="button" class="of-primary" data-of="import-merge" onclick={props.on_action.reform(|_: MouseEvent| Action::ImportApply(true))}>{ t("import-merge") }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,218 @@
+// The encrypted vault in a real browser: set a passphrase, save, reload and unlock, wrong
+// passphrases with growing waits, lock and auto-lock, backup and restore in another
+// browser profile, and erasing every byte.
+import assert from 'node:assert/strict';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+
+import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
+import { W, assertNoProblems, open } from './lib/widget.mjs';
+
+const FORM = `${BASE}forms/pension.html`;
+const SHOTS = process.env.SCREENSHOT_DIR;
+const PASS = 'Wang-1990-Hangzhou';
+let browser;
+
+before(async () => {
+  await checkOwnServer();
+  browser = await launch();
+  if (SHOTS) await mkdir(SHOTS, { recursive: true });
+});
+after(async () => browser?.close());
+
+async function newPage(context) {
+  const page = await context.newPage();
+  const problems = await open(page, FORM);
+  return { page, problems };
+}
+
+async function createVault(page) {
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  await page.locator(W('vault-setup')).click();
+  await page.locator(W('new-pass')).fill(PASS);
+  await page.locator(W('new-pass-2')).fill(PASS);
+  await page.locator(W('create-vault')).click();
+  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+  await page.waitForFunction(() => {
+    const host = document.querySelector('[data-oncefill-host]');
+    return host?.shadowRoot?.querySelector('[data-of="vault-status"]')?.textContent.includes('（');
+  });
+}
+
+async function unlock(page, pass = PASS) {
+  await page.locator(W('launcher')).click();
+  await page.locator(W('unlock-pass')).fill(pass);
+  await page.locator(W('unlock')).click();
+}
+
+/** Every byte the page's origin keeps, as text the test can search. */
+async function storedText(page) {
+  return page.evaluate(async () => {
+    const dbs = await indexedDB.databases();
+    let text = '';
+    for (const info of dbs) {
+      const db = await new Promise((ok, err) => {
+        const r = indexedDB.open(info.name);
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => err(r.error);
+      });
+      for (const name of db.objectStoreNames) {
+        const values = await new Promise((ok) => {
+          const r = db.transaction(name).objectStore(name).getAll();
+          r.onsuccess = () => ok(r.result);
+        });
+        for (const v of values) text += v instanceof Uint8Array ? new TextDecoder().decode(v) : JSON.stringify(v);
+      }
+      db.close();
+    }
+    return { dbs: dbs.map((d) => d.name), text, local: localStorage.length, session: sessionStorage.length, cookie: document.cookie, caches: (await caches.keys()).length };
+  });
+}
+
+test('a passphrase keeps the profile encrypted across a reload; a wrong one is refused with growing waits', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const { page, problems } = await newPage(context);
+  // Before any vault, nothing at all is stored.
+  assert.deepEqual((await storedText(page)).dbs, []);
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  await page.locator(W('vault-setup')).click();
+  await page.locator(W('new-pass')).fill('123456');
+  await page.locator(W('new-pass-2')).fill('123456');
+  assert.match(await page.locator(W('strength')).innerText(), /太弱/);
+  await page.locator(W('create-vault')).click();
+  assert.equal(await page.locator(W('vault-status')).count(), 0, 'a weak passphrase is refused');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/vault-setup.png` });
+  await page.locator(W('new-pass')).fill(PASS);
+  await page.locator(W('new-pass-2')).fill(PASS);
+  await page.locator(W('create-vault')).click();
+  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+  await page.waitForTimeout(300);
+
+  const stored = await storedText(page);
+  assert.deepEqual(stored.dbs, ['oncefill']);
+  assert.ok(stored.text.includes('ONCEFILL'), 'the envelope is there');
+  for (const secret of ['王小明', '110105199003071239', '13800138000', '建国路']) {
+    assert.ok(!stored.text.includes(secret), `${secret} is not stored in the clear`);
+  }
+
+  await page.reload();
+  await page.locator(W('launcher')).waitFor();
+  await page.locator(W('launcher')).click();
+  await page.locator(W('unlock-pass')).waitFor();
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/vault-unlock.png` });
+  for (let i = 0; i < 3; i++) {
+    await page.locator(W('unlock-pass')).fill('not my passphrase');
+    await page.locator(W('unlock')).click();
+    await page.locator(W('vault-error')).waitFor();
+    await page.waitForFunction(() => {
+      const b = document.querySelector('[data-oncefill-host]').shadowRoot.querySelector('[data-of="unlock"]');
+      return b && !b.textContent.includes('…');
+    });
+  }
+  assert.match(await page.locator(W('vault-error')).innerText(), /密码不正确/);
+  assert.match(await page.locator(W('unlock-wait')).innerText(), /秒后再试/);
+  assert.ok(await page.locator(W('unlock')).isDisabled(), 'a wait follows repeated failures');
+  await page.locator(W('unlock-wait')).waitFor({ state: 'detached', timeout: 10000 });
+  await page.locator(W('unlock-pass')).fill(PASS);
+  await page.locator(W('unlock')).click();
+  await page.locator(W('editor')).waitFor();
+  assert.equal(await page.locator(W('field-person.name')).inputValue(), '王小明');
+
+  // Lock now: nothing personal stays on screen.
+  await page.locator(W('lock')).click();
+  await page.locator(W('unlock-pass')).waitFor();
+  assert.ok(!(await page.locator(W('panel')).innerText()).includes('王小明'));
+  assertNoProblems(problems.filter((p) => !p.includes('favicon')));
+  await context.close();
+});
+
+test('the vault locks itself after the idle time', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  await page.clock.install();
+  await open(page, FORM);
+  await createVault(page);
+  await page.locator(W('settings')).click();
+  await page.locator(W('auto-lock')).selectOption('1');
+  await page.locator(W('back')).click();
+  await page.clock.fastForward('00:50');
+  assert.equal(await page.locator(W('unlock-pass')).count(), 0, 'not yet');
+  await page.clock.fastForward('00:20');
+  await page.locator(W('unlock-pass')).waitFor();
+  await context.close();
+});
+
+test('a backup opens in another browser, with a preview; damaged and wrong-passphrase files change nothing', async () => {
+  const dir = join(tmpdir(), `oncefill-e2e-${process.pid}`);
+  await mkdir(dir, { recursive: true });
+  const first = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const { page } = await newPage(first);
+  await createVault(page);
+  await page.locator(W('settings')).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(W('export')).click()]);
+  assert.match(download.suggestedFilename(), /^oncefill-\d{8}\.oncefill$/);
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  await first.close();
+
+  const bytes = await readFile(file);
+  const damaged = Buffer.from(bytes);
+  damaged[damaged.length - 5] ^= 0x40;
+  const damagedFile = join(dir, 'damaged.oncefill');
+  await writeFile(damagedFile, damaged);
+
+  const second = await browser.newContext({ locale: 'zh-CN' });
+  const { page: other, problems } = await newPage(second);
+  await other.locator(W('launcher')).click();
+  await other.locator(W('field-person.name')).fill('李四');
+  await other.locator(W('field-person.name')).press('Tab');
+  await other.locator(W('settings')).click();
+
+  await other.locator(W('import-file')).setInputFiles(damagedFile);
+  await other.locator(W('import-pass')).fill(PASS);
+  await other.locator(W('import-open')).click();
+  assert.match(await other.locator(W('import-error')).innerText(), /被改动或损坏/);
+  await other.locator(W('import-cancel')).click();
+  await other.locator(W('import-file')).setInputFiles(file);
+  await other.locator(W('import-pass')).fill('wrong passphrase');
+  await other.locator(W('import-open')).click();
+  await other.locator(W('import-error')).filter({ hasText: '密码不正确' }).waitFor();
+
+  await other.locator(W('import-pass')).fill(PASS);
+  await other.locator(W('import-open')).click();
+  const preview = other.locator(W('import-preview'));
+  await preview.waitFor();
+  assert.match(await preview.innerText(), /修改 1 项/, 'the owner\'s name would change');
+  if (SHOTS) await other.screenshot({ path: `${SHOTS}/vault-import-preview.png` });
+  await other.locator(W('import-merge')).click();
+  await other.locator(W('editor')).waitFor();
+  assert.equal(await other.locator(W('field-person.name')).inputValue(), '王小明');
+  assert.match(await other.locator('[data-oncefill-host] .of-nav').innerText(), /配偶：李华/);
+  assertNoProblems(problems);
+  await second.close();
+});
+
+test('erase all removes every byte OnceFill stored', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const { page } = await newPage(context);
+  await createVault(page);
+  await page.locator(W('settings')).click();
+  await page.locator(W('erase')).click();
+  await page.locator(W('confirm-erase')).click();
+  await page.locator(W('vault-setup')).waitFor();
+  const stored = await storedText(page);
+  assert.deepEqual(stored.dbs, []);
+  assert.equal(stored.local, 0);
+  assert.equal(stored.session, 0);
+  assert.equal(stored.cookie, '');
+  assert.equal(stored.caches, 0);
+  await page.reload();
+  await page.locator(W('launcher')).click();
+  await page.locator(W('vault-setup')).waitFor();
+  assert.equal(await page.locator(W('field-person.name')).inputValue(), '');
+  await context.close();
+});
