@@ -67,3 +67,56 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
     yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).render();
     Ok(())
 }
+
+/// Benchmark hook, exposed by the loader only on pages that ask for it
+/// (`window.__oncefillBenchEnabled`): seals and stores a profile of `persons` persons `runs`
+/// times in a separate database (`oncefill-bench`, erased before and after) and resolves to
+/// the median milliseconds of one save (seal, write, read back and check, switch). It never
+/// touches the person's own vault.
+#[wasm_bindgen]
+pub async fn bench_save_ms(persons: u32, runs: u32) -> Result<f64, JsValue> {
+    use crate::core::dictionary::Key;
+    use crate::core::profile::{Data, PersonRecord, Profile, Relation, Source, Values};
+    use crate::core::vault::{DEFAULT_PARAMS, OsRandom, VaultKey};
+    use crate::dom::storage::Store;
+
+    const DB: &str = "oncefill-bench";
+    let fail = |e: &dyn std::fmt::Debug| JsValue::from_str(&format!("{e:?}"));
+    let mut profile = Profile::demo();
+    for i in 0..persons {
+        let mut values = Values::default();
+        for key in [Key::PersonName, Key::PersonHukouAddress, Key::ContactMobile] {
+            values.set(
+                key,
+                Data::Text(format!("{}-{i}", key.id())),
+                Source::SelfDeclared,
+                "t",
+            );
+        }
+        profile.persons.push(PersonRecord {
+            id: format!("b{i}"),
+            relation: Relation::Other,
+            values,
+            unknown: Default::default(),
+        });
+    }
+    let key = VaultKey::create("benchmark passphrase", DEFAULT_PARAMS, &mut OsRandom)
+        .map_err(|e| fail(&e))?;
+    Store::erase(DB).await.map_err(|e| fail(&e))?;
+    let store = Store::open(DB).await.map_err(|e| fail(&e))?;
+    let performance = web_sys::window()
+        .and_then(|w| w.performance())
+        .ok_or_else(|| JsValue::from_str("no performance"))?;
+    let mut times = Vec::new();
+    for _ in 0..runs.max(1) {
+        let t0 = performance.now();
+        crate::dom::vault::save(&store, &key, &profile, None)
+            .await
+            .map_err(|e| fail(&e))?;
+        times.push(performance.now() - t0);
+    }
+    store.close();
+    Store::erase(DB).await.map_err(|e| fail(&e))?;
+    times.sort_by(f64::total_cmp);
+    Ok(times[times.len() / 2])
+}

@@ -3,6 +3,9 @@
 //!
 //! ```text
 //! oncefill validate <key> <value> [--lang zh-CN|en]
+//! oncefill classify PAGE.html
+//! oncefill backup open FILE                      < passphrase
+//! oncefill backup seal PROFILE.json OUT [--force] < passphrase
 //! ```
 //!
 //! `validate` prints one JSON object `{"ok", "normalized", "errors", "warnings", "derived"}`
@@ -16,6 +19,101 @@ fn main() -> std::process::ExitCode {
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+/// `oncefill classify PAGE.html`: the fields of a saved page, each with the element it asks
+/// for, whose it is and why, as one JSON array in document order (see
+/// `oncefill::core::classify::report`). Exits 0, or 2 when the page cannot be read.
+///
+/// `oncefill bench-classify [--runs N] [--fields N] [--corpus DIR]` (hidden; for
+/// `cargo xtask bench`, in a release build) prints one JSON line: `classify_ms_1000`, the
+/// median time of scanning and classifying a generated page of about 1000 fields, and the
+/// labelled corpus's `classify_precision`, `classify_recall`, `classify_wrong_fills` and their
+/// `_zh` variants.
+#[cfg(not(target_arch = "wasm32"))]
+mod classify {
+    use std::io::Write;
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use oncefill::core::classify::{classify_fields, eval, report};
+    use oncefill::core::scan::{html::HtmlDom, scan};
+    use serde_json::Value;
+
+    const USAGE: &str = "usage: oncefill classify PAGE.html";
+    const BENCH_USAGE: &str =
+        "usage: oncefill bench-classify [--runs N] [--fields N] [--corpus DIR]";
+
+    fn usage(usage: &str, message: &str) -> ExitCode {
+        let _ = writeln!(std::io::stderr(), "oncefill: {message}\n{usage}");
+        ExitCode::from(2)
+    }
+
+    fn print(text: &str) {
+        let mut stdout = std::io::stdout().lock();
+        let _ = writeln!(stdout, "{text}");
+    }
+
+    pub fn run(args: &[String]) -> ExitCode {
+        let [path] = args else {
+            return usage(USAGE, "classify takes one HTML file");
+        };
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return usage(USAGE, &format!("cannot read {path:?}: {e}")),
+        };
+        let dom = HtmlDom::parse_bytes(&bytes);
+        let fields = scan(&dom);
+        let classified = classify_fields(&fields);
+        let rows = report::report(&fields, &classified);
+        match serde_json::to_string_pretty(&rows) {
+            Ok(json) => {
+                print(&json);
+                ExitCode::SUCCESS
+            }
+            Err(e) => usage(USAGE, &format!("cannot encode the result: {e}")),
+        }
+    }
+
+    pub fn bench(args: &[String]) -> ExitCode {
+        let mut runs = 25usize;
+        let mut n = 1000usize;
+        let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut corpus = root.join("tests").join("data").join("classify");
+        let mut i = 0;
+        while i < args.len() {
+            let value = args.get(i + 1);
+            match (args[i].as_str(), value) {
+                ("--runs", Some(v)) => match v.parse() {
+                    Ok(r) => runs = r,
+                    Err(_) => return usage(BENCH_USAGE, "--runs needs a number"),
+                },
+                ("--fields", Some(v)) => match v.parse() {
+                    Ok(f) => n = f,
+                    Err(_) => return usage(BENCH_USAGE, "--fields needs a number"),
+                },
+                ("--corpus", Some(v)) => corpus = PathBuf::from(v),
+                (other, _) => return usage(BENCH_USAGE, &format!("unexpected {other:?}")),
+            }
+            i += 2;
+        }
+        let page = eval::generated_page(n);
+        let (ms, _) = eval::time_scan_and_classify(&page, runs.max(20));
+        let mut metrics = serde_json::Map::new();
+        metrics.insert(
+            format!("classify_ms_{n}"),
+            serde_json::Number::from_f64((ms * 1000.0).round() / 1000.0)
+                .map_or(Value::Null, Value::Number),
+        );
+        match eval::load_corpus(&corpus, Path::new(&root)) {
+            Ok(pages) => metrics.extend(eval::metrics(&eval::score_corpus(&pages))),
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "oncefill: corpus not scored: {e}");
+            }
+        }
+        print(&Value::Object(metrics).to_string());
+        ExitCode::SUCCESS
+    }
+}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
@@ -46,6 +144,10 @@ mod cli {
     pub fn run(args: &[String]) -> ExitCode {
         match args.first().map(String::as_str) {
             Some("validate") => validate(&args[1..]),
+            Some("classify") => crate::classify::run(&args[1..]),
+            Some("bench-classify") => crate::classify::bench(&args[1..]),
+            Some("backup") => crate::backup::run(&args[1..]),
+            Some("bench-unlock") => crate::backup::bench_unlock(&args[1..]),
             Some("keys") => {
                 let keys: Vec<Value> = ELEMENTS
                     .iter()
@@ -134,6 +236,417 @@ mod cli {
                 }));
                 ExitCode::from(1)
             }
+        }
+    }
+}
+
+/// `oncefill backup …` and the hidden `oncefill bench-unlock`: the vault's envelope on the
+/// command line, sealed and opened by the same core code as the app, so that a person's data
+/// is never locked in a browser.
+///
+/// ```text
+/// oncefill backup open FILE                    < passphrase
+/// oncefill backup seal PROFILE.json OUT [--force] < passphrase
+/// ```
+///
+/// The passphrase is the first line of standard input (without its line break); nothing is
+/// echoed and the passphrase is never printed. `open` prints the profile JSON; `seal` writes
+/// an `.oncefill` backup the app can import, atomically (a temporary file in the same
+/// directory, synced, then renamed), and never replaces an existing file without `--force`.
+/// Both exit 0 on success, 1 when the file, the passphrase or the content is refused (one
+/// line on stderr, zh-CN then English), 2 on a usage error.
+///
+/// `oncefill bench-unlock [--runs N]` (for `cargo xtask bench`, in a release build) seals the
+/// demo profile with the default parameters and prints `{"unlock_ms_native": <median ms>}`.
+#[cfg(not(target_arch = "wasm32"))]
+mod backup {
+    use std::ffi::OsString;
+    use std::fs::{self, File, OpenOptions};
+    use std::io::{self, BufRead, Read, Write};
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+    use std::time::Instant;
+
+    use oncefill::core::i18n::{Lang, tr};
+    use oncefill::core::profile::Profile;
+    use oncefill::core::vault::{
+        self, DEFAULT_PARAMS, OsRandom, RECORD_BACKUP, RECORD_VAULT, VaultError, VaultKey,
+    };
+    use zeroize::Zeroizing;
+
+    const USAGE: &str = "usage: oncefill backup open FILE                       (passphrase: first line of stdin)\n\
+        \x20      oncefill backup seal PROFILE.json OUT [--force]   (passphrase: first line of stdin)";
+
+    const BENCH_USAGE: &str = "usage: oncefill bench-unlock [--runs N]";
+
+    /// The longest input worth reading: an envelope's ciphertext is at most 64 MiB and its
+    /// header under 256 bytes. A longer file is read only this far, and the core refuses it.
+    const MAX_FILE: u64 = (64 << 20) + 256;
+
+    /// The passphrase `bench-unlock` uses (the one the browser benchmark types).
+    const BENCH_PASSPHRASE: &str = "Wang-1990-Hangzhou";
+
+    fn usage(usage: &str, message: &str) -> ExitCode {
+        let _ = writeln!(io::stderr(), "oncefill: {message}\n{usage}");
+        ExitCode::from(2)
+    }
+
+    /// One line on stderr, zh-CN then English; exit 1.
+    fn fail(zh: &str, en: &str) -> ExitCode {
+        let line = format!("oncefill: {zh} / {en}").replace(['\r', '\n'], " ");
+        let _ = writeln!(io::stderr(), "{line}");
+        ExitCode::from(1)
+    }
+
+    fn vault_fail(path: &Path, error: &VaultError) -> ExitCode {
+        let shown = path.display();
+        fail(
+            &format!("“{shown}”：{}", error.message(Lang::ZhCn)),
+            &format!("{shown}: {} [{}]", error.message(Lang::En), error.code()),
+        )
+    }
+
+    pub fn run(args: &[String]) -> ExitCode {
+        match args.first().map(String::as_str) {
+            Some("open") => open(&args[1..]),
+            Some("seal") => seal(&args[1..]),
+            Some("-h" | "--help" | "help") => {
+                let _ = writeln!(io::stdout(), "{USAGE}");
+                ExitCode::SUCCESS
+            }
+            Some(other) => usage(USAGE, &format!("unknown backup command {other:?}")),
+            None => usage(USAGE, "backup needs a command: open or seal"),
+        }
+    }
+
+    /// The positional arguments and whether `--force` was given; `Err` on an unknown option.
+    fn split_args(args: &[String], force_allowed: bool) -> Result<(Vec<&str>, bool), String> {
+        let mut positional = Vec::new();
+        let mut force = false;
+        for arg in args {
+            match arg.as_str() {
+                "--force" if force_allowed => force = true,
+                "--" => {}
+                option if option.starts_with("--") => {
+                    return Err(format!("unknown option {option:?}"));
+                }
+                value => positional.push(value),
+            }
+        }
+        Ok((positional, force))
+    }
+
+    /// The whole file, at most [`MAX_FILE`] + 1 bytes of it; `Err` says which file failed.
+    fn read_file(path: &Path) -> Result<Zeroizing<Vec<u8>>, ExitCode> {
+        let cannot = |e: io::Error| {
+            fail(
+                &format!("无法读取文件“{}”：{e}", path.display()),
+                &format!("cannot read {}: {e}", path.display()),
+            )
+        };
+        let file = File::open(path).map_err(cannot)?;
+        let mut bytes = Zeroizing::new(Vec::new());
+        file.take(MAX_FILE + 1)
+            .read_to_end(&mut bytes)
+            .map_err(cannot)?;
+        Ok(bytes)
+    }
+
+    /// The first line of standard input, without its line break.
+    fn read_passphrase() -> Result<Zeroizing<String>, ExitCode> {
+        let mut line = Zeroizing::new(String::with_capacity(1024));
+        match io::stdin().lock().read_line(&mut line) {
+            Ok(_) => {}
+            Err(e) => {
+                return Err(fail(
+                    &format!("无法从标准输入读取密码：{e}"),
+                    &format!("cannot read the passphrase from standard input: {e}"),
+                ));
+            }
+        }
+        if line.ends_with('\n') {
+            line.pop();
+            if line.ends_with('\r') {
+                line.pop();
+            }
+        }
+        if line.is_empty() {
+            return Err(fail(
+                "没有密码：请在标准输入的第一行给出密码",
+                "no passphrase: give it as the first line of standard input",
+            ));
+        }
+        Ok(line)
+    }
+
+    fn write_stdout(text: &str) -> Result<(), ExitCode> {
+        let mut stdout = io::stdout().lock();
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.write_all(b"\n"))
+            .and_then(|()| stdout.flush())
+            .map_err(|e| {
+                fail(
+                    &format!("无法输出：{e}"),
+                    &format!("cannot write to stdout: {e}"),
+                )
+            })
+    }
+
+    fn open(args: &[String]) -> ExitCode {
+        let positional = match split_args(args, false) {
+            Ok((positional, _)) => positional,
+            Err(message) => return usage(USAGE, &message),
+        };
+        let [file] = positional.as_slice() else {
+            return usage(USAGE, "backup open takes one FILE");
+        };
+        let path = Path::new(file);
+        let bytes = match read_file(path) {
+            Ok(bytes) => bytes,
+            Err(code) => return code,
+        };
+        let passphrase = match read_passphrase() {
+            Ok(passphrase) => passphrase,
+            Err(code) => return code,
+        };
+        let profile = match vault::open_profile(&passphrase, &bytes) {
+            Ok((_key, profile)) => profile,
+            Err(error) => return vault_fail(path, &error),
+        };
+        let json = Zeroizing::new(profile.to_json());
+        match write_stdout(&json) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        }
+    }
+
+    fn seal(args: &[String]) -> ExitCode {
+        let (positional, force) = match split_args(args, true) {
+            Ok(split) => split,
+            Err(message) => return usage(USAGE, &message),
+        };
+        let [profile_file, out_file] = positional.as_slice() else {
+            return usage(USAGE, "backup seal takes PROFILE.json and OUT");
+        };
+        let (profile_path, out) = (Path::new(profile_file), Path::new(out_file));
+        if !force && out.symlink_metadata().is_ok() {
+            return exists(out);
+        }
+        let bytes = match read_file(profile_path) {
+            Ok(bytes) => bytes,
+            Err(code) => return code,
+        };
+        let shown = profile_path.display();
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            return fail(
+                &format!("“{shown}”不是资料文件：不是 UTF-8 文本"),
+                &format!("{shown} is not a profile: not UTF-8 text"),
+            );
+        };
+        let profile = match Profile::from_json(text) {
+            Ok(profile) => profile,
+            Err(e) => {
+                return fail(
+                    &format!("“{shown}”不是可读的资料文件（{}）", e.code()),
+                    &format!("{shown}: {e} [{}]", e.code()),
+                );
+            }
+        };
+        let passphrase = match read_passphrase() {
+            Ok(passphrase) => passphrase,
+            Err(code) => return code,
+        };
+        let strength = vault::strength(&passphrase);
+        if !strength.acceptable() {
+            let mut stderr = io::stderr().lock();
+            let _ = writeln!(
+                stderr,
+                "oncefill: 密码太弱，没有生成备份 / the passphrase is too weak; no backup was written"
+            );
+            for hint in &strength.hints {
+                let _ = writeln!(
+                    stderr,
+                    "  - {} / {}",
+                    tr(Lang::ZhCn, hint, &[]),
+                    tr(Lang::En, hint, &[])
+                );
+            }
+            return ExitCode::from(1);
+        }
+        let sealed = match seal_checked(&passphrase, &profile) {
+            Ok(sealed) => sealed,
+            Err(error) => return vault_fail(out, &error),
+        };
+        match write_atomically(out, &sealed, force) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return exists(out),
+            Err(e) => {
+                return fail(
+                    &format!("无法写入“{}”：{e}（没有留下不完整的文件）", out.display()),
+                    &format!("cannot write {}: {e} (no partial file left)", out.display()),
+                );
+            }
+        }
+        match write_stdout(&out.display().to_string()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        }
+    }
+
+    fn exists(out: &Path) -> ExitCode {
+        let shown = out.display();
+        fail(
+            &format!("“{shown}”已存在，没有覆盖（要替换它请加 --force）"),
+            &format!("{shown} already exists and was not overwritten (add --force to replace it)"),
+        )
+    }
+
+    /// Seals `profile` as a backup and checks, as the app does before it switches to a new
+    /// generation, that the result opens to the same profile.
+    fn seal_checked(passphrase: &str, profile: &Profile) -> Result<Vec<u8>, VaultError> {
+        let key = VaultKey::create(passphrase, DEFAULT_PARAMS, &mut OsRandom)?;
+        let sealed = vault::seal_profile(&key, RECORD_BACKUP, profile, &mut OsRandom)?;
+        let back = vault::profile_of(&vault::open_with_key(&key, &sealed)?)?;
+        if back != *profile {
+            return Err(VaultError::Tampered);
+        }
+        Ok(sealed)
+    }
+
+    /// `OUT.tmp`, next to `OUT`.
+    fn temp_path(out: &Path) -> io::Result<PathBuf> {
+        let name = out.file_name().ok_or_else(|| {
+            io::Error::new(io::ErrorKind::InvalidInput, "the output path names no file")
+        })?;
+        let mut temp = OsString::from(name);
+        temp.push(".tmp");
+        Ok(out.with_file_name(temp))
+    }
+
+    /// Writes `bytes` to `out` so that `out` is either absent, untouched or complete: write
+    /// `OUT.tmp` in the same directory, sync it, then move it into place.
+    fn write_atomically(out: &Path, bytes: &[u8], force: bool) -> io::Result<()> {
+        let temp = temp_path(out)?;
+        let result = write_synced(&temp, bytes).and_then(|()| publish(&temp, out, force));
+        if result.is_err() {
+            let _ = fs::remove_file(&temp);
+        }
+        result
+    }
+
+    fn write_synced(temp: &Path, bytes: &[u8]) -> io::Result<()> {
+        // A stale OUT.tmp (from an interrupted run) is replaced; removing first means a
+        // symbolic link there is never written through.
+        match fs::remove_file(temp) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        let mut options = OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()
+    }
+
+    /// Moves the synced `temp` to `out`. Without `force` an existing `out` is never replaced,
+    /// even one that appeared meanwhile: a hard link fails if the name is taken.
+    fn publish(temp: &Path, out: &Path, force: bool) -> io::Result<()> {
+        if force {
+            fs::rename(temp, out)?;
+        } else {
+            match fs::hard_link(temp, out) {
+                Ok(()) => {
+                    let _ = fs::remove_file(temp);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
+                // A file system without hard links: check, then rename.
+                Err(_) => {
+                    if out.symlink_metadata().is_ok() {
+                        return Err(io::ErrorKind::AlreadyExists.into());
+                    }
+                    fs::rename(temp, out)?;
+                }
+            }
+        }
+        sync_parent(out);
+        Ok(())
+    }
+
+    /// Makes the new directory entry durable. Best effort: some file systems cannot sync a
+    /// directory, and the file itself is already complete on disk.
+    fn sync_parent(out: &Path) {
+        #[cfg(unix)]
+        {
+            let dir = match out.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent,
+                _ => Path::new("."),
+            };
+            if let Ok(dir) = File::open(dir) {
+                let _ = dir.sync_all();
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = out;
+    }
+
+    /// The hidden `bench-unlock`: median milliseconds of `open_profile` on a vault sealed with
+    /// [`DEFAULT_PARAMS`], as the app unlocks it.
+    pub fn bench_unlock(args: &[String]) -> ExitCode {
+        let mut runs: usize = 20;
+        let mut i = 0;
+        while i < args.len() {
+            match args[i].as_str() {
+                "--runs" => {
+                    i += 1;
+                    match args.get(i).and_then(|n| n.parse::<usize>().ok()) {
+                        Some(n) if n > 0 => runs = n,
+                        _ => return usage(BENCH_USAGE, "--runs needs a whole number above 0"),
+                    }
+                }
+                other => return usage(BENCH_USAGE, &format!("unexpected argument {other:?}")),
+            }
+            i += 1;
+        }
+        let demo = Profile::demo();
+        let sealed = VaultKey::create(BENCH_PASSPHRASE, DEFAULT_PARAMS, &mut OsRandom)
+            .and_then(|key| vault::seal_profile(&key, RECORD_VAULT, &demo, &mut OsRandom));
+        let sealed = match sealed {
+            Ok(sealed) => sealed,
+            Err(error) => return vault_fail(Path::new("bench-unlock"), &error),
+        };
+        let mut samples = Vec::with_capacity(runs);
+        for _ in 0..runs {
+            let start = Instant::now();
+            let opened = vault::open_profile(BENCH_PASSPHRASE, &sealed);
+            let ms = start.elapsed().as_secs_f64() * 1000.0;
+            match opened {
+                Ok((_, profile)) if profile == demo => samples.push(ms),
+                Ok(_) => return fail("打开后的资料与原资料不同", "the opened profile differs"),
+                Err(error) => return vault_fail(Path::new("bench-unlock"), &error),
+            }
+        }
+        samples.sort_by(f64::total_cmp);
+        let mid = samples.len() / 2;
+        let median = if samples.len() % 2 == 1 {
+            samples[mid]
+        } else {
+            (samples[mid - 1] + samples[mid]) / 2.0
+        };
+        let _ = writeln!(
+            io::stderr(),
+            "bench-unlock: median {median:.2} ms over {runs} runs (min {:.2}, max {:.2}; m = {} KiB, t = {}, p = {})",
+            samples[0],
+            samples[samples.len() - 1],
+            DEFAULT_PARAMS.m_kib,
+            DEFAULT_PARAMS.t,
+            DEFAULT_PARAMS.p,
+        );
+        match write_stdout(&format!("{{\"unlock_ms_native\": {median:.2}}}")) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
         }
     }
 }

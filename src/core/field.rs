@@ -52,7 +52,7 @@ pub struct FieldDescriptor {
     /// The label text, normalised, and where it came from.
     pub label: Option<String>,
     /// Which rule found the label (`label-for`, `label-wrap`, `aria-labelledby`, `aria-label`,
-    /// `table-cell`, `title`).
+    /// `preceding-text`, `table-cell`, `table-header`, `legend`, `title`).
     pub label_source: Option<&'static str>,
     /// `placeholder`.
     pub placeholder: Option<String>,
@@ -60,6 +60,8 @@ pub struct FieldDescriptor {
     pub autocomplete: Option<String>,
     /// `maxlength`, when set.
     pub max_length: Option<u32>,
+    /// `pattern`, when set (supporting evidence only: `\d{6}` hints at a postcode).
+    pub pattern: Option<String>,
     /// Choices of a select or radio group.
     pub options: Vec<FieldOption>,
     /// Rendered and not `type=hidden`.
@@ -72,6 +74,16 @@ pub struct FieldDescriptor {
     pub has_value: bool,
     /// The form the control belongs to (fields of different forms never compete).
     pub form: Option<String>,
+    /// The nearest section heading before the control (h1–h6, a heading row of a form table,
+    /// a fieldset's legend, an element whose class or role says heading): context, never a
+    /// label. It tells whose details a block asks for (法定代表人信息, 联系人).
+    pub section: Option<String>,
+    /// The headings that enclose [`section`](Self::section), outermost first (an `h2` above a
+    /// heading row of a table).
+    pub outer_sections: Vec<String>,
+    /// The first cell of the control's table row, when it is a label cell other than the
+    /// control's own label: in `法定代表人 [ ] 联系电话 [ ]` the phone's row names whose it is.
+    pub row_label: Option<String>,
 }
 
 impl FieldDescriptor {
@@ -89,12 +101,16 @@ impl FieldDescriptor {
             placeholder: None,
             autocomplete: None,
             max_length: None,
+            pattern: None,
             options: Vec::new(),
             visible: true,
             readonly: false,
             disabled: false,
             has_value: false,
             form: None,
+            section: None,
+            outer_sections: Vec::new(),
+            row_label: None,
         }
     }
 

@@ -1,21 +1,60 @@
 //! Scanning: the field descriptors of a page, written once over a small [`Dom`] trait so the
-//! same label rules serve the live page (the `dom` adapter) and saved HTML.
+//! same label rules serve the live page (the `dom` adapter) and saved HTML (the native
+//! [`html`] adapter).
 //!
-//! A label is looked for in this order: `aria-labelledby`, `label[for]`, a wrapping `<label>`,
-//! `aria-label`, the neighbouring table cell (the cell before the control's cell, as in the
-//! printed-form tables of government portals), then `title`. Radio buttons sharing a name
-//! are one field whose options are the radios' own labels; the group's label is looked for
-//! outside those.
+//! A label is looked for in this order:
+//!
+//! 1. the control's own label: `aria-labelledby`, `label[for]`, a wrapping `<label>`,
+//!    `aria-label`;
+//! 2. text right before the control in the same container (`姓名：<input>`,
+//!    `<span>姓名</span><input>`, `<dt>姓名</dt><dd><input></dd>`), climbing out of at most a few
+//!    wrappers and never past another control, a heading or a line of prose;
+//! 3. the neighbouring table cell (the cell before the control's cell, as in the printed-form
+//!    tables of government portals), then the table's header row (the `th` above in the same
+//!    column, as in a grid of shareholders); a row header and a column header together name
+//!    the cell (`法定代表人` × `手机`);
+//! 4. the legend of a fieldset that holds only this field;
+//! 5. `title`.
+//!
+//! The placeholder is kept apart (it is weaker evidence). Radio buttons sharing a name are one
+//! field whose options are the radios' own labels; the group's label is looked for outside
+//! those.
+//!
+//! Besides its label, every field records the nearest section heading before it (and the
+//! headings enclosing that one): h1–h6, `role=heading`, a table's caption or heading row (a
+//! row of one cell, as in `<td colspan=4>法定代表人信息</td>`), the legend of an enclosing
+//! fieldset, and elements whose class says heading or title. Classification uses it only as
+//! context: whose details a block asks for.
+//!
+//! Natively ([`html`]), "rendered" is decided from markup alone: the `hidden` attribute,
+//! `type=hidden`, and an inline `style` with `display:none` or `visibility:hidden` on the
+//! control or an ancestor. Style sheets, scripts, open shadow roots and frames are not looked
+//! at; the live adapter sees all of those except closed shadow roots and cross-origin frames.
 
 use crate::core::field::{Control, FieldDescriptor, FieldId, FieldOption};
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod html;
+
+/// A child node: an element, or a run of text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Child<N> {
+    /// An element.
+    Element(N),
+    /// Text.
+    Text(String),
+}
+
 /// The little a scanner needs to know about a document.
 pub trait Dom {
-    /// An element.
-    type Node: Clone;
+    /// An element. Equality is identity.
+    type Node: Clone + PartialEq;
 
     /// Form controls (`input`, `select`, `textarea`) in document order.
     fn controls(&self) -> Vec<Self::Node>;
+    /// Every element of the document in document order (the scan walks it once, to know the
+    /// section heading each control stands under).
+    fn elements(&self) -> Vec<Self::Node>;
     /// Lower-case tag name.
     fn tag(&self, node: &Self::Node) -> String;
     /// An attribute's value.
@@ -24,6 +63,8 @@ pub trait Dom {
     fn parent(&self, node: &Self::Node) -> Option<Self::Node>;
     /// The previous sibling element.
     fn previous_element(&self, node: &Self::Node) -> Option<Self::Node>;
+    /// The child nodes of an element, in order: elements and text (comments left out).
+    fn children(&self, node: &Self::Node) -> Vec<Child<Self::Node>>;
     /// The text content of an element and its descendants.
     fn text(&self, node: &Self::Node) -> String;
     /// The element with an `id`.
@@ -58,30 +99,187 @@ fn non_empty(text: String) -> Option<String> {
     (!t.is_empty()).then_some(t)
 }
 
+/// Text longer than this is prose, not a label.
+const MAX_LABEL_CHARS: usize = 40;
+
+fn short(text: String) -> Option<String> {
+    non_empty(text).filter(|t| t.chars().count() <= MAX_LABEL_CHARS)
+}
+
 const CONTROL_TAGS: [&str; 3] = ["input", "select", "textarea"];
 
-/// The label of the cell before the control's table cell.
-fn table_neighbour<D: Dom>(dom: &D, control: &D::Node) -> Option<String> {
-    let mut cell = dom.parent(control);
+/// Whether an element is a control that takes a value (hidden inputs and buttons do not).
+fn is_value_control<D: Dom>(dom: &D, node: &D::Node, tag: &str) -> bool {
+    match tag {
+        "select" | "textarea" => true,
+        "input" => !matches!(
+            dom.attr(node, "type")
+                .map(|t| t.trim().to_ascii_lowercase())
+                .as_deref(),
+            Some("hidden" | "submit" | "button" | "reset" | "image")
+        ),
+        _ => false,
+    }
+}
+
+/// Whether an element is, or holds, a control that takes a value.
+fn contains_control<D: Dom>(dom: &D, node: &D::Node) -> bool {
+    let tag = dom.tag(node);
+    if is_value_control(dom, node, &tag) {
+        return true;
+    }
+    if tag == "select" || tag == "textarea" || tag == "input" {
+        return false;
+    }
+    dom.children(node).iter().any(|c| match c {
+        Child::Element(e) => contains_control(dom, e),
+        Child::Text(_) => false,
+    })
+}
+
+fn colspan<D: Dom>(dom: &D, cell: &D::Node) -> usize {
+    dom.attr(cell, "colspan")
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0)
+        .unwrap_or(1)
+}
+
+fn is_cell(tag: &str) -> bool {
+    tag == "td" || tag == "th"
+}
+
+/// The table cell holding the control, if it sits (a few wrappers deep) in one.
+fn cell_of<D: Dom>(dom: &D, control: &D::Node) -> Option<D::Node> {
+    let mut up = dom.parent(control);
     for _ in 0..4 {
-        let c = cell.clone()?;
+        let c = up?;
         let tag = dom.tag(&c);
-        if tag == "td" || tag == "th" {
-            break;
+        if is_cell(&tag) {
+            return Some(c);
         }
-        if tag == "tr" || tag == "table" || tag == "form" || tag == "body" {
+        if matches!(tag.as_str(), "tr" | "table" | "form" | "body") {
             return None;
         }
-        cell = dom.parent(&c);
+        up = dom.parent(&c);
     }
-    let cell = cell?;
-    if !matches!(dom.tag(&cell).as_str(), "td" | "th") {
+    None
+}
+
+/// The label of the cell before the control's table cell.
+fn table_neighbour<D: Dom>(dom: &D, cell: &D::Node) -> Option<String> {
+    // Only the cell right before counts: an empty one, or one holding a control, means the
+    // row pairs controls with something else, and reaching further back would borrow another
+    // control's label.
+    let previous = dom.previous_element(cell)?;
+    if !is_cell(&dom.tag(&previous)) || contains_control(dom, &previous) {
         return None;
     }
-    // Only the cell right before counts: an empty one means the row pairs controls with
-    // something else, and reaching further back would borrow another control's label.
-    dom.previous_element(&cell)
-        .and_then(|p| non_empty(dom.text(&p)))
+    non_empty(dom.text(&previous)).filter(|t| t.chars().count() <= 2 * MAX_LABEL_CHARS)
+}
+
+/// The column a cell starts in, counting `colspan`.
+fn column_of<D: Dom>(dom: &D, cell: &D::Node) -> usize {
+    let mut col = 0;
+    let mut p = dom.previous_element(cell);
+    while let Some(c) = p {
+        if is_cell(&dom.tag(&c)) {
+            col += colspan(dom, &c);
+        }
+        p = dom.previous_element(&c);
+    }
+    col
+}
+
+/// The cells of a row.
+fn cells<D: Dom>(dom: &D, row: &D::Node) -> Vec<D::Node> {
+    dom.children(row)
+        .into_iter()
+        .filter_map(|c| match c {
+            Child::Element(e) if is_cell(&dom.tag(&e)) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The row before `row` in the same table, across `thead`/`tbody` boundaries.
+fn previous_row<D: Dom>(dom: &D, row: &D::Node) -> Option<D::Node> {
+    let mut p = dom.previous_element(row);
+    while let Some(e) = p {
+        if dom.tag(&e) == "tr" {
+            return Some(e);
+        }
+        p = dom.previous_element(&e);
+    }
+    let section = dom.parent(row)?;
+    if !matches!(dom.tag(&section).as_str(), "tbody" | "thead" | "tfoot") {
+        return None;
+    }
+    let mut s = dom.previous_element(&section);
+    while let Some(e) = s {
+        if matches!(dom.tag(&e).as_str(), "tbody" | "thead" | "tfoot") {
+            let rows: Vec<D::Node> = dom
+                .children(&e)
+                .into_iter()
+                .filter_map(|c| match c {
+                    Child::Element(r) if dom.tag(&r) == "tr" => Some(r),
+                    _ => None,
+                })
+                .collect();
+            if let Some(last) = rows.last() {
+                return Some(last.clone());
+            }
+        }
+        s = dom.previous_element(&e);
+    }
+    None
+}
+
+/// How far up a grid the header row is looked for; a table of row headers × column headers
+/// is small, so a cell that already has a row header looks only a few rows up.
+const MAX_HEADER_DISTANCE: usize = 40;
+const MAX_MATRIX_DISTANCE: usize = 6;
+
+/// The header of the control's column: the first row above without controls, when it is a
+/// real header row (two cells or more) and its cell in this column has text.
+fn column_header<D: Dom>(dom: &D, cell: &D::Node, max_distance: usize) -> Option<(String, bool)> {
+    let row = dom.parent(cell).filter(|r| dom.tag(r) == "tr")?;
+    let col = column_of(dom, cell);
+    let mut r = previous_row(dom, &row);
+    for _ in 0..max_distance {
+        let current = r?;
+        if contains_control(dom, &current) {
+            r = previous_row(dom, &current);
+            continue;
+        }
+        let header_cells = cells(dom, &current);
+        if header_cells.len() < 2 {
+            return None;
+        }
+        let mut at = 0;
+        let mut corner_empty = false;
+        for (i, h) in header_cells.iter().enumerate() {
+            let span = colspan(dom, h);
+            if i == 0 {
+                corner_empty = non_empty(dom.text(h)).is_none();
+            }
+            if col < at + span {
+                return short(dom.text(h)).map(|t| (t, corner_empty));
+            }
+            at += span;
+        }
+        return None;
+    }
+    None
+}
+
+/// The first cell of the control's row, when it is a row header (text, no control).
+fn row_header<D: Dom>(dom: &D, cell: &D::Node) -> Option<String> {
+    let row = dom.parent(cell)?;
+    let first = cells(dom, &row).into_iter().next()?;
+    if first == *cell || contains_control(dom, &first) {
+        return None;
+    }
+    short(dom.text(&first))
 }
 
 fn wrapping_label<D: Dom>(dom: &D, node: &D::Node) -> Option<D::Node> {
@@ -95,6 +293,136 @@ fn wrapping_label<D: Dom>(dom: &D, node: &D::Node) -> Option<D::Node> {
         }
     }
     None
+}
+
+/// Tags after which text starts a new line of its own.
+const LINE_BREAKS: [&str; 2] = ["br", "hr"];
+
+/// Containers whose siblings are other rows or blocks of a form: the preceding-text rule reads
+/// text inside them but does not climb out of them.
+const STOP_CONTAINERS: [&str; 12] = [
+    "form", "body", "html", "table", "tbody", "thead", "tfoot", "tr", "fieldset", "ul", "ol",
+    "label",
+];
+
+fn is_heading_tag(tag: &str) -> bool {
+    matches!(
+        tag,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "legend" | "caption"
+    )
+}
+
+/// Text right before the control in its container (see the module's rule 2).
+fn preceding_text<D: Dom>(dom: &D, anchor: &D::Node) -> Option<String> {
+    let mut node = anchor.clone();
+    for _ in 0..3 {
+        let parent = dom.parent(&node)?;
+        let ptag = dom.tag(&parent);
+        let kids = dom.children(&parent);
+        let at = kids
+            .iter()
+            .position(|c| matches!(c, Child::Element(e) if *e == node))?;
+        let mut parts: Vec<String> = Vec::new();
+        let has_text = |parts: &[String]| parts.iter().any(|p| !clean_label(p).is_empty());
+        for child in kids[..at].iter().rev() {
+            match child {
+                Child::Text(t) => parts.push(t.clone()),
+                Child::Element(e) => {
+                    let tag = dom.tag(e);
+                    if LINE_BREAKS.contains(&tag.as_str()) {
+                        if has_text(&parts) {
+                            break;
+                        }
+                        continue;
+                    }
+                    if is_heading_tag(&tag)
+                        || dom.attr(e, "role").as_deref() == Some("heading")
+                        || contains_control(dom, e)
+                        || matches!(tag.as_str(), "script" | "style" | "template")
+                    {
+                        break;
+                    }
+                    // A label for another control is that control's.
+                    if tag == "label"
+                        && dom
+                            .attr(e, "for")
+                            .is_some_and(|f| !f.is_empty() && dom.attr(anchor, "id") != Some(f))
+                    {
+                        break;
+                    }
+                    parts.push(dom.text(e));
+                }
+            }
+            if parts.iter().map(|p| p.chars().count()).sum::<usize>() > 4 * MAX_LABEL_CHARS {
+                return None;
+            }
+        }
+        if has_text(&parts) {
+            parts.reverse();
+            return short(parts.concat());
+        }
+        if is_cell(&ptag) || ptag == "li" || STOP_CONTAINERS.contains(&ptag.as_str()) {
+            return None;
+        }
+        node = parent;
+    }
+    None
+}
+
+/// The nearest enclosing fieldset (not past the form).
+fn fieldset_of<D: Dom>(dom: &D, node: &D::Node) -> Option<D::Node> {
+    let mut up = dom.parent(node);
+    while let Some(p) = up {
+        match dom.tag(&p).as_str() {
+            "fieldset" => return Some(p),
+            "form" | "body" => return None,
+            _ => up = dom.parent(&p),
+        }
+    }
+    None
+}
+
+/// The text of a fieldset's legend.
+fn legend_text<D: Dom>(dom: &D, fieldset: &D::Node) -> Option<String> {
+    dom.children(fieldset).into_iter().find_map(|c| match c {
+        Child::Element(e) if dom.tag(&e) == "legend" => short(dom.text(&e)),
+        _ => None,
+    })
+}
+
+/// How many fields a subtree holds (radios and checkboxes sharing a name count once).
+fn count_fields<D: Dom>(dom: &D, node: &D::Node, names: &mut Vec<String>) -> usize {
+    let tag = dom.tag(node);
+    if is_value_control(dom, node, &tag) {
+        let t = dom
+            .attr(node, "type")
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if t == "radio" || t == "checkbox" {
+            let name = dom.attr(node, "name").unwrap_or_default();
+            if !name.is_empty() {
+                if names.contains(&name) {
+                    return 0;
+                }
+                names.push(name);
+            }
+        }
+        return 1;
+    }
+    dom.children(node)
+        .iter()
+        .map(|c| match c {
+            Child::Element(e) => count_fields(dom, e, names),
+            Child::Text(_) => 0,
+        })
+        .sum()
+}
+
+/// The legend of the enclosing fieldset, when that fieldset holds this one field only.
+fn sole_legend<D: Dom>(dom: &D, node: &D::Node) -> Option<String> {
+    let fieldset = fieldset_of(dom, node)?;
+    let text = legend_text(dom, &fieldset)?;
+    (count_fields(dom, &fieldset, &mut Vec::new()) == 1).then_some(text)
 }
 
 /// The control's own label: `aria-labelledby`, `label[for]`, wrapping `<label>`, `aria-label`.
@@ -146,12 +474,49 @@ fn label_of<D: Dom>(dom: &D, node: &D::Node, group: bool) -> Option<(String, &'s
     if group && let Some(t) = dom.attr(node, "aria-label").and_then(non_empty) {
         return Some((t, "aria-label"));
     }
-    if let Some(t) = table_neighbour(dom, &anchor) {
-        return Some((t, "table-cell"));
+    if group && let Some(t) = sole_legend(dom, node) {
+        return Some((t, "legend"));
+    }
+    if let Some(t) = preceding_text(dom, &anchor) {
+        return Some((t, "preceding-text"));
+    }
+    if let Some(cell) = cell_of(dom, &anchor) {
+        let neighbour = table_neighbour(dom, &cell);
+        let header = match &neighbour {
+            None => column_header(dom, &cell, MAX_HEADER_DISTANCE),
+            Some(n) if row_header(dom, &cell).as_ref() == Some(n) => {
+                column_header(dom, &cell, MAX_MATRIX_DISTANCE)
+            }
+            Some(_) => None,
+        };
+        match (neighbour, header) {
+            // A row header and a column header: `法定代表人` × `手机`.
+            (Some(n), Some((h, true))) if row_header(dom, &cell).as_ref() == Some(&n) => {
+                return Some((format!("{n} {h}"), "table-header"));
+            }
+            (Some(n), _) => return Some((n, "table-cell")),
+            (None, Some((h, _))) => {
+                return Some(match row_header(dom, &cell) {
+                    Some(r) => (format!("{r} {h}"), "table-header"),
+                    None => (h, "table-header"),
+                });
+            }
+            (None, None) => {}
+        }
+    }
+    if !group && let Some(t) = sole_legend(dom, node) {
+        return Some((t, "legend"));
     }
     dom.attr(node, "title")
         .and_then(non_empty)
         .map(|t| (t, "title"))
+}
+
+/// The row label of a control in a table cell (see [`FieldDescriptor::row_label`]).
+fn row_label_of<D: Dom>(dom: &D, anchor: &D::Node, label: Option<&str>) -> Option<String> {
+    let cell = cell_of(dom, anchor)?;
+    row_header(dom, &cell)
+        .filter(|r| Some(r.as_str()) != label && label.is_none_or(|l| !l.starts_with(r.as_str())))
 }
 
 fn attr_flag<D: Dom>(dom: &D, node: &D::Node, name: &str) -> bool {
@@ -162,110 +527,238 @@ fn non_empty_attr<D: Dom>(dom: &D, node: &D::Node, name: &str) -> Option<String>
     dom.attr(node, name).filter(|v| !v.trim().is_empty())
 }
 
+/// A section heading met on the walk through the document.
+struct Heading<N> {
+    /// 1–6 for h1–h6; 7 for headings by class or role; 8 for table headings and legends,
+    /// which nest inside those.
+    level: u8,
+    text: String,
+    /// The element the heading is confined to (a legend's fieldset, a heading row's table).
+    scope: Option<N>,
+}
+
+/// Class names that mark an element as a heading (whole class tokens, lower-cased), and
+/// fragments that do so inside a token (`panel-title`, `formHeading`).
+const HEADING_CLASSES: [&str; 6] = ["section", "hd", "tit", "bt", "caption", "legend"];
+const HEADING_CLASS_PARTS: [&str; 3] = ["title", "heading", "section-"];
+
+/// Whether an element is a section heading, and if so its level, text and scope.
+fn heading<D: Dom>(dom: &D, node: &D::Node, tag: &str) -> Option<Heading<D::Node>> {
+    let (level, scope) = match tag {
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => (tag.as_bytes()[1] - b'0', None),
+        "legend" => (8, dom.parent(node).filter(|p| dom.tag(p) == "fieldset")),
+        "caption" => (8, dom.parent(node)),
+        "td" | "th" => {
+            // A row of one cell, and no control in it: a heading row of a form table.
+            let row = dom.parent(node).filter(|r| dom.tag(r) == "tr")?;
+            if cells(dom, &row).len() != 1 {
+                return None;
+            }
+            let mut table = dom.parent(&row);
+            while let Some(t) = table.clone() {
+                if dom.tag(&t) == "table" {
+                    break;
+                }
+                table = dom.parent(&t);
+            }
+            (8, table)
+        }
+        "script" | "style" | "option" | "label" | "title" | "head" | "html" | "body" | "form"
+        | "input" | "select" | "textarea" | "button" => return None,
+        _ => {
+            if dom.attr(node, "role").as_deref() == Some("heading") {
+                (7, None)
+            } else {
+                let class = dom.attr(node, "class")?.to_ascii_lowercase();
+                let hit = class.split_ascii_whitespace().any(|c| {
+                    HEADING_CLASSES.contains(&c)
+                        || HEADING_CLASS_PARTS.iter().any(|p| c.contains(p))
+                });
+                if !hit {
+                    return None;
+                }
+                (7, None)
+            }
+        }
+    };
+    let text = short(dom.text(node))?;
+    if !matches!(
+        tag,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "legend" | "caption"
+    ) && contains_control(dom, node)
+    {
+        return None;
+    }
+    Some(Heading { level, text, scope })
+}
+
+/// The headings in force at a control, outermost first.
+fn sections_at<D: Dom>(dom: &D, node: &D::Node, headings: &[Heading<D::Node>]) -> Vec<String> {
+    let scoped = headings.iter().any(|h| h.scope.is_some());
+    let ancestors: Vec<D::Node> = if scoped {
+        let mut v = Vec::new();
+        let mut up = dom.parent(node);
+        while let Some(p) = up {
+            up = dom.parent(&p);
+            v.push(p);
+        }
+        v
+    } else {
+        Vec::new()
+    };
+    headings
+        .iter()
+        .filter(|h| h.scope.as_ref().is_none_or(|s| ancestors.contains(s)))
+        .map(|h| h.text.clone())
+        .collect()
+}
+
 /// Scans a document into field descriptors, in document order. Buttons and other controls
 /// that take no typed value are left out; hidden and read-only ones are reported (the
 /// classifier refuses them, and review says so).
 pub fn scan<D: Dom>(dom: &D) -> Vec<FieldDescriptor> {
     let mut out: Vec<FieldDescriptor> = Vec::new();
-    for node in dom.controls() {
+    let mut headings: Vec<Heading<D::Node>> = Vec::new();
+    for node in dom.elements() {
         let tag = dom.tag(&node);
         if !CONTROL_TAGS.contains(&tag.as_str()) {
-            continue;
-        }
-        let input_type = match tag.as_str() {
-            "input" => dom
-                .attr(&node, "type")
-                .map(|t| t.trim().to_ascii_lowercase())
-                .filter(|t| !t.is_empty())
-                .unwrap_or_else(|| "text".into()),
-            other => other.to_string(),
-        };
-        if matches!(input_type.as_str(), "submit" | "button" | "reset" | "image") {
-            continue;
-        }
-        let form = dom.form_of(&node);
-        let name = non_empty_attr(dom, &node, "name");
-        if input_type == "radio" {
-            let option = FieldOption {
-                value: dom.attr(&node, "value").unwrap_or_else(|| "on".into()),
-                text: own_label(dom, &node).map(|(t, _)| t).unwrap_or_default(),
-                id: Some(dom.field_id(&node)),
-            };
-            // Join the group this radio belongs to, if it was already seen.
-            if let Some(group) = out.iter_mut().find(|f| {
-                f.control == Control::RadioGroup
-                    && name.is_some()
-                    && f.name == name
-                    && f.form == form
-            }) {
-                group.options.push(option);
-                group.has_value |= dom.has_value(&node);
-                group.visible |= dom.is_rendered(&node);
-                continue;
+            if let Some(h) = heading(dom, &node, &tag) {
+                while headings.last().is_some_and(|last| last.level >= h.level) {
+                    headings.pop();
+                }
+                headings.push(h);
             }
-            let (label, label_source) = label_of(dom, &node, true).unzip();
-            out.push(FieldDescriptor {
-                id: dom.field_id(&node),
-                html_id: non_empty_attr(dom, &node, "id"),
-                name,
-                control: Control::RadioGroup,
-                label,
-                label_source,
-                placeholder: None,
-                autocomplete: non_empty_attr(dom, &node, "autocomplete"),
-                max_length: None,
-                options: vec![option],
-                visible: dom.is_rendered(&node),
-                readonly: false,
-                disabled: dom.is_disabled(&node),
-                has_value: dom.has_value(&node),
-                form,
-            });
             continue;
         }
-        let control = match (tag.as_str(), input_type.as_str()) {
-            ("select", _) => Control::Select,
-            ("textarea", _) => Control::TextArea,
-            (_, "checkbox") => Control::Checkbox,
-            _ => Control::Input {
-                input_type: input_type.clone(),
-            },
-        };
-        let options = if control == Control::Select {
-            dom.select_options(&node)
-                .into_iter()
-                .map(|(value, text)| FieldOption {
-                    value,
-                    text: clean_label(&text),
-                    id: None,
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let (label, label_source) = label_of(dom, &node, false).unzip();
-        out.push(FieldDescriptor {
-            id: dom.field_id(&node),
-            html_id: non_empty_attr(dom, &node, "id"),
-            name,
-            control,
-            label,
-            label_source,
-            placeholder: non_empty_attr(dom, &node, "placeholder"),
-            autocomplete: non_empty_attr(dom, &node, "autocomplete"),
-            max_length: dom
-                .attr(&node, "maxlength")
-                .and_then(|m| m.trim().parse().ok())
-                .filter(|&m: &u32| m > 0),
-            options,
-            visible: input_type != "hidden" && dom.is_rendered(&node),
-            readonly: attr_flag(dom, &node, "readonly"),
-            disabled: dom.is_disabled(&node),
-            has_value: dom.has_value(&node),
-            form,
-        });
+        scan_control(dom, &node, &tag, &headings, &mut out);
     }
     out
+}
+
+fn scan_control<D: Dom>(
+    dom: &D,
+    node: &D::Node,
+    tag: &str,
+    headings: &[Heading<D::Node>],
+    out: &mut Vec<FieldDescriptor>,
+) {
+    let input_type = match tag {
+        "input" => dom
+            .attr(node, "type")
+            .map(|t| t.trim().to_ascii_lowercase())
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| "text".into()),
+        other => other.to_string(),
+    };
+    if matches!(input_type.as_str(), "submit" | "button" | "reset" | "image") {
+        return;
+    }
+    let form = dom.form_of(node);
+    let name = non_empty_attr(dom, node, "name");
+    if input_type == "radio" {
+        let option = FieldOption {
+            value: dom.attr(node, "value").unwrap_or_else(|| "on".into()),
+            text: own_label(dom, node).map(|(t, _)| t).unwrap_or_default(),
+            id: Some(dom.field_id(node)),
+        };
+        // Join the group this radio belongs to, if it was already seen.
+        if let Some(group) = out.iter_mut().find(|f| {
+            f.control == Control::RadioGroup && name.is_some() && f.name == name && f.form == form
+        }) {
+            group.options.push(option);
+            group.has_value |= dom.has_value(node);
+            group.visible |= dom.is_rendered(node);
+            return;
+        }
+        let (label, label_source) = label_of(dom, node, true).unzip();
+        let mut sections = sections_at(dom, node, headings);
+        let section = sections.pop();
+        let anchor = wrapping_label(dom, node).unwrap_or_else(|| node.clone());
+        let row_label = row_label_of(dom, &anchor, label.as_deref());
+        out.push(FieldDescriptor {
+            id: dom.field_id(node),
+            html_id: non_empty_attr(dom, node, "id"),
+            name,
+            control: Control::RadioGroup,
+            label,
+            label_source,
+            placeholder: None,
+            autocomplete: non_empty_attr(dom, node, "autocomplete"),
+            max_length: None,
+            pattern: None,
+            options: vec![option],
+            visible: dom.is_rendered(node),
+            readonly: false,
+            disabled: dom.is_disabled(node),
+            has_value: dom.has_value(node),
+            form,
+            section,
+            outer_sections: sections,
+            row_label,
+        });
+        return;
+    }
+    let control = match (tag, input_type.as_str()) {
+        ("select", _) => Control::Select,
+        ("textarea", _) => Control::TextArea,
+        (_, "checkbox") => Control::Checkbox,
+        _ => Control::Input {
+            input_type: input_type.clone(),
+        },
+    };
+    let options = if control == Control::Select {
+        dom.select_options(node)
+            .into_iter()
+            .map(|(value, text)| FieldOption {
+                value,
+                text: clean_label(&text),
+                id: None,
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    // Hidden inputs carry no label worth finding.
+    let (label, label_source) = if input_type == "hidden" {
+        (None, None)
+    } else {
+        label_of(dom, node, false).unzip()
+    };
+    let mut sections = if input_type == "hidden" {
+        Vec::new()
+    } else {
+        sections_at(dom, node, headings)
+    };
+    let section = sections.pop();
+    let row_label = if input_type == "hidden" {
+        None
+    } else {
+        row_label_of(dom, node, label.as_deref())
+    };
+    out.push(FieldDescriptor {
+        id: dom.field_id(node),
+        html_id: non_empty_attr(dom, node, "id"),
+        name,
+        control,
+        label,
+        label_source,
+        placeholder: non_empty_attr(dom, node, "placeholder"),
+        autocomplete: non_empty_attr(dom, node, "autocomplete"),
+        max_length: dom
+            .attr(node, "maxlength")
+            .and_then(|m| m.trim().parse().ok())
+            .filter(|&m: &u32| m > 0),
+        pattern: non_empty_attr(dom, node, "pattern"),
+        options,
+        visible: input_type != "hidden" && dom.is_rendered(node),
+        readonly: attr_flag(dom, node, "readonly"),
+        disabled: dom.is_disabled(node),
+        has_value: dom.has_value(node),
+        form,
+        section,
+        outer_sections: sections,
+        row_label,
+    });
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use web_sys::{
 };
 
 use crate::core::field::{FieldDescriptor, FieldId};
-use crate::core::scan::{Dom, scan};
+use crate::core::scan::{Child, Dom, scan};
 
 /// The attribute that ties a control to its [`FieldId`].
 pub const FIELD_ATTR: &str = "data-oncefill-id";
@@ -72,6 +72,27 @@ impl Dom for LiveDom {
             .query_selector_all("input, select, textarea")
             .map(elements)
             .unwrap_or_default()
+    }
+
+    fn elements(&self) -> Vec<Element> {
+        self.document
+            .query_selector_all("*")
+            .map(elements)
+            .unwrap_or_default()
+    }
+
+    fn children(&self, node: &Element) -> Vec<Child<Element>> {
+        let list = node.child_nodes();
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| match n.node_type() {
+                web_sys::Node::ELEMENT_NODE => n.dyn_into::<Element>().ok().map(Child::Element),
+                web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
+                    Some(Child::Text(n.text_content().unwrap_or_default()))
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     fn tag(&self, node: &Element) -> String {

@@ -10,7 +10,9 @@
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{DomException, IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{
+    DomException, IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode,
+};
 
 /// The database of the vault.
 pub const DB_NAME: &str = "oncefill";
@@ -44,7 +46,12 @@ impl StorageError {
 fn to_error(value: JsValue) -> StorageError {
     match value.dyn_ref::<DomException>() {
         Some(e) if e.name() == "QuotaExceededError" => StorageError::Quota,
-        Some(e) if matches!(e.name().as_str(), "SecurityError" | "InvalidStateError" | "UnknownError") => {
+        Some(e)
+            if matches!(
+                e.name().as_str(),
+                "SecurityError" | "InvalidStateError" | "UnknownError"
+            ) =>
+        {
             StorageError::Unavailable(e.name())
         }
         Some(e) => StorageError::Failed(format!("{}: {}", e.name(), e.message())),
@@ -57,11 +64,19 @@ async fn request(req: &IdbRequest) -> Result<JsValue, StorageError> {
     let promise = Promise::new(&mut |resolve, reject| {
         let ok_req = req.clone();
         let on_ok = Closure::once_into_js(move |_: web_sys::Event| {
-            let _ = resolve.call1(&JsValue::NULL, &ok_req.result().unwrap_or(JsValue::UNDEFINED));
+            let _ = resolve.call1(
+                &JsValue::NULL,
+                &ok_req.result().unwrap_or(JsValue::UNDEFINED),
+            );
         });
         let err_req = req.clone();
         let on_err = Closure::once_into_js(move |_: web_sys::Event| {
-            let error = err_req.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let error = err_req
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL);
             let _ = reject.call1(&JsValue::NULL, &error);
         });
         req.set_onsuccess(Some(on_ok.unchecked_ref()));
@@ -118,7 +133,10 @@ impl Store {
         let req: IdbOpenDbRequest = factory.open_with_u32(name, DB_VERSION).map_err(to_error)?;
         let upgrade_req = req.clone();
         let on_upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(move |_| {
-            if let Ok(db) = upgrade_req.result().and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from)) {
+            if let Ok(db) = upgrade_req
+                .result()
+                .and_then(|r| r.dyn_into::<IdbDatabase>())
+            {
                 let names = db.object_store_names();
                 for store in [GENERATIONS, META] {
                     if !names.contains(store) {
@@ -148,7 +166,11 @@ impl Store {
             // A browser without databases(): fall back to opening it.
             return Ok(true);
         };
-        let promise: Promise = databases.call0(&factory).map_err(to_error)?.dyn_into().map_err(to_error)?;
+        let promise: Promise = databases
+            .call0(&factory)
+            .map_err(to_error)?
+            .dyn_into()
+            .map_err(to_error)?;
         let list = JsFuture::from(promise).await.map_err(to_error)?;
         Ok(Array::from(&list).iter().any(|info| {
             js_sys::Reflect::get(&info, &"name".into())
@@ -216,7 +238,8 @@ impl Store {
         let numbers = self.generation_numbers().await?;
         let tx = self.tx(IdbTransactionMode::Readwrite)?;
         let meta = tx.object_store(META).map_err(to_error)?;
-        meta.put_with_key(&n.into(), &CURRENT.into()).map_err(to_error)?;
+        meta.put_with_key(&n.into(), &CURRENT.into())
+            .map_err(to_error)?;
         let store = tx.object_store(GENERATIONS).map_err(to_error)?;
         for old in numbers.into_iter().filter(|g| *g != n && Some(*g) != keep) {
             store.delete(&old.into()).map_err(to_error)?;
@@ -240,7 +263,12 @@ impl Store {
             let err_req = pending.clone();
             let reject2 = reject.clone();
             let on_err = Closure::once_into_js(move |_: web_sys::Event| {
-                let error = err_req.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL);
+                let error = err_req
+                    .error()
+                    .ok()
+                    .flatten()
+                    .map(JsValue::from)
+                    .unwrap_or(JsValue::NULL);
                 let _ = reject.call1(&JsValue::NULL, &error);
             });
             let on_blocked = Closure::once_into_js(move |_: web_sys::Event| {

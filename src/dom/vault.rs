@@ -64,7 +64,10 @@ pub async fn unlock(store: &Store, passphrase: &str) -> Result<Unlocked, UnlockE
         .await
         .map_err(UnlockError::Storage)?
         .ok_or(UnlockError::NoVault)?;
-    let mut numbers = store.generation_numbers().await.map_err(UnlockError::Storage)?;
+    let mut numbers = store
+        .generation_numbers()
+        .await
+        .map_err(UnlockError::Storage)?;
     numbers.retain(|g| *g <= current);
     numbers.sort_unstable_by(|a, b| b.cmp(a));
     let mut first_error = None;
@@ -89,12 +92,19 @@ pub async fn unlock(store: &Store, passphrase: &str) -> Result<Unlocked, UnlockE
             }
         }
     }
-    Err(UnlockError::Vault(first_error.unwrap_or(VaultError::Tampered)))
+    Err(UnlockError::Vault(
+        first_error.unwrap_or(VaultError::Tampered),
+    ))
 }
 
 /// Saves `profile` as a new generation: write, read back and check, then switch `current`
 /// to it and keep the previous one. Returns the new generation. `fault` is for tests.
-pub async fn save(store: &Store, key: &VaultKey, profile: &Profile, fault: Option<Fault>) -> Result<u32, SaveError> {
+pub async fn save(
+    store: &Store,
+    key: &VaultKey,
+    profile: &Profile,
+    fault: Option<Fault>,
+) -> Result<u32, SaveError> {
     let current = store.current().await.map_err(SaveError::Storage)?;
     let next = store
         .generation_numbers()
@@ -104,8 +114,12 @@ pub async fn save(store: &Store, key: &VaultKey, profile: &Profile, fault: Optio
         .copied()
         .max(current)
         .map_or(1, |n| n + 1);
-    let bytes = vault::seal_profile(key, RECORD_VAULT, profile, &mut OsRandom).map_err(SaveError::Vault)?;
-    store.put_generation(next, &bytes).await.map_err(SaveError::Storage)?;
+    let bytes =
+        vault::seal_profile(key, RECORD_VAULT, profile, &mut OsRandom).map_err(SaveError::Vault)?;
+    store
+        .put_generation(next, &bytes)
+        .await
+        .map_err(SaveError::Storage)?;
     if fault == Some(Fault::AfterWrite) {
         return Err(SaveError::Injected(Fault::AfterWrite));
     }
@@ -121,6 +135,9 @@ pub async fn save(store: &Store, key: &VaultKey, profile: &Profile, fault: Optio
     if fault == Some(Fault::AfterVerify) {
         return Err(SaveError::Injected(Fault::AfterVerify));
     }
-    store.switch_to(next, current).await.map_err(SaveError::Storage)?;
+    store
+        .switch_to(next, current)
+        .await
+        .map_err(SaveError::Storage)?;
     Ok(next)
 }

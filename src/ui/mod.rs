@@ -20,7 +20,9 @@ use crate::dom::{fill, scan, timing};
 use components::editor::Editor;
 use components::report::Report;
 use components::review::Review;
-use components::vault::{ImportScreen, PassphraseScreen, SettingsScreen, UnlockScreen, VaultBar, VaultCallbacks};
+use components::vault::{
+    ImportScreen, PassphraseScreen, SettingsScreen, UnlockScreen, VaultBar, VaultCallbacks,
+};
 use state::{Action, State, VaultState, View};
 
 /// The widget's properties, set by the embed entry.
@@ -118,7 +120,9 @@ pub fn App(props: &AppProps) -> Html {
     }
     {
         let state = state.clone();
-        use_effect_with((state.revision, state.vault), move |_| vault_ops::save_if_needed(&state));
+        use_effect_with((state.revision, state.vault), move |_| {
+            vault_ops::save_if_needed(&state)
+        });
     }
     let last_activity = use_mut_ref(js_sys::Date::now);
     {

@@ -302,7 +302,13 @@ impl State {
 
     /// The profile may be shown and edited (no vault, or an open one).
     pub fn profile_open(&self) -> bool {
-        matches!(self.vault, VaultState::Absent | VaultState::Unavailable | VaultState::Unlocked | VaultState::Checking)
+        matches!(
+            self.vault,
+            VaultState::Absent
+                | VaultState::Unavailable
+                | VaultState::Unlocked
+                | VaultState::Checking
+        )
     }
 
     /// The draft of a record: the one being edited, or a fresh one from the profile.
@@ -546,7 +552,10 @@ impl Reducible for State {
                 }
                 // A record that checks out is written as the person moves on, so nothing
                 // typed waits for a button to be kept.
-                if s.drafts.get(&id).is_some_and(|d| d.check(s.today).errors.is_empty()) {
+                if s.drafts
+                    .get(&id)
+                    .is_some_and(|d| d.check(s.today).errors.is_empty())
+                {
                     s.commit_drafts();
                 }
                 s.touched.insert((id, key));
@@ -715,7 +724,11 @@ impl Reducible for State {
             Action::BackToReview => s.view = View::Review,
             Action::StorageReady(store, exists) => {
                 s.store = Some(store);
-                s.vault = if exists { VaultState::Locked } else { VaultState::Absent };
+                s.vault = if exists {
+                    VaultState::Locked
+                } else {
+                    VaultState::Absent
+                };
                 if exists {
                     s.view = View::Unlock;
                 }
@@ -785,7 +798,13 @@ impl Reducible for State {
                 if s.vault != VaultState::Unlocked {
                     return self;
                 }
-                let (open, lang, today, store, minutes) = (s.open, s.lang, s.today, s.store.clone(), s.auto_lock_minutes);
+                let (open, lang, today, store, minutes) = (
+                    s.open,
+                    s.lang,
+                    s.today,
+                    s.store.clone(),
+                    s.auto_lock_minutes,
+                );
                 // Dropping the state's key handle zeroizes the key once no save holds it.
                 s = State::new(lang, today);
                 s.open = open;

@@ -53,7 +53,9 @@ pub fn start(handle: Handle) {
 
 /// Unlocks with a passphrase.
 pub fn unlock(handle: Handle, passphrase: String) {
-    let Some(store) = handle.store.clone() else { return };
+    let Some(store) = handle.store.clone() else {
+        return;
+    };
     let lang = handle.lang;
     handle.dispatch(Action::Busy(true));
     spawn_local(async move {
@@ -69,11 +71,15 @@ pub fn unlock(handle: Handle, passphrase: String) {
                 generation: u.generation,
                 note: u.fell_back_from.map(|_| tr(lang, "fell-back", &[])),
             }),
-            Err(UnlockError::Vault(VaultError::WrongPassphrase)) => {
-                handle.dispatch(Action::UnlockFailed(VaultError::WrongPassphrase.message(lang), true))
+            Err(UnlockError::Vault(VaultError::WrongPassphrase)) => handle.dispatch(
+                Action::UnlockFailed(VaultError::WrongPassphrase.message(lang), true),
+            ),
+            Err(UnlockError::Vault(e)) => {
+                handle.dispatch(Action::UnlockFailed(e.message(lang), false))
             }
-            Err(UnlockError::Vault(e)) => handle.dispatch(Action::UnlockFailed(e.message(lang), false)),
-            Err(UnlockError::Storage(e)) => handle.dispatch(Action::UnlockFailed(storage_message(lang, &e), false)),
+            Err(UnlockError::Storage(e)) => {
+                handle.dispatch(Action::UnlockFailed(storage_message(lang, &e), false))
+            }
             Err(UnlockError::NoVault) => handle.dispatch(Action::StorageReady(store, false)),
         }
     });
@@ -96,7 +102,10 @@ pub fn set_passphrase(handle: Handle, current: Option<String>, new: String) {
             };
             drop(old);
             if !ok {
-                handle.dispatch(Action::UnlockFailed(VaultError::WrongPassphrase.message(lang), true));
+                handle.dispatch(Action::UnlockFailed(
+                    VaultError::WrongPassphrase.message(lang),
+                    true,
+                ));
                 return;
             }
         }
@@ -121,7 +130,9 @@ pub fn save_if_needed(handle: &Handle) {
     if handle.vault != VaultState::Unlocked || handle.revision <= handle.saved_revision {
         return;
     }
-    let (Some(store), Some(key)) = (handle.store.clone(), handle.key.clone()) else { return };
+    let (Some(store), Some(key)) = (handle.store.clone(), handle.key.clone()) else {
+        return;
+    };
     let revision = handle.revision;
     let profile = handle.profile.clone();
     let handle = handle.clone();
@@ -141,13 +152,19 @@ pub fn save_if_needed(handle: &Handle) {
 
 /// Offers the profile as an encrypted `.oncefill` file, sealed with the vault's key.
 pub fn export(handle: &Handle) {
-    let Some(key) = handle.key.clone() else { return };
+    let Some(key) = handle.key.clone() else {
+        return;
+    };
     let lang = handle.lang;
-    let Ok(bytes) = vault::seal_profile(&key.0, RECORD_BACKUP, &handle.profile, &mut OsRandom) else {
+    let Ok(bytes) = vault::seal_profile(&key.0, RECORD_BACKUP, &handle.profile, &mut OsRandom)
+    else {
         handle.dispatch(Action::VaultMessage(Some(tr(lang, "export-failed", &[]))));
         return;
     };
-    let name = format!("oncefill-{}.oncefill", handle.today.to_string().replace('-', ""));
+    let name = format!(
+        "oncefill-{}.oncefill",
+        handle.today.to_string().replace('-', "")
+    );
     if download(&name, &bytes).is_err() {
         handle.dispatch(Action::VaultMessage(Some(tr(lang, "export-failed", &[]))));
     } else {
@@ -156,7 +173,9 @@ pub fn export(handle: &Handle) {
 }
 
 fn download(name: &str, bytes: &[u8]) -> Result<(), wasm_bindgen::JsValue> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/octet-stream");
@@ -180,14 +199,20 @@ pub fn read_import(handle: Handle, file: web_sys::File) {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
                 handle.dispatch(Action::ImportFile(name, bytes));
             }
-            Err(_) => handle.dispatch(Action::VaultMessage(Some(tr(lang, "import-read-failed", &[])))),
+            Err(_) => handle.dispatch(Action::VaultMessage(Some(tr(
+                lang,
+                "import-read-failed",
+                &[],
+            )))),
         }
     });
 }
 
 /// Opens the chosen backup with its passphrase. Nothing on this device changes.
 pub fn open_import(handle: Handle, passphrase: String) {
-    let Some(import) = handle.import.clone() else { return };
+    let Some(import) = handle.import.clone() else {
+        return;
+    };
     let lang = handle.lang;
     handle.dispatch(Action::Busy(true));
     spawn_local(async move {

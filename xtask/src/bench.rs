@@ -36,6 +36,18 @@ pub fn run() -> Result<(), String> {
         return Err(format!("`{}` failed ({})", describe(&cmd), output.status));
     }
     let mut metrics = parse_metrics(&stdout)?;
+    metrics.extend(native_metrics()?);
+    // Key derivation in the browser against the same parameters natively, measured in one run.
+    if let (Some(wasm), Some(native)) = (
+        metrics.get("unlock_ms_wasm").and_then(Value::as_f64),
+        metrics.get("unlock_ms_native").and_then(Value::as_f64),
+    ) && native > 0.0
+    {
+        let ratio = (wasm / native * 1000.0).round() / 1000.0;
+        if let Some(n) = serde_json::Number::from_f64(ratio) {
+            metrics.insert("unlock_wasm_native_ratio".into(), Value::Number(n));
+        }
+    }
 
     let pkg = site.join("pkg");
     let wasm = pkg.join("oncefill_bg.wasm");
@@ -92,6 +104,31 @@ pub fn run() -> Result<(), String> {
     fs::write(&md_path, updated).map_err(|e| format!("cannot write {}: {e}", md_path.display()))?;
     println!("Appended a row to {}", md_path.display());
     Ok(())
+}
+
+/// Metrics measured natively by the release command line: each subcommand prints one JSON
+/// line of metric → number.
+const NATIVE_BENCHES: &[&[&str]] = &[&["bench-unlock"]];
+
+fn native_metrics() -> Result<Map<String, Value>, String> {
+    let mut out = Map::new();
+    for args in NATIVE_BENCHES {
+        let mut cmd = command("cargo");
+        cmd.args(["run", "--quiet", "--release", "--bin", "oncefill", "--"])
+            .args(*args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        println!("--> {}", describe(&cmd));
+        let output = cmd
+            .output()
+            .map_err(|e| format!("could not run `{}`: {e}", describe(&cmd)))?;
+        if !output.status.success() {
+            return Err(format!("`{}` failed ({})", describe(&cmd), output.status));
+        }
+        out.extend(parse_metrics(&String::from_utf8_lossy(&output.stdout))?);
+    }
+    Ok(out)
 }
 
 /// The flat JSON object on the last `{…}` line of the benchmark's stdout.

@@ -31,7 +31,10 @@ pub struct Change {
 fn person_match(base: &Profile, incoming: &super::PersonRecord) -> Option<usize> {
     use super::Relation;
     if incoming.relation == Relation::Owner {
-        return base.persons.iter().position(|p| p.relation == Relation::Owner);
+        return base
+            .persons
+            .iter()
+            .position(|p| p.relation == Relation::Owner);
     }
     let by = |key: Key| {
         let v = incoming.values.text(key)?;
@@ -45,12 +48,20 @@ fn person_match(base: &Profile, incoming: &super::PersonRecord) -> Option<usize>
 fn firm_match(base: &Profile, incoming: &super::FirmRecord) -> Option<usize> {
     let by = |key: Key| {
         let v = incoming.values.text(key)?;
-        base.firms.iter().position(|f| f.values.text(key) == Some(v))
+        base.firms
+            .iter()
+            .position(|f| f.values.text(key) == Some(v))
     };
     by(Key::FirmUscc).or_else(|| by(Key::FirmName))
 }
 
-fn value_changes(record: &str, new_record: bool, base: Option<&Values>, incoming: &Values, out: &mut Vec<Change>) {
+fn value_changes(
+    record: &str,
+    new_record: bool,
+    base: Option<&Values>,
+    incoming: &Values,
+    out: &mut Vec<Change>,
+) {
     for key in incoming.keys() {
         let new = incoming.get(key).map(|e| &e.value);
         let old = base.and_then(|b| b.get(key)).map(|e| &e.value);
@@ -69,7 +80,10 @@ fn value_changes(record: &str, new_record: bool, base: Option<&Values>, incoming
 }
 
 fn title(values: &Values, key: Key, fallback: &str) -> String {
-    values.text(key).map(str::to_string).unwrap_or_else(|| fallback.to_string())
+    values
+        .text(key)
+        .map(str::to_string)
+        .unwrap_or_else(|| fallback.to_string())
 }
 
 /// What merging `incoming` into `base` would change.
@@ -77,11 +91,23 @@ pub fn diff(base: &Profile, incoming: &Profile) -> Vec<Change> {
     let mut out = Vec::new();
     for p in &incoming.persons {
         let matched = person_match(base, p).map(|i| &base.persons[i].values);
-        value_changes(&title(&p.values, Key::PersonName, &p.id), matched.is_none(), matched, &p.values, &mut out);
+        value_changes(
+            &title(&p.values, Key::PersonName, &p.id),
+            matched.is_none(),
+            matched,
+            &p.values,
+            &mut out,
+        );
     }
     for f in &incoming.firms {
         let matched = firm_match(base, f).map(|i| &base.firms[i].values);
-        value_changes(&title(&f.values, Key::FirmName, &f.id), matched.is_none(), matched, &f.values, &mut out);
+        value_changes(
+            &title(&f.values, Key::FirmName, &f.id),
+            matched.is_none(),
+            matched,
+            &f.values,
+            &mut out,
+        );
     }
     out
 }
@@ -134,9 +160,15 @@ pub fn merge(base: &Profile, incoming: &Profile, now: &str) -> Profile {
         };
         firm_ids.insert(f.id.clone(), out.firms[index].id.clone());
         for role in &f.roles {
-            let Some(person) = person_ids.get(&role.person) else { continue };
+            let Some(person) = person_ids.get(&role.person) else {
+                continue;
+            };
             let firm = &mut out.firms[index];
-            match firm.roles.iter_mut().find(|r| r.role == role.role && &r.person == person) {
+            match firm
+                .roles
+                .iter_mut()
+                .find(|r| r.role == role.role && &r.person == person)
+            {
                 Some(existing) => merge_values(&mut existing.values, &role.values, now),
                 None => {
                     let mut link = role.clone();
@@ -149,7 +181,9 @@ pub fn merge(base: &Profile, incoming: &Profile, now: &str) -> Profile {
     for a in &incoming.agents {
         let (Some(person), Some(principal)) = (
             person_ids.get(&a.person),
-            person_ids.get(&a.principal).or_else(|| firm_ids.get(&a.principal)),
+            person_ids
+                .get(&a.principal)
+                .or_else(|| firm_ids.get(&a.principal)),
         ) else {
             continue;
         };
@@ -165,9 +199,16 @@ pub fn merge(base: &Profile, incoming: &Profile, now: &str) -> Profile {
 
 /// Counts of a diff: (added, changed, new records).
 pub fn summary(changes: &[Change]) -> (usize, usize, usize) {
-    let added = changes.iter().filter(|c| c.kind == ChangeKind::Added).count();
+    let added = changes
+        .iter()
+        .filter(|c| c.kind == ChangeKind::Added)
+        .count();
     let changed = changes.len() - added;
-    let mut records: Vec<&str> = changes.iter().filter(|c| c.new_record).map(|c| c.record.as_str()).collect();
+    let mut records: Vec<&str> = changes
+        .iter()
+        .filter(|c| c.new_record)
+        .map(|c| c.record.as_str())
+        .collect();
     records.dedup();
     (added, changed, records.len())
 }
@@ -200,7 +241,12 @@ mod tests {
             relation: super::super::Relation::Mother,
             values: {
                 let mut v = Values::default();
-                v.set(Key::PersonName, Data::Text("张桂英".into()), Source::SelfDeclared, "t1");
+                v.set(
+                    Key::PersonName,
+                    Data::Text("张桂英".into()),
+                    Source::SelfDeclared,
+                    "t1",
+                );
                 v
             },
             unknown: Default::default(),
@@ -210,9 +256,21 @@ mod tests {
         let merged = merge(&base, &incoming, "t2");
         let owner = merged.owner().unwrap();
         assert_eq!(owner.values.text(Key::ContactMobile), Some("13700137000"));
-        assert_eq!(owner.values.get(Key::ContactMobile).unwrap().history.len(), 1);
-        assert_eq!(merged.persons.len(), 4, "the child stays, the mother is added");
-        assert!(merged.persons.iter().any(|p| p.values.text(Key::PersonName) == Some("张桂英") && p.id == "p4"));
+        assert_eq!(
+            owner.values.get(Key::ContactMobile).unwrap().history.len(),
+            1
+        );
+        assert_eq!(
+            merged.persons.len(),
+            4,
+            "the child stays, the mother is added"
+        );
+        assert!(
+            merged
+                .persons
+                .iter()
+                .any(|p| p.values.text(Key::PersonName) == Some("张桂英") && p.id == "p4")
+        );
     }
 
     #[test]

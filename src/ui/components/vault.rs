@@ -51,7 +51,9 @@ pub fn VaultBar(props: &VaultProps) -> Html {
     let s = &props.state;
     let lang = s.lang;
     let t = |id: &str| tr(lang, id, &[]);
-    let settings = props.on_action.reform(|_: MouseEvent| Action::ShowView(View::Settings));
+    let settings = props
+        .on_action
+        .reform(|_: MouseEvent| Action::ShowView(View::Settings));
     match s.vault {
         VaultState::Unlocked => {
             let status = match &s.save_status {
@@ -99,7 +101,8 @@ pub fn UnlockScreen(props: &VaultProps) -> Html {
         let now = now.clone();
         let wait_until = s.wait_until;
         use_effect_with(wait_until, move |_| {
-            let interval = gloo::timers::callback::Interval::new(500, move || now.set(js_sys::Date::now()));
+            let interval =
+                gloo::timers::callback::Interval::new(500, move || now.set(js_sys::Date::now()));
             move || drop(interval)
         });
     }
@@ -183,7 +186,11 @@ pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
             }
         })
     };
-    let field = |id: &'static str, marker: &'static str, label: String, state: &UseStateHandle<String>, autocomplete: &'static str| {
+    let field = |id: &'static str,
+                 marker: &'static str,
+                 label: String,
+                 state: &UseStateHandle<String>,
+                 autocomplete: &'static str| {
         let state2 = state.clone();
         html! {
             <div class="of-row">
@@ -193,7 +200,8 @@ pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
             </div>
         }
     };
-    let meter_label = ["pass-0", "pass-1", "pass-2", "pass-3", "pass-4"][usize::from(judged.score.min(4))];
+    let meter_label =
+        ["pass-0", "pass-1", "pass-2", "pass-3", "pass-4"][usize::from(judged.score.min(4))];
     html! {
         <form class="of-vault" data-of="passphrase-form" onsubmit={submit}>
             <h3>{ t(if props.change { "change-pass-title" } else { "setup-title" }) }</h3>
@@ -254,7 +262,11 @@ pub fn SettingsScreen(props: &VaultProps) -> Html {
             input.set_value("");
         })
     };
-    let back = if unlocked || s.profile_open() { View::Editor } else { View::Unlock };
+    let back = if unlocked || s.profile_open() {
+        View::Editor
+    } else {
+        View::Unlock
+    };
     html! {
         <section class="of-vault" data-of="settings-screen">
             <h3>{ t("vault-settings") }</h3>
@@ -349,7 +361,12 @@ pub fn ImportScreen(props: &VaultProps) -> Html {
     }
 }
 
-fn preview(props: &VaultProps, incoming: &crate::core::profile::Profile, lang: Lang, cancel: Callback<MouseEvent>) -> Html {
+fn preview(
+    props: &VaultProps,
+    incoming: &crate::core::profile::Profile,
+    lang: Lang,
+    cancel: Callback<MouseEvent>,
+) -> Html {
     let s = &props.state;
     let t = |id: &str| tr(lang, id, &[]);
     let changes = diff(&s.profile, incoming);

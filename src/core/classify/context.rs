@@ -1,0 +1,768 @@
+//! Context passes: what a field means given its neighbours and the block it stands in.
+//!
+//! Run in this order over a page's fields (each form on its own):
+//!
+//! 1. **Whose**: a field's own words (法定代表人姓名, `lxr_sjhm`) say whose it is; otherwise the
+//!    nearest section heading that names a role or the applicant (法定代表人信息, 三、经办人
+//!    信息, 股东（发起人）出资情况, Emergency contact), looking outwards through enclosing
+//!    headings. A heading counts only when it is about a block (a role word and little else;
+//!    not 法定代表人变更登记申请书).
+//! 2. **Person or firm**: 住所, 单位名称, 银行账号 mean the firm's element on a firm's form
+//!    (one that asks for a firm's name, code, capital or scope) unless the field stands in a
+//!    person's block; elsewhere the person's.
+//! 3. **Periods**: a label such as 有效期限 over two date fields gives the start and the end.
+//! 4. **Split fields**: year/month/day selects (or boxes) hold one date; an area-code box and
+//!    a number box hold one landline; province → city → county selects are one address
+//!    picker, and the box after it holds the rest of the address (no element of its own).
+//! 5. **Roles**: repeated blocks of roles several people hold (股东, 董事、监事、经理, 子女)
+//!    are numbered in order, so each row is its own person.
+//!
+//! Then, after the control checks, [`refuse_duplicates`]: two fields of one form asking for
+//! the same element of the same person (and part) are both left empty.
+
+use std::collections::HashMap;
+
+use super::rules::{LABEL_RULES, Role, Target};
+use super::{
+    Classification, Draft, Final, Own, Part, Reason, SkipReason, Verdict, Whose, find_hits, units,
+};
+use crate::core::dictionary::{Group, Key, ValueType};
+use crate::core::field::{Control, FieldDescriptor};
+
+/// A field classified on its own: no neighbours, no headings.
+pub(super) fn alone(own: Own) -> Final {
+    let role = match own.whose {
+        Whose::Role(r) => Some((r, None)),
+        _ => None,
+    };
+    let draft = match own.draft {
+        Draft::Either {
+            person: Some(key),
+            reason,
+            confidence,
+            ..
+        } => Draft::Key {
+            key,
+            reason,
+            confidence,
+        },
+        Draft::RoleOnly { reason } if role.is_some() => Draft::Key {
+            key: Key::PersonName,
+            reason,
+            confidence: 0.6,
+        },
+        other => other,
+    };
+    Final {
+        draft,
+        role,
+        part: own.part,
+    }
+}
+
+/// Words that make a heading a document's title or a note rather than a block's heading.
+const NOT_A_BLOCK: &[&str] = &[
+    "申请书",
+    "申请表",
+    "登记表",
+    "登记书",
+    "变更",
+    "备案",
+    "承诺",
+    "声明",
+    "说明",
+    "须知",
+    "注意",
+    "授权委托书",
+];
+
+/// Strips the numbering of a heading: 一、 （二） 3. 第四部分.
+fn strip_numbering(text: &str) -> &str {
+    let mut rest = text.trim();
+    for _ in 0..6 {
+        let Some(c) = rest.chars().next() else { break };
+        if c.is_ascii_digit()
+            || "一二三四五六七八九十、.．)）(（:：- 第部分".contains(c)
+            || c.is_whitespace()
+        {
+            rest = &rest[c.len_utf8()..];
+        } else {
+            break;
+        }
+    }
+    rest
+}
+
+/// The text without parenthesised parts: 股东（发起人）出资情况 → 股东出资情况.
+pub(super) fn without_parentheses(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '【' | '[' => depth += 1,
+            '）' | ')' | '】' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whose block a heading opens, if it says.
+fn heading_whose(text: &str) -> Option<Whose> {
+    let stripped = strip_numbering(text);
+    if NOT_A_BLOCK.iter().any(|w| stripped.contains(w)) {
+        return None;
+    }
+    // Words outside parentheses say whose the block is (监护人信息（申领人未满十六周岁的填写）);
+    // a parenthesis names the role when the words outside do not (申请人情况（义务人）,
+    // 主要人员（董事、监事、经理）信息).
+    let outside = find_hits(&without_parentheses(stripped), LABEL_RULES);
+    let is_role = |h: &super::Hit| matches!(h.target, Target::Role(_));
+    let hits = if outside.iter().any(is_role) {
+        outside
+    } else {
+        let all = find_hits(stripped, LABEL_RULES);
+        if all.iter().any(is_role) {
+            all
+        } else {
+            outside
+        }
+    };
+    let mut roles: Vec<(Role, &str)> = hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Role(r) => Some((r, h.word)),
+            _ => None,
+        })
+        .collect();
+    roles.sort_by_key(|(r, ..)| *r);
+    roles.dedup_by_key(|(r, ..)| *r);
+    let applicant = hits.iter().any(|h| h.target == Target::Applicant);
+    match (roles.as_slice(), applicant) {
+        ([], true) => Some(Whose::Applicant),
+        ([(role, word)], _) => {
+            // A block's heading is little more than the role: 法定代表人信息, 股东（发起人）出资
+            // 情况, 主要人员（董事、监事、经理）信息 — not a sentence that mentions one.
+            let n = units(&without_parentheses(stripped)).len();
+            (n <= units(word).len() + 5).then_some(Whose::Role(*role))
+        }
+        _ => None,
+    }
+}
+
+/// Whose a row label names: any role word (法定代表人或负责人, 代理人姓名), or the applicant.
+fn row_whose(text: &str) -> Option<Whose> {
+    let hits = find_hits(text, LABEL_RULES);
+    let mut roles: Vec<Role> = hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Role(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    roles.dedup();
+    match roles.as_slice() {
+        [r] => Some(Whose::Role(*r)),
+        [] if hits.iter().any(|h| h.target == Target::Applicant) => Some(Whose::Applicant),
+        _ => None,
+    }
+}
+
+/// The context role of a field: its table row's label, else the innermost heading that says,
+/// looking outwards.
+fn section_whose<'a>(
+    field: &'a FieldDescriptor,
+    cache: &mut HashMap<&'a str, Option<Whose>>,
+) -> Whose {
+    if let Some(w) = field.row_label.as_deref().and_then(row_whose) {
+        return w;
+    }
+    field
+        .section
+        .iter()
+        .chain(field.outer_sections.iter().rev())
+        .find_map(|h| *cache.entry(h.as_str()).or_insert_with(|| heading_whose(h)))
+        .unwrap_or(Whose::Unsaid)
+}
+
+fn is_date(key: Key) -> bool {
+    matches!(
+        key.element().value,
+        ValueType::PastDate | ValueType::Date | ValueType::DateOrLongTerm
+    )
+}
+
+fn is_text_box(field: &FieldDescriptor) -> bool {
+    matches!(
+        field.input_type(),
+        "text" | "tel" | "number" | "search" | ""
+    )
+}
+
+/// Which part of a date a field looks like: a select of years, months or days, or a box
+/// labelled 年/月/日 (or YYYY/MM/DD).
+fn date_part(field: &FieldDescriptor) -> Option<Part> {
+    match field.control {
+        Control::Select => {
+            let nums: Vec<u32> = field
+                .options
+                .iter()
+                .filter_map(|o| {
+                    o.text
+                        .trim()
+                        .trim_end_matches(['年', '月', '日', '号'])
+                        .trim()
+                        .parse::<u32>()
+                        .ok()
+                })
+                .collect();
+            let all = |lo: u32, hi: u32| nums.iter().all(|n| (lo..=hi).contains(n));
+            const MONTHS: [&str; 12] = [
+                "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            ];
+            let month_names = field
+                .options
+                .iter()
+                .filter(|o| {
+                    let t = o.text.trim().to_ascii_lowercase();
+                    t.len() >= 3 && MONTHS.iter().any(|m| t.starts_with(m))
+                })
+                .count();
+            if month_names >= 12 {
+                Some(Part::Month)
+            } else if nums.len() >= 10 && all(1900, 2100) {
+                Some(Part::Year)
+            } else if (11..=13).contains(&nums.len()) && all(1, 12) && nums.contains(&12) {
+                Some(Part::Month)
+            } else if (28..=32).contains(&nums.len()) && all(1, 31) && nums.contains(&28) {
+                Some(Part::Day)
+            } else {
+                None
+            }
+        }
+        Control::Input { .. } if is_text_box(field) => {
+            let says = |t: &str| {
+                let t = t.trim();
+                match t {
+                    "年" | "年份" | "YYYY" | "yyyy" => Some(Part::Year),
+                    "月" | "月份" | "MM" | "mm" => Some(Part::Month),
+                    "日" | "DD" | "dd" => Some(Part::Day),
+                    _ => None,
+                }
+            };
+            field
+                .placeholder
+                .as_deref()
+                .and_then(says)
+                .or_else(|| {
+                    let u = units(field.name.as_deref().unwrap_or_default());
+                    match u.last().map(String::as_str) {
+                        Some("year" | "nian") => Some(Part::Year),
+                        Some("month" | "yue") => Some(Part::Month),
+                        Some("day" | "ri") => Some(Part::Day),
+                        _ => None,
+                    }
+                })
+                .or_else(|| field.label.as_deref().and_then(says))
+        }
+        _ => None,
+    }
+}
+
+/// The first date element named by a field's label, placeholder or headings.
+fn date_key_near(field: &FieldDescriptor) -> Option<Key> {
+    [
+        field.label.as_ref(),
+        field.placeholder.as_ref(),
+        field.section.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(field.outer_sections.iter().rev())
+    .find_map(|t| {
+        find_hits(t, LABEL_RULES)
+            .into_iter()
+            .find_map(|h| match h.target {
+                Target::Key(k) if is_date(k) => Some(k),
+                _ => None,
+            })
+    })
+}
+
+/// Whether a draft leaves room for context to decide (nothing found, or only a label such as
+/// 年 or 至 that names nothing).
+fn open(d: &Draft) -> bool {
+    matches!(
+        d,
+        Draft::Skip(SkipReason::Unrecognised | SkipReason::NotInDictionary(_))
+    )
+}
+
+fn draft_key(d: &Draft) -> Option<Key> {
+    match d {
+        Draft::Key { key, .. } => Some(*key),
+        _ => None,
+    }
+}
+
+/// Whether the fields are neighbours in one form.
+fn together(a: &FieldDescriptor, b: &FieldDescriptor) -> bool {
+    a.form == b.form && a.visible && b.visible && !b.disabled && !b.readonly
+}
+
+/// A firm's form: one that asks, outside any person's block, for a firm's own element.
+fn firm_forms(fields: &[FieldDescriptor], owns: &[Own]) -> Vec<Option<String>> {
+    let mut out: Vec<Option<String>> = Vec::new();
+    for (f, o) in fields.iter().zip(owns) {
+        if let Draft::Key { key, .. } = o.draft
+            && key.element().group == Group::Firm
+            && !matches!(o.whose, Whose::Role(_))
+            && !out.contains(&f.form)
+        {
+            out.push(f.form.clone());
+        }
+    }
+    out
+}
+
+/// Runs the context passes; one [`Final`] per field, in order.
+pub(super) fn run(
+    fields: &[FieldDescriptor],
+    mut owns: Vec<Own>,
+    options: &[Option<(Key, &'static str)>],
+) -> Vec<Final> {
+    // 1. Whose: the field's own words, else its headings (each heading read once).
+    let mut headings: HashMap<&str, Option<Whose>> = HashMap::new();
+    let whose: Vec<Whose> = fields
+        .iter()
+        .zip(&owns)
+        .map(|(f, o)| match o.whose {
+            Whose::Unsaid => section_whose(f, &mut headings),
+            w => w,
+        })
+        .collect();
+    // 2. Person or firm.
+    let firms = firm_forms(fields, &owns);
+    for (i, f) in fields.iter().enumerate() {
+        if let Draft::Either {
+            person,
+            firm,
+            reason,
+            confidence,
+        } = owns[i].draft.clone()
+        {
+            let personal = whose[i] != Whose::Unsaid || !firms.contains(&f.form);
+            owns[i].draft = match (personal, person) {
+                (true, Some(key)) => Draft::Key {
+                    key,
+                    reason,
+                    confidence,
+                },
+                (true, None) => Draft::Skip(SkipReason::NotInDictionary(reason.detail().into())),
+                (false, _) => Draft::Key {
+                    key: firm,
+                    reason,
+                    confidence: confidence - 0.05,
+                },
+            };
+        }
+    }
+    // 3. Periods.
+    periods(fields, &mut owns);
+    // 4. Split fields.
+    split_dates(fields, &mut owns);
+    split_phones(fields, &mut owns);
+    address_pickers(fields, &mut owns, options);
+    // A role word alone names the person: a text box asks for the name.
+    for (i, f) in fields.iter().enumerate() {
+        if let Draft::RoleOnly { reason } = owns[i].draft.clone() {
+            owns[i].draft = if matches!(whose[i], Whose::Role(_)) && is_text_box(f) {
+                Draft::Key {
+                    key: Key::PersonName,
+                    reason,
+                    confidence: 0.6,
+                }
+            } else {
+                Draft::Skip(SkipReason::Unrecognised)
+            };
+        }
+    }
+    // 5. Roles, numbered where several people hold one.
+    let mut seen: HashMap<(Option<String>, Role, Key, Option<Part>), usize> = HashMap::new();
+    fields
+        .iter()
+        .zip(owns)
+        .zip(whose)
+        .map(|((f, own), w)| {
+            let role = match (w, draft_key(&own.draft)) {
+                (Whose::Role(r), Some(key)) if r.repeats() => {
+                    let n = seen.entry((f.form.clone(), r, key, own.part)).or_default();
+                    *n += 1;
+                    Some((r, Some(*n - 1)))
+                }
+                (Whose::Role(r), _) => Some((r, None)),
+                _ => None,
+            };
+            Final {
+                draft: own.draft,
+                role,
+                part: own.part,
+            }
+        })
+        .collect()
+}
+
+/// Start or end of a period, from a field's name or placeholder.
+fn period_end(field: &FieldDescriptor) -> Option<bool> {
+    let text = [
+        field.placeholder.as_deref(),
+        field.name.as_deref(),
+        field.html_id.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let u = units(&text);
+    let has = |w: &[&str]| u.iter().any(|x| w.contains(&x.as_str()));
+    let start = has(&[
+        "start", "begin", "from", "ks", "qs", "ksrq", "qsrq", "yxqq", "起", "始",
+    ]) || text.contains("开始")
+        || text.contains("起始");
+    let end = has(&[
+        "end", "to", "until", "js", "jz", "zz", "jsrq", "jzrq", "yxqz", "止", "至",
+    ]) || text.contains("截止")
+        || text.contains("结束");
+    match (start, end) {
+        (true, false) => Some(false),
+        (false, true) => Some(true),
+        _ => None,
+    }
+}
+
+fn periods(fields: &[FieldDescriptor], owns: &mut [Own]) {
+    let n = fields.len();
+    let mut i = 0;
+    while i < n {
+        let Draft::Range {
+            from,
+            to,
+            reason,
+            confidence,
+        } = owns[i].draft.clone()
+        else {
+            i += 1;
+            continue;
+        };
+        let next_is_end = i + 1 < n
+            && together(&fields[i], &fields[i + 1])
+            && match &owns[i + 1].draft {
+                Draft::Range {
+                    from: f2, to: t2, ..
+                } => *f2 == from && *t2 == to,
+                d if open(d) => {
+                    let l = fields[i + 1].label.as_deref().unwrap_or("").trim();
+                    matches!(l, "" | "至" | "到" | "-" | "—" | "~" | "～" | "止" | "to")
+                        || fields[i + 1].label == fields[i].label
+                }
+                _ => false,
+            };
+        if next_is_end {
+            owns[i].draft = Draft::Key {
+                key: from,
+                reason: reason.clone(),
+                confidence,
+            };
+            owns[i + 1].draft = Draft::Key {
+                key: to,
+                reason: Reason::Context(format!("{}（止）", reason.detail())),
+                confidence: confidence - 0.05,
+            };
+            i += 2;
+            continue;
+        }
+        if let Some(end) = period_end(&fields[i]) {
+            owns[i].draft = Draft::Key {
+                key: if end { to } else { from },
+                reason,
+                confidence: confidence - 0.1,
+            };
+        }
+        i += 1;
+    }
+}
+
+fn split_dates(fields: &[FieldDescriptor], owns: &mut [Own]) {
+    let n = fields.len();
+    let part_at = |i: usize, owns: &[Own]| {
+        date_part(&fields[i]).or_else(|| {
+            // A four-digit box labelled with a date, followed by a month.
+            (is_text_box(&fields[i])
+                && fields[i].max_length == Some(4)
+                && draft_key(&owns[i].draft).is_some_and(is_date))
+            .then_some(Part::Year)
+        })
+    };
+    let mut i = 0;
+    while i < n {
+        // A run of two or three neighbouring parts, each once, with a year and a month:
+        // 年/月/日, 年/月, or Day/Month/Year as English forms order them.
+        let mut run: Vec<(usize, Part)> = Vec::new();
+        let mut j = i;
+        while j < n && run.len() < 3 {
+            let Some(p) = part_at(j, owns) else { break };
+            if run.iter().any(|&(_, q)| q == p)
+                || run
+                    .last()
+                    .is_some_and(|&(k, _)| !together(&fields[k], &fields[j]))
+            {
+                break;
+            }
+            run.push((j, p));
+            j += 1;
+        }
+        let has = |p: Part| run.iter().any(|&(_, q)| q == p);
+        if run.len() < 2 || !has(Part::Year) || !has(Part::Month) {
+            i += 1;
+            continue;
+        }
+        let key = run
+            .iter()
+            .find_map(|&(j, _)| draft_key(&owns[j].draft).filter(|&k| is_date(k)))
+            .or_else(|| run.iter().find_map(|&(j, _)| date_key_near(&fields[j])));
+        let clash = run.iter().any(|&(j, _)| {
+            !open(&owns[j].draft) && draft_key(&owns[j].draft) != key && owns[j].part.is_none()
+        });
+        if let Some(key) = key
+            && !clash
+        {
+            for &(j, part) in &run {
+                owns[j].draft = Draft::Key {
+                    key,
+                    reason: Reason::Context("年/月/日".into()),
+                    confidence: 0.75,
+                };
+                owns[j].part = Some(part);
+            }
+        }
+        i += run.len();
+    }
+}
+
+fn is_phone(key: Key) -> bool {
+    matches!(
+        key,
+        Key::ContactMobile | Key::ContactLandline | Key::ContactFax
+    )
+}
+
+fn split_phones(fields: &[FieldDescriptor], owns: &mut [Own]) {
+    let n = fields.len();
+    let mentions = |f: &FieldDescriptor, words: &[&str]| {
+        [f.placeholder.as_deref(), f.label.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|t| words.iter().any(|w| t.to_lowercase().contains(w)))
+    };
+    let mut i = 0;
+    while i + 1 < n {
+        let (a, b) = (&fields[i], &fields[i + 1]);
+        let area_box = is_text_box(a)
+            && (a.max_length.is_some_and(|m| (3..=5).contains(&m))
+                || mentions(a, &["区号", "area code"]));
+        let a_key = draft_key(&owns[i].draft).filter(|&k| is_phone(k));
+        let a_says_area = mentions(a, &["区号", "area code"]);
+        let b_ok = is_text_box(b)
+            && together(a, b)
+            && b.max_length.is_none_or(|m| m >= 7)
+            && (open(&owns[i + 1].draft) || draft_key(&owns[i + 1].draft).is_some_and(is_phone));
+        if !(area_box && (a_key.is_some() || a_says_area) && b_ok) {
+            i += 1;
+            continue;
+        }
+        let key = if a_key == Some(Key::ContactFax) {
+            Key::ContactFax
+        } else {
+            Key::ContactLandline
+        };
+        let set = |owns: &mut [Own], j: usize, part: Part| {
+            owns[j].draft = Draft::Key {
+                key,
+                reason: Reason::Context("区号+号码".into()),
+                confidence: 0.75,
+            };
+            owns[j].part = Some(part);
+        };
+        set(owns, i, Part::AreaCode);
+        set(owns, i + 1, Part::Number);
+        let mut len = 2;
+        if i + 2 < n
+            && is_text_box(&fields[i + 2])
+            && together(b, &fields[i + 2])
+            && mentions(&fields[i + 2], &["分机", "ext"])
+        {
+            set(owns, i + 2, Part::Extension);
+            len = 3;
+        }
+        i += len;
+    }
+}
+
+/// What the first option of a cascading select says it holds: 请选择市 → city.
+fn picker_hint(field: &FieldDescriptor) -> Option<Key> {
+    let text: String = field
+        .options
+        .iter()
+        .take(2)
+        .map(|o| o.text.as_str())
+        .chain(field.label.as_deref())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if text.contains("乡") || text.contains("镇") || text.contains("街道") {
+        Some(Key::AddressTownship)
+    } else if text.contains("区") || text.contains("县") {
+        Some(Key::AddressCounty)
+    } else if text.contains("市") || text.contains("城市") {
+        Some(Key::AddressCity)
+    } else if text.contains("村") || text.contains("社区") {
+        Some(Key::AddressVillage)
+    } else {
+        None
+    }
+}
+
+fn address_pickers(
+    fields: &[FieldDescriptor],
+    owns: &mut [Own],
+    options: &[Option<(Key, &'static str)>],
+) {
+    const ORDER: [Key; 4] = [
+        Key::AddressCity,
+        Key::AddressCounty,
+        Key::AddressTownship,
+        Key::AddressVillage,
+    ];
+    let n = fields.len();
+    let mut i = 0;
+    while i < n {
+        let f = &fields[i];
+        let province = f.control == Control::Select
+            && (options[i].is_some_and(|(k, _)| k == Key::AddressProvince)
+                || draft_key(&owns[i].draft) == Some(Key::AddressProvince));
+        if !province {
+            i += 1;
+            continue;
+        }
+        owns[i].draft = Draft::Key {
+            key: Key::AddressProvince,
+            reason: match &owns[i].draft {
+                Draft::Key {
+                    reason: r @ (Reason::Label(_) | Reason::Options(_) | Reason::Autocomplete(_)),
+                    key: Key::AddressProvince,
+                    ..
+                } => r.clone(),
+                _ => Reason::Options("北京市/天津市/…".into()),
+            },
+            confidence: 0.8,
+        };
+        let mut next = 0;
+        let mut j = i + 1;
+        while j < n && next < ORDER.len() {
+            let g = &fields[j];
+            let own_key = draft_key(&owns[j].draft);
+            let fits = g.control == Control::Select
+                && together(f, g)
+                && (open(&owns[j].draft)
+                    || own_key.is_some_and(|k| k.element().group == Group::Address)
+                    || g.label == f.label
+                    || matches!(owns[j].draft, Draft::Key { key, .. } if key.element().value == ValueType::Address));
+            if !fits {
+                break;
+            }
+            let key = match own_key
+                .filter(|k| ORDER.contains(k))
+                .or_else(|| picker_hint(g))
+            {
+                Some(k) if ORDER[next..].contains(&k) => k,
+                _ => ORDER[next],
+            };
+            next = ORDER
+                .iter()
+                .position(|&k| k == key)
+                .map_or(next + 1, |p| p + 1);
+            owns[j].draft = Draft::Key {
+                key,
+                reason: Reason::Context("省/市/县".into()),
+                confidence: 0.75,
+            };
+            j += 1;
+        }
+        // The box after a picker holds the rest of the address: no element of its own.
+        if j < n && is_text_box(&fields[j]) && together(f, &fields[j]) {
+            let rest = draft_key(&owns[j].draft)
+                .is_some_and(|k| k == Key::AddressFull || k.element().value == ValueType::Address);
+            if rest {
+                owns[j].draft =
+                    Draft::Skip(SkipReason::NotInDictionary("详细地址（省市县以下）".into()));
+                j += 1;
+            }
+        }
+        i = j;
+    }
+}
+
+/// Refuses an element asked for twice of the same person in one form (the same part of it).
+pub(super) fn refuse_duplicates(fields: &[FieldDescriptor], out: &mut [Classification]) {
+    type Claim = (Option<String>, Key, Option<String>, Option<Part>);
+    let claim = |f: &FieldDescriptor, c: &Classification| -> Option<Claim> {
+        match c.verdict {
+            Verdict::Fill { key, .. } => Some((f.form.clone(), key, c.role.clone(), c.part)),
+            Verdict::Skip { .. } => None,
+        }
+    };
+    let mut counts: HashMap<Claim, usize> = HashMap::new();
+    for (f, c) in fields.iter().zip(out.iter()) {
+        if let Some(k) = claim(f, c) {
+            *counts.entry(k).or_default() += 1;
+        }
+    }
+    for (f, c) in fields.iter().zip(out.iter_mut()) {
+        if let Some(k) = claim(f, c) {
+            let count = counts[&k];
+            if count > 1 {
+                c.verdict = Verdict::Skip {
+                    reason: SkipReason::Duplicate { key: k.1, count },
+                };
+                c.role = None;
+                c.part = None;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn block_headings_name_roles() {
+        for (heading, role) in [
+            ("法定代表人信息", Role::LegalRep),
+            ("三、经办人信息（如委托他人办理请填写）", Role::Agent),
+            ("股东（发起人）出资情况", Role::Shareholder),
+            ("财务负责人信息", Role::FinanceOfficer),
+            ("联络员", Role::Liaison),
+            ("Emergency contact", Role::Contact),
+            ("主要人员（董事、监事、经理）信息", Role::Director),
+            ("Details of your agent", Role::Agent),
+        ] {
+            assert_eq!(heading_whose(heading), Some(Whose::Role(role)), "{heading}");
+        }
+        for heading in ["法定代表人变更登记申请书", "基本信息", "填表说明"] {
+            assert_eq!(heading_whose(heading), None, "{heading}");
+        }
+        assert_eq!(heading_whose("申请人基本信息"), Some(Whose::Applicant));
+        assert_eq!(heading_whose("Your details"), Some(Whose::Applicant));
+    }
+}

@@ -1,0 +1,438 @@
+//! Measuring classification against a labelled corpus of saved pages (native only).
+//!
+//! A page `NAME.html` comes with `NAME.expected.json`:
+//!
+//! ```json
+//! {"lang": "zh-CN",
+//!  "source": "what the page is modelled on",
+//!  "fields": {"aac003": "person.name",
+//!             "lxr_xm": {"key": "person.name", "role": "contact"},
+//!             "yzm": null}}
+//! ```
+//!
+//! Fields are named as [`report`](super::report) names them (`id`, else `name`; a radio group
+//! by its `name`); a second field of the same name is `name#2`, a field with neither `@N`
+//! (its position in the report, from 0). Every reported field must be listed: `null` means
+//! it must stay empty. A field's `part` may be given too.
+//!
+//! Scores, over the fields of the pages:
+//!
+//! * **precision**: of the fields given an element, the share given the right element and
+//!   role (and part, where the expectation names one);
+//! * **recall**: of the fields expected to get an element, the share that got it, rightly;
+//! * **wrong fills**: fields that would receive a value of another type (expected empty, or
+//!   another element, yet given one). A right element for the wrong person lowers precision
+//!   and recall but is not counted here.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+
+use serde_json::{Map, Value};
+
+use super::report::{FieldReport, report};
+use super::{Part, classify_fields};
+use crate::core::dictionary::Key;
+use crate::core::scan::html::HtmlDom;
+use crate::core::scan::scan;
+
+/// What one field should get.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Expected {
+    /// The element, or none (must stay empty).
+    pub key: Option<Key>,
+    /// Whose.
+    pub role: Option<String>,
+    /// Which part, when the expectation says.
+    pub part: Option<Option<Part>>,
+}
+
+fn parse_part(s: &str) -> Option<Part> {
+    Some(match s {
+        "year" => Part::Year,
+        "month" => Part::Month,
+        "day" => Part::Day,
+        "area_code" => Part::AreaCode,
+        "number" => Part::Number,
+        "extension" => Part::Extension,
+        _ => return None,
+    })
+}
+
+fn parse_expected(handle: &str, v: &Value) -> Result<Expected, String> {
+    let key_of =
+        |s: &str| Key::from_id(s).ok_or_else(|| format!("{handle}: unknown dictionary key {s:?}"));
+    Ok(match v {
+        Value::Null => Expected {
+            key: None,
+            role: None,
+            part: None,
+        },
+        Value::String(s) => Expected {
+            key: Some(key_of(s)?),
+            role: None,
+            part: None,
+        },
+        Value::Object(o) => Expected {
+            key: match o.get("key") {
+                Some(Value::String(s)) => Some(key_of(s)?),
+                Some(Value::Null) | None => None,
+                Some(other) => return Err(format!("{handle}: key {other} is not a string")),
+            },
+            role: o.get("role").and_then(Value::as_str).map(str::to_string),
+            part: match o.get("part") {
+                None => None,
+                Some(Value::Null) => Some(None),
+                Some(Value::String(s)) => Some(Some(
+                    parse_part(s).ok_or_else(|| format!("{handle}: unknown part {s:?}"))?,
+                )),
+                Some(other) => return Err(format!("{handle}: part {other} is not a string")),
+            },
+        },
+        other => return Err(format!("{handle}: cannot read {other}")),
+    })
+}
+
+/// A page's expectations.
+#[derive(Clone, Debug)]
+pub struct PageExpectation {
+    /// `zh-CN`, `zh-TW`, `en`, ...
+    pub lang: String,
+    /// By field handle.
+    pub fields: HashMap<String, Expected>,
+}
+
+/// Reads an expected file.
+pub fn parse_expectation(json: &str) -> Result<PageExpectation, String> {
+    let v: Value = serde_json::from_str(json).map_err(|e| format!("invalid JSON: {e}"))?;
+    let lang = v
+        .get("lang")
+        .and_then(Value::as_str)
+        .ok_or("no \"lang\"")?
+        .to_string();
+    let fields = v
+        .get("fields")
+        .and_then(Value::as_object)
+        .ok_or("no \"fields\" object")?
+        .iter()
+        .map(|(h, e)| parse_expected(h, e).map(|e| (h.clone(), e)))
+        .collect::<Result<_, _>>()?;
+    Ok(PageExpectation { lang, fields })
+}
+
+/// The report of a page with unique handles (`name#2`, `@N`).
+pub fn classify_page(html: &str) -> Vec<(String, FieldReport)> {
+    let dom = HtmlDom::parse(html);
+    let fields = scan(&dom);
+    let classified = classify_fields(&fields);
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    report(&fields, &classified)
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let handle = match &r.field {
+                Some(h) => {
+                    let n = seen.entry(h.clone()).or_default();
+                    *n += 1;
+                    if *n == 1 {
+                        h.clone()
+                    } else {
+                        format!("{h}#{n}")
+                    }
+                }
+                None => format!("@{i}"),
+            };
+            (handle, r)
+        })
+        .collect()
+}
+
+/// The score of one page.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct PageScore {
+    /// The page's name.
+    pub name: String,
+    /// Its language.
+    pub lang: String,
+    /// Fields in the report.
+    pub fields: usize,
+    /// Fields given an element.
+    pub classified: usize,
+    /// Of those, rightly (element, role, part).
+    pub correct: usize,
+    /// Fields expected to get an element.
+    pub expected: usize,
+    /// Of those, found rightly.
+    pub found: usize,
+    /// Fields given an element of another type than expected.
+    pub wrong_fills: usize,
+    /// Each mismatch, for the failure table.
+    pub mismatches: Vec<String>,
+    /// Expectation problems: fields the page lacks or the expectation does not list.
+    pub errors: Vec<String>,
+}
+
+fn show(key: Option<Key>, role: Option<&str>) -> String {
+    match (key, role) {
+        (None, _) => "∅".into(),
+        (Some(k), None) => k.id().into(),
+        (Some(k), Some(r)) => format!("{}@{r}", k.id()),
+    }
+}
+
+/// Scores a page against its expectation.
+pub fn score_page(name: &str, html: &str, expected: &PageExpectation) -> PageScore {
+    let mut s = PageScore {
+        name: name.into(),
+        lang: expected.lang.clone(),
+        ..PageScore::default()
+    };
+    let got = classify_page(html);
+    let handles: HashSet<&str> = got.iter().map(|(h, _)| h.as_str()).collect();
+    for h in expected.fields.keys() {
+        if !handles.contains(h.as_str()) {
+            s.errors
+                .push(format!("{h}: expected, but the page has no such field"));
+        }
+    }
+    for (handle, r) in &got {
+        s.fields += 1;
+        let Some(exp) = expected.fields.get(handle) else {
+            s.errors.push(format!(
+                "{handle}: not listed in the expectation (got {})",
+                show(r.key, r.role.as_deref())
+            ));
+            continue;
+        };
+        let part_ok = exp.part.is_none_or(|p| p == r.part);
+        let right = r.key == exp.key && r.role == exp.role && part_ok;
+        if r.key.is_some() {
+            s.classified += 1;
+            if right {
+                s.correct += 1;
+            }
+            if r.key != exp.key {
+                s.wrong_fills += 1;
+            }
+        }
+        if exp.key.is_some() {
+            s.expected += 1;
+            if right {
+                s.found += 1;
+            }
+        }
+        if !right {
+            let why = match (&r.skip, &r.detail) {
+                (Some(skip), _) => serde_json::to_string(skip).unwrap_or_default(),
+                (None, Some(d)) => format!("{} {d}", r.reason.unwrap_or_default()),
+                _ => String::new(),
+            };
+            s.mismatches.push(format!(
+                "{handle}: expected {}, got {}{} ({why})",
+                show(exp.key, exp.role.as_deref()),
+                show(r.key, r.role.as_deref()),
+                r.part.map(|p| format!(" [{}]", p.id())).unwrap_or_default(),
+            ));
+        }
+    }
+    s
+}
+
+/// Sums of page scores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Fields given an element.
+    pub classified: usize,
+    /// Rightly.
+    pub correct: usize,
+    /// Expected to get one.
+    pub expected: usize,
+    /// Found rightly.
+    pub found: usize,
+    /// Wrong fills.
+    pub wrong_fills: usize,
+}
+
+impl Totals {
+    /// Adds up the pages `keep` selects.
+    pub fn of<'a>(pages: impl IntoIterator<Item = &'a PageScore>) -> Totals {
+        pages.into_iter().fold(Totals::default(), |t, p| Totals {
+            classified: t.classified + p.classified,
+            correct: t.correct + p.correct,
+            expected: t.expected + p.expected,
+            found: t.found + p.found,
+            wrong_fills: t.wrong_fills + p.wrong_fills,
+        })
+    }
+
+    /// correct / classified (1 when nothing was classified).
+    pub fn precision(&self) -> f64 {
+        if self.classified == 0 {
+            1.0
+        } else {
+            self.correct as f64 / self.classified as f64
+        }
+    }
+
+    /// found / expected (1 when nothing was expected).
+    pub fn recall(&self) -> f64 {
+        if self.expected == 0 {
+            1.0
+        } else {
+            self.found as f64 / self.expected as f64
+        }
+    }
+}
+
+fn round4(x: f64) -> Value {
+    serde_json::Number::from_f64((x * 10_000.0).round() / 10_000.0)
+        .map(Value::Number)
+        .unwrap_or(Value::Null)
+}
+
+/// `classify_precision`, `classify_recall`, `classify_wrong_fills` and their `_zh` variants
+/// (pages whose language starts with `zh`).
+pub fn metrics(pages: &[PageScore]) -> Map<String, Value> {
+    let all = Totals::of(pages);
+    let zh = Totals::of(pages.iter().filter(|p| p.lang.starts_with("zh")));
+    let mut m = Map::new();
+    m.insert("classify_precision".into(), round4(all.precision()));
+    m.insert("classify_recall".into(), round4(all.recall()));
+    m.insert("classify_wrong_fills".into(), all.wrong_fills.into());
+    m.insert("classify_precision_zh".into(), round4(zh.precision()));
+    m.insert("classify_recall_zh".into(), round4(zh.recall()));
+    m.insert("classify_wrong_fills_zh".into(), zh.wrong_fills.into());
+    m
+}
+
+/// A table of the pages, one row each, with their mismatches.
+pub fn table(pages: &[PageScore]) -> String {
+    let mut out = String::from(
+        "page                                   lang   fields  given right  expct found  wrong\n",
+    );
+    for p in pages {
+        out.push_str(&format!(
+            "{:<38} {:<6} {:>6} {:>6} {:>5} {:>6} {:>5} {:>6}\n",
+            p.name, p.lang, p.fields, p.classified, p.correct, p.expected, p.found, p.wrong_fills
+        ));
+        for m in p.errors.iter().chain(&p.mismatches) {
+            out.push_str(&format!("    {m}\n"));
+        }
+    }
+    out
+}
+
+/// A generated government form of about `n` fields: repeated blocks of a 人社/市场监管 style
+/// form (headings naming roles, label cells, selects of ethnic groups, year/month/day
+/// selects, radio groups, pinyin names), for timing.
+pub fn generated_page(n: usize) -> String {
+    const ROLES: [&str; 6] = [
+        "申请人基本信息",
+        "法定代表人信息",
+        "财务负责人信息",
+        "联络员信息",
+        "委托代理人信息",
+        "股东（发起人）出资情况",
+    ];
+    let ethnic: String = crate::core::codes::ETHNICITIES
+        .iter()
+        .map(|c| format!("<option value=\"{}\">{}</option>", c.code, c.name))
+        .collect();
+    let years: String = (1940..=2025)
+        .map(|y| format!("<option>{y}</option>"))
+        .collect();
+    let months: String = (1..=12).map(|m| format!("<option>{m}</option>")).collect();
+    let days: String = (1..=31).map(|d| format!("<option>{d}</option>")).collect();
+    let mut html = String::from(
+        "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>生成的表单</title></head><body><h1>综合申请表</h1><form id=\"big\">",
+    );
+    let mut fields = 0;
+    let mut block = 0;
+    while fields < n {
+        let b = block;
+        html.push_str(&format!(
+            "<h2>{}</h2><table class=\"form-table\"><tbody>",
+            ROLES[b % ROLES.len()]
+        ));
+        html.push_str(&format!(
+            "<tr><td class=\"lbl\">姓名<span class=\"req\">*</span></td><td><input name=\"xm_{b}\" maxlength=\"50\"></td>\
+             <td class=\"lbl\">性别</td><td><label><input type=\"radio\" name=\"xb_{b}\" value=\"1\">男</label><label><input type=\"radio\" name=\"xb_{b}\" value=\"2\">女</label></td></tr>\
+             <tr><td class=\"lbl\">民族</td><td><select name=\"mz_{b}\"><option value=\"\">--请选择--</option>{ethnic}</select></td>\
+             <td class=\"lbl\">出生日期</td><td><select name=\"csrq_y_{b}\"><option value=\"\">年</option>{years}</select>年<select name=\"csrq_m_{b}\"><option value=\"\">月</option>{months}</select>月<select name=\"csrq_d_{b}\"><option value=\"\">日</option>{days}</select>日</td></tr>\
+             <tr><td class=\"lbl\">证件类型</td><td><select name=\"zjlx_{b}\"><option>居民身份证</option><option>中国护照</option><option>港澳居民来往内地通行证</option></select></td>\
+             <td class=\"lbl\">证件号码</td><td><input name=\"zjhm_{b}\" maxlength=\"18\"></td></tr>\
+             <tr><td class=\"lbl\">移动电话</td><td><input name=\"sjhm_{b}\" maxlength=\"11\"></td>\
+             <td class=\"lbl\">固定电话</td><td><input name=\"qh_{b}\" maxlength=\"4\" placeholder=\"区号\">-<input name=\"dh_{b}\" maxlength=\"8\"></td></tr>\
+             <tr><td class=\"lbl\">电子邮箱</td><td><input type=\"email\" name=\"dzyx_{b}\"></td>\
+             <td class=\"lbl\">邮政编码</td><td><input name=\"yzbm_{b}\" maxlength=\"6\"></td></tr>\
+             <tr><td class=\"lbl\">户籍地址</td><td colspan=\"3\"><input name=\"hjdz_{b}\"></td></tr>\
+             <tr><td class=\"lbl\">居住地址</td><td colspan=\"3\"><input name=\"jzdz_{b}\"></td></tr>\
+             <tr><td class=\"lbl\">职务</td><td><input name=\"zw_{b}\"></td><td class=\"lbl\">婚姻状况</td><td><select name=\"hyzk_{b}\"><option></option><option>未婚</option><option>已婚</option><option>离婚</option><option>丧偶</option></select></td></tr>\
+             <tr><td class=\"lbl\">验证码</td><td><input name=\"yzm_{b}\"></td><td class=\"lbl\">备注</td><td><textarea name=\"bz_{b}\"></textarea></td></tr>"
+        ));
+        html.push_str("</tbody></table>");
+        fields += 19;
+        block += 1;
+    }
+    html.push_str("</form></body></html>");
+    html
+}
+
+/// The median time, in milliseconds, of scanning and classifying a parsed page, over `runs`
+/// runs (at least one).
+pub fn time_scan_and_classify(html: &str, runs: usize) -> (f64, usize) {
+    let dom = HtmlDom::parse(html);
+    let mut times = Vec::new();
+    let mut count = 0;
+    for _ in 0..runs.max(1) {
+        let start = Instant::now();
+        let fields = scan(&dom);
+        let classified = classify_fields(&fields);
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        count = classified.len();
+    }
+    times.sort_by(f64::total_cmp);
+    (times[times.len() / 2], count)
+}
+
+/// Reads a corpus directory: every `NAME.expected.json` with its page, `NAME.html` beside it
+/// or, when the expectation names `"page"`, that path under `root` (the repository, so that
+/// the sample forms in `www/forms` count without copies). Sorted by name.
+pub fn load_corpus(
+    dir: &std::path::Path,
+    root: &std::path::Path,
+) -> Result<Vec<(String, String, PageExpectation)>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter_map(|n| n.strip_suffix(".expected.json").map(str::to_string))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for name in names {
+        let exp_path = dir.join(format!("{name}.expected.json"));
+        let json = std::fs::read_to_string(&exp_path)
+            .map_err(|e| format!("{}: {e}", exp_path.display()))?;
+        let expectation =
+            parse_expectation(&json).map_err(|e| format!("{}: {e}", exp_path.display()))?;
+        let page = serde_json::from_str::<Value>(&json)
+            .ok()
+            .and_then(|v| v.get("page").and_then(Value::as_str).map(|p| root.join(p)))
+            .unwrap_or_else(|| dir.join(format!("{name}.html")));
+        let bytes = std::fs::read(&page).map_err(|e| format!("{}: {e}", page.display()))?;
+        out.push((
+            name,
+            String::from_utf8_lossy(&bytes).into_owned(),
+            expectation,
+        ));
+    }
+    Ok(out)
+}
+
+/// Scores every page of a corpus.
+pub fn score_corpus(corpus: &[(String, String, PageExpectation)]) -> Vec<PageScore> {
+    corpus
+        .iter()
+        .map(|(name, html, exp)| score_page(name, html, exp))
+        .collect()
+}

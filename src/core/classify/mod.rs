@@ -1,0 +1,1207 @@
+//! Classification: which dictionary element a scanned field asks for, whose it is, and why.
+//!
+//! Precedence, strongest first:
+//!
+//! 1. a known form mapping ([`Mapping`]: a maintainer said so);
+//! 2. the page's own `autocomplete` attribute, parsed by the WHATWG grammar (an invalid
+//!    combination says nothing);
+//! 3. heuristics ([`rules`]): the label, then the `name`/`id` tokens (pinyin initials such as
+//!    `xm` and `sfzh`, the 人社 indicator codes such as `aac003`), then the placeholder, then
+//!    the options offered (男/女, ethnic groups, provinces, 婚姻状况…); `maxlength`, `pattern`
+//!    and the input type only support or weaken what those say;
+//! 4. context passes over the whole page ([`context`]): split fields (year/month/day selects,
+//!    area code + number), periods asked for as two fields (有效期限 起/止), address pickers
+//!    (province → city → county), whose block a field stands in (法定代表人, 经办人, 股东 by
+//!    their section headings), and refusal of duplicates.
+//!
+//! Every verdict carries its [`Reason`] and a confidence. Ambiguity is a refusal, never a
+//! guess: a label that names two elements, two fields of one form that look like the same
+//! element of the same person, or an element whose owner cannot be told are all left empty.
+//! Hidden, read-only, disabled, password, captcha and payment-card fields are never filled.
+//!
+//! [`classify_fields`] reports every field's element and role (for the CLI and the corpus);
+//! [`classify_all`] is what the fill plan follows: for now it fills only the applicant's own
+//! fields, and reports fields about somebody else (a role) or a part of a split field as left
+//! alone, with the reason.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::core::dictionary::{Group, Key, ValueType};
+use crate::core::field::{Control, FieldDescriptor, FieldId};
+
+mod context;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod eval;
+pub mod report;
+pub mod rules;
+
+pub use rules::Role;
+use rules::{EXACT_LABELS, LABEL_RULES, NAME_RULES, Rule, Target};
+
+/// Why a field was recognised.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "by", content = "detail")]
+pub enum Reason {
+    /// A known form mapping said so.
+    Mapping(String),
+    /// A valid `autocomplete` token.
+    Autocomplete(String),
+    /// A keyword in the label.
+    Label(String),
+    /// A token of the `name` or `id` attribute.
+    Name(String),
+    /// A keyword in the placeholder.
+    Placeholder(String),
+    /// The options offered (男/女, ethnic groups).
+    Options(String),
+    /// Neighbouring fields.
+    Context(String),
+}
+
+impl Reason {
+    /// The short name used by the CLI and tests: `autocomplete`, `label`, ...
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Reason::Mapping(_) => "mapping",
+            Reason::Autocomplete(_) => "autocomplete",
+            Reason::Label(_) => "label",
+            Reason::Name(_) => "name",
+            Reason::Placeholder(_) => "placeholder",
+            Reason::Options(_) => "options",
+            Reason::Context(_) => "context",
+        }
+    }
+
+    /// The matched text.
+    pub fn detail(&self) -> &str {
+        match self {
+            Reason::Mapping(d)
+            | Reason::Autocomplete(d)
+            | Reason::Label(d)
+            | Reason::Name(d)
+            | Reason::Placeholder(d)
+            | Reason::Options(d)
+            | Reason::Context(d) => d,
+        }
+    }
+}
+
+/// Why a field is left alone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "why", content = "detail")]
+pub enum SkipReason {
+    /// Not rendered.
+    Hidden,
+    /// `readonly`.
+    ReadOnly,
+    /// `disabled`.
+    Disabled,
+    /// Passwords, files, payment cards, one-time codes: never filled.
+    NeverFilled(String),
+    /// A verification code (验证码).
+    Captcha,
+    /// Nothing recognisable.
+    Unrecognised,
+    /// The label names more than one element.
+    Ambiguous(Vec<Key>),
+    /// The field is about somebody else (户主, 联系人, 监护人, ...).
+    OtherParty(String),
+    /// Several fields of one form look like the same element.
+    Duplicate {
+        /// The element.
+        key: Key,
+        /// How many fields.
+        count: usize,
+    },
+    /// A valid `autocomplete` token for something the profile does not hold.
+    NotHeld(String),
+    /// An element the dictionary knows of, but the profile cannot supply yet.
+    NotInDictionary(String),
+}
+
+/// The outcome for one field.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "verdict")]
+pub enum Verdict {
+    /// Fill from `key`.
+    Fill {
+        /// The element.
+        key: Key,
+        /// Why.
+        reason: Reason,
+        /// 0..=1: how strong the evidence is.
+        confidence: f32,
+    },
+    /// Leave alone.
+    Skip {
+        /// Why.
+        reason: SkipReason,
+    },
+}
+
+/// One of several fields that together hold one element.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// The year of a date split into selects or boxes.
+    Year,
+    /// The month.
+    Month,
+    /// The day.
+    Day,
+    /// The area code of a landline (区号).
+    AreaCode,
+    /// The number after the area code.
+    Number,
+    /// The extension (分机).
+    Extension,
+}
+
+impl Part {
+    /// The name used in output.
+    pub fn id(self) -> &'static str {
+        match self {
+            Part::Year => "year",
+            Part::Month => "month",
+            Part::Day => "day",
+            Part::AreaCode => "area_code",
+            Part::Number => "number",
+            Part::Extension => "extension",
+        }
+    }
+
+    fn zh(self) -> &'static str {
+        match self {
+            Part::Year => "年",
+            Part::Month => "月",
+            Part::Day => "日",
+            Part::AreaCode => "区号",
+            Part::Number => "号码",
+            Part::Extension => "分机",
+        }
+    }
+
+    /// The WHATWG autofill field name of the part.
+    fn autocomplete(self, key: Key) -> Option<&'static str> {
+        match self {
+            Part::Year if key == Key::PersonBirthDate => Some("bday-year"),
+            Part::Month if key == Key::PersonBirthDate => Some("bday-month"),
+            Part::Day if key == Key::PersonBirthDate => Some("bday-day"),
+            Part::Year | Part::Month | Part::Day => None,
+            Part::AreaCode => Some("tel-area-code"),
+            Part::Number => Some("tel-local"),
+            Part::Extension => Some("tel-extension"),
+        }
+    }
+}
+
+/// A field and its verdict.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Classification {
+    /// The field.
+    pub field: FieldId,
+    /// The outcome.
+    pub verdict: Verdict,
+    /// Whose element the field asks for, when it is not the applicant's (or the firm's the
+    /// form is about): `legal_rep`, `finance_officer`, `liaison`, `agent`, `contact`,
+    /// `guardian`, `father`, `mother`, `spouse`, `householder`, `obligor`, `recipient`, and
+    /// numbered for
+    /// roles several people hold: `shareholder[0]`, `director[1]`, `child[0]`, `member[0]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// For one of several fields that together hold one element: which part.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub part: Option<Part>,
+}
+
+impl Classification {
+    /// The element, when the field was recognised.
+    pub fn key(&self) -> Option<Key> {
+        match &self.verdict {
+            Verdict::Fill { key, .. } => Some(*key),
+            Verdict::Skip { .. } => None,
+        }
+    }
+
+    /// The nearest WHATWG `autocomplete` field name for what the field asks for.
+    pub fn autocomplete(&self) -> Option<&'static str> {
+        let key = self.key()?;
+        match self.part {
+            Some(part) => part.autocomplete(key),
+            None => nearest_token(key),
+        }
+    }
+}
+
+/// The WHATWG autofill field name nearest to an element (the dictionary's, and `tel` for
+/// landlines and faxes, `street-address` for other one-line addresses).
+pub fn nearest_token(key: Key) -> Option<&'static str> {
+    key.element().autocomplete.or(match key {
+        Key::ContactLandline | Key::ContactFax => Some("tel"),
+        Key::PersonResidenceAddress | Key::FirmDomicile | Key::FirmOperatingAddress => {
+            Some("street-address")
+        }
+        _ => None,
+    })
+}
+
+/// A known form's fields, as a portal's maintainers (or learned corrections) describe them:
+/// by `id` or `name`, the element and, for a block about somebody else, the role.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Mapping {
+    /// (`id` or `name` of the control, element, role).
+    pub fields: Vec<(String, Key, Option<Role>)>,
+}
+
+impl Mapping {
+    fn lookup(&self, field: &FieldDescriptor) -> Option<(Key, Option<Role>)> {
+        self.fields.iter().find_map(|(handle, key, role)| {
+            (field.html_id.as_deref() == Some(handle) || field.name.as_deref() == Some(handle))
+                .then_some((*key, *role))
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Matching keywords.
+
+/// Splits text into match units: each CJK character is a unit, each run of ASCII letters and
+/// digits is a lower-cased word (camelCase is split), everything else separates.
+fn units(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut prev_lower = false;
+    for c in text.chars() {
+        // Full-width letters and digits count as their ASCII forms.
+        let c = match c {
+            '\u{ff01}'..='\u{ff5e}' if c.is_alphanumeric() => {
+                char::from_u32(c as u32 - 0xfee0).unwrap_or(c)
+            }
+            _ => c,
+        };
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+            word.push(c.to_ascii_lowercase());
+        } else {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
+            }
+            prev_lower = false;
+            if c.is_alphanumeric() {
+                out.push(c.to_string());
+            }
+        }
+    }
+    if !word.is_empty() {
+        out.push(word);
+    }
+    out
+}
+
+/// Where a rule's keyword matched: unit span, target, the keyword.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Hit {
+    start: usize,
+    end: usize,
+    pub target: Target,
+    pub word: &'static str,
+}
+
+/// The keyword tables split into units once, indexed by their first unit.
+struct Compiled {
+    /// (rule index, word, its units).
+    words: Vec<(usize, &'static str, Vec<String>)>,
+    /// First unit → indices into `words`.
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+fn compile(rules: &[Rule]) -> Compiled {
+    let mut words = Vec::new();
+    let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, rule) in rules.iter().enumerate() {
+        for &word in rule.words {
+            let u = units(word);
+            if let Some(first) = u.first() {
+                by_first.entry(first.clone()).or_default().push(words.len());
+                words.push((i, word, u));
+            }
+        }
+    }
+    Compiled { words, by_first }
+}
+
+fn compiled(rules: &'static [Rule]) -> &'static Compiled {
+    use std::sync::OnceLock;
+    static LABELS: OnceLock<Compiled> = OnceLock::new();
+    static NAMES: OnceLock<Compiled> = OnceLock::new();
+    if std::ptr::eq(rules, NAME_RULES) {
+        NAMES.get_or_init(|| compile(NAME_RULES))
+    } else {
+        LABELS.get_or_init(|| compile(LABEL_RULES))
+    }
+}
+
+pub(crate) fn find_hits(text: &str, rules: &'static [Rule]) -> Vec<Hit> {
+    let hay = units(text);
+    let table = compiled(rules);
+    let mut hits = Vec::new();
+    for (start, unit) in hay.iter().enumerate() {
+        let Some(candidates) = table.by_first.get(unit) else {
+            continue;
+        };
+        for &w in candidates {
+            let (rule_index, word, needle) = &table.words[w];
+            let end = start + needle.len();
+            if end <= hay.len() && hay[start..end] == needle[..] {
+                hits.push((
+                    *rule_index,
+                    Hit {
+                        start,
+                        end,
+                        target: rules[*rule_index].target,
+                        word,
+                    },
+                ));
+            }
+        }
+    }
+    // Rules in table order, as the same-span tie-break below expects.
+    hits.sort_by_key(|(r, h)| (*r, h.start));
+    // A keyword inside a longer one is not evidence of its own (地址 in 户籍所在地址); of two
+    // keywords on the same span, the earlier rule is the more specific.
+    let keep: Vec<bool> = hits
+        .iter()
+        .map(|(ri, h)| {
+            !hits.iter().any(|(rj, o)| {
+                let covers = o.start <= h.start && h.end <= o.end;
+                let longer = (o.end - o.start) > (h.end - h.start);
+                covers && (longer || (rj < ri && o.start == h.start && o.end == h.end))
+            })
+        })
+        .collect();
+    hits.into_iter()
+        .zip(keep)
+        .filter_map(|((_, h), k)| k.then_some(h))
+        .collect()
+}
+
+/// A whole label that is one of the short [`EXACT_LABELS`].
+fn exact_hit(text: &str) -> Option<Hit> {
+    let t = text.trim().to_lowercase();
+    EXACT_LABELS
+        .iter()
+        .find(|(w, _)| *w == t)
+        .map(|(w, target)| Hit {
+            start: 0,
+            end: 1,
+            target: *target,
+            word: w,
+        })
+}
+
+// ---------------------------------------------------------------------------------------
+// One field on its own.
+
+/// Whose details the field's own words name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Whose {
+    /// The words say nothing about it.
+    Unsaid,
+    /// The applicant, named (申请人姓名).
+    Applicant,
+    /// Somebody in a role.
+    Role(Role),
+}
+
+/// A field's classification before the context passes.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Draft {
+    /// An element.
+    Key {
+        key: Key,
+        reason: Reason,
+        confidence: f32,
+    },
+    /// A period asked for by one label: the start or the end, once context tells.
+    Range {
+        from: Key,
+        to: Key,
+        reason: Reason,
+        confidence: f32,
+    },
+    /// A person's element or a firm's, once context tells.
+    Either {
+        person: Option<Key>,
+        firm: Key,
+        reason: Reason,
+        confidence: f32,
+    },
+    /// Only a role word (法定代表人：[ ]): the person's name, in a text box.
+    RoleOnly { reason: Reason },
+    /// Left alone.
+    Skip(SkipReason),
+}
+
+/// A field's own evidence.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Own {
+    pub draft: Draft,
+    pub whose: Whose,
+    pub part: Option<Part>,
+}
+
+/// What one source of text says.
+enum Said {
+    Nothing,
+    /// A final decision (an element, or a refusal).
+    Draft(Draft),
+    /// Only whose: a role or the applicant.
+    Whose,
+}
+
+fn analyse(
+    text: &str,
+    rules: &'static [Rule],
+    exact: bool,
+    make: fn(String) -> Reason,
+    confidence: f32,
+    whose: &mut Whose,
+) -> Said {
+    // A parenthesis explains (户籍所在地址（应冠以省份名称）, 居住地址（详细到门牌号）): its
+    // words count only when those outside it say nothing.
+    let hits = match exact.then(|| exact_hit(text)).flatten() {
+        Some(h) => vec![h],
+        None => {
+            let outside = find_hits(&context::without_parentheses(text), rules);
+            if outside.is_empty() {
+                find_hits(text, rules)
+            } else {
+                outside
+            }
+        }
+    };
+    if hits.is_empty() {
+        return Said::Nothing;
+    }
+    if let Some(h) = hits.iter().find(|h| matches!(h.target, Target::Never(_))) {
+        return Said::Draft(Draft::Skip(match h.target {
+            Target::Never("captcha") => SkipReason::Captcha,
+            Target::Never(what) => SkipReason::NeverFilled(what.into()),
+            _ => SkipReason::Unrecognised,
+        }));
+    }
+    let mut roles: Vec<Role> = hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Role(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    roles.sort();
+    roles.dedup();
+    let applicant = hits.iter().any(|h| h.target == Target::Applicant);
+    match (roles.as_slice(), applicant) {
+        ([], false) => {}
+        ([], true) => {
+            if *whose == Whose::Unsaid {
+                *whose = Whose::Applicant;
+            }
+        }
+        ([r], false) => {
+            if *whose == Whose::Unsaid {
+                *whose = Whose::Role(*r);
+            }
+        }
+        (many, _) => {
+            // Two roles, or a role and the applicant: whose is unclear.
+            let mut names: Vec<&str> = many.iter().map(|r| r.zh()).collect();
+            if applicant {
+                names.insert(0, "申请人");
+            }
+            return Said::Draft(Draft::Skip(SkipReason::OtherParty(names.join("/"))));
+        }
+    }
+    let mut candidates: Vec<(Target, &'static str)> = Vec::new();
+    for h in &hits {
+        if matches!(
+            h.target,
+            Target::Key(_) | Target::Range(..) | Target::Either(..)
+        ) && !candidates.iter().any(|(t, _)| *t == h.target)
+        {
+            candidates.push((h.target, h.word));
+        }
+    }
+    // What a refusal names: the words of the page (用户名, 身分證字號), not the rule's group.
+    let unheld = hits.iter().find_map(|h| match h.target {
+        Target::Unheld(_) => Some(h.word),
+        _ => None,
+    });
+    let keys_of = |c: &[(Target, &str)]| -> Vec<Key> {
+        let mut keys: Vec<Key> = c
+            .iter()
+            .flat_map(|(t, _)| match *t {
+                Target::Key(k) => vec![k],
+                Target::Range(a, b) => vec![a, b],
+                Target::Either(p, f) => p.into_iter().chain([f]).collect(),
+                _ => vec![],
+            })
+            .collect();
+        keys.sort();
+        keys.dedup();
+        keys
+    };
+    match (candidates.as_slice(), unheld) {
+        ([], None) => {
+            if roles.is_empty() {
+                Said::Whose
+            } else {
+                Said::Draft(Draft::RoleOnly {
+                    reason: make(hits[0].word.into()),
+                })
+            }
+        }
+        ([], Some(what)) => Said::Draft(Draft::Skip(SkipReason::NotInDictionary(what.into()))),
+        ([(target, word)], None) => Said::Draft(match *target {
+            Target::Key(key) => Draft::Key {
+                key,
+                reason: make((*word).into()),
+                confidence,
+            },
+            Target::Range(from, to) => Draft::Range {
+                from,
+                to,
+                reason: make((*word).into()),
+                confidence,
+            },
+            Target::Either(person, firm) => Draft::Either {
+                person,
+                firm,
+                reason: make((*word).into()),
+                confidence,
+            },
+            _ => Draft::Skip(SkipReason::Unrecognised),
+        }),
+        (c, Some(what)) if c.len() == 1 => {
+            Said::Draft(Draft::Skip(SkipReason::NotInDictionary(what.into())))
+        }
+        (c, _) => Said::Draft(Draft::Skip(SkipReason::Ambiguous(keys_of(c)))),
+    }
+}
+
+/// What a valid `autocomplete` attribute says, per the WHATWG autofill grammar:
+/// `[section-*] [shipping|billing] [home|work|mobile|fax|pager] field-name [webauthn]`,
+/// where the contact modifier is only allowed before a contact field name.
+/// Invalid values, `on` and `off` say nothing.
+pub fn parse_autocomplete(attr: &str) -> Option<AutocompleteToken> {
+    const FIELDS: &[&str] = &[
+        "name",
+        "honorific-prefix",
+        "given-name",
+        "additional-name",
+        "family-name",
+        "honorific-suffix",
+        "nickname",
+        "username",
+        "new-password",
+        "current-password",
+        "one-time-code",
+        "organization-title",
+        "organization",
+        "street-address",
+        "address-line1",
+        "address-line2",
+        "address-line3",
+        "address-level4",
+        "address-level3",
+        "address-level2",
+        "address-level1",
+        "country",
+        "country-name",
+        "postal-code",
+        "cc-name",
+        "cc-given-name",
+        "cc-additional-name",
+        "cc-family-name",
+        "cc-number",
+        "cc-exp",
+        "cc-exp-month",
+        "cc-exp-year",
+        "cc-csc",
+        "cc-type",
+        "transaction-currency",
+        "transaction-amount",
+        "language",
+        "bday",
+        "bday-day",
+        "bday-month",
+        "bday-year",
+        "sex",
+        "url",
+        "photo",
+    ];
+    const CONTACT_FIELDS: &[&str] = &[
+        "tel",
+        "tel-country-code",
+        "tel-national",
+        "tel-area-code",
+        "tel-local",
+        "tel-local-prefix",
+        "tel-local-suffix",
+        "tel-extension",
+        "email",
+        "impp",
+    ];
+    let lower = attr.to_ascii_lowercase();
+    let mut tokens: Vec<&str> = lower.split_ascii_whitespace().collect();
+    if tokens.last() == Some(&"webauthn") {
+        tokens.pop();
+    }
+    let field = tokens.pop()?;
+    let is_contact = CONTACT_FIELDS.contains(&field);
+    if !is_contact && !FIELDS.contains(&field) {
+        return None;
+    }
+    let mut token = AutocompleteToken {
+        field: field.to_string(),
+        section: None,
+        mode: None,
+        contact: None,
+    };
+    if is_contact
+        && let Some(&m) = tokens.last()
+        && ["home", "work", "mobile", "fax", "pager"].contains(&m)
+    {
+        token.contact = Some(m.to_string());
+        tokens.pop();
+    }
+    if let Some(&m) = tokens.last()
+        && (m == "shipping" || m == "billing")
+    {
+        token.mode = Some(m.to_string());
+        tokens.pop();
+    }
+    if let Some(&s) = tokens.last()
+        && s.starts_with("section-")
+    {
+        token.section = Some(s.to_string());
+        tokens.pop();
+    }
+    tokens.is_empty().then_some(token)
+}
+
+/// A parsed `autocomplete` value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AutocompleteToken {
+    /// The autofill field name, e.g. `bday`, `tel`.
+    pub field: String,
+    /// `section-*`, if given.
+    pub section: Option<String>,
+    /// `shipping` or `billing`.
+    pub mode: Option<String>,
+    /// `home`, `work`, `mobile`, `fax` or `pager`.
+    pub contact: Option<String>,
+}
+
+/// The element (and part) a valid token denotes; `Err` when the profile never fills it.
+fn from_autocomplete(token: &AutocompleteToken) -> Result<(Key, Option<Part>), SkipReason> {
+    let f = token.field.as_str();
+    if f.starts_with("cc-") || f.ends_with("password") || f == "one-time-code" {
+        return Err(SkipReason::NeverFilled(f.into()));
+    }
+    let not_held = || SkipReason::NotHeld(f.into());
+    // A shipping or billing address, or the name on one, is not the person's own.
+    if token.mode.is_some() && !matches!(f, "tel" | "tel-national" | "email") {
+        return Err(not_held());
+    }
+    let contact = token.contact.as_deref();
+    Ok(match f {
+        "name" => (Key::PersonName, None),
+        "sex" => (Key::PersonSex, None),
+        "bday" => (Key::PersonBirthDate, None),
+        "bday-year" => (Key::PersonBirthDate, Some(Part::Year)),
+        "bday-month" => (Key::PersonBirthDate, Some(Part::Month)),
+        "bday-day" => (Key::PersonBirthDate, Some(Part::Day)),
+        "tel" | "tel-national" => match contact {
+            None | Some("mobile") => (Key::ContactMobile, None),
+            Some("home" | "work") => (Key::ContactLandline, None),
+            Some("fax") => (Key::ContactFax, None),
+            _ => return Err(not_held()),
+        },
+        "tel-area-code" if contact != Some("mobile") => {
+            (Key::ContactLandline, Some(Part::AreaCode))
+        }
+        "tel-local" if contact != Some("mobile") => (Key::ContactLandline, Some(Part::Number)),
+        "tel-extension" => (Key::ContactLandline, Some(Part::Extension)),
+        "email" => (Key::ContactEmail, None),
+        "street-address" => (Key::PersonHukouAddress, None),
+        "address-level1" => (Key::AddressProvince, None),
+        "address-level2" => (Key::AddressCity, None),
+        "address-level3" => (Key::AddressCounty, None),
+        "address-level4" => (Key::AddressTownship, None),
+        "postal-code" => (Key::ContactPostalCode, None),
+        "organization" => (Key::PersonEmployer, None),
+        "organization-title" => (Key::PersonOccupation, None),
+        _ => return Err(not_held()),
+    })
+}
+
+/// Which code table a set of options comes from.
+fn options_key(field: &FieldDescriptor) -> Option<(Key, &'static str)> {
+    use crate::core::codes::{self, TableId};
+    if !matches!(field.control, Control::Select | Control::RadioGroup) {
+        return None;
+    }
+    let texts: Vec<&str> = field
+        .options
+        .iter()
+        .map(|o| o.text.trim())
+        .filter(|t| !t.is_empty() && !t.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let has = |w: &str| texts.iter().any(|t| t.eq_ignore_ascii_case(w));
+    if (has("男") && has("女")) || (has("Male") && has("Female")) {
+        return Some((Key::PersonSex, "男/女"));
+    }
+    // How many options a table knows, counting no further than `cap`.
+    let count = |table: TableId, cap: usize| {
+        texts
+            .iter()
+            .filter(|t| codes::lookup(table, t).is_some_and(|c| c.code != "97" && c.code != "90"))
+            .take(cap)
+            .count()
+    };
+    if count(TableId::Ethnicity, 10) >= 10 {
+        return Some((Key::PersonEthnicity, "汉族/蒙古族/…"));
+    }
+    let provinces = codes::provinces();
+    let province_count = texts
+        .iter()
+        .filter(|t| {
+            provinces
+                .iter()
+                .any(|p| p.name == **t || p.short_name() == **t)
+        })
+        .count();
+    if province_count >= 10 {
+        return Some((Key::AddressProvince, "北京市/天津市/…"));
+    }
+    let candidates = [
+        (
+            TableId::MaritalStatus,
+            Key::PersonMaritalStatus,
+            3,
+            "未婚/已婚/…",
+        ),
+        (
+            TableId::PoliticalStatus,
+            Key::PersonPoliticalStatus,
+            3,
+            "中共党员/群众/…",
+        ),
+        (TableId::Education, Key::PersonEducation, 3, "本科/大专/…"),
+        (
+            TableId::IdDocumentType,
+            Key::PersonIdType,
+            2,
+            "居民身份证/护照/…",
+        ),
+    ];
+    let mut best: Option<(Key, &'static str, usize)> = None;
+    for (table, key, min, word) in candidates {
+        let n = count(table, usize::MAX);
+        if n >= min && n * 2 > texts.len() && best.is_none_or(|(_, _, b)| n > b) {
+            best = Some((key, word, n));
+        }
+    }
+    best.map(|(k, w, _)| (k, w))
+}
+
+/// Input types that never receive profile data.
+const NEVER_TYPES: &[&str] = &[
+    "password", "hidden", "file", "submit", "button", "image", "reset", "color", "range",
+];
+
+/// A source of evidence: its text, the rules that read it, whether whole short labels count,
+/// the reason it gives, its weight.
+type Source = (
+    Option<String>,
+    &'static [Rule],
+    bool,
+    fn(String) -> Reason,
+    f32,
+);
+
+/// Confidence of a label by where it was found.
+fn label_confidence(source: Option<&str>) -> f32 {
+    match source {
+        Some("label-for" | "label-wrap" | "aria-labelledby" | "aria-label") => 0.85,
+        Some("table-cell" | "preceding-text") => 0.8,
+        _ => 0.75,
+    }
+}
+
+/// A field's own evidence, before context.
+pub(crate) fn own(
+    field: &FieldDescriptor,
+    mapping: Option<&Mapping>,
+    options: Option<(Key, &'static str)>,
+) -> Own {
+    let skip = |reason| Own {
+        draft: Draft::Skip(reason),
+        whose: Whose::Unsaid,
+        part: None,
+    };
+    let input_type = field.input_type();
+    if NEVER_TYPES.contains(&input_type) {
+        return skip(SkipReason::NeverFilled(input_type.into()));
+    }
+    if !field.visible {
+        return skip(SkipReason::Hidden);
+    }
+    if field.disabled {
+        return skip(SkipReason::Disabled);
+    }
+    if field.readonly {
+        return skip(SkipReason::ReadOnly);
+    }
+    if let Some((key, role)) = mapping.and_then(|m| m.lookup(field)) {
+        return Own {
+            draft: Draft::Key {
+                key,
+                reason: Reason::Mapping(
+                    field
+                        .name
+                        .clone()
+                        .or(field.html_id.clone())
+                        .unwrap_or_default(),
+                ),
+                confidence: 1.0,
+            },
+            whose: role.map_or(Whose::Applicant, Whose::Role),
+            part: None,
+        };
+    }
+    let mut whose = Whose::Unsaid;
+    let sources: [Source; 3] = [
+        (
+            field.label.clone(),
+            LABEL_RULES,
+            true,
+            Reason::Label,
+            label_confidence(field.label_source),
+        ),
+        (name_tokens(field), NAME_RULES, false, Reason::Name, 0.7),
+        (
+            field.placeholder.clone(),
+            LABEL_RULES,
+            true,
+            Reason::Placeholder,
+            0.6,
+        ),
+    ];
+    let mut role_only: Option<Draft> = None;
+    let mut decided: Option<Draft> = None;
+    for (text, rules, exact, make, confidence) in sources {
+        let Some(text) = text else { continue };
+        match analyse(&text, rules, exact, make, confidence, &mut whose) {
+            Said::Nothing | Said::Whose => {}
+            Said::Draft(d @ Draft::RoleOnly { .. }) => {
+                role_only.get_or_insert(d);
+            }
+            Said::Draft(d) => {
+                decided = Some(d);
+                break;
+            }
+        }
+    }
+    // The page's own autocomplete token outranks every heuristic (the words above still tell
+    // whose the field is).
+    if let Some(token) = field.autocomplete.as_deref().and_then(parse_autocomplete) {
+        return match from_autocomplete(&token) {
+            Ok((key, part)) => Own {
+                draft: Draft::Key {
+                    key,
+                    reason: Reason::Autocomplete(token.field.clone()),
+                    confidence: 0.95,
+                },
+                whose,
+                part,
+            },
+            Err(reason) => Own {
+                draft: Draft::Skip(reason),
+                whose,
+                part: None,
+            },
+        };
+    }
+    let draft = match decided {
+        Some(d) => d,
+        None => match options {
+            Some((key, word)) => Draft::Key {
+                key,
+                reason: Reason::Options(word.into()),
+                confidence: 0.7,
+            },
+            None => match role_only {
+                Some(d) => d,
+                None if input_type == "email" => Draft::Key {
+                    key: Key::ContactEmail,
+                    reason: Reason::Context("type=email".into()),
+                    confidence: 0.6,
+                },
+                None => Draft::Skip(SkipReason::Unrecognised),
+            },
+        },
+    };
+    Own {
+        draft: support(field, draft, options),
+        whose,
+        part: None,
+    }
+}
+
+fn name_tokens(field: &FieldDescriptor) -> Option<String> {
+    let joined = [field.name.as_deref(), field.html_id.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!joined.is_empty()).then_some(joined)
+}
+
+/// Weighs supporting evidence: `maxlength`, `pattern`, the input type and, for code tables,
+/// the options. It raises or lowers confidence; options that plainly belong to another
+/// table make the field ambiguous.
+fn support(field: &FieldDescriptor, draft: Draft, options: Option<(Key, &'static str)>) -> Draft {
+    let Draft::Key {
+        key,
+        reason,
+        mut confidence,
+    } = draft
+    else {
+        return draft;
+    };
+    let hint = length_hint(field);
+    match hint {
+        Some(h) if h == key => confidence += 0.05,
+        Some(Key::PersonIdNumber) if matches!(key, Key::ContactMobile | Key::ContactPostalCode) => {
+            confidence -= 0.2
+        }
+        _ => {}
+    }
+    if let Some(max) = field.max_length {
+        let needs = match key {
+            Key::PersonIdNumber => 15,
+            Key::ContactMobile => 11,
+            Key::FirmUscc => 18,
+            _ => 0,
+        };
+        if max < needs {
+            confidence -= 0.3;
+        }
+    }
+    match (field.input_type(), key) {
+        ("email", Key::ContactEmail) | ("tel", Key::ContactMobile | Key::ContactLandline) => {
+            confidence += 0.05
+        }
+        _ => {}
+    }
+    if !matches!(reason, Reason::Options(_))
+        && let Some((other, _)) = options
+        && other != key
+    {
+        let mut keys = vec![key, other];
+        keys.sort();
+        return Draft::Skip(SkipReason::Ambiguous(keys));
+    }
+    Draft::Key {
+        key,
+        reason,
+        confidence: confidence.clamp(0.05, 0.99),
+    }
+}
+
+/// What `maxlength` and `pattern` suggest: 18 → an ID number, 11 → a mobile, 6 → a postcode.
+fn length_hint(field: &FieldDescriptor) -> Option<Key> {
+    if let Some(p) = &field.pattern {
+        let p = p.replace(' ', "");
+        if p.contains("{17}") || p.contains("{18}") {
+            return Some(Key::PersonIdNumber);
+        }
+        if p.starts_with("1[3-9]") || p.starts_with("^1[3-9]") || p.contains("{11}") {
+            return Some(Key::ContactMobile);
+        }
+        if p.contains("{6}") {
+            return Some(Key::ContactPostalCode);
+        }
+    }
+    match field.max_length {
+        Some(18) => Some(Key::PersonIdNumber),
+        Some(11) => Some(Key::ContactMobile),
+        Some(6) => Some(Key::ContactPostalCode),
+        _ => None,
+    }
+}
+
+/// Whether the control can hold the element's value (a date not in `type=email`, a name not
+/// in a checkbox, a code-table value in a select or radio group).
+fn compatible(field: &FieldDescriptor, key: Key, part: Option<Part>) -> bool {
+    let t = field.input_type();
+    if part.is_some() {
+        return matches!(t, "text" | "select" | "number" | "tel" | "search" | "");
+    }
+    match key.element().value {
+        ValueType::PastDate | ValueType::Date | ValueType::DateOrLongTerm => {
+            matches!(t, "text" | "date" | "month" | "search" | "select" | "")
+        }
+        ValueType::Mobile | ValueType::Landline => {
+            matches!(t, "text" | "tel" | "number" | "search" | "")
+        }
+        ValueType::Email => matches!(t, "text" | "email" | ""),
+        ValueType::Postcode | ValueType::Count | ValueType::AmountWan => {
+            matches!(t, "text" | "number" | "tel" | "search" | "")
+        }
+        ValueType::Code(_) | ValueType::Division => {
+            matches!(t, "text" | "select" | "radio" | "")
+        }
+        ValueType::Reference | ValueType::List => false,
+        ValueType::Text => matches!(t, "text" | "textarea" | "search" | "select" | "radio" | ""),
+        ValueType::Address => matches!(t, "text" | "textarea" | "search" | ""),
+        _ => matches!(t, "text" | "search" | ""),
+    }
+}
+
+/// Whether a role attaches to an element: a person's own elements do (and a person's relation
+/// to the applicant); a firm's, an agency's, a household's and the form's own do not.
+fn takes_role(key: Key) -> bool {
+    key == Key::AgentRelation
+        || !matches!(
+            key.element().group,
+            Group::Firm | Group::Agent | Group::Family | Group::Meta
+        )
+}
+
+/// Classifies one field on its own, without the page's context, as the plan would use it:
+/// a field about somebody else is left alone.
+pub fn classify(field: &FieldDescriptor) -> Verdict {
+    let own = own(field, None, options_key(field));
+    let c = finish(field, context::alone(own));
+    applicant_only(c).verdict
+}
+
+/// The final verdict of a field, with whose it is and which part.
+pub(crate) struct Final {
+    pub draft: Draft,
+    pub role: Option<(Role, Option<usize>)>,
+    pub part: Option<Part>,
+}
+
+fn finish(field: &FieldDescriptor, f: Final) -> Classification {
+    let verdict = match f.draft {
+        Draft::Key {
+            key,
+            reason,
+            confidence,
+        } => {
+            if compatible(field, key, f.part) {
+                Verdict::Fill {
+                    key,
+                    reason,
+                    confidence,
+                }
+            } else {
+                Verdict::Skip {
+                    reason: SkipReason::NeverFilled(field.input_type().into()),
+                }
+            }
+        }
+        Draft::Range { from, to, .. } => Verdict::Skip {
+            reason: SkipReason::Ambiguous(vec![from, to]),
+        },
+        Draft::Either { person, firm, .. } => Verdict::Skip {
+            reason: SkipReason::Ambiguous(person.into_iter().chain([firm]).collect()),
+        },
+        Draft::RoleOnly { .. } => Verdict::Skip {
+            reason: SkipReason::Unrecognised,
+        },
+        Draft::Skip(reason) => Verdict::Skip { reason },
+    };
+    let fill = matches!(verdict, Verdict::Fill { .. });
+    let role = f
+        .role
+        .filter(|_| fill && matches!(verdict, Verdict::Fill { key, .. } if takes_role(key)))
+        .map(|(r, i)| match i {
+            Some(i) => format!("{}[{i}]", r.id()),
+            None => r.id().to_string(),
+        });
+    Classification {
+        field: field.id.clone(),
+        verdict,
+        role,
+        part: f.part.filter(|_| fill),
+    }
+}
+
+/// Classifies every field of a page: own evidence, then the context passes. Fields about
+/// somebody else keep their element and carry a role.
+pub fn classify_fields(fields: &[FieldDescriptor]) -> Vec<Classification> {
+    classify_fields_with(fields, None)
+}
+
+/// As [`classify_fields`], with a known mapping of the form.
+pub fn classify_fields_with(
+    fields: &[FieldDescriptor],
+    mapping: Option<&Mapping>,
+) -> Vec<Classification> {
+    let options: Vec<Option<(Key, &'static str)>> = fields.iter().map(options_key).collect();
+    let owns: Vec<Own> = fields
+        .iter()
+        .zip(&options)
+        .map(|(f, o)| own(f, mapping, *o))
+        .collect();
+    let finals = context::run(fields, owns, &options);
+    let mut out: Vec<Classification> = fields
+        .iter()
+        .zip(finals)
+        .map(|(f, fin)| finish(f, fin))
+        .collect();
+    context::refuse_duplicates(fields, &mut out);
+    out
+}
+
+/// What the fill plan follows: [`classify_fields`], with fields about somebody else and parts
+/// of split fields left alone (the plan fills the applicant's whole values only, until it
+/// follows the profile's role links).
+pub fn classify_all(fields: &[FieldDescriptor]) -> Vec<Classification> {
+    classify_fields(fields)
+        .into_iter()
+        .map(applicant_only)
+        .collect()
+}
+
+fn applicant_only(mut c: Classification) -> Classification {
+    if let Verdict::Fill { key, .. } = c.verdict {
+        if let Some(role) = &c.role {
+            let base = role.split('[').next().unwrap_or_default();
+            let zh = rules::ROLES
+                .iter()
+                .find(|r| r.id() == base)
+                .map_or(base, |r| r.zh());
+            c.verdict = Verdict::Skip {
+                reason: SkipReason::OtherParty(zh.into()),
+            };
+        } else if let Some(part) = c.part {
+            c.verdict = Verdict::Skip {
+                reason: SkipReason::NeverFilled(format!("{}（{}）", key.element().zh, part.zh())),
+            };
+        }
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1602 @@
+//! The heuristic rules, as data: keywords of labels and placeholders, tokens of `name`/`id`
+//! attributes, and the whole labels that are too short to be keywords.
+//!
+//! Each rule names what its words point at ([`Target`]) and the locale they come from. Within
+//! a text the longest keyword wins (户籍所在地址 beats 地址, 户主姓名 beats 户主 and 姓名);
+//! order matters only between rules whose keywords are the same text, where the earlier rule
+//! is the more specific. Two keywords that do not overlap and point at different elements
+//! make the field ambiguous. A role word (法定代表人, 联系人) and an element word (姓名) combine:
+//! 法定代表人姓名 is the legal representative's `person.name`.
+//!
+//! Sources: the labels of the forms in the reference (SAMR 登记文书, 人社 参保登记表, 公安
+//! 申领登记表, 不动产 申请书, 出生一件事), the national 人社 indicator codes, the pinyin
+//! initials portals use for names, Taiwan's forms for zh-TW, and Chromium's and Firefox's
+//! English address and contact patterns.
+
+use crate::core::dictionary::Key;
+
+/// The locale a rule's words come from (for review and for maintainers; matching ignores it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Locale {
+    /// 简体中文 (mainland forms).
+    ZhCn,
+    /// 繁體中文 as written in Taiwan.
+    ZhTw,
+    /// English.
+    En,
+    /// Pinyin initials in `name`/`id` attributes (xm, sfzh).
+    Pinyin,
+    /// The national 人社 information-system indicator codes (aac003).
+    Hrss,
+}
+
+/// Whose details a block of a form asks for, when it is not the applicant's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Role {
+    /// 法定代表人/负责人.
+    LegalRep,
+    /// 财务负责人.
+    FinanceOfficer,
+    /// 联络员.
+    Liaison,
+    /// 经办人/委托代理人/代理人.
+    Agent,
+    /// 股东（发起人）; one per row or block.
+    Shareholder,
+    /// 董事、监事、经理; one per row or block.
+    Director,
+    /// 联系人, 紧急联系人.
+    Contact,
+    /// 监护人.
+    Guardian,
+    /// 父亲.
+    Father,
+    /// 母亲.
+    Mother,
+    /// 配偶.
+    Spouse,
+    /// 户主.
+    Householder,
+    /// 子女, 新生儿; one per row or block.
+    Child,
+    /// 家庭成员, 共同申请人; one per row or block.
+    Member,
+    /// 义务人 (the other party of a real-property transaction).
+    Obligor,
+    /// 收件人: whoever receives a document by post.
+    Recipient,
+}
+
+impl Role {
+    /// The stable name used in output (`legal_rep`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::LegalRep => "legal_rep",
+            Role::FinanceOfficer => "finance_officer",
+            Role::Liaison => "liaison",
+            Role::Agent => "agent",
+            Role::Shareholder => "shareholder",
+            Role::Director => "director",
+            Role::Contact => "contact",
+            Role::Guardian => "guardian",
+            Role::Father => "father",
+            Role::Mother => "mother",
+            Role::Spouse => "spouse",
+            Role::Householder => "householder",
+            Role::Child => "child",
+            Role::Member => "member",
+            Role::Obligor => "obligor",
+            Role::Recipient => "recipient",
+        }
+    }
+
+    /// The name forms print (for review: "about someone else (法定代表人)").
+    pub fn zh(self) -> &'static str {
+        match self {
+            Role::LegalRep => "法定代表人",
+            Role::FinanceOfficer => "财务负责人",
+            Role::Liaison => "联络员",
+            Role::Agent => "经办人/代理人",
+            Role::Shareholder => "股东",
+            Role::Director => "董事、监事、经理",
+            Role::Contact => "联系人",
+            Role::Guardian => "监护人",
+            Role::Father => "父亲",
+            Role::Mother => "母亲",
+            Role::Spouse => "配偶",
+            Role::Householder => "户主",
+            Role::Child => "子女",
+            Role::Member => "家庭成员",
+            Role::Obligor => "义务人",
+            Role::Recipient => "收件人",
+        }
+    }
+
+    /// Roles held by several people on one form: their blocks are numbered
+    /// (`shareholder[0]`, `shareholder[1]`) instead of being refused as duplicates.
+    pub fn repeats(self) -> bool {
+        matches!(
+            self,
+            Role::Shareholder | Role::Director | Role::Child | Role::Member
+        )
+    }
+}
+
+/// What a keyword points at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Target {
+    /// An element of the dictionary.
+    Key(Key),
+    /// A period asked for as one label (有效期限): the first of two fields is its start, the
+    /// second its end.
+    Range(Key, Key),
+    /// An element that belongs to a person or, on a firm's form, to the firm: 住所 is a
+    /// person's registered address or the firm's domicile. `None`: not an element of persons.
+    Either(Option<Key>, Key),
+    /// Somebody other than the applicant.
+    Role(Role),
+    /// Explicitly the applicant (申请人, 本人, 参保人): a neutral word, and it ends a role
+    /// inherited from an enclosing heading.
+    Applicant,
+    /// A known thing the dictionary does not hold (a username, Taiwan's ID number).
+    Unheld(&'static str),
+    /// Never filled automatically.
+    Never(&'static str),
+}
+
+/// A rule: words and what they point at.
+pub(crate) struct Rule {
+    pub target: Target,
+    #[allow(dead_code)] // documentation for maintainers; matching ignores it
+    pub locale: Locale,
+    pub words: &'static [&'static str],
+}
+
+const fn rule(target: Target, locale: Locale, words: &'static [&'static str]) -> Rule {
+    Rule {
+        target,
+        locale,
+        words,
+    }
+}
+
+use Key as D;
+use Locale::{En, Hrss, Pinyin, ZhCn, ZhTw};
+use Target::{Applicant, Either, Key as K, Never, Range, Role as R, Unheld};
+
+/// Keywords of labels and placeholders.
+pub(crate) const LABEL_RULES: &[Rule] = &[
+    // --- Never filled: first, so that 短信验证码 or 支付密码 is refused whatever else it says.
+    rule(
+        Never("captcha"),
+        ZhCn,
+        &["验证码", "校验码", "图形码", "动态码", "短信码", "附加码"],
+    ),
+    rule(Never("captcha"), ZhTw, &["驗證碼", "檢查碼"]),
+    rule(
+        Never("captcha"),
+        En,
+        &["captcha", "verification code", "one-time code"],
+    ),
+    rule(Never("password"), ZhCn, &["密码", "口令"]),
+    rule(Never("password"), ZhTw, &["密碼"]),
+    rule(Never("password"), En, &["password", "passcode", "pin code"]),
+    // Payment cards: a checkout's card, never a bank account for a benefit (银行卡号 below).
+    rule(
+        Never("payment-card"),
+        ZhCn,
+        &["信用卡", "卡验证码", "安全码", "cvv", "cvn"],
+    ),
+    rule(
+        Never("payment-card"),
+        ZhTw,
+        &["信用卡", "卡片號碼", "安全碼"],
+    ),
+    rule(
+        Never("payment-card"),
+        En,
+        &[
+            "card number",
+            "credit card",
+            "debit card",
+            "cvc",
+            "csc",
+            "card verification",
+            "security code",
+            "name on card",
+            "cardholder",
+            "card holder",
+            "expiration date",
+            "card expiry",
+        ],
+    ),
+    rule(Never("signature"), ZhCn, &["签名", "签字", "签章", "盖章"]),
+    rule(Never("signature"), En, &["signature"]),
+    // --- People other than the applicant. Longer words first where they contain shorter ones
+    // of another role (财务负责人 ⊃ 负责人, 紧急联系人 ⊃ 联系人, 委托代理人 ⊃ 代理人).
+    rule(
+        R(Role::FinanceOfficer),
+        ZhCn,
+        &["财务负责人", "财务人员", "财务联系人"],
+    ),
+    rule(
+        R(Role::FinanceOfficer),
+        En,
+        &["finance officer", "chief financial officer"],
+    ),
+    rule(
+        R(Role::LegalRep),
+        ZhCn,
+        &[
+            "法定代表人",
+            "法人代表",
+            "负责人",
+            "执行事务合伙人",
+            "法定代表人（负责人）",
+        ],
+    ),
+    rule(R(Role::LegalRep), ZhTw, &["負責人", "代表人"]),
+    rule(
+        R(Role::LegalRep),
+        En,
+        &["legal representative", "legal rep"],
+    ),
+    rule(R(Role::Liaison), ZhCn, &["联络员", "登记联络员"]),
+    rule(R(Role::Liaison), En, &["liaison"]),
+    rule(
+        R(Role::Agent),
+        ZhCn,
+        &[
+            "经办人",
+            "代办人",
+            "代理人",
+            "委托代理人",
+            "受托人",
+            "被委托人",
+            "办理人",
+            "指定代表",
+            "办税人",
+            "办税员",
+        ],
+    ),
+    rule(
+        R(Role::Agent),
+        ZhTw,
+        &["代理人", "受任人", "經辦人", "受託人"],
+    ),
+    rule(
+        R(Role::Agent),
+        En,
+        &[
+            "agent",
+            "authorised representative",
+            "authorized representative",
+            "proxy",
+        ],
+    ),
+    rule(
+        R(Role::Shareholder),
+        ZhCn,
+        &["股东", "发起人", "出资人", "投资人"],
+    ),
+    rule(R(Role::Shareholder), ZhTw, &["股東"]),
+    rule(R(Role::Shareholder), En, &["shareholder"]),
+    rule(
+        R(Role::Director),
+        ZhCn,
+        &["董事", "监事", "经理", "董事长", "执行董事"],
+    ),
+    rule(R(Role::Director), En, &["director"]),
+    rule(
+        R(Role::Contact),
+        ZhCn,
+        &["联系人", "紧急联系人", "通知人", "联络人"],
+    ),
+    rule(R(Role::Contact), ZhTw, &["聯絡人", "緊急聯絡人"]),
+    rule(
+        R(Role::Contact),
+        En,
+        &["contact person", "emergency contact", "next of kin"],
+    ),
+    rule(R(Role::Guardian), ZhCn, &["监护人"]),
+    rule(R(Role::Guardian), ZhTw, &["監護人", "法定代理人"]),
+    rule(R(Role::Guardian), En, &["guardian"]),
+    rule(R(Role::Father), ZhCn, &["父亲"]),
+    rule(R(Role::Father), ZhTw, &["父親"]),
+    rule(R(Role::Father), En, &["father"]),
+    rule(R(Role::Mother), ZhCn, &["母亲", "产妇"]),
+    rule(R(Role::Mother), ZhTw, &["母親"]),
+    rule(R(Role::Mother), En, &["mother"]),
+    rule(R(Role::Spouse), ZhCn, &["配偶", "丈夫", "妻子"]),
+    rule(R(Role::Spouse), En, &["spouse", "partner"]),
+    rule(R(Role::Householder), ZhCn, &["户主"]),
+    rule(R(Role::Householder), ZhTw, &["戶長"]),
+    rule(R(Role::Householder), En, &["head of household"]),
+    rule(R(Role::Child), ZhCn, &["子女", "新生儿", "婴儿", "儿童"]),
+    rule(R(Role::Child), ZhTw, &["兒童", "幼兒", "新生兒", "子女"]),
+    rule(R(Role::Child), En, &["child", "newborn"]),
+    rule(
+        R(Role::Member),
+        ZhCn,
+        &[
+            "家庭成员",
+            "共同申请人",
+            "同住人",
+            "随迁人员",
+            "随迁人",
+            "同迁人员",
+        ],
+    ),
+    rule(R(Role::Member), En, &["household member", "co-applicant"]),
+    rule(R(Role::Obligor), ZhCn, &["义务人"]),
+    rule(R(Role::Recipient), ZhCn, &["收件人", "收货人", "收件"]),
+    rule(R(Role::Recipient), ZhTw, &["收件人"]),
+    rule(R(Role::Recipient), En, &["recipient"]),
+    // The applicant, named: neutral, and it ends a role inherited from a heading.
+    rule(
+        Applicant,
+        ZhCn,
+        &[
+            "申请人",
+            "参保人",
+            "本人",
+            "经营者",
+            "投保人",
+            "申报人",
+            "纳税人",
+            "当事人",
+            "持证人",
+            "委托人",
+            "登记人",
+            "被保险人",
+            "权利人",
+            "求职者",
+            "申领人",
+        ],
+    ),
+    rule(Applicant, ZhTw, &["申請人", "本人", "當事人"]),
+    rule(Applicant, En, &["applicant", "your", "personal"]),
+    // --- Things the dictionary does not hold, named so they are not mistaken for one it does.
+    rule(
+        Unheld("用户名"),
+        ZhCn,
+        &["用户名", "账号", "帐号", "登录名", "用户账号"],
+    ),
+    rule(
+        Unheld("用户名"),
+        En,
+        &["username", "user name", "login", "user id"],
+    ),
+    rule(Unheld("用户名"), ZhTw, &["帳號", "使用者名稱"]),
+    rule(
+        Unheld("姓/名"),
+        En,
+        &[
+            "first name",
+            "given name",
+            "last name",
+            "surname",
+            "family name",
+            "middle name",
+            "given names",
+        ],
+    ),
+    rule(Unheld("姓/名"), ZhCn, &["姓氏"]),
+    // Taiwan's own documents: not a mainland 公民身份号码 (GB 11643).
+    rule(
+        Unheld("中华民国国民身分证"),
+        ZhTw,
+        &[
+            "身分證字號",
+            "身分證號碼",
+            "身分證統一編號",
+            "統一證號",
+            "居留證號",
+            "身份證號碼",
+            "身份證字號",
+        ],
+    ),
+    rule(Unheld("统一编号"), ZhTw, &["統一編號", "統編"]),
+    // Hong Kong's and Macao's identity cards, and other countries' numbers.
+    rule(
+        Unheld("境外身份证件"),
+        En,
+        &[
+            "hkid",
+            "hkid card number",
+            "hong kong identity card",
+            "national insurance number",
+            "social security number",
+            "ssn",
+        ],
+    ),
+    rule(
+        Unheld("国家/地区"),
+        ZhCn,
+        &["国家", "国家或地区", "国家/地区", "国家地区"],
+    ),
+    rule(Unheld("国家/地区"), ZhTw, &["國家"]),
+    rule(Unheld("国家/地区"), En, &["country", "country/region"]),
+    rule(
+        Unheld("出生地"),
+        ZhCn,
+        &["出生地", "出生地点", "籍贯", "出生地址"],
+    ),
+    rule(Unheld("出生地"), ZhTw, &["出生地", "籍貫"]),
+    rule(Unheld("出生地"), En, &["place of birth", "birthplace"]),
+    rule(Unheld("年龄"), ZhCn, &["年龄", "周岁"]),
+    // Where somebody moves to: not an address the profile holds.
+    rule(
+        Unheld("迁入地址"),
+        ZhCn,
+        &[
+            "落户地址",
+            "迁入地址",
+            "迁往地址",
+            "拟迁入地址",
+            "迁出地址",
+            "坐落",
+            "房屋坐落",
+        ],
+    ),
+    rule(Unheld("年龄"), En, &["age"]),
+    rule(
+        Unheld("个人情况"),
+        ZhCn,
+        &[
+            "身高",
+            "体重",
+            "血型",
+            "宗教信仰",
+            "健康状况",
+            "毕业院校",
+            "毕业学校",
+            "所学专业",
+            "专业",
+            "特长",
+            "备注",
+            "个人简历",
+            "参加工作时间",
+            "参加工作日期",
+            "工作年限",
+        ],
+    ),
+    rule(
+        Unheld("地址行"),
+        En,
+        &[
+            "address line 1",
+            "address line 2",
+            "address line",
+            "apartment",
+            "suite",
+        ],
+    ),
+    rule(
+        Unheld("网址"),
+        En,
+        &["website", "web site", "homepage", "url"],
+    ),
+    rule(Unheld("网址"), ZhCn, &["网址", "网站"]),
+    rule(
+        Unheld("项目"),
+        ZhCn,
+        &[
+            "缴费档次",
+            "缴费基数",
+            "申请事项",
+            "办理事项",
+            "变更事项",
+            "申请原因",
+            "事项名称",
+            "项目名称",
+            "金额",
+        ],
+    ),
+    // --- Elements of the dictionary. Person.
+    rule(
+        K(D::PersonIdNumber),
+        ZhCn,
+        &[
+            "公民身份号码",
+            "公民身份证号码",
+            "居民身份证号码",
+            "身份证号码",
+            "身份证号",
+            "身份证件号码",
+            "身份证件号",
+            "身份号码",
+            "证件号码",
+            "证件号",
+            "身份证",
+            "证照号码",
+        ],
+    ),
+    rule(
+        K(D::PersonIdNumber),
+        En,
+        &[
+            "id number",
+            "id card number",
+            "id no",
+            "identity card number",
+            "identity number",
+            "resident id",
+            "national id",
+            "document number",
+        ],
+    ),
+    rule(
+        K(D::PersonIdType),
+        ZhCn,
+        &[
+            "证件类型",
+            "证件种类",
+            "证件名称",
+            "身份证件类型",
+            "身份证件种类",
+            "证照类型",
+        ],
+    ),
+    rule(
+        K(D::PersonIdType),
+        ZhTw,
+        &["證件類別", "證件類型", "證件種類"],
+    ),
+    rule(
+        K(D::PersonIdType),
+        En,
+        &[
+            "id type",
+            "document type",
+            "type of id",
+            "identity document type",
+        ],
+    ),
+    rule(
+        K(D::PersonSsNumber),
+        ZhCn,
+        &[
+            "社会保障号码",
+            "社会保障号",
+            "社保号码",
+            "个人社保号",
+            "社会保障号码/身份证号",
+        ],
+    ),
+    rule(
+        K(D::PersonSsCardNo),
+        ZhCn,
+        &["社会保障卡号", "社会保障卡卡号", "社保卡号"],
+    ),
+    rule(K(D::PersonName), ZhCn, &["姓名", "名字", "真实姓名"]),
+    rule(
+        K(D::PersonName),
+        En,
+        &["name", "full name", "your name", "name in full"],
+    ),
+    rule(K(D::PersonFormerName), ZhCn, &["曾用名", "别名"]),
+    rule(
+        K(D::PersonFormerName),
+        En,
+        &["former name", "previous name", "other names"],
+    ),
+    rule(
+        K(D::PersonNameLatin),
+        ZhCn,
+        &[
+            "拼音",
+            "姓名拼音",
+            "汉语拼音",
+            "英文名",
+            "英文姓名",
+            "外文姓名",
+            "拼音姓名",
+        ],
+    ),
+    rule(K(D::PersonNameLatin), ZhTw, &["英文姓名", "外文姓名"]),
+    rule(
+        K(D::PersonNameLatin),
+        En,
+        &[
+            "name in pinyin",
+            "name in latin letters",
+            "name in english",
+            "english name",
+        ],
+    ),
+    rule(K(D::PersonName), En, &["name in chinese", "chinese name"]),
+    rule(K(D::PersonSex), ZhCn, &["性别"]),
+    rule(K(D::PersonSex), ZhTw, &["性別"]),
+    rule(K(D::PersonSex), En, &["sex", "gender"]),
+    rule(
+        K(D::PersonBirthDate),
+        ZhCn,
+        &[
+            "出生日期",
+            "出生年月日",
+            "出生年月",
+            "出生时间",
+            "出生日",
+            "生日",
+        ],
+    ),
+    rule(K(D::PersonBirthDate), ZhTw, &["出生日期", "出生年月日"]),
+    rule(
+        K(D::PersonBirthDate),
+        En,
+        &[
+            "date of birth",
+            "birth date",
+            "birthday",
+            "dob",
+            "birthdate",
+        ],
+    ),
+    rule(K(D::PersonEthnicity), ZhCn, &["民族", "族别"]),
+    rule(K(D::PersonEthnicity), En, &["ethnic group", "ethnicity"]),
+    rule(
+        K(D::PersonNationality),
+        ZhCn,
+        &["国籍", "国籍（地区）", "国籍/地区"],
+    ),
+    rule(K(D::PersonNationality), ZhTw, &["國籍"]),
+    rule(K(D::PersonNationality), En, &["nationality", "citizenship"]),
+    rule(
+        K(D::PersonIdIssuer),
+        ZhCn,
+        &["签发机关", "发证机关", "签发机构", "发证机构"],
+    ),
+    rule(K(D::PersonIdIssuer), ZhTw, &["發證機關", "簽發機關"]),
+    rule(K(D::PersonIdIssuer), En, &["issuing authority"]),
+    rule(
+        Range(D::PersonIdValidFrom, D::PersonIdValidTo),
+        ZhCn,
+        &[
+            "有效期限",
+            "有效期",
+            "证件有效期",
+            "证件有效期限",
+            "身份证有效期",
+            "身份证有效期限",
+        ],
+    ),
+    rule(
+        K(D::PersonIdValidFrom),
+        ZhCn,
+        &[
+            "有效期限起",
+            "有效期起",
+            "有效期限自",
+            "有效期自",
+            "有效期起始日期",
+            "有效期开始日期",
+            "有效期限起始日期",
+            "证件有效期起",
+            "证件有效期起始日期",
+            "证件签发日期",
+            "签发日期",
+        ],
+    ),
+    rule(
+        K(D::PersonIdValidTo),
+        ZhCn,
+        &[
+            "有效期限止",
+            "有效期止",
+            "有效期限至",
+            "有效期至",
+            "有效期截止日期",
+            "有效期结束日期",
+            "有效期限截止日期",
+            "证件有效期止",
+            "证件有效期至",
+            "证件有效期截止日期",
+            "证件到期日期",
+        ],
+    ),
+    // English forms ask for a passport's dates far more often than an ID card's: only
+    // "valid from/until" is taken as the ID's.
+    rule(K(D::PersonIdValidFrom), En, &["valid from"]),
+    rule(K(D::PersonIdValidTo), En, &["valid until", "valid to"]),
+    rule(
+        Unheld("证件日期"),
+        En,
+        &[
+            "expiry date",
+            "date of expiry",
+            "date of issue",
+            "issue date",
+            "passport expiry",
+        ],
+    ),
+    rule(
+        K(D::PersonHukouType),
+        ZhCn,
+        &["户口性质", "户籍性质", "户口类型", "户籍类型", "户口类别"],
+    ),
+    rule(
+        K(D::PersonHukouAddress),
+        ZhCn,
+        &[
+            "户籍地址",
+            "户籍所在地址",
+            "户籍所在地",
+            "户口所在地",
+            "户口所在地址",
+            "常住户口所在地住址",
+            "常住户口所在地",
+            "户籍住址",
+            "户籍地",
+            "户口地址",
+            "身份证住址",
+            "身份证地址",
+            "住址",
+            "家庭住址",
+            "地址",
+        ],
+    ),
+    rule(
+        K(D::PersonHukouAddress),
+        ZhTw,
+        &["戶籍地址", "戶籍地", "地址"],
+    ),
+    rule(
+        K(D::PersonHukouAddress),
+        En,
+        &["registered address", "address", "hukou address"],
+    ),
+    rule(
+        K(D::PersonResidenceAddress),
+        ZhCn,
+        &[
+            "居住地址",
+            "现住址",
+            "现居住地",
+            "现居住地址",
+            "现居地址",
+            "现住地址",
+            "居住地",
+            "经常居住地",
+            "实际居住地址",
+            "通讯地址",
+            "通信地址",
+            "联系地址",
+            "邮寄地址",
+            "送达地址",
+        ],
+    ),
+    rule(
+        K(D::PersonResidenceAddress),
+        ZhTw,
+        &["通訊地址", "聯絡地址", "居住地址", "現居地址", "通訊處"],
+    ),
+    rule(
+        K(D::PersonResidenceAddress),
+        En,
+        &[
+            "residential address",
+            "current address",
+            "mailing address",
+            "home address",
+            "postal address",
+            "correspondence address",
+            "street address",
+        ],
+    ),
+    rule(
+        K(D::PersonMaritalStatus),
+        ZhCn,
+        &["婚姻状况", "婚姻状态", "婚否"],
+    ),
+    rule(K(D::PersonMaritalStatus), ZhTw, &["婚姻狀況", "婚姻狀態"]),
+    rule(K(D::PersonMaritalStatus), En, &["marital status"]),
+    rule(K(D::PersonPoliticalStatus), ZhCn, &["政治面貌"]),
+    rule(
+        K(D::PersonEducation),
+        ZhCn,
+        &["学历", "文化程度", "最高学历"],
+    ),
+    rule(
+        K(D::PersonEducation),
+        ZhTw,
+        &["學歷", "教育程度", "最高學歷"],
+    ),
+    rule(
+        K(D::PersonEducation),
+        En,
+        &["education", "education level", "highest education"],
+    ),
+    rule(K(D::PersonDegree), ZhCn, &["学位"]),
+    rule(K(D::PersonDegree), ZhTw, &["學位"]),
+    rule(K(D::PersonDegree), En, &["degree"]),
+    rule(K(D::PersonOccupation), ZhCn, &["职业"]),
+    rule(K(D::PersonOccupation), ZhTw, &["職業"]),
+    rule(K(D::PersonOccupation), En, &["occupation"]),
+    rule(
+        K(D::PersonEmployer),
+        ZhCn,
+        &["工作单位", "所在单位", "就业单位", "任职单位", "服务单位"],
+    ),
+    rule(
+        K(D::PersonEmployer),
+        ZhTw,
+        &["服務單位", "工作單位", "任職公司"],
+    ),
+    rule(
+        K(D::PersonEmployer),
+        En,
+        &[
+            "employer",
+            "company",
+            "company name",
+            "organisation",
+            "organization",
+        ],
+    ),
+    rule(K(D::PersonPosition), ZhCn, &["职务", "职位"]),
+    rule(K(D::PersonPosition), ZhTw, &["職稱", "職務"]),
+    rule(K(D::PersonPosition), En, &["job title", "position"]),
+    rule(
+        K(D::PersonInsuredPlace),
+        ZhCn,
+        &["参保地", "参保地区", "参保所在地"],
+    ),
+    rule(
+        K(D::PersonHousingFundAcct),
+        ZhCn,
+        &[
+            "公积金账号",
+            "住房公积金账号",
+            "公积金个人账号",
+            "住房公积金个人账号",
+        ],
+    ),
+    rule(
+        Either(Some(D::PersonBankAccount), D::FirmBasicBankAcct),
+        ZhCn,
+        &[
+            "银行卡号",
+            "银行账号",
+            "银行帐号",
+            "开户账号",
+            "收款账号",
+            "银行账户",
+            "账户号码",
+        ],
+    ),
+    rule(
+        Either(Some(D::PersonBankAccount), D::FirmBasicBankAcct),
+        ZhTw,
+        &["銀行帳號", "存款帳號"],
+    ),
+    rule(
+        Either(Some(D::PersonBankAccount), D::FirmBasicBankAcct),
+        En,
+        &["bank account", "account number"],
+    ),
+    rule(
+        Either(Some(D::PersonBankBranch), D::FirmBasicBank),
+        ZhCn,
+        &["开户银行", "开户行", "开户网点", "开户支行", "银行名称"],
+    ),
+    rule(
+        K(D::PersonDisabilityCertNo),
+        ZhCn,
+        &["残疾人证号", "残疾证号", "残疾人证号码"],
+    ),
+    // Contact.
+    rule(
+        K(D::ContactMobile),
+        ZhCn,
+        &[
+            "手机号码",
+            "手机号",
+            "手机",
+            "移动电话",
+            "联系电话",
+            "联系方式",
+            "电话号码",
+            "电话",
+            "联系手机",
+        ],
+    ),
+    rule(
+        K(D::ContactMobile),
+        ZhTw,
+        &["行動電話", "手機", "手機號碼", "聯絡電話"],
+    ),
+    rule(
+        K(D::ContactMobile),
+        En,
+        &[
+            "mobile",
+            "mobile number",
+            "mobile phone",
+            "cell phone",
+            "cellphone",
+            "phone",
+            "phone number",
+            "telephone",
+        ],
+    ),
+    rule(
+        K(D::ContactLandline),
+        ZhCn,
+        &[
+            "固定电话",
+            "座机",
+            "办公电话",
+            "家庭电话",
+            "住宅电话",
+            "单位电话",
+            "固话",
+            "座机号码",
+        ],
+    ),
+    rule(
+        K(D::ContactLandline),
+        ZhTw,
+        &["市話", "住家電話", "電話", "室內電話", "公司電話"],
+    ),
+    rule(
+        K(D::ContactLandline),
+        En,
+        &["landline", "home phone", "work phone", "office phone"],
+    ),
+    rule(K(D::ContactFax), ZhCn, &["传真", "传真号码"]),
+    rule(K(D::ContactFax), ZhTw, &["傳真"]),
+    rule(K(D::ContactFax), En, &["fax"]),
+    rule(
+        K(D::ContactEmail),
+        ZhCn,
+        &[
+            "电子邮箱",
+            "邮箱",
+            "电子邮件",
+            "电子信箱",
+            "邮件地址",
+            "电子邮箱地址",
+        ],
+    ),
+    rule(
+        K(D::ContactEmail),
+        ZhTw,
+        &["電子郵件", "電子信箱", "電郵", "電子郵件信箱"],
+    ),
+    rule(
+        K(D::ContactEmail),
+        En,
+        &["email", "e-mail", "email address", "e-mail address"],
+    ),
+    rule(K(D::ContactPostalCode), ZhCn, &["邮政编码", "邮编"]),
+    rule(
+        K(D::ContactPostalCode),
+        ZhTw,
+        &["郵遞區號", "郵政編碼", "郵編", "郵遞區號"],
+    ),
+    rule(
+        K(D::ContactPostalCode),
+        En,
+        &["postcode", "postal code", "zip", "zip code", "post code"],
+    ),
+    // Address parts.
+    rule(
+        K(D::AddressProvince),
+        ZhCn,
+        &[
+            "省份",
+            "所在省份",
+            "所属省份",
+            "所在省",
+            "省/直辖市",
+            "省（自治区、直辖市）",
+            "省（市、自治区）",
+        ],
+    ),
+    rule(K(D::AddressProvince), ZhTw, &["縣市"]),
+    rule(
+        K(D::AddressProvince),
+        En,
+        &["state", "province", "state/province", "state or province"],
+    ),
+    rule(
+        K(D::AddressCity),
+        ZhCn,
+        &[
+            "地市",
+            "所在市",
+            "城市",
+            "所在城市",
+            "所属城市",
+            "地级市",
+            "市（地区、盟、自治州）",
+            "市（州）",
+        ],
+    ),
+    rule(
+        K(D::AddressCity),
+        En,
+        &["city", "town/city", "town or city", "town"],
+    ),
+    rule(
+        K(D::AddressCounty),
+        ZhCn,
+        &[
+            "区县",
+            "县区",
+            "区/县",
+            "县/区",
+            "所在区县",
+            "县（市、区、旗）",
+            "县（市、区）",
+        ],
+    ),
+    rule(K(D::AddressCounty), ZhTw, &["鄉鎮市區"]),
+    rule(
+        K(D::AddressTownship),
+        ZhCn,
+        &[
+            "乡镇",
+            "乡镇街道",
+            "乡镇（街道）",
+            "乡（镇、街道）",
+            "镇街",
+            "街道办事处",
+        ],
+    ),
+    rule(
+        K(D::AddressVillage),
+        ZhCn,
+        &[
+            "村（社区）",
+            "村居",
+            "村委会",
+            "所在社区",
+            "村/社区",
+            "社区（村）",
+        ],
+    ),
+    rule(
+        K(D::AddressStreet),
+        ZhCn,
+        &["路（街、巷）", "街路巷", "街路"],
+    ),
+    rule(
+        K(D::AddressHouseNo),
+        ZhCn,
+        &["门牌号", "门（楼）牌号", "门牌号码", "楼牌号"],
+    ),
+    rule(K(D::AddressUnitDetail), ZhCn, &["门（楼）详址", "详址"]),
+    rule(
+        K(D::AddressFull),
+        ZhCn,
+        &["完整地址", "详细地址", "详细住址"],
+    ),
+    rule(
+        K(D::AddressDivisionCode),
+        ZhCn,
+        &["行政区划代码", "区划代码"],
+    ),
+    // Firm.
+    rule(
+        K(D::FirmName),
+        ZhCn,
+        &[
+            "企业名称",
+            "公司名称",
+            "主体名称",
+            "市场主体名称",
+            "个体工商户名称",
+            "字号名称",
+            "商户名称",
+            "申请单位",
+            "单位全称",
+            "企业（单位）名称",
+        ],
+    ),
+    rule(K(D::FirmName), ZhTw, &["公司名稱", "商號名稱"]),
+    rule(K(D::FirmName), En, &["business name", "entity name"]),
+    rule(
+        Either(Some(D::PersonEmployer), D::FirmName),
+        ZhCn,
+        &["单位名称", "参保单位名称", "参保单位"],
+    ),
+    rule(
+        K(D::FirmUscc),
+        ZhCn,
+        &[
+            "统一社会信用代码",
+            "社会信用代码",
+            "信用代码",
+            "统一代码",
+            "纳税人识别号",
+        ],
+    ),
+    rule(
+        K(D::FirmUscc),
+        En,
+        &["unified social credit code", "uscc", "credit code"],
+    ),
+    rule(
+        K(D::FirmRegNo),
+        ZhCn,
+        &["注册号", "营业执照注册号", "工商注册号"],
+    ),
+    rule(K(D::FirmOrgCode), ZhCn, &["组织机构代码"]),
+    rule(
+        K(D::FirmType),
+        ZhCn,
+        &[
+            "企业类型",
+            "公司类型",
+            "组成形式",
+            "市场主体类型",
+            "企业性质",
+        ],
+    ),
+    rule(Either(None, D::FirmType), ZhCn, &["单位类型", "单位性质"]),
+    rule(K(D::FirmType), En, &["company type", "business type"]),
+    rule(
+        K(D::FirmEstablished),
+        ZhCn,
+        &["成立日期", "成立时间", "注册日期", "开业日期"],
+    ),
+    rule(K(D::FirmEstablished), En, &["date of incorporation"]),
+    rule(
+        Range(D::FirmTermFrom, D::FirmTermTo),
+        ZhCn,
+        &["营业期限", "经营期限"],
+    ),
+    rule(
+        K(D::FirmTermFrom),
+        ZhCn,
+        &["营业期限自", "营业期限起", "经营期限自", "经营期限起"],
+    ),
+    rule(
+        K(D::FirmTermTo),
+        ZhCn,
+        &["营业期限至", "营业期限止", "经营期限至", "经营期限止"],
+    ),
+    rule(
+        K(D::FirmRegCapital),
+        ZhCn,
+        &[
+            "注册资本",
+            "注册资金",
+            "资金数额",
+            "注册资本（万元）",
+            "出资总额",
+        ],
+    ),
+    rule(K(D::FirmRegCapital), En, &["registered capital"]),
+    rule(K(D::FirmBusinessScope), ZhCn, &["经营范围", "业务范围"]),
+    rule(K(D::FirmBusinessScope), En, &["business scope"]),
+    rule(
+        Either(Some(D::PersonHukouAddress), D::FirmDomicile),
+        ZhCn,
+        &["住所"],
+    ),
+    rule(
+        K(D::FirmDomicile),
+        ZhCn,
+        &[
+            "企业住所",
+            "公司住所",
+            "注册地址",
+            "企业地址",
+            "公司地址",
+            "住所地址",
+            "注册地",
+        ],
+    ),
+    rule(Either(None, D::FirmDomicile), ZhCn, &["单位地址"]),
+    rule(
+        K(D::FirmOperatingAddress),
+        ZhCn,
+        &[
+            "生产经营地",
+            "经营场所",
+            "经营地址",
+            "营业场所",
+            "实际经营地址",
+            "经营地",
+            "生产经营地址",
+        ],
+    ),
+    // Words a person's form uses too (婚姻登记机关, the employer's 行业): the firm's element
+    // only on a firm's form.
+    rule(Either(None, D::FirmRegAuthority), ZhCn, &["登记机关"]),
+    rule(
+        Either(None, D::FirmIndustry),
+        ZhCn,
+        &["所属行业", "行业", "行业类别", "行业类型"],
+    ),
+    rule(
+        K(D::FirmEmployees),
+        ZhCn,
+        &["从业人数", "职工人数", "员工人数", "从业人员"],
+    ),
+    rule(
+        K(D::FirmBasicBankAcct),
+        ZhCn,
+        &["基本存款账户", "基本户账号", "基本账户账号", "基本存款账号"],
+    ),
+    rule(
+        K(D::FirmBasicBank),
+        ZhCn,
+        &["基本存款账户开户银行", "基本户开户行", "基本户开户银行"],
+    ),
+    // A person's role in a firm.
+    rule(
+        K(D::RoleSubscribedWan),
+        ZhCn,
+        &["认缴出资额", "认缴出资", "认缴金额", "出资额", "出资数额"],
+    ),
+    rule(K(D::RoleContributionMethod), ZhCn, &["出资方式"]),
+    rule(
+        K(D::RoleContributionDue),
+        ZhCn,
+        &[
+            "出资时间",
+            "出资期限",
+            "认缴出资时间",
+            "出资日期",
+            "认缴出资期限",
+        ],
+    ),
+    // Agent.
+    rule(K(D::AgentOrgName), ZhCn, &["代理机构名称", "代理机构"]),
+    rule(
+        K(D::AgentOrgUscc),
+        ZhCn,
+        &["代理机构统一社会信用代码", "代理机构信用代码"],
+    ),
+    rule(
+        K(D::AgentScope),
+        ZhCn,
+        &["委托事项", "委托权限", "委托事项及权限", "代理权限"],
+    ),
+    rule(
+        Range(D::AgentTermFrom, D::AgentTermTo),
+        ZhCn,
+        &["委托期限", "委托有效期限", "委托有效期"],
+    ),
+    rule(
+        K(D::AgentRelation),
+        ZhCn,
+        &[
+            "与申请人关系",
+            "与委托人关系",
+            "与被代理人关系",
+            "与申请人的关系",
+        ],
+    ),
+    // Family.
+    rule(K(D::FamilyHouseholderName), ZhCn, &["户主姓名"]),
+    rule(K(D::FamilyHouseholderName), ZhTw, &["戶長姓名"]),
+    rule(
+        K(D::FamilyRelationToHead),
+        ZhCn,
+        &["与户主关系", "与户主的关系"],
+    ),
+    rule(K(D::FamilyRelationToHead), ZhTw, &["與戶長關係", "稱謂"]),
+    rule(
+        K(D::FamilyMarriageCertNo),
+        ZhCn,
+        &["结婚证字号", "结婚证号", "结婚证编号"],
+    ),
+    // Documents.
+    rule(
+        K(D::DocBirthCertNo),
+        ZhCn,
+        &["出生医学证明编号", "出生证编号", "出生医学证明号"],
+    ),
+    rule(K(D::DocPropertyUnitNo), ZhCn, &["不动产单元号"]),
+    rule(
+        K(D::DocPropertyCertNo),
+        ZhCn,
+        &["不动产权证号", "不动产权证书号", "不动产权证书编号"],
+    ),
+    rule(K(D::DocDriverLicenseFileNo), ZhCn, &["驾驶证档案编号"]),
+    rule(
+        K(D::DocVehiclePlate),
+        ZhCn,
+        &["号牌号码", "车牌号", "车牌号码"],
+    ),
+    rule(K(D::DocPassportNo), ZhCn, &["护照号码", "护照号"]),
+    rule(K(D::DocPassportNo), ZhTw, &["護照號碼"]),
+    rule(K(D::DocPassportNo), En, &["passport number", "passport no"]),
+    // Meta.
+    rule(
+        K(D::MetaFillDate),
+        ZhCn,
+        &[
+            "填表日期",
+            "填报日期",
+            "申请日期",
+            "申报日期",
+            "签字日期",
+            "签名日期",
+            "填写日期",
+        ],
+    ),
+    rule(K(D::MetaFillDate), ZhTw, &["申請日期", "填表日期"]),
+    rule(K(D::MetaFillDate), En, &["date of application"]),
+];
+
+/// Whole labels too short to be keywords inside longer text (市 is in 市场, 名称 in 课程名称):
+/// they count only when they are the entire label.
+pub(crate) const EXACT_LABELS: &[(&str, Target)] = &[
+    ("名称", K(D::FirmName)),
+    ("省", K(D::AddressProvince)),
+    ("市", K(D::AddressCity)),
+    ("县", K(D::AddressCounty)),
+    ("区", K(D::AddressCounty)),
+    ("乡", K(D::AddressTownship)),
+    ("镇", K(D::AddressTownship)),
+    ("街道", K(D::AddressTownship)),
+    ("村", K(D::AddressVillage)),
+    ("社区", K(D::AddressVillage)),
+    ("号", K(D::AddressHouseNo)),
+    ("日期", K(D::MetaFillDate)),
+    ("date", K(D::MetaFillDate)),
+];
+
+/// Tokens of `name`/`id` attributes: pinyin initials used by Chinese portals, the national
+/// 人社 indicator codes (金保工程 `aacNNN`/`aaeNNN`) and English words.
+pub(crate) const NAME_RULES: &[Rule] = &[
+    rule(
+        Never("captcha"),
+        En,
+        &[
+            "captcha",
+            "vcode",
+            "verifycode",
+            "checkcode",
+            "authcode",
+            "smscode",
+        ],
+    ),
+    rule(Never("captcha"), Pinyin, &["yzm", "jym"]),
+    rule(Never("password"), En, &["password", "passwd", "pwd"]),
+    rule(
+        Never("payment-card"),
+        En,
+        &["ccnumber", "cardnumber", "cvv", "cvc", "card number", "cc"],
+    ),
+    // Roles.
+    rule(R(Role::LegalRep), Pinyin, &["fddbr", "frdb", "fddb"]),
+    rule(R(Role::LegalRep), En, &["legal rep", "legalrep"]),
+    rule(R(Role::FinanceOfficer), Pinyin, &["cwfzr", "cwry"]),
+    rule(R(Role::Liaison), Pinyin, &["lly"]),
+    rule(R(Role::Agent), Pinyin, &["jbr", "dlr", "wtdlr", "dbr"]),
+    rule(R(Role::Agent), En, &["agent"]),
+    rule(R(Role::Contact), Pinyin, &["lxr", "jjlxr"]),
+    rule(R(Role::Contact), En, &["emergency", "contact person"]),
+    rule(R(Role::Shareholder), Pinyin, &["gd", "tzr", "czr"]),
+    rule(R(Role::Guardian), Pinyin, &["jhr"]),
+    rule(R(Role::Guardian), En, &["guardian"]),
+    rule(R(Role::Father), En, &["father"]),
+    rule(R(Role::Mother), En, &["mother"]),
+    rule(R(Role::Spouse), En, &["spouse"]),
+    rule(Applicant, Pinyin, &["sqr"]),
+    rule(Applicant, En, &["applicant"]),
+    // Not held.
+    rule(
+        Unheld("用户名"),
+        En,
+        &["username", "user name", "login", "loginname", "userid"],
+    ),
+    rule(
+        Unheld("姓/名"),
+        En,
+        &[
+            "firstname",
+            "first name",
+            "lastname",
+            "last name",
+            "given",
+            "family name",
+            "surname",
+        ],
+    ),
+    rule(Unheld("国家/地区"), En, &["country"]),
+    // Held elements.
+    rule(
+        K(D::PersonIdNumber),
+        Pinyin,
+        &["sfzh", "sfzhm", "zjhm", "sfz", "gmsfhm", "zjh", "sfzjhm"],
+    ),
+    rule(K(D::PersonIdNumber), Hrss, &["aac002", "aac147"]),
+    rule(
+        K(D::PersonIdNumber),
+        En,
+        &[
+            "idcard",
+            "id card",
+            "idno",
+            "id number",
+            "idnumber",
+            "cardno",
+        ],
+    ),
+    rule(K(D::PersonIdType), Pinyin, &["zjlx", "zjzl", "sfzjlx"]),
+    rule(K(D::PersonIdType), Hrss, &["aac058"]),
+    rule(K(D::PersonIdType), En, &["idtype", "id type", "doctype"]),
+    rule(K(D::PersonName), Pinyin, &["xm", "xingming", "zsxm"]),
+    rule(K(D::PersonName), Hrss, &["aac003"]),
+    rule(
+        K(D::PersonName),
+        En,
+        &["name", "fullname", "full name", "realname", "real name"],
+    ),
+    rule(K(D::PersonFormerName), Pinyin, &["cym"]),
+    rule(K(D::PersonNameLatin), Pinyin, &["pym", "xmpy", "pinyin"]),
+    rule(K(D::PersonSex), Pinyin, &["xb", "xingbie"]),
+    rule(K(D::PersonSex), Hrss, &["aac004"]),
+    rule(K(D::PersonSex), En, &["sex", "gender"]),
+    rule(K(D::PersonBirthDate), Pinyin, &["csrq", "csny"]),
+    rule(K(D::PersonBirthDate), Hrss, &["aac006"]),
+    rule(
+        K(D::PersonBirthDate),
+        En,
+        &["birthday", "birth date", "birthdate", "dob", "bday"],
+    ),
+    rule(K(D::PersonEthnicity), Pinyin, &["mz", "minzu"]),
+    rule(K(D::PersonEthnicity), Hrss, &["aac005"]),
+    rule(K(D::PersonEthnicity), En, &["nation", "ethnicity"]),
+    rule(K(D::PersonNationality), Pinyin, &["gj"]),
+    rule(K(D::PersonNationality), Hrss, &["aac161"]),
+    rule(K(D::PersonNationality), En, &["nationality", "citizenship"]),
+    rule(K(D::PersonIdIssuer), Pinyin, &["qfjg", "fzjg"]),
+    rule(K(D::PersonHukouType), Pinyin, &["hkxz", "hjxz"]),
+    rule(K(D::PersonHukouType), Hrss, &["aac009"]),
+    rule(
+        K(D::PersonHukouAddress),
+        Pinyin,
+        &["hjdz", "hjszd", "hkszd", "hjd"],
+    ),
+    rule(K(D::PersonHukouAddress), Hrss, &["aac010"]),
+    rule(
+        K(D::PersonResidenceAddress),
+        Pinyin,
+        &["jzdz", "xzz", "txdz", "lxdz", "xjzd", "jzd"],
+    ),
+    rule(K(D::PersonResidenceAddress), Hrss, &["aae006"]),
+    rule(K(D::PersonMaritalStatus), Pinyin, &["hyzk"]),
+    rule(K(D::PersonMaritalStatus), Hrss, &["aac017"]),
+    rule(K(D::PersonMaritalStatus), En, &["marital", "maritalstatus"]),
+    rule(K(D::PersonPoliticalStatus), Pinyin, &["zzmm"]),
+    rule(K(D::PersonPoliticalStatus), Hrss, &["aac024"]),
+    rule(K(D::PersonEducation), Pinyin, &["xl", "whcd"]),
+    rule(K(D::PersonEducation), Hrss, &["aac011"]),
+    rule(K(D::PersonEducation), En, &["education"]),
+    rule(K(D::PersonEmployer), Pinyin, &["gzdw"]),
+    rule(
+        K(D::PersonEmployer),
+        En,
+        &[
+            "employer",
+            "company",
+            "company name",
+            "organization",
+            "organisation",
+        ],
+    ),
+    rule(K(D::PersonPosition), Pinyin, &["zw"]),
+    rule(
+        K(D::PersonPosition),
+        En,
+        &["jobtitle", "job title", "position"],
+    ),
+    rule(K(D::PersonOccupation), En, &["occupation"]),
+    rule(K(D::PersonSsNumber), Pinyin, &["shbzh", "sbh"]),
+    rule(K(D::PersonSsCardNo), Pinyin, &["sbkh"]),
+    rule(K(D::PersonBankAccount), Pinyin, &["yhkh", "yhzh"]),
+    rule(K(D::PersonBankAccount), Hrss, &["aae010"]),
+    rule(K(D::PersonBankBranch), Pinyin, &["khh", "khyh"]),
+    rule(
+        K(D::ContactMobile),
+        Pinyin,
+        &["sjhm", "sjh", "shouji", "yddh", "lxdh", "lxfs"],
+    ),
+    rule(K(D::ContactMobile), Hrss, &["aae005"]),
+    rule(
+        K(D::ContactMobile),
+        En,
+        &["mobile", "cellphone", "phone", "tel", "telephone", "cell"],
+    ),
+    rule(K(D::ContactLandline), Pinyin, &["gddh", "zjdh", "bgdh"]),
+    rule(
+        K(D::ContactLandline),
+        En,
+        &[
+            "landline",
+            "homephone",
+            "workphone",
+            "home phone",
+            "work phone",
+            "office phone",
+        ],
+    ),
+    rule(K(D::ContactEmail), Pinyin, &["dzyx", "yx", "dzyj"]),
+    rule(K(D::ContactEmail), Hrss, &["aae015"]),
+    rule(K(D::ContactEmail), En, &["email", "mail", "e-mail"]),
+    rule(K(D::ContactPostalCode), Pinyin, &["yzbm"]),
+    rule(K(D::ContactPostalCode), Hrss, &["aae007"]),
+    rule(
+        K(D::ContactPostalCode),
+        En,
+        &["zip", "zipcode", "postcode", "postal code", "postalcode"],
+    ),
+    rule(K(D::ContactFax), En, &["fax"]),
+    rule(K(D::AddressProvince), En, &["province", "state", "prov"]),
+    rule(K(D::AddressCity), En, &["city"]),
+    rule(K(D::AddressCounty), En, &["county", "district"]),
+    rule(K(D::AddressFull), Pinyin, &["xxdz"]),
+    rule(K(D::PersonHukouAddress), En, &["address", "addr"]),
+    rule(
+        Unheld("地址行"),
+        En,
+        &[
+            "street",
+            "address line",
+            "address1",
+            "address2",
+            "line1",
+            "line2",
+        ],
+    ),
+    rule(
+        Either(Some(D::PersonEmployer), D::FirmName),
+        Pinyin,
+        &["dwmc"],
+    ),
+    rule(
+        Either(Some(D::PersonEmployer), D::FirmName),
+        Hrss,
+        &["aab004"],
+    ),
+    rule(K(D::FirmName), Pinyin, &["qymc", "gsmc", "ztmc"]),
+    rule(
+        K(D::FirmUscc),
+        Pinyin,
+        &["tyshxydm", "shxydm", "xydm", "tyxydm"],
+    ),
+    rule(K(D::FirmUscc), En, &["uscc", "creditcode", "credit code"]),
+    rule(K(D::FirmRegNo), Pinyin, &["zch"]),
+    rule(K(D::FirmRegCapital), Pinyin, &["zczb", "zczj"]),
+    rule(K(D::FirmBusinessScope), Pinyin, &["jyfw"]),
+    rule(K(D::FirmOperatingAddress), Pinyin, &["jycs", "scjyd"]),
+    rule(K(D::FirmEstablished), Pinyin, &["clrq"]),
+    rule(K(D::FirmType), Pinyin, &["qylx"]),
+    rule(K(D::FirmEmployees), Pinyin, &["cyrs"]),
+    rule(K(D::RoleSubscribedWan), Pinyin, &["rjcze", "czje"]),
+    rule(K(D::RoleContributionMethod), Pinyin, &["czfs"]),
+    rule(K(D::DocPassportNo), En, &["passport", "passportno"]),
+    rule(K(D::DocPassportNo), Pinyin, &["hzhm"]),
+    rule(K(D::DocVehiclePlate), Pinyin, &["hphm"]),
+    rule(R(Role::Recipient), Pinyin, &["sjr"]),
+    rule(K(D::MetaFillDate), Pinyin, &["tbrq"]),
+];
+
+/// Every role, for looking one up by its [`id`](Role::id).
+pub const ROLES: &[Role] = &[
+    Role::LegalRep,
+    Role::FinanceOfficer,
+    Role::Liaison,
+    Role::Agent,
+    Role::Shareholder,
+    Role::Director,
+    Role::Contact,
+    Role::Guardian,
+    Role::Father,
+    Role::Mother,
+    Role::Spouse,
+    Role::Householder,
+    Role::Child,
+    Role::Member,
+    Role::Obligor,
+    Role::Recipient,
+];
