@@ -2,6 +2,7 @@
 //! mounts the widget in its own shadow root, so the page's styles and the widget's never mix
 //! and the page's scanner never sees the widget's own inputs. It holds no decisions.
 
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ShadowRootInit, ShadowRootMode};
 
@@ -17,6 +18,34 @@ const STYLE: &str = include_str!("ui/style.css");
 struct Options {
     /// `zh-CN` (default) or `en`.
     lang: Option<String>,
+    /// The URL of the directory `oncefill.js` was loaded from; data tables are fetched from
+    /// there.
+    base: Option<String>,
+}
+
+/// Fetches the retired-division table for the ID-number address check. Until it arrives (or if
+/// it cannot be had) that check makes no judgement.
+async fn load_history(base: String) {
+    use wasm_bindgen_futures::JsFuture;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let url = format!("{base}data/divisions_history.csv");
+    let Ok(response) = JsFuture::from(window.fetch_with_str(&url)).await else {
+        return;
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
+        return;
+    };
+    if !response.ok() {
+        return;
+    }
+    let Ok(text) = response.text() else { return };
+    if let Ok(text) = JsFuture::from(text).await
+        && let Some(text) = text.as_string()
+    {
+        crate::core::codes::install_history(text);
+    }
 }
 
 /// Mounts the widget once on the current page. `options` is `{ lang?: "zh-CN" | "en" }`
@@ -65,6 +94,9 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
             }
         });
     yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).render();
+    if let Some(base) = options.base {
+        wasm_bindgen_futures::spawn_local(load_history(base));
+    }
     Ok(())
 }
 

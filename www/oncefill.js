@@ -15,7 +15,7 @@
   import(base + 'pkg/oncefill.js')
     .then(function (m) {
       return m.default({ module_or_path: base + 'pkg/oncefill_bg.wasm' }).then(function () {
-        m.mount(lang ? { lang: lang } : undefined);
+        m.mount({ lang: lang, base: base });
         // Only benchmark pages opt in to the benchmark hook; it never touches a person's vault.
         if (window.__oncefillBenchEnabled) window.__oncefillBench = { saveMs: m.bench_save_ms };
         document.dispatchEvent(new CustomEvent('oncefill:ready'));

@@ -20,9 +20,10 @@ fn main() -> std::process::ExitCode {
 #[cfg(target_arch = "wasm32")]
 fn main() {}
 
-/// `oncefill classify PAGE.html`: the fields of a saved page, each with the element it asks
-/// for, whose it is and why, as one JSON array in document order (see
-/// `oncefill::core::classify::report`). Exits 0, or 2 when the page cannot be read.
+/// `oncefill classify PAGE.html [--mapping MAPPING.json]`: the fields of a saved page, each
+/// with the element it asks for, whose it is and why, as one JSON array in document order
+/// (see `oncefill::core::classify::report`); a known mapping of the form, if given, outranks
+/// everything else. Exits 0, or 2 when the page or the mapping cannot be read.
 ///
 /// `oncefill bench-classify [--runs N] [--fields N] [--corpus DIR]` (hidden; for
 /// `cargo xtask bench`, in a release build) prints one JSON line: `classify_ms_1000`, the
@@ -35,11 +36,11 @@ mod classify {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use oncefill::core::classify::{classify_fields, eval, report};
+    use oncefill::core::classify::{Mapping, classify_fields_with, eval, report};
     use oncefill::core::scan::{html::HtmlDom, scan};
     use serde_json::Value;
 
-    const USAGE: &str = "usage: oncefill classify PAGE.html";
+    const USAGE: &str = "usage: oncefill classify PAGE.html [--mapping MAPPING.json]";
     const BENCH_USAGE: &str =
         "usage: oncefill bench-classify [--runs N] [--fields N] [--corpus DIR]";
 
@@ -54,8 +55,18 @@ mod classify {
     }
 
     pub fn run(args: &[String]) -> ExitCode {
-        let [path] = args else {
-            return usage(USAGE, "classify takes one HTML file");
+        let (path, mapping) = match args {
+            [path] => (path, None),
+            [path, flag, file] if flag == "--mapping" => (path, Some(file)),
+            _ => return usage(USAGE, "classify takes one HTML file"),
+        };
+        let mapping = match mapping.map(std::fs::read_to_string) {
+            None => None,
+            Some(Ok(json)) => match Mapping::from_json(&json) {
+                Ok(m) => Some(m),
+                Err(e) => return usage(USAGE, &format!("mapping: {e}")),
+            },
+            Some(Err(e)) => return usage(USAGE, &format!("cannot read the mapping: {e}")),
         };
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
@@ -63,7 +74,7 @@ mod classify {
         };
         let dom = HtmlDom::parse_bytes(&bytes);
         let fields = scan(&dom);
-        let classified = classify_fields(&fields);
+        let classified = classify_fields_with(&fields, mapping.as_ref());
         let rows = report::report(&fields, &classified);
         match serde_json::to_string_pretty(&rows) {
             Ok(json) => {

@@ -88,10 +88,20 @@ pub trait Dom {
 
 /// Collapses white space and trims the decorations labels carry: `*`, `＊`, `:` and `：`.
 pub fn clean_label(text: &str) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    collapsed
-        .trim_matches(|c: char| matches!(c, '*' | '＊' | ':' | '：' | ' ' | '\u{a0}'))
-        .to_string()
+    let junk = |c: char| matches!(c, '*' | '＊' | ':' | '：' | ' ' | '\u{a0}');
+    let trimmed = text.trim_matches(|c: char| junk(c) || c.is_whitespace());
+    // Most labels have no white space to collapse: no need to split and join them.
+    let mut previous_space = false;
+    let plain = trimmed.chars().all(|c| {
+        let ok = !(c.is_whitespace() && (c != ' ' || previous_space));
+        previous_space = c == ' ';
+        ok
+    });
+    if plain {
+        return trimmed.to_string();
+    }
+    let collapsed = trimmed.split_whitespace().collect::<Vec<_>>().join(" ");
+    collapsed.trim_matches(junk).to_string()
 }
 
 fn non_empty(text: String) -> Option<String> {
@@ -770,5 +780,100 @@ mod tests {
         assert_eq!(clean_label(" 姓名 *："), "姓名");
         assert_eq!(clean_label("＊ 公民身份号码:"), "公民身份号码");
         assert_eq!(clean_label("Date  of\n birth"), "Date of birth");
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn fields(html: &str) -> Vec<FieldDescriptor> {
+        scan(&html::HtmlDom::parse(html))
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    fn label_by_name(fields: &[FieldDescriptor], name: &str) -> (String, &'static str) {
+        let f = fields
+            .iter()
+            .find(|f| f.name.as_deref() == Some(name))
+            .unwrap_or_else(|| panic!("{name}"));
+        (
+            f.label.clone().unwrap_or_default(),
+            f.label_source.unwrap_or_default(),
+        )
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn text_before_a_control_labels_it() {
+        let f = fields(
+            "<form>姓名：<input name=a> 性别：<select name=b><option>男</option></select><br>\
+             <span>身份证号</span><input name=c>\
+             <div class=row><div class=lbl>手机</div><div><input name=d></div></div>\
+             <dl><dt>邮箱</dt><dd><input name=e></dd></dl>\
+             <p>请如实填写以下各项，否则后果自负，本单位不承担任何责任。谢谢您的配合与支持，祝您生活愉快。</p><div><input name=f></div>\
+             <h3>联系人</h3><input name=g placeholder=姓名></form>",
+        );
+        assert_eq!(label_by_name(&f, "a"), ("姓名".into(), "preceding-text"));
+        assert_eq!(label_by_name(&f, "b"), ("性别".into(), "preceding-text"));
+        assert_eq!(
+            label_by_name(&f, "c"),
+            ("身份证号".into(), "preceding-text")
+        );
+        assert_eq!(label_by_name(&f, "d"), ("手机".into(), "preceding-text"));
+        assert_eq!(label_by_name(&f, "e"), ("邮箱".into(), "preceding-text"));
+        // Prose is not a label, nor is a heading.
+        assert_eq!(label_by_name(&f, "f").0, "");
+        assert_eq!(label_by_name(&f, "g").0, "");
+        let g = f.iter().find(|x| x.name.as_deref() == Some("g")).unwrap();
+        assert_eq!(g.section.as_deref(), Some("联系人"));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn tables_label_by_neighbour_header_and_row() {
+        let f = fields(
+            "<table><tr><th>姓名</th><th>证件号码</th></tr>\
+             <tr><td><input name=a></td><td><input name=b></td></tr>\
+             <tr><td><input name=c></td><td><input name=d></td></tr></table>\
+             <table><tr><td></td><th>姓名</th><th>手机</th></tr>\
+             <tr><th>联络员</th><td><input name=e></td><td><input name=f></td></tr></table>\
+             <table><tr><td>代理人</td><td><input name=g></td><td>联系电话</td><td><input name=h></td></tr></table>",
+        );
+        assert_eq!(label_by_name(&f, "a"), ("姓名".into(), "table-header"));
+        assert_eq!(label_by_name(&f, "d"), ("证件号码".into(), "table-header"));
+        assert_eq!(
+            label_by_name(&f, "e"),
+            ("联络员 姓名".into(), "table-header")
+        );
+        assert_eq!(
+            label_by_name(&f, "f"),
+            ("联络员 手机".into(), "table-header")
+        );
+        assert_eq!(label_by_name(&f, "h"), ("联系电话".into(), "table-cell"));
+        let h = f.iter().find(|x| x.name.as_deref() == Some("h")).unwrap();
+        assert_eq!(h.row_label.as_deref(), Some("代理人"));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn legends_and_headings_give_labels_and_sections() {
+        let f = fields(
+            "<h1>登记表</h1><h2>法定代表人信息</h2>\
+             <fieldset><legend>性别</legend><label><input type=radio name=xb>男</label><label><input type=radio name=xb>女</label></fieldset>\
+             <table><tr><td colspan=2 class=section>证件信息</td></tr><tr><td>号码</td><td><input name=a></td></tr></table>\
+             <input name=b>\
+             <fieldset><legend>出生日期</legend><select name=y></select><select name=m></select></fieldset>\
+             <input name=c>",
+        );
+        assert_eq!(label_by_name(&f, "xb"), ("性别".into(), "legend"));
+        let get = |n: &str| f.iter().find(|x| x.name.as_deref() == Some(n)).unwrap();
+        assert_eq!(get("a").section.as_deref(), Some("证件信息"));
+        assert_eq!(get("a").outer_sections, vec!["登记表", "法定代表人信息"]);
+        // A heading row belongs to its table; a legend to its fieldset.
+        assert_eq!(get("b").section.as_deref(), Some("法定代表人信息"));
+        assert_eq!(get("y").section.as_deref(), Some("出生日期"));
+        assert_eq!(
+            get("y").label,
+            None,
+            "a legend over two fields labels neither"
+        );
+        assert_eq!(get("c").section.as_deref(), Some("法定代表人信息"));
     }
 }

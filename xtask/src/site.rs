@@ -129,6 +129,9 @@ pub fn ensure_wasm_bindgen() -> Result<(), String> {
 }
 
 /// Builds the site; returns its directory.
+/// Code tables the browser fetches on demand (see `install_history` in the core).
+const LAZY_TABLES: &[&str] = &["divisions_history.csv"];
+
 pub fn build() -> Result<PathBuf, String> {
     println!("--> build: ensure the {WASM_TARGET} target and wasm-bindgen-cli");
     ensure_wasm_target()?;
@@ -163,6 +166,14 @@ pub fn build() -> Result<PathBuf, String> {
     }
     println!("--> build: copy www/ into {}", site.display());
     copy_dir(&www, &site)?;
+    // Tables the browser fetches when it needs them rather than carrying them in the bundle.
+    let data = site.join("data");
+    fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
+    for name in LAZY_TABLES {
+        let from = repo_root().join("data").join("codes").join(name);
+        fs::copy(&from, data.join(name))
+            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
+    }
 
     let pkg = site.join("pkg");
     println!("--> build: wasm-bindgen");

@@ -256,6 +256,37 @@ pub struct Mapping {
 }
 
 impl Mapping {
+    /// Reads a mapping in the corpus's format: `{"fields": {"aac003": "person.name",
+    /// "fr_xm": {"key": "person.name", "role": "legal_rep"}}}`.
+    pub fn from_json(json: &str) -> Result<Mapping, String> {
+        let v: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| format!("invalid JSON: {e}"))?;
+        let fields = v
+            .get("fields")
+            .and_then(|f| f.as_object())
+            .ok_or("no \"fields\" object")?;
+        let mut out = Mapping::default();
+        for (handle, entry) in fields {
+            let (key, role) = match entry {
+                serde_json::Value::String(k) => (k.as_str(), None),
+                serde_json::Value::Object(o) => (
+                    o.get("key").and_then(|k| k.as_str()).unwrap_or_default(),
+                    o.get("role").and_then(|r| r.as_str()),
+                ),
+                _ => return Err(format!("{handle}: expected a key or an object")),
+            };
+            let key = Key::from_id(key).ok_or_else(|| format!("{handle}: unknown key {key:?}"))?;
+            let role = match role {
+                Some(r) => {
+                    Some(Role::from_id(r).ok_or_else(|| format!("{handle}: unknown role {r:?}"))?)
+                }
+                None => None,
+            };
+            out.fields.push((handle.clone(), key, role));
+        }
+        Ok(out)
+    }
+
     fn lookup(&self, field: &FieldDescriptor) -> Option<(Key, Option<Role>)> {
         self.fields.iter().find_map(|(handle, key, role)| {
             (field.html_id.as_deref() == Some(handle) || field.name.as_deref() == Some(handle))
@@ -1186,11 +1217,7 @@ pub fn classify_all(fields: &[FieldDescriptor]) -> Vec<Classification> {
 fn applicant_only(mut c: Classification) -> Classification {
     if let Verdict::Fill { key, .. } = c.verdict {
         if let Some(role) = &c.role {
-            let base = role.split('[').next().unwrap_or_default();
-            let zh = rules::ROLES
-                .iter()
-                .find(|r| r.id() == base)
-                .map_or(base, |r| r.zh());
+            let zh = Role::from_id(role).map_or(role.as_str(), |r| r.zh());
             c.verdict = Verdict::Skip {
                 reason: SkipReason::OtherParty(zh.into()),
             };

@@ -90,6 +90,12 @@ impl Role {
         }
     }
 
+    /// The role with an [`id`](Self::id); a numbered id (`shareholder[1]`) gives its role.
+    pub fn from_id(id: &str) -> Option<Role> {
+        let base = id.split('[').next().unwrap_or_default();
+        ROLES.iter().copied().find(|r| r.id() == base)
+    }
+
     /// The name forms print (for review: "about someone else (法定代表人)").
     pub fn zh(self) -> &'static str {
         match self {

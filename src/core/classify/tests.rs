@@ -252,3 +252,394 @@ fn units_split_words_and_characters() {
     assert_eq!(units("姓 名:"), vec!["姓", "名"]);
     assert_eq!(units("aac003"), vec!["aac003"]);
 }
+
+// --- Issue 6: more elements, locales, evidence and context. ---
+
+fn select(id: &str, label: Option<&str>, texts: &[&str]) -> FieldDescriptor {
+    let mut f = FieldDescriptor::text(id, label.unwrap_or(""));
+    f.label = label.map(str::to_string);
+    f.control = Control::Select;
+    f.options = texts
+        .iter()
+        .map(|t| FieldOption {
+            value: (*t).into(),
+            text: (*t).into(),
+            id: None,
+        })
+        .collect();
+    f
+}
+
+fn named(name: &str) -> FieldDescriptor {
+    let mut f = FieldDescriptor::text(name, "");
+    f.label = None;
+    f.html_id = None;
+    f.name = Some(name.into());
+    f
+}
+
+fn keys(fields: &[FieldDescriptor]) -> Vec<(Option<Key>, Option<String>)> {
+    classify_fields(fields)
+        .into_iter()
+        .map(|c| (c.key(), c.role))
+        .collect()
+}
+
+#[test]
+fn many_more_elements_by_label() {
+    let cases = [
+        ("固定电话", Key::ContactLandline),
+        ("电子邮箱", Key::ContactEmail),
+        ("邮政编码", Key::ContactPostalCode),
+        ("现居住地址", Key::PersonResidenceAddress),
+        ("企业名称", Key::FirmName),
+        ("统一社会信用代码", Key::FirmUscc),
+        ("注册资本（万元）", Key::FirmRegCapital),
+        ("经营范围", Key::FirmBusinessScope),
+        ("证件类型", Key::PersonIdType),
+        ("有效期限至", Key::PersonIdValidTo),
+        ("婚姻状况", Key::PersonMaritalStatus),
+        ("文化程度", Key::PersonEducation),
+        ("政治面貌", Key::PersonPoliticalStatus),
+        ("国籍", Key::PersonNationality),
+        ("户主姓名", Key::FamilyHouseholderName),
+        ("签发机关", Key::PersonIdIssuer),
+        ("护照号码", Key::DocPassportNo),
+        ("E-mail address", Key::ContactEmail),
+        ("Postal code", Key::ContactPostalCode),
+        // A parenthesis explains; its words do not compete.
+        ("居住地址（详细到门牌号）", Key::PersonResidenceAddress),
+    ];
+    for (label, key) in cases {
+        assert_eq!(key_of(&labelled(label)), Some(key), "{label}");
+    }
+}
+
+#[test]
+fn taiwan_labels_are_their_own() {
+    // 身分證字號 is Taiwan's ID, never a mainland 公民身份号码; 統一編號 is not a USCC.
+    for label in ["身分證字號", "統一編號", "帳號"] {
+        assert_eq!(key_of(&labelled(label)), None, "{label}");
+    }
+    assert_eq!(key_of(&labelled("行動電話")), Some(Key::ContactMobile));
+    assert_eq!(key_of(&labelled("電話")), Some(Key::ContactLandline));
+    assert_eq!(key_of(&labelled("出生年月日")), Some(Key::PersonBirthDate));
+    assert_eq!(key_of(&labelled("郵遞區號")), Some(Key::ContactPostalCode));
+    assert_eq!(key_of(&labelled("電子郵件")), Some(Key::ContactEmail));
+}
+
+#[test]
+fn pinyin_and_hrss_names() {
+    for (name, key) in [
+        ("xm", Key::PersonName),
+        ("csrq", Key::PersonBirthDate),
+        ("hjdz", Key::PersonHukouAddress),
+        ("jzdz", Key::PersonResidenceAddress),
+        ("yzbm", Key::ContactPostalCode),
+        ("dzyx", Key::ContactEmail),
+        ("user_sjhm", Key::ContactMobile),
+        ("aac058", Key::PersonIdType),
+        ("aae005", Key::ContactMobile),
+        ("aae007", Key::ContactPostalCode),
+        ("tyshxydm", Key::FirmUscc),
+    ] {
+        assert_eq!(key_of(&classify(&named(name))), Some(key), "{name}");
+    }
+    // A role in the name: the agent's name is not the applicant's.
+    assert!(matches!(
+        classify(&named("jbrXm")),
+        Verdict::Skip {
+            reason: SkipReason::OtherParty(_)
+        }
+    ));
+}
+
+#[test]
+fn options_tell_code_tables() {
+    let cases = [
+        (
+            vec!["请选择", "未婚", "已婚", "离婚", "丧偶"],
+            Key::PersonMaritalStatus,
+        ),
+        (
+            vec!["中共党员", "共青团员", "群众"],
+            Key::PersonPoliticalStatus,
+        ),
+        (
+            vec!["居民身份证", "中国护照", "港澳居民来往内地通行证"],
+            Key::PersonIdType,
+        ),
+        (
+            vec![
+                "北京市",
+                "天津市",
+                "河北省",
+                "山西省",
+                "内蒙古自治区",
+                "辽宁省",
+                "吉林省",
+                "黑龙江省",
+                "上海市",
+                "江苏省",
+                "浙江省",
+            ],
+            Key::AddressProvince,
+        ),
+    ];
+    for (texts, key) in cases {
+        assert_eq!(
+            key_of(&classify(&select("s", None, &texts))),
+            Some(key),
+            "{texts:?}"
+        );
+    }
+    // Options that plainly belong elsewhere make a label ambiguous.
+    assert!(matches!(
+        classify(&select("s", Some("民族"), &["男", "女"])),
+        Verdict::Skip {
+            reason: SkipReason::Ambiguous(_)
+        }
+    ));
+}
+
+#[test]
+fn maxlength_and_pattern_only_support() {
+    let mut bare = FieldDescriptor::text("f", "");
+    bare.label = None;
+    bare.max_length = Some(18);
+    assert_eq!(key_of(&classify(&bare)), None, "18 alone is no evidence");
+    let confidence = |f: &FieldDescriptor| match classify(f) {
+        Verdict::Fill { confidence, .. } => confidence,
+        other => panic!("{other:?}"),
+    };
+    let plain = FieldDescriptor::text("f", "证件号码");
+    let mut eighteen = plain.clone();
+    eighteen.max_length = Some(18);
+    let mut eleven = plain.clone();
+    eleven.max_length = Some(11);
+    assert!(confidence(&eighteen) > confidence(&plain));
+    assert!(confidence(&eleven) < confidence(&plain));
+    let mut patterned = FieldDescriptor::text("f", "手机");
+    patterned.pattern = Some("1[3-9]\\d{9}".into());
+    assert!(confidence(&patterned) > confidence(&FieldDescriptor::text("f", "手机")));
+}
+
+#[test]
+fn autocomplete_parts_and_contacts() {
+    let mut f = FieldDescriptor::text("f", "");
+    f.autocomplete = Some("bday-year".into());
+    let c = &classify_fields(std::slice::from_ref(&f))[0];
+    assert_eq!(c.key(), Some(Key::PersonBirthDate));
+    assert_eq!(c.part, Some(Part::Year));
+    assert_eq!(c.autocomplete(), Some("bday-year"));
+    f.autocomplete = Some("home tel".into());
+    assert_eq!(key_of(&classify(&f)), Some(Key::ContactLandline));
+    f.autocomplete = Some("shipping street-address".into());
+    assert!(matches!(
+        classify(&f),
+        Verdict::Skip {
+            reason: SkipReason::NotHeld(_)
+        }
+    ));
+    let name = &classify_fields(&[FieldDescriptor::text("n", "姓名")])[0];
+    assert_eq!(name.autocomplete(), Some("name"));
+}
+
+#[test]
+fn person_or_firm_by_the_form() {
+    // On a person's form 住所 and 单位名称 are the person's; on a firm's form, the firm's.
+    let person = [
+        FieldDescriptor::text("a", "住所"),
+        FieldDescriptor::text("b", "单位名称"),
+    ];
+    assert_eq!(
+        keys(&person),
+        vec![
+            (Some(Key::PersonHukouAddress), None),
+            (Some(Key::PersonEmployer), None)
+        ]
+    );
+    let firm = [
+        FieldDescriptor::text("u", "统一社会信用代码"),
+        FieldDescriptor::text("a", "住所"),
+        FieldDescriptor::text("b", "单位名称"),
+    ];
+    assert_eq!(
+        keys(&firm)[1..],
+        [(Some(Key::FirmDomicile), None), (Some(Key::FirmName), None)]
+    );
+}
+
+fn in_section(id: &str, label: &str, section: &str) -> FieldDescriptor {
+    let mut f = FieldDescriptor::text(id, label);
+    f.section = Some(section.into());
+    f
+}
+
+#[test]
+fn roles_come_from_section_headings_and_end_duplicates() {
+    let fields = [
+        in_section("a", "姓名", "一、申请人信息"),
+        in_section("b", "姓名", "二、法定代表人信息"),
+        in_section("c", "手机", "二、法定代表人信息"),
+        in_section("d", "姓名", "三、委托代理人信息（委托他人办理的填写）"),
+        in_section("e", "姓名", "股东（发起人）出资情况"),
+        in_section("f", "姓名", "股东（发起人）出资情况"),
+    ];
+    let roles: Vec<Option<String>> = keys(&fields).into_iter().map(|(_, r)| r).collect();
+    assert_eq!(
+        roles,
+        vec![
+            None,
+            Some("legal_rep".into()),
+            Some("legal_rep".into()),
+            Some("agent".into()),
+            Some("shareholder[0]".into()),
+            Some("shareholder[1]".into()),
+        ]
+    );
+    assert!(keys(&fields).iter().all(|(k, _)| k.is_some()));
+    // The same role twice is still a duplicate.
+    let twice = [
+        in_section("a", "姓名", "法定代表人信息"),
+        in_section("b", "姓名", "法定代表人信息"),
+    ];
+    assert!(keys(&twice).iter().all(|(k, _)| k.is_none()));
+    // A document's title is not a block: 法定代表人变更登记申请书.
+    let titled = [in_section("a", "姓名", "法定代表人变更登记申请书")];
+    assert_eq!(keys(&titled), vec![(Some(Key::PersonName), None)]);
+}
+
+#[test]
+fn the_plan_fills_only_the_applicants_whole_values() {
+    let mut year = select(
+        "y",
+        Some("出生日期"),
+        &[
+            "1990", "1991", "1992", "1993", "1994", "1995", "1996", "1997", "1998", "1999",
+        ],
+    );
+    year.options.insert(
+        0,
+        FieldOption {
+            value: String::new(),
+            text: "年".into(),
+            id: None,
+        },
+    );
+    let month = select(
+        "m",
+        None,
+        &[
+            "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
+        ],
+    );
+    let fields = [
+        in_section("a", "姓名", "法定代表人信息"),
+        FieldDescriptor::text("b", "姓名"),
+        year,
+        month,
+    ];
+    let full = classify_fields(&fields);
+    assert_eq!(full[0].role.as_deref(), Some("legal_rep"));
+    assert_eq!(full[2].part, Some(Part::Year));
+    assert_eq!(full[3].part, Some(Part::Month));
+    let plan = classify_all(&fields);
+    assert!(matches!(
+        &plan[0].verdict,
+        Verdict::Skip { reason: SkipReason::OtherParty(who) } if who == "法定代表人"
+    ));
+    assert!(matches!(
+        plan[1].verdict,
+        Verdict::Fill {
+            key: Key::PersonName,
+            ..
+        }
+    ));
+    assert!(matches!(plan[2].verdict, Verdict::Skip { .. }));
+    assert!(matches!(plan[3].verdict, Verdict::Skip { .. }));
+}
+
+#[test]
+fn split_fields_and_periods() {
+    let mut area = FieldDescriptor::text("q", "固定电话");
+    area.max_length = Some(4);
+    let mut number = FieldDescriptor::text("h", "-");
+    number.max_length = Some(8);
+    let mut from = FieldDescriptor::text("s", "有效期限");
+    from.control = Control::Input {
+        input_type: "date".into(),
+    };
+    let mut to = FieldDescriptor::text("t", "至");
+    to.control = from.control.clone();
+    let out = classify_fields(&[area, number, from, to]);
+    assert_eq!(
+        out.iter().map(|c| (c.key(), c.part)).collect::<Vec<_>>(),
+        vec![
+            (Some(Key::ContactLandline), Some(Part::AreaCode)),
+            (Some(Key::ContactLandline), Some(Part::Number)),
+            (Some(Key::PersonIdValidFrom), None),
+            (Some(Key::PersonIdValidTo), None),
+        ]
+    );
+    assert_eq!(out[0].autocomplete(), Some("tel-area-code"));
+    // One period field alone is ambiguous.
+    assert!(matches!(
+        labelled("有效期限"),
+        Verdict::Skip {
+            reason: SkipReason::Ambiguous(_)
+        }
+    ));
+}
+
+#[test]
+fn address_pickers_run_in_order() {
+    let provinces = [
+        "请选择省",
+        "北京市",
+        "天津市",
+        "河北省",
+        "山西省",
+        "内蒙古自治区",
+        "辽宁省",
+        "吉林省",
+        "黑龙江省",
+        "上海市",
+        "江苏省",
+        "浙江省",
+    ];
+    let fields = [
+        select("p", Some("户籍所在地"), &provinces),
+        select("c", None, &["请选择市"]),
+        select("d", None, &["请选择区/县"]),
+        FieldDescriptor::text("x", "详细地址"),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::AddressProvince), None),
+            (Some(Key::AddressCity), None),
+            (Some(Key::AddressCounty), None),
+            (None, None),
+        ]
+    );
+}
+
+#[test]
+fn a_known_mapping_comes_first() {
+    let mut f = FieldDescriptor::text("x1", "手机号码");
+    f.name = Some("x1".into());
+    let mapping = Mapping {
+        fields: vec![("x1".into(), Key::ContactLandline, Some(Role::Liaison))],
+    };
+    let out = classify_fields_with(&[f], Some(&mapping));
+    assert_eq!(out[0].key(), Some(Key::ContactLandline));
+    assert_eq!(out[0].role.as_deref(), Some("liaison"));
+    assert!(matches!(
+        out[0].verdict,
+        Verdict::Fill {
+            reason: Reason::Mapping(_),
+            ..
+        }
+    ));
+}

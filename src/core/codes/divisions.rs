@@ -25,7 +25,31 @@ use std::sync::OnceLock;
 use super::{ETHNICITIES, data_lines};
 
 const DIVISIONS_CSV: &str = include_str!("../../../data/codes/divisions.csv");
-const HISTORY_CSV: &str = include_str!("../../../data/codes/divisions_history.csv");
+/// The retired codes matter only for the ID-number address warning, so the browser bundle
+/// leaves them out and fetches `data/divisions_history.csv` when it starts
+/// ([`install_history`]); native builds embed them.
+#[cfg(not(target_arch = "wasm32"))]
+const HISTORY_CSV: Option<&str> = Some(include_str!("../../../data/codes/divisions_history.csv"));
+#[cfg(target_arch = "wasm32")]
+const HISTORY_CSV: Option<&str> = None;
+
+static INSTALLED_HISTORY: OnceLock<&'static str> = OnceLock::new();
+
+/// Supplies the retired-codes table (the text of `divisions_history.csv`) where it is not
+/// embedded. Returns false if a table was already in use.
+pub fn install_history(csv: String) -> bool {
+    if INSTALLED_HISTORY.get().is_some() {
+        return false;
+    }
+    INSTALLED_HISTORY
+        .set(Box::leak(csv.into_boxed_str()))
+        .is_ok()
+}
+
+/// Whether the retired-codes table is available.
+pub fn history_available() -> bool {
+    HISTORY_CSV.is_some() || INSTALLED_HISTORY.get().is_some()
+}
 
 /// The level of a division.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -114,6 +138,8 @@ pub enum AddressCodeStatus {
     /// In neither table. Only a warning: the history is incomplete before 1984 and codes
     /// retired before 1980 are missing, so a real number may carry such a code.
     Unknown,
+    /// Not current, and the retired-codes table has not been loaded yet: no judgement.
+    Unchecked,
 }
 
 struct Divisions {
@@ -165,8 +191,15 @@ fn load() -> &'static Divisions {
 
 fn history() -> &'static [RetiredDivision] {
     static DATA: OnceLock<Vec<RetiredDivision>> = OnceLock::new();
+    if !history_available() {
+        // Not cached: the table may still be installed.
+        return &[];
+    }
     DATA.get_or_init(|| {
-        let mut rows: Vec<RetiredDivision> = data_lines(HISTORY_CSV)
+        let source = HISTORY_CSV
+            .or_else(|| INSTALLED_HISTORY.get().copied())
+            .unwrap_or("");
+        let mut rows: Vec<RetiredDivision> = data_lines(source)
             .filter_map(|line| {
                 let mut f = line.split(',');
                 let code = f.next()?;
@@ -275,6 +308,8 @@ pub fn id_address_status(code6: &str) -> AddressCodeStatus {
     }
     if code == "830000" || division(code).is_some() {
         AddressCodeStatus::Current
+    } else if !history_available() {
+        AddressCodeStatus::Unchecked
     } else if !retired(code).is_empty() {
         AddressCodeStatus::Historical
     } else {
