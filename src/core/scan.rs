@@ -500,8 +500,8 @@ fn label_of<D: Dom>(dom: &D, node: &D::Node, group: bool) -> Option<(String, &'s
             Some(_) => None,
         };
         match (neighbour, header) {
-            // A row header and a column header: `法定代表人` × `手机`.
-            (Some(n), Some((h, true))) if row_header(dom, &cell).as_ref() == Some(&n) => {
+            // A row header and a column header: `法定代表人` × `手机`, `住所` × `申请变更登记内容`.
+            (Some(n), Some((h, _))) if row_header(dom, &cell).as_ref() == Some(&n) => {
                 return Some((format!("{n} {h}"), "table-header"));
             }
             (Some(n), _) => return Some((n, "table-cell")),
@@ -524,9 +524,37 @@ fn label_of<D: Dom>(dom: &D, node: &D::Node, group: bool) -> Option<(String, &'s
 
 /// The row label of a control in a table cell (see [`FieldDescriptor::row_label`]).
 fn row_label_of<D: Dom>(dom: &D, anchor: &D::Node, label: Option<&str>) -> Option<String> {
-    let cell = cell_of(dom, anchor)?;
-    row_header(dom, &cell)
+    let row = match cell_of(dom, anchor) {
+        Some(cell) => row_header(dom, &cell),
+        None => None,
+    };
+    row.or_else(|| line_label(dom, anchor))
         .filter(|r| Some(r.as_str()) != label && label.is_none_or(|l| !l.starts_with(r.as_str())))
+}
+
+/// The text that starts the control's line, when another control comes first on it:
+/// `经办人：<input> 联系电话：<input>` gives 经办人 for the phone.
+fn line_label<D: Dom>(dom: &D, anchor: &D::Node) -> Option<String> {
+    let parent = dom.parent(anchor)?;
+    let kids = dom.children(&parent);
+    let at = kids
+        .iter()
+        .position(|c| matches!(c, Child::Element(e) if e == anchor))?;
+    let start = kids[..at]
+        .iter()
+        .rposition(|c| matches!(c, Child::Element(e) if LINE_BREAKS.contains(&dom.tag(e).as_str())))
+        .map_or(0, |i| i + 1);
+    let first_control = kids[start..at]
+        .iter()
+        .position(|c| matches!(c, Child::Element(e) if contains_control(dom, e)))?;
+    let text: String = kids[start..start + first_control]
+        .iter()
+        .map(|c| match c {
+            Child::Text(t) => t.clone(),
+            Child::Element(e) => dom.text(e),
+        })
+        .collect();
+    short(text)
 }
 
 fn attr_flag<D: Dom>(dom: &D, node: &D::Node, name: &str) -> bool {
@@ -599,6 +627,22 @@ fn heading<D: Dom>(dom: &D, node: &D::Node, tag: &str) -> Option<Heading<D::Node
     {
         return None;
     }
+    // A heading that opens its container (a panel's heading, a section's h2) is confined to it.
+    let scope = scope.or_else(|| {
+        let parent = dom.parent(node)?;
+        if matches!(dom.tag(&parent).as_str(), "form" | "body" | "html" | "main") {
+            return None;
+        }
+        let elements: Vec<D::Node> = dom
+            .children(&parent)
+            .into_iter()
+            .filter_map(|c| match c {
+                Child::Element(e) => Some(e),
+                Child::Text(_) => None,
+            })
+            .collect();
+        (elements.len() > 1 && elements.first() == Some(node)).then_some(parent)
+    });
     Some(Heading { level, text, scope })
 }
 

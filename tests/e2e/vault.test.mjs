@@ -216,3 +216,43 @@ test('erase all removes every byte OnceFill stored', async () => {
   assert.equal(await page.locator(W('field-person.name')).inputValue(), '');
   await context.close();
 });
+
+test('the passphrase can be changed; the old one stops working', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const { page, problems } = await newPage(context);
+  await createVault(page);
+  await page.locator(W('settings')).click();
+  await page.locator(W('change-pass')).click();
+  await page.locator(W('old-pass')).fill('not the current one');
+  await page.locator(W('new-pass')).fill('我家门口有两棵树');
+  await page.locator(W('new-pass-2')).fill('我家门口有两棵树');
+  await page.locator(W('create-vault')).click();
+  await page.locator(W('vault-error')).filter({ hasText: '密码不正确' }).waitFor();
+  await page.locator(W('old-pass')).fill(PASS);
+  await page.locator(W('create-vault')).click();
+  await page.locator(W('editor')).waitFor();
+  await page.waitForTimeout(500);
+  await page.reload();
+  await unlock(page, PASS);
+  await page.locator(W('vault-error')).filter({ hasText: '密码不正确' }).waitFor();
+  await page.locator(W('unlock-pass')).fill('我家门口有两棵树');
+  await page.locator(W('unlock')).click();
+  await page.locator(W('editor')).waitFor();
+  assert.equal(await page.locator(W('field-person.name')).inputValue(), '王小明');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('without usable storage the widget says so and works from memory', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+  });
+  const { page } = await newPage(context);
+  await page.locator(W('launcher')).click();
+  assert.match(await page.locator(W('vault-unavailable')).innerText(), /不允许一次填在本机保存资料/);
+  await page.locator(W('load-demo')).click();
+  await page.locator(W('to-review')).click();
+  await page.locator(W('review')).waitFor();
+  await context.close();
+});

@@ -318,7 +318,13 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     rule(R(Role::Householder), ZhCn, &["户主"]),
     rule(R(Role::Householder), ZhTw, &["戶長"]),
     rule(R(Role::Householder), En, &["head of household"]),
-    rule(R(Role::Child), ZhCn, &["子女", "新生儿", "婴儿", "儿童"]),
+    // A pupil is a child whose guardian applies (入学报名); a student applying in person is
+    // refused rather than mistaken.
+    rule(
+        R(Role::Child),
+        ZhCn,
+        &["子女", "新生儿", "婴儿", "儿童", "幼儿", "学生", "被监护人"],
+    ),
     rule(R(Role::Child), ZhTw, &["兒童", "幼兒", "新生兒", "子女"]),
     rule(R(Role::Child), En, &["child", "newborn"]),
     rule(
@@ -484,6 +490,21 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         &["website", "web site", "homepage", "url"],
     ),
     rule(Unheld("网址"), ZhCn, &["网址", "网站"]),
+    // The new values of a change (变更登记): never the profile's current ones.
+    rule(
+        Unheld("变更后的内容"),
+        ZhCn,
+        &[
+            "申请变更登记内容",
+            "变更后",
+            "变更后内容",
+            "拟变更",
+            "变更为",
+            "变更内容",
+            "原登记内容",
+            "变更前",
+        ],
+    ),
     rule(
         Unheld("项目"),
         ZhCn,
@@ -1276,6 +1297,11 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "与委托人关系",
             "与被代理人关系",
             "与申请人的关系",
+            "与参保人关系",
+            "与申领人关系",
+            "与本人关系",
+            "与被保险人关系",
+            "与被监护人关系",
         ],
     ),
     // Family.
