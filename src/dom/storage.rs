@@ -59,8 +59,13 @@ fn to_error(value: JsValue) -> StorageError {
     }
 }
 
-/// Waits for a request's result.
-async fn request(req: &IdbRequest) -> Result<JsValue, StorageError> {
+/// Waits for a request's result. For a database deletion, another tab holding the database
+/// open blocks it until that tab closes: `blocked` turns that into an error rather than a wait
+/// without end.
+async fn settle(
+    req: &IdbRequest,
+    blocked: Option<&IdbOpenDbRequest>,
+) -> Result<JsValue, StorageError> {
     let promise = Promise::new(&mut |resolve, reject| {
         let ok_req = req.clone();
         let on_ok = Closure::once_into_js(move |_: web_sys::Event| {
@@ -70,6 +75,7 @@ async fn request(req: &IdbRequest) -> Result<JsValue, StorageError> {
             );
         });
         let err_req = req.clone();
+        let reject_blocked = reject.clone();
         let on_err = Closure::once_into_js(move |_: web_sys::Event| {
             let error = err_req
                 .error()
@@ -81,8 +87,18 @@ async fn request(req: &IdbRequest) -> Result<JsValue, StorageError> {
         });
         req.set_onsuccess(Some(on_ok.unchecked_ref()));
         req.set_onerror(Some(on_err.unchecked_ref()));
+        if let Some(open) = blocked {
+            let on_blocked = Closure::once_into_js(move |_: web_sys::Event| {
+                let _ = reject_blocked.call1(&JsValue::NULL, &JsValue::from_str("blocked"));
+            });
+            open.set_onblocked(Some(on_blocked.unchecked_ref()));
+        }
     });
     JsFuture::from(promise).await.map_err(to_error)
+}
+
+async fn request(req: &IdbRequest) -> Result<JsValue, StorageError> {
+    settle(req, None).await
 }
 
 /// Waits until a transaction has committed (or fails).
@@ -253,37 +269,6 @@ impl Store {
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or_else(|| StorageError::Unavailable("no indexedDB".into()))?;
         let req = factory.delete_database(name).map_err(to_error)?;
-        // Another tab holding the database open blocks the deletion until it closes; say so
-        // rather than wait without end.
-        let pending = req.clone();
-        let promise = Promise::new(&mut |resolve, reject| {
-            let on_ok = Closure::once_into_js(move |_: web_sys::Event| {
-                let _ = resolve.call0(&JsValue::NULL);
-            });
-            let err_req = pending.clone();
-            let reject2 = reject.clone();
-            let on_err = Closure::once_into_js(move |_: web_sys::Event| {
-                let error = err_req
-                    .error()
-                    .ok()
-                    .flatten()
-                    .map(JsValue::from)
-                    .unwrap_or(JsValue::NULL);
-                let _ = reject.call1(&JsValue::NULL, &error);
-            });
-            let on_blocked = Closure::once_into_js(move |_: web_sys::Event| {
-                let _ = reject2.call1(&JsValue::NULL, &JsValue::from_str("blocked"));
-            });
-            pending.set_onsuccess(Some(on_ok.unchecked_ref()));
-            pending.set_onerror(Some(on_err.unchecked_ref()));
-            pending.set_onblocked(Some(on_blocked.unchecked_ref()));
-        });
-        JsFuture::from(promise).await.map(|_| ()).map_err(|e| {
-            if e.as_string().as_deref() == Some("blocked") {
-                StorageError::Failed("blocked".into())
-            } else {
-                to_error(e)
-            }
-        })
+        settle(&req, Some(&req)).await.map(|_| ())
     }
 }
