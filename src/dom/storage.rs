@@ -20,6 +20,8 @@ const DB_VERSION: u32 = 1;
 const GENERATIONS: &str = "generations";
 const META: &str = "meta";
 const CURRENT: &str = "current";
+/// How long a deletion may stay blocked before another tab is blamed.
+const BLOCKED_GRACE_MS: i32 = 3000;
 
 /// Why storage failed. Nothing stored is changed by a failed save.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -88,8 +90,18 @@ async fn settle(
         req.set_onsuccess(Some(on_ok.unchecked_ref()));
         req.set_onerror(Some(on_err.unchecked_ref()));
         if let Some(open) = blocked {
+            // Connections of this page that are closing still block for a moment; only a
+            // block that lasts (another tab) is an error. A later success wins the race.
             let on_blocked = Closure::once_into_js(move |_: web_sys::Event| {
-                let _ = reject_blocked.call1(&JsValue::NULL, &JsValue::from_str("blocked"));
+                let give_up = Closure::once_into_js(move || {
+                    let _ = reject_blocked.call1(&JsValue::NULL, &JsValue::from_str("blocked"));
+                });
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                        give_up.unchecked_ref(),
+                        BLOCKED_GRACE_MS,
+                    );
+                }
             });
             open.set_onblocked(Some(on_blocked.unchecked_ref()));
         }

@@ -14,6 +14,8 @@
 //! 4. **Split fields**: year/month/day selects (or boxes) hold one date; an area-code box and
 //!    a number box hold one landline; province → city → county selects are one address
 //!    picker, and the box after it holds the rest of the address (no element of its own).
+//!    An address under a heading about new values (新地址, Your new address) is not the
+//!    profile's.
 //! 5. **Roles**: repeated blocks of roles several people hold (股东, 董事、监事、经理, 子女)
 //!    are numbered in order, so each row is its own person.
 //!
@@ -117,13 +119,29 @@ fn heading_whose(text: &str) -> Option<Whose> {
     // Words outside parentheses say whose the block is (监护人信息（申领人未满十六周岁的填写）);
     // a parenthesis names the role when the words outside do not (申请人情况（义务人）,
     // 主要人员（董事、监事、经理）信息).
+    // A parenthesis that lists alternatives (申请人（子女或委托人）) does not.
     let outside = find_hits(&without_parentheses(stripped), LABEL_RULES);
     let is_role = |h: &super::Hit| matches!(h.target, Target::Role(_));
     let hits = if outside.iter().any(is_role) {
         outside
     } else {
         let all = find_hits(stripped, LABEL_RULES);
-        if all.iter().any(is_role) {
+        let inside = all.len().saturating_sub(outside.len());
+        let mut roles: Vec<Role> = all
+            .iter()
+            .filter_map(|h| match h.target {
+                Target::Role(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        roles.sort();
+        roles.dedup();
+        let inside_applicant = all.iter().filter(|h| h.target == Target::Applicant).count()
+            > outside
+                .iter()
+                .filter(|h| h.target == Target::Applicant)
+                .count();
+        if roles.len() == 1 && !inside_applicant && inside > 0 {
             all
         } else {
             outside
@@ -147,12 +165,46 @@ fn heading_whose(text: &str) -> Option<Whose> {
             let n = units(&without_parentheses(stripped)).len();
             (n <= units(word).len() + 5).then_some(Whose::Role(*role))
         }
+        ([], false) => somebody(stripped).then_some(Whose::Somebody),
         _ => None,
     }
 }
 
-/// Whose a row label names: any role word (法定代表人或负责人, 代理人姓名), or the applicant.
+/// Whether a heading or row label names a person the rules do not know (老人信息, 食品安全
+/// 管理人员): a block about somebody, not the applicant's.
+fn somebody(text: &str) -> bool {
+    let mut bare = without_parentheses(text).trim().to_string();
+    for suffix in [
+        "基本信息",
+        "基本情况",
+        "信息",
+        "情况",
+        "资料",
+        "資料",
+        "：",
+        ":",
+    ] {
+        if let Some(b) = bare.strip_suffix(suffix) {
+            bare = b.trim().to_string();
+        }
+    }
+    let n = bare.chars().count();
+    (2..=10).contains(&n)
+        && !["个人", "本人", "个体", "工作人员", "经办人员"]
+            .iter()
+            .any(|w| bare.ends_with(w))
+        && ['人', '员', '者'].iter().any(|c| bare.ends_with(*c))
+}
+
+/// Whose a row label names: any role word (法定代表人或负责人, 代理人姓名), or the applicant;
+/// a relation (与死者关系) names nobody's block.
 fn row_whose(text: &str) -> Option<Whose> {
+    if ["关系", "關係", "relationship"]
+        .iter()
+        .any(|w| text.to_lowercase().contains(w))
+    {
+        return None;
+    }
     let hits = find_hits(text, LABEL_RULES);
     let mut roles: Vec<Role> = hits
         .iter()
@@ -165,6 +217,9 @@ fn row_whose(text: &str) -> Option<Whose> {
     match roles.as_slice() {
         [r] => Some(Whose::Role(*r)),
         [] if hits.iter().any(|h| h.target == Target::Applicant) => Some(Whose::Applicant),
+        [] if !hits.iter().any(|h| matches!(h.target, Target::Key(_))) && somebody(text) => {
+            Some(Whose::Role(Role::Other))
+        }
         _ => None,
     }
 }
@@ -326,6 +381,31 @@ fn firm_forms(fields: &[FieldDescriptor], owns: &[Own]) -> Vec<Option<String>> {
     out
 }
 
+/// Headings of blocks that ask for new values (an address one moves to, what a change makes
+/// of a record): the profile's current address is not what they want.
+const NEW_VALUES: &[&str] = &[
+    "新地址",
+    "新住址",
+    "迁入地",
+    "迁往",
+    "变更后",
+    "new address",
+    "moving to",
+    "forwarding address",
+];
+
+fn asks_new_values(field: &FieldDescriptor) -> Option<&str> {
+    field
+        .section
+        .iter()
+        .chain(&field.outer_sections)
+        .find(|h| {
+            let h = h.to_lowercase();
+            NEW_VALUES.iter().any(|w| h.contains(w))
+        })
+        .map(String::as_str)
+}
+
 /// Runs the context passes; one [`Final`] per field, in order.
 pub(super) fn run(
     fields: &[FieldDescriptor],
@@ -334,7 +414,7 @@ pub(super) fn run(
 ) -> Vec<Final> {
     // 1. Whose: the field's own words, else its headings (each heading read once).
     let mut headings: HashMap<&str, Option<Whose>> = HashMap::new();
-    let whose: Vec<Whose> = fields
+    let mut whose: Vec<Whose> = fields
         .iter()
         .zip(&owns)
         .map(|(f, o)| match o.whose {
@@ -342,6 +422,23 @@ pub(super) fn run(
             w => w,
         })
         .collect();
+    // A block about a person the rules do not know is the applicant's, unless the form has a
+    // block of its own for the applicant.
+    let applicant_forms: Vec<&Option<String>> = fields
+        .iter()
+        .zip(&whose)
+        .filter(|(_, w)| **w == Whose::Applicant)
+        .map(|(f, _)| &f.form)
+        .collect();
+    for (f, w) in fields.iter().zip(whose.iter_mut()) {
+        if *w == Whose::Somebody {
+            *w = if applicant_forms.contains(&&f.form) {
+                Whose::Role(Role::Other)
+            } else {
+                Whose::Unsaid
+            };
+        }
+    }
     // 2. Person or firm.
     let firms = firm_forms(fields, &owns);
     for (i, f) in fields.iter().enumerate() {
@@ -374,6 +471,18 @@ pub(super) fn run(
     split_dates(fields, &mut owns);
     split_phones(fields, &mut owns);
     address_pickers(fields, &mut owns, options);
+    // An address (or its postcode) under a heading about new values is not the profile's.
+    for (i, f) in fields.iter().enumerate() {
+        if let Some(key) = draft_key(&owns[i].draft)
+            && (key.element().value == ValueType::Address
+                || key.element().group == Group::Address
+                || key == Key::ContactPostalCode)
+            && let Some(heading) = asks_new_values(f)
+        {
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(heading.into()));
+            owns[i].part = None;
+        }
+    }
     // A role word alone names the person: a text box asks for the name.
     for (i, f) in fields.iter().enumerate() {
         if let Draft::RoleOnly { reason } = owns[i].draft.clone() {

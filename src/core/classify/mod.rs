@@ -447,6 +447,9 @@ pub(crate) enum Whose {
     Applicant,
     /// Somebody in a role.
     Role(Role),
+    /// A heading names a person the rules do not know (残疾人信息, 老人信息): the applicant
+    /// when the form has no block of its own for the applicant, somebody else when it has.
+    Somebody,
 }
 
 /// A field's classification before the context passes.
@@ -1204,14 +1207,38 @@ pub fn classify_fields_with(
     out
 }
 
-/// What the fill plan follows: [`classify_fields`], with fields about somebody else and parts
-/// of split fields left alone (the plan fills the applicant's whole values only, until it
-/// follows the profile's role links).
+/// What the fill plan follows: [`classify_fields`], with fields about somebody else, parts of
+/// split fields, and code-table elements in free-text boxes left alone (the plan fills the
+/// applicant's whole values only, until it follows the profile's role links and renders code
+/// tables as words).
 pub fn classify_all(fields: &[FieldDescriptor]) -> Vec<Classification> {
     classify_fields(fields)
         .into_iter()
-        .map(applicant_only)
+        .zip(fields)
+        .map(|(c, f)| coded_text(applicant_only(c), f))
         .collect()
+}
+
+/// A code-table element typed into a free-text box would be written as its bare code (`20`
+/// for 已婚) until the plan renders code tables as words; sex and ethnic group it already
+/// does. Such a field is left alone for now.
+fn coded_text(mut c: Classification, field: &FieldDescriptor) -> Classification {
+    if let Verdict::Fill { key, .. } = c.verdict
+        && matches!(field.control, Control::Input { .. } | Control::TextArea)
+        && match key.element().value {
+            ValueType::Code(t) => !matches!(
+                t,
+                crate::core::dictionary::Table::Sex | crate::core::dictionary::Table::Ethnicity
+            ),
+            ValueType::Division => true,
+            _ => false,
+        }
+    {
+        c.verdict = Verdict::Skip {
+            reason: SkipReason::NeverFilled(format!("{}（代码）", key.element().zh)),
+        };
+    }
+    c
 }
 
 fn applicant_only(mut c: Classification) -> Classification {

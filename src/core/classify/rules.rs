@@ -65,6 +65,10 @@ pub enum Role {
     Obligor,
     /// 收件人: whoever receives a document by post.
     Recipient,
+    /// 死者, 被继承人: the person a survivor's claim is about.
+    Deceased,
+    /// Somebody the rules have no name for (老人信息, 食品安全管理人员): not the applicant.
+    Other,
 }
 
 impl Role {
@@ -87,6 +91,8 @@ impl Role {
             Role::Member => "member",
             Role::Obligor => "obligor",
             Role::Recipient => "recipient",
+            Role::Deceased => "deceased",
+            Role::Other => "other",
         }
     }
 
@@ -115,6 +121,8 @@ impl Role {
             Role::Member => "家庭成员",
             Role::Obligor => "义务人",
             Role::Recipient => "收件人",
+            Role::Deceased => "死者",
+            Role::Other => "他人",
         }
     }
 
@@ -344,6 +352,12 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     rule(R(Role::Recipient), ZhCn, &["收件人", "收货人", "收件"]),
     rule(R(Role::Recipient), ZhTw, &["收件人"]),
     rule(R(Role::Recipient), En, &["recipient"]),
+    rule(
+        R(Role::Deceased),
+        ZhCn,
+        &["死者", "死亡人员", "逝者", "被继承人", "去世人员"],
+    ),
+    rule(R(Role::Deceased), En, &["deceased"]),
     // The applicant, named: neutral, and it ends a role inherited from a heading.
     rule(
         Applicant,
@@ -356,6 +370,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "投保人",
             "申报人",
             "纳税人",
+            "纳税义务人",
             "当事人",
             "持证人",
             "委托人",
@@ -366,13 +381,28 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "申领人",
         ],
     ),
-    rule(Applicant, ZhTw, &["申請人", "本人", "當事人"]),
+    rule(
+        Applicant,
+        ZhTw,
+        &["申請人", "本人", "當事人", "納稅義務人", "納稅人"],
+    ),
     rule(Applicant, En, &["applicant", "your", "personal"]),
     // --- Things the dictionary does not hold, named so they are not mistaken for one it does.
     rule(
         Unheld("用户名"),
         ZhCn,
         &["用户名", "账号", "帐号", "登录名", "用户账号"],
+    ),
+    rule(
+        Unheld("显示名"),
+        En,
+        &[
+            "name on badge",
+            "badge name",
+            "display name",
+            "nickname",
+            "preferred name",
+        ],
     ),
     rule(
         Unheld("用户名"),
@@ -401,6 +431,8 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         &[
             "身分證字號",
             "身分證號碼",
+            "身分證號",
+            "身分證",
             "身分證統一編號",
             "統一證號",
             "居留證號",
@@ -760,18 +792,13 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "身份证地址",
             "住址",
             "家庭住址",
-            "地址",
         ],
     ),
-    rule(
-        K(D::PersonHukouAddress),
-        ZhTw,
-        &["戶籍地址", "戶籍地", "地址"],
-    ),
+    rule(K(D::PersonHukouAddress), ZhTw, &["戶籍地址", "戶籍地"]),
     rule(
         K(D::PersonHukouAddress),
         En,
-        &["registered address", "address", "hukou address"],
+        &["registered address", "hukou address"],
     ),
     rule(
         K(D::PersonResidenceAddress),
@@ -796,7 +823,14 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     rule(
         K(D::PersonResidenceAddress),
         ZhTw,
-        &["通訊地址", "聯絡地址", "居住地址", "現居地址", "通訊處"],
+        &[
+            "通訊地址",
+            "聯絡地址",
+            "居住地址",
+            "現居地址",
+            "通訊處",
+            "郵寄地址",
+        ],
     ),
     rule(
         K(D::PersonResidenceAddress),
@@ -900,7 +934,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     rule(
         Either(Some(D::PersonBankAccount), D::FirmBasicBankAcct),
         En,
-        &["bank account", "account number"],
+        &["bank account", "bank account number"],
     ),
     rule(
         Either(Some(D::PersonBankBranch), D::FirmBasicBank),
@@ -1360,6 +1394,9 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
 /// Whole labels too short to be keywords inside longer text (市 is in 市场, 名称 in 课程名称):
 /// they count only when they are the entire label.
 pub(crate) const EXACT_LABELS: &[(&str, Target)] = &[
+    // A bare 地址 is the person's (registered) address; 租赁地址 or 房屋地址 is not.
+    ("地址", K(D::PersonHukouAddress)),
+    ("address", K(D::PersonHukouAddress)),
     ("名称", K(D::FirmName)),
     ("省", K(D::AddressProvince)),
     ("市", K(D::AddressCity)),
@@ -1631,4 +1668,6 @@ pub const ROLES: &[Role] = &[
     Role::Member,
     Role::Obligor,
     Role::Recipient,
+    Role::Deceased,
+    Role::Other,
 ];

@@ -643,3 +643,25 @@ fn a_known_mapping_comes_first() {
         }
     ));
 }
+
+#[test]
+fn coded_elements_in_text_boxes_wait_for_the_plan() {
+    // 文化程度 in a select is filled by its code or name; in a text box the plan would write
+    // the bare code, so the plan leaves it alone (classification still names it).
+    let text = FieldDescriptor::text("e", "文化程度");
+    assert_eq!(key_of(&classify(&text)), Some(Key::PersonEducation));
+    assert!(matches!(
+        classify_all(std::slice::from_ref(&text))[0].verdict,
+        Verdict::Skip {
+            reason: SkipReason::NeverFilled(_)
+        }
+    ));
+    let sex = FieldDescriptor::text("s", "性别");
+    assert!(matches!(
+        classify_all(&[sex])[0].verdict,
+        Verdict::Fill {
+            key: Key::PersonSex,
+            ..
+        }
+    ));
+}
