@@ -6,14 +6,12 @@
 //! only replaced when the person ticked it in review (the plan marks it `overwrites`).
 
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{
-    Document, Element, Event, EventInit, HtmlElement, HtmlInputElement, HtmlSelectElement,
-    HtmlTextAreaElement,
-};
+use web_sys::{Document, Element, Event, EventInit, HtmlInputElement};
 
 use crate::core::field::FieldId;
 use crate::core::plan::{FillAction, FillPlan};
 use crate::core::scan::Dom;
+use crate::dom::realm;
 use crate::dom::scan::{LiveDom, find};
 
 /// What happened to one field.
@@ -104,23 +102,31 @@ fn fill_one(dom: &LiveDom, el: &Element, action: &FillAction, overwrite: bool) -
 /// The prototype's `value` property descriptor, bypassing any own accessor a framework
 /// installed on the element (React's value tracker).
 fn native_value(el: &Element) -> Option<(js_sys::Function, js_sys::Function)> {
-    let class = if el.has_type::<HtmlTextAreaElement>() {
+    let class = if realm::textarea(el).is_some() {
         "HTMLTextAreaElement"
     } else {
         "HTMLInputElement"
     };
-    let window = web_sys::window()?;
+    // The element's own window: a same-origin iframe has its own prototypes.
+    let window: JsValue = el
+        .owner_document()
+        .and_then(|d| d.default_view())
+        .map(JsValue::from)
+        .or_else(|| web_sys::window().map(JsValue::from))?;
     let ctor = js_sys::Reflect::get(&window, &class.into()).ok()?;
     let proto = js_sys::Reflect::get(&ctor, &"prototype".into()).ok()?;
-    let desc = js_sys::Object::get_own_property_descriptor(&proto.into(), &"value".into());
-    let get = js_sys::Reflect::get(&desc, &"get".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    let set = js_sys::Reflect::get(&desc, &"set".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let desc = js_sys::Object::get_own_property_descriptor(
+        &proto.unchecked_into::<js_sys::Object>(),
+        &"value".into(),
+    );
+    let function = |name: &str| {
+        js_sys::Reflect::get(&desc, &name.into())
+            .ok()
+            .filter(JsValue::is_function)
+            .map(JsCast::unchecked_into::<js_sys::Function>)
+    };
+    let get = function("get")?;
+    let set = function("set")?;
     Some((get, set))
 }
 
@@ -134,13 +140,13 @@ fn dispatch(el: &Element, kind: &str) {
 }
 
 fn focus(el: &Element) {
-    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+    if let Some(h) = realm::html(el) {
         let _ = h.focus();
     }
 }
 
 fn blur(el: &Element) {
-    if let Some(h) = el.dyn_ref::<HtmlElement>() {
+    if let Some(h) = realm::html(el) {
         let _ = h.blur();
     }
 }
@@ -174,7 +180,7 @@ fn fill_text(dom: &LiveDom, el: &Element, value: &str, overwrite: bool) -> Outco
 }
 
 fn fill_select(dom: &LiveDom, el: &Element, index: usize, overwrite: bool) -> Outcome {
-    let Some(select) = el.dyn_ref::<HtmlSelectElement>() else {
+    let Some(select) = realm::select(el) else {
         return Outcome::NotFillable;
     };
     let index = index as i32;
@@ -213,12 +219,12 @@ fn group_checked(radio: &HtmlInputElement) -> bool {
     let Ok(list) = list else { return false };
     (0..list.length())
         .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<HtmlInputElement>().ok())
+        .filter_map(|n| realm::element(n).and_then(|e| realm::input(&e).cloned()))
         .any(|r| r.name() == name && r.checked() && r.form().is_some() == scope.is_some())
 }
 
 fn fill_radio(el: &Element, overwrite: bool) -> Outcome {
-    let Some(radio) = el.dyn_ref::<HtmlInputElement>() else {
+    let Some(radio) = realm::input(el) else {
         return Outcome::NotFillable;
     };
     if radio.checked() {

@@ -4,6 +4,7 @@
 //! [`fill`] carries out a [`FillPlan`](crate::core::plan::FillPlan) like a person would.
 
 pub mod fill;
+pub mod realm;
 pub mod scan;
 pub mod storage;
 pub mod timing;

@@ -3,12 +3,11 @@
 use std::cell::Cell;
 
 use wasm_bindgen::JsCast;
-use web_sys::{
-    Document, Element, HtmlInputElement, HtmlOptionElement, HtmlSelectElement, HtmlTextAreaElement,
-};
+use web_sys::{Document, Element};
 
 use crate::core::field::{FieldDescriptor, FieldId};
 use crate::core::scan::{Child, Dom, scan};
+use crate::dom::realm;
 
 /// The attribute that ties a control to its [`FieldId`].
 pub const FIELD_ATTR: &str = "data-oncefill-id";
@@ -60,7 +59,7 @@ pub fn find(document: &Document, id: &FieldId) -> Option<Element> {
 fn elements(list: web_sys::NodeList) -> Vec<Element> {
     (0..list.length())
         .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .filter_map(realm::element)
         .collect()
 }
 
@@ -86,7 +85,7 @@ impl Dom for LiveDom {
         (0..list.length())
             .filter_map(|i| list.item(i))
             .filter_map(|n| match n.node_type() {
-                web_sys::Node::ELEMENT_NODE => n.dyn_into::<Element>().ok().map(Child::Element),
+                web_sys::Node::ELEMENT_NODE => realm::element(n).map(Child::Element),
                 web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
                     Some(Child::Text(n.text_content().unwrap_or_default()))
                 }
@@ -138,20 +137,20 @@ impl Dom for LiveDom {
     }
 
     fn has_value(&self, node: &Element) -> bool {
-        if let Some(input) = node.dyn_ref::<HtmlInputElement>() {
+        if let Some(input) = realm::input(node) {
             return match input.type_().as_str() {
                 "radio" | "checkbox" => input.checked(),
                 _ => !input.value().trim().is_empty(),
             };
         }
-        if let Some(area) = node.dyn_ref::<HtmlTextAreaElement>() {
+        if let Some(area) = realm::textarea(node) {
             return !area.value().trim().is_empty();
         }
-        if let Some(select) = node.dyn_ref::<HtmlSelectElement>() {
+        if let Some(select) = realm::select(node) {
             let options = select.options();
             let initial = (0..options.length())
                 .filter_map(|i| options.item(i))
-                .filter_map(|o| o.dyn_into::<HtmlOptionElement>().ok())
+                .filter_map(|o| realm::element(o.into()).and_then(realm::option))
                 .position(|o| o.default_selected())
                 .unwrap_or(0) as i32;
             return select.selected_index() >= 0
@@ -166,13 +165,13 @@ impl Dom for LiveDom {
     }
 
     fn select_options(&self, node: &Element) -> Vec<(String, String)> {
-        let Some(select) = node.dyn_ref::<HtmlSelectElement>() else {
+        let Some(select) = realm::select(node) else {
             return Vec::new();
         };
         let options = select.options();
         (0..options.length())
             .filter_map(|i| options.item(i))
-            .filter_map(|o| o.dyn_into::<HtmlOptionElement>().ok())
+            .filter_map(|o| realm::element(o.into()).and_then(realm::option))
             .map(|o| (o.value(), o.text()))
             .collect()
     }
@@ -188,9 +187,9 @@ impl Dom for LiveDom {
 
     fn form_of(&self, node: &Element) -> Option<String> {
         let form = js_sys::Reflect::get(node, &"form".into())
-            .ok()?
-            .dyn_into::<Element>()
-            .ok()?;
+            .ok()
+            .filter(|f| !f.is_null() && !f.is_undefined())
+            .and_then(|f| super::realm::element(f.unchecked_into()))?;
         if let Some(id) = form.get_attribute(FORM_ATTR) {
             return Some(id);
         }

@@ -13,7 +13,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::classify::classify_all;
+use crate::core::classify::{classify_all_with, learn};
 use crate::core::i18n::{Lang, tr};
 use crate::core::plan::plan;
 use crate::dom::{fill, scan, timing};
@@ -35,6 +35,31 @@ pub struct AppProps {
 /// Today from the browser's clock, in China's calendar.
 fn today() -> time::Date {
     crate::core::clock::today()
+}
+
+/// The page corrections are remembered for: origin and path.
+fn current_page() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| learn::page_of(&href))
+        .unwrap_or_default()
+}
+
+/// Scan → classify → plan, with the person's corrections for this page, and show the review.
+fn prepare(state: &UseReducerHandle<State>, profile: crate::core::profile::Profile) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    timing::start("oncefill:prepare");
+    let fields = scan::scan_document(&document);
+    let classified = classify_all_with(&fields, &profile.learned, &current_page());
+    let plan = plan(&profile, &fields, &classified, state.today);
+    timing::end("oncefill:prepare");
+    state.dispatch(Action::Planned {
+        profile,
+        fields,
+        plan,
+    });
 }
 
 /// The widget.
@@ -84,21 +109,18 @@ pub fn App(props: &AppProps) -> Html {
                 state.dispatch(Action::Save);
                 return;
             }
-            let profile = next.profile;
-            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            timing::start("oncefill:prepare");
-            let fields = scan::scan_document(&document);
-            let classified = classify_all(&fields);
-            let plan = plan(&profile, &fields, &classified, state.today);
-            timing::end("oncefill:prepare");
-            state.dispatch(Action::Planned {
-                profile,
-                fields,
-                plan,
-            });
+            prepare(&state, next.profile);
         })
+    };
+    let on_learn = {
+        let state = state.clone();
+        Callback::from(
+            move |(handle, key): (String, Option<crate::core::dictionary::Key>)| {
+                let mut profile = state.profile.clone();
+                learn::remember(&mut profile.learned, &current_page(), &handle, key);
+                prepare(&state, profile);
+            },
+        )
     };
     let on_fill = {
         let state = state.clone();
@@ -176,6 +198,10 @@ pub fn App(props: &AppProps) -> Html {
             let state = state.clone();
             Callback::from(move |_: ()| vault_ops::erase(state.clone()))
         },
+        export_mappings: {
+            let state = state.clone();
+            Callback::from(move |_: ()| vault_ops::export_mappings(&state))
+        },
     };
 
     let t = |id: &str| tr(state.lang, id, &[]);
@@ -233,7 +259,7 @@ pub fn App(props: &AppProps) -> Html {
                             View::Settings => html! { <SettingsScreen state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} /> },
                             View::Import => html! { <ImportScreen state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} /> },
                             View::Editor => html! { <Editor state={state_rc.clone()} on_action={dispatch.clone()} on_review={on_review.clone()} /> },
-                            View::Review => html! { <Review state={state_rc.clone()} on_action={dispatch.clone()} on_fill={on_fill.clone()} /> },
+                            View::Review => html! { <Review state={state_rc.clone()} on_action={dispatch.clone()} on_fill={on_fill.clone()} on_learn={on_learn.clone()} /> },
                             View::Report => html! { <Report state={state_rc.clone()} on_action={dispatch.clone()} /> },
                         }
                     }

@@ -172,6 +172,20 @@ pub fn export(handle: &Handle) {
     }
 }
 
+/// Offers the corrections learned in review as mapping files for the portals' maintainers.
+/// They hold no personal data: field handles and dictionary keys only.
+pub fn export_mappings(handle: &Handle) {
+    let lang = handle.lang;
+    let json = crate::core::classify::learn::export(&handle.profile.learned);
+    let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    let message = if download("oncefill-mappings.json", text.as_bytes()).is_ok() {
+        "exported-mappings"
+    } else {
+        "export-failed"
+    };
+    handle.dispatch(Action::VaultMessage(Some(tr(lang, message, &[]))));
+}
+
 fn download(name: &str, bytes: &[u8]) -> Result<(), wasm_bindgen::JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())

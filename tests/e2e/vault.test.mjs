@@ -256,3 +256,37 @@ test('without usable storage the widget says so and works from memory', async ()
   await page.locator(W('review')).waitFor();
   await context.close();
 });
+
+test('a correction in review is remembered for the form and exported as a mapping', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  const { page, problems } = await newPage(context);
+  await createVault(page);
+  await page.locator(W('to-review')).click();
+  const mobile = page.locator(`${W('step')}[data-key="contact.mobile"]`);
+  await mobile.locator('summary').click();
+  await mobile.locator('select').selectOption('');
+  await page.locator(`${W('step')}[data-key="contact.mobile"]`).waitFor({ state: 'detached' });
+  assert.match(await page.locator(W('skipped')).textContent(), /上次选择不填/);
+  await page.locator(W('fill')).click();
+  await page.locator(W('report')).waitFor();
+  assert.equal(await page.locator('#aae005').inputValue(), '', 'the declined field stays empty');
+  assert.equal(await page.locator('#aac003').inputValue(), '王小明');
+  await page.waitForTimeout(500);
+
+  await page.reload();
+  await unlock(page);
+  await page.locator(W('editor')).waitFor();
+  await page.locator(W('to-review')).click();
+  await page.locator(W('review')).waitFor();
+  assert.equal(await page.locator(`${W('step')}[data-key="contact.mobile"]`).count(), 0, 'remembered after a reload');
+
+  await page.locator(W('back')).click();
+  await page.locator(W('settings')).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(W('export-mappings')).click()]);
+  const json = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(json[0].fields.aae005, null);
+  assert.match(json[0].page, /\/forms\/pension\.html$/);
+  assert.ok(!JSON.stringify(json).includes('13800138000'), 'no personal data in a mapping');
+  assertNoProblems(problems);
+  await context.close();
+});

@@ -34,6 +34,7 @@ use crate::core::field::{Control, FieldDescriptor, FieldId};
 mod context;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod eval;
+pub mod learn;
 pub mod report;
 pub mod rules;
 
@@ -119,6 +120,8 @@ pub enum SkipReason {
     NotHeld(String),
     /// An element the dictionary knows of, but the profile cannot supply yet.
     NotInDictionary(String),
+    /// The person chose, in an earlier review of this form, not to fill it.
+    Declined,
 }
 
 /// The outcome for one field.
@@ -1217,6 +1220,24 @@ pub fn classify_all(fields: &[FieldDescriptor]) -> Vec<Classification> {
         .zip(fields)
         .map(|(c, f)| coded_text(applicant_only(c), f))
         .collect()
+}
+
+/// What the fill plan follows on a page the person corrected before: their corrections
+/// (`learned`, see [`learn`]) come first, as a known mapping.
+pub fn classify_all_with(
+    fields: &[FieldDescriptor],
+    learned: &[learn::LearnedPage],
+    page: &str,
+) -> Vec<Classification> {
+    let mapping = learn::mapping_for(learned, page);
+    let mut out: Vec<Classification> =
+        classify_fields_with(fields, (!mapping.fields.is_empty()).then_some(&mapping))
+            .into_iter()
+            .zip(fields)
+            .map(|(c, f)| coded_text(applicant_only(c), f))
+            .collect();
+    learn::apply_declined(learned, page, fields, &mut out);
+    out
 }
 
 /// A code-table element typed into a free-text box would be written as its bare code (`20`

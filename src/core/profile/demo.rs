@@ -167,6 +167,7 @@ impl Profile {
                 values: agent_values,
                 unknown: BTreeMap::new(),
             }],
+            learned: Vec::new(),
             unknown: BTreeMap::new(),
         }
     }

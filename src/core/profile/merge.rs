@@ -194,6 +194,23 @@ pub fn merge(base: &Profile, incoming: &Profile, now: &str) -> Profile {
             out.agents.push(link);
         }
     }
+    for page in &incoming.learned {
+        for f in &page.fields {
+            let known = out
+                .learned
+                .iter()
+                .any(|p| p.page == page.page && p.fields.iter().any(|g| g.handle == f.handle));
+            // This device's own corrections win; the backup's fill the gaps.
+            if !known {
+                crate::core::classify::learn::remember(
+                    &mut out.learned,
+                    &page.page,
+                    &f.handle,
+                    f.key,
+                );
+            }
+        }
+    }
     out
 }
 

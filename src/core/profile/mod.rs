@@ -15,6 +15,7 @@
 //! | `persons` | array of Person | the household: the profile's owner first (`relation: "self"`) |
 //! | `firms` | array of Firm | firms the owner registers or works for |
 //! | `agents` | array of Agent | mandates: a person acting for the owner or a firm |
+//! | `learned` | array | corrections made in review: `{ "page": origin + path, "fields": [{ "handle": id or name, "key": dotted key or null (never fill) }] }`; omitted when empty |
 //!
 //! ## Person
 //!
@@ -90,6 +91,9 @@ pub struct Profile {
     /// Mandates.
     #[serde(default)]
     pub agents: Vec<AgentLink>,
+    /// Corrections the person made in review, per form ([`crate::core::classify::learn`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub learned: Vec<crate::core::classify::learn::LearnedPage>,
     /// Members written by a newer version, kept as they are.
     #[serde(flatten)]
     pub unknown: BTreeMap<String, serde_json::Value>,
@@ -308,6 +312,7 @@ impl Profile {
             }],
             firms: Vec::new(),
             agents: Vec::new(),
+            learned: Vec::new(),
             unknown: BTreeMap::new(),
         }
     }

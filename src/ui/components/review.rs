@@ -3,11 +3,13 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::key_label;
 use crate::core::classify::{Reason, SkipReason};
+use crate::core::dictionary::Key;
+use crate::core::field::FieldId;
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::plan::{FillStep, NotPlanned};
 use crate::ui::state::{Action, State};
@@ -21,6 +23,59 @@ pub struct ReviewProps {
     pub on_action: Callback<Action>,
     /// The person asks to fill.
     pub on_fill: Callback<()>,
+    /// The person corrects a field: (its handle, the element it takes, or none).
+    pub on_learn: Callback<(String, Option<Key>)>,
+}
+
+/// Elements a person may say a field takes: what the plan can fill.
+fn learnable() -> impl Iterator<Item = Key> {
+    Key::all().filter(|k| {
+        let e = k.element();
+        (!e.derived || *k == Key::MetaFillDate)
+            && e.value != crate::core::dictionary::ValueType::Reference
+    })
+}
+
+/// A select to correct what a field takes; remembered for this form.
+fn correction(
+    props: &ReviewProps,
+    handle: Option<String>,
+    current: Option<Key>,
+    marker: String,
+) -> Html {
+    let Some(handle) = handle else {
+        return html! {};
+    };
+    let lang = props.state.lang;
+    let on_learn = props.on_learn.clone();
+    let change = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        let value = select.value();
+        if value == "-" {
+            return;
+        }
+        on_learn.emit((handle.clone(), Key::from_id(&value)));
+    });
+    html! {
+        <label class="of-learn">
+            <span>{ tr(lang, "learn-label", &[]) }</span>
+            <select data-of={marker} onchange={change}>
+                <option value="-" selected={current.is_none()}>{ tr(lang, "learn-unknown", &[]) }</option>
+                <option value="">{ tr(lang, "learn-none", &[]) }</option>
+                { for learnable().map(|k| html! {
+                    <option value={k.id()} selected={current == Some(k)}>{ key_label(lang, k) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+fn handle_of(state: &State, field: &FieldId) -> Option<String> {
+    state
+        .fields
+        .iter()
+        .find(|f| &f.id == field)
+        .and_then(crate::core::classify::learn::handle_of)
 }
 
 /// The sentence for a reason.
@@ -64,6 +119,7 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
             ),
             SkipReason::NotHeld(token) => with("skip-not-held", token),
             SkipReason::NotInDictionary(what) => with("skip-not-in-profile", what),
+            SkipReason::Declined => with("skip-declined", ""),
         },
     }
 }
@@ -116,6 +172,10 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
                 if step.overwrites {
                     <div class="of-warning">{ tr(lang, "review-overwrite", &[]) }</div>
                 }
+                <details class="of-correct">
+                    <summary>{ tr(lang, "correct", &[]) }</summary>
+                    { correction(props, handle_of(s, &step.field), Some(step.key), format!("learn-{index}")) }
+                </details>
             </div>
         </li>
     }
@@ -145,9 +205,20 @@ pub fn Review(props: &ReviewProps) -> Html {
                 <details class="of-skipped" data-of="skipped">
                     <summary>{ t("review-skipped") }{ format!(" ({})", s.plan.skipped.len()) }</summary>
                     <ul>
-                        { for s.plan.skipped.iter().map(|sk| html! {
-                            <li><strong>{ if sk.label.is_empty() { "—".to_string() } else { sk.label.clone() } }</strong>
-                                { "：" }{ not_planned_text(lang, &sk.why) }</li>
+                        { for s.plan.skipped.iter().enumerate().map(|(i, sk)| {
+                            // Fields OnceFill must never fill get no correction.
+                            let correctable = !matches!(&sk.why, NotPlanned::Skipped(
+                                SkipReason::Hidden | SkipReason::ReadOnly | SkipReason::Disabled
+                                | SkipReason::NeverFilled(_) | SkipReason::Captcha));
+                            html! {
+                                <li data-of="skipped-field">
+                                    <strong>{ if sk.label.is_empty() { "—".to_string() } else { sk.label.clone() } }</strong>
+                                    { "：" }{ not_planned_text(lang, &sk.why) }
+                                    if correctable {
+                                        { correction(props, handle_of(s, &sk.field), None, format!("learn-skipped-{i}")) }
+                                    }
+                                </li>
+                            }
                         }) }
                     </ul>
                 </details>

@@ -27,6 +27,8 @@ pub struct VaultCallbacks {
     pub import_open: Callback<String>,
     /// Erase everything.
     pub erase: Callback<()>,
+    /// Export the corrections learned in review.
+    pub export_mappings: Callback<()>,
 }
 
 /// Properties of the vault screens.
@@ -286,6 +288,9 @@ pub fn SettingsScreen(props: &VaultProps) -> Html {
                     <button type="button" class="of-secondary" data-of="change-pass" onclick={props.on_action.reform(|_: MouseEvent| Action::ShowView(View::Passphrase(true)))}>{ t("change-pass") }</button>
                     <button type="button" class="of-secondary" data-of="export" onclick={props.ops.export.reform(|_: MouseEvent| ())}>{ t("export") }</button>
                 </div>
+            }
+            if s.profile_open() && !s.profile.learned.is_empty() {
+                <button type="button" class="of-secondary" data-of="export-mappings" onclick={props.ops.export_mappings.reform(|_: MouseEvent| ())}>{ t("export-mappings") }</button>
             }
             if s.profile_open() {
                 <div class="of-row">

@@ -1,0 +1,141 @@
+//! One scanner for live pages and saved ones: corpus pages loaded into a real Chromium and
+//! scanned through the live DOM must classify as their expected files say — the same files
+//! the native scanner is held to in `tests/classify.rs`.
+#![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)] // a test that cannot proceed should stop at once
+
+use std::collections::HashMap;
+
+use oncefill::core::classify::classify_fields;
+use oncefill::core::classify::report::report;
+use oncefill::dom::scan::scan_document;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::HtmlIFrameElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const PAGES: &[(&str, &str, &str)] = &[
+    (
+        "cn-agent-mandate",
+        include_str!("data/classify/cn-agent-mandate.html"),
+        include_str!("data/classify/cn-agent-mandate.expected.json"),
+    ),
+    (
+        "cn-aria-labels",
+        include_str!("data/classify/cn-aria-labels.html"),
+        include_str!("data/classify/cn-aria-labels.expected.json"),
+    ),
+    (
+        "cn-bilingual-labels",
+        include_str!("data/classify/cn-bilingual-labels.html"),
+        include_str!("data/classify/cn-bilingual-labels.expected.json"),
+    ),
+    (
+        "en-contact-us",
+        include_str!("data/classify/en-contact-us.html"),
+        include_str!("data/classify/en-contact-us.expected.json"),
+    ),
+    (
+        "en-checkout-autocomplete",
+        include_str!("data/classify/en-checkout-autocomplete.html"),
+        include_str!("data/classify/en-checkout-autocomplete.expected.json"),
+    ),
+];
+
+/// A page in an iframe of its own, loaded.
+async fn load(html: &str) -> HtmlIFrameElement {
+    #![allow(clippy::panic)]
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let frame: HtmlIFrameElement = doc.create_element("iframe").unwrap().dyn_into().unwrap();
+    frame
+        .set_attribute("style", "width:1000px;height:800px")
+        .unwrap();
+    frame.set_srcdoc(html);
+    doc.body().unwrap().append_child(&frame).unwrap();
+    // The frame first holds about:blank; wait until the page itself has loaded.
+    for _ in 0..100 {
+        let ready = frame.content_document().is_some_and(|d| {
+            d.ready_state() == "complete"
+                && d.query_selector("input, select, textarea")
+                    .ok()
+                    .flatten()
+                    .is_some()
+        });
+        if ready {
+            return frame;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
+        });
+        JsFuture::from(tick).await.unwrap();
+    }
+    panic!("the page did not load in its frame");
+}
+
+fn expected(json: &str) -> HashMap<String, (Option<String>, Option<String>)> {
+    let v: serde_json::Value = serde_json::from_str(json).unwrap();
+    v["fields"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .map(|(h, e)| {
+            let (key, role) = match e {
+                serde_json::Value::String(k) => (Some(k.clone()), None),
+                serde_json::Value::Object(o) => (
+                    o.get("key").and_then(|k| k.as_str()).map(str::to_string),
+                    o.get("role").and_then(|r| r.as_str()).map(str::to_string),
+                ),
+                _ => (None, None),
+            };
+            (h.clone(), (key, role))
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn live_scans_classify_as_the_saved_pages_do() {
+    for (name, html, json) in PAGES {
+        let frame = load(html).await;
+        let document = frame.content_document().unwrap();
+        let fields = scan_document(&document);
+        let classified = classify_fields(&fields);
+        assert!(!fields.is_empty(), "{name}: the live scan found no field");
+        let visible = fields.iter().filter(|f| f.visible).count();
+        assert!(visible > 0, "{name}: {} fields, none visible", fields.len());
+        let want = expected(json);
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut checked = 0;
+        for r in report(&fields, &classified) {
+            let Some(handle) = r.field.clone() else {
+                continue;
+            };
+            let n = seen.entry(handle.clone()).or_default();
+            *n += 1;
+            let handle = if *n == 1 {
+                handle
+            } else {
+                format!("{handle}#{n}")
+            };
+            let Some((key, role)) = want.get(&handle) else {
+                continue;
+            };
+            let got_key = r.key.map(|k| k.id().to_string());
+            assert_eq!(&got_key, key, "{name}: {handle}");
+            if key.is_some() {
+                assert_eq!(&r.role, role, "{name}: {handle} role");
+            }
+            checked += 1;
+        }
+        assert!(
+            checked >= want.len() / 2,
+            "{name}: only {checked} of {} fields compared",
+            want.len()
+        );
+        frame.remove();
+    }
+}
