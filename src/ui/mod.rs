@@ -112,6 +112,19 @@ pub fn App(props: &AppProps) -> Html {
             prepare(&state, next.profile);
         })
     };
+    let on_missing = {
+        let state = state.clone();
+        Callback::from(move |_: ()| {
+            // What was typed for this form goes into the profile (checked like any edit),
+            // then the form is checked again with it.
+            let mut next = (*state).clone();
+            if !next.commit_drafts().is_empty() {
+                state.dispatch(Action::Attempted);
+                return;
+            }
+            prepare(&state, next.profile);
+        })
+    };
     let on_learn = {
         let state = state.clone();
         Callback::from(
@@ -259,7 +272,7 @@ pub fn App(props: &AppProps) -> Html {
                             View::Settings => html! { <SettingsScreen state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} /> },
                             View::Import => html! { <ImportScreen state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} /> },
                             View::Editor => html! { <Editor state={state_rc.clone()} on_action={dispatch.clone()} on_review={on_review.clone()} /> },
-                            View::Review => html! { <Review state={state_rc.clone()} on_action={dispatch.clone()} on_fill={on_fill.clone()} on_learn={on_learn.clone()} /> },
+                            View::Review => html! { <Review state={state_rc.clone()} on_action={dispatch.clone()} on_fill={on_fill.clone()} on_learn={on_learn.clone()} on_missing={on_missing.clone()} /> },
                             View::Report => html! { <Report state={state_rc.clone()} on_action={dispatch.clone()} /> },
                         }
                     }

@@ -166,3 +166,30 @@ test('keyboard only: open, load the demo, review, fill, close', async () => {
   assertNoProblems(problems);
   await page.close();
 });
+
+test('what the form needs and the profile lacks is asked for once, checked, and saved', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  const problems = await open(page, FORM);
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  await page.locator(W('to-review')).click();
+  const missing = page.locator(W('missing'));
+  await missing.waitFor();
+  assert.match(await missing.innerText(), /居住地址/);
+  const address = missing.locator('[data-of="field-person.residence_address"]');
+  await address.fill('文三路100号');
+  await page.locator(W('save-missing')).click();
+  assert.match(await missing.innerText(), /省、自治区或直辖市/, 'checked before it is kept');
+  await address.fill('浙江省杭州市西湖区文三路100号');
+  await page.locator(W('save-missing')).click();
+  await page.locator(`${W('step')}[data-key="person.residence_address"]`).waitFor();
+  await page.locator(W('fill')).click();
+  await page.locator(W('report')).waitFor();
+  assert.equal(await value(page, '#aae006'), '浙江省杭州市西湖区文三路100号');
+  // It is in the profile now, for every form: the editor shows it.
+  await page.locator(W('back-to-review')).click();
+  await page.locator(W('back')).click();
+  assert.equal(await page.locator(W('field-person.residence_address')).inputValue(), '浙江省杭州市西湖区文三路100号');
+  assertNoProblems(problems);
+  await page.close();
+});

@@ -311,3 +311,6 @@ export-mappings = Export learned form mappings
 mappings-none = No field has been corrected in review yet.
 correct = Recognised wrongly?
 exported-mappings = The form mappings were exported (field names and dictionary keys only, no personal data).
+missing-title = This form also needs
+missing-intro = Your profile does not have these yet. What you type is checked, saved to your profile, and reused on every form.
+missing-save = Save to my details and check again

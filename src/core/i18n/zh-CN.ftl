@@ -311,3 +311,6 @@ export-mappings = 导出学到的表单映射
 mappings-none = 还没有在核对时纠正过任何字段。
 correct = 识别有误？
 exported-mappings = 已导出表单映射文件（只含字段名和资料项，不含个人资料）。
+missing-title = 本表还需要这些资料
+missing-intro = 您的资料里还没有下面这几项。填写后会先检查，再保存到您的资料中，以后各表都能用。
+missing-save = 保存到我的资料并重新核对

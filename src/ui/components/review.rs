@@ -25,6 +25,65 @@ pub struct ReviewProps {
     pub on_fill: Callback<()>,
     /// The person corrects a field: (its handle, the element it takes, or none).
     pub on_learn: Callback<(String, Option<Key>)>,
+    /// The person supplied what the form asks for and the profile lacked: save and re-check.
+    pub on_missing: Callback<()>,
+}
+
+/// What this form asks for that the profile lacks and the person can type here: the record
+/// it belongs to (the owner, or the first firm) and the elements.
+fn missing(state: &State) -> Option<(String, Vec<Key>)> {
+    use crate::core::dictionary::Group;
+    let mut keys: Vec<Key> = state
+        .plan
+        .skipped
+        .iter()
+        .filter_map(|sk| match sk.why {
+            NotPlanned::NotInProfile(k) if crate::core::profile::editable(k) => Some(k),
+            _ => None,
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let owner = state.profile.owner()?.id.clone();
+    let firm = state.profile.firms.first().map(|f| f.id.clone());
+    let person: Vec<Key> = keys
+        .iter()
+        .copied()
+        .filter(|k| matches!(k.element().group, Group::Person | Group::Contact | Group::Family | Group::Document))
+        .collect();
+    if !person.is_empty() {
+        return Some((owner, person));
+    }
+    let firm_keys: Vec<Key> = keys.into_iter().filter(|k| k.element().group == Group::Firm).collect();
+    match firm {
+        Some(id) if !firm_keys.is_empty() => Some((id, firm_keys)),
+        _ => None,
+    }
+}
+
+fn missing_section(props: &ReviewProps) -> Html {
+    let s = &props.state;
+    let lang = s.lang;
+    let Some((record, keys)) = missing(s) else {
+        return html! {};
+    };
+    let draft = s.draft(&record);
+    let errors = s.visible_problems(&record);
+    html! {
+        <section class="of-missing" data-of="missing">
+            <h4>{ tr(lang, "missing-title", &[]) }</h4>
+            <p class="of-intro">{ tr(lang, "missing-intro", &[]) }</p>
+            { for keys.iter().map(|k| html! {
+                <super::field_input::FieldInput draft={record.clone()} element={*k} value={draft.get(*k).to_string()} {lang}
+                    error={errors.iter().find(|p| p.key == *k).cloned()} warning={None::<crate::core::profile::Problem>}
+                    derived={false} focused={s.focused.as_ref() == Some(&(record.clone(), *k))}
+                    shown={s.shown.contains(&(record.clone(), *k))} on_action={props.on_action.clone()} />
+            }) }
+            <button type="button" class="of-secondary" data-of="save-missing" onclick={props.on_missing.reform(|_: MouseEvent| ())}>
+                { tr(lang, "missing-save", &[]) }
+            </button>
+        </section>
+    }
 }
 
 /// Elements a person may say a field takes: what the plan can fill.
@@ -201,6 +260,7 @@ pub fn Review(props: &ReviewProps) -> Html {
                     { for s.plan.steps.iter().enumerate().map(|(i, st)| step_row(props, i, st)) }
                 </ul>
             }
+            { missing_section(props) }
             if !s.plan.skipped.is_empty() {
                 <details class="of-skipped" data-of="skipped">
                     <summary>{ t("review-skipped") }{ format!(" ({})", s.plan.skipped.len()) }</summary>
