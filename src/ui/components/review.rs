@@ -49,12 +49,20 @@ fn missing(state: &State) -> Option<(String, Vec<Key>)> {
     let person: Vec<Key> = keys
         .iter()
         .copied()
-        .filter(|k| matches!(k.element().group, Group::Person | Group::Contact | Group::Family | Group::Document))
+        .filter(|k| {
+            matches!(
+                k.element().group,
+                Group::Person | Group::Contact | Group::Family | Group::Document
+            )
+        })
         .collect();
     if !person.is_empty() {
         return Some((owner, person));
     }
-    let firm_keys: Vec<Key> = keys.into_iter().filter(|k| k.element().group == Group::Firm).collect();
+    let firm_keys: Vec<Key> = keys
+        .into_iter()
+        .filter(|k| k.element().group == Group::Firm)
+        .collect();
     match firm {
         Some(id) if !firm_keys.is_empty() => Some((id, firm_keys)),
         _ => None,
