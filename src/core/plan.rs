@@ -52,6 +52,8 @@ pub struct FillStep {
     pub label: String,
     /// The element it is filled from.
     pub key: Key,
+    /// Whose element, when not the applicant's (`legal_rep`, `shareholder[1]`, ...).
+    pub role: Option<String>,
     /// Why the field was recognised.
     pub reason: Reason,
     /// What to do.
@@ -92,6 +94,13 @@ pub enum NotPlanned {
     Skipped(SkipReason),
     /// The profile does not hold the element yet.
     NotInProfile(Key),
+    /// The person in a role (the legal representative, a shareholder) lacks the element.
+    RoleLacks {
+        /// The element.
+        key: Key,
+        /// The role, e.g. `legal_rep`.
+        role: String,
+    },
     /// No option of the select or radio group matches the profile's value.
     NoMatchingOption(Key),
     /// The value is longer than `maxlength`.
@@ -272,8 +281,25 @@ pub fn plan(
                 continue;
             }
         };
-        let Some(value) = profile.value(key, today) else {
-            out.skipped.push(skip(NotPlanned::NotInProfile(key)));
+        if let Some(role) = class.role.as_deref()
+            && profile.role_values(role).is_none()
+        {
+            let who = crate::core::classify::Role::from_id(role.split('[').next().unwrap_or(role))
+                .map_or(role, |r| r.zh());
+            out.skipped
+                .push(skip(NotPlanned::Skipped(SkipReason::OtherParty(
+                    who.into(),
+                ))));
+            continue;
+        }
+        let Some(value) = profile.value_as(key, class.role.as_deref(), today) else {
+            out.skipped.push(skip(match &class.role {
+                Some(role) => NotPlanned::RoleLacks {
+                    key,
+                    role: role.clone(),
+                },
+                None => NotPlanned::NotInProfile(key),
+            }));
             continue;
         };
         let action = match field.control {
@@ -319,6 +345,7 @@ pub fn plan(
             field: field.id.clone(),
             label,
             key,
+            role: class.role.clone(),
             reason,
             shown: match sensitive {
                 Some(kind) => mask_for_display(&plain, kind),
@@ -467,6 +494,36 @@ mod tests {
             assert!(!json.contains(leak), "{json}");
             assert!(!debug.contains(leak), "{debug}");
         }
+    }
+
+    #[test]
+    fn people_in_roles_are_filled_from_the_role_links() {
+        let in_section = |id: &str, label: &str, section: &str| {
+            let mut f = FieldDescriptor::text(id, label);
+            f.section = Some(section.into());
+            f
+        };
+        let fields = vec![
+            in_section("a", "姓名", "法定代表人信息"),
+            in_section("b", "姓名", "财务负责人信息"),
+            in_section("c", "姓名", "联系人信息"),
+            FieldDescriptor::text("d", "姓名"),
+        ];
+        let p = run(&fields);
+        let shown: Vec<(&str, &str)> = p
+            .steps
+            .iter()
+            .map(|s| (s.field.0.as_str(), s.shown.as_str()))
+            .collect();
+        assert_eq!(shown, vec![("a", "王小明"), ("b", "李华"), ("d", "王小明")]);
+        assert_eq!(p.steps[1].role.as_deref(), Some("finance_officer"));
+        assert!(
+            matches!(
+                &p.skipped[0].why,
+                NotPlanned::Skipped(SkipReason::OtherParty(_))
+            ),
+            "nobody is the contact in the profile"
+        );
     }
 
     #[test]

@@ -1127,7 +1127,18 @@ fn takes_role(key: Key) -> bool {
 pub fn classify(field: &FieldDescriptor) -> Verdict {
     let own = own(field, None, options_key(field));
     let c = finish(field, context::alone(own));
-    applicant_only(c).verdict
+    // A bare verdict cannot say whose element it is: a field about somebody else is refused.
+    let c = applicant_only(c);
+    match (&c.verdict, &c.role) {
+        (Verdict::Fill { .. }, Some(role)) => {
+            let zh = Role::from_id(role.split('[').next().unwrap_or(role))
+                .map_or(role.as_str(), |r| r.zh());
+            Verdict::Skip {
+                reason: SkipReason::OtherParty(zh.into()),
+            }
+        }
+        _ => c.verdict,
+    }
 }
 
 /// The final verdict of a field, with whose it is and which part.
@@ -1262,14 +1273,12 @@ fn coded_text(mut c: Classification, field: &FieldDescriptor) -> Classification 
     c
 }
 
+/// Fields about somebody else are planned from the profile's role links (the plan says when
+/// the profile has nobody in that role); parts of split fields are left alone until the plan
+/// renders parts.
 fn applicant_only(mut c: Classification) -> Classification {
     if let Verdict::Fill { key, .. } = c.verdict {
-        if let Some(role) = &c.role {
-            let zh = Role::from_id(role).map_or(role.as_str(), |r| r.zh());
-            c.verdict = Verdict::Skip {
-                reason: SkipReason::OtherParty(zh.into()),
-            };
-        } else if let Some(part) = c.part {
+        if let Some(part) = c.part {
             c.verdict = Verdict::Skip {
                 reason: SkipReason::NeverFilled(format!("{}（{}）", key.element().zh, part.zh())),
             };

@@ -511,7 +511,7 @@ fn roles_come_from_section_headings_and_end_duplicates() {
 }
 
 #[test]
-fn the_plan_fills_only_the_applicants_whole_values() {
+fn the_plan_fills_whole_values_and_keeps_roles() {
     let mut year = select(
         "y",
         Some("出生日期"),
@@ -545,10 +545,15 @@ fn the_plan_fills_only_the_applicants_whole_values() {
     assert_eq!(full[2].part, Some(Part::Year));
     assert_eq!(full[3].part, Some(Part::Month));
     let plan = classify_all(&fields);
+    // The legal representative's name is planned from the profile's role links.
     assert!(matches!(
-        &plan[0].verdict,
-        Verdict::Skip { reason: SkipReason::OtherParty(who) } if who == "法定代表人"
+        plan[0].verdict,
+        Verdict::Fill {
+            key: Key::PersonName,
+            ..
+        }
     ));
+    assert_eq!(plan[0].role.as_deref(), Some("legal_rep"));
     assert!(matches!(
         plan[1].verdict,
         Verdict::Fill {

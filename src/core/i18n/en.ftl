@@ -314,3 +314,45 @@ exported-mappings = The form mappings were exported (field names and dictionary 
 missing-title = This form also needs
 missing-intro = Your profile does not have these yet. What you type is checked, saved to your profile, and reused on every form.
 missing-save = Save to my details and check again
+
+## Form mappings
+mapping-json = not valid JSON: { $detail }
+mapping-missing = missing member "{ $member }"
+mapping-unknown-member = the format has no member "{ $member }"
+mapping-type-string = expected a string
+mapping-type-array = expected an array
+mapping-type-object = expected an object
+mapping-type-boolean = expected true or false
+mapping-type-key = expected a dictionary key (a string) or null
+mapping-empty = must not be empty
+mapping-version = unsupported version { $found }; only 1 is supported
+mapping-unknown-key = unknown key "{ $key }"
+mapping-unknown-key-suggest = unknown key "{ $key }" (did you mean "{ $suggestion }"?)
+mapping-unknown-role = unknown role "{ $role }" (known: { $known }; number repeated person blocks, e.g. shareholder[0])
+mapping-unknown-transform = unknown transform kind "{ $kind }" (known: { $known })
+mapping-locator-kind = a locator needs exactly one of css, name, id, label
+mapping-nth = nth must be a whole number from 1
+mapping-duplicate-locator = the same locator as { $first }
+mapping-no-fields = no field is mapped
+mapping-no-match-rule = the page match needs at least one of url, title, fields
+
+## Transforms
+tf-date-invalid = This is not a valid date, so it cannot be written in the form's format
+tf-date-format = The date format "{ $format }" is not understood (use YYYY, MM, M, DD, D)
+tf-code-unknown = This is not in the code table "{ $table }", so it cannot be turned into the form's code
+tf-code-domain = This kind of system ({ $domain }) has no code for this document type
+tf-code-domain-needed = A document-type code needs the system named (realty, health or tax)
+tf-code-letters = This code table has no letter codes
+tf-address-invalid = No province, city or county could be recognised in this address, so it cannot be split or rewritten
+tf-address-part = The address has no "{ $part }" part
+tf-name-invalid = This name cannot be split into surname and given name
+tf-pinyin-none = A character of the name has no known pinyin; please type the pinyin yourself
+tf-phone-invalid = This is not a recognisable phone number
+tf-phone-extension = A number with an extension cannot be written in international form (+86)
+tf-amount-invalid = This is not a valid amount, so it cannot be converted
+tf-choice-none = This matches none of the form's options
+tf-key-unknown = The dictionary has no element "{ $key }"
+tf-key-missing = The profile does not hold "{ $key }" yet, so the parts cannot be joined
+tf-condition-false = The condition does not hold, so this field is left empty
+skip-role-lacks = the { $role } has no "{ $detail }" in your profile
+role-nth = { $role } (no. { $n })

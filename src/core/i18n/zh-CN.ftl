@@ -314,3 +314,45 @@ exported-mappings = 已导出表单映射文件（只含字段名和资料项，
 missing-title = 本表还需要这些资料
 missing-intro = 您的资料里还没有下面这几项。填写后会先检查，再保存到您的资料中，以后各表都能用。
 missing-save = 保存到我的资料并重新核对
+
+## 表单映射
+mapping-json = 不是有效的 JSON：{ $detail }
+mapping-missing = 缺少成员 "{ $member }"
+mapping-unknown-member = 格式中没有成员 "{ $member }"
+mapping-type-string = 应为字符串
+mapping-type-array = 应为数组
+mapping-type-object = 应为对象
+mapping-type-boolean = 应为 true 或 false
+mapping-type-key = 应为资料项（字符串）或 null
+mapping-empty = 不能为空
+mapping-version = 不支持的版本 { $found }，只支持 1
+mapping-unknown-key = 资料字典中没有资料项 "{ $key }"
+mapping-unknown-key-suggest = 资料字典中没有资料项 "{ $key }"（是不是 "{ $suggestion }"？）
+mapping-unknown-role = 没有角色 "{ $role }"（可用：{ $known }；重复的人员块加序号，如 shareholder[0]）
+mapping-unknown-transform = 没有转换类型 "{ $kind }"（可用：{ $known }）
+mapping-locator-kind = 定位须有且只有 css、name、id、label 中的一项
+mapping-nth = nth 应为从 1 开始的整数
+mapping-duplicate-locator = 与 { $first } 的定位重复
+mapping-no-fields = 没有任何字段映射
+mapping-no-match-rule = 页面匹配规则至少要有 url、title、fields 中的一项
+
+## 转换
+tf-date-invalid = 这一项不是有效的日期，无法按表单要求的格式填写
+tf-date-format = 日期格式“{ $format }”无法识别（可用 YYYY、MM、M、DD、D）
+tf-code-unknown = 这一项在代码表“{ $table }”中找不到，无法换成表单的代码
+tf-code-domain = 该证件类型在此类系统（{ $domain }）中没有对应代码
+tf-code-domain-needed = 证件类型要填代码时须指明系统（不动产、卫健或税务）
+tf-code-letters = 这个代码表没有字母代码
+tf-address-invalid = 无法从这个地址中认出省、市或县，不能拆分或改写
+tf-address-part = 地址中没有“{ $part }”这一部分
+tf-name-invalid = 无法把这个姓名分成姓和名
+tf-pinyin-none = 姓名中有字查不到拼音，请手工填写拼音
+tf-phone-invalid = 这一项不是可识别的电话号码
+tf-phone-extension = 带分机号的电话无法写成国际格式（+86）
+tf-amount-invalid = 这一项不是有效的金额，无法换算
+tf-choice-none = 这一项与表单的任何选项都不对应
+tf-key-unknown = 数据字典中没有“{ $key }”这一项
+tf-key-missing = 资料中还没有“{ $key }”，无法组合填写
+tf-condition-false = 条件不成立，此栏不填
+skip-role-lacks = { $role }的资料里还没有“{ $detail }”
+role-nth = { $role }（第{ $n }位）

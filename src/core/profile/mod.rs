@@ -420,6 +420,69 @@ impl Profile {
     }
 }
 
+impl Profile {
+    /// The values a classification role points at in this profile: the person's values and,
+    /// for a firm role, the role link's own values (职务, 认缴出资额, ...). Roles are those of
+    /// [`crate::core::classify::Classification::role`]: `legal_rep`, `shareholder[1]`,
+    /// `agent`, `spouse`, `child[0]`, ... `None` for the applicant. A role the profile has
+    /// nobody for gives `None`.
+    pub fn role_values(&self, role: &str) -> Option<(&Values, Option<&Values>)> {
+        let (base, index) = match role.split_once('[') {
+            Some((b, rest)) => (b, rest.trim_end_matches(']').parse::<usize>().ok()?),
+            None => (role, 0),
+        };
+        let firm_role = |roles: &[Role]| {
+            let firm = self.firms.first()?;
+            let link = firm
+                .roles
+                .iter()
+                .filter(|r| roles.contains(&r.role))
+                .nth(index)?;
+            Some((&self.person(&link.person)?.values, Some(&link.values)))
+        };
+        let relation = |r: Relation| {
+            self.persons
+                .iter()
+                .filter(|p| p.relation == r)
+                .nth(index)
+                .map(|p| (&p.values, None))
+        };
+        match base {
+            "applicant" => self.owner().map(|p| (&p.values, None)),
+            "legal_rep" => firm_role(&[Role::LegalRep]),
+            "finance_officer" => firm_role(&[Role::FinanceOfficer]),
+            "liaison" => firm_role(&[Role::Liaison]),
+            "shareholder" => firm_role(&[Role::Shareholder]),
+            "director" => firm_role(&[Role::Director, Role::Supervisor, Role::Manager]),
+            "agent" => {
+                let link = self.agents.get(index)?;
+                Some((&self.person(&link.person)?.values, Some(&link.values)))
+            }
+            "spouse" => relation(Relation::Spouse),
+            "child" => relation(Relation::Child),
+            "father" => relation(Relation::Father),
+            "mother" => relation(Relation::Mother),
+            _ => None,
+        }
+    }
+
+    /// The value of `key` for whoever `role` points at (the owner or first firm when `None`).
+    pub fn value_as(&self, key: Key, role: Option<&str>, today: Date) -> Option<Value> {
+        let Some(role) = role else {
+            return self.value(key, today);
+        };
+        let (person, link) = self.role_values(role)?;
+        let text = match key.element().group {
+            crate::core::dictionary::Group::Role | crate::core::dictionary::Group::Agent => {
+                link?.text(key)?
+            }
+            crate::core::dictionary::Group::Firm => return self.value(key, today),
+            _ => person.text(key)?,
+        };
+        typed(key, text)
+    }
+}
+
 /// Age in whole years on `today`.
 pub fn age_on(birth: Date, today: Date) -> i32 {
     let mut age = today.year() - birth.year();
@@ -602,6 +665,32 @@ mod tests {
         assert_eq!(legal.len(), 1);
         assert_eq!(legal[0].relation, Relation::Owner);
         assert_eq!(p.role_holders(&firm.id, Role::Shareholder).len(), 2);
+    }
+
+    #[test]
+    fn roles_lead_to_the_people_in_them() {
+        let p = Profile::demo();
+        let today = date!(2026 - 11 - 21);
+        let name = |role: Option<&str>| match p.value_as(Key::PersonName, role, today) {
+            Some(Value::Text(t)) => Some(t),
+            _ => None,
+        };
+        assert_eq!(name(None).as_deref(), Some("王小明"));
+        assert_eq!(name(Some("legal_rep")).as_deref(), Some("王小明"));
+        assert_eq!(name(Some("finance_officer")).as_deref(), Some("李华"));
+        assert_eq!(name(Some("shareholder[1]")).as_deref(), Some("李华"));
+        assert_eq!(name(Some("shareholder[2]")), None);
+        assert_eq!(name(Some("agent")).as_deref(), Some("李华"));
+        assert_eq!(name(Some("child[0]")).as_deref(), Some("王小宝"));
+        assert_eq!(name(Some("contact")), None);
+        assert!(matches!(
+            p.value_as(Key::RoleSubscribedWan, Some("shareholder[0]"), today),
+            Some(Value::Text(t)) if t == "60"
+        ));
+        assert!(matches!(
+            p.value_as(Key::FirmName, Some("legal_rep"), today),
+            Some(Value::Text(_))
+        ));
     }
 
     #[test]

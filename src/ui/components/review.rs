@@ -151,11 +151,39 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
     tr(lang, &id, &[("detail", Arg::Str(reason.detail()))])
 }
 
+/// A role's name for a person: 法定代表人, 股东（第2位）.
+pub fn role_name(lang: Lang, role: &str) -> String {
+    let (base, index) = match role.split_once('[') {
+        Some((b, rest)) => (b, rest.trim_end_matches(']').parse::<usize>().ok()),
+        None => (role, None),
+    };
+    let name = match (lang, crate::core::classify::Role::from_id(base)) {
+        (Lang::ZhCn, Some(r)) => r.zh().to_string(),
+        _ => base.replace('_', " "),
+    };
+    match index {
+        Some(i) => tr(
+            lang,
+            "role-nth",
+            &[("role", Arg::Str(&name)), ("n", Arg::Num(i as i64 + 1))],
+        ),
+        None => name,
+    }
+}
+
 /// The sentence for a field left alone.
 pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
     let with = |id: &str, detail: &str| tr(lang, id, &[("detail", Arg::Str(detail))]);
     match why {
         NotPlanned::NotInProfile(key) => with("skip-not-in-profile", &key_label(lang, *key)),
+        NotPlanned::RoleLacks { key, role } => tr(
+            lang,
+            "skip-role-lacks",
+            &[
+                ("role", Arg::Str(&role_name(lang, role))),
+                ("detail", Arg::Str(&key_label(lang, *key))),
+            ],
+        ),
         NotPlanned::NoMatchingOption(key) => with("skip-no-option", &key_label(lang, *key)),
         NotPlanned::TooLong { max, .. } => {
             tr(lang, "skip-too-long", &[("max", Arg::Num(i64::from(*max)))])
@@ -234,6 +262,9 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
                     }
                 </div>
                 <div class="of-reason">
+                    if let Some(role) = &step.role {
+                        <strong class="of-role-tag">{ role_name(lang, role) }</strong>{ " · " }
+                    }
                     { key_label(lang, step.key) }{ " · " }{ reason_text(lang, &step.reason) }
                 </div>
                 if step.overwrites {
