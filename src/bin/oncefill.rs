@@ -6,6 +6,7 @@
 //! oncefill classify PAGE.html
 //! oncefill backup open FILE                      < passphrase
 //! oncefill backup seal PROFILE.json OUT [--force] < passphrase
+//! oncefill mapping check FILE... [--lang zh-CN|en]
 //! ```
 //!
 //! `validate` prints one JSON object `{"ok", "normalized", "errors", "warnings", "derived"}`
@@ -159,6 +160,7 @@ mod cli {
             Some("bench-classify") => crate::classify::bench(&args[1..]),
             Some("backup") => crate::backup::run(&args[1..]),
             Some("bench-unlock") => crate::backup::bench_unlock(&args[1..]),
+            Some("mapping") => crate::mapping::run(&args[1..]),
             Some("keys") => {
                 let keys: Vec<Value> = ELEMENTS
                     .iter()
@@ -658,6 +660,102 @@ mod backup {
         match write_stdout(&format!("{{\"unlock_ms_native\": {median:.2}}}")) {
             Ok(()) => ExitCode::SUCCESS,
             Err(code) => code,
+        }
+    }
+}
+
+/// `oncefill mapping check FILE... [--lang zh-CN|en]`: checks form mapping files (see
+/// `oncefill::core::mapping`) against the format and the data dictionary, as a portal's CI
+/// would. Prints `FILE: ok (N fields)` for a good file and one line `FILE: PATH: MESSAGE` per
+/// problem of a bad one (zh-CN, then English, unless `--lang` picks one). Exits 0 when every
+/// file is good, 1 when one is not, 2 on a usage error or when a file cannot be read.
+#[cfg(not(target_arch = "wasm32"))]
+mod mapping {
+    use std::io::Write;
+    use std::process::ExitCode;
+
+    use oncefill::core::i18n::Lang;
+    use oncefill::core::mapping::{FormMapping, MappingError};
+
+    const USAGE: &str = "usage: oncefill mapping check FILE... [--lang zh-CN|en]";
+
+    fn usage(message: &str) -> ExitCode {
+        let _ = writeln!(std::io::stderr(), "oncefill: {message}\n{USAGE}");
+        ExitCode::from(2)
+    }
+
+    fn describe(error: &MappingError, langs: &[Lang]) -> String {
+        let messages: Vec<String> = langs.iter().map(|l| error.message(*l)).collect();
+        let text = messages.join(" / ");
+        if error.path.is_empty() {
+            text
+        } else {
+            format!("{}: {text}", error.path)
+        }
+    }
+
+    pub fn run(args: &[String]) -> ExitCode {
+        match args.first().map(String::as_str) {
+            Some("check") => check(&args[1..]),
+            Some("-h" | "--help" | "help") => {
+                let _ = writeln!(std::io::stdout(), "{USAGE}");
+                ExitCode::SUCCESS
+            }
+            Some(other) => usage(&format!("unknown mapping command {other:?}")),
+            None => usage("mapping needs a command: check"),
+        }
+    }
+
+    fn check(args: &[String]) -> ExitCode {
+        let mut langs = vec![Lang::ZhCn, Lang::En];
+        let mut files = Vec::new();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            match arg.as_str() {
+                "--lang" => match rest.next() {
+                    Some(tag) => langs = vec![Lang::from_tag(tag)],
+                    None => return usage("--lang needs a value"),
+                },
+                "--" => files.extend(rest.by_ref().cloned()),
+                option if option.starts_with("--") => {
+                    return usage(&format!("unknown option {option:?}"));
+                }
+                file => files.push(file.to_string()),
+            }
+        }
+        if files.is_empty() {
+            return usage("mapping check needs at least one file");
+        }
+        let mut stdout = std::io::stdout().lock();
+        let (mut invalid, mut unreadable) = (false, false);
+        for file in &files {
+            let text = match std::fs::read_to_string(file) {
+                Ok(t) => t,
+                Err(e) => {
+                    let _ = writeln!(std::io::stderr(), "{file}: cannot be read: {e}");
+                    unreadable = true;
+                    continue;
+                }
+            };
+            match FormMapping::list_from_json(&text) {
+                Ok(mappings) => {
+                    let n: usize = mappings.iter().map(|m| m.fields.len()).sum();
+                    let _ = writeln!(stdout, "{file}: ok ({n} fields)");
+                }
+                Err(errors) => {
+                    invalid = true;
+                    for e in &errors {
+                        let _ = writeln!(stdout, "{file}: {}", describe(e, &langs));
+                    }
+                }
+            }
+        }
+        if unreadable {
+            ExitCode::from(2)
+        } else if invalid {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
         }
     }
 }

@@ -1,0 +1,1209 @@
+//! Form mappings: once per form, which profile element goes into which control, whose it is,
+//! and in what format — so that the citizen never types the same thing twice.
+//!
+//! A mapping is written by a portal's maintainers (or exported from the corrections a person
+//! made in review, see [`crate::core::classify::learn`]) and checked with
+//! `oncefill mapping check FILE...`. The JSON Schema `www/schema/mapping.schema.json` describes
+//! the same format for editors; this module is the reference.
+//!
+//! # Wire format, version 1
+//!
+//! One JSON object (UTF-8). Members:
+//!
+//! | member | type | required | meaning |
+//! |---|---|---|---|
+//! | `$schema` | string | no | ignored; lets editors find the schema |
+//! | `version` | integer | yes | the format version; only `1` exists |
+//! | `id` | string | yes | stable form id, `department.form`, e.g. `samr.company-registration` |
+//! | `title` | string | yes | the form's printed title, e.g. `公司登记（备案）申请书` |
+//! | `department` | string | yes | the issuing department, e.g. `国家市场监督管理总局` |
+//! | `edition` | string | no | the edition of the form, e.g. `SAMR 2026 文书规范` |
+//! | `source` | string | no | where the mapping came from (`learned` for exported corrections) |
+//! | `match` | object | yes | which pages the mapping applies to (below) |
+//! | `fields` | array | yes | the mapped controls, at least one (below) |
+//!
+//! `match` holds at least one of these rules; every rule present must hold:
+//!
+//! * `url`: an array of patterns. A pattern with `*` is a glob (`*` stands for any run of
+//!   characters, possibly none) that must match the whole page address; one without is a
+//!   prefix of it. The page address is the URL without query or fragment. One pattern
+//!   matching is enough.
+//! * `title`: a string, or an array of strings, one of which the page title must contain.
+//! * `fields`: a field signature — an array of handles (`id` or `name` attributes) that must
+//!   all be present on the page.
+//!
+//! Each element of `fields` is an object:
+//!
+//! | member | type | required | meaning |
+//! |---|---|---|---|
+//! | `locator` | object | yes | exactly one of `{"css": "#aac003"}`, `{"name": "aac003"}`, `{"id": "aac003"}`, `{"label": "姓名", "nth": 1}` (`nth` counts from 1, default 1) |
+//! | `key` | string or `null` | yes | a dictionary key ([`Key`]), e.g. `person.name`; `null`: never fill this control |
+//! | `role` | string | no | whose value: `applicant` (the default) or a [`Role`] id, numbered for repeated blocks: `legal_rep`, `finance_officer`, `liaison`, `shareholder[0]`, `agent`, `child`, `mother`, `father`, `householder`, `spouse`, … |
+//! | `transform` | object | no | how the value is written: `{"kind": …, …}`, `kind` one of [`TRANSFORM_KINDS`]; the other members belong to the transform (`src/core/transform/`) |
+//! | `required` | boolean | no | the form cannot be submitted without it (default `false`) |
+//! | `note` | string | no | free text for maintainers |
+//!
+//! Two elements may not have the same locator. Unknown members are errors, so that a typo
+//! (`requird`) is not silently ignored.
+//!
+//! ```json
+//! {
+//!   "version": 1,
+//!   "id": "hrss.pension-registration",
+//!   "title": "城乡居民基本养老保险参保登记表",
+//!   "department": "人力资源和社会保障部",
+//!   "match": {"url": ["https://*/forms/pension.html"], "fields": ["aac003", "aac002"]},
+//!   "fields": [
+//!     {"locator": {"name": "aac003"}, "key": "person.name", "required": true},
+//!     {"locator": {"name": "aac006"}, "key": "person.birth_date",
+//!      "transform": {"kind": "date", "format": "YYYY-MM-DD"}}
+//!   ]
+//! }
+//! ```
+//!
+//! ## The learned-export shape
+//!
+//! Corrections exported from review (`{"version": 1, "page": "https://…/form.html",
+//! "source": "learned", "fields": {"aac003": "person.name", "x": null}}`) are read as well:
+//! `fields` is then an object from handle to key (or `null`, or `{"key": …, "role": …}`).
+//! Such a mapping's `id` and `title` are its page, its `match` is `{"url": [page]}`, and each
+//! handle becomes an `id` locator (a handle is a control's `id`, else its `name`; the
+//! classifier looks a handle up as either). A file may also hold an array of mappings, as the
+//! export writes them.
+//!
+//! # Errors
+//!
+//! [`FormMapping::from_json`] reports every problem it finds, not just the first, each with
+//! the JSON path of the offending value (`fields[3].key`) and a message in both languages
+//! ([`MappingError::message`]).
+
+use serde_json::{Map, Value};
+
+use crate::core::classify::{Mapping, Role, learn::page_of, rules::ROLES};
+use crate::core::dictionary::{ELEMENTS, Key};
+use crate::core::i18n::{Arg, Lang, tr};
+
+/// The format version this module reads and writes.
+pub const VERSION: u64 = 1;
+
+/// The transform kinds a mapping may name (`"transform": {"kind": …}`); the transforms
+/// themselves live in `src/core/transform/`.
+pub const TRANSFORM_KINDS: &[&str] = &[
+    "text",
+    "date",
+    "date_part",
+    "code",
+    "address",
+    "address_part",
+    "name_part",
+    "pinyin",
+    "phone",
+    "amount",
+    "width",
+    "choice",
+    "constant",
+    "concat",
+    "condition",
+];
+
+/// The role name of the applicant (no [`Role`]).
+pub const APPLICANT: &str = "applicant";
+
+const TOP_MEMBERS: &[&str] = &[
+    "$schema",
+    "version",
+    "id",
+    "title",
+    "department",
+    "edition",
+    "source",
+    "match",
+    "fields",
+];
+const LEARNED_MEMBERS: &[&str] = &["$schema", "version", "page", "source", "fields"];
+const FIELD_MEMBERS: &[&str] = &["locator", "key", "role", "transform", "required", "note"];
+const MATCH_MEMBERS: &[&str] = &["url", "title", "fields"];
+const LOCATOR_KINDS: &[&str] = &["css", "name", "id", "label"];
+
+/// How a control is found on the page.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Locator {
+    /// A CSS selector.
+    Css(String),
+    /// The control's `name` attribute (a radio or checkbox group is one control).
+    Name(String),
+    /// The control's `id` attribute.
+    Id(String),
+    /// The `nth` control (from 1) whose label is this text.
+    Label {
+        /// The label text.
+        text: String,
+        /// Which of the controls with that label, from 1.
+        nth: u32,
+    },
+}
+
+impl Locator {
+    /// The handle the classifier knows a control by (`id` or `name`), if the locator is one.
+    pub fn handle(&self) -> Option<&str> {
+        match self {
+            Locator::Name(h) | Locator::Id(h) => Some(h),
+            Locator::Css(_) | Locator::Label { .. } => None,
+        }
+    }
+}
+
+/// Whose value a control takes, when it is not the applicant's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RoleRef {
+    /// The role.
+    pub role: Role,
+    /// Which of several (`shareholder[1]` is 1), for repeated blocks.
+    pub index: Option<u32>,
+}
+
+impl RoleRef {
+    /// Reads `legal_rep` or `shareholder[2]`.
+    pub fn parse(text: &str) -> Option<RoleRef> {
+        let (base, index) = match text.split_once('[') {
+            None => (text, None),
+            Some((base, rest)) => {
+                let digits = rest.strip_suffix(']')?;
+                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                    return None;
+                }
+                (base, Some(digits.parse().ok()?))
+            }
+        };
+        let role = ROLES.iter().copied().find(|r| r.id() == base)?;
+        Some(RoleRef { role, index })
+    }
+}
+
+/// How a value is written into a control: the kind (one of [`TRANSFORM_KINDS`]) and the
+/// members that configure it, as written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Transform {
+    /// The kind.
+    pub kind: &'static str,
+    /// The other members of the transform object.
+    pub params: Map<String, Value>,
+}
+
+/// One mapped control.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldMapping {
+    /// How the control is found.
+    pub locator: Locator,
+    /// The element it takes; `None`: never fill it.
+    pub key: Option<Key>,
+    /// Whose value; `None`: the applicant's.
+    pub role: Option<RoleRef>,
+    /// How the value is written; `None`: as the profile holds it.
+    pub transform: Option<Transform>,
+    /// The form cannot be submitted without it.
+    pub required: bool,
+}
+
+/// Which pages a mapping applies to. Every rule present must hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MatchRules {
+    /// URL prefixes or globs; one must match.
+    pub url: Vec<String>,
+    /// Texts; the page title must contain one.
+    pub title: Vec<String>,
+    /// Handles that must all be on the page.
+    pub fields: Vec<String>,
+}
+
+/// A checked form mapping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FormMapping {
+    /// Format version ([`VERSION`]).
+    pub version: u64,
+    /// Form id, e.g. `samr.company-registration`.
+    pub id: String,
+    /// The form's title.
+    pub title: String,
+    /// The issuing department.
+    pub department: String,
+    /// The form's edition, e.g. `SAMR 2026 文书规范`.
+    pub edition: Option<String>,
+    /// Where the mapping came from (`learned`).
+    pub source: Option<String>,
+    /// Which pages it applies to.
+    pub matching: MatchRules,
+    /// The mapped controls, in file order.
+    pub fields: Vec<FieldMapping>,
+}
+
+/// What is wrong with a mapping.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// Not JSON at all.
+    Json(String),
+    /// A required member is absent.
+    Missing(&'static str),
+    /// A member the format does not have.
+    UnknownMember(String),
+    /// The value has the wrong JSON type; the expected one is named (`string`, `object`, …).
+    Type(&'static str),
+    /// A string that must not be empty is.
+    Empty,
+    /// A version other than [`VERSION`].
+    Version(String),
+    /// A key not in the dictionary, with the closest one.
+    UnknownKey {
+        /// As written.
+        key: String,
+        /// The closest dictionary key, if one is close.
+        suggestion: Option<&'static str>,
+    },
+    /// A role that does not exist, or a malformed index.
+    UnknownRole(String),
+    /// A transform kind not in [`TRANSFORM_KINDS`].
+    UnknownTransform(String),
+    /// A locator without exactly one of `css`, `name`, `id`, `label`.
+    LocatorKind,
+    /// `nth` is not a whole number from 1.
+    Nth,
+    /// The same locator as an earlier field (its path).
+    DuplicateLocator(String),
+    /// `fields` is empty.
+    NoFields,
+    /// `match` has no rule.
+    NoMatchRule,
+}
+
+impl ErrorKind {
+    /// A stable code, for scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ErrorKind::Json(_) => "json",
+            ErrorKind::Missing(_) => "missing",
+            ErrorKind::UnknownMember(_) => "unknown-member",
+            ErrorKind::Type(_) => "type",
+            ErrorKind::Empty => "empty",
+            ErrorKind::Version(_) => "version",
+            ErrorKind::UnknownKey { .. } => "unknown-key",
+            ErrorKind::UnknownRole(_) => "unknown-role",
+            ErrorKind::UnknownTransform(_) => "unknown-transform",
+            ErrorKind::LocatorKind => "locator-kind",
+            ErrorKind::Nth => "nth",
+            ErrorKind::DuplicateLocator(_) => "duplicate-locator",
+            ErrorKind::NoFields => "no-fields",
+            ErrorKind::NoMatchRule => "no-match-rule",
+        }
+    }
+}
+
+/// A problem in a mapping, at a JSON path.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MappingError {
+    /// Where: `fields[3].key`, `match.url[0]`; empty for the document itself.
+    pub path: String,
+    /// What.
+    pub kind: ErrorKind,
+}
+
+impl MappingError {
+    fn new(path: &str, kind: ErrorKind) -> MappingError {
+        MappingError {
+            path: path.to_string(),
+            kind,
+        }
+    }
+
+    /// What is wrong, in `lang` (without the path).
+    pub fn message(&self, lang: Lang) -> String {
+        let s = Arg::Str;
+        match &self.kind {
+            ErrorKind::Json(detail) => tr(lang, "mapping-json", &[("detail", s(detail))]),
+            ErrorKind::Missing(member) => tr(lang, "mapping-missing", &[("member", s(member))]),
+            ErrorKind::UnknownMember(member) => {
+                tr(lang, "mapping-unknown-member", &[("member", s(member))])
+            }
+            ErrorKind::Type(expected) => tr(lang, &format!("mapping-type-{expected}"), &[]),
+            ErrorKind::Empty => tr(lang, "mapping-empty", &[]),
+            ErrorKind::Version(found) => tr(lang, "mapping-version", &[("found", s(found))]),
+            ErrorKind::UnknownKey {
+                key,
+                suggestion: Some(close),
+            } => tr(
+                lang,
+                "mapping-unknown-key-suggest",
+                &[("key", s(key)), ("suggestion", s(close))],
+            ),
+            ErrorKind::UnknownKey {
+                key,
+                suggestion: None,
+            } => tr(lang, "mapping-unknown-key", &[("key", s(key))]),
+            ErrorKind::UnknownRole(role) => {
+                let known = role_list();
+                tr(
+                    lang,
+                    "mapping-unknown-role",
+                    &[("role", s(role)), ("known", s(&known))],
+                )
+            }
+            ErrorKind::UnknownTransform(kind) => {
+                let known = TRANSFORM_KINDS.join(", ");
+                tr(
+                    lang,
+                    "mapping-unknown-transform",
+                    &[("kind", s(kind)), ("known", s(&known))],
+                )
+            }
+            ErrorKind::LocatorKind => tr(lang, "mapping-locator-kind", &[]),
+            ErrorKind::Nth => tr(lang, "mapping-nth", &[]),
+            ErrorKind::DuplicateLocator(first) => {
+                tr(lang, "mapping-duplicate-locator", &[("first", s(first))])
+            }
+            ErrorKind::NoFields => tr(lang, "mapping-no-fields", &[]),
+            ErrorKind::NoMatchRule => tr(lang, "mapping-no-match-rule", &[]),
+        }
+    }
+
+    /// `path: message`, as the command line prints it.
+    pub fn line(&self, lang: Lang) -> String {
+        if self.path.is_empty() {
+            self.message(lang)
+        } else {
+            format!("{}: {}", self.path, self.message(lang))
+        }
+    }
+}
+
+fn role_list() -> String {
+    std::iter::once(APPLICANT)
+        .chain(ROLES.iter().map(|r| r.id()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Levenshtein distance over characters.
+fn distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+/// The dictionary key closest to `text` by edit distance, if it is close (at most a third of
+/// its length, and at most 4 edits).
+pub fn closest_key(text: &str) -> Option<&'static str> {
+    let (best, d) = ELEMENTS
+        .iter()
+        .map(|e| (e.id, distance(text, e.id)))
+        .min_by_key(|(_, d)| *d)?;
+    (d <= (best.chars().count() / 3).clamp(1, 4)).then_some(best)
+}
+
+/// Matches `text` against a glob where `*` stands for any run of characters.
+fn glob(pattern: &str, text: &str) -> bool {
+    let parts: Vec<&str> = pattern.split('*').collect();
+    let (first, rest) = match parts.split_first() {
+        Some(split) => split,
+        None => return text.is_empty(),
+    };
+    let Some(mut tail) = text.strip_prefix(first) else {
+        return false;
+    };
+    let Some((last, middle)) = rest.split_last() else {
+        return tail.is_empty();
+    };
+    for part in middle {
+        match tail.find(part) {
+            Some(i) => tail = &tail[i + part.len()..],
+            None => return false,
+        }
+    }
+    tail.len() >= last.len() && tail.ends_with(last)
+}
+
+/// Collects errors while reading one document.
+struct Reader {
+    errors: Vec<MappingError>,
+    /// The locators of the current document, with their fields' paths.
+    locators: Vec<(String, Locator)>,
+}
+
+impl Reader {
+    fn error(&mut self, path: &str, kind: ErrorKind) {
+        self.errors.push(MappingError::new(path, kind));
+    }
+
+    fn unknown_members(&mut self, object: &Map<String, Value>, known: &[&str], path: &str) {
+        for name in object.keys().filter(|k| !known.contains(&k.as_str())) {
+            self.error(
+                &join(path, name),
+                ErrorKind::UnknownMember(name.to_string()),
+            );
+        }
+    }
+
+    /// A required non-empty string member.
+    fn string(&mut self, object: &Map<String, Value>, member: &'static str, path: &str) -> String {
+        match object.get(member) {
+            None => {
+                self.error(path, ErrorKind::Missing(member));
+                String::new()
+            }
+            Some(v) => self.text(v, &join(path, member)).unwrap_or_default(),
+        }
+    }
+
+    /// An optional non-empty string member.
+    fn optional_string(
+        &mut self,
+        object: &Map<String, Value>,
+        member: &'static str,
+        path: &str,
+    ) -> Option<String> {
+        object
+            .get(member)
+            .and_then(|v| self.text(v, &join(path, member)))
+    }
+
+    fn text(&mut self, value: &Value, path: &str) -> Option<String> {
+        match value {
+            Value::String(s) if s.trim().is_empty() => {
+                self.error(path, ErrorKind::Empty);
+                None
+            }
+            Value::String(s) => Some(s.clone()),
+            _ => {
+                self.error(path, ErrorKind::Type("string"));
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, value: &Value, path: &str) -> Vec<String> {
+        match value {
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| self.text(v, &format!("{path}[{i}]")))
+                .collect(),
+            _ => {
+                self.error(path, ErrorKind::Type("array"));
+                Vec::new()
+            }
+        }
+    }
+
+    fn version(&mut self, object: &Map<String, Value>, path: &str) -> u64 {
+        match object.get("version") {
+            None => self.error(path, ErrorKind::Missing("version")),
+            Some(Value::Number(n)) if n.as_u64() == Some(VERSION) => {}
+            Some(other) => self.error(
+                &join(path, "version"),
+                ErrorKind::Version(other.to_string()),
+            ),
+        }
+        VERSION
+    }
+
+    fn key(&mut self, value: Option<&Value>, path: &str, field: &str) -> Option<Key> {
+        match value {
+            None => {
+                self.error(field, ErrorKind::Missing("key"));
+                None
+            }
+            Some(Value::Null) => None,
+            Some(Value::String(id)) => match Key::from_id(id) {
+                Some(key) => Some(key),
+                None => {
+                    let suggestion = closest_key(id);
+                    self.error(
+                        path,
+                        ErrorKind::UnknownKey {
+                            key: id.clone(),
+                            suggestion,
+                        },
+                    );
+                    None
+                }
+            },
+            Some(_) => {
+                self.error(path, ErrorKind::Type("key"));
+                None
+            }
+        }
+    }
+
+    fn role(&mut self, value: Option<&Value>, path: &str) -> Option<RoleRef> {
+        match value {
+            None => None,
+            Some(Value::String(r)) if r == APPLICANT => None,
+            Some(Value::String(r)) => {
+                let parsed = RoleRef::parse(r);
+                if parsed.is_none() {
+                    self.error(path, ErrorKind::UnknownRole(r.clone()));
+                }
+                parsed
+            }
+            Some(_) => {
+                self.error(path, ErrorKind::Type("string"));
+                None
+            }
+        }
+    }
+
+    fn transform(&mut self, value: Option<&Value>, path: &str) -> Option<Transform> {
+        let object = match value? {
+            Value::Object(o) => o,
+            _ => {
+                self.error(path, ErrorKind::Type("object"));
+                return None;
+            }
+        };
+        let kind = match object.get("kind") {
+            None => {
+                self.error(path, ErrorKind::Missing("kind"));
+                return None;
+            }
+            Some(Value::String(k)) => k,
+            Some(_) => {
+                self.error(&join(path, "kind"), ErrorKind::Type("string"));
+                return None;
+            }
+        };
+        let Some(kind) = TRANSFORM_KINDS.iter().copied().find(|k| k == kind) else {
+            self.error(
+                &join(path, "kind"),
+                ErrorKind::UnknownTransform(kind.clone()),
+            );
+            return None;
+        };
+        let mut params = object.clone();
+        params.remove("kind");
+        Some(Transform { kind, params })
+    }
+
+    fn required(&mut self, value: Option<&Value>, path: &str) -> bool {
+        match value {
+            None => false,
+            Some(Value::Bool(b)) => *b,
+            Some(_) => {
+                self.error(path, ErrorKind::Type("boolean"));
+                false
+            }
+        }
+    }
+
+    fn locator(&mut self, value: Option<&Value>, field: &str) -> Option<Locator> {
+        let path = join(field, "locator");
+        let object = match value {
+            None => {
+                self.error(field, ErrorKind::Missing("locator"));
+                return None;
+            }
+            Some(Value::Object(o)) => o,
+            Some(_) => {
+                self.error(&path, ErrorKind::Type("object"));
+                return None;
+            }
+        };
+        let kinds: Vec<&str> = LOCATOR_KINDS
+            .iter()
+            .copied()
+            .filter(|k| object.contains_key(*k))
+            .collect();
+        let known: &[&str] = if kinds == ["label"] {
+            &["label", "nth"]
+        } else {
+            LOCATOR_KINDS
+        };
+        self.unknown_members(object, known, &path);
+        let [kind] = kinds.as_slice() else {
+            self.error(&path, ErrorKind::LocatorKind);
+            return None;
+        };
+        let text = object
+            .get(*kind)
+            .and_then(|v| self.text(v, &join(&path, kind)))?;
+        Some(match *kind {
+            "css" => Locator::Css(text),
+            "name" => Locator::Name(text),
+            "id" => Locator::Id(text),
+            _ => {
+                let nth = match object.get("nth") {
+                    None => 1,
+                    Some(v) => match v.as_u64().and_then(|n| u32::try_from(n).ok()) {
+                        Some(n) if n >= 1 => n,
+                        _ => {
+                            self.error(&join(&path, "nth"), ErrorKind::Nth);
+                            return None;
+                        }
+                    },
+                };
+                Locator::Label { text, nth }
+            }
+        })
+    }
+
+    fn field(&mut self, value: &Value, path: &str) -> Option<FieldMapping> {
+        let Value::Object(object) = value else {
+            self.error(path, ErrorKind::Type("object"));
+            return None;
+        };
+        self.unknown_members(object, FIELD_MEMBERS, path);
+        if let Some(note) = object.get("note") {
+            let _ = self.text(note, &join(path, "note"));
+        }
+        let before = self.errors.len();
+        let locator = self.locator(object.get("locator"), path);
+        if let Some(l) = &locator {
+            self.locators.push((path.to_string(), l.clone()));
+        }
+        let key = self.key(object.get("key"), &join(path, "key"), path);
+        let role = self.role(object.get("role"), &join(path, "role"));
+        let transform = self.transform(object.get("transform"), &join(path, "transform"));
+        let required = self.required(object.get("required"), &join(path, "required"));
+        (self.errors.len() == before).then_some(FieldMapping {
+            locator: locator?,
+            key,
+            role,
+            transform,
+            required,
+        })
+    }
+
+    fn matching(&mut self, value: Option<&Value>, path: &str) -> MatchRules {
+        let mut rules = MatchRules::default();
+        let object = match value {
+            None => {
+                self.error(path, ErrorKind::Missing("match"));
+                return rules;
+            }
+            Some(Value::Object(o)) => o,
+            Some(_) => {
+                self.error(&join(path, "match"), ErrorKind::Type("object"));
+                return rules;
+            }
+        };
+        let path = join(path, "match");
+        self.unknown_members(object, MATCH_MEMBERS, &path);
+        if let Some(v) = object.get("url") {
+            rules.url = self.strings(v, &join(&path, "url"));
+        }
+        match object.get("title") {
+            None => {}
+            Some(Value::String(_)) => {
+                rules.title.extend(
+                    object
+                        .get("title")
+                        .and_then(|v| self.text(v, &join(&path, "title"))),
+                );
+            }
+            Some(v) => rules.title = self.strings(v, &join(&path, "title")),
+        }
+        if let Some(v) = object.get("fields") {
+            rules.fields = self.strings(v, &join(&path, "fields"));
+        }
+        if !MATCH_MEMBERS.iter().any(|m| object.contains_key(*m)) {
+            self.error(&path, ErrorKind::NoMatchRule);
+        }
+        rules
+    }
+
+    fn duplicates(&mut self) {
+        let locators = std::mem::take(&mut self.locators);
+        for (i, (path, locator)) in locators.iter().enumerate() {
+            if let Some((first, _)) = locators[..i].iter().find(|(_, l)| l == locator) {
+                self.error(
+                    &join(path, "locator"),
+                    ErrorKind::DuplicateLocator(first.clone()),
+                );
+            }
+        }
+    }
+
+    fn document(&mut self, value: &Value, path: &str) -> Option<FormMapping> {
+        let Value::Object(object) = value else {
+            self.error(path, ErrorKind::Type("object"));
+            return None;
+        };
+        if let Some(Value::Object(_)) = object.get("fields") {
+            return self.learned(object, path);
+        }
+        self.unknown_members(object, TOP_MEMBERS, path);
+        let version = self.version(object, path);
+        let id = self.string(object, "id", path);
+        let title = self.string(object, "title", path);
+        let department = self.string(object, "department", path);
+        let edition = self.optional_string(object, "edition", path);
+        let source = self.optional_string(object, "source", path);
+        let matching = self.matching(object.get("match"), path);
+        let fields_path = join(path, "fields");
+        let mut fields = Vec::new();
+        self.locators.clear();
+        match object.get("fields") {
+            None => self.error(path, ErrorKind::Missing("fields")),
+            Some(Value::Array(items)) if items.is_empty() => {
+                self.error(&fields_path, ErrorKind::NoFields);
+            }
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    let p = format!("{fields_path}[{i}]");
+                    fields.extend(self.field(item, &p));
+                }
+            }
+            Some(_) => self.error(&fields_path, ErrorKind::Type("array")),
+        }
+        self.duplicates();
+        Some(FormMapping {
+            version,
+            id,
+            title,
+            department,
+            edition,
+            source,
+            matching,
+            fields,
+        })
+    }
+
+    /// The learned-export shape: `fields` is an object from handle to key.
+    fn learned(&mut self, object: &Map<String, Value>, path: &str) -> Option<FormMapping> {
+        self.unknown_members(object, LEARNED_MEMBERS, path);
+        let version = self.version(object, path);
+        let page = self.string(object, "page", path);
+        let source = self.optional_string(object, "source", path);
+        let fields_path = join(path, "fields");
+        let mut fields = Vec::new();
+        let entries = object.get("fields").and_then(Value::as_object);
+        if entries.is_none_or(Map::is_empty) {
+            self.error(&fields_path, ErrorKind::NoFields);
+        }
+        for (handle, entry) in entries.into_iter().flatten() {
+            let p = join(&fields_path, handle);
+            if handle.trim().is_empty() {
+                self.error(&p, ErrorKind::Empty);
+                continue;
+            }
+            let (key, role) = match entry {
+                Value::Object(o) => {
+                    self.unknown_members(o, &["key", "role"], &p);
+                    (
+                        self.key(o.get("key"), &join(&p, "key"), &p),
+                        self.role(o.get("role"), &join(&p, "role")),
+                    )
+                }
+                other => (self.key(Some(other), &p, &p), None),
+            };
+            fields.push(FieldMapping {
+                locator: Locator::Id(handle.clone()),
+                key,
+                role,
+                transform: None,
+                required: false,
+            });
+        }
+        Some(FormMapping {
+            version,
+            id: page.clone(),
+            title: page.clone(),
+            department: String::new(),
+            edition: None,
+            source,
+            matching: MatchRules {
+                url: vec![page],
+                ..MatchRules::default()
+            },
+            fields,
+        })
+    }
+}
+
+/// `path.member`, or `member` at the top; a member that is not a plain name is quoted
+/// (`fields["a.b"]`).
+fn join(path: &str, member: &str) -> String {
+    let plain = !member.is_empty()
+        && member
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '$');
+    match (path.is_empty(), plain) {
+        (true, true) => member.to_string(),
+        (false, true) => format!("{path}.{member}"),
+        (_, false) => format!("{path}[{}]", Value::String(member.to_string())),
+    }
+}
+
+impl FormMapping {
+    /// Reads and checks one mapping (either shape). Every problem found is reported.
+    pub fn from_json(json: &str) -> Result<FormMapping, Vec<MappingError>> {
+        let value = parse(json)?;
+        let mut reader = Reader {
+            errors: Vec::new(),
+            locators: Vec::new(),
+        };
+        match reader.document(&value, "") {
+            Some(m) if reader.errors.is_empty() => Ok(m),
+            _ => Err(reader.errors),
+        }
+    }
+
+    /// Reads and checks a file of mappings: one mapping, or an array of them (as the
+    /// learned-corrections export writes them; paths then start with `[i]`).
+    pub fn list_from_json(json: &str) -> Result<Vec<FormMapping>, Vec<MappingError>> {
+        let value = parse(json)?;
+        let mut reader = Reader {
+            errors: Vec::new(),
+            locators: Vec::new(),
+        };
+        let mappings: Vec<FormMapping> = match &value {
+            Value::Array(items) if items.is_empty() => {
+                reader.error("", ErrorKind::NoFields);
+                Vec::new()
+            }
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, v)| reader.document(v, &format!("[{i}]")))
+                .collect(),
+            other => reader.document(other, "").into_iter().collect(),
+        };
+        if reader.errors.is_empty() {
+            Ok(mappings)
+        } else {
+            Err(reader.errors)
+        }
+    }
+
+    /// Whether the mapping applies to a page: its address, its title and the handles (`id`
+    /// and `name` attributes) of its controls. A mapping without rules matches nothing.
+    pub fn matches(&self, url: &str, title: &str, handles: &[&str]) -> bool {
+        let rules = &self.matching;
+        if rules.url.is_empty() && rules.title.is_empty() && rules.fields.is_empty() {
+            return false;
+        }
+        let page = page_of(url);
+        let url_ok = rules.url.is_empty()
+            || rules.url.iter().any(|p| {
+                if p.contains('*') {
+                    glob(p, &page)
+                } else {
+                    page.starts_with(p.as_str())
+                }
+            });
+        let title_ok = rules.title.is_empty() || rules.title.iter().any(|t| title.contains(t));
+        let fields_ok = rules.fields.iter().all(|f| handles.contains(&f.as_str()));
+        url_ok && title_ok && fields_ok
+    }
+
+    /// The part the classifier can use: fields located by `id` or `name` that take an
+    /// element, with their roles, in file order.
+    pub fn to_classify_mapping(&self) -> Mapping {
+        Mapping {
+            fields: self
+                .fields
+                .iter()
+                .filter_map(|f| {
+                    let handle = f.locator.handle()?;
+                    Some((handle.to_string(), f.key?, f.role.map(|r| r.role)))
+                })
+                .collect(),
+        }
+    }
+}
+
+fn parse(json: &str) -> Result<Value, Vec<MappingError>> {
+    serde_json::from_str(json)
+        .map_err(|e| vec![MappingError::new("", ErrorKind::Json(e.to_string()))])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::field::FieldDescriptor;
+
+    const GOOD: &str = r##"{
+        "version": 1,
+        "id": "samr.company-registration",
+        "title": "公司登记（备案）申请书",
+        "department": "国家市场监督管理总局",
+        "edition": "SAMR 2026 文书规范",
+        "match": {"url": ["https://*.gov.cn/*/company*"], "title": "公司登记", "fields": ["mc"]},
+        "fields": [
+            {"locator": {"id": "mc"}, "key": "firm.name", "required": true},
+            {"locator": {"name": "fr_xm"}, "key": "person.name", "role": "legal_rep"},
+            {"locator": {"css": "#gd1 .xm"}, "key": "person.name", "role": "shareholder[0]"},
+            {"locator": {"label": "出资方式", "nth": 2}, "key": "rep.contribution_method",
+             "role": "shareholder[1]", "transform": {"kind": "code", "table": "contribution"}},
+            {"locator": {"id": "clrq"}, "key": "firm.established",
+             "transform": {"kind": "date", "format": "YYYY年MM月DD日"}},
+            {"locator": {"id": "bz"}, "key": null}
+        ]
+    }"##;
+
+    fn errors(json: &str) -> Vec<(String, &'static str)> {
+        match FormMapping::from_json(json) {
+            Ok(_) => Vec::new(),
+            Err(list) => list
+                .iter()
+                .map(|e| (e.path.clone(), e.kind.code()))
+                .collect(),
+        }
+    }
+
+    fn with_fields(fields: &str) -> String {
+        format!(
+            r#"{{"version":1,"id":"x.y","title":"t","department":"d","match":{{"url":["https://a/"]}},"fields":{fields}}}"#
+        )
+    }
+
+    #[test]
+    fn a_good_mapping_is_read() {
+        let m = FormMapping::from_json(GOOD).unwrap();
+        assert_eq!(m.id, "samr.company-registration");
+        assert_eq!(m.edition.as_deref(), Some("SAMR 2026 文书规范"));
+        assert_eq!(m.fields.len(), 6);
+        assert!(m.fields[0].required);
+        assert_eq!(
+            m.fields[2].role,
+            Some(RoleRef {
+                role: Role::Shareholder,
+                index: Some(0)
+            })
+        );
+        assert_eq!(
+            m.fields[3].locator,
+            Locator::Label {
+                text: "出资方式".into(),
+                nth: 2
+            }
+        );
+        let t = m.fields[4].transform.as_ref().unwrap();
+        assert_eq!(t.kind, "date");
+        assert_eq!(t.params["format"], "YYYY年MM月DD日");
+        assert_eq!(m.fields[5].key, None);
+    }
+
+    #[test]
+    fn every_error_is_reported_with_its_path() {
+        let json = with_fields(
+            r#"[
+            {"locator": {"id": "a"}, "key": "person.nmae"},
+            {"locator": {"id": "b"}, "key": "person.name", "role": "boss"},
+            {"locator": {"id": "c"}, "key": "person.name", "transform": {"kind": "rot13"}},
+            {"locator": {"id": "a"}, "key": "person.sex"},
+            {"key": "person.sex"},
+            {"locator": {"id": "e"}},
+            {"locator": {"id": "f", "name": "f"}, "key": "person.sex", "requird": true},
+            {"locator": {"label": "姓名", "nth": 0}, "key": "person.name", "required": "yes"}
+        ]"#,
+        );
+        let found = errors(&json);
+        let expected = [
+            ("fields[0].key", "unknown-key"),
+            ("fields[1].role", "unknown-role"),
+            ("fields[2].transform.kind", "unknown-transform"),
+            ("fields[4]", "missing"),
+            ("fields[5]", "missing"),
+            ("fields[6].requird", "unknown-member"),
+            ("fields[6].locator", "locator-kind"),
+            ("fields[7].locator.nth", "nth"),
+            ("fields[7].required", "type"),
+            ("fields[3].locator", "duplicate-locator"),
+        ];
+        for (path, code) in expected {
+            assert!(
+                found.iter().any(|(p, c)| p == path && *c == code),
+                "{path} {code} in {found:?}"
+            );
+        }
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_closest() {
+        let e = FormMapping::from_json(&with_fields(
+            r#"[{"locator": {"id": "a"}, "key": "person.nmae"}]"#,
+        ))
+        .unwrap_err();
+        assert_eq!(
+            e[0].kind,
+            ErrorKind::UnknownKey {
+                key: "person.nmae".into(),
+                suggestion: Some("person.name")
+            }
+        );
+        assert_eq!(
+            e[0].line(Lang::En),
+            r#"fields[0].key: unknown key "person.nmae" (did you mean "person.name"?)"#
+        );
+        assert!(e[0].message(Lang::ZhCn).contains("person.name"));
+        assert_eq!(closest_key("firm.usc"), Some("firm.uscc"));
+        assert_eq!(closest_key("totally.different.thing"), None);
+    }
+
+    #[test]
+    fn document_level_errors() {
+        assert_eq!(errors("{"), [(String::new(), "json")]);
+        assert_eq!(errors("[1]"), [(String::new(), "type")]);
+        let found = errors(r#"{"version": 2, "fields": [], "colour": "red"}"#);
+        for (path, code) in [
+            ("version", "version"),
+            ("", "missing"),
+            ("fields", "no-fields"),
+            ("colour", "unknown-member"),
+        ] {
+            assert!(
+                found.iter().any(|(p, c)| p == path && *c == code),
+                "{path} {code} in {found:?}"
+            );
+        }
+        let found = errors(&with_fields("[]").replace(r#"{"url":["https://a/"]}"#, "{}"));
+        assert!(
+            found.contains(&("match".to_string(), "no-match-rule")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn every_message_exists_in_both_languages() {
+        let kinds = [
+            ErrorKind::Json("x".into()),
+            ErrorKind::Missing("key"),
+            ErrorKind::UnknownMember("x".into()),
+            ErrorKind::Type("string"),
+            ErrorKind::Type("array"),
+            ErrorKind::Type("object"),
+            ErrorKind::Type("boolean"),
+            ErrorKind::Type("key"),
+            ErrorKind::Empty,
+            ErrorKind::Version("2".into()),
+            ErrorKind::UnknownKey {
+                key: "x".into(),
+                suggestion: None,
+            },
+            ErrorKind::UnknownKey {
+                key: "x".into(),
+                suggestion: Some("person.name"),
+            },
+            ErrorKind::UnknownRole("x".into()),
+            ErrorKind::UnknownTransform("x".into()),
+            ErrorKind::LocatorKind,
+            ErrorKind::Nth,
+            ErrorKind::DuplicateLocator("fields[0]".into()),
+            ErrorKind::NoFields,
+            ErrorKind::NoMatchRule,
+        ];
+        for kind in kinds {
+            let e = MappingError::new("p", kind);
+            for lang in [Lang::ZhCn, Lang::En] {
+                let text = e.message(lang);
+                assert!(!text.starts_with("mapping-"), "{lang:?}: {text}");
+            }
+        }
+    }
+
+    #[test]
+    fn roles_parse_with_and_without_an_index() {
+        assert_eq!(
+            RoleRef::parse("legal_rep"),
+            Some(RoleRef {
+                role: Role::LegalRep,
+                index: None
+            })
+        );
+        assert_eq!(RoleRef::parse("shareholder[12]").unwrap().index, Some(12));
+        for bad in [
+            "shareholder[",
+            "shareholder[]",
+            "shareholder[x]",
+            "boss",
+            "shareholder[1]x",
+        ] {
+            assert_eq!(RoleRef::parse(bad), None, "{bad}");
+        }
+        let json =
+            with_fields(r#"[{"locator": {"id": "a"}, "key": "person.name", "role": "applicant"}]"#);
+        assert_eq!(FormMapping::from_json(&json).unwrap().fields[0].role, None);
+    }
+
+    #[test]
+    fn pages_are_matched_by_url_title_and_signature() {
+        let m = FormMapping::from_json(GOOD).unwrap();
+        let url = "https://zwfw.sh.gov.cn/qy/company-setup.html?step=1";
+        assert!(m.matches(url, "公司登记（备案）申请书", &["mc", "x"]));
+        assert!(!m.matches(url, "个体工商户登记", &["mc"]));
+        assert!(!m.matches(url, "公司登记", &["x"]));
+        assert!(!m.matches("https://example.com/qy/company.html", "公司登记", &["mc"]));
+        assert!(glob("a*c", "abbc") && glob("a*", "a") && !glob("a*c", "abcd"));
+        assert!(glob("*", "") && glob("https://*/x", "https://h/x") && !glob("ab", "abc"));
+        let prefix = with_fields(r#"[{"locator": {"id": "a"}, "key": "person.name"}]"#);
+        let p = FormMapping::from_json(&prefix).unwrap();
+        assert!(p.matches("https://a/forms/x.html#top", "", &[]));
+        assert!(!p.matches("https://b/", "", &[]));
+        let mut none = p.clone();
+        none.matching = MatchRules::default();
+        assert!(!none.matches("https://a/", "", &[]));
+    }
+
+    #[test]
+    fn the_classifier_gets_id_and_name_locators() {
+        let m = FormMapping::from_json(GOOD).unwrap();
+        let c = m.to_classify_mapping();
+        assert_eq!(
+            c.fields,
+            vec![
+                ("mc".to_string(), Key::FirmName, None),
+                ("fr_xm".to_string(), Key::PersonName, Some(Role::LegalRep)),
+                ("clrq".to_string(), Key::FirmEstablished, None),
+            ]
+        );
+        let mut f = FieldDescriptor::text("f", "第一栏");
+        f.html_id = Some("mc".into());
+        let out = crate::core::classify::classify_fields_with(&[f], Some(&c));
+        assert_eq!(out[0].key(), Some(Key::FirmName));
+    }
+
+    #[test]
+    fn the_learned_export_is_read() {
+        let page = "https://zwfw.example.gov.cn/forms/pension.html";
+        let json = format!(
+            r#"{{"version":1,"page":"{page}","source":"learned","fields":{{"aac003":"person.name","x":null,"fr":{{"key":"person.name","role":"legal_rep"}}}}}}"#
+        );
+        let m = FormMapping::from_json(&json).unwrap();
+        assert_eq!(m.id, page);
+        assert_eq!(m.fields.len(), 3);
+        assert!(m.matches(&format!("{page}?a=1"), "", &[]));
+        assert_eq!(m.to_classify_mapping().fields.len(), 2);
+        let bad = json.replace("\"person.name\",\"x\"", "\"person.nmae\",\"x\"");
+        let e = FormMapping::from_json(&bad).unwrap_err();
+        assert_eq!(e[0].path, "fields.aac003");
+        let list = format!("[{json}, {bad}]");
+        let e = FormMapping::list_from_json(&list).unwrap_err();
+        assert_eq!(e[0].path, "[1].fields.aac003");
+        assert_eq!(
+            FormMapping::list_from_json(&format!("[{json}]"))
+                .unwrap()
+                .len(),
+            1
+        );
+        let dotted = json.replace("\"x\":null", "\"a.b\":\"nope\"");
+        let e = FormMapping::from_json(&dotted).unwrap_err();
+        assert_eq!(e[0].path, r#"fields["a.b"]"#);
+    }
+
+    #[test]
+    fn transform_kinds_are_distinct() {
+        let mut kinds = TRANSFORM_KINDS.to_vec();
+        kinds.sort_unstable();
+        kinds.dedup();
+        assert_eq!(kinds.len(), TRANSFORM_KINDS.len());
+        assert_eq!(kinds.len(), 15);
+    }
+}
