@@ -95,6 +95,7 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
         });
     yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).render();
     if let Some(base) = options.base {
+        wasm_bindgen_futures::spawn_local(crate::ui::forms::load(base.clone()));
         wasm_bindgen_futures::spawn_local(load_history(base));
     }
     Ok(())

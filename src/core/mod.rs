@@ -12,6 +12,7 @@ pub mod dictionary;
 pub mod field;
 pub mod i18n;
 pub mod ids;
+pub mod mapped;
 pub mod mapping;
 pub mod mask;
 pub mod plan;

@@ -20,6 +20,7 @@ use crate::core::field::{Control, FieldDescriptor, FieldId, FieldOption};
 use crate::core::ids::Sex;
 use crate::core::mask::{Secret, mask_for_display};
 use crate::core::profile::{Profile, Value};
+use crate::core::transform::{Output, PickBy, Transform};
 
 /// What the DOM adapter does to one field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -103,6 +104,8 @@ pub enum NotPlanned {
     },
     /// No option of the select or radio group matches the profile's value.
     NoMatchingOption(Key),
+    /// The form's format could not be made from the value (the transform's error code).
+    Transform(String),
     /// The value is longer than `maxlength`.
     TooLong {
         /// The element.
@@ -266,8 +269,54 @@ pub fn plan(
     classified: &[Classification],
     today: Date,
 ) -> FillPlan {
+    plan_with(profile, fields, classified, &[], today)
+}
+
+/// Compares option texts and values as forms write them: spaces, a trailing 年/月/日 and
+/// leading zeros of numbers do not count (`03`, `3`, `3月` are one month).
+fn loose(text: &str) -> String {
+    let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.trim_end_matches(['年', '月', '日', '号']);
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        let n = t.trim_start_matches('0');
+        if n.is_empty() { "0".into() } else { n.into() }
+    } else {
+        t.to_string()
+    }
+}
+
+/// The option a transform's output picks.
+fn pick(options: &[FieldOption], output: &Output) -> Option<usize> {
+    let (by_value, wanted) = match output {
+        Output::Text { text } => (None, text.as_str()),
+        Output::Choice { by, option } => (Some(*by == PickBy::Value), option.as_str()),
+    };
+    let exact = |o: &FieldOption| match by_value {
+        Some(true) => o.value.trim() == wanted,
+        Some(false) => o.text.trim() == wanted,
+        None => o.text.trim() == wanted || o.value.trim() == wanted,
+    };
+    options.iter().position(exact).or_else(|| {
+        let w = loose(wanted);
+        options.iter().position(|o| match by_value {
+            Some(true) => loose(&o.value) == w,
+            Some(false) => loose(&o.text) == w,
+            None => loose(&o.text) == w || loose(&o.value) == w,
+        })
+    })
+}
+
+/// As [`plan`], with a transform per field (from a form mapping) saying how each value is
+/// written.
+pub fn plan_with(
+    profile: &Profile,
+    fields: &[FieldDescriptor],
+    classified: &[Classification],
+    transforms: &[Option<Transform>],
+    today: Date,
+) -> FillPlan {
     let mut out = FillPlan::default();
-    for (field, class) in fields.iter().zip(classified) {
+    for (i, (field, class)) in fields.iter().zip(classified).enumerate() {
         let label = field_label(field);
         let skip = |why| Skipped {
             field: field.id.clone(),
@@ -302,23 +351,43 @@ pub fn plan(
             }));
             continue;
         };
-        let action = match field.control {
-            Control::Select | Control::RadioGroup => match choose(field, &value) {
-                Some(index) if field.control == Control::Select => FillAction::Select { index },
-                Some(index) => match field.options[index].id.clone() {
-                    Some(option) => FillAction::Radio { option },
+        let transformed = match transforms.get(i).and_then(Option::as_ref) {
+            None => None,
+            Some(t) => {
+                let role = class.role.as_deref();
+                let lookup = |k: Key| profile.value_as(k, role, today);
+                match crate::core::transform::apply(t, &value, &lookup) {
+                    Ok(output) => Some(output),
+                    Err(e) => {
+                        out.skipped
+                            .push(skip(NotPlanned::Transform(e.code().to_string())));
+                        continue;
+                    }
+                }
+            }
+        };
+        let action = match (&transformed, &field.control) {
+            (Some(output), Control::Select | Control::RadioGroup) => {
+                match pick(&field.options, output) {
+                    Some(index) if field.control == Control::Select => FillAction::Select { index },
+                    Some(index) => match field.options[index].id.clone() {
+                        Some(option) => FillAction::Radio { option },
+                        None => {
+                            out.skipped.push(skip(NotPlanned::NoMatchingOption(key)));
+                            continue;
+                        }
+                    },
                     None => {
                         out.skipped.push(skip(NotPlanned::NoMatchingOption(key)));
                         continue;
                     }
-                },
-                None => {
-                    out.skipped.push(skip(NotPlanned::NoMatchingOption(key)));
-                    continue;
                 }
-            },
-            Control::Input { .. } | Control::TextArea | Control::Checkbox => {
-                let text = as_text(&value, field);
+            }
+            (Some(output), _) => {
+                let text = match output {
+                    Output::Text { text } => text.clone(),
+                    Output::Choice { option, .. } => option.clone(),
+                };
                 if let Some(max) = field.max_length
                     && text.chars().count() > max as usize
                 {
@@ -329,6 +398,34 @@ pub fn plan(
                     value: Secret::new(text),
                 }
             }
+            (None, _) => match field.control {
+                Control::Select | Control::RadioGroup => match choose(field, &value) {
+                    Some(index) if field.control == Control::Select => FillAction::Select { index },
+                    Some(index) => match field.options[index].id.clone() {
+                        Some(option) => FillAction::Radio { option },
+                        None => {
+                            out.skipped.push(skip(NotPlanned::NoMatchingOption(key)));
+                            continue;
+                        }
+                    },
+                    None => {
+                        out.skipped.push(skip(NotPlanned::NoMatchingOption(key)));
+                        continue;
+                    }
+                },
+                Control::Input { .. } | Control::TextArea | Control::Checkbox => {
+                    let text = as_text(&value, field);
+                    if let Some(max) = field.max_length
+                        && text.chars().count() > max as usize
+                    {
+                        out.skipped.push(skip(NotPlanned::TooLong { key, max }));
+                        continue;
+                    }
+                    FillAction::Text {
+                        value: Secret::new(text),
+                    }
+                }
+            },
         };
         let plain = match &action {
             FillAction::Text { value } => value.expose().to_string(),

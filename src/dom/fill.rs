@@ -12,7 +12,7 @@ use crate::core::field::FieldId;
 use crate::core::plan::{FillAction, FillPlan};
 use crate::core::scan::Dom;
 use crate::dom::realm;
-use crate::dom::scan::{LiveDom, find};
+use crate::dom::scan::LiveDom;
 
 /// What happened to one field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,7 +73,7 @@ pub fn apply(document: &Document, plan: &FillPlan) -> FillReport {
             FillAction::Radio { option } => option,
             _ => &step.field,
         };
-        let outcome = match find(document, target) {
+        let outcome = match dom.find(target) {
             None => Outcome::Missing,
             Some(el) => fill_one(&dom, &el, &step.action, step.overwrites),
         };

@@ -25,15 +25,86 @@ fn next_id(prefix: &str) -> String {
     })
 }
 
-/// The live document, seen through the core's [`Dom`] trait.
+/// A tree controls can live in: the page, a same-origin frame's document, an open shadow root.
+#[derive(Clone)]
+enum Root {
+    Document(Document),
+    Shadow(web_sys::ShadowRoot),
+}
+
+impl Root {
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = match self {
+            Root::Document(d) => d.query_selector_all(selector),
+            Root::Shadow(r) => r.query_selector_all(selector),
+        };
+        list.map(elements).unwrap_or_default()
+    }
+
+    fn by_id(&self, id: &str) -> Option<Element> {
+        match self {
+            Root::Document(d) => d.get_element_by_id(id),
+            Root::Shadow(r) => r.get_element_by_id(id),
+        }
+    }
+}
+
+/// The live document, seen through the core's [`Dom`] trait: the page, the documents of its
+/// same-origin frames and its open shadow roots (OnceFill's own widget excepted), in that
+/// order.
 pub struct LiveDom {
-    document: Document,
+    roots: Vec<Root>,
+}
+
+/// Every tree below `root` where controls can live, `root` first.
+fn roots_of(root: Root, out: &mut Vec<Root>, depth: usize) {
+    out.push(root.clone());
+    if depth > 8 {
+        return;
+    }
+    for el in root.all("*") {
+        if el.has_attribute("data-oncefill-host") {
+            continue;
+        }
+        if let Some(shadow) = el.shadow_root() {
+            roots_of(Root::Shadow(shadow), out, depth + 1);
+        }
+        if el.tag_name().eq_ignore_ascii_case("iframe")
+            && let Some(doc) = el
+                .unchecked_ref::<web_sys::HtmlIFrameElement>()
+                .content_document()
+        {
+            // A cross-origin frame gives no document: it is out of reach, as it should be.
+            roots_of(Root::Document(doc), out, depth + 1);
+        }
+    }
 }
 
 impl LiveDom {
     /// The document of this window.
     pub fn new(document: Document) -> Self {
-        LiveDom { document }
+        let mut roots = Vec::new();
+        roots_of(Root::Document(document), &mut roots, 0);
+        LiveDom { roots }
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        self.roots.iter().flat_map(|r| r.all(selector)).collect()
+    }
+
+    /// The control a [`FieldId`] names, in any of the trees.
+    pub fn find(&self, id: &FieldId) -> Option<Element> {
+        self.all(&format!("[{FIELD_ATTR}=\"{}\"]", id.0))
+            .into_iter()
+            .find(|e| e.is_connected())
+    }
+
+    /// The scanned controls a CSS selector picks, in any of the trees.
+    pub fn select(&self, selector: &str) -> Vec<FieldId> {
+        self.all(selector)
+            .into_iter()
+            .filter_map(|e| e.get_attribute(FIELD_ATTR).map(FieldId))
+            .collect()
     }
 
     /// The window's document, if there is one.
@@ -49,11 +120,7 @@ pub fn scan_document(document: &Document) -> Vec<FieldDescriptor> {
 
 /// Finds the control a [`FieldId`] names, if it is still in the document.
 pub fn find(document: &Document, id: &FieldId) -> Option<Element> {
-    document
-        .query_selector(&format!("[{FIELD_ATTR}=\"{}\"]", id.0))
-        .ok()
-        .flatten()
-        .filter(|e| e.is_connected())
+    LiveDom::new(document.clone()).find(id)
 }
 
 fn elements(list: web_sys::NodeList) -> Vec<Element> {
@@ -67,17 +134,11 @@ impl Dom for LiveDom {
     type Node = Element;
 
     fn controls(&self) -> Vec<Element> {
-        self.document
-            .query_selector_all("input, select, textarea")
-            .map(elements)
-            .unwrap_or_default()
+        self.all("input, select, textarea")
     }
 
     fn elements(&self) -> Vec<Element> {
-        self.document
-            .query_selector_all("*")
-            .map(elements)
-            .unwrap_or_default()
+        self.all("*")
     }
 
     fn children(&self, node: &Element) -> Vec<Child<Element>> {
@@ -115,13 +176,12 @@ impl Dom for LiveDom {
     }
 
     fn by_id(&self, id: &str) -> Option<Element> {
-        self.document.get_element_by_id(id)
+        self.roots.iter().find_map(|r| r.by_id(id))
     }
 
     fn labels_for(&self, id: &str) -> Vec<Element> {
-        let labels = self.document.get_elements_by_tag_name("label");
-        (0..labels.length())
-            .filter_map(|i| labels.item(i))
+        self.all("label")
+            .into_iter()
             .filter(|l| l.get_attribute("for").as_deref() == Some(id))
             .collect()
     }

@@ -6,6 +6,7 @@
 
 mod codes;
 mod components;
+pub mod forms;
 pub mod state;
 mod vault_ops;
 
@@ -51,9 +52,33 @@ fn prepare(state: &UseReducerHandle<State>, profile: crate::core::profile::Profi
         return;
     };
     timing::start("oncefill:prepare");
-    let fields = scan::scan_document(&document);
-    let classified = classify_all_with(&fields, &profile.learned, &current_page());
-    let plan = plan(&profile, &fields, &classified, state.today);
+    let live = scan::LiveDom::new(document.clone());
+    let fields = crate::core::scan::scan(&live);
+    let page = current_page();
+    let handles: Vec<&str> = fields
+        .iter()
+        .flat_map(|f| [f.html_id.as_deref(), f.name.as_deref()])
+        .flatten()
+        .collect();
+    // A known mapping of this form decides; otherwise classification, with the person's
+    // corrections for this page first.
+    let plan = match forms::matching(&page, &document.title(), &handles) {
+        Some(form) => {
+            let mapped =
+                crate::core::mapped::classify_mapped(&form, &fields, &|css| live.select(css));
+            crate::core::plan::plan_with(
+                &profile,
+                &fields,
+                &mapped.classified,
+                &mapped.transforms,
+                state.today,
+            )
+        }
+        None => {
+            let classified = classify_all_with(&fields, &profile.learned, &page);
+            plan(&profile, &fields, &classified, state.today)
+        }
+    };
     timing::end("oncefill:prepare");
     state.dispatch(Action::Planned {
         profile,

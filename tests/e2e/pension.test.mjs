@@ -73,7 +73,7 @@ test('a typed profile fills every mapped field, and nothing else', async () => {
   assert.deepEqual(requests.foreign(), [], 'no request leaves the site');
   const paths = requests.urls.map((u) => new URL(u).pathname);
   for (const p of paths) {
-    assert.match(p, /\.(html|js|css|wasm|ico|csv)$|\/$/, `only static files are requested: ${p}`);
+    assert.match(p, /\.(html|js|css|wasm|ico|csv|json)$|\/$/, `only static files are requested: ${p}`);
   }
   assertNoProblems(problems);
   await page.close();

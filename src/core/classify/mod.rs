@@ -122,6 +122,8 @@ pub enum SkipReason {
     NotInDictionary(String),
     /// The person chose, in an earlier review of this form, not to fill it.
     Declined,
+    /// The form's mapping does not list the field (or says never to fill it).
+    NotMapped,
 }
 
 /// The outcome for one field.

@@ -356,3 +356,5 @@ tf-key-missing = 资料中还没有“{ $key }”，无法组合填写
 tf-condition-false = 条件不成立，此栏不填
 skip-role-lacks = { $role }的资料里还没有“{ $detail }”
 role-nth = { $role }（第{ $n }位）
+skip-not-mapped = 本表的映射没有列出这个字段，不填
+skip-transform = 无法按本表要求的格式写出（{ $detail }）

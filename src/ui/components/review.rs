@@ -176,6 +176,7 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
     let with = |id: &str, detail: &str| tr(lang, id, &[("detail", Arg::Str(detail))]);
     match why {
         NotPlanned::NotInProfile(key) => with("skip-not-in-profile", &key_label(lang, *key)),
+        NotPlanned::Transform(code) => with("skip-transform", code),
         NotPlanned::RoleLacks { key, role } => tr(
             lang,
             "skip-role-lacks",
@@ -215,6 +216,7 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
             SkipReason::NotHeld(token) => with("skip-not-held", token),
             SkipReason::NotInDictionary(what) => with("skip-not-in-profile", what),
             SkipReason::Declined => with("skip-declined", ""),
+            SkipReason::NotMapped => with("skip-not-mapped", ""),
         },
     }
 }

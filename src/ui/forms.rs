@@ -1,0 +1,60 @@
+//! The form mappings the site publishes (`mappings/index.json` beside `oncefill.js`), loaded
+//! once when the widget starts; the page being filled picks the one that matches it.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::mapping::FormMapping;
+
+thread_local! {
+    static MAPPINGS: RefCell<Vec<FormMapping>> = const { RefCell::new(Vec::new()) };
+}
+
+async fn fetch_text(url: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.ok()?;
+    let response: web_sys::Response = response.dyn_into().ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
+/// Loads the published mappings. A missing index means none; a mapping that does not read is
+/// skipped (the `mapping check` command is where its errors are told).
+pub async fn load(base: String) {
+    let Some(index) = fetch_text(&format!("{base}mappings/index.json")).await else {
+        return;
+    };
+    let Ok(names) = serde_json::from_str::<Vec<String>>(&index) else {
+        return;
+    };
+    let mut loaded = Vec::new();
+    for name in names {
+        // Only plain file names beside the index: the list cannot send the widget elsewhere.
+        if name.contains('/') || name.contains("..") || !name.ends_with(".json") {
+            continue;
+        }
+        if let Some(text) = fetch_text(&format!("{base}mappings/{name}")).await
+            && let Ok(list) = FormMapping::list_from_json(&text)
+        {
+            loaded.extend(list);
+        }
+    }
+    MAPPINGS.with(|m| m.borrow_mut().extend(loaded));
+}
+
+/// The mapping of the page at `url` with `title` and these control handles, if one matches.
+pub fn matching(url: &str, title: &str, handles: &[&str]) -> Option<FormMapping> {
+    MAPPINGS.with(|m| {
+        m.borrow()
+            .iter()
+            .find(|f| f.matches(url, title, handles))
+            .cloned()
+    })
+}
