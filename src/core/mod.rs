@@ -4,6 +4,7 @@
 //! makes those unavailable to native builds, and the native test suite builds only this.
 
 pub mod address;
+pub mod bundle;
 pub mod check;
 pub mod classify;
 pub mod clock;

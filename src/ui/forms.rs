@@ -10,6 +10,17 @@ use crate::core::mapping::FormMapping;
 
 thread_local! {
     static MAPPINGS: RefCell<Vec<FormMapping>> = const { RefCell::new(Vec::new()) };
+    static BASE: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// The site's base URL (where `oncefill.js` came from), for links to a bundle's forms.
+pub fn base() -> String {
+    BASE.with(|b| b.borrow().clone())
+}
+
+/// The loaded mapping with this id.
+pub fn by_id(id: &str) -> Option<FormMapping> {
+    MAPPINGS.with(|m| m.borrow().iter().find(|f| f.id == id).cloned())
 }
 
 async fn fetch_text(url: &str) -> Option<String> {
@@ -28,6 +39,7 @@ async fn fetch_text(url: &str) -> Option<String> {
 /// Loads the published mappings. A missing index means none; a mapping that does not read is
 /// skipped (the `mapping check` command is where its errors are told).
 pub async fn load(base: String) {
+    BASE.with(|b| *b.borrow_mut() = base.clone());
     let Some(index) = fetch_text(&format!("{base}mappings/index.json")).await else {
         return;
     };

@@ -62,21 +62,22 @@ fn prepare(state: &UseReducerHandle<State>, profile: crate::core::profile::Profi
         .collect();
     // A known mapping of this form decides; otherwise classification, with the person's
     // corrections for this page first.
-    let plan = match forms::matching(&page, &document.title(), &handles) {
+    let (plan, form) = match forms::matching(&page, &document.title(), &handles) {
         Some(form) => {
             let mapped =
                 crate::core::mapped::classify_mapped(&form, &fields, &|css| live.select(css));
-            crate::core::plan::plan_with(
+            let plan = crate::core::plan::plan_with(
                 &profile,
                 &fields,
                 &mapped.classified,
                 &mapped.transforms,
                 state.today,
-            )
+            );
+            (plan, Some(form.id))
         }
         None => {
             let classified = classify_all_with(&fields, &profile.learned, &page);
-            plan(&profile, &fields, &classified, state.today)
+            (plan(&profile, &fields, &classified, state.today), None)
         }
     };
     timing::end("oncefill:prepare");
@@ -84,6 +85,7 @@ fn prepare(state: &UseReducerHandle<State>, profile: crate::core::profile::Profi
         profile,
         fields,
         plan,
+        form,
     });
 }
 

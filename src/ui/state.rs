@@ -143,6 +143,8 @@ pub struct State {
     pub fields: Vec<FieldDescriptor>,
     /// The plan under review.
     pub plan: FillPlan,
+    /// The mapping id of the form under review, when a known mapping decided.
+    pub form: Option<String>,
     /// Sensitive values the person chose to see in review.
     pub revealed: BTreeSet<FieldId>,
     /// The last fill's outcome.
@@ -281,6 +283,7 @@ impl State {
             confirm_remove: None,
             fields: Vec::new(),
             plan: FillPlan::default(),
+            form: None,
             revealed: BTreeSet::new(),
             report: None,
             today,
@@ -438,6 +441,8 @@ pub enum Action {
         fields: Vec<FieldDescriptor>,
         /// The plan.
         plan: FillPlan,
+        /// The mapping id, when a known mapping decided.
+        form: Option<String>,
     },
     /// Tick or untick a step.
     Select(FieldId, bool),
@@ -700,7 +705,9 @@ impl Reducible for State {
                 profile,
                 fields,
                 plan,
+                form,
             } => {
+                s.form = form;
                 s.profile = profile;
                 s.drafts.clear();
                 s.fields = fields;
@@ -716,6 +723,12 @@ impl Reducible for State {
             }
             Action::Reveal(field) => toggle(&mut s.revealed, field),
             Action::Filled(report) => {
+                if let Some(form) = &s.form
+                    && report.filled() > 0
+                    && !s.profile.filled_forms.contains(form)
+                {
+                    s.profile.filled_forms.push(form.clone());
+                }
                 s.report = Some(report);
                 s.revealed.clear();
                 s.view = View::Report;

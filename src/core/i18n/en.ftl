@@ -358,3 +358,7 @@ skip-role-lacks = the { $role } has no "{ $detail }" in your profile
 role-nth = { $role } (no. { $n })
 skip-not-mapped = this form's mapping does not list this field; left alone
 skip-transform = the value cannot be written in the format this form asks for ({ $detail })
+bundle-progress = { $done } of { $total } forms done
+bundle-current =  (this one)
+bundle-needs = The forms of this event also need the following; enter them once:
+bundle-nobody = Not in your details yet: { $roles }. Add them under My details first.

@@ -358,3 +358,7 @@ skip-role-lacks = { $role }的资料里还没有“{ $detail }”
 role-nth = { $role }（第{ $n }位）
 skip-not-mapped = 本表的映射没有列出这个字段，不填
 skip-transform = 无法按本表要求的格式写出（{ $detail }）
+bundle-progress = 已完成 { $done } / { $total } 张表
+bundle-current = （当前）
+bundle-needs = 这件事的各张表还需要以下资料，只需填这一次：
+bundle-nobody = 资料中还没有：{ $roles }。请先在“我的资料”里添加。

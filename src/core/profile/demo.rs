@@ -168,6 +168,7 @@ impl Profile {
                 unknown: BTreeMap::new(),
             }],
             learned: Vec::new(),
+            filled_forms: Vec::new(),
             unknown: BTreeMap::new(),
         }
     }

@@ -15,6 +15,7 @@
 //! | `persons` | array of Person | the household: the profile's owner first (`relation: "self"`) |
 //! | `firms` | array of Firm | firms the owner registers or works for |
 //! | `agents` | array of Agent | mandates: a person acting for the owner or a firm |
+//! | `filled_forms` | array of strings | mapping ids of forms already filled, for a bundle's progress; omitted when empty |
 //! | `learned` | array | corrections made in review: `{ "page": origin + path, "fields": [{ "handle": id or name, "key": dotted key or null (never fill) }] }`; omitted when empty |
 //!
 //! ## Person
@@ -94,6 +95,9 @@ pub struct Profile {
     /// Corrections the person made in review, per form ([`crate::core::classify::learn`]).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub learned: Vec<crate::core::classify::learn::LearnedPage>,
+    /// Mapped forms already filled (their mapping ids), for a bundle's progress.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub filled_forms: Vec<String>,
     /// Members written by a newer version, kept as they are.
     #[serde(flatten)]
     pub unknown: BTreeMap<String, serde_json::Value>,
@@ -313,6 +317,7 @@ impl Profile {
             firms: Vec::new(),
             agents: Vec::new(),
             learned: Vec::new(),
+            filled_forms: Vec::new(),
             unknown: BTreeMap::new(),
         }
     }
@@ -464,6 +469,15 @@ impl Profile {
             "mother" => relation(Relation::Mother),
             _ => None,
         }
+    }
+
+    /// The id of the person record `role` points at.
+    pub fn role_person_id(&self, role: &str) -> Option<String> {
+        let (values, _) = self.role_values(role)?;
+        self.persons
+            .iter()
+            .find(|p| std::ptr::eq(&p.values, values))
+            .map(|p| p.id.clone())
     }
 
     /// The value of `key` for whoever `role` points at (the owner or first firm when `None`).

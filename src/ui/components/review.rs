@@ -69,7 +69,95 @@ fn missing(state: &State) -> Option<(String, Vec<Key>)> {
     }
 }
 
+/// A bundle's progress, and everything its forms still need, asked once.
+fn bundle_section(props: &ReviewProps) -> Option<Html> {
+    let s = &props.state;
+    let lang = s.lang;
+    let bundle = crate::core::bundle::bundle_of(s.form.as_deref()?)?;
+    let forms: Vec<crate::core::mapping::FormMapping> = bundle
+        .forms
+        .iter()
+        .filter_map(|(id, _, _)| crate::ui::forms::by_id(id))
+        .collect();
+    let refs: Vec<&crate::core::mapping::FormMapping> = forms.iter().collect();
+    let needs = crate::core::bundle::needs(&s.profile, &refs, s.today);
+    let done = bundle
+        .forms
+        .iter()
+        .filter(|(id, _, _)| s.profile.filled_forms.iter().any(|f| f == id))
+        .count();
+    let base = crate::ui::forms::base();
+    let title = match lang {
+        Lang::ZhCn => bundle.zh,
+        Lang::En => bundle.en,
+    };
+    let owner = s.profile.owner().map(|p| p.id.clone()).unwrap_or_default();
+    let fields: Vec<Html> = needs
+        .iter()
+        .filter(|n| !n.nobody && crate::core::profile::editable(n.key))
+        .filter_map(|n| {
+            let record = match &n.role {
+                None => owner.clone(),
+                Some(r) => s.profile.role_person_id(r)?,
+            };
+            let draft = s.draft(&record);
+            let errors = s.visible_problems(&record);
+            let who = n.role.as_deref().map(|r| role_name(lang, r));
+            Some(html! {
+                <div class="of-need" data-of="need">
+                    if let Some(w) = who { <p class="of-role-tag">{ w }</p> }
+                    <super::field_input::FieldInput draft={record.clone()} element={n.key} value={draft.get(n.key).to_string()} {lang}
+                        error={errors.iter().find(|p| p.key == n.key).cloned()} warning={None::<crate::core::profile::Problem>}
+                        derived={false} focused={s.focused.as_ref() == Some(&(record.clone(), n.key))}
+                        shown={s.shown.contains(&(record.clone(), n.key))} on_action={props.on_action.clone()} />
+                </div>
+            })
+        })
+        .collect();
+    let nobody: Vec<String> = needs
+        .iter()
+        .filter(|n| n.nobody)
+        .filter_map(|n| n.role.as_deref().map(|r| role_name(lang, r)))
+        .fold(Vec::new(), |mut acc, r| {
+            if !acc.contains(&r) {
+                acc.push(r);
+            }
+            acc
+        });
+    Some(html! {
+        <section class="of-missing" data-of="bundle">
+            <h4>{ title }{ " · " }{ tr(lang, "bundle-progress", &[("done", Arg::Num(done as i64)), ("total", Arg::Num(bundle.forms.len() as i64))]) }</h4>
+            <ol class="of-bundle-forms">
+                { for bundle.forms.iter().map(|(id, page, zh)| {
+                    let filled = s.profile.filled_forms.iter().any(|f| f == id);
+                    let current = s.form.as_deref() == Some(*id);
+                    html! {
+                        <li data-of="bundle-form" data-filled={filled.to_string()}>
+                            { if filled { "✓ " } else { "○ " } }
+                            if current { <strong>{ *zh }</strong>{ tr(lang, "bundle-current", &[]) } }
+                            else { <a href={format!("{base}{page}")}>{ *zh }</a> }
+                        </li>
+                    }
+                }) }
+            </ol>
+            if !fields.is_empty() {
+                <p class="of-intro">{ tr(lang, "bundle-needs", &[]) }</p>
+                { for fields }
+                <button type="button" class="of-secondary" data-of="save-missing" onclick={props.on_missing.reform(|_: MouseEvent| ())}>
+                    { tr(lang, "missing-save", &[]) }
+                </button>
+            }
+            if !nobody.is_empty() {
+                <p class="of-warning">{ tr(lang, "bundle-nobody", &[("roles", Arg::Str(&nobody.join("、")))]) }</p>
+            }
+        </section>
+    })
+}
+
 fn missing_section(props: &ReviewProps) -> Html {
+    if let Some(bundle) = bundle_section(props) {
+        return bundle;
+    }
     let s = &props.state;
     let lang = s.lang;
     let Some((record, keys)) = missing(s) else {

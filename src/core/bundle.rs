@@ -1,0 +1,160 @@
+//! 一件事一次办 bundles: several departments' forms for one life event, filled from one profile.
+//! Before the first form, everything the whole bundle needs that the profile lacks is asked
+//! for once; then each form fills without further typing.
+
+use crate::core::dictionary::Key;
+use crate::core::mapping::FormMapping;
+use crate::core::profile::Profile;
+
+/// A bundle and its forms, in the order they are filled.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Bundle {
+    /// Stable id.
+    pub id: &'static str,
+    /// zh-CN title.
+    pub zh: &'static str,
+    /// English title.
+    pub en: &'static str,
+    /// (mapping id, page path relative to the site, zh-CN title).
+    pub forms: &'static [(&'static str, &'static str, &'static str)],
+}
+
+/// The bundles the site's forms make up (国发〔2024〕3号 高效办成一件事).
+pub const BUNDLES: &[Bundle] = &[
+    Bundle {
+        id: "birth",
+        zh: "新生儿出生一件事",
+        en: "Birth of a child",
+        forms: &[
+            (
+                "nhc.birth-bundle",
+                "forms/birth-wizard.html",
+                "出生医学证明、户口登记、医保参保",
+            ),
+            (
+                "hrss.social-security-card-application",
+                "forms/social-card.html",
+                "社会保障卡申领",
+            ),
+        ],
+    },
+    Bundle {
+        id: "company",
+        zh: "企业开办一件事",
+        en: "Starting a company",
+        forms: &[
+            (
+                "samr.company-registration",
+                "forms/samr-company.html",
+                "公司登记（备案）申请书",
+            ),
+            (
+                "samr.company-registration-annex",
+                "forms/samr-company-annex.html",
+                "公司登记附表：人员信息",
+            ),
+        ],
+    },
+];
+
+/// The bundle a form belongs to.
+pub fn bundle_of(form: &str) -> Option<&'static Bundle> {
+    BUNDLES
+        .iter()
+        .find(|b| b.forms.iter().any(|(id, _, _)| *id == form))
+}
+
+/// Something a bundle's forms ask for that the profile lacks.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Need {
+    /// Whose: `None` for the applicant, else a role (`legal_rep`, `child`, ...).
+    pub role: Option<String>,
+    /// The element.
+    pub key: Key,
+    /// The profile has nobody in that role yet (the person must be added first).
+    pub nobody: bool,
+}
+
+/// What the mapped forms `forms` need that `profile` lacks, each once.
+pub fn needs(profile: &Profile, forms: &[&FormMapping], today: time::Date) -> Vec<Need> {
+    let mut out: Vec<Need> = Vec::new();
+    for form in forms {
+        for f in &form.fields {
+            let Some(key) = f.key else { continue };
+            if key.element().derived {
+                continue;
+            }
+            let role = f.role.map(|r| match r.index {
+                Some(n) => format!("{}[{n}]", r.role.id()),
+                None => r.role.id().to_string(),
+            });
+            let role = role.filter(|r| r != "applicant");
+            let nobody = role
+                .as_deref()
+                .is_some_and(|r| profile.role_values(r).is_none());
+            if !nobody && profile.value_as(key, role.as_deref(), today).is_some() {
+                continue;
+            }
+            let need = Need { role, key, nobody };
+            if !out.contains(&need) {
+                out.push(need);
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn form(json: &str) -> FormMapping {
+        FormMapping::from_json(json).unwrap_or_else(|e| panic!("{e:?}"))
+    }
+
+    #[test]
+    fn what_a_bundle_lacks_is_listed_once() {
+        let a = form(
+            r#"{"version":1,"id":"a","title":"A","department":"D","match":{"fields":["x"]},"fields":[
+            {"locator":{"id":"x"},"key":"person.name"},
+            {"locator":{"id":"y"},"key":"person.residence_address"},
+            {"locator":{"id":"z"},"key":"contact.email","role":"legal_rep"},
+            {"locator":{"id":"w"},"key":"person.name","role":"guardian"}]}"#,
+        );
+        let b = form(
+            r#"{"version":1,"id":"b","title":"B","department":"D","match":{"fields":["x"]},"fields":[
+            {"locator":{"id":"q"},"key":"person.residence_address"}]}"#,
+        );
+        let needs = needs(&Profile::demo(), &[&a, &b], date!(2026 - 11 - 21));
+        let shown: Vec<(Option<&str>, Key, bool)> = needs
+            .iter()
+            .map(|n| (n.role.as_deref(), n.key, n.nobody))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                (None, Key::PersonResidenceAddress, false),
+                (Some("guardian"), Key::PersonName, true),
+            ],
+            "the legal representative (the owner) has an e-mail; the residence address is asked once"
+        );
+    }
+
+    #[test]
+    fn every_bundle_form_is_one_of_the_site_mappings() {
+        for b in BUNDLES {
+            assert!(!b.forms.is_empty());
+            for (_, page, _) in b.forms {
+                assert!(
+                    page.starts_with("forms/") && page.ends_with(".html"),
+                    "{page}"
+                );
+            }
+        }
+        assert_eq!(
+            bundle_of("samr.company-registration").map(|b| b.id),
+            Some("company")
+        );
+    }
+}
