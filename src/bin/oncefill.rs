@@ -737,6 +737,17 @@ mod mapping {
                     continue;
                 }
             };
+            // A site's index of mapping files (an array of file names) is not a mapping.
+            if let Ok(names) = serde_json::from_str::<Vec<String>>(&text)
+                && !names.is_empty()
+            {
+                let _ = writeln!(
+                    stdout,
+                    "{file}: index of {} mapping files (not checked)",
+                    names.len()
+                );
+                continue;
+            }
             match FormMapping::list_from_json(&text) {
                 Ok(mappings) => {
                     let n: usize = mappings.iter().map(|m| m.fields.len()).sum();

@@ -42,6 +42,23 @@ pub enum FillAction {
         /// The radio to check.
         option: FieldId,
     },
+    /// Tick or untick a checkbox.
+    Check {
+        /// Ticked.
+        on: bool,
+    },
+}
+
+/// Whether a value ticks a checkbox: its own label or value (长期, 是), or a yes.
+fn ticks(field: &FieldDescriptor, text: &str) -> bool {
+    let t = text.trim();
+    let label = field.label.as_deref().map(str::trim);
+    Some(t) == label
+        || field.options.iter().any(|o| o.value.trim() == t)
+        || matches!(
+            t.to_ascii_lowercase().as_str(),
+            "1" | "true" | "yes" | "y" | "on" | "checked" | "是"
+        )
 }
 
 /// One planned fill.
@@ -83,6 +100,7 @@ impl FillStep {
                 .find(|o| o.id.as_ref() == Some(option))
                 .map(|o| o.text.clone())
                 .unwrap_or_default(),
+            FillAction::Check { on } => if *on { "☑" } else { "☐" }.to_string(),
         }
     }
 }
@@ -383,6 +401,15 @@ pub fn plan_with(
                     }
                 }
             }
+            (Some(output), Control::Checkbox) => {
+                let text = match output {
+                    Output::Text { text } => text,
+                    Output::Choice { option, .. } => option,
+                };
+                FillAction::Check {
+                    on: ticks(field, text),
+                }
+            }
             (Some(output), _) => {
                 let text = match output {
                     Output::Text { text } => text.clone(),
@@ -436,6 +463,11 @@ pub fn plan_with(
                 .find(|o| o.id.as_ref() == Some(option))
                 .map(|o| o.text.trim().to_string())
                 .unwrap_or_default(),
+            FillAction::Check { on } => format!(
+                "{} {}",
+                if *on { "☑" } else { "☐" },
+                field.label.as_deref().unwrap_or_default()
+            ),
         };
         let sensitive = key.mask();
         out.steps.push(FillStep {

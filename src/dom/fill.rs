@@ -96,6 +96,7 @@ fn fill_one(dom: &LiveDom, el: &Element, action: &FillAction, overwrite: bool) -
         FillAction::Text { value } => fill_text(dom, el, value.expose(), overwrite),
         FillAction::Select { index } => fill_select(dom, el, *index, overwrite),
         FillAction::Radio { .. } => fill_radio(el, overwrite),
+        FillAction::Check { on } => fill_check(el, *on),
     }
 }
 
@@ -196,6 +197,24 @@ fn fill_select(dom: &LiveDom, el: &Element, index: usize, overwrite: bool) -> Ou
     dispatch(el, "change");
     blur(el);
     if select.selected_index() == index {
+        Outcome::Filled
+    } else {
+        Outcome::Rejected
+    }
+}
+
+/// Ticks or unticks a checkbox with a native click (click, input and change, as a person's).
+fn fill_check(el: &Element, on: bool) -> Outcome {
+    let Some(box_) = realm::input(el) else {
+        return Outcome::NotFillable;
+    };
+    if box_.checked() == on {
+        return Outcome::Unchanged;
+    }
+    focus(el);
+    box_.click();
+    blur(el);
+    if box_.checked() == on {
         Outcome::Filled
     } else {
         Outcome::Rejected

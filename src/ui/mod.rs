@@ -46,12 +46,17 @@ fn current_page() -> String {
         .unwrap_or_default()
 }
 
-/// Scan → classify → plan, with the person's corrections for this page, and show the review.
-fn prepare(state: &UseReducerHandle<State>, profile: crate::core::profile::Profile) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    timing::start("oncefill:prepare");
+/// Scan → classify → plan of the page as it is now: a known mapping of the form decides;
+/// otherwise classification, with the person's corrections for this page first.
+fn make_plan(
+    profile: &crate::core::profile::Profile,
+    document: &web_sys::Document,
+    today: time::Date,
+) -> (
+    Vec<crate::core::field::FieldDescriptor>,
+    crate::core::plan::FillPlan,
+    Option<String>,
+) {
     let live = scan::LiveDom::new(document.clone());
     let fields = crate::core::scan::scan(&live);
     let page = current_page();
@@ -60,26 +65,34 @@ fn prepare(state: &UseReducerHandle<State>, profile: crate::core::profile::Profi
         .flat_map(|f| [f.html_id.as_deref(), f.name.as_deref()])
         .flatten()
         .collect();
-    // A known mapping of this form decides; otherwise classification, with the person's
-    // corrections for this page first.
     let (plan, form) = match forms::matching(&page, &document.title(), &handles) {
         Some(form) => {
             let mapped =
                 crate::core::mapped::classify_mapped(&form, &fields, &|css| live.select(css));
             let plan = crate::core::plan::plan_with(
-                &profile,
+                profile,
                 &fields,
                 &mapped.classified,
                 &mapped.transforms,
-                state.today,
+                today,
             );
             (plan, Some(form.id))
         }
         None => {
             let classified = classify_all_with(&fields, &profile.learned, &page);
-            (plan(&profile, &fields, &classified, state.today), None)
+            (plan(profile, &fields, &classified, today), None)
         }
     };
+    (fields, plan, form)
+}
+
+/// Plans the page and shows the review.
+fn prepare(state: &UseReducerHandle<State>, profile: crate::core::profile::Profile) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    timing::start("oncefill:prepare");
+    let (fields, plan, form) = make_plan(&profile, &document, state.today);
     timing::end("oncefill:prepare");
     state.dispatch(Action::Planned {
         profile,
@@ -169,7 +182,38 @@ pub fn App(props: &AppProps) -> Html {
                 return;
             };
             timing::start("oncefill:fill");
-            let report = fill::apply(&document, &state.plan);
+            let mut report = fill::apply(&document, &state.plan);
+            // Selects whose options a page adds only once the one before is chosen (province →
+            // city → county) had nothing to match at review; they are filled as they appear,
+            // as a person would, and only those.
+            let mut waiting: Vec<crate::core::field::FieldId> = state
+                .plan
+                .skipped
+                .iter()
+                .filter(|s| matches!(s.why, crate::core::plan::NotPlanned::NoMatchingOption(_)))
+                .map(|s| s.field.clone())
+                .collect();
+            for _ in 0..3 {
+                if waiting.is_empty() {
+                    break;
+                }
+                let (_, again, _) = make_plan(&state.profile, &document, state.today);
+                let next = crate::core::plan::FillPlan {
+                    steps: again
+                        .steps
+                        .into_iter()
+                        .filter(|s| waiting.contains(&s.field))
+                        .collect(),
+                    skipped: Vec::new(),
+                };
+                if next.steps.is_empty() {
+                    break;
+                }
+                waiting.retain(|f| !next.steps.iter().any(|s| &s.field == f));
+                report
+                    .outcomes
+                    .extend(fill::apply(&document, &next).outcomes);
+            }
             timing::end("oncefill:fill");
             state.dispatch(Action::Filled(report));
         })

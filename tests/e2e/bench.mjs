@@ -186,6 +186,40 @@ async function widgetRun(page) {
   return times.prepare + times.fill;
 }
 
+/** The corpus form with the most expected fields (tests/data/fills), and its fixture. */
+async function largestForm() {
+  const { readdir, readFile } = await import('node:fs/promises');
+  const dir = new URL('../data/fills/', import.meta.url);
+  let best = null;
+  for (const name of (await readdir(dir)).filter((n) => n.endsWith('.json'))) {
+    const fx = JSON.parse(await readFile(new URL(name, dir), 'utf8'));
+    if (fx.steps || fx.frame) continue; // one fill, one document
+    const n = Object.keys(fx.expected).length;
+    if (!best || n > best.n) best = { n, page: new URL(fx.page, BASE).href, name };
+  }
+  return best;
+}
+
+/** One widget run on a mapped corpus form: prepare + fill, in ms. */
+async function mappedRun(page, url) {
+  await resetStorage(page);
+  await page.goto(url, { waitUntil: 'load' });
+  await page.click('[data-of=launcher]');
+  await page.click('[data-of=load-demo]');
+  await page.click('[data-of=to-review]');
+  const fill = page.locator('[data-of=fill]');
+  await waitEnabled(fill);
+  await fill.click();
+  await page.waitForSelector('[data-of=report]');
+  return page.evaluate(() => {
+    const latest = (name) => {
+      const e = performance.getEntriesByType('measure').filter((m) => m.name === name);
+      return e.length ? e[e.length - 1].duration : 0;
+    };
+    return latest('oncefill:prepare') + latest('oncefill:fill');
+  });
+}
+
 /** One floor run on a freshly loaded page, in ms. */
 async function floorRun(page) {
   await resetStorage(page);
@@ -372,6 +406,9 @@ async function main() {
     const fillMs = await measure('fill_ms_median_200', () => widgetRun(page));
     log(`floor runs (${WARMUP} warm-up + ${RUNS})`);
     const floorMs = await measure('fill_floor_ms_median_200', () => floorRun(page));
+    const largest = await largestForm();
+    log(`largest corpus form: ${largest.name} (${largest.n} fields)`);
+    const largestMs = await measure('fill_ms_median_largest_form', () => mappedRun(page, largest.page));
     await context.close();
     const vault = await vaultMetrics(browser);
 
@@ -379,6 +416,7 @@ async function main() {
       fill_ms_median_200: round3(fillMs),
       fill_floor_ms_median_200: round3(floorMs),
       fill_ratio_200: floorMs > 0 ? round3(fillMs / floorMs) : null,
+      fill_ms_median_largest_form: round3(largestMs),
       ...vault,
     };
     if (result.fill_ratio_200 === null) throw new Error('the floor loop took 0 ms: timer too coarse');
