@@ -1,0 +1,37 @@
+// 一件事 bundles: a bundle form shows the whole event's forms with their progress, asks once
+// for what the event still needs, and counts a form as done once it is filled.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
+import { W, assertNoProblems, open } from './lib/widget.mjs';
+
+let browser;
+before(async () => {
+  await checkOwnServer();
+  browser = await launch();
+});
+after(async () => browser?.close());
+
+test('a bundle form shows the event, asks for what is missing once, and counts progress', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  const problems = await open(page, `${BASE}forms/samr-company.html`);
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  await page.locator(W('to-review')).click();
+  const bundle = page.locator(W('bundle'));
+  await bundle.waitFor();
+  const text = await bundle.innerText();
+  assert.match(text, /企业开办一件事 · 已完成 0 \/ 2 张表/);
+  assert.match(text, /公司登记附表：人员信息/);
+  assert.equal(await bundle.locator('a[href$="forms/samr-company-annex.html"]').count(), 1, 'the next form is one click away');
+  await page.locator(W('fill')).click();
+  await page.locator(W('report')).waitFor();
+  await page.locator(W('back-to-review')).click();
+  await page.locator(W('back')).click();
+  await page.locator(W('to-review')).click();
+  assert.match(await page.locator(W('bundle')).innerText(), /已完成 1 \/ 2 张表/);
+  assert.equal(await page.locator(`${W('bundle-form')}[data-filled="true"]`).count(), 1);
+  assertNoProblems(problems);
+  await page.close();
+});
