@@ -2,7 +2,6 @@
 //! mounts the widget in its own shadow root, so the page's styles and the widget's never mix
 //! and the page's scanner never sees the widget's own inputs. It holds no decisions.
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{ShadowRootInit, ShadowRootMode};
 
@@ -23,26 +22,14 @@ struct Options {
     base: Option<String>,
 }
 
-/// Fetches the retired-division table for the ID-number address check. Until it arrives (or if
-/// it cannot be had) that check makes no judgement.
-async fn load_history(base: String) {
-    use wasm_bindgen_futures::JsFuture;
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let url = format!("{base}data/divisions_history.csv");
-    let Ok(response) = JsFuture::from(window.fetch_with_str(&url)).await else {
-        return;
-    };
-    let Ok(response) = response.dyn_into::<web_sys::Response>() else {
-        return;
-    };
-    if !response.ok() {
-        return;
+/// Fetches the division tables: the current one (address pickers and checks) and the retired
+/// one (the ID-number address check). Until they arrive those make no judgement.
+async fn load_tables(base: String) {
+    if let Some(text) = crate::ui::forms::fetch_text(&format!("{base}data/divisions.csv")).await {
+        crate::core::codes::install_divisions(text);
     }
-    let Ok(text) = response.text() else { return };
-    if let Ok(text) = JsFuture::from(text).await
-        && let Some(text) = text.as_string()
+    if let Some(text) =
+        crate::ui::forms::fetch_text(&format!("{base}data/divisions_history.csv")).await
     {
         crate::core::codes::install_history(text);
     }
@@ -96,7 +83,7 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
     yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).render();
     if let Some(base) = options.base {
         wasm_bindgen_futures::spawn_local(crate::ui::forms::load(base.clone()));
-        wasm_bindgen_futures::spawn_local(load_history(base));
+        wasm_bindgen_futures::spawn_local(load_tables(base));
     }
     Ok(())
 }

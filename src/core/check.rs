@@ -207,6 +207,10 @@ fn free_text(trimmed: &str) -> Result<Checked, Issue> {
 /// A one-line address, read with the division table: the province must be there or follow
 /// from a city or county; what the reading filled in or could not place is a warning.
 fn address(input: &str) -> Result<Checked, Issue> {
+    if !codes::divisions_available() {
+        // The table is still on its way (browser start): the plain one-line check meanwhile.
+        return validate::address(input).map(Checked::text);
+    }
     let parsed = crate::core::address::parse_one_line(input);
     if parsed.address.province.is_none() {
         return Err(Issue::AddressProvince);

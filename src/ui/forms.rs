@@ -23,7 +23,8 @@ pub fn by_id(id: &str) -> Option<FormMapping> {
     MAPPINGS.with(|m| m.borrow().iter().find(|f| f.id == id).cloned())
 }
 
-async fn fetch_text(url: &str) -> Option<String> {
+/// The text at a URL of the site, if it answers.
+pub async fn fetch_text(url: &str) -> Option<String> {
     let window = web_sys::window()?;
     let response = JsFuture::from(window.fetch_with_str(url)).await.ok()?;
     let response: web_sys::Response = response.dyn_into().ok()?;

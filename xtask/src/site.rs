@@ -130,7 +130,7 @@ pub fn ensure_wasm_bindgen() -> Result<(), String> {
 
 /// Builds the site; returns its directory.
 /// Code tables the browser fetches on demand (see `install_history` in the core).
-const LAZY_TABLES: &[&str] = &["divisions_history.csv"];
+const LAZY_TABLES: &[&str] = &["divisions.csv", "divisions_history.csv"];
 
 pub fn build() -> Result<PathBuf, String> {
     println!("--> build: ensure the {WASM_TARGET} target and wasm-bindgen-cli");

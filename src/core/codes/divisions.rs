@@ -24,7 +24,30 @@ use std::sync::OnceLock;
 
 use super::{ETHNICITIES, data_lines};
 
-const DIVISIONS_CSV: &str = include_str!("../../../data/codes/divisions.csv");
+/// The divisions in force: embedded natively; the browser fetches `data/divisions.csv` when
+/// the widget starts ([`install_divisions`]), so the bundle stays within its budget.
+#[cfg(not(target_arch = "wasm32"))]
+const DIVISIONS_CSV: Option<&str> = Some(include_str!("../../../data/codes/divisions.csv"));
+#[cfg(target_arch = "wasm32")]
+const DIVISIONS_CSV: Option<&str> = None;
+
+static INSTALLED_DIVISIONS: OnceLock<&'static str> = OnceLock::new();
+
+/// Supplies the divisions table (the text of `divisions.csv`) where it is not embedded.
+/// Returns false if a table was already in use.
+pub fn install_divisions(csv: String) -> bool {
+    if INSTALLED_DIVISIONS.get().is_some() {
+        return false;
+    }
+    INSTALLED_DIVISIONS
+        .set(Box::leak(csv.into_boxed_str()))
+        .is_ok()
+}
+
+/// Whether the divisions table is available (always natively; in the browser once fetched).
+pub fn divisions_available() -> bool {
+    DIVISIONS_CSV.is_some() || INSTALLED_DIVISIONS.get().is_some()
+}
 /// The retired codes matter only for the ID-number address warning, so the browser bundle
 /// leaves them out and fetches `data/divisions_history.csv` when it starts
 /// ([`install_history`]); native builds embed them.
@@ -153,8 +176,20 @@ struct Divisions {
 
 fn load() -> &'static Divisions {
     static DATA: OnceLock<Divisions> = OnceLock::new();
+    static EMPTY: OnceLock<Divisions> = OnceLock::new();
+    if !divisions_available() {
+        // Not cached: the table may still be installed.
+        return EMPTY.get_or_init(|| Divisions {
+            rows: Vec::new(),
+            children: HashMap::new(),
+            names: HashMap::new(),
+        });
+    }
     DATA.get_or_init(|| {
-        let mut rows: Vec<Division> = data_lines(DIVISIONS_CSV)
+        let source = DIVISIONS_CSV
+            .or_else(|| INSTALLED_DIVISIONS.get().copied())
+            .unwrap_or("");
+        let mut rows: Vec<Division> = data_lines(source)
             .filter_map(|line| {
                 let mut f = line.split(',');
                 let code = f.next()?;
@@ -308,7 +343,7 @@ pub fn id_address_status(code6: &str) -> AddressCodeStatus {
     }
     if code == "830000" || division(code).is_some() {
         AddressCodeStatus::Current
-    } else if !history_available() {
+    } else if !history_available() || !divisions_available() {
         AddressCodeStatus::Unchecked
     } else if !retired(code).is_empty() {
         AddressCodeStatus::Historical

@@ -33,8 +33,8 @@ pub mod tables;
 pub use countries::{Country, countries, country};
 pub use divisions::{
     AddressCodeStatus, Division, Level, RetiredDivision, all_divisions, children, division,
-    division_path, find_by_name, history_available, id_address_status, install_history, provinces,
-    retired,
+    division_path, divisions_available, find_by_name, history_available, id_address_status,
+    install_divisions, install_history, provinces, retired,
 };
 pub use id_documents::{IdDocumentType, IdDomain};
 pub use tables::{ETHNICITIES, ethnicity};

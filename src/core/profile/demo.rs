@@ -76,6 +76,7 @@ impl Profile {
                     Relation::Owner,
                     &[
                         (PersonName, "王小明"),
+                        (PersonNameLatin, "WANG XIAOMING"),
                         (PersonSex, "1"),
                         (PersonBirthDate, "1990-03-07"),
                         (PersonEthnicity, "01"),

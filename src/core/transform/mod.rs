@@ -774,7 +774,25 @@ pub fn apply(
             case,
             separator,
             part,
-        } => pinyin(&display_text(value), *case, separator, *part).map(Output::text),
+        } => {
+            // The person's own Latin name, as their passport spells it (LYU, not LV), wins
+            // over a computed reading.
+            if let Some(latin) = ctx.value(Key::PersonNameLatin) {
+                let latin = display_text(&latin);
+                let (surname, given) = latin.trim().split_once(' ').unwrap_or((latin.trim(), ""));
+                let (s, g) = (
+                    cased(&[surname.to_lowercase()], *case),
+                    cased(&[given.trim().to_lowercase()], *case),
+                );
+                return Ok(Output::text(match part {
+                    Some(NamePart::Surname) => s,
+                    Some(NamePart::Given) => g,
+                    None if g.is_empty() => s,
+                    None => format!("{s}{separator}{g}"),
+                }));
+            }
+            pinyin(&display_text(value), *case, separator, *part).map(Output::text)
+        }
         Transform::Phone { style } => phone(&display_text(value), *style).map(Output::text),
         Transform::Amount { from, to } => {
             let text = display_text(value);

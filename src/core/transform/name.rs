@@ -89,6 +89,14 @@ pub fn syllables(text: &str, surname: bool) -> Option<Vec<String>> {
     reading(text)
 }
 
+/// The pinyin table (about 170 KB) stays out of the browser bundle: there a person's own
+/// `person.name_latin` is used, as the passport writes it (see [`super::apply`]).
+#[cfg(target_arch = "wasm32")]
+fn reading(_text: &str) -> Option<Vec<String>> {
+    None
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn reading(text: &str) -> Option<Vec<String>> {
     use pinyin::ToPinyin;
     text.chars()
