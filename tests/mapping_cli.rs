@@ -282,3 +282,19 @@ fn valid_mappings_have_the_members_the_schema_requires() {
         }
     }
 }
+
+#[test]
+fn transform_parameters_are_checked_as_the_engine_reads_them() {
+    let (code, out, _) = run(&[
+        "mapping",
+        "check",
+        &file("bad-transform-params.json"),
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("fields[0].transform: unknown field `fromat`"),
+        "{out}"
+    );
+}

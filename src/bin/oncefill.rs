@@ -750,8 +750,37 @@ mod mapping {
             }
             match FormMapping::list_from_json(&text) {
                 Ok(mappings) => {
-                    let n: usize = mappings.iter().map(|m| m.fields.len()).sum();
-                    let _ = writeln!(stdout, "{file}: ok ({n} fields)");
+                    // The transforms' own parameters, as the engine that applies them reads them.
+                    let mut bad = Vec::new();
+                    for (i, f) in mappings.iter().flat_map(|m| m.fields.iter()).enumerate() {
+                        let Some(t) = &f.transform else { continue };
+                        let mut object = t.params.clone();
+                        object.insert("kind".into(), t.kind.into());
+                        match serde_json::from_value::<oncefill::core::transform::Transform>(
+                            serde_json::Value::Object(object),
+                        ) {
+                            Err(e) => bad.push(format!("fields[{i}].transform: {e}")),
+                            Ok(engine) => {
+                                for problem in oncefill::core::transform::check(&engine) {
+                                    let text: Vec<String> =
+                                        langs.iter().map(|l| problem.message(*l)).collect();
+                                    bad.push(format!(
+                                        "fields[{i}].transform: {}",
+                                        text.join(" / ")
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                    if bad.is_empty() {
+                        let n: usize = mappings.iter().map(|m| m.fields.len()).sum();
+                        let _ = writeln!(stdout, "{file}: ok ({n} fields)");
+                    } else {
+                        invalid = true;
+                        for line in bad {
+                            let _ = writeln!(stdout, "{file}: {line}");
+                        }
+                    }
                 }
                 Err(errors) => {
                     invalid = true;
