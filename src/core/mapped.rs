@@ -119,3 +119,134 @@ pub fn classify_mapped(
     }
     out
 }
+
+/// Applies the person's own corrections of `page` (see [`crate::core::classify::learn`]) on
+/// top of a mapping: a field they declined stays empty, and a field they corrected takes the
+/// element they chose. A corrected field keeps the mapping's role; its transform is kept only
+/// when the element did not change, since a format belongs to the element it was written for.
+pub fn apply_learned(
+    mapped: &mut Mapped,
+    learned: &[crate::core::classify::learn::LearnedPage],
+    page: &str,
+    fields: &[FieldDescriptor],
+) {
+    use crate::core::classify::learn::handle_of;
+    let corrections: Vec<_> = learned
+        .iter()
+        .filter(|p| p.page == page)
+        .flat_map(|p| p.fields.iter())
+        .collect();
+    if corrections.is_empty() {
+        return;
+    }
+    for (i, field) in fields.iter().enumerate() {
+        let Some(handle) = handle_of(field) else {
+            continue;
+        };
+        let Some(learned) = corrections.iter().rev().find(|f| f.handle == handle) else {
+            continue;
+        };
+        let c = &mut mapped.classified[i];
+        match learned.key {
+            None => {
+                c.verdict = Verdict::Skip {
+                    reason: SkipReason::Declined,
+                };
+                mapped.transforms[i] = None;
+            }
+            Some(key) => {
+                if c.key() != Some(key) {
+                    mapped.transforms[i] = None;
+                }
+                c.verdict = Verdict::Fill {
+                    key,
+                    reason: Reason::Mapping(handle.clone()),
+                    confidence: 1.0,
+                };
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::classify::learn::remember;
+    use crate::core::dictionary::Key;
+
+    const PAGE: &str = "https://zwfw.example.gov.cn/forms/pension.html";
+
+    fn form() -> FormMapping {
+        FormMapping::from_json(
+            r#"{"version":1,"id":"t.form","title":"T","department":"D","match":{"fields":["xm"]},
+              "fields":[{"locator":{"id":"xm"},"key":"person.name"},
+                        {"locator":{"id":"sj"},"key":"contact.mobile","role":"legal_rep",
+                         "transform":{"kind":"phone","style":"national"}},
+                        {"locator":{"id":"rq"},"key":"meta.fill_date",
+                         "transform":{"kind":"date","format":"YYYYMMDD"}}]}"#,
+        )
+        .unwrap()
+    }
+
+    fn fields() -> Vec<FieldDescriptor> {
+        ["xm", "sj", "rq", "bz"]
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let mut f = FieldDescriptor::text(&format!("f{i}"), "");
+                f.html_id = Some((*h).into());
+                f
+            })
+            .collect()
+    }
+
+    #[test]
+    fn corrections_apply_on_top_of_a_mapping() {
+        let fields = fields();
+        let mut mapped = classify_mapped(&form(), &fields, &|_| Vec::new());
+        let mut learned = Vec::new();
+        remember(&mut learned, PAGE, "sj", None);
+        remember(&mut learned, PAGE, "rq", Some(Key::PersonBirthDate));
+        remember(&mut learned, PAGE, "bz", Some(Key::ContactEmail));
+        remember(&mut learned, "https://other.example/x.html", "xm", None);
+        apply_learned(&mut mapped, &learned, PAGE, &fields);
+
+        assert_eq!(
+            mapped.classified[0].key(),
+            Some(Key::PersonName),
+            "untouched"
+        );
+        assert!(matches!(
+            mapped.classified[1].verdict,
+            Verdict::Skip {
+                reason: SkipReason::Declined
+            }
+        ));
+        assert_eq!(mapped.transforms[1], None);
+        assert_eq!(mapped.classified[2].key(), Some(Key::PersonBirthDate));
+        assert_eq!(
+            mapped.transforms[2], None,
+            "the old element's format is dropped"
+        );
+        assert_eq!(
+            mapped.classified[3].key(),
+            Some(Key::ContactEmail),
+            "an unmapped field"
+        );
+        assert!(matches!(
+            &mapped.classified[3].verdict,
+            Verdict::Fill { reason: Reason::Mapping(m), .. } if m == "bz"
+        ));
+    }
+
+    #[test]
+    fn a_correction_to_the_same_element_keeps_role_and_format() {
+        let fields = fields();
+        let mut mapped = classify_mapped(&form(), &fields, &|_| Vec::new());
+        let mut learned = Vec::new();
+        remember(&mut learned, PAGE, "sj", Some(Key::ContactMobile));
+        apply_learned(&mut mapped, &learned, PAGE, &fields);
+        assert_eq!(mapped.classified[1].role.as_deref(), Some("legal_rep"));
+        assert!(mapped.transforms[1].is_some());
+    }
+}

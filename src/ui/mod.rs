@@ -67,8 +67,9 @@ fn make_plan(
         .collect();
     let (plan, form) = match forms::matching(&page, &document.title(), &handles) {
         Some(form) => {
-            let mapped =
+            let mut mapped =
                 crate::core::mapped::classify_mapped(&form, &fields, &|css| live.select(css));
+            crate::core::mapped::apply_learned(&mut mapped, &profile.learned, &page, &fields);
             let plan = crate::core::plan::plan_with(
                 profile,
                 &fields,

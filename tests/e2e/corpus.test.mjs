@@ -13,7 +13,8 @@
 //               below are written as if the root were not there)
 //   steps       (optional) a wizard: the later steps are hidden until 下一步
 //   expected    selector → value: text for inputs, the option value for selects,
-//               "checked" / "unchecked" for radios and checkboxes
+//               "checked" / "unchecked" for radios and checkboxes; {YYYY}, {MM} and {DD}
+//               stand for today's date in China (a 填表日期 is filled with today)
 //   untouched   selectors of every other fillable control
 //   state       (optional) {global: "a.b", expected: {...}}: the page's own state object
 //               (window.a.b) must hold these members after filling
@@ -22,7 +23,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch, trackRequests } from './lib/browser.mjs';
-import { W, open } from './lib/widget.mjs';
+import { W, chinaToday, open } from './lib/widget.mjs';
 
 const FILLS = new URL('../data/fills/', import.meta.url);
 const WWW = new URL('../../www/', import.meta.url);
@@ -132,7 +133,9 @@ for (const fx of FIXTURES) {
       }
     }
 
-    for (const [sel, want] of Object.entries(fx.expected)) {
+    const today = chinaToday();
+    for (const [sel, wanted] of Object.entries(fx.expected)) {
+      const want = wanted.replace('{YYYY}', today.y).replace('{MM}', today.m).replace('{DD}', today.d);
       const s = await stateOf(scope, sel);
       if (s.missing) failures.push(`${sel}: ${s.missing}`);
       else if (s.value !== want) {

@@ -40,6 +40,9 @@ test('a typed profile fills every mapped field, and nothing else', async () => {
   assert.ok(!panelText.includes('110105199003071239'), 'the full ID number is not on screen');
   assert.ok(panelText.includes('138****8000'));
   assert.equal(await page.locator(W('step')).count(), 8);
+  // The form's published mapping, not a guess, says what each field is.
+  const reasons = await page.locator(`${W('step')} .of-reason`).allInnerTexts();
+  assert.ok(reasons.every((r) => r.includes('已知表单映射')), reasons.join(' | '));
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/review-panel.png` });
 
   await page.locator(W('fill')).click();
