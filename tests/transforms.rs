@@ -113,6 +113,17 @@ fn typed_values_map_like_their_codes() {
     );
     assert_eq!(code(r#"{"kind":"text"}"#, d), "1990-03-07");
     assert_eq!(code(r#"{"kind":"text"}"#, Value::Sex(Sex::Male)), "男");
+    let scope = || Value::List(vec!["修改材料".into(), "领取证照".into()]);
+    let member =
+        |item: &str| format!(r#"{{"kind":"member","item":"{item}","yes":"同意","no":"不同意"}}"#);
+    assert_eq!(code(&member("领取证照"), scope()), "同意");
+    assert_eq!(code(&member("签署文件"), scope()), "不同意");
+    assert_eq!(
+        code(&member("修改"), scope()),
+        "不同意",
+        "a whole item, not a part"
+    );
+    assert_eq!(code(r#"{"kind":"text"}"#, scope()), "修改材料、领取证照");
 }
 
 fn ctx() -> BTreeMap<Key, Value> {

@@ -38,7 +38,7 @@
 //! |---|---|---|---|
 //! | `locator` | object | yes | exactly one of `{"css": "#aac003"}`, `{"name": "aac003"}`, `{"id": "aac003"}`, `{"label": "姓名", "nth": 1}` (`nth` counts from 1, default 1) |
 //! | `key` | string or `null` | yes | a dictionary key ([`Key`]), e.g. `person.name`; `null`: never fill this control |
-//! | `role` | string | no | whose value: `applicant` (the default) or a [`Role`] id, numbered for repeated blocks: `legal_rep`, `finance_officer`, `liaison`, `shareholder[0]`, `agent`, `child`, `mother`, `father`, `householder`, `spouse`, … |
+//! | `role` | string | no | whose value: `applicant` (the default) or a [`Role`] id, numbered for repeated blocks: `legal_rep`, `finance_officer`, `liaison`, `shareholder[0]`, `agent`, `child`, `mother`, `father`, `householder`, `spouse`, …, and `firm` for the firm's own details (its 联系电话, 邮政编码) |
 //! | `transform` | object | no | how the value is written: `{"kind": …, …}`, `kind` one of [`TRANSFORM_KINDS`]; the other members belong to the transform (`src/core/transform/`) |
 //! | `required` | boolean | no | the form cannot be submitted without it (default `false`) |
 //! | `note` | string | no | free text for maintainers |
@@ -101,6 +101,7 @@ pub const TRANSFORM_KINDS: &[&str] = &[
     "amount",
     "width",
     "choice",
+    "member",
     "constant",
     "concat",
     "condition",
@@ -1204,6 +1205,6 @@ mod tests {
         kinds.sort_unstable();
         kinds.dedup();
         assert_eq!(kinds.len(), TRANSFORM_KINDS.len());
-        assert_eq!(kinds.len(), 15);
+        assert_eq!(kinds.len(), 16);
     }
 }

@@ -51,14 +51,18 @@ pub enum FillAction {
 
 /// Whether a value ticks a checkbox: its own label or value (长期, 是), or a yes.
 fn ticks(field: &FieldDescriptor, text: &str) -> bool {
-    let t = text.trim();
-    let label = field.label.as_deref().map(str::trim);
-    Some(t) == label
-        || field.options.iter().any(|o| o.value.trim() == t)
+    names(field, text)
         || matches!(
-            t.to_ascii_lowercase().as_str(),
+            text.trim().to_ascii_lowercase().as_str(),
             "1" | "true" | "yes" | "y" | "on" | "checked" | "是"
         )
+}
+
+/// Whether `text` is a checkbox's own label or value.
+fn names(field: &FieldDescriptor, text: &str) -> bool {
+    let t = text.trim();
+    field.label.as_deref().map(str::trim) == Some(t)
+        || field.options.iter().any(|o| o.value.trim() == t)
 }
 
 /// One planned fill.
@@ -258,6 +262,7 @@ fn as_text(value: &Value, field: &FieldDescriptor) -> String {
         Value::Date(d) => format_date(*d, date_format_for(field)),
         Value::Sex(s) => s.zh().to_string(),
         Value::Ethnicity(c) => c.name.to_string(),
+        Value::List(items) => items.join("、"),
     }
 }
 
@@ -425,6 +430,10 @@ pub fn plan_with(
                     value: Secret::new(text),
                 }
             }
+            // A checkbox of a group (委托权限): ticked when the list holds its label or value.
+            (None, Control::Checkbox) if matches!(value, Value::List(_)) => FillAction::Check {
+                on: matches!(&value, Value::List(items) if items.iter().any(|i| names(field, i))),
+            },
             (None, _) => match field.control {
                 Control::Select | Control::RadioGroup => match choose(field, &value) {
                     Some(index) if field.control == Control::Select => FillAction::Select { index },
@@ -662,5 +671,80 @@ mod tests {
         let p = run(&[f]);
         assert!(p.steps[0].overwrites);
         assert!(!p.steps[0].selected);
+    }
+    fn mapped(key: Key, role: Option<&str>) -> Classification {
+        Classification {
+            field: FieldId("x".into()),
+            verdict: Verdict::Fill {
+                key,
+                reason: Reason::Mapping("x".into()),
+                confidence: 1.0,
+            },
+            role: role.map(str::to_string),
+            part: None,
+        }
+    }
+
+    #[test]
+    fn the_firm_role_fills_the_firms_own_contact_details() {
+        let fields = [
+            FieldDescriptor::text("a", "联系电话"),
+            FieldDescriptor::text("b", "联系电话"),
+        ];
+        let classified = [
+            mapped(Key::ContactLandline, Some("firm")),
+            mapped(Key::ContactLandline, None),
+        ];
+        let p = plan(&Profile::demo(), &fields, &classified, TODAY);
+        assert_eq!(p.steps.len(), 1);
+        assert_eq!(p.steps[0].shown, "0571-88881234");
+        assert_eq!(
+            p.skipped[0].why,
+            NotPlanned::NotInProfile(Key::ContactLandline),
+            "the owner has no landline of his own"
+        );
+    }
+
+    #[test]
+    fn a_checkbox_of_a_group_is_ticked_by_the_lists_items() {
+        let boxes: Vec<FieldDescriptor> = ["领取证照", "其他"]
+            .iter()
+            .map(|label| {
+                let mut f = FieldDescriptor::text(label, label);
+                f.control = Control::Checkbox;
+                f
+            })
+            .collect();
+        let classified = vec![mapped(Key::AgentScope, Some("agent")); 2];
+        let p = plan(&Profile::demo(), &boxes, &classified, TODAY);
+        let on: Vec<_> = p.steps.iter().map(|s| s.action.clone()).collect();
+        assert_eq!(
+            on,
+            vec![
+                FillAction::Check { on: true },
+                FillAction::Check { on: false }
+            ]
+        );
+        // A 同意/不同意 pair by the member transform.
+        let mut radio = FieldDescriptor::text("r", "领取营业执照和有关文书");
+        radio.control = Control::RadioGroup;
+        radio.options = options(&[("1", "同意"), ("0", "不同意")]);
+        let t: Transform = serde_json::from_str(
+            r#"{"kind":"member","item":"领取证照","yes":"同意","no":"不同意"}"#,
+        )
+        .unwrap();
+        let p = plan_with(
+            &Profile::demo(),
+            &[radio],
+            &[mapped(Key::AgentScope, Some("agent"))],
+            &[Some(t)],
+            TODAY,
+        );
+        assert_eq!(
+            p.steps[0].action,
+            FillAction::Radio {
+                option: FieldId("opt0".into())
+            }
+        );
     }
 }

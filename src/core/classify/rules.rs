@@ -69,6 +69,8 @@ pub enum Role {
     Deceased,
     /// Somebody the rules have no name for (老人信息, 食品安全管理人员): not the applicant.
     Other,
+    /// The firm itself (its own 联系电话, 邮政编码, 电子邮箱 on a firm's form), not a person in it.
+    Firm,
 }
 
 impl Role {
@@ -93,6 +95,7 @@ impl Role {
             Role::Recipient => "recipient",
             Role::Deceased => "deceased",
             Role::Other => "other",
+            Role::Firm => "firm",
         }
     }
 
@@ -123,6 +126,7 @@ impl Role {
             Role::Recipient => "收件人",
             Role::Deceased => "死者",
             Role::Other => "他人",
+            Role::Firm => "本单位",
         }
     }
 
@@ -1670,4 +1674,5 @@ pub const ROLES: &[Role] = &[
     Role::Recipient,
     Role::Deceased,
     Role::Other,
+    Role::Firm,
 ];

@@ -233,6 +233,8 @@ pub enum Value {
     Sex(Sex),
     /// A GB 3304 ethnic group.
     Ethnicity(&'static codes::Code),
+    /// Several choices (an agent's authorised acts).
+    List(Vec<String>),
 }
 
 impl fmt::Debug for Value {
@@ -421,7 +423,7 @@ impl Profile {
             crate::core::dictionary::Group::Firm => &self.firms.first()?.values,
             _ => &self.owner()?.values,
         };
-        typed(key, values.text(key)?)
+        typed_entry(key, values)
     }
 }
 
@@ -467,6 +469,7 @@ impl Profile {
             "child" => relation(Relation::Child),
             "father" => relation(Relation::Father),
             "mother" => relation(Relation::Mother),
+            "firm" => self.firms.first().map(|f| (&f.values, None)),
             _ => None,
         }
     }
@@ -486,14 +489,12 @@ impl Profile {
             return self.value(key, today);
         };
         let (person, link) = self.role_values(role)?;
-        let text = match key.element().group {
-            crate::core::dictionary::Group::Role | crate::core::dictionary::Group::Agent => {
-                link?.text(key)?
-            }
+        let values = match key.element().group {
+            crate::core::dictionary::Group::Role | crate::core::dictionary::Group::Agent => link?,
             crate::core::dictionary::Group::Firm => return self.value(key, today),
-            _ => person.text(key)?,
+            _ => person,
         };
-        typed(key, text)
+        typed_entry(key, values)
     }
 }
 
@@ -531,6 +532,14 @@ impl PersonRecord {
     /// consent (PIPL art. 28, 31).
     pub fn is_under_14(&self, today: Date) -> bool {
         self.birth_date().is_some_and(|b| age_on(b, today) < 14)
+    }
+}
+
+/// The typed value of `key` in `values`: a list element as its items, others by [`typed`].
+fn typed_entry(key: Key, values: &Values) -> Option<Value> {
+    match &values.get(key)?.value {
+        Data::List(items) => Some(Value::List(items.clone())),
+        Data::Text(text) => typed(key, text),
     }
 }
 

@@ -23,6 +23,7 @@
 //! | `amount` | `from`, `to`: `wan`/`yuan` | 100 万元 → `1000000` |
 //! | `width` | `to`: `half`/`full` | `ＡＢ１２` → `AB12` |
 //! | `choice` | `when`: value → option; `else` (a transform, optional); `by`: `text` (default)/`value` | `{"kind":"choice","when":{"长期":"长期"},"else":{"kind":"date","format":"YYYY-MM-DD"}}` |
+//! | `member` | `item`: one choice of a list element; `yes` (default `是`), `no` (default `否`); `pick` (optional) | 委托权限 `["修改材料","领取证照"]`, item `领取证照`, yes `同意`, no `不同意` → `同意` |
 //! | `constant` | `value`; `pick` (optional) | the value itself |
 //! | `concat` | `parts`: each a dictionary key (its text), `{"key":…,"transform":…}`, or a transform of the field's own value; `separator` (default empty) | |
 //! | `condition` | `if`: `{"key":…,"equals":…}` or `{"key":…,"present":true}`; `then`; `else` (optional) | |
@@ -143,6 +144,22 @@ pub enum Transform {
         #[serde(default)]
         by: PickBy,
     },
+    /// One choice of a list (an agent's authorised acts, as a checkbox or a 同意□不同意□ pair):
+    /// `yes` when the list holds `item`, else `no`. A checkbox is ticked by 是 and by its own
+    /// label.
+    Member {
+        /// The choice.
+        item: String,
+        /// Written when the list holds it.
+        #[serde(default = "yes_text")]
+        yes: String,
+        /// Written when it does not.
+        #[serde(default = "no_text")]
+        no: String,
+        /// Pick an option instead of typing.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pick: Option<PickBy>,
+    },
     /// A fixed value.
     Constant {
         /// The value.
@@ -174,6 +191,14 @@ pub enum Transform {
 
 fn yes() -> bool {
     true
+}
+
+fn yes_text() -> String {
+    "是".into()
+}
+
+fn no_text() -> String {
+    "否".into()
 }
 
 fn space() -> String {
@@ -622,6 +647,7 @@ pub fn stored_text(value: &Value) -> String {
         Value::Date(d) => validate::iso_date(*d),
         Value::Sex(s) => s.code().to_string(),
         Value::Ethnicity(c) => c.code.to_string(),
+        Value::List(items) => items.join("、"),
     }
 }
 
@@ -632,6 +658,7 @@ pub fn display_text(value: &Value) -> String {
         Value::Date(d) => validate::iso_date(*d),
         Value::Sex(s) => s.zh().to_string(),
         Value::Ethnicity(c) => c.name.to_string(),
+        Value::List(items) => items.join("、"),
     }
 }
 
@@ -829,6 +856,21 @@ pub fn apply(
                 (None, Some(t)) => apply(t, value, ctx),
                 (None, None) => Err(TransformError::NoChoice),
             }
+        }
+        Transform::Member {
+            item,
+            yes,
+            no,
+            pick,
+        } => {
+            let held = match value {
+                Value::List(items) => items.iter().any(|i| i.trim() == item.trim()),
+                // A list typed as one text: 修改材料、签署文件.
+                other => display_text(other)
+                    .split(['、', ',', '，', ';', '；'])
+                    .any(|i| i.trim() == item.trim()),
+            };
+            Ok(text_of(if held { yes } else { no }.clone(), *pick))
         }
         Transform::Constant { value, pick } => Ok(text_of(value.clone(), *pick)),
         Transform::Concat { parts, separator } => {
