@@ -51,7 +51,7 @@ pub const BUNDLES: &[Bundle] = &[
             (
                 "samr.company-registration-annex",
                 "forms/samr-company-annex.html",
-                "公司登记附表：人员信息",
+                "公司登记附表：人员信息、授权委托书",
             ),
         ],
     },

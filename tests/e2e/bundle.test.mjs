@@ -13,11 +13,17 @@ before(async () => {
 });
 after(async () => browser?.close());
 
-test('a bundle form shows the event, asks for what is missing once, and counts progress', async () => {
+/** The company registration form, with the demo profile loaded into the widget. */
+async function companyFormWithDemo() {
   const page = await browser.newPage({ locale: 'zh-CN' });
   const problems = await open(page, `${BASE}forms/samr-company.html`);
   await page.locator(W('launcher')).click();
   await page.locator(W('load-demo')).click();
+  return { page, problems };
+}
+
+test('a bundle form shows the event, asks for what is missing once, and counts progress', async () => {
+  const { page, problems } = await companyFormWithDemo();
   await page.locator(W('to-review')).click();
   const bundle = page.locator(W('bundle'));
   await bundle.waitFor();
@@ -32,6 +38,36 @@ test('a bundle form shows the event, asks for what is missing once, and counts p
   await page.locator(W('to-review')).click();
   assert.match(await page.locator(W('bundle')).innerText(), /已完成 1 \/ 2 张表/);
   assert.equal(await page.locator(`${W('bundle-form')}[data-filled="true"]`).count(), 1);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test("the firm's own phone, when the profile lacks it, is asked once, kept on the firm, and filled", async () => {
+  const { page, problems } = await companyFormWithDemo();
+  await page.locator(W('record-f1')).click();
+  await page.locator(W('field-contact.landline')).fill('');
+  await page.locator(W('save')).click();
+  await page.locator(W('to-review')).click();
+  // The bundle's forms also ask the finance officer's and liaison's landlines: each is its own
+  // question, and the firm's is tagged as the firm's.
+  const need = page
+    .locator(W('need'))
+    .filter({ has: page.locator('[data-of="field-contact.landline"]') })
+    .filter({ has: page.locator('.of-role-tag', { hasText: '本单位' }) });
+  await need.waitFor();
+  await need.locator('[data-of="field-contact.landline"]').fill('0571-86660000');
+  await page.locator(W('save-missing')).click();
+  await page.locator(`${W('step')}[data-key="contact.landline"]`).waitFor();
+  await page.locator(W('fill')).click();
+  await page.locator(W('report')).waitFor();
+  assert.equal(await page.locator('input[name=tel]').inputValue(), '0571-86660000');
+  // Kept on the firm's record: the editor shows it there, and the owner has no landline.
+  await page.locator(W('back-to-review')).click();
+  await page.locator(W('back')).click();
+  await page.locator(W('record-f1')).click();
+  assert.equal(await page.locator(W('field-contact.landline')).inputValue(), '0571-86660000');
+  await page.locator(W('record-p1')).click();
+  assert.equal(await page.locator(W('field-contact.landline')).inputValue(), '');
   assertNoProblems(problems);
   await page.close();
 });

@@ -483,6 +483,20 @@ impl Profile {
             .map(|p| p.id.clone())
     }
 
+    /// The id of the record a value of `key` for `role` is kept in: the firm's for its own
+    /// elements and for the `firm` role, else the person's (the owner's when `role` is `None`).
+    /// `None` when nobody holds the role, or the value belongs to a role link (职务, 委托权限).
+    pub fn record_for(&self, key: Key, role: Option<&str>) -> Option<String> {
+        use crate::core::dictionary::Group;
+        let firm = || self.firms.first().map(|f| f.id.clone());
+        match (key.element().group, role) {
+            (Group::Firm, _) | (_, Some("firm")) => firm(),
+            (Group::Role | Group::Agent, _) => None,
+            (_, None | Some("applicant")) => self.owner().map(|p| p.id.clone()),
+            (_, Some(role)) => self.role_person_id(role),
+        }
+    }
+
     /// The value of `key` for whoever `role` points at (the owner or first firm when `None`).
     pub fn value_as(&self, key: Key, role: Option<&str>, today: Date) -> Option<Value> {
         let Some(role) = role else {
@@ -714,6 +728,42 @@ mod tests {
             p.value_as(Key::FirmName, Some("legal_rep"), today),
             Some(Value::Text(_))
         ));
+    }
+
+    #[test]
+    fn the_firm_role_and_list_values() {
+        let p = Profile::demo();
+        let today = date!(2026 - 11 - 21);
+        assert!(matches!(
+            p.value_as(Key::ContactLandline, Some("firm"), today),
+            Some(Value::Text(t)) if t == "0571-88881234"
+        ));
+        assert_eq!(p.value_as(Key::ContactLandline, None, today), None);
+        assert!(matches!(
+            p.value_as(Key::AgentScope, Some("agent"), today),
+            Some(Value::List(items)) if items.len() == 3
+        ));
+        // Where a missing value is saved.
+        assert_eq!(
+            p.record_for(Key::ContactLandline, Some("firm")).as_deref(),
+            Some("f1")
+        );
+        assert_eq!(p.record_for(Key::FirmName, None).as_deref(), Some("f1"));
+        assert_eq!(p.record_for(Key::ContactEmail, None).as_deref(), Some("p1"));
+        assert_eq!(
+            p.record_for(Key::ContactEmail, Some("agent")).as_deref(),
+            Some("p2")
+        );
+        assert_eq!(
+            p.record_for(Key::AgentScope, Some("agent")),
+            None,
+            "kept on the link"
+        );
+        assert_eq!(
+            p.record_for(Key::PersonName, Some("contact")),
+            None,
+            "nobody"
+        );
     }
 
     #[test]

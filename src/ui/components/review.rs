@@ -59,10 +59,21 @@ fn missing(state: &State) -> Option<(String, Vec<Key>)> {
     if !person.is_empty() {
         return Some((owner, person));
     }
-    let firm_keys: Vec<Key> = keys
+    // The firm's own details: its elements, and contact details a form asks of the firm.
+    let mut firm_keys: Vec<Key> = keys
         .into_iter()
         .filter(|k| k.element().group == Group::Firm)
+        .chain(state.plan.skipped.iter().filter_map(|sk| match &sk.why {
+            NotPlanned::RoleLacks { key, role }
+                if role == "firm" && crate::core::profile::editable(*key) =>
+            {
+                Some(*key)
+            }
+            _ => None,
+        }))
         .collect();
+    firm_keys.sort();
+    firm_keys.dedup();
     match firm {
         Some(id) if !firm_keys.is_empty() => Some((id, firm_keys)),
         _ => None,
@@ -91,15 +102,11 @@ fn bundle_section(props: &ReviewProps) -> Option<Html> {
         Lang::ZhCn => bundle.zh,
         Lang::En => bundle.en,
     };
-    let owner = s.profile.owner().map(|p| p.id.clone()).unwrap_or_default();
     let fields: Vec<Html> = needs
         .iter()
         .filter(|n| !n.nobody && crate::core::profile::editable(n.key))
         .filter_map(|n| {
-            let record = match &n.role {
-                None => owner.clone(),
-                Some(r) => s.profile.role_person_id(r)?,
-            };
+            let record = s.profile.record_for(n.key, n.role.as_deref())?;
             let draft = s.draft(&record);
             let errors = s.visible_problems(&record);
             let who = n.role.as_deref().map(|r| role_name(lang, r));
