@@ -196,3 +196,25 @@ test('what the form needs and the profile lacks is asked for once, checked, and 
   assertNoProblems(problems);
   await page.close();
 });
+
+test('what the form requires comes first in what is asked, marked as required', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  const problems = await open(page, FORM);
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  // The person clears the mobile number, as a person would: click, select all, delete.
+  await page.locator(W('field-contact.mobile')).click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.locator(W('save')).click();
+  await page.locator(W('to-review')).click();
+  const missing = page.locator(W('missing'));
+  await missing.waitFor();
+  const first = missing.locator('.of-need').first();
+  assert.equal(await first.locator('[data-of="field-contact.mobile"]').count(), 1, 'the required mobile number first');
+  assert.match(await first.innerText(), /本表必填/);
+  assert.equal(await missing.locator('[data-of="required"]').count(), 1, 'the optional residence address is not marked');
+  assert.match(await missing.innerText(), /居住地址/);
+  assertNoProblems(problems);
+  await page.close();
+});

@@ -314,6 +314,7 @@ exported-mappings = The form mappings were exported (field names and dictionary 
 missing-title = This form also needs
 missing-intro = Your profile does not have these yet. What you type is checked, saved to your profile, and reused on every form.
 missing-save = Save to my details and check again
+missing-required = Required by this form
 
 ## Form mappings
 mapping-json = not valid JSON: { $detail }

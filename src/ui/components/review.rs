@@ -167,9 +167,23 @@ fn missing_section(props: &ReviewProps) -> Html {
     }
     let s = &props.state;
     let lang = s.lang;
-    let Some((record, keys)) = missing(s) else {
+    let Some((record, mut keys)) = missing(s) else {
         return html! {};
     };
+    // What the form's mapping marks required comes first, tagged.
+    let required: Vec<Key> = s
+        .form
+        .as_deref()
+        .and_then(crate::ui::forms::by_id)
+        .map(|f| {
+            f.fields
+                .iter()
+                .filter(|m| m.required)
+                .filter_map(|m| m.key)
+                .collect()
+        })
+        .unwrap_or_default();
+    keys.sort_by_key(|k| !required.contains(k));
     let draft = s.draft(&record);
     let errors = s.visible_problems(&record);
     html! {
@@ -177,10 +191,13 @@ fn missing_section(props: &ReviewProps) -> Html {
             <h4>{ tr(lang, "missing-title", &[]) }</h4>
             <p class="of-intro">{ tr(lang, "missing-intro", &[]) }</p>
             { for keys.iter().map(|k| html! {
+              <div class="of-need">
+                if required.contains(k) { <p class="of-role-tag" data-of="required">{ tr(lang, "missing-required", &[]) }</p> }
                 <super::field_input::FieldInput draft={record.clone()} element={*k} value={draft.get(*k).to_string()} {lang}
                     error={errors.iter().find(|p| p.key == *k).cloned()} warning={None::<crate::core::profile::Problem>}
                     derived={false} focused={s.focused.as_ref() == Some(&(record.clone(), *k))}
                     shown={s.shown.contains(&(record.clone(), *k))} on_action={props.on_action.clone()} />
+              </div>
             }) }
             <button type="button" class="of-secondary" data-of="save-missing" onclick={props.on_missing.reform(|_: MouseEvent| ())}>
                 { tr(lang, "missing-save", &[]) }
