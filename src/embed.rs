@@ -80,7 +80,16 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
                 Lang::from_tag(&page)
             }
         });
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).render();
+    if crate::core::i18n::available(lang) {
+        yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).render();
+    } else {
+        // English is fetched before the first paint, so an English page never flashes Chinese.
+        let base = options.base.clone().unwrap_or_default();
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::ui::forms::ensure_lang(&base, lang).await;
+            yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).render();
+        });
+    }
     if let Some(base) = options.base {
         wasm_bindgen_futures::spawn_local(crate::ui::forms::load(base.clone()));
         wasm_bindgen_futures::spawn_local(load_tables(base));

@@ -10,6 +10,7 @@
 //! ```
 
 use std::cell::RefCell;
+use std::sync::OnceLock;
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource, FluentValue};
 use unic_langid::langid;
@@ -45,15 +46,47 @@ impl Lang {
 
 /// The zh-CN resource.
 pub const ZH_CN_FTL: &str = include_str!("i18n/zh-CN.ftl");
-/// The English resource.
-pub const EN_FTL: &str = include_str!("i18n/en.ftl");
+/// The English resource: embedded natively; the browser fetches `i18n/en.ftl` the first time
+/// English is asked for ([`install_en`]), so people reading Chinese never download it and
+/// the bundle stays within its budget.
+#[cfg(not(target_arch = "wasm32"))]
+pub const EN_FTL: Option<&str> = Some(include_str!("i18n/en.ftl"));
+/// The English resource: fetched, not embedded (see [`install_en`]).
+#[cfg(target_arch = "wasm32")]
+pub const EN_FTL: Option<&str> = None;
+
+static EN_INSTALLED: OnceLock<&'static str> = OnceLock::new();
+
+/// Supplies the English resource (the text of `en.ftl`) where it is not embedded. Returns
+/// false if one was already in use.
+pub fn install_en(source: String) -> bool {
+    if available(Lang::En) {
+        return false;
+    }
+    let installed = EN_INSTALLED.set(Box::leak(source.into_boxed_str())).is_ok();
+    // The next message is formatted from a bundle with the new resource.
+    BUNDLES.with(|cell| *cell.borrow_mut() = None);
+    installed
+}
+
+/// Whether the messages of `lang` are at hand (until English arrives, its messages are
+/// shown in Chinese rather than as blanks).
+pub fn available(lang: Lang) -> bool {
+    match lang {
+        Lang::ZhCn => true,
+        Lang::En => EN_FTL.is_some() || EN_INSTALLED.get().is_some(),
+    }
+}
 
 type Bundle = FluentBundle<FluentResource>;
 
 fn make_bundle(lang: Lang) -> Bundle {
     let (id, source) = match lang {
         Lang::ZhCn => (langid!("zh-CN"), ZH_CN_FTL),
-        Lang::En => (langid!("en"), EN_FTL),
+        Lang::En => (
+            langid!("en"),
+            EN_FTL.or(EN_INSTALLED.get().copied()).unwrap_or_default(),
+        ),
     };
     let mut bundle = FluentBundle::new(vec![id]);
     // Isolation marks would end up inside form values and screen-reader output.
@@ -84,8 +117,8 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
         let mut slot = cell.borrow_mut();
         let (zh, en) = slot.get_or_insert_with(|| (make_bundle(Lang::ZhCn), make_bundle(Lang::En)));
         let bundle = match lang {
-            Lang::ZhCn => zh,
-            Lang::En => en,
+            Lang::En if en.has_message(id) => &*en,
+            _ => &*zh,
         };
         let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
             return id.to_string();
@@ -126,7 +159,7 @@ mod tests {
     #[test]
     fn both_languages_have_the_same_messages() {
         let zh = ids(ZH_CN_FTL);
-        let en = ids(EN_FTL);
+        let en = ids(EN_FTL.unwrap_or_default());
         assert!(!zh.is_empty());
         let only_zh: Vec<_> = zh.difference(&en).collect();
         let only_en: Vec<_> = en.difference(&zh).collect();

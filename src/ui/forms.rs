@@ -37,6 +37,19 @@ pub async fn fetch_text(url: &str) -> Option<String> {
         .as_string()
 }
 
+/// Makes sure the messages of `lang` are at hand, fetching `i18n/en.ftl` from `base` the
+/// first time English is asked for. Returns whether they are.
+pub async fn ensure_lang(base: &str, lang: crate::core::i18n::Lang) -> bool {
+    use crate::core::i18n::{available, install_en};
+    if available(lang) {
+        return true;
+    }
+    if let Some(text) = fetch_text(&format!("{base}i18n/en.ftl")).await {
+        install_en(text);
+    }
+    available(lang)
+}
+
 /// Loads the published mappings. A missing index means none; a mapping that does not read is
 /// skipped (the `mapping check` command is where its errors are told).
 pub async fn load(base: String) {

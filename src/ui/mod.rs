@@ -306,7 +306,20 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
     let close = dispatch.reform(|_: MouseEvent| Action::Close);
-    let switch_lang = dispatch.reform(|_: MouseEvent| Action::ToggleLang);
+    let switch_lang = {
+        let dispatch = dispatch.clone();
+        let next = match state.lang {
+            Lang::ZhCn => Lang::En,
+            Lang::En => Lang::ZhCn,
+        };
+        Callback::from(move |_: MouseEvent| {
+            let dispatch = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                forms::ensure_lang(&forms::base(), next).await;
+                dispatch.emit(Action::SetLang(next));
+            });
+        })
+    };
     let state_rc: Rc<State> = Rc::new((*state).clone());
 
     html! {

@@ -390,7 +390,7 @@ pub enum Action {
     /// Close the panel (the profile stays in memory until the page closes).
     Close,
     /// Switch between zh-CN and English.
-    ToggleLang,
+    SetLang(Lang),
     /// Show a part of the profile.
     Show(Section),
     /// The person typed into an element of a draft.
@@ -523,12 +523,7 @@ impl Reducible for State {
                 s.revealed.clear();
                 s.shown.clear();
             }
-            Action::ToggleLang => {
-                s.lang = match s.lang {
-                    Lang::ZhCn => Lang::En,
-                    Lang::En => Lang::ZhCn,
-                }
-            }
+            Action::SetLang(lang) => s.lang = lang,
             Action::Show(section) => {
                 s.section = section;
                 s.confirm_remove = None;

@@ -76,8 +76,9 @@ test('a typed profile fills every mapped field, and nothing else', async () => {
   assert.deepEqual(requests.foreign(), [], 'no request leaves the site');
   const paths = requests.urls.map((u) => new URL(u).pathname);
   for (const p of paths) {
-    assert.match(p, /\.(html|js|css|wasm|ico|csv|json)$|\/$/, `only static files are requested: ${p}`);
+    assert.match(p, /\.(html|js|css|wasm|ico|csv|json|ftl)$|\/$/, `only static files are requested: ${p}`);
   }
+  assert.ok(!paths.some((p) => p.endsWith('/en.ftl')), 'a Chinese page does not fetch the English messages');
   assertNoProblems(problems);
   await page.close();
 });
@@ -123,6 +124,8 @@ test('a mistyped ID number gets a plain-language error and blocks review', async
   assert.match(await page.locator(W('panel')).innerText(), /还有 1 处需要修改/);
   // English, too.
   await page.locator(W('lang')).click();
+  // The English messages are fetched the first time they are asked for.
+  await page.locator('[data-oncefill-host] .of-root[lang="en"]').waitFor({ state: 'attached' });
   assert.match(await error.innerText(), /last character should be "9" but is "8"/);
   assertNoProblems(problems);
   await page.close();
@@ -215,6 +218,28 @@ test('what the form requires comes first in what is asked, marked as required', 
   assert.match(await first.innerText(), /本表必填/);
   assert.equal(await missing.locator('[data-of="required"]').count(), 1, 'the optional residence address is not marked');
   assert.match(await missing.innerText(), /居住地址/);
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test('on an English page the widget starts in English, fetching its messages first', async () => {
+  const page = await browser.newPage();
+  // The same form, as a portal would serve it in English.
+  await page.route(FORM, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<html lang="zh-CN">', '<html lang="en">');
+    await route.fulfill({ response, body });
+  });
+  const requests = trackRequests(page);
+  const problems = await open(page, FORM);
+  const launcher = page.locator(W('launcher'));
+  await launcher.waitFor();
+  assert.match(await launcher.innerText(), /Fill form/);
+  assert.ok(requests.urls.some((u) => u.endsWith('/i18n/en.ftl')));
+  await launcher.click();
+  await page.locator(W('load-demo')).click();
+  await page.locator(W('to-review')).click();
+  assert.match(await page.locator(W('review')).innerText(), /known form mapping/);
   assertNoProblems(problems);
   await page.close();
 });

@@ -174,6 +174,15 @@ pub fn build() -> Result<PathBuf, String> {
         fs::copy(&from, data.join(name))
             .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
+    // Likewise the English messages: fetched the first time English is asked for.
+    let i18n = site.join("i18n");
+    fs::create_dir_all(&i18n).map_err(|e| format!("cannot create {}: {e}", i18n.display()))?;
+    let en = repo_root()
+        .join("src")
+        .join("core")
+        .join("i18n")
+        .join("en.ftl");
+    fs::copy(&en, i18n.join("en.ftl")).map_err(|e| format!("cannot copy {}: {e}", en.display()))?;
 
     let pkg = site.join("pkg");
     println!("--> build: wasm-bindgen");

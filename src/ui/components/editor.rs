@@ -233,7 +233,7 @@ fn firm_roles(props: &EditorProps, firm: &str) -> Html {
                 let draft = s.draft(&draft_id);
                 let errors = s.visible_problems(&draft_id);
                 html! {
-                    <div class="of-role" data-of="role" data-role={tr(Lang::En, role_msg(link.role), &[])}>
+                    <div class="of-role" data-of="role" data-role={role_msg(link.role)}>
                         <div class="of-role-head">
                             <strong>{ tr(lang, role_msg(link.role), &[]) }</strong>
                             { person_choice(s, &link.person, lang, format!("role-person-{i}"), set_person) }
