@@ -31,6 +31,9 @@ test('a bundle form shows the event, asks for what is missing once, and counts p
   assert.match(text, /企业开办一件事 · 已完成 0 \/ 2 张表/);
   assert.match(text, /公司登记附表：人员信息/);
   assert.equal(await bundle.locator('a[href$="forms/samr-company-annex.html"]').count(), 1, 'the next form is one click away');
+  // A checkbox step says in words what happens to the box (its label is the step's title).
+  const longTerm = page.locator(`${W('step')}[data-key="firm.term_to"]`).filter({ hasText: '☑' });
+  assert.match(await longTerm.innerText(), /☑ 打勾/);
   await page.locator(W('fill')).click();
   await page.locator(W('report')).waitFor();
   await page.locator(W('back-to-review')).click();

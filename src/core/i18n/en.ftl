@@ -315,6 +315,8 @@ missing-title = This form also needs
 missing-intro = Your profile does not have these yet. What you type is checked, saved to your profile, and reused on every form.
 missing-save = Save to my details and check again
 missing-required = Required by this form
+check-on = ☑ ticked
+check-off = ☐ left unticked
 
 ## Form mappings
 mapping-json = not valid JSON: { $detail }

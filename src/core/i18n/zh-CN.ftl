@@ -315,6 +315,8 @@ missing-title = 本表还需要这些资料
 missing-intro = 您的资料里还没有下面这几项。填写后会先检查，再保存到您的资料中，以后各表都能用。
 missing-save = 保存到我的资料并重新核对
 missing-required = 本表必填
+check-on = ☑ 打勾
+check-off = ☐ 不打勾
 
 ## 表单映射
 mapping-json = 不是有效的 JSON：{ $detail }

@@ -352,10 +352,13 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
         .find(|f| f.id == field)
         .map(|f| f.options.as_slice())
         .unwrap_or(&[]);
-    let value = if revealed {
-        step.reveal(options)
-    } else {
-        step.shown.clone()
+    let value = match step.action {
+        // A checkbox: what will happen to it, in words (its label is the step's title).
+        crate::core::plan::FillAction::Check { on } => {
+            tr(lang, if on { "check-on" } else { "check-off" }, &[])
+        }
+        _ if revealed => step.reveal(options),
+        _ => step.shown.clone(),
     };
     let reveal = props.on_action.reform({
         let field = field.clone();
