@@ -212,6 +212,16 @@ pub fn agent_scope() -> impl Iterator<Item = Key> {
 }
 
 /// The draft of `id` made from the profile as it is now.
+/// The draft id of where a value is kept: a record's id, `role:<firm>:<n>`, `agent:<n>`.
+pub fn draft_id(holder: &crate::core::profile::Holder) -> DraftId {
+    use crate::core::profile::Holder;
+    match holder {
+        Holder::Record(id) => id.clone(),
+        Holder::RoleLink { firm, index } => format!("role:{firm}:{index}"),
+        Holder::Agent(index) => format!("agent:{index}"),
+    }
+}
+
 fn fresh_draft(profile: &Profile, id: &str) -> Option<Draft> {
     if let Some(p) = profile.person(id) {
         return Some(Draft::from_values(&p.values, person_scope(), REQUIRED));

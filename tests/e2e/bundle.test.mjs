@@ -22,6 +22,15 @@ async function companyFormWithDemo() {
   return { page, problems };
 }
 
+/** Empties one of the firm's fields in the editor, as a person would, and saves. */
+async function clearFirmField(page, key) {
+  await page.locator(W('record-f1')).click();
+  await page.locator(W(`field-${key}`)).first().click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.locator(W('save')).click();
+}
+
 test('a bundle form shows the event, asks for what is missing once, and counts progress', async () => {
   const { page, problems } = await companyFormWithDemo();
   await page.locator(W('to-review')).click();
@@ -47,9 +56,7 @@ test('a bundle form shows the event, asks for what is missing once, and counts p
 
 test("the firm's own phone, when the profile lacks it, is asked once, kept on the firm, and filled", async () => {
   const { page, problems } = await companyFormWithDemo();
-  await page.locator(W('record-f1')).click();
-  await page.locator(W('field-contact.landline')).fill('');
-  await page.locator(W('save')).click();
+  await clearFirmField(page, 'contact.landline');
   await page.locator(W('to-review')).click();
   // The bundle's forms also ask the finance officer's and liaison's landlines: each is its own
   // question, and the firm's is tagged as the firm's.
@@ -71,6 +78,32 @@ test("the firm's own phone, when the profile lacks it, is asked once, kept on th
   assert.equal(await page.locator(W('field-contact.landline')).inputValue(), '0571-86660000');
   await page.locator(W('record-p1')).click();
   assert.equal(await page.locator(W('field-contact.landline')).inputValue(), '');
+  assertNoProblems(problems);
+  await page.close();
+});
+
+test("a role's own detail the profile lacks (the legal representative's 职务) is asked once and kept on the role", async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  const problems = await open(page, `${BASE}forms/samr-company-annex.html`);
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  await clearFirmField(page, 'rep.position');
+  await page.locator(W('to-review')).click();
+  const need = page
+    .locator(W('need'))
+    .filter({ has: page.locator('[data-of="field-rep.position"]') });
+  await need.waitFor();
+  assert.match(await need.innerText(), /法定代表人/);
+  await need.locator('[data-of="field-rep.position"]').fill('执行董事兼总经理');
+  await page.locator(W('save-missing')).click();
+  await page.locator(`${W('step')}[data-key="rep.position"]`).waitFor();
+  await page.locator(W('fill')).click();
+  await page.locator(W('report')).waitFor();
+  assert.equal(await page.locator('input[name="lerep.position"]').inputValue(), '执行董事兼总经理');
+  await page.locator(W('back-to-review')).click();
+  await page.locator(W('back')).click();
+  await page.locator(W('record-f1')).click();
+  assert.equal(await page.locator(W('field-rep.position')).first().inputValue(), '执行董事兼总经理');
   assertNoProblems(problems);
   await page.close();
 });

@@ -434,19 +434,11 @@ impl Profile {
     /// `agent`, `spouse`, `child[0]`, ... `None` for the applicant. A role the profile has
     /// nobody for gives `None`.
     pub fn role_values(&self, role: &str) -> Option<(&Values, Option<&Values>)> {
-        let (base, index) = match role.split_once('[') {
-            Some((b, rest)) => (b, rest.trim_end_matches(']').parse::<usize>().ok()?),
-            None => (role, 0),
-        };
-        let firm_role = |roles: &[Role]| {
-            let firm = self.firms.first()?;
-            let link = firm
-                .roles
-                .iter()
-                .filter(|r| roles.contains(&r.role))
-                .nth(index)?;
-            Some((&self.person(&link.person)?.values, Some(&link.values)))
-        };
+        let (base, index) = parse_role(role)?;
+        if let Some(roles) = firm_roles(base) {
+            let (_, link) = self.firm_role_link(roles, index)?;
+            return Some((&self.person(&link.person)?.values, Some(&link.values)));
+        }
         let relation = |r: Relation| {
             self.persons
                 .iter()
@@ -456,11 +448,6 @@ impl Profile {
         };
         match base {
             "applicant" => self.owner().map(|p| (&p.values, None)),
-            "legal_rep" => firm_role(&[Role::LegalRep]),
-            "finance_officer" => firm_role(&[Role::FinanceOfficer]),
-            "liaison" => firm_role(&[Role::Liaison]),
-            "shareholder" => firm_role(&[Role::Shareholder]),
-            "director" => firm_role(&[Role::Director, Role::Supervisor, Role::Manager]),
             "agent" => {
                 let link = self.agents.get(index)?;
                 Some((&self.person(&link.person)?.values, Some(&link.values)))
@@ -483,17 +470,41 @@ impl Profile {
             .map(|p| p.id.clone())
     }
 
-    /// The id of the record a value of `key` for `role` is kept in: the firm's for its own
-    /// elements and for the `firm` role, else the person's (the owner's when `role` is `None`).
-    /// `None` when nobody holds the role, or the value belongs to a role link (职务, 委托权限).
-    pub fn record_for(&self, key: Key, role: Option<&str>) -> Option<String> {
+    /// The `index`-th link of the first firm whose role is one of `roles`, with its position
+    /// among all the firm's links.
+    fn firm_role_link(&self, roles: &[Role], index: usize) -> Option<(usize, &RoleLink)> {
+        self.firms
+            .first()?
+            .roles
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| roles.contains(&r.role))
+            .nth(index)
+    }
+
+    /// Where a value of `key` for `role` is kept: the firm's record for its own elements and
+    /// for the `firm` role; the role link for a link's own values (职务, 认缴出资额, 委托权限);
+    /// else the person's record (the owner's when `role` is `None`). `None` when nobody holds
+    /// the role.
+    pub fn holder_of(&self, key: Key, role: Option<&str>) -> Option<Holder> {
         use crate::core::dictionary::Group;
-        let firm = || self.firms.first().map(|f| f.id.clone());
+        let firm = || self.firms.first().map(|f| Holder::Record(f.id.clone()));
         match (key.element().group, role) {
             (Group::Firm, _) | (_, Some("firm")) => firm(),
-            (Group::Role | Group::Agent, _) => None,
-            (_, None | Some("applicant")) => self.owner().map(|p| p.id.clone()),
-            (_, Some(role)) => self.role_person_id(role),
+            (Group::Role | Group::Agent, Some(role)) => {
+                let (base, index) = parse_role(role)?;
+                if base == "agent" {
+                    return (index < self.agents.len()).then_some(Holder::Agent(index));
+                }
+                let (position, _) = self.firm_role_link(firm_roles(base)?, index)?;
+                Some(Holder::RoleLink {
+                    firm: self.firms.first()?.id.clone(),
+                    index: position,
+                })
+            }
+            (Group::Role | Group::Agent, None) => None,
+            (_, None | Some("applicant")) => self.owner().map(|p| Holder::Record(p.id.clone())),
+            (_, Some(role)) => self.role_person_id(role).map(Holder::Record),
         }
     }
 
@@ -510,6 +521,42 @@ impl Profile {
         };
         typed_entry(key, values)
     }
+}
+
+/// Where a value is kept (see [`Profile::holder_of`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Holder {
+    /// A person's or a firm's record, by id.
+    Record(String),
+    /// A firm's role link, by its position among the firm's links.
+    RoleLink {
+        /// The firm's id.
+        firm: String,
+        /// The link's position.
+        index: usize,
+    },
+    /// A mandate, by its position.
+    Agent(usize),
+}
+
+/// A role as classifications name it (`shareholder[1]`): its base and index.
+fn parse_role(role: &str) -> Option<(&str, usize)> {
+    match role.split_once('[') {
+        Some((b, rest)) => Some((b, rest.trim_end_matches(']').parse::<usize>().ok()?)),
+        None => Some((role, 0)),
+    }
+}
+
+/// The firm roles a role base covers (`director` covers 董事, 监事 and 经理).
+fn firm_roles(base: &str) -> Option<&'static [Role]> {
+    Some(match base {
+        "legal_rep" => &[Role::LegalRep],
+        "finance_officer" => &[Role::FinanceOfficer],
+        "liaison" => &[Role::Liaison],
+        "shareholder" => &[Role::Shareholder],
+        "director" => &[Role::Director, Role::Supervisor, Role::Manager],
+        _ => return None,
+    })
 }
 
 /// Age in whole years on `today`.
@@ -744,23 +791,33 @@ mod tests {
             Some(Value::List(items)) if items.len() == 3
         ));
         // Where a missing value is saved.
+        let record = |id: &str| Some(Holder::Record(id.into()));
         assert_eq!(
-            p.record_for(Key::ContactLandline, Some("firm")).as_deref(),
-            Some("f1")
+            p.holder_of(Key::ContactLandline, Some("firm")),
+            record("f1")
         );
-        assert_eq!(p.record_for(Key::FirmName, None).as_deref(), Some("f1"));
-        assert_eq!(p.record_for(Key::ContactEmail, None).as_deref(), Some("p1"));
+        assert_eq!(p.holder_of(Key::FirmName, None), record("f1"));
+        assert_eq!(p.holder_of(Key::ContactEmail, None), record("p1"));
+        assert_eq!(p.holder_of(Key::ContactEmail, Some("agent")), record("p2"));
         assert_eq!(
-            p.record_for(Key::ContactEmail, Some("agent")).as_deref(),
-            Some("p2")
+            p.holder_of(Key::AgentScope, Some("agent")),
+            Some(Holder::Agent(0))
         );
         assert_eq!(
-            p.record_for(Key::AgentScope, Some("agent")),
+            p.holder_of(Key::AgentScope, Some("agent[1]")),
             None,
-            "kept on the link"
+            "one mandate"
+        );
+        // The second shareholder is the firm's fifth link (legal rep, finance, liaison, 2 × shareholder).
+        assert_eq!(
+            p.holder_of(Key::RoleSubscribedWan, Some("shareholder[1]")),
+            Some(Holder::RoleLink {
+                firm: "f1".into(),
+                index: 4
+            })
         );
         assert_eq!(
-            p.record_for(Key::PersonName, Some("contact")),
+            p.holder_of(Key::PersonName, Some("contact")),
             None,
             "nobody"
         );

@@ -106,7 +106,7 @@ fn bundle_section(props: &ReviewProps) -> Option<Html> {
         .iter()
         .filter(|n| !n.nobody && crate::core::profile::editable(n.key))
         .filter_map(|n| {
-            let record = s.profile.record_for(n.key, n.role.as_deref())?;
+            let record = crate::ui::state::draft_id(&s.profile.holder_of(n.key, n.role.as_deref())?);
             let draft = s.draft(&record);
             let errors = s.visible_problems(&record);
             let who = n.role.as_deref().map(|r| role_name(lang, r));
