@@ -465,6 +465,27 @@ pub(super) fn run(
             };
         }
     }
+    // 2b. A firm's form asks for the firm's own phone, postcode and e-mail outside any
+    // person's block (单位联系电话, 邮政编码): the firm's, not the applicant's. A generic
+    // 联系电话 of a firm is its landline.
+    for (i, f) in fields.iter().enumerate() {
+        if whose[i] != Whose::Unsaid || !firms.contains(&f.form) {
+            continue;
+        }
+        if let Draft::Key { key, .. } = &mut owns[i].draft
+            && key.element().group == Group::Contact
+        {
+            whose[i] = Whose::Role(Role::Firm);
+            let words = [f.label.as_deref(), f.placeholder.as_deref()];
+            let mobile = words
+                .iter()
+                .flatten()
+                .any(|w| w.contains("手机") || w.contains("移动电话"));
+            if *key == Key::ContactMobile && !mobile {
+                *key = Key::ContactLandline;
+            }
+        }
+    }
     // 3. Periods.
     periods(fields, &mut owns);
     // 4. Split fields.

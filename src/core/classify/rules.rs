@@ -488,6 +488,27 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         ],
     ),
     rule(Unheld("年龄"), En, &["age"]),
+    // A place the person is going to or chooses (就医地, 目的地): not an address they hold.
+    rule(
+        Unheld("去往的地方"),
+        ZhCn,
+        &[
+            "就医地",
+            "就诊地",
+            "转诊地",
+            "目的地",
+            "前往地",
+            "拟前往",
+            "旅行地",
+            "派驻地",
+            "工作所在地",
+        ],
+    ),
+    rule(
+        Unheld("去往的地方"),
+        En,
+        &["destination", "place of treatment"],
+    ),
     rule(
         Unheld("个人情况"),
         ZhCn,
@@ -1200,7 +1221,12 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "企业性质",
         ],
     ),
-    rule(Either(None, D::FirmType), ZhCn, &["单位类型", "单位性质"]),
+    // 企业、机关、事业单位…: the kind of body, not a company's legal form (有限责任公司).
+    rule(
+        Either(None, D::FirmCategory),
+        ZhCn,
+        &["单位类型", "单位性质", "机构类别", "单位类别"],
+    ),
     rule(K(D::FirmType), En, &["company type", "business type"]),
     rule(
         K(D::FirmEstablished),
