@@ -504,6 +504,23 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "工作所在地",
         ],
     ),
+    // A school, kindergarten or hospital the person names: not an element the profile holds
+    // (and never the person's own name, whatever the field's `name` says).
+    rule(
+        Unheld("学校或机构"),
+        ZhCn,
+        &[
+            "幼儿园",
+            "就读学校",
+            "所在学校",
+            "学校名称",
+            "毕业学校",
+            "就诊医院",
+            "定点医院",
+            "医院名称",
+            "医疗机构",
+        ],
+    ),
     rule(
         Unheld("去往的地方"),
         En,
@@ -843,6 +860,10 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "联系地址",
             "邮寄地址",
             "送达地址",
+            // Longer than 详细地址, so the residence wins over a one-line address.
+            "居住详细地址",
+            "居住地详细地址",
+            "居住地址详细",
         ],
     ),
     rule(
