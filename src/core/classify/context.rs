@@ -284,8 +284,22 @@ fn date_part(field: &FieldDescriptor) -> Option<Part> {
                     t.len() >= 3 && MONTHS.iter().any(|m| t.starts_with(m))
                 })
                 .count();
+            // The empty first option often names the part: 年, 月, 日 (请选择年).
+            let marker = field
+                .options
+                .iter()
+                .find(|o| o.value.trim().is_empty())
+                .map(|o| o.text.trim().to_string())
+                .unwrap_or_default();
+            let marked = |c: char| marker.ends_with(c) && !nums.is_empty();
             if month_names >= 12 {
                 Some(Part::Month)
+            } else if marked('年') && all(1900, 2100) {
+                Some(Part::Year)
+            } else if marked('月') && all(1, 12) {
+                Some(Part::Month)
+            } else if (marked('日') || marked('号')) && all(1, 31) {
+                Some(Part::Day)
             } else if nums.len() >= 10 && all(1900, 2100) {
                 Some(Part::Year)
             } else if (11..=13).contains(&nums.len()) && all(1, 12) && nums.contains(&12) {
