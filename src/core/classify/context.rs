@@ -532,6 +532,32 @@ pub(super) fn run(
             };
         }
     }
+    // 4b. 父亲/母亲 on a form about a child (出生登记, 入学) are the child's parents, not the
+    // owner's. With an applicant's block as well (个税: the taxpayer's parents and children)
+    // whose parents they are is not certain: refused.
+    let child_forms: Vec<&Option<String>> = fields
+        .iter()
+        .zip(&whose)
+        .filter(|(_, w)| **w == Whose::Role(Role::Child))
+        .map(|(f, _)| &f.form)
+        .collect();
+    for (i, f) in fields.iter().enumerate() {
+        let parent = match whose[i] {
+            Whose::Role(Role::Father) => Role::ChildsFather,
+            Whose::Role(Role::Mother) => Role::ChildsMother,
+            _ => continue,
+        };
+        if !child_forms.contains(&&f.form) {
+            continue;
+        }
+        if applicant_forms.contains(&&f.form) {
+            if draft_key(&owns[i].draft).is_some() {
+                owns[i].draft = Draft::Skip(SkipReason::OtherParty(parent.zh().into()));
+            }
+        } else {
+            whose[i] = Whose::Role(parent);
+        }
+    }
     // 5. Roles, numbered where several people hold one.
     let mut seen: HashMap<(Option<String>, Role, Key, Option<Part>), usize> = HashMap::new();
     fields

@@ -71,6 +71,11 @@ pub enum Role {
     Other,
     /// The firm itself (its own 联系电话, 邮政编码, 电子邮箱 on a firm's form), not a person in it.
     Firm,
+    /// 父亲 on a form about a child (出生登记, 入学): the child's father, the owner or the
+    /// spouse, not the owner's own father.
+    ChildsFather,
+    /// 母亲 on a form about a child: the child's mother.
+    ChildsMother,
 }
 
 impl Role {
@@ -96,6 +101,8 @@ impl Role {
             Role::Deceased => "deceased",
             Role::Other => "other",
             Role::Firm => "firm",
+            Role::ChildsFather => "childs_father",
+            Role::ChildsMother => "childs_mother",
         }
     }
 
@@ -127,6 +134,8 @@ impl Role {
             Role::Deceased => "死者",
             Role::Other => "他人",
             Role::Firm => "本单位",
+            Role::ChildsFather => "孩子的父亲",
+            Role::ChildsMother => "孩子的母亲",
         }
     }
 
@@ -1722,4 +1731,6 @@ pub const ROLES: &[Role] = &[
     Role::Deceased,
     Role::Other,
     Role::Firm,
+    Role::ChildsFather,
+    Role::ChildsMother,
 ];

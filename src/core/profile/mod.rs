@@ -457,6 +457,8 @@ impl Profile {
             "father" => relation(Relation::Father),
             "mother" => relation(Relation::Mother),
             "firm" => self.firms.first().map(|f| (&f.values, None)),
+            "childs_father" => self.childs_parent(Sex::Male).map(|p| (&p.values, None)),
+            "childs_mother" => self.childs_parent(Sex::Female).map(|p| (&p.values, None)),
             _ => None,
         }
     }
@@ -468,6 +470,18 @@ impl Profile {
             .iter()
             .find(|p| std::ptr::eq(&p.values, values))
             .map(|p| p.id.clone())
+    }
+
+    /// A parent of the household's children, by sex: the owner or the spouse. `None` unless
+    /// exactly one of them is known to be of that sex.
+    fn childs_parent(&self, sex: Sex) -> Option<&PersonRecord> {
+        let mut parents = self
+            .persons
+            .iter()
+            .filter(|p| matches!(p.relation, Relation::Owner | Relation::Spouse))
+            .filter(|p| p.sex() == Some(sex));
+        let first = parents.next()?;
+        parents.next().is_none().then_some(first)
     }
 
     /// The `index`-th link of the first firm whose role is one of `roles`, with its position
@@ -569,6 +583,17 @@ pub fn age_on(birth: Date, today: Date) -> i32 {
 }
 
 impl PersonRecord {
+    /// The sex, from `person.sex` or else the ID number.
+    pub fn sex(&self) -> Option<Sex> {
+        if let Some(s) = self.values.text(Key::PersonSex).and_then(Sex::parse) {
+            return Some(s);
+        }
+        let id = self.values.text(Key::PersonIdNumber)?;
+        crate::core::ids::ResidentId::parse_on(id, Date::MAX)
+            .ok()
+            .map(|i| i.sex())
+    }
+
     /// The birth date, from `person.birth_date` or else the ID number.
     pub fn birth_date(&self) -> Option<Date> {
         if let Some(d) = self
@@ -767,6 +792,27 @@ mod tests {
         assert_eq!(name(Some("agent")).as_deref(), Some("李华"));
         assert_eq!(name(Some("child[0]")).as_deref(), Some("王小宝"));
         assert_eq!(name(Some("contact")), None);
+        // On a form about a child, 父亲/母亲 are the child's parents: the owner and spouse by
+        // sex, never the owner's own parents.
+        assert_eq!(name(Some("childs_father")).as_deref(), Some("王小明"));
+        assert_eq!(name(Some("childs_mother")).as_deref(), Some("李华"));
+        let mut with_grandpa = p.clone();
+        let mut grandpa = with_grandpa.persons[0].clone();
+        grandpa.id = "p9".into();
+        grandpa.relation = Relation::Father;
+        grandpa.values.set(
+            Key::PersonName,
+            Data::Text("王大山".into()),
+            Source::SelfDeclared,
+            "2026-01-01T00:00:00Z",
+        );
+        with_grandpa.persons.push(grandpa);
+        let name_in = |role: &str| match with_grandpa.value_as(Key::PersonName, Some(role), today) {
+            Some(Value::Text(t)) => Some(t),
+            _ => None,
+        };
+        assert_eq!(name_in("father").as_deref(), Some("王大山"));
+        assert_eq!(name_in("childs_father").as_deref(), Some("王小明"));
         assert!(matches!(
             p.value_as(Key::RoleSubscribedWan, Some("shareholder[0]"), today),
             Some(Value::Text(t)) if t == "60"
