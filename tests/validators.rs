@@ -355,8 +355,11 @@ proptest! {
         prop_assert!(luhn_valid(&number));
         let card = BankCard::parse(&number).unwrap();
         prop_assert_eq!(card.as_str(), number.as_str());
+        // Only the first and last four digits show (the middle may repeat them by chance, so
+        // the digits shown are counted rather than searched for).
         let masked = format!("{card:?}");
-        prop_assert!(!masked.contains(&number[4..number.len() - 4]), "{}", masked);
+        let shown: String = masked.chars().filter(char::is_ascii_digit).collect();
+        prop_assert_eq!(shown, format!("{}{}", &number[..4], &number[number.len() - 4..]), "{}", masked);
     }
 
     #[test]
