@@ -80,14 +80,17 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
                 Lang::from_tag(&page)
             }
         });
-    if crate::core::i18n::available(lang) {
+    let render = move || {
         yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).render();
+    };
+    if crate::core::i18n::available(lang) {
+        render();
     } else {
         // English is fetched before the first paint, so an English page never flashes Chinese.
         let base = options.base.clone().unwrap_or_default();
         wasm_bindgen_futures::spawn_local(async move {
             crate::ui::forms::ensure_lang(&base, lang).await;
-            yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).render();
+            render();
         });
     }
     if let Some(base) = options.base {

@@ -130,40 +130,27 @@ pub fn apply_learned(
     page: &str,
     fields: &[FieldDescriptor],
 ) {
-    use crate::core::classify::learn::handle_of;
-    let corrections: Vec<_> = learned
-        .iter()
-        .filter(|p| p.page == page)
-        .flat_map(|p| p.fields.iter())
-        .collect();
-    if corrections.is_empty() {
-        return;
-    }
+    use crate::core::classify::learn;
+    let corrections = learn::mapping_for(learned, page);
     for (i, field) in fields.iter().enumerate() {
-        let Some(handle) = handle_of(field) else {
-            continue;
-        };
-        let Some(learned) = corrections.iter().rev().find(|f| f.handle == handle) else {
+        let Some((key, _)) = corrections.lookup(field) else {
             continue;
         };
         let c = &mut mapped.classified[i];
-        match learned.key {
-            None => {
-                c.verdict = Verdict::Skip {
-                    reason: SkipReason::Declined,
-                };
-                mapped.transforms[i] = None;
-            }
-            Some(key) => {
-                if c.key() != Some(key) {
-                    mapped.transforms[i] = None;
-                }
-                c.verdict = Verdict::Fill {
-                    key,
-                    reason: Reason::Mapping(handle.clone()),
-                    confidence: 1.0,
-                };
-            }
+        if c.key() != Some(key) {
+            mapped.transforms[i] = None;
+        }
+        c.verdict = Verdict::Fill {
+            key,
+            reason: Reason::Mapping(learn::handle_of(field).unwrap_or_default()),
+            confidence: 1.0,
+        };
+    }
+    learn::apply_declined(learned, page, fields, &mut mapped.classified);
+    // A field left empty has no format.
+    for (c, t) in mapped.classified.iter().zip(&mut mapped.transforms) {
+        if c.key().is_none() {
+            *t = None;
         }
     }
 }

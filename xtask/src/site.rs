@@ -128,10 +128,19 @@ pub fn ensure_wasm_bindgen() -> Result<(), String> {
     }
 }
 
-/// Builds the site; returns its directory.
-/// Code tables the browser fetches on demand (see `install_history` in the core).
-const LAZY_TABLES: &[&str] = &["divisions.csv", "divisions_history.csv"];
+/// Files the browser fetches when it needs them rather than carrying them in the bundle (see
+/// `install_divisions`, `install_history` and `install_en` in the core): (source in the
+/// repository, place in the site).
+const LAZY_FILES: &[(&str, &str)] = &[
+    ("data/codes/divisions.csv", "data/divisions.csv"),
+    (
+        "data/codes/divisions_history.csv",
+        "data/divisions_history.csv",
+    ),
+    ("src/core/i18n/en.ftl", "i18n/en.ftl"),
+];
 
+/// Builds the site; returns its directory.
 pub fn build() -> Result<PathBuf, String> {
     println!("--> build: ensure the {WASM_TARGET} target and wasm-bindgen-cli");
     ensure_wasm_target()?;
@@ -166,23 +175,13 @@ pub fn build() -> Result<PathBuf, String> {
     }
     println!("--> build: copy www/ into {}", site.display());
     copy_dir(&www, &site)?;
-    // Tables the browser fetches when it needs them rather than carrying them in the bundle.
-    let data = site.join("data");
-    fs::create_dir_all(&data).map_err(|e| format!("cannot create {}: {e}", data.display()))?;
-    for name in LAZY_TABLES {
-        let from = repo_root().join("data").join("codes").join(name);
-        fs::copy(&from, data.join(name))
-            .map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
+    for (from, to) in LAZY_FILES {
+        let (from, to) = (repo_root().join(from), site.join(to));
+        if let Some(dir) = to.parent() {
+            fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        fs::copy(&from, &to).map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
-    // Likewise the English messages: fetched the first time English is asked for.
-    let i18n = site.join("i18n");
-    fs::create_dir_all(&i18n).map_err(|e| format!("cannot create {}: {e}", i18n.display()))?;
-    let en = repo_root()
-        .join("src")
-        .join("core")
-        .join("i18n")
-        .join("en.ftl");
-    fs::copy(&en, i18n.join("en.ftl")).map_err(|e| format!("cannot copy {}: {e}", en.display()))?;
 
     let pkg = site.join("pkg");
     println!("--> build: wasm-bindgen");

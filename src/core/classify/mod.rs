@@ -292,7 +292,8 @@ impl Mapping {
         Ok(out)
     }
 
-    fn lookup(&self, field: &FieldDescriptor) -> Option<(Key, Option<Role>)> {
+    /// The element (and role) the mapping gives `field`, by its `id` or `name`.
+    pub(crate) fn lookup(&self, field: &FieldDescriptor) -> Option<(Key, Option<Role>)> {
         self.fields.iter().find_map(|(handle, key, role)| {
             (field.html_id.as_deref() == Some(handle) || field.name.as_deref() == Some(handle))
                 .then_some((*key, *role))
