@@ -241,7 +241,7 @@ async function measure(name, once) {
   return m;
 }
 
-// Vault benchmarks (issue 4). Page contract (www/forms/pension.html): the widget's vault UI —
+// Vault benchmarks. Page contract (www/forms/pension.html): the widget's vault UI —
 // [data-of=vault-setup], new-pass, new-pass-2, create-vault, vault-status (says 已加密保存 once
 // saved), unlock-pass, unlock, editor (vault-error on a refused passphrase) — a
 // performance.measure named 'oncefill:unlock' around each unlock, and the hook
