@@ -127,7 +127,11 @@ async fn live_scans_classify_as_the_saved_pages_do() {
             let got_key = r.key.map(|k| k.id().to_string());
             assert_eq!(&got_key, key, "{name}: {handle}");
             if key.is_some() {
-                assert_eq!(&r.role, role, "{name}: {handle} role");
+                assert_eq!(
+                    &r.role.map(|r| r.to_string()),
+                    role,
+                    "{name}: {handle} role"
+                );
             }
             checked += 1;
         }

@@ -38,7 +38,7 @@
 //! |---|---|---|---|
 //! | `locator` | object | yes | exactly one of `{"css": "#aac003"}`, `{"name": "aac003"}`, `{"id": "aac003"}`, `{"label": "姓名", "nth": 1}` (`nth` counts from 1, default 1) |
 //! | `key` | string or `null` | yes | a dictionary key ([`Key`]), e.g. `person.name`; `null`: never fill this control |
-//! | `role` | string | no | whose value: `applicant` (the default) or a [`Role`] id, numbered for repeated blocks: `legal_rep`, `finance_officer`, `liaison`, `shareholder[0]`, `agent`, `child`, `mother`, `father`, `householder`, `spouse`, …, and `firm` for the firm's own details (its 联系电话, 邮政编码) |
+//! | `role` | string | no | whose value: `applicant` (the default) or a [`Role`](crate::core::role::Role) id, numbered for repeated blocks: `legal_rep`, `finance_officer`, `liaison`, `shareholder[0]`, `agent`, `child`, `mother`, `father`, `householder`, `spouse`, …, and `firm` for the firm's own details (its 联系电话, 邮政编码) |
 //! | `transform` | object | no | how the value is written: `{"kind": …, …}`, `kind` one of [`TRANSFORM_KINDS`]; the other members belong to the transform (`src/core/transform/`) |
 //! | `required` | boolean | no | the form cannot be submitted without it (default `false`) |
 //! | `note` | string | no | free text for maintainers |
@@ -79,9 +79,11 @@
 
 use serde_json::{Map, Value};
 
-use crate::core::classify::{Mapping, Role, learn::page_of, rules::ROLES};
+use crate::core::classify::{Mapping, learn::page_of};
 use crate::core::dictionary::{ELEMENTS, Key};
 use crate::core::i18n::{Arg, Lang, tr};
+use crate::core::role::FORM_ROLES;
+pub use crate::core::role::RoleRef;
 
 /// The format version this module reads and writes.
 pub const VERSION: u64 = 1;
@@ -107,7 +109,7 @@ pub const TRANSFORM_KINDS: &[&str] = &[
     "condition",
 ];
 
-/// The role name of the applicant (no [`Role`]).
+/// The role name of the applicant (no [`RoleRef`]).
 pub const APPLICANT: &str = "applicant";
 
 const TOP_MEMBERS: &[&str] = &[
@@ -151,33 +153,6 @@ impl Locator {
             Locator::Name(h) | Locator::Id(h) => Some(h),
             Locator::Css(_) | Locator::Label { .. } => None,
         }
-    }
-}
-
-/// Whose value a control takes, when it is not the applicant's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct RoleRef {
-    /// The role.
-    pub role: Role,
-    /// Which of several (`shareholder[1]` is 1), for repeated blocks.
-    pub index: Option<u32>,
-}
-
-impl RoleRef {
-    /// Reads `legal_rep` or `shareholder[2]`.
-    pub fn parse(text: &str) -> Option<RoleRef> {
-        let (base, index) = match text.split_once('[') {
-            None => (text, None),
-            Some((base, rest)) => {
-                let digits = rest.strip_suffix(']')?;
-                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                (base, Some(digits.parse().ok()?))
-            }
-        };
-        let role = ROLES.iter().copied().find(|r| r.id() == base)?;
-        Some(RoleRef { role, index })
     }
 }
 
@@ -377,7 +352,7 @@ impl MappingError {
 
 fn role_list() -> String {
     std::iter::once(APPLICANT)
-        .chain(ROLES.iter().map(|r| r.id()))
+        .chain(FORM_ROLES.iter().map(|r| r.id()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -912,7 +887,7 @@ impl FormMapping {
                 .iter()
                 .filter_map(|f| {
                     let handle = f.locator.handle()?;
-                    Some((handle.to_string(), f.key?, f.role.map(|r| r.role)))
+                    Some((handle.to_string(), f.key?, f.role))
                 })
                 .collect(),
         }
@@ -928,6 +903,7 @@ fn parse(json: &str) -> Result<Value, Vec<MappingError>> {
 mod tests {
     use super::*;
     use crate::core::field::FieldDescriptor;
+    use crate::core::role::Role;
 
     const GOOD: &str = r##"{
         "version": 1,
@@ -1161,7 +1137,11 @@ mod tests {
             c.fields,
             vec![
                 ("mc".to_string(), Key::FirmName, None),
-                ("fr_xm".to_string(), Key::PersonName, Some(Role::LegalRep)),
+                (
+                    "fr_xm".to_string(),
+                    Key::PersonName,
+                    Some(RoleRef::new(Role::LegalRep))
+                ),
                 ("clrq".to_string(), Key::FirmEstablished, None),
             ]
         );

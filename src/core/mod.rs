@@ -18,6 +18,7 @@ pub mod mapping;
 pub mod mask;
 pub mod plan;
 pub mod profile;
+pub mod role;
 pub mod scan;
 pub mod transform;
 pub mod validate;

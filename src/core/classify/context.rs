@@ -30,11 +30,12 @@ use super::{
 };
 use crate::core::dictionary::{Group, Key, ValueType};
 use crate::core::field::{Control, FieldDescriptor};
+use crate::core::role::RoleRef;
 
 /// A field classified on its own: no neighbours, no headings.
 pub(super) fn alone(own: Own) -> Final {
     let role = match own.whose {
-        Whose::Role(r) => Some((r, None)),
+        Whose::Role(r) => Some(RoleRef::new(r)),
         _ => None,
     };
     let draft = match own.draft {
@@ -569,9 +570,12 @@ pub(super) fn run(
                 (Whose::Role(r), Some(key)) if r.repeats() => {
                     let n = seen.entry((f.form.clone(), r, key, own.part)).or_default();
                     *n += 1;
-                    Some((r, Some(*n - 1)))
+                    Some(RoleRef {
+                        role: r,
+                        index: Some(*n - 1),
+                    })
                 }
-                (Whose::Role(r), _) => Some((r, None)),
+                (Whose::Role(r), _) => Some(RoleRef::new(r)),
                 _ => None,
             };
             Final {
@@ -884,10 +888,10 @@ fn address_pickers(
 
 /// Refuses an element asked for twice of the same person in one form (the same part of it).
 pub(super) fn refuse_duplicates(fields: &[FieldDescriptor], out: &mut [Classification]) {
-    type Claim = (Option<String>, Key, Option<String>, Option<Part>);
+    type Claim = (Option<String>, Key, Option<RoleRef>, Option<Part>);
     let claim = |f: &FieldDescriptor, c: &Classification| -> Option<Claim> {
         match c.verdict {
-            Verdict::Fill { key, .. } => Some((f.form.clone(), key, c.role.clone(), c.part)),
+            Verdict::Fill { key, .. } => Some((f.form.clone(), key, c.role, c.part)),
             Verdict::Skip { .. } => None,
         }
     };

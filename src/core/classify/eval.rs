@@ -32,6 +32,7 @@ use serde_json::{Map, Value};
 use super::report::{FieldReport, report};
 use super::{Part, classify_fields};
 use crate::core::dictionary::Key;
+use crate::core::role::RoleRef;
 use crate::core::scan::html::HtmlDom;
 use crate::core::scan::scan;
 
@@ -41,7 +42,7 @@ pub struct Expected {
     /// The element, or none (must stay empty).
     pub key: Option<Key>,
     /// Whose.
-    pub role: Option<String>,
+    pub role: Option<RoleRef>,
     /// Which part, when the expectation says.
     pub part: Option<Option<Part>>,
 }
@@ -78,7 +79,12 @@ fn parse_expected(handle: &str, v: &Value) -> Result<Expected, String> {
                 Some(Value::Null) | None => None,
                 Some(other) => return Err(format!("{handle}: key {other} is not a string")),
             },
-            role: o.get("role").and_then(Value::as_str).map(str::to_string),
+            role: match o.get("role").and_then(Value::as_str) {
+                Some(r) => {
+                    Some(RoleRef::parse(r).ok_or_else(|| format!("{handle}: unknown role {r:?}"))?)
+                }
+                None => None,
+            },
             part: match o.get("part") {
                 None => None,
                 Some(Value::Null) => Some(None),
@@ -171,7 +177,7 @@ pub struct PageScore {
     pub errors: Vec<String>,
 }
 
-fn show(key: Option<Key>, role: Option<&str>) -> String {
+fn show(key: Option<Key>, role: Option<RoleRef>) -> String {
     match (key, role) {
         (None, _) => "∅".into(),
         (Some(k), None) => k.id().into(),
@@ -199,7 +205,7 @@ pub fn score_page(name: &str, html: &str, expected: &PageExpectation) -> PageSco
         let Some(exp) = expected.fields.get(handle) else {
             s.errors.push(format!(
                 "{handle}: not listed in the expectation (got {})",
-                show(r.key, r.role.as_deref())
+                show(r.key, r.role)
             ));
             continue;
         };
@@ -228,8 +234,8 @@ pub fn score_page(name: &str, html: &str, expected: &PageExpectation) -> PageSco
             };
             s.mismatches.push(format!(
                 "{handle}: expected {}, got {}{} ({why})",
-                show(exp.key, exp.role.as_deref()),
-                show(r.key, r.role.as_deref()),
+                show(exp.key, exp.role),
+                show(r.key, r.role),
                 r.part.map(|p| format!(" [{}]", p.id())).unwrap_or_default(),
             ));
         }

@@ -38,7 +38,7 @@ pub mod learn;
 pub mod report;
 pub mod rules;
 
-pub use rules::Role;
+pub use crate::core::role::{Role, RoleRef};
 use rules::{EXACT_LABELS, LABEL_RULES, NAME_RULES, Rule, Target};
 
 /// Why a field was recognised.
@@ -215,7 +215,7 @@ pub struct Classification {
     /// numbered for
     /// roles several people hold: `shareholder[0]`, `director[1]`, `child[0]`, `member[0]`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<RoleRef>,
     /// For one of several fields that together hold one element: which part.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<Part>,
@@ -257,7 +257,7 @@ pub fn nearest_token(key: Key) -> Option<&'static str> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Mapping {
     /// (`id` or `name` of the control, element, role).
-    pub fields: Vec<(String, Key, Option<Role>)>,
+    pub fields: Vec<(String, Key, Option<RoleRef>)>,
 }
 
 impl Mapping {
@@ -283,7 +283,7 @@ impl Mapping {
             let key = Key::from_id(key).ok_or_else(|| format!("{handle}: unknown key {key:?}"))?;
             let role = match role {
                 Some(r) => {
-                    Some(Role::from_id(r).ok_or_else(|| format!("{handle}: unknown role {r:?}"))?)
+                    Some(RoleRef::parse(r).ok_or_else(|| format!("{handle}: unknown role {r:?}"))?)
                 }
                 None => None,
             };
@@ -293,7 +293,7 @@ impl Mapping {
     }
 
     /// The element (and role) the mapping gives `field`, by its `id` or `name`.
-    pub(crate) fn lookup(&self, field: &FieldDescriptor) -> Option<(Key, Option<Role>)> {
+    pub(crate) fn lookup(&self, field: &FieldDescriptor) -> Option<(Key, Option<RoleRef>)> {
         self.fields.iter().find_map(|(handle, key, role)| {
             (field.html_id.as_deref() == Some(handle) || field.name.as_deref() == Some(handle))
                 .then_some((*key, *role))
@@ -921,7 +921,7 @@ pub(crate) fn own(
                 ),
                 confidence: 1.0,
             },
-            whose: role.map_or(Whose::Applicant, Whose::Role),
+            whose: role.map_or(Whose::Applicant, |r| Whose::Role(r.role)),
             part: None,
         };
     }
@@ -1133,13 +1133,9 @@ pub fn classify(field: &FieldDescriptor) -> Verdict {
     // A bare verdict cannot say whose element it is: a field about somebody else is refused.
     let c = applicant_only(c);
     match (&c.verdict, &c.role) {
-        (Verdict::Fill { .. }, Some(role)) => {
-            let zh = Role::from_id(role.split('[').next().unwrap_or(role))
-                .map_or(role.as_str(), |r| r.zh());
-            Verdict::Skip {
-                reason: SkipReason::OtherParty(zh.into()),
-            }
-        }
+        (Verdict::Fill { .. }, Some(role)) => Verdict::Skip {
+            reason: SkipReason::OtherParty(role.role.zh().into()),
+        },
         _ => c.verdict,
     }
 }
@@ -1147,7 +1143,7 @@ pub fn classify(field: &FieldDescriptor) -> Verdict {
 /// The final verdict of a field, with whose it is and which part.
 pub(crate) struct Final {
     pub draft: Draft,
-    pub role: Option<(Role, Option<usize>)>,
+    pub role: Option<RoleRef>,
     pub part: Option<Part>,
 }
 
@@ -1184,11 +1180,7 @@ fn finish(field: &FieldDescriptor, f: Final) -> Classification {
     let fill = matches!(verdict, Verdict::Fill { .. });
     let role = f
         .role
-        .filter(|_| fill && matches!(verdict, Verdict::Fill { key, .. } if takes_role(key)))
-        .map(|(r, i)| match i {
-            Some(i) => format!("{}[{i}]", r.id()),
-            None => r.id().to_string(),
-        });
+        .filter(|_| fill && matches!(verdict, Verdict::Fill { key, .. } if takes_role(key)));
     Classification {
         field: field.id.clone(),
         verdict,

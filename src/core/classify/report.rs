@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::{Classification, Part, SkipReason, Verdict};
 use crate::core::dictionary::Key;
 use crate::core::field::{Control, FieldDescriptor};
+use crate::core::role::RoleRef;
 
 /// One field of the report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -26,7 +27,7 @@ pub struct FieldReport {
     /// The nearest WHATWG autofill field name.
     pub autocomplete: Option<&'static str>,
     /// Whose element, when not the applicant's.
-    pub role: Option<String>,
+    pub role: Option<RoleRef>,
     /// Which part of a split element.
     pub part: Option<Part>,
     /// `mapping`, `autocomplete`, `label`, `name`, `placeholder`, `options` or `context`.
@@ -79,7 +80,7 @@ pub fn report(fields: &[FieldDescriptor], classified: &[Classification]) -> Vec<
                 field: handle(f),
                 key,
                 autocomplete: c.autocomplete(),
-                role: c.role.clone(),
+                role: c.role,
                 part: c.part,
                 reason,
                 detail,

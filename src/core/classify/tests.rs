@@ -281,7 +281,7 @@ fn named(name: &str) -> FieldDescriptor {
 fn keys(fields: &[FieldDescriptor]) -> Vec<(Option<Key>, Option<String>)> {
     classify_fields(fields)
         .into_iter()
-        .map(|c| (c.key(), c.role))
+        .map(|c| (c.key(), c.role.map(|r| r.to_string())))
         .collect()
 }
 
@@ -541,7 +541,7 @@ fn the_plan_fills_whole_values_and_keeps_roles() {
         month,
     ];
     let full = classify_fields(&fields);
-    assert_eq!(full[0].role.as_deref(), Some("legal_rep"));
+    assert_eq!(full[0].role, RoleRef::parse("legal_rep"));
     assert_eq!(full[2].part, Some(Part::Year));
     assert_eq!(full[3].part, Some(Part::Month));
     let plan = classify_all(&fields);
@@ -553,7 +553,7 @@ fn the_plan_fills_whole_values_and_keeps_roles() {
             ..
         }
     ));
-    assert_eq!(plan[0].role.as_deref(), Some("legal_rep"));
+    assert_eq!(plan[0].role, RoleRef::parse("legal_rep"));
     assert!(matches!(
         plan[1].verdict,
         Verdict::Fill {
@@ -635,11 +635,15 @@ fn a_known_mapping_comes_first() {
     let mut f = FieldDescriptor::text("x1", "手机号码");
     f.name = Some("x1".into());
     let mapping = Mapping {
-        fields: vec![("x1".into(), Key::ContactLandline, Some(Role::Liaison))],
+        fields: vec![(
+            "x1".into(),
+            Key::ContactLandline,
+            Some(RoleRef::new(Role::Liaison)),
+        )],
     };
     let out = classify_fields_with(&[f], Some(&mapping));
     assert_eq!(out[0].key(), Some(Key::ContactLandline));
-    assert_eq!(out[0].role.as_deref(), Some("liaison"));
+    assert_eq!(out[0].role, RoleRef::parse("liaison"));
     assert!(matches!(
         out[0].verdict,
         Verdict::Fill {
