@@ -32,11 +32,15 @@ fn the_corpus_meets_the_targets() {
         ),
     ] {
         assert!(
-            totals.precision() >= 0.98 && totals.recall() >= 0.90 && totals.wrong_fills == 0,
-            "{what}: precision {:.4}, recall {:.4}, wrong fills {}\n{table}",
+            totals.precision() >= 0.98
+                && totals.recall() >= 0.90
+                && totals.wrong_fills == 0
+                && totals.wrong_person == 0,
+            "{what}: precision {:.4}, recall {:.4}, wrong fills {}, wrong-person fills {}\n{table}",
             totals.precision(),
             totals.recall(),
-            totals.wrong_fills
+            totals.wrong_fills,
+            totals.wrong_person
         );
     }
     let zh = scores.iter().filter(|p| p.lang.starts_with("zh")).count();
@@ -54,9 +58,11 @@ fn metrics_are_a_flat_json_object() {
         "classify_precision",
         "classify_recall",
         "classify_wrong_fills",
+        "classify_wrong_person",
         "classify_precision_zh",
         "classify_recall_zh",
         "classify_wrong_fills_zh",
+        "classify_wrong_person_zh",
     ] {
         assert!(m.get(key).is_some_and(|v| v.is_number()), "{key}: {m:?}");
     }

@@ -153,10 +153,13 @@ fn bench_classify_prints_one_flat_json_line() {
         "classify_precision",
         "classify_recall",
         "classify_wrong_fills",
+        "classify_wrong_person",
         "classify_precision_zh",
         "classify_recall_zh",
         "classify_wrong_fills_zh",
+        "classify_wrong_person_zh",
     ] {
         assert!(m.contains_key(key), "{key} in {json}");
     }
+    assert_eq!(m["classify_wrong_person"], 0, "{json}");
 }

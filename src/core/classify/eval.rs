@@ -21,8 +21,14 @@
 //!   role (and part, where the expectation names one);
 //! * **recall**: of the fields expected to get an element, the share that got it, rightly;
 //! * **wrong fills**: fields that would receive a value of another type (expected empty, or
-//!   another element, yet given one). A right element for the wrong person lowers precision
-//!   and recall but is not counted here.
+//!   another element, yet given one);
+//! * **wrong-person fills**: fields given the right element of the wrong person (another
+//!   role, another holder of a repeated role, or the applicant's for somebody else's or the
+//!   reverse): one person's ID number in another person's block, the worst error a fill can
+//!   make. Counted apart from wrong fills; both also lower precision and recall.
+//!
+//! So every field that belongs to somebody other than the applicant must state its `role` in
+//! the expectation.
 
 use std::collections::{HashMap, HashSet};
 use std::time::Instant;
@@ -171,6 +177,8 @@ pub struct PageScore {
     pub found: usize,
     /// Fields given an element of another type than expected.
     pub wrong_fills: usize,
+    /// Fields given the expected element of another person (another role or holder).
+    pub wrong_person: usize,
     /// Each mismatch, for the failure table.
     pub mismatches: Vec<String>,
     /// Expectation problems: fields the page lacks or the expectation does not list.
@@ -218,6 +226,8 @@ pub fn score_page(name: &str, html: &str, expected: &PageExpectation) -> PageSco
             }
             if r.key != exp.key {
                 s.wrong_fills += 1;
+            } else if r.role != exp.role {
+                s.wrong_person += 1;
             }
         }
         if exp.key.is_some() {
@@ -256,6 +266,8 @@ pub struct Totals {
     pub found: usize,
     /// Wrong fills.
     pub wrong_fills: usize,
+    /// Wrong-person fills.
+    pub wrong_person: usize,
 }
 
 impl Totals {
@@ -267,6 +279,7 @@ impl Totals {
             expected: t.expected + p.expected,
             found: t.found + p.found,
             wrong_fills: t.wrong_fills + p.wrong_fills,
+            wrong_person: t.wrong_person + p.wrong_person,
         })
     }
 
@@ -295,8 +308,8 @@ fn round4(x: f64) -> Value {
         .unwrap_or(Value::Null)
 }
 
-/// `classify_precision`, `classify_recall`, `classify_wrong_fills` and their `_zh` variants
-/// (pages whose language starts with `zh`).
+/// `classify_precision`, `classify_recall`, `classify_wrong_fills`, `classify_wrong_person`
+/// and their `_zh` variants (pages whose language starts with `zh`).
 pub fn metrics(pages: &[PageScore]) -> Map<String, Value> {
     let all = Totals::of(pages);
     let zh = Totals::of(pages.iter().filter(|p| p.lang.starts_with("zh")));
@@ -304,21 +317,31 @@ pub fn metrics(pages: &[PageScore]) -> Map<String, Value> {
     m.insert("classify_precision".into(), round4(all.precision()));
     m.insert("classify_recall".into(), round4(all.recall()));
     m.insert("classify_wrong_fills".into(), all.wrong_fills.into());
+    m.insert("classify_wrong_person".into(), all.wrong_person.into());
     m.insert("classify_precision_zh".into(), round4(zh.precision()));
     m.insert("classify_recall_zh".into(), round4(zh.recall()));
     m.insert("classify_wrong_fills_zh".into(), zh.wrong_fills.into());
+    m.insert("classify_wrong_person_zh".into(), zh.wrong_person.into());
     m
 }
 
 /// A table of the pages, one row each, with their mismatches.
 pub fn table(pages: &[PageScore]) -> String {
     let mut out = String::from(
-        "page                                   lang   fields  given right  expct found  wrong\n",
+        "page                                   lang   fields  given right  expct found  wrong person\n",
     );
     for p in pages {
         out.push_str(&format!(
-            "{:<38} {:<6} {:>6} {:>6} {:>5} {:>6} {:>5} {:>6}\n",
-            p.name, p.lang, p.fields, p.classified, p.correct, p.expected, p.found, p.wrong_fills
+            "{:<38} {:<6} {:>6} {:>6} {:>5} {:>6} {:>5} {:>6} {:>6}\n",
+            p.name,
+            p.lang,
+            p.fields,
+            p.classified,
+            p.correct,
+            p.expected,
+            p.found,
+            p.wrong_fills,
+            p.wrong_person
         ));
         for m in p.errors.iter().chain(&p.mismatches) {
             out.push_str(&format!("    {m}\n"));
@@ -441,4 +464,70 @@ pub fn score_corpus(corpus: &[(String, String, PageExpectation)]) -> Vec<PageSco
         .iter()
         .map(|(name, html, exp)| score_page(name, html, exp))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The applicant's block, then the legal representative's.
+    const PAGE: &str = "<html><body><form>\
+        <fieldset><legend>申请人信息</legend><label for=\"xm\">姓名</label><input id=\"xm\"></fieldset>\
+        <fieldset><legend>法定代表人信息</legend><label for=\"fr_xm\">姓名</label><input id=\"fr_xm\">\
+        <label for=\"fr_sfzh\">身份证号码</label><input id=\"fr_sfzh\"></fieldset>\
+        </form></body></html>";
+
+    fn score(fields: &str) -> PageScore {
+        let exp =
+            parse_expectation(&format!(r#"{{"lang": "zh-CN", "fields": {fields}}}"#)).unwrap();
+        score_page("p", PAGE, &exp)
+    }
+
+    #[test]
+    fn the_right_people_score_fully() {
+        let s = score(
+            r#"{"xm": "person.name",
+                "fr_xm": {"key": "person.name", "role": "legal_rep"},
+                "fr_sfzh": {"key": "person.id_number", "role": "legal_rep"}}"#,
+        );
+        assert!(s.errors.is_empty(), "{:?}", s.errors);
+        assert_eq!(
+            (s.correct, s.found, s.wrong_fills, s.wrong_person),
+            (3, 3, 0, 0)
+        );
+    }
+
+    #[test]
+    fn a_right_element_for_the_wrong_person_is_a_wrong_person_fill() {
+        // The legal representative's ID number expected as the agent's, and as the
+        // applicant's own.
+        let s = score(
+            r#"{"xm": "person.name",
+                "fr_xm": {"key": "person.name", "role": "agent"},
+                "fr_sfzh": "person.id_number"}"#,
+        );
+        assert_eq!(s.wrong_person, 2, "{:?}", s.mismatches);
+        assert_eq!(s.wrong_fills, 0, "the elements are right");
+        assert_eq!((s.correct, s.found), (1, 1));
+        let totals = Totals::of([&s]);
+        assert_eq!(totals.wrong_person, 2);
+        assert_eq!(metrics(&[s])["classify_wrong_person"], 2);
+        // The applicant's name expected as somebody else's.
+        let s = score(
+            r#"{"xm": {"key": "person.name", "role": "contact"},
+                "fr_xm": {"key": "person.name", "role": "legal_rep"},
+                "fr_sfzh": {"key": "person.id_number", "role": "legal_rep"}}"#,
+        );
+        assert_eq!((s.wrong_person, s.wrong_fills), (1, 0));
+    }
+
+    #[test]
+    fn another_element_is_a_wrong_fill_not_a_wrong_person_fill() {
+        let s = score(
+            r#"{"xm": null,
+                "fr_xm": {"key": "person.name", "role": "legal_rep"},
+                "fr_sfzh": {"key": "contact.mobile", "role": "agent"}}"#,
+        );
+        assert_eq!((s.wrong_fills, s.wrong_person), (2, 0));
+    }
 }
