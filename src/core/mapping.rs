@@ -81,6 +81,7 @@ use serde_json::{Map, Value};
 
 use crate::core::classify::{Mapping, learn::page_of};
 use crate::core::dictionary::{ELEMENTS, Key};
+use crate::core::handle_map;
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::role::FORM_ROLES;
 pub use crate::core::role::RoleRef;
@@ -109,8 +110,7 @@ pub const TRANSFORM_KINDS: &[&str] = &[
     "condition",
 ];
 
-/// The role name of the applicant (no [`RoleRef`]).
-pub const APPLICANT: &str = "applicant";
+pub use crate::core::handle_map::APPLICANT;
 
 const TOP_MEMBERS: &[&str] = &[
     "$schema",
@@ -517,19 +517,28 @@ impl Reader {
         }
     }
 
+    /// A problem of the handle→element shape, as a mapping error at `path`.
+    fn entry_problem(&mut self, path: &str, problem: handle_map::Problem) {
+        use handle_map::Problem;
+        let kind = match problem {
+            Problem::NotAnEntry | Problem::KeyType => ErrorKind::Type("key"),
+            Problem::MissingKey => ErrorKind::Missing("key"),
+            Problem::UnknownKey(key) => ErrorKind::UnknownKey {
+                suggestion: closest_key(&key),
+                key,
+            },
+            Problem::RoleType => ErrorKind::Type("string"),
+            Problem::UnknownRole(role) => ErrorKind::UnknownRole(role),
+            Problem::UnknownMember(name) => ErrorKind::UnknownMember(name),
+        };
+        self.error(path, kind);
+    }
+
     fn role(&mut self, value: Option<&Value>, path: &str) -> Option<RoleRef> {
-        match value {
-            None => None,
-            Some(Value::String(r)) if r == APPLICANT => None,
-            Some(Value::String(r)) => {
-                let parsed = RoleRef::parse(r);
-                if parsed.is_none() {
-                    self.error(path, ErrorKind::UnknownRole(r.clone()));
-                }
-                parsed
-            }
-            Some(_) => {
-                self.error(path, ErrorKind::Type("string"));
+        match handle_map::read_role(value?) {
+            Ok(role) => role,
+            Err(problem) => {
+                self.entry_problem(path, problem);
                 None
             }
         }
@@ -762,26 +771,26 @@ impl Reader {
         if entries.is_none_or(Map::is_empty) {
             self.error(&fields_path, ErrorKind::NoFields);
         }
-        for (handle, entry) in entries.into_iter().flatten() {
-            let p = join(&fields_path, handle);
-            if handle.trim().is_empty() {
+        let empty = Map::new();
+        let (entries, problems) = handle_map::read(entries.unwrap_or(&empty), &[]);
+        for entry in entries {
+            let p = join(&fields_path, entry.handle);
+            if entry.handle.trim().is_empty() {
                 self.error(&p, ErrorKind::Empty);
                 continue;
             }
-            let (key, role) = match entry {
-                Value::Object(o) => {
-                    self.unknown_members(o, &["key", "role"], &p);
-                    (
-                        self.key(o.get("key"), &join(&p, "key"), &p),
-                        self.role(o.get("role"), &join(&p, "role")),
-                    )
-                }
-                other => (self.key(Some(other), &p, &p), None),
-            };
+            for problem in problems.iter().filter(|q| q.handle == entry.handle) {
+                let path = match (&problem.problem, problem.member) {
+                    (handle_map::Problem::UnknownMember(m), _) => join(&p, m),
+                    (_, Some(member)) => join(&p, member),
+                    (_, None) => p.clone(),
+                };
+                self.entry_problem(&path, problem.problem.clone());
+            }
             fields.push(FieldMapping {
-                locator: Locator::Id(handle.clone()),
-                key,
-                role,
+                locator: Locator::Id(entry.handle.to_string()),
+                key: entry.key,
+                role: entry.role,
                 transform: None,
                 required: false,
             });
@@ -1173,6 +1182,19 @@ mod tests {
                 .unwrap()
                 .len(),
             1
+        );
+        let role = json.replace("\"legal_rep\"", "\"boss\"");
+        let e = FormMapping::from_json(&role).unwrap_err();
+        assert_eq!(e[0].path, "fields.fr.role");
+        assert_eq!(e[0].kind, ErrorKind::UnknownRole("boss".into()));
+        let member = json.replace("\"role\":\"legal_rep\"", "\"role\":\"legal_rep\",\"rol\":1");
+        let e = FormMapping::from_json(&member).unwrap_err();
+        assert_eq!(e[0].path, "fields.fr.rol");
+        let keyless = json.replace("\"key\":\"person.name\",", "");
+        let e = FormMapping::from_json(&keyless).unwrap_err();
+        assert_eq!(
+            (e[0].path.as_str(), &e[0].kind),
+            ("fields.fr", &ErrorKind::Missing("key"))
         );
         let dotted = json.replace("\"x\":null", "\"a.b\":\"nope\"");
         let e = FormMapping::from_json(&dotted).unwrap_err();

@@ -11,6 +11,7 @@ pub mod clock;
 pub mod codes;
 pub mod dictionary;
 pub mod field;
+pub mod handle_map;
 pub mod i18n;
 pub mod ids;
 pub mod mapped;

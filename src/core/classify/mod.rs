@@ -62,6 +62,17 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every [`kind`](Self::kind), in precedence order.
+    pub const KINDS: &'static [&'static str] = &[
+        "mapping",
+        "autocomplete",
+        "label",
+        "name",
+        "placeholder",
+        "options",
+        "context",
+    ];
+
     /// The short name used by the CLI and tests: `autocomplete`, `label`, ...
     pub fn kind(&self) -> &'static str {
         match self {
@@ -261,33 +272,51 @@ pub struct Mapping {
 }
 
 impl Mapping {
-    /// Reads a mapping in the corpus's format: `{"fields": {"aac003": "person.name",
-    /// "fr_xm": {"key": "person.name", "role": "legal_rep"}}}`.
+    /// Reads a mapping in the handle→element shape ([`crate::core::handle_map`]):
+    /// `{"fields": {"aac003": "person.name", "fr_xm": {"key": "person.name", "role": "legal_rep"}}}`.
+    /// Every entry must name an element; the first problem is the error.
     pub fn from_json(json: &str) -> Result<Mapping, String> {
+        use crate::core::handle_map::{self, Problem};
         let v: serde_json::Value =
             serde_json::from_str(json).map_err(|e| format!("invalid JSON: {e}"))?;
         let fields = v
             .get("fields")
             .and_then(|f| f.as_object())
             .ok_or("no \"fields\" object")?;
+        let (entries, problems) = handle_map::read(fields, &[]);
         let mut out = Mapping::default();
-        for (handle, entry) in fields {
-            let (key, role) = match entry {
-                serde_json::Value::String(k) => (k.as_str(), None),
-                serde_json::Value::Object(o) => (
-                    o.get("key").and_then(|k| k.as_str()).unwrap_or_default(),
-                    o.get("role").and_then(|r| r.as_str()),
-                ),
-                _ => return Err(format!("{handle}: expected a key or an object")),
+        for entry in entries {
+            let handle = entry.handle;
+            let problem = |f: fn(&Problem) -> Option<&String>| {
+                problems
+                    .iter()
+                    .filter(|p| p.handle == handle)
+                    .find_map(|p| f(&p.problem))
             };
-            let key = Key::from_id(key).ok_or_else(|| format!("{handle}: unknown key {key:?}"))?;
-            let role = match role {
-                Some(r) => {
-                    Some(RoleRef::parse(r).ok_or_else(|| format!("{handle}: unknown role {r:?}"))?)
+            let key = match (entry.key, entry.object) {
+                (Some(key), _) => key,
+                (None, object) => {
+                    return Err(
+                        match problem(|p| match p {
+                            Problem::UnknownKey(k) => Some(k),
+                            _ => None,
+                        }) {
+                            Some(k) => format!("{handle}: unknown key {k:?}"),
+                            // Missing, null or not a string.
+                            None if object.is_some() => format!("{handle}: unknown key \"\""),
+                            None => format!("{handle}: expected a key or an object"),
+                        },
+                    );
                 }
-                None => None,
             };
-            out.fields.push((handle.clone(), key, role));
+            // Other members, and a role that is not a string, are not this reader's concern.
+            if let Some(r) = problem(|p| match p {
+                Problem::UnknownRole(r) => Some(r),
+                _ => None,
+            }) {
+                return Err(format!("{handle}: unknown role {r:?}"));
+            }
+            out.fields.push((handle.to_string(), key, entry.role));
         }
         Ok(out)
     }

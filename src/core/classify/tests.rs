@@ -674,3 +674,69 @@ fn coded_elements_in_text_boxes_wait_for_the_plan() {
         }
     ));
 }
+
+#[test]
+fn reason_kinds_are_listed() {
+    let reasons = [
+        Reason::Mapping(String::new()),
+        Reason::Autocomplete(String::new()),
+        Reason::Label(String::new()),
+        Reason::Name(String::new()),
+        Reason::Placeholder(String::new()),
+        Reason::Options(String::new()),
+        Reason::Context(String::new()),
+    ];
+    let kinds: Vec<&str> = reasons.iter().map(Reason::kind).collect();
+    assert_eq!(kinds, Reason::KINDS);
+}
+
+#[test]
+fn a_known_mapping_reads_the_handle_shape_and_names_the_first_problem() {
+    let m = Mapping::from_json(
+        r#"{"fields": {"aac003": "person.name",
+            "gd": {"key": "person.name", "role": "shareholder[1]"},
+            "me": {"key": "person.name", "role": "applicant"}}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        m.fields,
+        vec![
+            ("aac003".to_string(), Key::PersonName, None),
+            (
+                "gd".to_string(),
+                Key::PersonName,
+                Some(RoleRef {
+                    role: Role::Shareholder,
+                    index: Some(1)
+                })
+            ),
+            ("me".to_string(), Key::PersonName, None),
+        ]
+    );
+    for (json, error) in [
+        (
+            r#"{"fields": {"a": "person.nmae"}}"#,
+            r#"a: unknown key "person.nmae""#,
+        ),
+        (
+            r#"{"fields": {"a": null}}"#,
+            "a: expected a key or an object",
+        ),
+        (r#"{"fields": {"a": 3}}"#, "a: expected a key or an object"),
+        (
+            r#"{"fields": {"a": {"role": "agent"}}}"#,
+            r#"a: unknown key """#,
+        ),
+        (
+            r#"{"fields": {"a": {"key": 1, "role": "boss"}}}"#,
+            r#"a: unknown key """#,
+        ),
+        (
+            r#"{"fields": {"a": {"key": "person.name", "role": "boss"}}}"#,
+            r#"a: unknown role "boss""#,
+        ),
+        (r#"{"field": {}}"#, r#"no "fields" object"#),
+    ] {
+        assert_eq!(Mapping::from_json(json).unwrap_err(), error, "{json}");
+    }
+}
