@@ -101,7 +101,6 @@ pub fn classify_mapped(
                     c.verdict = Verdict::Fill {
                         key,
                         reason: Reason::Mapping(form.id.clone()),
-                        confidence: 1.0,
                     };
                     c.role = m.role;
                     out.transforms[i] = m.transform.as_ref().and_then(transform_of);
@@ -140,7 +139,6 @@ pub fn apply_learned(
         c.verdict = Verdict::Fill {
             key,
             reason: Reason::Mapping(learn::handle_of(field).unwrap_or_default()),
-            confidence: 1.0,
         };
     }
     learn::apply_declined(learned, page, fields, &mut mapped.classified);

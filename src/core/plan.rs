@@ -676,7 +676,6 @@ mod tests {
             verdict: Verdict::Fill {
                 key,
                 reason: Reason::Mapping("x".into()),
-                confidence: 1.0,
             },
             role: role.map(|r| RoleRef::parse(r).unwrap()),
             part: None,

@@ -42,17 +42,11 @@ pub(super) fn alone(own: Own) -> Final {
         Draft::Either {
             person: Some(key),
             reason,
-            confidence,
             ..
-        } => Draft::Key {
-            key,
-            reason,
-            confidence,
-        },
+        } => Draft::Key { key, reason },
         Draft::RoleOnly { reason } if role.is_some() => Draft::Key {
             key: Key::PersonName,
             reason,
-            confidence: 0.6,
         },
         other => other,
     };
@@ -461,22 +455,13 @@ pub(super) fn run(
             person,
             firm,
             reason,
-            confidence,
         } = owns[i].draft.clone()
         {
             let personal = whose[i] != Whose::Unsaid || !firms.contains(&f.form);
             owns[i].draft = match (personal, person) {
-                (true, Some(key)) => Draft::Key {
-                    key,
-                    reason,
-                    confidence,
-                },
+                (true, Some(key)) => Draft::Key { key, reason },
                 (true, None) => Draft::Skip(SkipReason::NotInDictionary(reason.detail().into())),
-                (false, _) => Draft::Key {
-                    key: firm,
-                    reason,
-                    confidence: confidence - 0.05,
-                },
+                (false, _) => Draft::Key { key: firm, reason },
             };
         }
     }
@@ -526,7 +511,6 @@ pub(super) fn run(
                 Draft::Key {
                     key: Key::PersonName,
                     reason,
-                    confidence: 0.6,
                 }
             } else {
                 Draft::Skip(SkipReason::Unrecognised)
@@ -619,13 +603,7 @@ fn periods(fields: &[FieldDescriptor], owns: &mut [Own]) {
     let n = fields.len();
     let mut i = 0;
     while i < n {
-        let Draft::Range {
-            from,
-            to,
-            reason,
-            confidence,
-        } = owns[i].draft.clone()
-        else {
+        let Draft::Range { from, to, reason } = owns[i].draft.clone() else {
             i += 1;
             continue;
         };
@@ -646,12 +624,10 @@ fn periods(fields: &[FieldDescriptor], owns: &mut [Own]) {
             owns[i].draft = Draft::Key {
                 key: from,
                 reason: reason.clone(),
-                confidence,
             };
             owns[i + 1].draft = Draft::Key {
                 key: to,
                 reason: Reason::Context(format!("{}（止）", reason.detail())),
-                confidence: confidence - 0.05,
             };
             i += 2;
             continue;
@@ -660,7 +636,6 @@ fn periods(fields: &[FieldDescriptor], owns: &mut [Own]) {
             owns[i].draft = Draft::Key {
                 key: if end { to } else { from },
                 reason,
-                confidence: confidence - 0.1,
             };
         }
         i += 1;
@@ -715,7 +690,6 @@ fn split_dates(fields: &[FieldDescriptor], owns: &mut [Own]) {
                 owns[j].draft = Draft::Key {
                     key,
                     reason: Reason::Context("年/月/日".into()),
-                    confidence: 0.75,
                 };
                 owns[j].part = Some(part);
             }
@@ -764,7 +738,6 @@ fn split_phones(fields: &[FieldDescriptor], owns: &mut [Own]) {
             owns[j].draft = Draft::Key {
                 key,
                 reason: Reason::Context("区号+号码".into()),
-                confidence: 0.75,
             };
             owns[j].part = Some(part);
         };
@@ -838,7 +811,6 @@ fn address_pickers(
                 } => r.clone(),
                 _ => Reason::Options("北京市/天津市/…".into()),
             },
-            confidence: 0.8,
         };
         let mut next = 0;
         let mut j = i + 1;
@@ -868,7 +840,6 @@ fn address_pickers(
             owns[j].draft = Draft::Key {
                 key,
                 reason: Reason::Context("省/市/县".into()),
-                confidence: 0.75,
             };
             j += 1;
         }

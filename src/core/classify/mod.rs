@@ -14,7 +14,7 @@
 //!    (province → city → county), whose block a field stands in (法定代表人, 经办人, 股东 by
 //!    their section headings), and refusal of duplicates.
 //!
-//! Every verdict carries its [`Reason`] and a confidence. Ambiguity is a refusal, never a
+//! Every verdict carries its [`Reason`]. Ambiguity is a refusal, never a
 //! guess: a label that names two elements, two fields of one form that look like the same
 //! element of the same person, or an element whose owner cannot be told are all left empty.
 //! Hidden, read-only, disabled, password, captcha and payment-card fields are never filled.
@@ -147,8 +147,6 @@ pub enum Verdict {
         key: Key,
         /// Why.
         reason: Reason,
-        /// 0..=1: how strong the evidence is.
-        confidence: f32,
     },
     /// Leave alone.
     Skip {
@@ -491,24 +489,14 @@ pub(crate) enum Whose {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Draft {
     /// An element.
-    Key {
-        key: Key,
-        reason: Reason,
-        confidence: f32,
-    },
+    Key { key: Key, reason: Reason },
     /// A period asked for by one label: the start or the end, once context tells.
-    Range {
-        from: Key,
-        to: Key,
-        reason: Reason,
-        confidence: f32,
-    },
+    Range { from: Key, to: Key, reason: Reason },
     /// A person's element or a firm's, once context tells.
     Either {
         person: Option<Key>,
         firm: Key,
         reason: Reason,
-        confidence: f32,
     },
     /// Only a role word (法定代表人：[ ]): the person's name, in a text box.
     RoleOnly { reason: Reason },
@@ -538,7 +526,6 @@ fn analyse(
     rules: &'static [Rule],
     exact: bool,
     make: fn(String) -> Reason,
-    confidence: f32,
     whose: &mut Whose,
 ) -> Said {
     // A parenthesis explains (户籍所在地址（应冠以省份名称）, 居住地址（详细到门牌号）): its
@@ -639,19 +626,16 @@ fn analyse(
             Target::Key(key) => Draft::Key {
                 key,
                 reason: make((*word).into()),
-                confidence,
             },
             Target::Range(from, to) => Draft::Range {
                 from,
                 to,
                 reason: make((*word).into()),
-                confidence,
             },
             Target::Either(person, firm) => Draft::Either {
                 person,
                 firm,
                 reason: make((*word).into()),
-                confidence,
             },
             _ => Draft::Skip(SkipReason::Unrecognised),
         }),
@@ -895,23 +879,8 @@ const NEVER_TYPES: &[&str] = &[
 ];
 
 /// A source of evidence: its text, the rules that read it, whether whole short labels count,
-/// the reason it gives, its weight.
-type Source = (
-    Option<String>,
-    &'static [Rule],
-    bool,
-    fn(String) -> Reason,
-    f32,
-);
-
-/// Confidence of a label by where it was found.
-fn label_confidence(source: Option<&str>) -> f32 {
-    match source {
-        Some("label-for" | "label-wrap" | "aria-labelledby" | "aria-label") => 0.85,
-        Some("table-cell" | "preceding-text") => 0.8,
-        _ => 0.75,
-    }
-}
+/// the reason it gives. The first source that decides wins (see [`own`]).
+type Source = (Option<String>, &'static [Rule], bool, fn(String) -> Reason);
 
 /// A field's own evidence, before context.
 pub(crate) fn own(
@@ -948,7 +917,6 @@ pub(crate) fn own(
                         .or(field.html_id.clone())
                         .unwrap_or_default(),
                 ),
-                confidence: 1.0,
             },
             whose: role.map_or(Whose::Applicant, |r| Whose::Role(r.role)),
             part: None,
@@ -956,27 +924,20 @@ pub(crate) fn own(
     }
     let mut whose = Whose::Unsaid;
     let sources: [Source; 3] = [
-        (
-            field.label.clone(),
-            LABEL_RULES,
-            true,
-            Reason::Label,
-            label_confidence(field.label_source),
-        ),
-        (name_tokens(field), NAME_RULES, false, Reason::Name, 0.7),
+        (field.label.clone(), LABEL_RULES, true, Reason::Label),
+        (name_tokens(field), NAME_RULES, false, Reason::Name),
         (
             field.placeholder.clone(),
             LABEL_RULES,
             true,
             Reason::Placeholder,
-            0.6,
         ),
     ];
     let mut role_only: Option<Draft> = None;
     let mut decided: Option<Draft> = None;
-    for (text, rules, exact, make, confidence) in sources {
+    for (text, rules, exact, make) in sources {
         let Some(text) = text else { continue };
-        match analyse(&text, rules, exact, make, confidence, &mut whose) {
+        match analyse(&text, rules, exact, make, &mut whose) {
             Said::Nothing | Said::Whose => {}
             Said::Draft(d @ Draft::RoleOnly { .. }) => {
                 role_only.get_or_insert(d);
@@ -995,7 +956,6 @@ pub(crate) fn own(
                 draft: Draft::Key {
                     key,
                     reason: Reason::Autocomplete(token.field.clone()),
-                    confidence: 0.95,
                 },
                 whose,
                 part,
@@ -1013,21 +973,19 @@ pub(crate) fn own(
             Some((key, word)) => Draft::Key {
                 key,
                 reason: Reason::Options(word.into()),
-                confidence: 0.7,
             },
             None => match role_only {
                 Some(d) => d,
                 None if input_type == "email" => Draft::Key {
                     key: Key::ContactEmail,
                     reason: Reason::Context("type=email".into()),
-                    confidence: 0.6,
                 },
                 None => Draft::Skip(SkipReason::Unrecognised),
             },
         },
     };
     Own {
-        draft: support(field, draft, options),
+        draft: support(draft, options),
         whose,
         part: None,
     }
@@ -1042,77 +1000,20 @@ fn name_tokens(field: &FieldDescriptor) -> Option<String> {
     (!joined.is_empty()).then_some(joined)
 }
 
-/// Weighs supporting evidence: `maxlength`, `pattern`, the input type and, for code tables,
-/// the options. It raises or lowers confidence; options that plainly belong to another
-/// table make the field ambiguous.
-fn support(field: &FieldDescriptor, draft: Draft, options: Option<(Key, &'static str)>) -> Draft {
-    let Draft::Key {
-        key,
-        reason,
-        mut confidence,
-    } = draft
-    else {
-        return draft;
-    };
-    let hint = length_hint(field);
-    match hint {
-        Some(h) if h == key => confidence += 0.05,
-        Some(Key::PersonIdNumber) if matches!(key, Key::ContactMobile | Key::ContactPostalCode) => {
-            confidence -= 0.2
+/// Weighs supporting evidence: options that plainly belong to another code table than the
+/// element make the field ambiguous. (`maxlength`, `pattern` and the input type decide
+/// nothing on their own: a field with a wrong length is still what its label says, and a
+/// control that cannot hold the value is refused by [`compatible`].)
+fn support(draft: Draft, options: Option<(Key, &'static str)>) -> Draft {
+    match (draft, options) {
+        (Draft::Key { key, reason }, Some((other, _)))
+            if other != key && !matches!(reason, Reason::Options(_)) =>
+        {
+            let mut keys = vec![key, other];
+            keys.sort();
+            Draft::Skip(SkipReason::Ambiguous(keys))
         }
-        _ => {}
-    }
-    if let Some(max) = field.max_length {
-        let needs = match key {
-            Key::PersonIdNumber => 15,
-            Key::ContactMobile => 11,
-            Key::FirmUscc => 18,
-            _ => 0,
-        };
-        if max < needs {
-            confidence -= 0.3;
-        }
-    }
-    match (field.input_type(), key) {
-        ("email", Key::ContactEmail) | ("tel", Key::ContactMobile | Key::ContactLandline) => {
-            confidence += 0.05
-        }
-        _ => {}
-    }
-    if !matches!(reason, Reason::Options(_))
-        && let Some((other, _)) = options
-        && other != key
-    {
-        let mut keys = vec![key, other];
-        keys.sort();
-        return Draft::Skip(SkipReason::Ambiguous(keys));
-    }
-    Draft::Key {
-        key,
-        reason,
-        confidence: confidence.clamp(0.05, 0.99),
-    }
-}
-
-/// What `maxlength` and `pattern` suggest: 18 → an ID number, 11 → a mobile, 6 → a postcode.
-fn length_hint(field: &FieldDescriptor) -> Option<Key> {
-    if let Some(p) = &field.pattern {
-        let p = p.replace(' ', "");
-        if p.contains("{17}") || p.contains("{18}") {
-            return Some(Key::PersonIdNumber);
-        }
-        if p.starts_with("1[3-9]") || p.starts_with("^1[3-9]") || p.contains("{11}") {
-            return Some(Key::ContactMobile);
-        }
-        if p.contains("{6}") {
-            return Some(Key::ContactPostalCode);
-        }
-    }
-    match field.max_length {
-        Some(18) => Some(Key::PersonIdNumber),
-        Some(11) => Some(Key::ContactMobile),
-        Some(6) => Some(Key::ContactPostalCode),
-        _ => None,
+        (draft, _) => draft,
     }
 }
 
@@ -1178,17 +1079,9 @@ pub(crate) struct Final {
 
 fn finish(field: &FieldDescriptor, f: Final) -> Classification {
     let verdict = match f.draft {
-        Draft::Key {
-            key,
-            reason,
-            confidence,
-        } => {
+        Draft::Key { key, reason } => {
             if compatible(field, key, f.part) {
-                Verdict::Fill {
-                    key,
-                    reason,
-                    confidence,
-                }
+                Verdict::Fill { key, reason }
             } else {
                 Verdict::Skip {
                     reason: SkipReason::NeverFilled(field.input_type().into()),

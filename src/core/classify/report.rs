@@ -3,7 +3,7 @@
 //!
 //! ```json
 //! {"field": "aac003", "key": "person.name", "autocomplete": "name", "role": null,
-//!  "part": null, "reason": "label", "detail": "姓名", "confidence": 0.8, "skip": null}
+//!  "part": null, "reason": "label", "detail": "姓名", "skip": null}
 //! ```
 //!
 //! `field` is the control's `id`, else its `name` (a radio group's `name` first), else null.
@@ -34,8 +34,6 @@ pub struct FieldReport {
     pub reason: Option<&'static str>,
     /// The text that matched.
     pub detail: Option<String>,
-    /// 0..=1.
-    pub confidence: Option<f32>,
     /// Why the field is left empty.
     pub skip: Option<SkipReason>,
 }
@@ -62,19 +60,14 @@ pub fn report(fields: &[FieldDescriptor], classified: &[Classification]) -> Vec<
         .zip(classified)
         .filter(|(f, _)| reported(f))
         .map(|(f, c)| {
-            let (key, reason, detail, confidence, skip) = match &c.verdict {
-                Verdict::Fill {
-                    key,
-                    reason,
-                    confidence,
-                } => (
+            let (key, reason, detail, skip) = match &c.verdict {
+                Verdict::Fill { key, reason } => (
                     Some(*key),
                     Some(reason.kind()),
                     Some(reason.detail().to_string()),
-                    Some((confidence * 100.0).round() / 100.0),
                     None,
                 ),
-                Verdict::Skip { reason } => (None, None, None, None, Some(reason.clone())),
+                Verdict::Skip { reason } => (None, None, None, Some(reason.clone())),
             };
             FieldReport {
                 field: handle(f),
@@ -84,7 +77,6 @@ pub fn report(fields: &[FieldDescriptor], classified: &[Classification]) -> Vec<
                 part: c.part,
                 reason,
                 detail,
-                confidence,
                 skip,
             }
         })

@@ -110,7 +110,6 @@ fn autocomplete_outranks_the_label() {
         Verdict::Fill {
             key: Key::PersonBirthDate,
             reason: Reason::Autocomplete("bday".into()),
-            confidence: 0.95
         }
     );
     f.autocomplete = Some("shipping name".into());
@@ -408,20 +407,23 @@ fn maxlength_and_pattern_only_support() {
     bare.label = None;
     bare.max_length = Some(18);
     assert_eq!(key_of(&classify(&bare)), None, "18 alone is no evidence");
-    let confidence = |f: &FieldDescriptor| match classify(f) {
-        Verdict::Fill { confidence, .. } => confidence,
-        other => panic!("{other:?}"),
-    };
+    // A length or pattern that fits, or does not, leaves the label's verdict as it is.
     let plain = FieldDescriptor::text("f", "证件号码");
     let mut eighteen = plain.clone();
     eighteen.max_length = Some(18);
     let mut eleven = plain.clone();
     eleven.max_length = Some(11);
-    assert!(confidence(&eighteen) > confidence(&plain));
-    assert!(confidence(&eleven) < confidence(&plain));
+    for f in [&plain, &eighteen, &eleven] {
+        assert_eq!(classify(f), classify(&plain), "{:?}", f.max_length);
+        assert_eq!(key_of(&classify(f)), Some(Key::PersonIdNumber));
+    }
     let mut patterned = FieldDescriptor::text("f", "手机");
     patterned.pattern = Some("1[3-9]\\d{9}".into());
-    assert!(confidence(&patterned) > confidence(&FieldDescriptor::text("f", "手机")));
+    let mut eighteen_mobile = FieldDescriptor::text("f", "手机");
+    eighteen_mobile.max_length = Some(18);
+    for f in [&patterned, &eighteen_mobile] {
+        assert_eq!(key_of(&classify(f)), Some(Key::ContactMobile));
+    }
 }
 
 #[test]
