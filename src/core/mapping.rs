@@ -65,7 +65,8 @@
 //!
 //! Corrections exported from review (`{"version": 1, "page": "https://…/form.html",
 //! "source": "learned", "fields": {"aac003": "person.name", "x": null}}`) are read as well:
-//! `fields` is then an object from handle to key (or `null`, or `{"key": …, "role": …}`).
+//! `fields` is then an object from handle to key (or `null`, or `{"key": …, "role": …}`), the
+//! handle→element shape read by [`crate::core::handle_map`].
 //! Such a mapping's `id` and `title` are its page, its `match` is `{"url": [page]}`, and each
 //! handle becomes an `id` locator (a handle is a control's `id`, else its `name`; the
 //! classifier looks a handle up as either). A file may also hold an array of mappings, as the
