@@ -390,7 +390,7 @@ pub fn metrics(pages: &[PageScore]) -> Map<String, Value> {
     m
 }
 
-/// A table of the pages, one row each, with their mismatches.
+/// A table of the pages, one row each, with their mismatches and reasons of another kind.
 pub fn table(pages: &[PageScore]) -> String {
     let mut out = String::from(
         "page                                   lang   fields  given right  expct found  wrong person\n",
@@ -408,7 +408,7 @@ pub fn table(pages: &[PageScore]) -> String {
             p.wrong_fills,
             p.wrong_person
         ));
-        for m in p.errors.iter().chain(&p.mismatches) {
+        for m in p.errors.iter().chain(&p.mismatches).chain(&p.reasons) {
             out.push_str(&format!("    {m}\n"));
         }
     }
