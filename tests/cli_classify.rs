@@ -60,7 +60,7 @@ fn the_pension_form_is_classified_in_document_order() {
     assert_eq!(name["autocomplete"], "name");
     assert_eq!(name["role"], Value::Null);
     assert_eq!(name["reason"], "label");
-    assert!(name["confidence"].as_f64().unwrap() > 0.5);
+    assert_eq!(name["detail"], "姓名");
     let id = by_field(&rows, "aac002");
     assert_eq!(id["key"], "person.id_number");
     assert_eq!(id["autocomplete"], Value::Null);
@@ -73,11 +73,18 @@ fn the_pension_form_is_classified_in_document_order() {
             "key",
             "autocomplete",
             "role",
+            "part",
             "reason",
-            "confidence",
+            "detail",
+            "skip",
         ] {
             assert!(row.get(member).is_some(), "{member} in {row}");
         }
+        assert_eq!(
+            row.as_object().unwrap().len(),
+            8,
+            "only these members: {row}"
+        );
     }
 }
 
@@ -153,10 +160,13 @@ fn bench_classify_prints_one_flat_json_line() {
         "classify_precision",
         "classify_recall",
         "classify_wrong_fills",
+        "classify_wrong_person",
         "classify_precision_zh",
         "classify_recall_zh",
         "classify_wrong_fills_zh",
+        "classify_wrong_person_zh",
     ] {
         assert!(m.contains_key(key), "{key} in {json}");
     }
+    assert_eq!(m["classify_wrong_person"], 0, "{json}");
 }

@@ -7,9 +7,9 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command;
 
-use oncefill::core::classify::rules::ROLES;
 use oncefill::core::dictionary::ELEMENTS;
 use oncefill::core::mapping::{APPLICANT, FormMapping, TRANSFORM_KINDS};
+use oncefill::core::role::FORM_ROLES;
 use serde_json::Value;
 
 const DIR: &str = "tests/data/mappings";
@@ -217,7 +217,7 @@ fn the_schema_agrees_with_the_code() {
         .split('|')
         .collect();
     let expected: BTreeSet<&str> = std::iter::once(APPLICANT)
-        .chain(ROLES.iter().map(|r| r.id()))
+        .chain(FORM_ROLES.iter().map(|r| r.id()))
         .collect();
     assert_eq!(roles, expected);
 }

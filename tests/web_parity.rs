@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use oncefill::core::classify::classify_fields;
 use oncefill::core::classify::report::report;
+use oncefill::core::handle_map::{Problem, read};
 use oncefill::dom::scan::scan_document;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -79,20 +80,16 @@ async fn load(html: &str) -> HtmlIFrameElement {
 
 fn expected(json: &str) -> HashMap<String, (Option<String>, Option<String>)> {
     let v: serde_json::Value = serde_json::from_str(json).unwrap();
-    v["fields"]
-        .as_object()
-        .unwrap()
-        .iter()
-        .map(|(h, e)| {
-            let (key, role) = match e {
-                serde_json::Value::String(k) => (Some(k.clone()), None),
-                serde_json::Value::Object(o) => (
-                    o.get("key").and_then(|k| k.as_str()).map(str::to_string),
-                    o.get("role").and_then(|r| r.as_str()).map(str::to_string),
-                ),
-                _ => (None, None),
-            };
-            (h.clone(), (key, role))
+    let (entries, problems) = read(v["fields"].as_object().unwrap(), &["part", "reason"]);
+    assert!(
+        problems.iter().all(|p| p.problem == Problem::MissingKey),
+        "{problems:?}"
+    );
+    entries
+        .into_iter()
+        .map(|e| {
+            let key = e.key.map(|k| k.id().to_string());
+            (e.handle.to_string(), (key, e.role.map(|r| r.to_string())))
         })
         .collect()
 }
@@ -127,7 +124,11 @@ async fn live_scans_classify_as_the_saved_pages_do() {
             let got_key = r.key.map(|k| k.id().to_string());
             assert_eq!(&got_key, key, "{name}: {handle}");
             if key.is_some() {
-                assert_eq!(&r.role, role, "{name}: {handle} role");
+                assert_eq!(
+                    &r.role.map(|r| r.to_string()),
+                    role,
+                    "{name}: {handle} role"
+                );
             }
             checked += 1;
         }

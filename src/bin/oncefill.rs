@@ -29,8 +29,8 @@ fn main() {}
 /// `oncefill bench-classify [--runs N] [--fields N] [--corpus DIR]` (hidden; for
 /// `cargo xtask bench`, in a release build) prints one JSON line: `classify_ms_1000`, the
 /// median time of scanning and classifying a generated page of about 1000 fields, and the
-/// labelled corpus's `classify_precision`, `classify_recall`, `classify_wrong_fills` and their
-/// `_zh` variants.
+/// labelled corpus's `classify_precision`, `classify_recall`, `classify_wrong_fills`,
+/// `classify_wrong_person` (the right element for the wrong person) and their `_zh` variants.
 #[cfg(not(target_arch = "wasm32"))]
 mod classify {
     use std::io::Write;

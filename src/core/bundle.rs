@@ -5,6 +5,7 @@
 use crate::core::dictionary::Key;
 use crate::core::mapping::FormMapping;
 use crate::core::profile::Profile;
+use crate::core::role::RoleRef;
 
 /// A bundle and its forms, in the order they are filled.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,7 +69,7 @@ pub fn bundle_of(form: &str) -> Option<&'static Bundle> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Need {
     /// Whose: `None` for the applicant, else a role (`legal_rep`, `child`, ...).
-    pub role: Option<String>,
+    pub role: Option<RoleRef>,
     /// The element.
     pub key: Key,
     /// The profile has nobody in that role yet (the person must be added first).
@@ -84,15 +85,9 @@ pub fn needs(profile: &Profile, forms: &[&FormMapping], today: time::Date) -> Ve
             if key.element().derived {
                 continue;
             }
-            let role = f.role.map(|r| match r.index {
-                Some(n) => format!("{}[{n}]", r.role.id()),
-                None => r.role.id().to_string(),
-            });
-            let role = role.filter(|r| r != "applicant");
-            let nobody = role
-                .as_deref()
-                .is_some_and(|r| profile.role_values(r).is_none());
-            if !nobody && profile.value_as(key, role.as_deref(), today).is_some() {
+            let role = f.role;
+            let nobody = role.is_some_and(|r| profile.role_values(r).is_none());
+            if !nobody && profile.value_as(key, role, today).is_some() {
                 continue;
             }
             let need = Need { role, key, nobody };
@@ -127,15 +122,17 @@ mod tests {
             {"locator":{"id":"q"},"key":"person.residence_address"}]}"#,
         );
         let needs = needs(&Profile::demo(), &[&a, &b], date!(2026 - 11 - 21));
-        let shown: Vec<(Option<&str>, Key, bool)> = needs
-            .iter()
-            .map(|n| (n.role.as_deref(), n.key, n.nobody))
-            .collect();
+        let shown: Vec<(Option<RoleRef>, Key, bool)> =
+            needs.iter().map(|n| (n.role, n.key, n.nobody)).collect();
         assert_eq!(
             shown,
             vec![
                 (None, Key::PersonResidenceAddress, false),
-                (Some("guardian"), Key::PersonName, true),
+                (
+                    Some(RoleRef::new(crate::core::role::Role::Guardian)),
+                    Key::PersonName,
+                    true
+                ),
             ],
             "the legal representative (the owner) has an e-mail; the residence address is asked once"
         );

@@ -101,12 +101,8 @@ pub fn classify_mapped(
                     c.verdict = Verdict::Fill {
                         key,
                         reason: Reason::Mapping(form.id.clone()),
-                        confidence: 1.0,
                     };
-                    c.role = m.role.map(|r| match r.index {
-                        Some(n) => format!("{}[{n}]", r.role.id()),
-                        None => r.role.id().to_string(),
-                    });
+                    c.role = m.role;
                     out.transforms[i] = m.transform.as_ref().and_then(transform_of);
                 }
                 None => {
@@ -143,7 +139,6 @@ pub fn apply_learned(
         c.verdict = Verdict::Fill {
             key,
             reason: Reason::Mapping(learn::handle_of(field).unwrap_or_default()),
-            confidence: 1.0,
         };
     }
     learn::apply_declined(learned, page, fields, &mut mapped.classified);
@@ -233,7 +228,12 @@ mod tests {
         let mut learned = Vec::new();
         remember(&mut learned, PAGE, "sj", Some(Key::ContactMobile));
         apply_learned(&mut mapped, &learned, PAGE, &fields);
-        assert_eq!(mapped.classified[1].role.as_deref(), Some("legal_rep"));
+        assert_eq!(
+            mapped.classified[1].role,
+            Some(crate::core::role::RoleRef::new(
+                crate::core::role::Role::LegalRep
+            ))
+        );
         assert!(mapped.transforms[1].is_some());
     }
 }

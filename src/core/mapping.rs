@@ -38,7 +38,7 @@
 //! |---|---|---|---|
 //! | `locator` | object | yes | exactly one of `{"css": "#aac003"}`, `{"name": "aac003"}`, `{"id": "aac003"}`, `{"label": "姓名", "nth": 1}` (`nth` counts from 1, default 1) |
 //! | `key` | string or `null` | yes | a dictionary key ([`Key`]), e.g. `person.name`; `null`: never fill this control |
-//! | `role` | string | no | whose value: `applicant` (the default) or a [`Role`] id, numbered for repeated blocks: `legal_rep`, `finance_officer`, `liaison`, `shareholder[0]`, `agent`, `child`, `mother`, `father`, `householder`, `spouse`, …, and `firm` for the firm's own details (its 联系电话, 邮政编码) |
+//! | `role` | string | no | whose value: `applicant` (the default) or a [`Role`](crate::core::role::Role) id, numbered for repeated blocks: `legal_rep`, `finance_officer`, `liaison`, `shareholder[0]`, `agent`, `child`, `mother`, `father`, `householder`, `spouse`, …, and `firm` for the firm's own details (its 联系电话, 邮政编码) |
 //! | `transform` | object | no | how the value is written: `{"kind": …, …}`, `kind` one of [`TRANSFORM_KINDS`]; the other members belong to the transform (`src/core/transform/`) |
 //! | `required` | boolean | no | the form cannot be submitted without it (default `false`) |
 //! | `note` | string | no | free text for maintainers |
@@ -65,7 +65,8 @@
 //!
 //! Corrections exported from review (`{"version": 1, "page": "https://…/form.html",
 //! "source": "learned", "fields": {"aac003": "person.name", "x": null}}`) are read as well:
-//! `fields` is then an object from handle to key (or `null`, or `{"key": …, "role": …}`).
+//! `fields` is then an object from handle to key (or `null`, or `{"key": …, "role": …}`), the
+//! handle→element shape read by [`crate::core::handle_map`].
 //! Such a mapping's `id` and `title` are its page, its `match` is `{"url": [page]}`, and each
 //! handle becomes an `id` locator (a handle is a control's `id`, else its `name`; the
 //! classifier looks a handle up as either). A file may also hold an array of mappings, as the
@@ -79,9 +80,12 @@
 
 use serde_json::{Map, Value};
 
-use crate::core::classify::{Mapping, Role, learn::page_of, rules::ROLES};
+use crate::core::classify::{Mapping, learn::page_of};
 use crate::core::dictionary::{ELEMENTS, Key};
+use crate::core::handle_map;
 use crate::core::i18n::{Arg, Lang, tr};
+use crate::core::role::FORM_ROLES;
+pub use crate::core::role::RoleRef;
 
 /// The format version this module reads and writes.
 pub const VERSION: u64 = 1;
@@ -107,8 +111,7 @@ pub const TRANSFORM_KINDS: &[&str] = &[
     "condition",
 ];
 
-/// The role name of the applicant (no [`Role`]).
-pub const APPLICANT: &str = "applicant";
+pub use crate::core::handle_map::APPLICANT;
 
 const TOP_MEMBERS: &[&str] = &[
     "$schema",
@@ -151,33 +154,6 @@ impl Locator {
             Locator::Name(h) | Locator::Id(h) => Some(h),
             Locator::Css(_) | Locator::Label { .. } => None,
         }
-    }
-}
-
-/// Whose value a control takes, when it is not the applicant's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct RoleRef {
-    /// The role.
-    pub role: Role,
-    /// Which of several (`shareholder[1]` is 1), for repeated blocks.
-    pub index: Option<u32>,
-}
-
-impl RoleRef {
-    /// Reads `legal_rep` or `shareholder[2]`.
-    pub fn parse(text: &str) -> Option<RoleRef> {
-        let (base, index) = match text.split_once('[') {
-            None => (text, None),
-            Some((base, rest)) => {
-                let digits = rest.strip_suffix(']')?;
-                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                (base, Some(digits.parse().ok()?))
-            }
-        };
-        let role = ROLES.iter().copied().find(|r| r.id() == base)?;
-        Some(RoleRef { role, index })
     }
 }
 
@@ -377,7 +353,7 @@ impl MappingError {
 
 fn role_list() -> String {
     std::iter::once(APPLICANT)
-        .chain(ROLES.iter().map(|r| r.id()))
+        .chain(FORM_ROLES.iter().map(|r| r.id()))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -542,19 +518,28 @@ impl Reader {
         }
     }
 
+    /// A problem of the handle→element shape, as a mapping error at `path`.
+    fn entry_problem(&mut self, path: &str, problem: handle_map::Problem) {
+        use handle_map::Problem;
+        let kind = match problem {
+            Problem::NotAnEntry | Problem::KeyType => ErrorKind::Type("key"),
+            Problem::MissingKey => ErrorKind::Missing("key"),
+            Problem::UnknownKey(key) => ErrorKind::UnknownKey {
+                suggestion: closest_key(&key),
+                key,
+            },
+            Problem::RoleType => ErrorKind::Type("string"),
+            Problem::UnknownRole(role) => ErrorKind::UnknownRole(role),
+            Problem::UnknownMember(name) => ErrorKind::UnknownMember(name),
+        };
+        self.error(path, kind);
+    }
+
     fn role(&mut self, value: Option<&Value>, path: &str) -> Option<RoleRef> {
-        match value {
-            None => None,
-            Some(Value::String(r)) if r == APPLICANT => None,
-            Some(Value::String(r)) => {
-                let parsed = RoleRef::parse(r);
-                if parsed.is_none() {
-                    self.error(path, ErrorKind::UnknownRole(r.clone()));
-                }
-                parsed
-            }
-            Some(_) => {
-                self.error(path, ErrorKind::Type("string"));
+        match handle_map::read_role(value?) {
+            Ok(role) => role,
+            Err(problem) => {
+                self.entry_problem(path, problem);
                 None
             }
         }
@@ -787,26 +772,26 @@ impl Reader {
         if entries.is_none_or(Map::is_empty) {
             self.error(&fields_path, ErrorKind::NoFields);
         }
-        for (handle, entry) in entries.into_iter().flatten() {
-            let p = join(&fields_path, handle);
-            if handle.trim().is_empty() {
+        let empty = Map::new();
+        let (entries, problems) = handle_map::read(entries.unwrap_or(&empty), &[]);
+        for entry in entries {
+            let p = join(&fields_path, entry.handle);
+            if entry.handle.trim().is_empty() {
                 self.error(&p, ErrorKind::Empty);
                 continue;
             }
-            let (key, role) = match entry {
-                Value::Object(o) => {
-                    self.unknown_members(o, &["key", "role"], &p);
-                    (
-                        self.key(o.get("key"), &join(&p, "key"), &p),
-                        self.role(o.get("role"), &join(&p, "role")),
-                    )
-                }
-                other => (self.key(Some(other), &p, &p), None),
-            };
+            for problem in problems.iter().filter(|q| q.handle == entry.handle) {
+                let path = match (&problem.problem, problem.member) {
+                    (handle_map::Problem::UnknownMember(m), _) => join(&p, m),
+                    (_, Some(member)) => join(&p, member),
+                    (_, None) => p.clone(),
+                };
+                self.entry_problem(&path, problem.problem.clone());
+            }
             fields.push(FieldMapping {
-                locator: Locator::Id(handle.clone()),
-                key,
-                role,
+                locator: Locator::Id(entry.handle.to_string()),
+                key: entry.key,
+                role: entry.role,
                 transform: None,
                 required: false,
             });
@@ -912,7 +897,7 @@ impl FormMapping {
                 .iter()
                 .filter_map(|f| {
                     let handle = f.locator.handle()?;
-                    Some((handle.to_string(), f.key?, f.role.map(|r| r.role)))
+                    Some((handle.to_string(), f.key?, f.role))
                 })
                 .collect(),
         }
@@ -928,6 +913,7 @@ fn parse(json: &str) -> Result<Value, Vec<MappingError>> {
 mod tests {
     use super::*;
     use crate::core::field::FieldDescriptor;
+    use crate::core::role::Role;
 
     const GOOD: &str = r##"{
         "version": 1,
@@ -1161,7 +1147,11 @@ mod tests {
             c.fields,
             vec![
                 ("mc".to_string(), Key::FirmName, None),
-                ("fr_xm".to_string(), Key::PersonName, Some(Role::LegalRep)),
+                (
+                    "fr_xm".to_string(),
+                    Key::PersonName,
+                    Some(RoleRef::new(Role::LegalRep))
+                ),
                 ("clrq".to_string(), Key::FirmEstablished, None),
             ]
         );
@@ -1193,6 +1183,19 @@ mod tests {
                 .unwrap()
                 .len(),
             1
+        );
+        let role = json.replace("\"legal_rep\"", "\"boss\"");
+        let e = FormMapping::from_json(&role).unwrap_err();
+        assert_eq!(e[0].path, "fields.fr.role");
+        assert_eq!(e[0].kind, ErrorKind::UnknownRole("boss".into()));
+        let member = json.replace("\"role\":\"legal_rep\"", "\"role\":\"legal_rep\",\"rol\":1");
+        let e = FormMapping::from_json(&member).unwrap_err();
+        assert_eq!(e[0].path, "fields.fr.rol");
+        let keyless = json.replace("\"key\":\"person.name\",", "");
+        let e = FormMapping::from_json(&keyless).unwrap_err();
+        assert_eq!(
+            (e[0].path.as_str(), &e[0].kind),
+            ("fields.fr", &ErrorKind::Missing("key"))
         );
         let dotted = json.replace("\"x\":null", "\"a.b\":\"nope\"");
         let e = FormMapping::from_json(&dotted).unwrap_err();

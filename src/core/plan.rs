@@ -20,6 +20,7 @@ use crate::core::field::{Control, FieldDescriptor, FieldId, FieldOption};
 use crate::core::ids::Sex;
 use crate::core::mask::{Secret, mask_for_display};
 use crate::core::profile::{Profile, Value};
+use crate::core::role::RoleRef;
 use crate::core::transform::{Output, PickBy, Transform};
 
 /// What the DOM adapter does to one field.
@@ -75,7 +76,7 @@ pub struct FillStep {
     /// The element it is filled from.
     pub key: Key,
     /// Whose element, when not the applicant's (`legal_rep`, `shareholder[1]`, ...).
-    pub role: Option<String>,
+    pub role: Option<RoleRef>,
     /// Why the field was recognised.
     pub reason: Reason,
     /// What to do.
@@ -122,7 +123,7 @@ pub enum NotPlanned {
         /// The element.
         key: Key,
         /// The role, e.g. `legal_rep`.
-        role: String,
+        role: RoleRef,
     },
     /// No option of the select or radio group matches the profile's value.
     NoMatchingOption(Key),
@@ -353,23 +354,18 @@ pub fn plan_with(
                 continue;
             }
         };
-        if let Some(role) = class.role.as_deref()
+        if let Some(role) = class.role
             && profile.role_values(role).is_none()
         {
-            let who = crate::core::classify::Role::from_id(role.split('[').next().unwrap_or(role))
-                .map_or(role, |r| r.zh());
             out.skipped
                 .push(skip(NotPlanned::Skipped(SkipReason::OtherParty(
-                    who.into(),
+                    role.role.zh().into(),
                 ))));
             continue;
         }
-        let Some(value) = profile.value_as(key, class.role.as_deref(), today) else {
-            out.skipped.push(skip(match &class.role {
-                Some(role) => NotPlanned::RoleLacks {
-                    key,
-                    role: role.clone(),
-                },
+        let Some(value) = profile.value_as(key, class.role, today) else {
+            out.skipped.push(skip(match class.role {
+                Some(role) => NotPlanned::RoleLacks { key, role },
                 None => NotPlanned::NotInProfile(key),
             }));
             continue;
@@ -377,8 +373,7 @@ pub fn plan_with(
         let transformed = match transforms.get(i).and_then(Option::as_ref) {
             None => None,
             Some(t) => {
-                let role = class.role.as_deref();
-                let lookup = |k: Key| profile.value_as(k, role, today);
+                let lookup = |k: Key| profile.value_as(k, class.role, today);
                 match crate::core::transform::apply(t, &value, &lookup) {
                     Ok(output) => Some(output),
                     Err(e) => {
@@ -483,7 +478,7 @@ pub fn plan_with(
             field: field.id.clone(),
             label,
             key,
-            role: class.role.clone(),
+            role: class.role,
             reason,
             shown: match sensitive {
                 Some(kind) => mask_for_display(&plain, kind),
@@ -654,7 +649,10 @@ mod tests {
             .map(|s| (s.field.0.as_str(), s.shown.as_str()))
             .collect();
         assert_eq!(shown, vec![("a", "王小明"), ("b", "李华"), ("d", "王小明")]);
-        assert_eq!(p.steps[1].role.as_deref(), Some("finance_officer"));
+        assert_eq!(
+            p.steps[1].role.map(|r| r.to_string()).as_deref(),
+            Some("finance_officer")
+        );
         assert!(
             matches!(
                 &p.skipped[0].why,
@@ -678,9 +676,8 @@ mod tests {
             verdict: Verdict::Fill {
                 key,
                 reason: Reason::Mapping("x".into()),
-                confidence: 1.0,
             },
-            role: role.map(str::to_string),
+            role: role.map(|r| RoleRef::parse(r).unwrap()),
             part: None,
         }
     }

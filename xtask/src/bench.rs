@@ -109,7 +109,8 @@ pub fn run() -> Result<(), String> {
 /// Metrics measured natively by the release command line: each subcommand prints one JSON
 /// line of metric → number. `bench-classify` gives `classify_ms_1000` (scan + classify of a
 /// generated 1000-field page, median of 25 runs) and the labelled corpus's
-/// `classify_precision`, `classify_recall`, `classify_wrong_fills` and their `_zh` variants.
+/// `classify_precision`, `classify_recall`, `classify_wrong_fills`, `classify_wrong_person` and
+/// their `_zh` variants.
 const NATIVE_BENCHES: &[&[&str]] = &[&["bench-unlock"], &["bench-classify", "--runs", "25"]];
 
 fn native_metrics() -> Result<Map<String, Value>, String> {

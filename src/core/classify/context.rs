@@ -30,28 +30,23 @@ use super::{
 };
 use crate::core::dictionary::{Group, Key, ValueType};
 use crate::core::field::{Control, FieldDescriptor};
+use crate::core::role::RoleRef;
 
 /// A field classified on its own: no neighbours, no headings.
 pub(super) fn alone(own: Own) -> Final {
     let role = match own.whose {
-        Whose::Role(r) => Some((r, None)),
+        Whose::Role(r) => Some(RoleRef::new(r)),
         _ => None,
     };
     let draft = match own.draft {
         Draft::Either {
             person: Some(key),
             reason,
-            confidence,
             ..
-        } => Draft::Key {
-            key,
-            reason,
-            confidence,
-        },
+        } => Draft::Key { key, reason },
         Draft::RoleOnly { reason } if role.is_some() => Draft::Key {
             key: Key::PersonName,
             reason,
-            confidence: 0.6,
         },
         other => other,
     };
@@ -460,22 +455,13 @@ pub(super) fn run(
             person,
             firm,
             reason,
-            confidence,
         } = owns[i].draft.clone()
         {
             let personal = whose[i] != Whose::Unsaid || !firms.contains(&f.form);
             owns[i].draft = match (personal, person) {
-                (true, Some(key)) => Draft::Key {
-                    key,
-                    reason,
-                    confidence,
-                },
+                (true, Some(key)) => Draft::Key { key, reason },
                 (true, None) => Draft::Skip(SkipReason::NotInDictionary(reason.detail().into())),
-                (false, _) => Draft::Key {
-                    key: firm,
-                    reason,
-                    confidence: confidence - 0.05,
-                },
+                (false, _) => Draft::Key { key: firm, reason },
             };
         }
     }
@@ -525,7 +511,6 @@ pub(super) fn run(
                 Draft::Key {
                     key: Key::PersonName,
                     reason,
-                    confidence: 0.6,
                 }
             } else {
                 Draft::Skip(SkipReason::Unrecognised)
@@ -569,9 +554,12 @@ pub(super) fn run(
                 (Whose::Role(r), Some(key)) if r.repeats() => {
                     let n = seen.entry((f.form.clone(), r, key, own.part)).or_default();
                     *n += 1;
-                    Some((r, Some(*n - 1)))
+                    Some(RoleRef {
+                        role: r,
+                        index: Some(*n - 1),
+                    })
                 }
-                (Whose::Role(r), _) => Some((r, None)),
+                (Whose::Role(r), _) => Some(RoleRef::new(r)),
                 _ => None,
             };
             Final {
@@ -615,13 +603,7 @@ fn periods(fields: &[FieldDescriptor], owns: &mut [Own]) {
     let n = fields.len();
     let mut i = 0;
     while i < n {
-        let Draft::Range {
-            from,
-            to,
-            reason,
-            confidence,
-        } = owns[i].draft.clone()
-        else {
+        let Draft::Range { from, to, reason } = owns[i].draft.clone() else {
             i += 1;
             continue;
         };
@@ -642,12 +624,10 @@ fn periods(fields: &[FieldDescriptor], owns: &mut [Own]) {
             owns[i].draft = Draft::Key {
                 key: from,
                 reason: reason.clone(),
-                confidence,
             };
             owns[i + 1].draft = Draft::Key {
                 key: to,
                 reason: Reason::Context(format!("{}（止）", reason.detail())),
-                confidence: confidence - 0.05,
             };
             i += 2;
             continue;
@@ -656,7 +636,6 @@ fn periods(fields: &[FieldDescriptor], owns: &mut [Own]) {
             owns[i].draft = Draft::Key {
                 key: if end { to } else { from },
                 reason,
-                confidence: confidence - 0.1,
             };
         }
         i += 1;
@@ -711,7 +690,6 @@ fn split_dates(fields: &[FieldDescriptor], owns: &mut [Own]) {
                 owns[j].draft = Draft::Key {
                     key,
                     reason: Reason::Context("年/月/日".into()),
-                    confidence: 0.75,
                 };
                 owns[j].part = Some(part);
             }
@@ -760,7 +738,6 @@ fn split_phones(fields: &[FieldDescriptor], owns: &mut [Own]) {
             owns[j].draft = Draft::Key {
                 key,
                 reason: Reason::Context("区号+号码".into()),
-                confidence: 0.75,
             };
             owns[j].part = Some(part);
         };
@@ -834,7 +811,6 @@ fn address_pickers(
                 } => r.clone(),
                 _ => Reason::Options("北京市/天津市/…".into()),
             },
-            confidence: 0.8,
         };
         let mut next = 0;
         let mut j = i + 1;
@@ -864,7 +840,6 @@ fn address_pickers(
             owns[j].draft = Draft::Key {
                 key,
                 reason: Reason::Context("省/市/县".into()),
-                confidence: 0.75,
             };
             j += 1;
         }
@@ -884,10 +859,10 @@ fn address_pickers(
 
 /// Refuses an element asked for twice of the same person in one form (the same part of it).
 pub(super) fn refuse_duplicates(fields: &[FieldDescriptor], out: &mut [Classification]) {
-    type Claim = (Option<String>, Key, Option<String>, Option<Part>);
+    type Claim = (Option<String>, Key, Option<RoleRef>, Option<Part>);
     let claim = |f: &FieldDescriptor, c: &Classification| -> Option<Claim> {
         match c.verdict {
-            Verdict::Fill { key, .. } => Some((f.form.clone(), key, c.role.clone(), c.part)),
+            Verdict::Fill { key, .. } => Some((f.form.clone(), key, c.role, c.part)),
             Verdict::Skip { .. } => None,
         }
     };

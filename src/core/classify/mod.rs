@@ -14,7 +14,7 @@
 //!    (province → city → county), whose block a field stands in (法定代表人, 经办人, 股东 by
 //!    their section headings), and refusal of duplicates.
 //!
-//! Every verdict carries its [`Reason`] and a confidence. Ambiguity is a refusal, never a
+//! Every verdict carries its [`Reason`]. Ambiguity is a refusal, never a
 //! guess: a label that names two elements, two fields of one form that look like the same
 //! element of the same person, or an element whose owner cannot be told are all left empty.
 //! Hidden, read-only, disabled, password, captcha and payment-card fields are never filled.
@@ -38,7 +38,7 @@ pub mod learn;
 pub mod report;
 pub mod rules;
 
-pub use rules::Role;
+pub use crate::core::role::{Role, RoleRef};
 use rules::{EXACT_LABELS, LABEL_RULES, NAME_RULES, Rule, Target};
 
 /// Why a field was recognised.
@@ -62,6 +62,17 @@ pub enum Reason {
 }
 
 impl Reason {
+    /// Every [`kind`](Self::kind), in precedence order.
+    pub const KINDS: &'static [&'static str] = &[
+        "mapping",
+        "autocomplete",
+        "label",
+        "name",
+        "placeholder",
+        "options",
+        "context",
+    ];
+
     /// The short name used by the CLI and tests: `autocomplete`, `label`, ...
     pub fn kind(&self) -> &'static str {
         match self {
@@ -136,8 +147,6 @@ pub enum Verdict {
         key: Key,
         /// Why.
         reason: Reason,
-        /// 0..=1: how strong the evidence is.
-        confidence: f32,
     },
     /// Leave alone.
     Skip {
@@ -215,7 +224,7 @@ pub struct Classification {
     /// numbered for
     /// roles several people hold: `shareholder[0]`, `director[1]`, `child[0]`, `member[0]`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<RoleRef>,
     /// For one of several fields that together hold one element: which part.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub part: Option<Part>,
@@ -257,43 +266,61 @@ pub fn nearest_token(key: Key) -> Option<&'static str> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Mapping {
     /// (`id` or `name` of the control, element, role).
-    pub fields: Vec<(String, Key, Option<Role>)>,
+    pub fields: Vec<(String, Key, Option<RoleRef>)>,
 }
 
 impl Mapping {
-    /// Reads a mapping in the corpus's format: `{"fields": {"aac003": "person.name",
-    /// "fr_xm": {"key": "person.name", "role": "legal_rep"}}}`.
+    /// Reads a mapping in the handle→element shape ([`crate::core::handle_map`]):
+    /// `{"fields": {"aac003": "person.name", "fr_xm": {"key": "person.name", "role": "legal_rep"}}}`.
+    /// Every entry must name an element; the first problem is the error.
     pub fn from_json(json: &str) -> Result<Mapping, String> {
+        use crate::core::handle_map::{self, Problem};
         let v: serde_json::Value =
             serde_json::from_str(json).map_err(|e| format!("invalid JSON: {e}"))?;
         let fields = v
             .get("fields")
             .and_then(|f| f.as_object())
             .ok_or("no \"fields\" object")?;
+        let (entries, problems) = handle_map::read(fields, &[]);
         let mut out = Mapping::default();
-        for (handle, entry) in fields {
-            let (key, role) = match entry {
-                serde_json::Value::String(k) => (k.as_str(), None),
-                serde_json::Value::Object(o) => (
-                    o.get("key").and_then(|k| k.as_str()).unwrap_or_default(),
-                    o.get("role").and_then(|r| r.as_str()),
-                ),
-                _ => return Err(format!("{handle}: expected a key or an object")),
+        for entry in entries {
+            let handle = entry.handle;
+            let problem = |f: fn(&Problem) -> Option<&String>| {
+                problems
+                    .iter()
+                    .filter(|p| p.handle == handle)
+                    .find_map(|p| f(&p.problem))
             };
-            let key = Key::from_id(key).ok_or_else(|| format!("{handle}: unknown key {key:?}"))?;
-            let role = match role {
-                Some(r) => {
-                    Some(Role::from_id(r).ok_or_else(|| format!("{handle}: unknown role {r:?}"))?)
+            let key = match (entry.key, entry.object) {
+                (Some(key), _) => key,
+                (None, object) => {
+                    return Err(
+                        match problem(|p| match p {
+                            Problem::UnknownKey(k) => Some(k),
+                            _ => None,
+                        }) {
+                            Some(k) => format!("{handle}: unknown key {k:?}"),
+                            // Missing, null or not a string.
+                            None if object.is_some() => format!("{handle}: unknown key \"\""),
+                            None => format!("{handle}: expected a key or an object"),
+                        },
+                    );
                 }
-                None => None,
             };
-            out.fields.push((handle.clone(), key, role));
+            // Other members, and a role that is not a string, are not this reader's concern.
+            if let Some(r) = problem(|p| match p {
+                Problem::UnknownRole(r) => Some(r),
+                _ => None,
+            }) {
+                return Err(format!("{handle}: unknown role {r:?}"));
+            }
+            out.fields.push((handle.to_string(), key, entry.role));
         }
         Ok(out)
     }
 
     /// The element (and role) the mapping gives `field`, by its `id` or `name`.
-    pub(crate) fn lookup(&self, field: &FieldDescriptor) -> Option<(Key, Option<Role>)> {
+    pub(crate) fn lookup(&self, field: &FieldDescriptor) -> Option<(Key, Option<RoleRef>)> {
         self.fields.iter().find_map(|(handle, key, role)| {
             (field.html_id.as_deref() == Some(handle) || field.name.as_deref() == Some(handle))
                 .then_some((*key, *role))
@@ -462,24 +489,14 @@ pub(crate) enum Whose {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Draft {
     /// An element.
-    Key {
-        key: Key,
-        reason: Reason,
-        confidence: f32,
-    },
+    Key { key: Key, reason: Reason },
     /// A period asked for by one label: the start or the end, once context tells.
-    Range {
-        from: Key,
-        to: Key,
-        reason: Reason,
-        confidence: f32,
-    },
+    Range { from: Key, to: Key, reason: Reason },
     /// A person's element or a firm's, once context tells.
     Either {
         person: Option<Key>,
         firm: Key,
         reason: Reason,
-        confidence: f32,
     },
     /// Only a role word (法定代表人：[ ]): the person's name, in a text box.
     RoleOnly { reason: Reason },
@@ -509,7 +526,6 @@ fn analyse(
     rules: &'static [Rule],
     exact: bool,
     make: fn(String) -> Reason,
-    confidence: f32,
     whose: &mut Whose,
 ) -> Said {
     // A parenthesis explains (户籍所在地址（应冠以省份名称）, 居住地址（详细到门牌号）): its
@@ -610,19 +626,16 @@ fn analyse(
             Target::Key(key) => Draft::Key {
                 key,
                 reason: make((*word).into()),
-                confidence,
             },
             Target::Range(from, to) => Draft::Range {
                 from,
                 to,
                 reason: make((*word).into()),
-                confidence,
             },
             Target::Either(person, firm) => Draft::Either {
                 person,
                 firm,
                 reason: make((*word).into()),
-                confidence,
             },
             _ => Draft::Skip(SkipReason::Unrecognised),
         }),
@@ -866,23 +879,8 @@ const NEVER_TYPES: &[&str] = &[
 ];
 
 /// A source of evidence: its text, the rules that read it, whether whole short labels count,
-/// the reason it gives, its weight.
-type Source = (
-    Option<String>,
-    &'static [Rule],
-    bool,
-    fn(String) -> Reason,
-    f32,
-);
-
-/// Confidence of a label by where it was found.
-fn label_confidence(source: Option<&str>) -> f32 {
-    match source {
-        Some("label-for" | "label-wrap" | "aria-labelledby" | "aria-label") => 0.85,
-        Some("table-cell" | "preceding-text") => 0.8,
-        _ => 0.75,
-    }
-}
+/// the reason it gives. The first source that decides wins (see [`own`]).
+type Source = (Option<String>, &'static [Rule], bool, fn(String) -> Reason);
 
 /// A field's own evidence, before context.
 pub(crate) fn own(
@@ -919,35 +917,27 @@ pub(crate) fn own(
                         .or(field.html_id.clone())
                         .unwrap_or_default(),
                 ),
-                confidence: 1.0,
             },
-            whose: role.map_or(Whose::Applicant, Whose::Role),
+            whose: role.map_or(Whose::Applicant, |r| Whose::Role(r.role)),
             part: None,
         };
     }
     let mut whose = Whose::Unsaid;
     let sources: [Source; 3] = [
-        (
-            field.label.clone(),
-            LABEL_RULES,
-            true,
-            Reason::Label,
-            label_confidence(field.label_source),
-        ),
-        (name_tokens(field), NAME_RULES, false, Reason::Name, 0.7),
+        (field.label.clone(), LABEL_RULES, true, Reason::Label),
+        (name_tokens(field), NAME_RULES, false, Reason::Name),
         (
             field.placeholder.clone(),
             LABEL_RULES,
             true,
             Reason::Placeholder,
-            0.6,
         ),
     ];
     let mut role_only: Option<Draft> = None;
     let mut decided: Option<Draft> = None;
-    for (text, rules, exact, make, confidence) in sources {
+    for (text, rules, exact, make) in sources {
         let Some(text) = text else { continue };
-        match analyse(&text, rules, exact, make, confidence, &mut whose) {
+        match analyse(&text, rules, exact, make, &mut whose) {
             Said::Nothing | Said::Whose => {}
             Said::Draft(d @ Draft::RoleOnly { .. }) => {
                 role_only.get_or_insert(d);
@@ -966,7 +956,6 @@ pub(crate) fn own(
                 draft: Draft::Key {
                     key,
                     reason: Reason::Autocomplete(token.field.clone()),
-                    confidence: 0.95,
                 },
                 whose,
                 part,
@@ -984,21 +973,19 @@ pub(crate) fn own(
             Some((key, word)) => Draft::Key {
                 key,
                 reason: Reason::Options(word.into()),
-                confidence: 0.7,
             },
             None => match role_only {
                 Some(d) => d,
                 None if input_type == "email" => Draft::Key {
                     key: Key::ContactEmail,
                     reason: Reason::Context("type=email".into()),
-                    confidence: 0.6,
                 },
                 None => Draft::Skip(SkipReason::Unrecognised),
             },
         },
     };
     Own {
-        draft: support(field, draft, options),
+        draft: support(draft, options),
         whose,
         part: None,
     }
@@ -1013,77 +1000,20 @@ fn name_tokens(field: &FieldDescriptor) -> Option<String> {
     (!joined.is_empty()).then_some(joined)
 }
 
-/// Weighs supporting evidence: `maxlength`, `pattern`, the input type and, for code tables,
-/// the options. It raises or lowers confidence; options that plainly belong to another
-/// table make the field ambiguous.
-fn support(field: &FieldDescriptor, draft: Draft, options: Option<(Key, &'static str)>) -> Draft {
-    let Draft::Key {
-        key,
-        reason,
-        mut confidence,
-    } = draft
-    else {
-        return draft;
-    };
-    let hint = length_hint(field);
-    match hint {
-        Some(h) if h == key => confidence += 0.05,
-        Some(Key::PersonIdNumber) if matches!(key, Key::ContactMobile | Key::ContactPostalCode) => {
-            confidence -= 0.2
+/// Weighs supporting evidence: options that plainly belong to another code table than the
+/// element make the field ambiguous. (`maxlength`, `pattern` and the input type decide
+/// nothing on their own: a field with a wrong length is still what its label says, and a
+/// control that cannot hold the value is refused by [`compatible`].)
+fn support(draft: Draft, options: Option<(Key, &'static str)>) -> Draft {
+    match (draft, options) {
+        (Draft::Key { key, reason }, Some((other, _)))
+            if other != key && !matches!(reason, Reason::Options(_)) =>
+        {
+            let mut keys = vec![key, other];
+            keys.sort();
+            Draft::Skip(SkipReason::Ambiguous(keys))
         }
-        _ => {}
-    }
-    if let Some(max) = field.max_length {
-        let needs = match key {
-            Key::PersonIdNumber => 15,
-            Key::ContactMobile => 11,
-            Key::FirmUscc => 18,
-            _ => 0,
-        };
-        if max < needs {
-            confidence -= 0.3;
-        }
-    }
-    match (field.input_type(), key) {
-        ("email", Key::ContactEmail) | ("tel", Key::ContactMobile | Key::ContactLandline) => {
-            confidence += 0.05
-        }
-        _ => {}
-    }
-    if !matches!(reason, Reason::Options(_))
-        && let Some((other, _)) = options
-        && other != key
-    {
-        let mut keys = vec![key, other];
-        keys.sort();
-        return Draft::Skip(SkipReason::Ambiguous(keys));
-    }
-    Draft::Key {
-        key,
-        reason,
-        confidence: confidence.clamp(0.05, 0.99),
-    }
-}
-
-/// What `maxlength` and `pattern` suggest: 18 → an ID number, 11 → a mobile, 6 → a postcode.
-fn length_hint(field: &FieldDescriptor) -> Option<Key> {
-    if let Some(p) = &field.pattern {
-        let p = p.replace(' ', "");
-        if p.contains("{17}") || p.contains("{18}") {
-            return Some(Key::PersonIdNumber);
-        }
-        if p.starts_with("1[3-9]") || p.starts_with("^1[3-9]") || p.contains("{11}") {
-            return Some(Key::ContactMobile);
-        }
-        if p.contains("{6}") {
-            return Some(Key::ContactPostalCode);
-        }
-    }
-    match field.max_length {
-        Some(18) => Some(Key::PersonIdNumber),
-        Some(11) => Some(Key::ContactMobile),
-        Some(6) => Some(Key::ContactPostalCode),
-        _ => None,
+        (draft, _) => draft,
     }
 }
 
@@ -1133,13 +1063,9 @@ pub fn classify(field: &FieldDescriptor) -> Verdict {
     // A bare verdict cannot say whose element it is: a field about somebody else is refused.
     let c = applicant_only(c);
     match (&c.verdict, &c.role) {
-        (Verdict::Fill { .. }, Some(role)) => {
-            let zh = Role::from_id(role.split('[').next().unwrap_or(role))
-                .map_or(role.as_str(), |r| r.zh());
-            Verdict::Skip {
-                reason: SkipReason::OtherParty(zh.into()),
-            }
-        }
+        (Verdict::Fill { .. }, Some(role)) => Verdict::Skip {
+            reason: SkipReason::OtherParty(role.role.zh().into()),
+        },
         _ => c.verdict,
     }
 }
@@ -1147,23 +1073,15 @@ pub fn classify(field: &FieldDescriptor) -> Verdict {
 /// The final verdict of a field, with whose it is and which part.
 pub(crate) struct Final {
     pub draft: Draft,
-    pub role: Option<(Role, Option<usize>)>,
+    pub role: Option<RoleRef>,
     pub part: Option<Part>,
 }
 
 fn finish(field: &FieldDescriptor, f: Final) -> Classification {
     let verdict = match f.draft {
-        Draft::Key {
-            key,
-            reason,
-            confidence,
-        } => {
+        Draft::Key { key, reason } => {
             if compatible(field, key, f.part) {
-                Verdict::Fill {
-                    key,
-                    reason,
-                    confidence,
-                }
+                Verdict::Fill { key, reason }
             } else {
                 Verdict::Skip {
                     reason: SkipReason::NeverFilled(field.input_type().into()),
@@ -1184,11 +1102,7 @@ fn finish(field: &FieldDescriptor, f: Final) -> Classification {
     let fill = matches!(verdict, Verdict::Fill { .. });
     let role = f
         .role
-        .filter(|_| fill && matches!(verdict, Verdict::Fill { key, .. } if takes_role(key)))
-        .map(|(r, i)| match i {
-            Some(i) => format!("{}[{i}]", r.id()),
-            None => r.id().to_string(),
-        });
+        .filter(|_| fill && matches!(verdict, Verdict::Fill { key, .. } if takes_role(key)));
     Classification {
         field: field.id.clone(),
         verdict,

@@ -3,7 +3,7 @@
 //!
 //! ```json
 //! {"field": "aac003", "key": "person.name", "autocomplete": "name", "role": null,
-//!  "part": null, "reason": "label", "detail": "姓名", "confidence": 0.8, "skip": null}
+//!  "part": null, "reason": "label", "detail": "姓名", "skip": null}
 //! ```
 //!
 //! `field` is the control's `id`, else its `name` (a radio group's `name` first), else null.
@@ -15,6 +15,7 @@ use serde::Serialize;
 use super::{Classification, Part, SkipReason, Verdict};
 use crate::core::dictionary::Key;
 use crate::core::field::{Control, FieldDescriptor};
+use crate::core::role::RoleRef;
 
 /// One field of the report.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -26,15 +27,13 @@ pub struct FieldReport {
     /// The nearest WHATWG autofill field name.
     pub autocomplete: Option<&'static str>,
     /// Whose element, when not the applicant's.
-    pub role: Option<String>,
+    pub role: Option<RoleRef>,
     /// Which part of a split element.
     pub part: Option<Part>,
     /// `mapping`, `autocomplete`, `label`, `name`, `placeholder`, `options` or `context`.
     pub reason: Option<&'static str>,
     /// The text that matched.
     pub detail: Option<String>,
-    /// 0..=1.
-    pub confidence: Option<f32>,
     /// Why the field is left empty.
     pub skip: Option<SkipReason>,
 }
@@ -61,29 +60,23 @@ pub fn report(fields: &[FieldDescriptor], classified: &[Classification]) -> Vec<
         .zip(classified)
         .filter(|(f, _)| reported(f))
         .map(|(f, c)| {
-            let (key, reason, detail, confidence, skip) = match &c.verdict {
-                Verdict::Fill {
-                    key,
-                    reason,
-                    confidence,
-                } => (
+            let (key, reason, detail, skip) = match &c.verdict {
+                Verdict::Fill { key, reason } => (
                     Some(*key),
                     Some(reason.kind()),
                     Some(reason.detail().to_string()),
-                    Some((confidence * 100.0).round() / 100.0),
                     None,
                 ),
-                Verdict::Skip { reason } => (None, None, None, None, Some(reason.clone())),
+                Verdict::Skip { reason } => (None, None, None, Some(reason.clone())),
             };
             FieldReport {
                 field: handle(f),
                 key,
                 autocomplete: c.autocomplete(),
-                role: c.role.clone(),
+                role: c.role,
                 part: c.part,
                 reason,
                 detail,
-                confidence,
                 skip,
             }
         })

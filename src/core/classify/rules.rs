@@ -14,6 +14,7 @@
 //! English address and contact patterns.
 
 use crate::core::dictionary::Key;
+pub use crate::core::role::Role;
 
 /// The locale a rule's words come from (for review and for maintainers; matching ignores it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,125 +29,6 @@ pub(crate) enum Locale {
     Pinyin,
     /// The national 人社 information-system indicator codes (aac003).
     Hrss,
-}
-
-/// Whose details a block of a form asks for, when it is not the applicant's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Role {
-    /// 法定代表人/负责人.
-    LegalRep,
-    /// 财务负责人.
-    FinanceOfficer,
-    /// 联络员.
-    Liaison,
-    /// 经办人/委托代理人/代理人.
-    Agent,
-    /// 股东（发起人）; one per row or block.
-    Shareholder,
-    /// 董事、监事、经理; one per row or block.
-    Director,
-    /// 联系人, 紧急联系人.
-    Contact,
-    /// 监护人.
-    Guardian,
-    /// 父亲.
-    Father,
-    /// 母亲.
-    Mother,
-    /// 配偶.
-    Spouse,
-    /// 户主.
-    Householder,
-    /// 子女, 新生儿; one per row or block.
-    Child,
-    /// 家庭成员, 共同申请人; one per row or block.
-    Member,
-    /// 义务人 (the other party of a real-property transaction).
-    Obligor,
-    /// 收件人: whoever receives a document by post.
-    Recipient,
-    /// 死者, 被继承人: the person a survivor's claim is about.
-    Deceased,
-    /// Somebody the rules have no name for (老人信息, 食品安全管理人员): not the applicant.
-    Other,
-    /// The firm itself (its own 联系电话, 邮政编码, 电子邮箱 on a firm's form), not a person in it.
-    Firm,
-    /// 父亲 on a form about a child (出生登记, 入学): the child's father, the owner or the
-    /// spouse, not the owner's own father.
-    ChildsFather,
-    /// 母亲 on a form about a child: the child's mother.
-    ChildsMother,
-}
-
-impl Role {
-    /// The stable name used in output (`legal_rep`).
-    pub fn id(self) -> &'static str {
-        match self {
-            Role::LegalRep => "legal_rep",
-            Role::FinanceOfficer => "finance_officer",
-            Role::Liaison => "liaison",
-            Role::Agent => "agent",
-            Role::Shareholder => "shareholder",
-            Role::Director => "director",
-            Role::Contact => "contact",
-            Role::Guardian => "guardian",
-            Role::Father => "father",
-            Role::Mother => "mother",
-            Role::Spouse => "spouse",
-            Role::Householder => "householder",
-            Role::Child => "child",
-            Role::Member => "member",
-            Role::Obligor => "obligor",
-            Role::Recipient => "recipient",
-            Role::Deceased => "deceased",
-            Role::Other => "other",
-            Role::Firm => "firm",
-            Role::ChildsFather => "childs_father",
-            Role::ChildsMother => "childs_mother",
-        }
-    }
-
-    /// The role with an [`id`](Self::id); a numbered id (`shareholder[1]`) gives its role.
-    pub fn from_id(id: &str) -> Option<Role> {
-        let base = id.split('[').next().unwrap_or_default();
-        ROLES.iter().copied().find(|r| r.id() == base)
-    }
-
-    /// The name forms print (for review: "about someone else (法定代表人)").
-    pub fn zh(self) -> &'static str {
-        match self {
-            Role::LegalRep => "法定代表人",
-            Role::FinanceOfficer => "财务负责人",
-            Role::Liaison => "联络员",
-            Role::Agent => "经办人/代理人",
-            Role::Shareholder => "股东",
-            Role::Director => "董事、监事、经理",
-            Role::Contact => "联系人",
-            Role::Guardian => "监护人",
-            Role::Father => "父亲",
-            Role::Mother => "母亲",
-            Role::Spouse => "配偶",
-            Role::Householder => "户主",
-            Role::Child => "子女",
-            Role::Member => "家庭成员",
-            Role::Obligor => "义务人",
-            Role::Recipient => "收件人",
-            Role::Deceased => "死者",
-            Role::Other => "他人",
-            Role::Firm => "本单位",
-            Role::ChildsFather => "孩子的父亲",
-            Role::ChildsMother => "孩子的母亲",
-        }
-    }
-
-    /// Roles held by several people on one form: their blocks are numbered
-    /// (`shareholder[0]`, `shareholder[1]`) instead of being refused as duplicates.
-    pub fn repeats(self) -> bool {
-        matches!(
-            self,
-            Role::Shareholder | Role::Director | Role::Child | Role::Member
-        )
-    }
 }
 
 /// What a keyword points at.
@@ -1708,29 +1590,4 @@ pub(crate) const NAME_RULES: &[Rule] = &[
     rule(K(D::DocVehiclePlate), Pinyin, &["hphm"]),
     rule(R(Role::Recipient), Pinyin, &["sjr"]),
     rule(K(D::MetaFillDate), Pinyin, &["tbrq"]),
-];
-
-/// Every role, for looking one up by its [`id`](Role::id).
-pub const ROLES: &[Role] = &[
-    Role::LegalRep,
-    Role::FinanceOfficer,
-    Role::Liaison,
-    Role::Agent,
-    Role::Shareholder,
-    Role::Director,
-    Role::Contact,
-    Role::Guardian,
-    Role::Father,
-    Role::Mother,
-    Role::Spouse,
-    Role::Householder,
-    Role::Child,
-    Role::Member,
-    Role::Obligor,
-    Role::Recipient,
-    Role::Deceased,
-    Role::Other,
-    Role::Firm,
-    Role::ChildsFather,
-    Role::ChildsMother,
 ];

@@ -110,7 +110,6 @@ fn autocomplete_outranks_the_label() {
         Verdict::Fill {
             key: Key::PersonBirthDate,
             reason: Reason::Autocomplete("bday".into()),
-            confidence: 0.95
         }
     );
     f.autocomplete = Some("shipping name".into());
@@ -281,7 +280,7 @@ fn named(name: &str) -> FieldDescriptor {
 fn keys(fields: &[FieldDescriptor]) -> Vec<(Option<Key>, Option<String>)> {
     classify_fields(fields)
         .into_iter()
-        .map(|c| (c.key(), c.role))
+        .map(|c| (c.key(), c.role.map(|r| r.to_string())))
         .collect()
 }
 
@@ -408,20 +407,23 @@ fn maxlength_and_pattern_only_support() {
     bare.label = None;
     bare.max_length = Some(18);
     assert_eq!(key_of(&classify(&bare)), None, "18 alone is no evidence");
-    let confidence = |f: &FieldDescriptor| match classify(f) {
-        Verdict::Fill { confidence, .. } => confidence,
-        other => panic!("{other:?}"),
-    };
+    // A length or pattern that fits, or does not, leaves the label's verdict as it is.
     let plain = FieldDescriptor::text("f", "证件号码");
     let mut eighteen = plain.clone();
     eighteen.max_length = Some(18);
     let mut eleven = plain.clone();
     eleven.max_length = Some(11);
-    assert!(confidence(&eighteen) > confidence(&plain));
-    assert!(confidence(&eleven) < confidence(&plain));
+    for f in [&plain, &eighteen, &eleven] {
+        assert_eq!(classify(f), classify(&plain), "{:?}", f.max_length);
+        assert_eq!(key_of(&classify(f)), Some(Key::PersonIdNumber));
+    }
     let mut patterned = FieldDescriptor::text("f", "手机");
     patterned.pattern = Some("1[3-9]\\d{9}".into());
-    assert!(confidence(&patterned) > confidence(&FieldDescriptor::text("f", "手机")));
+    let mut eighteen_mobile = FieldDescriptor::text("f", "手机");
+    eighteen_mobile.max_length = Some(18);
+    for f in [&patterned, &eighteen_mobile] {
+        assert_eq!(key_of(&classify(f)), Some(Key::ContactMobile));
+    }
 }
 
 #[test]
@@ -541,7 +543,7 @@ fn the_plan_fills_whole_values_and_keeps_roles() {
         month,
     ];
     let full = classify_fields(&fields);
-    assert_eq!(full[0].role.as_deref(), Some("legal_rep"));
+    assert_eq!(full[0].role, RoleRef::parse("legal_rep"));
     assert_eq!(full[2].part, Some(Part::Year));
     assert_eq!(full[3].part, Some(Part::Month));
     let plan = classify_all(&fields);
@@ -553,7 +555,7 @@ fn the_plan_fills_whole_values_and_keeps_roles() {
             ..
         }
     ));
-    assert_eq!(plan[0].role.as_deref(), Some("legal_rep"));
+    assert_eq!(plan[0].role, RoleRef::parse("legal_rep"));
     assert!(matches!(
         plan[1].verdict,
         Verdict::Fill {
@@ -635,11 +637,15 @@ fn a_known_mapping_comes_first() {
     let mut f = FieldDescriptor::text("x1", "手机号码");
     f.name = Some("x1".into());
     let mapping = Mapping {
-        fields: vec![("x1".into(), Key::ContactLandline, Some(Role::Liaison))],
+        fields: vec![(
+            "x1".into(),
+            Key::ContactLandline,
+            Some(RoleRef::new(Role::Liaison)),
+        )],
     };
     let out = classify_fields_with(&[f], Some(&mapping));
     assert_eq!(out[0].key(), Some(Key::ContactLandline));
-    assert_eq!(out[0].role.as_deref(), Some("liaison"));
+    assert_eq!(out[0].role, RoleRef::parse("liaison"));
     assert!(matches!(
         out[0].verdict,
         Verdict::Fill {
@@ -669,4 +675,70 @@ fn coded_elements_in_text_boxes_wait_for_the_plan() {
             ..
         }
     ));
+}
+
+#[test]
+fn reason_kinds_are_listed() {
+    let reasons = [
+        Reason::Mapping(String::new()),
+        Reason::Autocomplete(String::new()),
+        Reason::Label(String::new()),
+        Reason::Name(String::new()),
+        Reason::Placeholder(String::new()),
+        Reason::Options(String::new()),
+        Reason::Context(String::new()),
+    ];
+    let kinds: Vec<&str> = reasons.iter().map(Reason::kind).collect();
+    assert_eq!(kinds, Reason::KINDS);
+}
+
+#[test]
+fn a_known_mapping_reads_the_handle_shape_and_names_the_first_problem() {
+    let m = Mapping::from_json(
+        r#"{"fields": {"aac003": "person.name",
+            "gd": {"key": "person.name", "role": "shareholder[1]"},
+            "me": {"key": "person.name", "role": "applicant"}}}"#,
+    )
+    .unwrap();
+    assert_eq!(
+        m.fields,
+        vec![
+            ("aac003".to_string(), Key::PersonName, None),
+            (
+                "gd".to_string(),
+                Key::PersonName,
+                Some(RoleRef {
+                    role: Role::Shareholder,
+                    index: Some(1)
+                })
+            ),
+            ("me".to_string(), Key::PersonName, None),
+        ]
+    );
+    for (json, error) in [
+        (
+            r#"{"fields": {"a": "person.nmae"}}"#,
+            r#"a: unknown key "person.nmae""#,
+        ),
+        (
+            r#"{"fields": {"a": null}}"#,
+            "a: expected a key or an object",
+        ),
+        (r#"{"fields": {"a": 3}}"#, "a: expected a key or an object"),
+        (
+            r#"{"fields": {"a": {"role": "agent"}}}"#,
+            r#"a: unknown key """#,
+        ),
+        (
+            r#"{"fields": {"a": {"key": 1, "role": "boss"}}}"#,
+            r#"a: unknown key """#,
+        ),
+        (
+            r#"{"fields": {"a": {"key": "person.name", "role": "boss"}}}"#,
+            r#"a: unknown role "boss""#,
+        ),
+        (r#"{"field": {}}"#, r#"no "fields" object"#),
+    ] {
+        assert_eq!(Mapping::from_json(json).unwrap_err(), error, "{json}");
+    }
 }

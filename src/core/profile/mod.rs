@@ -156,25 +156,9 @@ pub struct PersonRecord {
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
 
-/// A firm's role a person holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// 法定代表人/负责人/经营者.
-    LegalRep,
-    /// 财务负责人.
-    FinanceOfficer,
-    /// 联络员.
-    Liaison,
-    /// 股东（发起人）.
-    Shareholder,
-    /// 董事.
-    Director,
-    /// 监事.
-    Supervisor,
-    /// 经理.
-    Manager,
-}
+/// A firm's role a person holds: one of [`crate::core::role::FIRM_ROLES`], stored by its id.
+pub use crate::core::role::Role;
+use crate::core::role::RoleRef;
 
 /// A person in a role of a firm, with the role's own values (职务, 认缴出资额, ...).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -428,15 +412,14 @@ impl Profile {
 }
 
 impl Profile {
-    /// The values a classification role points at in this profile: the person's values and,
-    /// for a firm role, the role link's own values (职务, 认缴出资额, ...). Roles are those of
-    /// [`crate::core::classify::Classification::role`]: `legal_rep`, `shareholder[1]`,
-    /// `agent`, `spouse`, `child[0]`, ... `None` for the applicant. A role the profile has
-    /// nobody for gives `None`.
-    pub fn role_values(&self, role: &str) -> Option<(&Values, Option<&Values>)> {
-        let (base, index) = parse_role(role)?;
-        if let Some(roles) = firm_roles(base) {
-            let (_, link) = self.firm_role_link(roles, index)?;
+    /// The values a role points at in this profile: the person's values and, for a firm
+    /// role, the role link's own values (职务, 认缴出资额, ...); for `agent`, the mandate's.
+    /// An unnumbered role is its first holder. A role the profile has nobody for gives `None`.
+    pub fn role_values(&self, role: RoleRef) -> Option<(&Values, Option<&Values>)> {
+        let index = role.nth();
+        let holders = role.role.holders();
+        if !holders.is_empty() {
+            let (_, link) = self.firm_role_link(holders, index)?;
             return Some((&self.person(&link.person)?.values, Some(&link.values)));
         }
         let relation = |r: Relation| {
@@ -446,25 +429,24 @@ impl Profile {
                 .nth(index)
                 .map(|p| (&p.values, None))
         };
-        match base {
-            "applicant" => self.owner().map(|p| (&p.values, None)),
-            "agent" => {
+        match role.role {
+            Role::Agent => {
                 let link = self.agents.get(index)?;
                 Some((&self.person(&link.person)?.values, Some(&link.values)))
             }
-            "spouse" => relation(Relation::Spouse),
-            "child" => relation(Relation::Child),
-            "father" => relation(Relation::Father),
-            "mother" => relation(Relation::Mother),
-            "firm" => self.firms.first().map(|f| (&f.values, None)),
-            "childs_father" => self.childs_parent(Sex::Male).map(|p| (&p.values, None)),
-            "childs_mother" => self.childs_parent(Sex::Female).map(|p| (&p.values, None)),
+            Role::Spouse => relation(Relation::Spouse),
+            Role::Child => relation(Relation::Child),
+            Role::Father => relation(Relation::Father),
+            Role::Mother => relation(Relation::Mother),
+            Role::Firm => self.firms.first().map(|f| (&f.values, None)),
+            Role::ChildsFather => self.childs_parent(Sex::Male).map(|p| (&p.values, None)),
+            Role::ChildsMother => self.childs_parent(Sex::Female).map(|p| (&p.values, None)),
             _ => None,
         }
     }
 
     /// The id of the person record `role` points at.
-    pub fn role_person_id(&self, role: &str) -> Option<String> {
+    pub fn role_person_id(&self, role: RoleRef) -> Option<String> {
         let (values, _) = self.role_values(role)?;
         self.persons
             .iter()
@@ -500,30 +482,30 @@ impl Profile {
     /// for the `firm` role; the role link for a link's own values (职务, 认缴出资额, 委托权限);
     /// else the person's record (the owner's when `role` is `None`). `None` when nobody holds
     /// the role.
-    pub fn holder_of(&self, key: Key, role: Option<&str>) -> Option<Holder> {
+    pub fn holder_of(&self, key: Key, role: Option<RoleRef>) -> Option<Holder> {
         use crate::core::dictionary::Group;
         let firm = || self.firms.first().map(|f| Holder::Record(f.id.clone()));
         match (key.element().group, role) {
-            (Group::Firm, _) | (_, Some("firm")) => firm(),
+            (Group::Firm, _) => firm(),
+            (_, Some(r)) if r.role == Role::Firm => firm(),
             (Group::Role | Group::Agent, Some(role)) => {
-                let (base, index) = parse_role(role)?;
-                if base == "agent" {
-                    return (index < self.agents.len()).then_some(Holder::Agent(index));
+                if role.role == Role::Agent {
+                    return (role.nth() < self.agents.len()).then_some(Holder::Agent(role.nth()));
                 }
-                let (position, _) = self.firm_role_link(firm_roles(base)?, index)?;
+                let (position, _) = self.firm_role_link(role.role.holders(), role.nth())?;
                 Some(Holder::RoleLink {
                     firm: self.firms.first()?.id.clone(),
                     index: position,
                 })
             }
             (Group::Role | Group::Agent, None) => None,
-            (_, None | Some("applicant")) => self.owner().map(|p| Holder::Record(p.id.clone())),
+            (_, None) => self.owner().map(|p| Holder::Record(p.id.clone())),
             (_, Some(role)) => self.role_person_id(role).map(Holder::Record),
         }
     }
 
     /// The value of `key` for whoever `role` points at (the owner or first firm when `None`).
-    pub fn value_as(&self, key: Key, role: Option<&str>, today: Date) -> Option<Value> {
+    pub fn value_as(&self, key: Key, role: Option<RoleRef>, today: Date) -> Option<Value> {
         let Some(role) = role else {
             return self.value(key, today);
         };
@@ -551,26 +533,6 @@ pub enum Holder {
     },
     /// A mandate, by its position.
     Agent(usize),
-}
-
-/// A role as classifications name it (`shareholder[1]`): its base and index.
-fn parse_role(role: &str) -> Option<(&str, usize)> {
-    match role.split_once('[') {
-        Some((b, rest)) => Some((b, rest.trim_end_matches(']').parse::<usize>().ok()?)),
-        None => Some((role, 0)),
-    }
-}
-
-/// The firm roles a role base covers (`director` covers 董事, 监事 and 经理).
-fn firm_roles(base: &str) -> Option<&'static [Role]> {
-    Some(match base {
-        "legal_rep" => &[Role::LegalRep],
-        "finance_officer" => &[Role::FinanceOfficer],
-        "liaison" => &[Role::Liaison],
-        "shareholder" => &[Role::Shareholder],
-        "director" => &[Role::Director, Role::Supervisor, Role::Manager],
-        _ => return None,
-    })
 }
 
 /// Age in whole years on `today`.
@@ -703,6 +665,11 @@ fn migrate_v1(raw: serde_json::Value) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A role as written.
+    fn r(text: &str) -> RoleRef {
+        RoleRef::parse(text).unwrap()
+    }
     use time::macros::date;
 
     #[test]
@@ -780,7 +747,7 @@ mod tests {
     fn roles_lead_to_the_people_in_them() {
         let p = Profile::demo();
         let today = date!(2026 - 11 - 21);
-        let name = |role: Option<&str>| match p.value_as(Key::PersonName, role, today) {
+        let name = |role: Option<&str>| match p.value_as(Key::PersonName, role.map(r), today) {
             Some(Value::Text(t)) => Some(t),
             _ => None,
         };
@@ -807,18 +774,19 @@ mod tests {
             "2026-01-01T00:00:00Z",
         );
         with_grandpa.persons.push(grandpa);
-        let name_in = |role: &str| match with_grandpa.value_as(Key::PersonName, Some(role), today) {
-            Some(Value::Text(t)) => Some(t),
-            _ => None,
-        };
+        let name_in =
+            |role: &str| match with_grandpa.value_as(Key::PersonName, Some(r(role)), today) {
+                Some(Value::Text(t)) => Some(t),
+                _ => None,
+            };
         assert_eq!(name_in("father").as_deref(), Some("王大山"));
         assert_eq!(name_in("childs_father").as_deref(), Some("王小明"));
         assert!(matches!(
-            p.value_as(Key::RoleSubscribedWan, Some("shareholder[0]"), today),
+            p.value_as(Key::RoleSubscribedWan, Some(r("shareholder[0]")), today),
             Some(Value::Text(t)) if t == "60"
         ));
         assert!(matches!(
-            p.value_as(Key::FirmName, Some("legal_rep"), today),
+            p.value_as(Key::FirmName, Some(r("legal_rep")), today),
             Some(Value::Text(_))
         ));
     }
@@ -828,42 +796,45 @@ mod tests {
         let p = Profile::demo();
         let today = date!(2026 - 11 - 21);
         assert!(matches!(
-            p.value_as(Key::ContactLandline, Some("firm"), today),
+            p.value_as(Key::ContactLandline, Some(r("firm")), today),
             Some(Value::Text(t)) if t == "0571-88881234"
         ));
         assert_eq!(p.value_as(Key::ContactLandline, None, today), None);
         assert!(matches!(
-            p.value_as(Key::AgentScope, Some("agent"), today),
+            p.value_as(Key::AgentScope, Some(r("agent")), today),
             Some(Value::List(items)) if items.len() == 3
         ));
         // Where a missing value is saved.
         let record = |id: &str| Some(Holder::Record(id.into()));
         assert_eq!(
-            p.holder_of(Key::ContactLandline, Some("firm")),
+            p.holder_of(Key::ContactLandline, Some(r("firm"))),
             record("f1")
         );
         assert_eq!(p.holder_of(Key::FirmName, None), record("f1"));
         assert_eq!(p.holder_of(Key::ContactEmail, None), record("p1"));
-        assert_eq!(p.holder_of(Key::ContactEmail, Some("agent")), record("p2"));
         assert_eq!(
-            p.holder_of(Key::AgentScope, Some("agent")),
+            p.holder_of(Key::ContactEmail, Some(r("agent"))),
+            record("p2")
+        );
+        assert_eq!(
+            p.holder_of(Key::AgentScope, Some(r("agent"))),
             Some(Holder::Agent(0))
         );
         assert_eq!(
-            p.holder_of(Key::AgentScope, Some("agent[1]")),
+            p.holder_of(Key::AgentScope, Some(r("agent[1]"))),
             None,
             "one mandate"
         );
         // The second shareholder is the firm's fifth link (legal rep, finance, liaison, 2 × shareholder).
         assert_eq!(
-            p.holder_of(Key::RoleSubscribedWan, Some("shareholder[1]")),
+            p.holder_of(Key::RoleSubscribedWan, Some(r("shareholder[1]"))),
             Some(Holder::RoleLink {
                 firm: "f1".into(),
                 index: 4
             })
         );
         assert_eq!(
-            p.holder_of(Key::PersonName, Some("contact")),
+            p.holder_of(Key::PersonName, Some(r("contact"))),
             None,
             "nobody"
         );

@@ -36,7 +36,7 @@ pub fn relation_msg(relation: Relation) -> &'static str {
     }
 }
 
-/// The message id of a role.
+/// The message id of a firm's role.
 pub fn role_msg(role: Role) -> &'static str {
     match role {
         Role::LegalRep => "role-legal-rep",
@@ -46,6 +46,9 @@ pub fn role_msg(role: Role) -> &'static str {
         Role::Director => "role-director",
         Role::Supervisor => "role-supervisor",
         Role::Manager => "role-manager",
+        // A firm's record holds only its own roles (`FIRM_ROLES`); any other is shown as
+        // the roles' heading.
+        _ => "roles",
     }
 }
 

@@ -12,6 +12,7 @@ use crate::core::dictionary::Key;
 use crate::core::field::FieldId;
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::plan::{FillStep, NotPlanned};
+use crate::core::role::RoleRef;
 use crate::ui::state::{Action, State};
 
 /// Properties of [`Review`].
@@ -65,7 +66,8 @@ fn missing(state: &State) -> Option<(String, Vec<Key>)> {
         .filter(|k| k.element().group == Group::Firm)
         .chain(state.plan.skipped.iter().filter_map(|sk| match &sk.why {
             NotPlanned::RoleLacks { key, role }
-                if role == "firm" && crate::core::profile::editable(*key) =>
+                if role.role == crate::core::role::Role::Firm
+                    && crate::core::profile::editable(*key) =>
             {
                 Some(*key)
             }
@@ -106,10 +108,10 @@ fn bundle_section(props: &ReviewProps) -> Option<Html> {
         .iter()
         .filter(|n| !n.nobody && crate::core::profile::editable(n.key))
         .filter_map(|n| {
-            let record = crate::ui::state::draft_id(&s.profile.holder_of(n.key, n.role.as_deref())?);
+            let record = crate::ui::state::draft_id(&s.profile.holder_of(n.key, n.role)?);
             let draft = s.draft(&record);
             let errors = s.visible_problems(&record);
-            let who = n.role.as_deref().map(|r| role_name(lang, r));
+            let who = n.role.map(|r| role_name(lang, r));
             Some(html! {
                 <div class="of-need" data-of="need">
                     if let Some(w) = who { <p class="of-role-tag">{ w }</p> }
@@ -124,7 +126,7 @@ fn bundle_section(props: &ReviewProps) -> Option<Html> {
     let nobody: Vec<String> = needs
         .iter()
         .filter(|n| n.nobody)
-        .filter_map(|n| n.role.as_deref().map(|r| role_name(lang, r)))
+        .filter_map(|n| n.role.map(|r| role_name(lang, r)))
         .fold(Vec::new(), |mut acc, r| {
             if !acc.contains(&r) {
                 acc.push(r);
@@ -264,16 +266,12 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
 }
 
 /// A role's name for a person: 法定代表人, 股东（第2位）.
-pub fn role_name(lang: Lang, role: &str) -> String {
-    let (base, index) = match role.split_once('[') {
-        Some((b, rest)) => (b, rest.trim_end_matches(']').parse::<usize>().ok()),
-        None => (role, None),
+pub fn role_name(lang: Lang, role: RoleRef) -> String {
+    let name = match lang {
+        Lang::ZhCn => role.role.zh().to_string(),
+        Lang::En => role.role.id().replace('_', " "),
     };
-    let name = match (lang, crate::core::classify::Role::from_id(base)) {
-        (Lang::ZhCn, Some(r)) => r.zh().to_string(),
-        _ => base.replace('_', " "),
-    };
-    match index {
+    match role.index {
         Some(i) => tr(
             lang,
             "role-nth",
@@ -293,7 +291,7 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
             lang,
             "skip-role-lacks",
             &[
-                ("role", Arg::Str(&role_name(lang, role))),
+                ("role", Arg::Str(&role_name(lang, *role))),
                 ("detail", Arg::Str(&key_label(lang, *key))),
             ],
         ),
@@ -379,7 +377,7 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
                     }
                 </div>
                 <div class="of-reason">
-                    if let Some(role) = &step.role {
+                    if let Some(role) = step.role {
                         <strong class="of-role-tag">{ role_name(lang, role) }</strong>{ " · " }
                     }
                     { key_label(lang, step.key) }{ " · " }{ reason_text(lang, &step.reason) }
