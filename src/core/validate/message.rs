@@ -5,7 +5,8 @@ use time::{Date, format_description::BorrowedFormatItem, macros::format_descript
 use super::{EMAIL_MAX_CHARS, Issue, LATIN_NAME_MAX_CHARS, MoneyUnit, NAME_MAX_CHARS};
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::ids::{
-    BankCardError, RegNoError, RegNoWarning, ResidentIdError, Sex, UsccError, UsccWarning,
+    BankCardError, FormatError, RegNoError, RegNoWarning, ResidentIdError, Sex, UsccError,
+    UsccWarning,
 };
 
 const ISO_DATE: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
@@ -16,18 +17,7 @@ impl Issue {
         match self {
             Issue::Required => tr(lang, "required", &[]),
             Issue::Id(e) => match e {
-                ResidentIdError::Empty => tr(lang, "id-empty", &[]),
-                ResidentIdError::Length { found } => {
-                    tr(lang, "id-length", &[("found", Arg::Num(*found as i64))])
-                }
-                ResidentIdError::Character { position, found } => tr(
-                    lang,
-                    "id-character",
-                    &[
-                        ("position", Arg::Num(*position as i64)),
-                        ("found", Arg::Str(&found.to_string())),
-                    ],
-                ),
+                ResidentIdError::Format(e) => format_message(lang, "id", e),
                 ResidentIdError::Date { digits } => {
                     tr(lang, "id-date", &[("digits", Arg::Str(digits))])
                 }
@@ -95,13 +85,7 @@ impl Issue {
                 }
             },
             Issue::RegNo(e) => match e {
-                RegNoError::Empty => tr(lang, "regno-empty", &[]),
-                RegNoError::Length { found } => {
-                    tr(lang, "regno-length", &[("found", Arg::Num(count(*found)))])
-                }
-                RegNoError::Character { position, found } => {
-                    tr_position_found(lang, "regno-character", *position, *found)
-                }
+                RegNoError::Format(e) => format_message(lang, "regno", e),
             },
             Issue::RegNoWarning(w) => match w {
                 RegNoWarning::CheckDigit { expected, found } => {
@@ -109,15 +93,7 @@ impl Issue {
                 }
             },
             Issue::BankCard(e) => match e {
-                BankCardError::Empty => tr(lang, "bank-card-empty", &[]),
-                BankCardError::Character { position, found } => {
-                    tr_position_found(lang, "bank-card-character", *position, *found)
-                }
-                BankCardError::Length { found } => tr(
-                    lang,
-                    "bank-card-length",
-                    &[("found", Arg::Num(count(*found)))],
-                ),
+                BankCardError::Format(e) => format_message(lang, "bank-card", e),
                 BankCardError::Luhn => tr(lang, "bank-card-luhn", &[]),
             },
             Issue::LandlineFormat => tr(lang, "landline-format", &[]),
@@ -254,17 +230,26 @@ fn tr_position_found(lang: Lang, id: &str, position: usize, found: char) -> Stri
     )
 }
 
+/// The message of a [`FormatError`] of the identifier whose messages start with `prefix`.
+fn format_message(lang: Lang, prefix: &str, error: &FormatError) -> String {
+    match error {
+        FormatError::Empty => tr(lang, &format!("{prefix}-empty"), &[]),
+        FormatError::Length { found } => tr(
+            lang,
+            &format!("{prefix}-length"),
+            &[("found", Arg::Num(count(*found)))],
+        ),
+        FormatError::Character { position, found } => {
+            tr_position_found(lang, &format!("{prefix}-character"), *position, *found)
+        }
+    }
+}
+
 fn uscc_error_message(error: &UsccError, lang: Lang) -> String {
     match error {
-        UsccError::Empty => tr(lang, "uscc-empty", &[]),
-        UsccError::Length { found } => {
-            tr(lang, "uscc-length", &[("found", Arg::Num(count(*found)))])
-        }
+        UsccError::Format(e) => format_message(lang, "uscc", e),
         UsccError::ForbiddenLetter { position, found } => {
             tr_position_found(lang, "uscc-forbidden-letter", *position, *found)
-        }
-        UsccError::Character { position, found } => {
-            tr_position_found(lang, "uscc-character", *position, *found)
         }
         UsccError::DivisionDigit { position, found } => {
             tr_position_found(lang, "uscc-division", *position, *found)
@@ -313,16 +298,16 @@ mod tests {
     #[test]
     fn more_messages_exist_in_both_languages() {
         let issues = [
-            Issue::Uscc(UsccError::Empty),
-            Issue::Uscc(UsccError::Length { found: 15 }),
+            Issue::Uscc(UsccError::Format(FormatError::Empty)),
+            Issue::Uscc(UsccError::Format(FormatError::Length { found: 15 })),
             Issue::Uscc(UsccError::ForbiddenLetter {
                 position: 17,
                 found: 'O',
             }),
-            Issue::Uscc(UsccError::Character {
+            Issue::Uscc(UsccError::Format(FormatError::Character {
                 position: 18,
                 found: '-',
-            }),
+            })),
             Issue::Uscc(UsccError::DivisionDigit {
                 position: 5,
                 found: 'A',
@@ -335,22 +320,22 @@ mod tests {
                 expected: '8',
                 found: '9',
             }),
-            Issue::RegNo(RegNoError::Empty),
-            Issue::RegNo(RegNoError::Length { found: 14 }),
-            Issue::RegNo(RegNoError::Character {
+            Issue::RegNo(RegNoError::Format(FormatError::Empty)),
+            Issue::RegNo(RegNoError::Format(FormatError::Length { found: 14 })),
+            Issue::RegNo(RegNoError::Format(FormatError::Character {
                 position: 15,
                 found: 'X',
-            }),
+            })),
             Issue::RegNoWarning(RegNoWarning::CheckDigit {
                 expected: '6',
                 found: '7',
             }),
-            Issue::BankCard(BankCardError::Empty),
-            Issue::BankCard(BankCardError::Character {
+            Issue::BankCard(BankCardError::Format(FormatError::Empty)),
+            Issue::BankCard(BankCardError::Format(FormatError::Character {
                 position: 3,
                 found: 'a',
-            }),
-            Issue::BankCard(BankCardError::Length { found: 11 }),
+            })),
+            Issue::BankCard(BankCardError::Format(FormatError::Length { found: 11 })),
             Issue::BankCard(BankCardError::Luhn),
             Issue::LandlineFormat,
             Issue::LandlineAreaCode,
