@@ -3,9 +3,11 @@
 //! Nothing here is written per issue: the message is the Fluent message (in
 //! `src/core/i18n/zh-CN.ftl` and `en.ftl`) whose id is the issue's stable code with `.` and
 //! `_` written `-` (`id.check_digit` → `id-check-digit`, see [`message_id`]), formatted with
-//! the issue's [`Issue::args`]. The arguments are counts, positions, single characters and
-//! limits, never the value that was typed nor anything read from it (a birth date, a sex, an
-//! address code): a message may end up in a log or on a screen someone else sees.
+//! the issue's [`Issue::args`]. The arguments are counts, positions, single characters, units
+//! and limits, never the value that was typed nor anything read from it (a birth date, a sex,
+//! an address code): a message may end up in a log or on a screen someone else sees. The one
+//! exception is an address note ([`Issue::AddressNote`]), a warning worded by
+//! [`crate::core::address`] that names the part of the address it is about.
 
 use super::{EMAIL_MAX_CHARS, Issue, LATIN_NAME_MAX_CHARS, MoneyUnit, NAME_MAX_CHARS};
 use crate::core::address::ParseWarning;

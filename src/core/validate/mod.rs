@@ -30,6 +30,7 @@ pub use documents::{PROPERTY_UNIT_CHARS, plate, property_unit};
 pub use identifiers::{
     bank_card, firm_id, firm_id_warnings, id_number, reg_no, reg_no_warnings, uscc, uscc_warnings,
 };
+pub use message::{Param, message_id};
 pub use names::{LATIN_NAME_MAX_CHARS, NAME_MAX_CHARS, latin_name, name};
 
 use time::Date;
@@ -216,7 +217,8 @@ pub enum Issue {
 }
 
 impl Issue {
-    /// A stable code for programs.
+    /// A stable code for programs; written with `-` for `.` and `_`, it is the id of the
+    /// issue's message ([`message_id`]).
     pub fn code(&self) -> &'static str {
         match self {
             Issue::Required => "required",
