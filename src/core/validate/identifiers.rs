@@ -63,7 +63,21 @@ pub fn bank_card(input: &str) -> Result<BankCard, Issue> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::ids::{BankCardError, UsccError};
+    use crate::core::ids::{BankCardError, ResidentIdError, UsccError};
+
+    #[test]
+    fn id_numbers() {
+        let today = time::macros::date!(2026 - 11 - 21);
+        let id = id_number("11010519491231002x", today).expect("valid");
+        assert_eq!(id.as_str(), "11010519491231002X");
+        assert_eq!(
+            id_number("110105199003071238", today).map(|_| ()),
+            Err(Issue::Id(ResidentIdError::CheckDigit {
+                expected: '9',
+                found: '8'
+            }))
+        );
+    }
 
     #[test]
     fn firm_codes_and_cards() {
