@@ -1,6 +1,8 @@
 //! One entry point that checks any dictionary element's value: [`check`] picks the validator
 //! by the element's [`ValueType`], normalises the value, and reports what follows from it
-//! (the birth date and sex in an ID number, the organisation code in a USCC).
+//! (the birth date and sex in an ID number, the organisation code in a USCC). The normalised
+//! value is a [`Data`], the form in which a profile stores it (`profile` re-exports it): this
+//! module sits below the profile and never reaches up into it.
 //!
 //! ```
 //! use oncefill::core::check::{check, Context};
@@ -14,13 +16,43 @@
 //! assert_eq!(c.value.as_text(), Some("13800138000"));
 //! ```
 
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
 use time::Date;
 
 use crate::core::codes::{self, AddressCodeStatus, TableId};
 use crate::core::dictionary::{Key, Table, ValueType};
 use crate::core::ids::IdKind;
-use crate::core::profile::Data;
 use crate::core::validate::{self, Issue, MoneyUnit};
+
+/// A value as [`check`] normalises it and a profile stores it. Text covers every scalar
+/// element (dates as `YYYY-MM-DD`, codes as the standard's code); lists hold multiple
+/// choices. `Debug` never shows the value.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Data {
+    /// A scalar value.
+    Text(String),
+    /// A list of choices (e.g. an agent's authorised acts).
+    List(Vec<String>),
+}
+
+impl fmt::Debug for Data {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Data(***)")
+    }
+}
+
+impl Data {
+    /// The text of a scalar value.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Data::Text(t) => Some(t),
+            Data::List(_) => None,
+        }
+    }
+}
 
 /// What a check needs besides the value.
 #[derive(Clone, Copy, Debug)]

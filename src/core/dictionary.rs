@@ -403,18 +403,6 @@ mod tests {
     }
 
     #[test]
-    fn autocomplete_tokens_are_valid_whatwg_field_names() {
-        for e in ELEMENTS.iter().filter(|e| e.autocomplete.is_some()) {
-            let token = e.autocomplete.unwrap_or_default();
-            assert!(
-                crate::core::classify::parse_autocomplete(token).is_some(),
-                "{}: {token}",
-                e.id
-            );
-        }
-    }
-
-    #[test]
     fn serde_uses_the_dotted_key() {
         assert_eq!(
             serde_json::to_string(&Key::FirmUscc).unwrap(),

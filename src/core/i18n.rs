@@ -1,7 +1,9 @@
 //! Messages in zh-CN (first) and English, kept as Fluent resources.
 //!
 //! Every text a person reads — validation errors, reasons, the interface — is looked up here
-//! by message id, so both languages always say the same thing.
+//! by message id, so both languages always say the same thing. A validation issue's message
+//! id is its stable code with `.` and `_` written `-` (`id.check_digit` → `id-check-digit`;
+//! see `src/core/validate/message.rs`).
 //!
 //! ```
 //! use oncefill::core::i18n::{tr, Lang};
@@ -137,6 +139,57 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     })
 }
 
+/// The variables (`$name`) that message `id` of the Fluent `source` refers to, in its text,
+/// selectors and variants; `None` if the source has no such message.
+#[cfg(test)]
+pub(crate) fn message_variables(
+    source: &str,
+    id: &str,
+) -> Option<std::collections::BTreeSet<String>> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+    fn pattern(p: &Pattern<&str>, out: &mut std::collections::BTreeSet<String>) {
+        for element in &p.elements {
+            if let PatternElement::Placeable { expression } = element {
+                expr(expression, out);
+            }
+        }
+    }
+    fn expr(e: &Expression<&str>, out: &mut std::collections::BTreeSet<String>) {
+        match e {
+            Expression::Select { selector, variants } => {
+                inline(selector, out);
+                variants.iter().for_each(|v| pattern(&v.value, out));
+            }
+            Expression::Inline(i) => inline(i, out),
+        }
+    }
+    fn inline(i: &InlineExpression<&str>, out: &mut std::collections::BTreeSet<String>) {
+        match i {
+            InlineExpression::VariableReference { id } => {
+                out.insert(id.name.to_string());
+            }
+            InlineExpression::Placeable { expression } => expr(expression, out),
+            InlineExpression::FunctionReference { arguments, .. } => {
+                arguments.positional.iter().for_each(|a| inline(a, out));
+                arguments.named.iter().for_each(|a| inline(&a.value, out));
+            }
+            _ => {}
+        }
+    }
+
+    let resource = FluentResource::try_new(source.to_string()).ok()?;
+    let message = resource.entries().find_map(|entry| match entry {
+        Entry::Message(m) if m.id.name == id => Some(m),
+        _ => None,
+    })?;
+    let mut out = std::collections::BTreeSet::new();
+    if let Some(value) = &message.value {
+        pattern(value, &mut out);
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -174,6 +227,19 @@ mod tests {
         let text = tr(Lang::ZhCn, "id-length", &[("found", Arg::Num(17))]);
         assert!(text.contains("17"), "{text}");
         assert!(!text.contains('\u{2068}'));
+    }
+
+    #[test]
+    fn variables_are_found_in_text_selectors_and_variants() {
+        let source = "plain = no arguments\n\
+            counted = { $found } of { $max }\n\
+            chosen = { $kind ->\n    [a] first { $x }\n   *[b] second\n}\n";
+        let names =
+            |id| message_variables(source, id).map(|set| set.into_iter().collect::<Vec<_>>());
+        assert_eq!(names("plain"), Some(vec![]));
+        assert_eq!(names("counted"), Some(vec!["found".into(), "max".into()]));
+        assert_eq!(names("chosen"), Some(vec!["kind".into(), "x".into()]));
+        assert_eq!(names("absent"), None);
     }
 
     #[test]

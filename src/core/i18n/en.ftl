@@ -6,9 +6,9 @@ app-subtitle = Enter your details once, reuse them on every department's form
 id-empty = Please enter the resident ID number.
 id-length = A resident ID number has 18 characters (old cards 15); you entered { $found }. Please check it against the card.
 id-character = Character { $position }, "{ $found }", cannot appear in an ID number: the first 17 are digits, the last is a digit or X.
-id-date = The birth date in the number, "{ $digits }", is not a real date. Please check characters 7 to 14.
-id-future-date = The birth date in the number, { $date }, is after today. Please check characters 7 to 14.
-id-too-early = The birth year in the number, { $year }, is too early. Please check characters 7 to 10.
+id-date = The birth date in the number is not a real date. Please check characters 7 to 14.
+id-future-date = The birth date in the number is after today. Please check characters 7 to 14.
+id-too-early = The birth year in the number is too early. Please check characters 7 to 10.
 id-check-digit = The last character should be "{ $expected }" but is "{ $found }". Most likely one character is mistyped; please compare each one with the card.
 
 ## Validation: other
@@ -19,9 +19,9 @@ name-mixed = Please write the name entirely in Chinese characters or entirely in
 mobile-format = A mobile number is 11 digits starting with 1 (+86 allowed). Please check it.
 date-format = Please write the date as year-month-day, e.g. 1990-03-07.
 date-future = The date cannot be after today.
-birth-mismatch = The birth date does not match the ID number, which says { $expected }.
-sex-mismatch = The sex does not match the ID number, whose 17th digit says "{ $expected }".
-ethnicity-unknown = "{ $found }" is not an ethnic group in the list; please choose one.
+birth-mismatch = The birth date does not match the ID number; please compare it with characters 7 to 14 of the number on the card.
+sex-mismatch = The sex does not match the ID number, whose 17th digit is odd for men and even for women; please check both against the card.
+ethnicity-unknown = That is not an ethnic group in the list; please choose one.
 address-short = The address is too short: give the province, city, county and the street and number.
 address-province = Start the address with the province, autonomous region or municipality, e.g. "北京市".
 
@@ -171,14 +171,17 @@ bank-card-luhn = This card number fails its check: most likely a digit is mistyp
 landline-format = Write a landline as area code and number, e.g. 0571-88881234, with any extension after it, e.g. 0571-88881234-123.
 landline-area-code = Please put the area code in front of the number, e.g. 0571-88881234.
 email-format = Write the e-mail address as name@domain, e.g. zhangsan@example.com.
-email-character = An e-mail address cannot contain "{ $found }"; please use half-width Latin characters.
+email-character = { $kind ->
+    [space] An e-mail address cannot contain spaces; please remove them.
+   *[other] An e-mail address cannot contain "{ $found }"; please use half-width Latin characters.
+}
 email-domain = The domain after "@" is incomplete; it needs a dot, as in example.com.
 email-length = An e-mail address has at most { $max } characters; you entered { $found }.
 postcode-format = A postcode has 6 digits, e.g. 310012.
 property-unit-length = A real-property unit number has 28 characters; you entered { $found }. Please check it against the property certificate.
 property-unit-digit = Character { $position } of the real-property unit number should be a digit but is "{ $found }". The number is: a 6-digit division code, 6 digits of cadastral district and sub-district, a parcel code of 2 letters and 5 digits, and a fixture code of 1 letter and 8 digits.
 property-unit-letter = Character { $position } of the real-property unit number should be a capital letter but is "{ $found }". The number is: a 6-digit division code, 6 digits of cadastral district and sub-district, a parcel code of 2 letters and 5 digits, and a fixture code of 1 letter and 8 digits.
-property-unit-division = The first six digits of the real-property unit number, "{ $code }", are not a division code. Please check them against the property certificate.
+property-unit-division = The first six digits of the real-property unit number are not a division code. Please check them against the property certificate.
 plate-province = A plate number starts with the abbreviation of a province, such as "京" or "粤"; "{ $found }" is not one.
 plate-authority = After the abbreviation comes the issuing authority's code, one capital letter; you entered "{ $found }".
 plate-letter-io = Plates do not use the letter "{ $found }" (I and O look like 1 and 0); is it a digit?
@@ -191,8 +194,10 @@ valid-to-format = Enter the expiry date, e.g. 2036-03-07, or "长期" if the doc
 amount-format = Enter the amount as a number, e.g. 10 or 10.5; commas between thousands are fine.
 amount-not-positive = The amount must be greater than zero.
 amount-precision = The amount can have at most { $max } decimal places (down to one fen).
-amount-unit-wan = This field is in units of 10,000 yuan (万元); convert the amount and enter only the number, without "{ $found }".
-amount-unit-yuan = This field is in yuan (元); convert the amount and enter only the number, without "{ $found }".
+amount-unit = { $unit ->
+    [wan] This field is in units of 10,000 yuan (万元); convert the amount and enter only the number, without "{ $found }".
+   *[yuan] This field is in yuan (元); convert the amount and enter only the number, without "{ $found }".
+}
 amount-too-large = The amount is too large; please check the unit and the number of digits.
 
 ## Addresses and code tables
@@ -219,15 +224,14 @@ address-parse-ambiguous = "{ $text }" could be { $count } different divisions; w
 address-parse-unplaced = Could not tell which part of the address "{ $text }" is; it was kept as it is in the detailed address. Please check.
 
 ## Validation: more
-email-space = An e-mail address cannot contain spaces; please remove them.
 addr-province = Province
 addr-city = City
 addr-county = County
 addr-hint = Choose province, city and county, then write street, number and room
-code-unknown = "{ $found }" is not one of the choices; please pick one from the list.
+code-unknown = That is not one of the choices; please pick one from the list.
 account-format = An account number has 6 to 32 digits; please check it against the passbook or account papers.
 count-format = Please enter a whole number, e.g. 12.
-id-address-unknown = The first six digits "{ $code }" are in no current or past division list; please check them against the document (some old documents are like this; it can be saved).
+id-address-code = The first six digits are in no current or past division list; please check them against the document (some old documents are like this; it can be saved).
 
 ## Encrypted storage
 vault-malformed = This is not an OnceFill file, or it is damaged ({ $detail }). Your existing data is unchanged.

@@ -6,9 +6,9 @@ app-subtitle = 资料只填一次，各部门表单重复使用
 id-empty = 请填写公民身份号码。
 id-length = 公民身份号码应为18位（旧证15位），您输入了{ $found }位，请对照身份证核对。
 id-character = 第{ $position }位“{ $found }”不应出现在公民身份号码中：前17位只能是数字，最后一位是数字或X。
-id-date = 号码中的出生日期“{ $digits }”不是一个真实的日期，请核对第7至14位。
-id-future-date = 号码中的出生日期 { $date } 晚于今天，请核对第7至14位。
-id-too-early = 号码中的出生年份 { $year } 过早，请核对第7至10位。
+id-date = 号码中的出生日期不是一个真实的日期，请核对第7至14位。
+id-future-date = 号码中的出生日期晚于今天，请核对第7至14位。
+id-too-early = 号码中的出生年份过早，请核对第7至10位。
 id-check-digit = 最后一位校验码应为“{ $expected }”，您输入的是“{ $found }”。多半是某一位输错了，请对照身份证逐位核对。
 
 ## 校验：其他
@@ -19,9 +19,9 @@ name-mixed = 姓名请全部用汉字，或全部用拼音/外文字母，不要
 mobile-format = 手机号码应为以1开头的11位数字（可带+86），请核对。
 date-format = 日期请按“年-月-日”填写，例如 1990-03-07。
 date-future = 日期不能晚于今天。
-birth-mismatch = 出生日期与公民身份号码不一致：号码中的出生日期是 { $expected }。
-sex-mismatch = 性别与公民身份号码不一致：号码第17位表示“{ $expected }”。
-ethnicity-unknown = 没有“{ $found }”这个民族，请从列表中选择。
+birth-mismatch = 出生日期与公民身份号码不一致：请对照证件核对出生日期和号码第7至14位。
+sex-mismatch = 性别与公民身份号码不一致：号码第17位单数为男、双数为女，请对照证件核对。
+ethnicity-unknown = 没有这个民族，请从列表中选择。
 address-short = 地址太短，请写明省、市、县（区）以及街道和门牌号。
 address-province = 住址前应写明省、自治区或直辖市的名称，例如“北京市”“浙江省”。
 
@@ -171,14 +171,17 @@ bank-card-luhn = 这个卡号没有通过校验，多半是某一位输错或相
 landline-format = 固定电话请写成“区号-号码”，例如 0571-88881234；有分机的写在后面，例如 0571-88881234-123。
 landline-area-code = 请在号码前加上区号，例如 0571-88881234。
 email-format = 电子邮箱应写成“用户名@域名”，例如 zhangsan@example.com。
-email-character = 电子邮箱中不能有“{ $found }”，请用英文半角字符填写。
+email-character = { $kind ->
+    [space] 电子邮箱中不能有空格，请删去空格后再填。
+   *[other] 电子邮箱中不能有“{ $found }”，请用英文半角字符填写。
+}
 email-domain = 电子邮箱“@”后面的域名不完整，应像 example.com 这样带有“.”。
 email-length = 电子邮箱最长{ $max }个字符，您输入了{ $found }个。
 postcode-format = 邮政编码应为6位数字，例如 310012。
 property-unit-length = 不动产单元号应为28位，您输入了{ $found }位，请对照不动产权证书核对。
 property-unit-digit = 不动产单元号第{ $position }位应为数字，您输入的是“{ $found }”。单元号依次为：6位行政区划代码、6位地籍区和地籍子区、2位字母加5位数字的宗地（宗海）代码、1位字母加8位数字的定着物代码。
 property-unit-letter = 不动产单元号第{ $position }位应为大写字母，您输入的是“{ $found }”。单元号依次为：6位行政区划代码、6位地籍区和地籍子区、2位字母加5位数字的宗地（宗海）代码、1位字母加8位数字的定着物代码。
-property-unit-division = 不动产单元号前6位“{ $code }”不是有效的行政区划代码，请对照不动产权证书核对。
+property-unit-division = 不动产单元号前6位不是有效的行政区划代码，请对照不动产权证书核对。
 plate-province = 号牌号码应以省、自治区、直辖市的简称开头（如“京”“粤”），“{ $found }”不是简称。
 plate-authority = 简称后面应为发牌机关代号，即一个大写字母，您输入的是“{ $found }”。
 plate-letter-io = 号牌中不使用字母“{ $found }”（I和O容易与1和0混淆），请确认是不是数字。
@@ -191,8 +194,10 @@ valid-to-format = 请填写有效期限的截止日期，例如 2036-03-07；长
 amount-format = 金额请填写数字，例如 10 或 10.5，可以用逗号分隔千位。
 amount-not-positive = 金额应大于零。
 amount-precision = 金额最多保留{ $max }位小数（精确到分）。
-amount-unit-wan = 此栏的单位是万元，请换算成万元后只填数字，不要写“{ $found }”。
-amount-unit-yuan = 此栏的单位是元，请换算成元后只填数字，不要写“{ $found }”。
+amount-unit = { $unit ->
+    [wan] 此栏的单位是万元，请换算成万元后只填数字，不要写“{ $found }”。
+   *[yuan] 此栏的单位是元，请换算成元后只填数字，不要写“{ $found }”。
+}
 amount-too-large = 金额过大，请核对单位和位数。
 
 ## 地址与代码表
@@ -219,15 +224,14 @@ address-parse-ambiguous = “{ $text }”可能指{ $count }个不同的行政�
 address-parse-unplaced = 未能确定“{ $text }”属于地址的哪一部分，已原样放在详细地址中，请核对。
 
 ## 校验：更多
-email-space = 电子邮箱中不能有空格，请删去空格后再填。
 addr-province = 省
 addr-city = 市
 addr-county = 县区
 addr-hint = 可先选省市县，再写街道、门牌号和室号
-code-unknown = “{ $found }”不在可选范围内，请从列表中选择。
+code-unknown = 填写的内容不在可选范围内，请从列表中选择。
 account-format = 账号应为6到32位数字，请对照存折或开户凭证核对。
 count-format = 请填写一个整数，例如 12。
-id-address-unknown = 号码前6位“{ $code }”不在现行或历史行政区划代码中，请对照证件核对（个别老证件可能如此，可以保存）。
+id-address-code = 号码前6位不在现行或历史行政区划代码中，请对照证件核对（个别老证件可能如此，可以保存）。
 
 ## 加密保存
 vault-malformed = 这不是一次填的资料文件，或文件已损坏（{ $detail }）。现有资料没有任何改动。

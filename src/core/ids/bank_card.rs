@@ -15,6 +15,7 @@
 
 use std::fmt;
 
+use super::format::{FormatCodes, FormatError};
 use crate::core::mask::mask_middle;
 
 /// The fewest digits accepted.
@@ -26,32 +27,33 @@ pub const BANK_CARD_MAX_DIGITS: usize = 19;
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BankCardError {
-    /// Nothing was entered.
-    Empty,
-    /// Something other than a digit, space or hyphen.
-    Character {
-        /// 1-based position among the characters kept (spaces and hyphens dropped).
-        position: usize,
-        /// The offending character.
-        found: char,
-    },
-    /// Fewer than 12 or more than 19 digits.
-    Length {
-        /// Digits found.
-        found: usize,
-    },
+    /// Nothing entered, something other than a digit, space or hyphen (its position counted
+    /// among the characters kept, spaces and hyphens dropped), or fewer than 12 or more than
+    /// 19 digits.
+    Format(FormatError),
     /// The Luhn check fails: a digit is mistyped. The digits themselves are not kept here
     /// so that the error can be logged.
     Luhn,
+}
+
+/// The codes of [`BankCardError::Format`].
+const FORMAT_CODES: FormatCodes = FormatCodes {
+    empty: "bank_card.empty",
+    length: "bank_card.length",
+    character: "bank_card.character",
+};
+
+impl From<FormatError> for BankCardError {
+    fn from(error: FormatError) -> Self {
+        BankCardError::Format(error)
+    }
 }
 
 impl BankCardError {
     /// A stable code for programs.
     pub fn code(&self) -> &'static str {
         match self {
-            Self::Empty => "bank_card.empty",
-            Self::Character { .. } => "bank_card.character",
-            Self::Length { .. } => "bank_card.length",
+            Self::Format(e) => e.code(&FORMAT_CODES),
             Self::Luhn => "bank_card.luhn",
         }
     }
@@ -123,20 +125,22 @@ impl BankCard {
                 _ => c,
             };
             if !c.is_ascii_digit() {
-                return Err(BankCardError::Character {
+                return Err(FormatError::Character {
                     position: kept,
                     found: c,
-                });
+                }
+                .into());
             }
             digits.push(c);
         }
         if digits.is_empty() {
-            return Err(BankCardError::Empty);
+            return Err(FormatError::Empty.into());
         }
         if !(BANK_CARD_MIN_DIGITS..=BANK_CARD_MAX_DIGITS).contains(&digits.len()) {
-            return Err(BankCardError::Length {
+            return Err(FormatError::Length {
                 found: digits.len(),
-            });
+            }
+            .into());
         }
         if !luhn_valid(&digits) {
             return Err(BankCardError::Luhn);
@@ -210,21 +214,22 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(BankCard::parse(" - "), Err(BankCardError::Empty));
+        let format = |e| Err(BankCardError::Format(e));
+        assert_eq!(BankCard::parse(" - "), format(FormatError::Empty));
         assert_eq!(
             BankCard::parse("4111 1111 1111 111O"),
-            Err(BankCardError::Character {
+            format(FormatError::Character {
                 position: 16,
                 found: 'O'
             })
         );
         assert_eq!(
             BankCard::parse("41111111111"),
-            Err(BankCardError::Length { found: 11 })
+            format(FormatError::Length { found: 11 })
         );
         assert_eq!(
             BankCard::parse("41111111111111111111"),
-            Err(BankCardError::Length { found: 20 })
+            format(FormatError::Length { found: 20 })
         );
         assert_eq!(
             BankCard::parse("4111 1111 1111 1112"),

@@ -24,6 +24,7 @@ use std::fmt;
 
 use time::{Date, Month};
 
+use super::format::{FormatCodes, FormatError};
 use crate::core::mask::mask_middle;
 
 /// ISO 7064 MOD 11-2 weights `2^(17-i) mod 11` for positions 1..=17.
@@ -91,20 +92,9 @@ pub enum IdKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ResidentIdError {
-    /// Nothing was entered.
-    Empty,
-    /// Neither 18 nor 15 characters.
-    Length {
-        /// Characters found after removing spaces.
-        found: usize,
-    },
-    /// A character that may not stand at that position (1-based).
-    Character {
-        /// 1-based position.
-        position: usize,
-        /// The offending character.
-        found: char,
-    },
+    /// Nothing entered, neither 18 nor 15 characters (spaces removed), or a character that
+    /// may not stand at its position (digits only, `X` last).
+    Format(FormatError),
     /// Positions 7–14 (or 7–12 of a 15-digit number) are not a calendar date.
     Date {
         /// The date digits as written, e.g. `19900230`.
@@ -129,13 +119,24 @@ pub enum ResidentIdError {
     },
 }
 
+/// The codes of [`ResidentIdError::Format`].
+const FORMAT_CODES: FormatCodes = FormatCodes {
+    empty: "id.empty",
+    length: "id.length",
+    character: "id.character",
+};
+
+impl From<FormatError> for ResidentIdError {
+    fn from(error: FormatError) -> Self {
+        ResidentIdError::Format(error)
+    }
+}
+
 impl ResidentIdError {
     /// A stable code for programs (`id.length`, `id.check_digit`, ...).
     pub fn code(&self) -> &'static str {
         match self {
-            ResidentIdError::Empty => "id.empty",
-            ResidentIdError::Length { .. } => "id.length",
-            ResidentIdError::Character { .. } => "id.character",
+            ResidentIdError::Format(e) => e.code(&FORMAT_CODES),
             ResidentIdError::Date { .. } => "id.date",
             ResidentIdError::FutureDate { .. } => "id.future_date",
             ResidentIdError::TooEarly { .. } => "id.too_early",
@@ -205,23 +206,17 @@ impl ResidentId {
     pub fn parse_on(input: &str, today: Date) -> Result<Self, ResidentIdError> {
         let chars = normalise(input);
         match chars.len() {
-            0 => Err(ResidentIdError::Empty),
+            0 => Err(FormatError::Empty.into()),
             18 => Self::parse_18(&chars, today, false),
             15 => Self::parse_15(&chars, today),
-            found => Err(ResidentIdError::Length { found }),
+            found => Err(FormatError::Length { found }.into()),
         }
     }
 
     fn parse_18(chars: &[char], today: Date, converted: bool) -> Result<Self, ResidentIdError> {
-        for (index, &c) in chars.iter().enumerate() {
-            let allowed = c.is_ascii_digit() || (index == 17 && c == 'X');
-            if !allowed {
-                return Err(ResidentIdError::Character {
-                    position: index + 1,
-                    found: c,
-                });
-            }
-        }
+        FormatError::check_characters(chars, |index, c| {
+            c.is_ascii_digit() || (index == 17 && c == 'X')
+        })?;
         let number: String = chars.iter().collect();
         let kind = match &number[..2] {
             "81" => IdKind::HongKongResident,
@@ -254,12 +249,7 @@ impl ResidentId {
     }
 
     fn parse_15(chars: &[char], today: Date) -> Result<Self, ResidentIdError> {
-        if let Some((index, &found)) = chars.iter().enumerate().find(|(_, c)| !c.is_ascii_digit()) {
-            return Err(ResidentIdError::Character {
-                position: index + 1,
-                found,
-            });
-        }
+        FormatError::check_characters(chars, |_, c| c.is_ascii_digit())?;
         let old: String = chars.iter().collect();
         let mut body = String::with_capacity(18);
         body.push_str(&old[..6]);
@@ -394,18 +384,18 @@ mod tests {
 
     #[test]
     fn errors_say_what_is_wrong() {
-        assert_eq!(err(""), ResidentIdError::Empty);
-        assert_eq!(err("   "), ResidentIdError::Empty);
+        assert_eq!(err(""), ResidentIdError::Format(FormatError::Empty));
+        assert_eq!(err("   "), ResidentIdError::Format(FormatError::Empty));
         assert_eq!(
             err("11010519900307123"),
-            ResidentIdError::Length { found: 17 }
+            ResidentIdError::Format(FormatError::Length { found: 17 })
         );
         assert_eq!(
             err("1101051990030712A9"),
-            ResidentIdError::Character {
+            ResidentIdError::Format(FormatError::Character {
                 position: 17,
                 found: 'A'
-            }
+            })
         );
         assert_eq!(
             err("110105199002301238"),

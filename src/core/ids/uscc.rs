@@ -33,6 +33,8 @@
 
 use std::fmt;
 
+use super::format::{FormatCodes, FormatError};
+
 /// The USCC alphabet in value order: `0`–`9` are 0–9, `A` = 10 … `Y` = 30.
 const ALPHABET: &[u8; 31] = b"0123456789ABCDEFGHJKLMNPQRTUWXY";
 /// MOD 31 weights `3^(i-1) mod 31` for positions 1..=17.
@@ -255,25 +257,14 @@ impl EntityCategory {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum UsccError {
-    /// Nothing was entered.
-    Empty,
-    /// Not 18 characters.
-    Length {
-        /// Characters found after removing spaces.
-        found: usize,
-    },
+    /// Nothing entered, not 18 characters (spaces removed), or a character that is neither a
+    /// digit nor an upper-case letter.
+    Format(FormatError),
     /// One of I, O, Z, S, V, which never appear in a USCC.
     ForbiddenLetter {
         /// 1-based position.
         position: usize,
         /// The letter (upper case).
-        found: char,
-    },
-    /// A character that is neither a digit nor an upper-case letter.
-    Character {
-        /// 1-based position.
-        position: usize,
-        /// The offending character.
         found: char,
     },
     /// Positions 3–8, the division code of the registering authority, must be digits.
@@ -285,14 +276,25 @@ pub enum UsccError {
     },
 }
 
+/// The codes of [`UsccError::Format`].
+const USCC_FORMAT_CODES: FormatCodes = FormatCodes {
+    empty: "uscc.empty",
+    length: "uscc.length",
+    character: "uscc.character",
+};
+
+impl From<FormatError> for UsccError {
+    fn from(error: FormatError) -> Self {
+        UsccError::Format(error)
+    }
+}
+
 impl UsccError {
     /// A stable code for programs.
     pub fn code(&self) -> &'static str {
         match self {
-            Self::Empty => "uscc.empty",
-            Self::Length { .. } => "uscc.length",
+            Self::Format(e) => e.code(&USCC_FORMAT_CODES),
             Self::ForbiddenLetter { .. } => "uscc.forbidden_letter",
-            Self::Character { .. } => "uscc.character",
             Self::DivisionDigit { .. } => "uscc.division",
         }
     }
@@ -343,9 +345,9 @@ impl Uscc {
     pub fn parse(input: &str) -> Result<Self, UsccError> {
         let chars = normalise(input);
         match chars.len() {
-            0 => return Err(UsccError::Empty),
+            0 => return Err(FormatError::Empty.into()),
             18 => {}
-            found => return Err(UsccError::Length { found }),
+            found => return Err(FormatError::Length { found }.into()),
         }
         for (index, &c) in chars.iter().enumerate() {
             let position = index + 1;
@@ -353,7 +355,7 @@ impl Uscc {
                 return Err(UsccError::ForbiddenLetter { position, found: c });
             }
             if uscc_value(c).is_none() {
-                return Err(UsccError::Character { position, found: c });
+                return Err(FormatError::Character { position, found: c }.into());
             }
             if (3..=8).contains(&position) && !c.is_ascii_digit() {
                 return Err(UsccError::DivisionDigit { position, found: c });
@@ -454,29 +456,28 @@ pub fn mod11_10_check(body: &str) -> Option<char> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RegNoError {
-    /// Nothing was entered.
-    Empty,
-    /// Not 15 digits.
-    Length {
-        /// Characters found after removing spaces.
-        found: usize,
-    },
-    /// Not a digit.
-    Character {
-        /// 1-based position.
-        position: usize,
-        /// The offending character.
-        found: char,
-    },
+    /// Nothing entered, not 15 characters (spaces removed), or not a digit.
+    Format(FormatError),
+}
+
+/// The codes of [`RegNoError::Format`].
+const REG_NO_FORMAT_CODES: FormatCodes = FormatCodes {
+    empty: "regno.empty",
+    length: "regno.length",
+    character: "regno.character",
+};
+
+impl From<FormatError> for RegNoError {
+    fn from(error: FormatError) -> Self {
+        RegNoError::Format(error)
+    }
 }
 
 impl RegNoError {
     /// A stable code for programs.
     pub fn code(&self) -> &'static str {
         match self {
-            Self::Empty => "regno.empty",
-            Self::Length { .. } => "regno.length",
-            Self::Character { .. } => "regno.character",
+            Self::Format(e) => e.code(&REG_NO_FORMAT_CODES),
         }
     }
 }
@@ -517,16 +518,11 @@ impl RegistrationNumber {
     pub fn parse(input: &str) -> Result<Self, RegNoError> {
         let chars = normalise(input);
         match chars.len() {
-            0 => return Err(RegNoError::Empty),
+            0 => return Err(FormatError::Empty.into()),
             15 => {}
-            found => return Err(RegNoError::Length { found }),
+            found => return Err(FormatError::Length { found }.into()),
         }
-        if let Some((index, &found)) = chars.iter().enumerate().find(|(_, c)| !c.is_ascii_digit()) {
-            return Err(RegNoError::Character {
-                position: index + 1,
-                found,
-            });
-        }
+        FormatError::check_characters(&chars, |_, c| c.is_ascii_digit())?;
         let number: String = chars.iter().collect();
         let mut warnings = Vec::new();
         if let Some(expected) = mod11_10_check(number.get(..14).unwrap_or_default()) {
@@ -586,7 +582,7 @@ impl FirmId {
             let text: String = chars.iter().collect();
             return RegistrationNumber::parse(&text)
                 .map(FirmId::RegNo)
-                .map_err(|_| UsccError::Length { found: 15 });
+                .map_err(|_| FormatError::Length { found: 15 }.into());
         }
         Uscc::parse(input).map(FirmId::Uscc)
     }
@@ -707,8 +703,11 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(err(""), UsccError::Empty);
-        assert_eq!(err("9133010"), UsccError::Length { found: 7 });
+        assert_eq!(err(""), UsccError::Format(FormatError::Empty));
+        assert_eq!(
+            err("9133010"),
+            UsccError::Format(FormatError::Length { found: 7 })
+        );
         assert_eq!(
             err("91330106MA2H3K7DOR"),
             UsccError::ForbiddenLetter {
@@ -725,10 +724,10 @@ mod tests {
         );
         assert_eq!(
             err("91330106MA2H3K7D8-"),
-            UsccError::Character {
+            UsccError::Format(FormatError::Character {
                 position: 18,
                 found: '-'
-            }
+            })
         );
         assert_eq!(
             err("9133A106MA2H3K7D8R"),
@@ -785,16 +784,19 @@ mod tests {
         );
         assert_eq!(
             RegistrationNumber::parse("11010800000001"),
-            Err(RegNoError::Length { found: 14 })
+            Err(RegNoError::Format(FormatError::Length { found: 14 }))
         );
         assert_eq!(
             RegistrationNumber::parse("11010800000001X"),
-            Err(RegNoError::Character {
+            Err(RegNoError::Format(FormatError::Character {
                 position: 15,
                 found: 'X'
-            })
+            }))
         );
-        assert_eq!(RegistrationNumber::parse(" "), Err(RegNoError::Empty));
+        assert_eq!(
+            RegistrationNumber::parse(" "),
+            Err(RegNoError::Format(FormatError::Empty))
+        );
     }
 
     #[test]
@@ -809,7 +811,7 @@ mod tests {
         ));
         assert_eq!(
             FirmId::parse("1101080000000"),
-            Err(UsccError::Length { found: 13 })
+            Err(UsccError::Format(FormatError::Length { found: 13 }))
         );
     }
 }

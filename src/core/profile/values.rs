@@ -5,34 +5,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::core::check::Data;
 use crate::core::dictionary::Key;
-
-/// A value as stored. Text covers every scalar element (dates as `YYYY-MM-DD`, codes as the
-/// standard's code); lists hold multiple choices.
-#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Data {
-    /// A scalar value.
-    Text(String),
-    /// A list of choices (e.g. an agent's authorised acts).
-    List(Vec<String>),
-}
-
-impl fmt::Debug for Data {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Data(***)")
-    }
-}
-
-impl Data {
-    /// The text of a scalar value.
-    pub fn as_text(&self) -> Option<&str> {
-        match self {
-            Data::Text(t) => Some(t),
-            Data::List(_) => None,
-        }
-    }
-}
 
 /// Where a value came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
