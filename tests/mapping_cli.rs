@@ -8,8 +8,9 @@ use std::path::Path;
 use std::process::Command;
 
 use oncefill::core::dictionary::ELEMENTS;
-use oncefill::core::mapping::{APPLICANT, FormMapping, TRANSFORM_KINDS};
+use oncefill::core::mapping::{APPLICANT, FormMapping};
 use oncefill::core::role::FORM_ROLES;
+use oncefill::core::transform;
 use serde_json::Value;
 
 const DIR: &str = "tests/data/mappings";
@@ -204,7 +205,7 @@ fn the_schema_agrees_with_the_code() {
     };
     let keys: BTreeSet<String> = ELEMENTS.iter().map(|e| e.id.to_string()).collect();
     assert_eq!(strings(&s["$defs"]["key"]["enum"]), keys);
-    let kinds: BTreeSet<String> = TRANSFORM_KINDS.iter().map(|k| k.to_string()).collect();
+    let kinds: BTreeSet<String> = transform::kinds().iter().map(|k| k.to_string()).collect();
     assert_eq!(
         strings(&s["$defs"]["transform"]["properties"]["kind"]["enum"]),
         kinds
@@ -295,8 +296,53 @@ fn transform_parameters_are_checked_as_the_engine_reads_them() {
         "en",
     ]);
     assert_eq!(code, 1, "{out}");
-    assert!(
-        out.contains("fields[0].transform: unknown field `fromat`"),
-        "{out}"
+    let path = file("bad-transform-params.json");
+    assert_eq!(
+        out,
+        format!(
+            "{path}: fields[0].transform.fromat: the format has no member \"fromat\"\n\
+             {path}: fields[0].transform: missing member \"format\"\n"
+        ),
     );
+}
+
+/// Every bad transform of a file is reported, each at its own path, in Chinese then English;
+/// the file is rejected as a whole.
+#[test]
+fn every_bad_transform_is_reported_at_its_path() {
+    let path = file("bad-transform-values.json");
+    let (code, out, _) = run(&["mapping", "check", &path]);
+    assert_eq!(code, 1, "{out}");
+    let expected = [
+        (
+            "fields[1].transform.format",
+            "日期格式",
+            "The date format \"YYYY-mm-dd\"",
+        ),
+        (
+            "fields[2].transform.table",
+            "不是可选的值",
+            "\"gender\" is not one of: sex,",
+        ),
+        (
+            "fields[3].transform.else.part",
+            "不是可选的值",
+            "\"week\" is not one of: year, month, day",
+        ),
+        (
+            "fields[4].transform.if.key",
+            "资料字典中没有资料项",
+            "(did you mean \"person.sex\"?)",
+        ),
+    ];
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), expected.len(), "{out}");
+    for (line, (at, zh, en)) in lines.iter().zip(expected) {
+        let rest = line
+            .strip_prefix(&format!("{path}: {at}: "))
+            .unwrap_or_else(|| panic!("{at} in {line}"));
+        let (z, e) = (rest.find(zh).unwrap(), rest.find(en).unwrap());
+        assert!(z < e, "{line}");
+    }
+    assert!(FormMapping::from_json(&std::fs::read_to_string(&path).unwrap()).is_err());
 }

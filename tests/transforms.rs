@@ -11,7 +11,8 @@ use oncefill::core::i18n::{Lang, tr};
 use oncefill::core::ids::Sex;
 use oncefill::core::profile::Value;
 use oncefill::core::transform::{
-    self, NoLookup, Output, PickBy, Transform, TransformError, apply, apply_text, to_full, to_half,
+    self, NoLookup, Output, PickBy, Problem, ReadError, Transform, TransformError, apply,
+    apply_text, to_full, to_half,
 };
 use proptest::prelude::*;
 
@@ -81,6 +82,21 @@ fn table_driven_cases() {
             assert_eq!(cols.len(), 3, "{name}:{}: three columns", i + 1);
             let t: Transform =
                 serde_json::from_str(cols[0]).unwrap_or_else(|e| panic!("{name}:{}: {e}", i + 1));
+            // A mapping reads it as serde does, and refuses what `check` finds.
+            let json: serde_json::Value = serde_json::from_str(cols[0]).unwrap();
+            let checked: Vec<ReadError> = transform::check_at(&t)
+                .into_iter()
+                .map(|(path, e)| ReadError {
+                    path,
+                    problem: Problem::Check(e),
+                })
+                .collect();
+            let expected = if checked.is_empty() {
+                Ok(t.clone())
+            } else {
+                Err(checked)
+            };
+            assert_eq!(transform::read(&json), expected, "{name}:{}", i + 1);
             let got = apply_text(&t, cols[1]);
             check_row(&name, i + 1, &t, got, cols[2]);
             rows += 1;

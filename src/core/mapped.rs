@@ -1,6 +1,8 @@
 //! Filling by a known form mapping: the mapping, not heuristics, says which control takes
 //! which element, whose, and in what format. A control the mapping does not list is left alone,
-//! so a mapped form gets exactly the fields its mapping names.
+//! so a mapped form gets exactly the fields its mapping names. The transforms come as the
+//! mapping read them (checked when it was loaded); a field without one is written as planning
+//! chooses for it ([`crate::core::plan::transform_for`]).
 //!
 //! ```
 //! use oncefill::core::field::FieldDescriptor;
@@ -28,13 +30,6 @@ pub struct Mapped {
     pub classified: Vec<Classification>,
     /// The transform of each field, if the mapping gives one.
     pub transforms: Vec<Option<Transform>>,
-}
-
-/// The transform a mapping names, read as the transform engine's own type.
-pub fn transform_of(t: &crate::core::mapping::Transform) -> Option<Transform> {
-    let mut object = t.params.clone();
-    object.insert("kind".into(), t.kind.into());
-    serde_json::from_value(serde_json::Value::Object(object)).ok()
 }
 
 /// Classifies `fields` by `form`. `css` resolves a CSS locator to the fields it selects (the
@@ -103,7 +98,7 @@ pub fn classify_mapped(
                         reason: Reason::Mapping(form.id.clone()),
                     };
                     c.role = m.role;
-                    out.transforms[i] = m.transform.as_ref().and_then(transform_of);
+                    out.transforms[i] = m.transform.clone();
                 }
                 None => {
                     c.verdict = Verdict::Skip {

@@ -39,7 +39,7 @@
 //! | `locator` | object | yes | exactly one of `{"css": "#aac003"}`, `{"name": "aac003"}`, `{"id": "aac003"}`, `{"label": "姓名", "nth": 1}` (`nth` counts from 1, default 1) |
 //! | `key` | string or `null` | yes | a dictionary key ([`Key`]), e.g. `person.name`; `null`: never fill this control |
 //! | `role` | string | no | whose value: `applicant` (the default) or a [`Role`](crate::core::role::Role) id, numbered for repeated blocks: `legal_rep`, `finance_officer`, `liaison`, `shareholder[0]`, `agent`, `child`, `mother`, `father`, `householder`, `spouse`, …, and `firm` for the firm's own details (its 联系电话, 邮政编码) |
-//! | `transform` | object | no | how the value is written: `{"kind": …, …}`, `kind` one of [`TRANSFORM_KINDS`]; the other members belong to the transform (`src/core/transform/`) |
+//! | `transform` | object | no | how the value is written: `{"kind": …, …}`, `kind` one of [`transform::kinds`]; the other members belong to the transform (see [`crate::core::transform`]) and are read into a [`Transform`] with the mapping |
 //! | `required` | boolean | no | the form cannot be submitted without it (default `false`) |
 //! | `note` | string | no | free text for maintainers |
 //!
@@ -75,8 +75,11 @@
 //! # Errors
 //!
 //! [`FormMapping::from_json`] reports every problem it finds, not just the first, each with
-//! the JSON path of the offending value (`fields[3].key`) and a message in both languages
-//! ([`MappingError::message`]).
+//! the JSON path of the offending value (`fields[3].key`, `fields[3].transform.format`) and a
+//! message in both languages ([`MappingError::message`]). A transform is checked as it is
+//! read: an unknown kind, an unknown or missing member, a value of the wrong type or not
+//! among a member's choices, a date pattern that cannot be written, or an unknown dictionary
+//! key in it rejects the mapping, so a transform is never found wanting at fill time.
 
 use serde_json::{Map, Value};
 
@@ -86,30 +89,10 @@ use crate::core::handle_map;
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::role::FORM_ROLES;
 pub use crate::core::role::RoleRef;
+use crate::core::transform::{self, Problem, Transform, TransformError};
 
 /// The format version this module reads and writes.
 pub const VERSION: u64 = 1;
-
-/// The transform kinds a mapping may name (`"transform": {"kind": …}`); the transforms
-/// themselves live in `src/core/transform/`.
-pub const TRANSFORM_KINDS: &[&str] = &[
-    "text",
-    "date",
-    "date_part",
-    "code",
-    "address",
-    "address_part",
-    "name_part",
-    "pinyin",
-    "phone",
-    "amount",
-    "width",
-    "choice",
-    "member",
-    "constant",
-    "concat",
-    "condition",
-];
 
 pub use crate::core::handle_map::APPLICANT;
 
@@ -157,15 +140,6 @@ impl Locator {
     }
 }
 
-/// How a value is written into a control: the kind (one of [`TRANSFORM_KINDS`]) and the
-/// members that configure it, as written.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Transform {
-    /// The kind.
-    pub kind: &'static str,
-    /// The other members of the transform object.
-    pub params: Map<String, Value>,
-}
 
 /// One mapped control.
 #[derive(Clone, Debug, PartialEq)]
@@ -238,8 +212,20 @@ pub enum ErrorKind {
     },
     /// A role that does not exist, or a malformed index.
     UnknownRole(String),
-    /// A transform kind not in [`TRANSFORM_KINDS`].
+    /// A transform kind not in [`transform::kinds`].
     UnknownTransform(String),
+    /// A value that is not one of the choices a transform's member allows.
+    NotOneOf {
+        /// As written.
+        found: String,
+        /// The choices.
+        expected: &'static [&'static str],
+    },
+    /// A value a transform's member cannot take.
+    BadValue,
+    /// What a transform's own check finds (a date pattern it cannot write, an unknown
+    /// dictionary key, an `id_type` code without its domain).
+    Transform(TransformError),
     /// A locator without exactly one of `css`, `name`, `id`, `label`.
     LocatorKind,
     /// `nth` is not a whole number from 1.
@@ -265,6 +251,9 @@ impl ErrorKind {
             ErrorKind::UnknownKey { .. } => "unknown-key",
             ErrorKind::UnknownRole(_) => "unknown-role",
             ErrorKind::UnknownTransform(_) => "unknown-transform",
+            ErrorKind::NotOneOf { .. } => "not-one-of",
+            ErrorKind::BadValue => "bad-value",
+            ErrorKind::Transform(_) => "transform",
             ErrorKind::LocatorKind => "locator-kind",
             ErrorKind::Nth => "nth",
             ErrorKind::DuplicateLocator(_) => "duplicate-locator",
@@ -324,13 +313,20 @@ impl MappingError {
                 )
             }
             ErrorKind::UnknownTransform(kind) => {
-                let known = TRANSFORM_KINDS.join(", ");
+                let known = transform::kinds().join(", ");
                 tr(
                     lang,
                     "mapping-unknown-transform",
                     &[("kind", s(kind)), ("known", s(&known))],
                 )
             }
+            ErrorKind::NotOneOf { found, expected } => tr(
+                lang,
+                "mapping-not-one-of",
+                &[("found", s(found)), ("expected", s(&expected.join(", ")))],
+            ),
+            ErrorKind::BadValue => tr(lang, "mapping-bad-value", &[]),
+            ErrorKind::Transform(e) => e.message(lang),
             ErrorKind::LocatorKind => tr(lang, "mapping-locator-kind", &[]),
             ErrorKind::Nth => tr(lang, "mapping-nth", &[]),
             ErrorKind::DuplicateLocator(first) => {
@@ -545,35 +541,33 @@ impl Reader {
         }
     }
 
+    /// A transform, read into the transform engine's own type; each problem at its path.
     fn transform(&mut self, value: Option<&Value>, path: &str) -> Option<Transform> {
-        let object = match value? {
-            Value::Object(o) => o,
-            _ => {
-                self.error(path, ErrorKind::Type("object"));
-                return None;
-            }
+        let problems = match transform::read(value?) {
+            Ok(t) => return Some(t),
+            Err(problems) => problems,
         };
-        let kind = match object.get("kind") {
-            None => {
-                self.error(path, ErrorKind::Missing("kind"));
-                return None;
-            }
-            Some(Value::String(k)) => k,
-            Some(_) => {
-                self.error(&join(path, "kind"), ErrorKind::Type("string"));
-                return None;
-            }
-        };
-        let Some(kind) = TRANSFORM_KINDS.iter().copied().find(|k| k == kind) else {
-            self.error(
-                &join(path, "kind"),
-                ErrorKind::UnknownTransform(kind.clone()),
-            );
-            return None;
-        };
-        let mut params = object.clone();
-        params.remove("kind");
-        Some(Transform { kind, params })
+        for p in problems {
+            let at = match p.path.as_str() {
+                "" => path.to_string(),
+                inner => format!("{path}.{inner}"),
+            };
+            let kind = match p.problem {
+                Problem::Type(expected) => ErrorKind::Type(expected),
+                Problem::Missing(member) => ErrorKind::Missing(member),
+                Problem::UnknownKind(kind) => ErrorKind::UnknownTransform(kind),
+                Problem::UnknownMember(member) => ErrorKind::UnknownMember(member),
+                Problem::NotOneOf { found, expected } => ErrorKind::NotOneOf { found, expected },
+                Problem::Invalid => ErrorKind::BadValue,
+                Problem::Check(TransformError::UnknownKey { key }) => ErrorKind::UnknownKey {
+                    suggestion: closest_key(&key),
+                    key,
+                },
+                Problem::Check(e) => ErrorKind::Transform(e),
+            };
+            self.error(&at, kind);
+        }
+        None
     }
 
     fn required(&mut self, value: Option<&Value>, path: &str) -> bool {
@@ -927,7 +921,7 @@ mod tests {
             {"locator": {"name": "fr_xm"}, "key": "person.name", "role": "legal_rep"},
             {"locator": {"css": "#gd1 .xm"}, "key": "person.name", "role": "shareholder[0]"},
             {"locator": {"label": "出资方式", "nth": 2}, "key": "rep.contribution_method",
-             "role": "shareholder[1]", "transform": {"kind": "code", "table": "contribution"}},
+             "role": "shareholder[1]", "transform": {"kind": "text"}},
             {"locator": {"id": "clrq"}, "key": "firm.established",
              "transform": {"kind": "date", "format": "YYYY年MM月DD日"}},
             {"locator": {"id": "bz"}, "key": null}
@@ -971,9 +965,13 @@ mod tests {
                 nth: 2
             }
         );
-        let t = m.fields[4].transform.as_ref().unwrap();
-        assert_eq!(t.kind, "date");
-        assert_eq!(t.params["format"], "YYYY年MM月DD日");
+        assert_eq!(m.fields[3].transform, Some(Transform::Text));
+        assert_eq!(
+            m.fields[4].transform,
+            Some(Transform::Date {
+                format: "YYYY年MM月DD日".into()
+            })
+        );
         assert_eq!(m.fields[5].key, None);
     }
 
@@ -1081,6 +1079,12 @@ mod tests {
             },
             ErrorKind::UnknownRole("x".into()),
             ErrorKind::UnknownTransform("x".into()),
+            ErrorKind::NotOneOf {
+                found: "x".into(),
+                expected: &["a", "b"],
+            },
+            ErrorKind::BadValue,
+            ErrorKind::Transform(TransformError::DomainNeeded),
             ErrorKind::LocatorKind,
             ErrorKind::Nth,
             ErrorKind::DuplicateLocator("fields[0]".into()),
@@ -1204,10 +1208,100 @@ mod tests {
 
     #[test]
     fn transform_kinds_are_distinct() {
-        let mut kinds = TRANSFORM_KINDS.to_vec();
+        let mut kinds = transform::kinds().to_vec();
         kinds.sort_unstable();
         kinds.dedup();
-        assert_eq!(kinds.len(), TRANSFORM_KINDS.len());
+        assert_eq!(kinds.len(), transform::kinds().len());
         assert_eq!(kinds.len(), 16);
+    }
+
+    #[test]
+    fn a_bad_transform_rejects_the_mapping_at_its_path() {
+        let field = |transform: &str| {
+            format!(
+                r#"{{"locator": {{"id": "a"}}, "key": "person.birth_date", "transform": {transform}}}"#
+            )
+        };
+        let cases = [
+            (
+                r#"{"kind": "rot13"}"#,
+                "fields[1].transform.kind",
+                "unknown-transform",
+            ),
+            (
+                r#"{"kind": "date", "format": "YYYY-mm"}"#,
+                "fields[1].transform.format",
+                "transform",
+            ),
+            (
+                r#"{"kind": "date", "format": 8}"#,
+                "fields[1].transform.format",
+                "type",
+            ),
+            (r#"{"kind": "date"}"#, "fields[1].transform", "missing"),
+            (
+                r#"{"kind": "date", "fromat": "YYYY"}"#,
+                "fields[1].transform.fromat",
+                "unknown-member",
+            ),
+            (
+                r#"{"kind": "code", "table": "contribution"}"#,
+                "fields[1].transform.table",
+                "not-one-of",
+            ),
+            (r#""date""#, "fields[1].transform", "type"),
+            (
+                r#"{"kind": "concat", "parts": [1]}"#,
+                "fields[1].transform.parts[0]",
+                "bad-value",
+            ),
+            (
+                r#"{"kind": "choice", "when": {}, "else": {"kind": "date", "format": "MM/DD/YY"}}"#,
+                "fields[1].transform.else.format",
+                "transform",
+            ),
+            (
+                r#"{"kind": "condition", "if": {"key": "person.sx"}, "then": {"kind": "text"}}"#,
+                "fields[1].transform.if.key",
+                "unknown-key",
+            ),
+        ];
+        for (transform, path, code) in cases {
+            let json = with_fields(&format!(
+                r#"[{{"locator": {{"id": "b"}}, "key": "person.name"}}, {}]"#,
+                field(transform)
+            ));
+            let found = errors(&json);
+            assert!(
+                found.iter().any(|(p, c)| p == path && *c == code),
+                "{transform}: {path} {code} in {found:?}"
+            );
+        }
+        let e = FormMapping::from_json(&with_fields(&format!(
+            "[{}]",
+            field(r#"{"kind": "code", "table": "contribution"}"#)
+        )))
+        .unwrap_err();
+        assert_eq!(
+            e[0].line(Lang::En),
+            r#"fields[0].transform.table: "contribution" is not one of: sex, ethnicity, id_type, marital, political, education, hukou_type, relation, country"#
+        );
+        assert!(
+            e[0].message(Lang::ZhCn).contains("sex"),
+            "{}",
+            e[0].message(Lang::ZhCn)
+        );
+        let e = FormMapping::from_json(&with_fields(&format!(
+            "[{}]",
+            field(r#"{"kind": "condition", "if": {"key": "person.sx"}, "then": {"kind": "text"}}"#)
+        )))
+        .unwrap_err();
+        assert_eq!(
+            e[0].kind,
+            ErrorKind::UnknownKey {
+                key: "person.sx".into(),
+                suggestion: Some("person.sex")
+            }
+        );
     }
 }

@@ -6,6 +6,10 @@
 //! with its reason. A field that already has content is planned but not selected, so it is
 //! only overwritten when the person ticks it.
 //!
+//! Every field is planned the same way: its value and a transform make its action in one
+//! function, [`fill_action`]. The transform is the mapping's when the form has one
+//! ([`crate::core::mapped`]), else the one [`transform_for`] chooses from the field:
+//!
 //! Formats: sex goes into a radio group or select by option text (男/女) or by the GB/T 2261.1
 //! code (1/2); a date goes into `<input type=date>` as `YYYY-MM-DD`, into a field whose label or
 //! placeholder shows `YYYY年MM月DD日` in that form, and likewise `YYYYMMDD`, `YYYY/MM/DD`,
@@ -21,7 +25,7 @@ use crate::core::ids::Sex;
 use crate::core::mask::{Secret, mask_for_display};
 use crate::core::profile::{Profile, Value};
 use crate::core::role::RoleRef;
-use crate::core::transform::{Output, PickBy, Transform};
+use crate::core::transform::{Lookup, Output, PickBy, Transform, apply, format_pattern};
 
 /// What the DOM adapter does to one field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -207,17 +211,23 @@ pub fn date_format_for(field: &FieldDescriptor) -> DateFormat {
     DateFormat::Iso
 }
 
+impl DateFormat {
+    /// The format as a `date` transform's pattern ([`format_pattern`]).
+    pub fn pattern(self) -> &'static str {
+        match self {
+            DateFormat::Iso => "YYYY-MM-DD",
+            DateFormat::Chinese => "YYYY年MM月DD日",
+            DateFormat::Compact => "YYYYMMDD",
+            DateFormat::Slashed => "YYYY/MM/DD",
+            DateFormat::YearMonth => "YYYY-MM",
+            DateFormat::ChineseYearMonth => "YYYY年MM月",
+        }
+    }
+}
+
 /// Writes a date in a format.
 pub fn format_date(date: Date, format: DateFormat) -> String {
-    let (y, m, d) = (date.year(), u8::from(date.month()), date.day());
-    match format {
-        DateFormat::Iso => format!("{y:04}-{m:02}-{d:02}"),
-        DateFormat::Chinese => format!("{y:04}年{m:02}月{d:02}日"),
-        DateFormat::Compact => format!("{y:04}{m:02}{d:02}"),
-        DateFormat::Slashed => format!("{y:04}/{m:02}/{d:02}"),
-        DateFormat::YearMonth => format!("{y:04}-{m:02}"),
-        DateFormat::ChineseYearMonth => format!("{y:04}年{m:02}月"),
-    }
+    format_pattern(date, format.pattern()).unwrap_or_default()
 }
 
 /// Finds the option for a sex: by text 男/女 (or Male/Female), else by code 1/2.
@@ -254,25 +264,6 @@ fn text_option(options: &[FieldOption], text: &str) -> Option<usize> {
     options
         .iter()
         .position(|o| o.text.trim() == text || o.value.trim() == text)
-}
-
-/// The text a value takes in a free-text field.
-fn as_text(value: &Value, field: &FieldDescriptor) -> String {
-    match value {
-        Value::Text(t) => t.clone(),
-        Value::Date(d) => format_date(*d, date_format_for(field)),
-        Value::Sex(s) => s.zh().to_string(),
-        Value::Ethnicity(c) => c.name.to_string(),
-        Value::List(items) => items.join("、"),
-    }
-}
-
-fn choose(field: &FieldDescriptor, value: &Value) -> Option<usize> {
-    match value {
-        Value::Sex(s) => sex_option(&field.options, *s),
-        Value::Ethnicity(c) => ethnicity_option(&field.options, c),
-        other => text_option(&field.options, &as_text(other, field)),
-    }
 }
 
 fn field_label(field: &FieldDescriptor) -> String {
@@ -330,8 +321,119 @@ fn pick(options: &[FieldOption], output: &Output) -> Option<usize> {
     })
 }
 
+/// The transform planning chooses for a field no mapping formats: the date in the format
+/// the field shows ([`date_format_for`]), any other value as it is stored; into a select,
+/// radio group or checkbox, the field's own choice that names the value
+/// ([`Transform::Named`]).
+pub fn transform_for(field: &FieldDescriptor, value: &Value) -> Transform {
+    let text = match value {
+        Value::Date(_) => Transform::Date {
+            format: date_format_for(field).pattern().to_string(),
+        },
+        _ => Transform::Text,
+    };
+    match field.control {
+        Control::Select | Control::RadioGroup | Control::Checkbox => Transform::Named {
+            text: Box::new(text),
+        },
+        Control::Input { .. } | Control::TextArea => text,
+    }
+}
+
+/// What to do to `field` to write `value` (the profile's `key`) as `transform` says: type
+/// text, choose an option, or tick a checkbox. `ctx` answers the other elements a transform
+/// reads. Refused when the transform cannot make the value into the form's format, when no
+/// option matches, or when the text is longer than the field allows.
+pub fn fill_action(
+    field: &FieldDescriptor,
+    key: Key,
+    value: &Value,
+    transform: &Transform,
+    ctx: &dyn Lookup,
+) -> Result<FillAction, NotPlanned> {
+    let written = |t: &Transform| {
+        apply(t, value, ctx).map_err(|e| NotPlanned::Transform(e.code().to_string()))
+    };
+    if let Transform::Named { text } = transform {
+        return match (&field.control, value) {
+            (Control::Select | Control::RadioGroup, Value::Sex(s)) => {
+                option_action(field, key, sex_option(&field.options, *s))
+            }
+            (Control::Select | Control::RadioGroup, Value::Ethnicity(c)) => {
+                option_action(field, key, ethnicity_option(&field.options, c))
+            }
+            (Control::Select | Control::RadioGroup, _) => {
+                let text = written(text)?;
+                option_action(field, key, text_option(&field.options, text.as_str()))
+            }
+            // A checkbox of a group (委托权限): ticked when the list holds its label or value.
+            (Control::Checkbox, Value::List(items)) => Ok(FillAction::Check {
+                on: items.iter().any(|i| names(field, i)),
+            }),
+            _ => typed(field, key, written(text)?.as_str()),
+        };
+    }
+    let output = written(transform)?;
+    match field.control {
+        Control::Select | Control::RadioGroup => {
+            option_action(field, key, pick(&field.options, &output))
+        }
+        Control::Checkbox => Ok(FillAction::Check {
+            on: ticks(field, output.as_str()),
+        }),
+        Control::Input { .. } | Control::TextArea => typed(field, key, output.as_str()),
+    }
+}
+
+/// Chooses option `index` of a select or radio group.
+fn option_action(
+    field: &FieldDescriptor,
+    key: Key,
+    index: Option<usize>,
+) -> Result<FillAction, NotPlanned> {
+    match index {
+        Some(index) if field.control == Control::Select => Ok(FillAction::Select { index }),
+        Some(index) => match field.options[index].id.clone() {
+            Some(option) => Ok(FillAction::Radio { option }),
+            None => Err(NotPlanned::NoMatchingOption(key)),
+        },
+        None => Err(NotPlanned::NoMatchingOption(key)),
+    }
+}
+
+/// Types `text`, unless it is longer than the field allows.
+fn typed(field: &FieldDescriptor, key: Key, text: &str) -> Result<FillAction, NotPlanned> {
+    match field.max_length {
+        Some(max) if text.chars().count() > max as usize => Err(NotPlanned::TooLong { key, max }),
+        _ => Ok(FillAction::Text {
+            value: Secret::new(text.to_string()),
+        }),
+    }
+}
+
+/// What an action writes, unmasked: the text, the option's text, or the checkbox's state
+/// and label.
+fn plain_text(field: &FieldDescriptor, action: &FillAction) -> String {
+    match action {
+        FillAction::Text { value } => value.expose().to_string(),
+        FillAction::Select { index } => field.options[*index].text.trim().to_string(),
+        FillAction::Radio { option } => field
+            .options
+            .iter()
+            .find(|o| o.id.as_ref() == Some(option))
+            .map(|o| o.text.trim().to_string())
+            .unwrap_or_default(),
+        FillAction::Check { on } => format!(
+            "{} {}",
+            if *on { "☑" } else { "☐" },
+            field.label.as_deref().unwrap_or_default()
+        ),
+    }
+}
+
 /// As [`plan`], with a transform per field (from a form mapping) saying how each value is
-/// written.
+/// written; a field without one is written as [`transform_for`] chooses. Each field's value
+/// and transform make its action ([`fill_action`]).
 pub fn plan_with(
     profile: &Profile,
     fields: &[FieldDescriptor],
@@ -370,109 +472,23 @@ pub fn plan_with(
             }));
             continue;
         };
-        let transformed = match transforms.get(i).and_then(Option::as_ref) {
-            None => None,
-            Some(t) => {
-                let lookup = |k: Key| profile.value_as(k, class.role, today);
-                match crate::core::transform::apply(t, &value, &lookup) {
-                    Ok(output) => Some(output),
-                    Err(e) => {
-                        out.skipped
-                            .push(skip(NotPlanned::Transform(e.code().to_string())));
-                        continue;
-                    }
-                }
+        let lookup = |k: Key| profile.value_as(k, class.role, today);
+        let chosen;
+        let transform = match transforms.get(i).and_then(Option::as_ref) {
+            Some(t) => t,
+            None => {
+                chosen = transform_for(field, &value);
+                &chosen
             }
         };
-        let action = match (&transformed, &field.control) {
-            (Some(output), Control::Select | Control::RadioGroup) => {
-                match pick(&field.options, output) {
-                    Some(index) if field.control == Control::Select => FillAction::Select { index },
-                    Some(index) => match field.options[index].id.clone() {
-                        Some(option) => FillAction::Radio { option },
-                        None => {
-                            out.skipped.push(skip(NotPlanned::NoMatchingOption(key)));
-                            continue;
-                        }
-                    },
-                    None => {
-                        out.skipped.push(skip(NotPlanned::NoMatchingOption(key)));
-                        continue;
-                    }
-                }
+        let action = match fill_action(field, key, &value, transform, &lookup) {
+            Ok(action) => action,
+            Err(why) => {
+                out.skipped.push(skip(why));
+                continue;
             }
-            (Some(output), Control::Checkbox) => {
-                let text = match output {
-                    Output::Text { text } => text,
-                    Output::Choice { option, .. } => option,
-                };
-                FillAction::Check {
-                    on: ticks(field, text),
-                }
-            }
-            (Some(output), _) => {
-                let text = match output {
-                    Output::Text { text } => text.clone(),
-                    Output::Choice { option, .. } => option.clone(),
-                };
-                if let Some(max) = field.max_length
-                    && text.chars().count() > max as usize
-                {
-                    out.skipped.push(skip(NotPlanned::TooLong { key, max }));
-                    continue;
-                }
-                FillAction::Text {
-                    value: Secret::new(text),
-                }
-            }
-            // A checkbox of a group (委托权限): ticked when the list holds its label or value.
-            (None, Control::Checkbox) if matches!(value, Value::List(_)) => FillAction::Check {
-                on: matches!(&value, Value::List(items) if items.iter().any(|i| names(field, i))),
-            },
-            (None, _) => match field.control {
-                Control::Select | Control::RadioGroup => match choose(field, &value) {
-                    Some(index) if field.control == Control::Select => FillAction::Select { index },
-                    Some(index) => match field.options[index].id.clone() {
-                        Some(option) => FillAction::Radio { option },
-                        None => {
-                            out.skipped.push(skip(NotPlanned::NoMatchingOption(key)));
-                            continue;
-                        }
-                    },
-                    None => {
-                        out.skipped.push(skip(NotPlanned::NoMatchingOption(key)));
-                        continue;
-                    }
-                },
-                Control::Input { .. } | Control::TextArea | Control::Checkbox => {
-                    let text = as_text(&value, field);
-                    if let Some(max) = field.max_length
-                        && text.chars().count() > max as usize
-                    {
-                        out.skipped.push(skip(NotPlanned::TooLong { key, max }));
-                        continue;
-                    }
-                    FillAction::Text {
-                        value: Secret::new(text),
-                    }
-                }
-            },
         };
-        let plain = match &action {
-            FillAction::Text { value } => value.expose().to_string(),
-            FillAction::Select { index } => field.options[*index].text.trim().to_string(),
-            FillAction::Radio { option } => field
-                .options
-                .iter()
-                .find(|o| o.id.as_ref() == Some(option))
-                .map(|o| o.text.trim().to_string())
-                .unwrap_or_default(),
-            FillAction::Check { on } => format!(
-                "{} {}",
-                if *on { "☑" } else { "☐" },
-                field.label.as_deref().unwrap_or_default()
-            ),
-        };
+        let plain = plain_text(field, &action);
         let sensitive = key.mask();
         out.steps.push(FillStep {
             field: field.id.clone(),
@@ -497,6 +513,7 @@ pub fn plan_with(
 mod tests {
     use super::*;
     use crate::core::classify::classify_all;
+    use crate::core::transform::NoLookup;
     use time::macros::date;
 
     const TODAY: Date = date!(2026 - 11 - 21);
@@ -670,6 +687,298 @@ mod tests {
         assert!(p.steps[0].overwrites);
         assert!(!p.steps[0].selected);
     }
+    /// A field of `control` with `options` (value, text).
+    fn control(control: Control, label: &str, pairs: &[(&str, &str)]) -> FieldDescriptor {
+        let mut f = FieldDescriptor::text("f", label);
+        f.control = control;
+        f.options = options(pairs);
+        f
+    }
+
+    fn hinted(mut field: FieldDescriptor, placeholder: &str) -> FieldDescriptor {
+        field.placeholder = (!placeholder.is_empty()).then(|| placeholder.into());
+        field
+    }
+
+    fn input(input_type: &str, placeholder: &str) -> FieldDescriptor {
+        let input_type = input_type.into();
+        hinted(
+            control(Control::Input { input_type }, "日期", &[]),
+            placeholder,
+        )
+    }
+
+    fn named(text: Transform) -> Transform {
+        Transform::Named {
+            text: Box::new(text),
+        }
+    }
+
+    fn date(format: &str) -> Transform {
+        Transform::Date {
+            format: format.into(),
+        }
+    }
+
+    fn text(t: &str) -> Value {
+        Value::Text(t.into())
+    }
+
+    #[test]
+    fn planning_chooses_a_transform_from_the_field() {
+        let born = Value::Date(date!(1990 - 03 - 07));
+        let scope = Value::List(vec!["领取证照".into()]);
+        let cases = [
+            (input("date", ""), born.clone(), date("YYYY-MM-DD")),
+            (input("month", ""), born.clone(), date("YYYY-MM")),
+            (
+                input("text", "YYYY年MM月DD日"),
+                born.clone(),
+                date("YYYY年MM月DD日"),
+            ),
+            (
+                input("text", "8位数字，如19900307"),
+                born.clone(),
+                date("YYYYMMDD"),
+            ),
+            (input("text", ""), born.clone(), date("YYYY-MM-DD")),
+            (
+                input("text", "YYYY年MM月DD日"),
+                text("长期"),
+                Transform::Text,
+            ),
+            (
+                control(Control::TextArea, "经营范围", &[]),
+                scope.clone(),
+                Transform::Text,
+            ),
+            (
+                control(Control::Select, "性别", &[]),
+                Value::Sex(Sex::Male),
+                named(Transform::Text),
+            ),
+            (
+                hinted(control(Control::Select, "出生年月", &[]), "YYYY-MM"),
+                born,
+                named(date("YYYY-MM")),
+            ),
+            (
+                control(Control::RadioGroup, "学历", &[]),
+                text("本科"),
+                named(Transform::Text),
+            ),
+            (
+                control(Control::Checkbox, "领取证照", &[]),
+                scope,
+                named(Transform::Text),
+            ),
+        ];
+        for (field, value, expected) in cases {
+            assert_eq!(transform_for(&field, &value), expected, "{field:?}");
+        }
+    }
+
+    #[test]
+    fn one_function_makes_every_action() {
+        let han = crate::core::codes::ethnicity("01").unwrap();
+        let scope = || Value::List(vec!["修改材料".into(), "领取证照".into()]);
+        let sexes = [("", "请选择"), ("1", "男"), ("2", "女")];
+        let codes = [("", "--"), ("1", "1"), ("2", "2")];
+        let english = [("M", "Male"), ("F", "Female")];
+        let months = [("", "月"), ("03", "03月"), ("04", "04月")];
+        let mut radio = control(Control::RadioGroup, "性别", &[("2", "女"), ("1", "男")]);
+        let mut no_ids = radio.clone();
+        no_ids.options.iter_mut().for_each(|o| o.id = None);
+        let mut short = FieldDescriptor::text("f", "姓名");
+        short.max_length = Some(3);
+        let check = |label: &str| control(Control::Checkbox, label, &[("on", "")]);
+        let select = Control::Select;
+        let text_box = || FieldDescriptor::text("f", "x");
+        let select_index = |index| Ok(FillAction::Select { index });
+        let typed_text = |t: &str| {
+            Ok(FillAction::Text {
+                value: Secret::new(t.to_string()),
+            })
+        };
+        let ticked = |on| Ok(FillAction::Check { on });
+        let cases: Vec<(
+            FieldDescriptor,
+            Value,
+            Transform,
+            Result<FillAction, NotPlanned>,
+        )> = vec![
+            // Text fields: the transform's text, within maxlength.
+            (
+                text_box(),
+                text("王小明"),
+                Transform::Text,
+                typed_text("王小明"),
+            ),
+            (
+                short.clone(),
+                text("欧阳小明"),
+                Transform::Text,
+                Err(NotPlanned::TooLong {
+                    key: Key::PersonName,
+                    max: 3,
+                }),
+            ),
+            (
+                text_box(),
+                Value::Date(date!(1990 - 03 - 07)),
+                date("YYYY年MM月DD日"),
+                typed_text("1990年03月07日"),
+            ),
+            (
+                text_box(),
+                text("不是日期"),
+                date("YYYY-MM-DD"),
+                Err(NotPlanned::Transform("transform.date.invalid".into())),
+            ),
+            // Planning's own choice: sex by text, by code, by English words; radios by id.
+            (
+                control(select.clone(), "性别", &sexes),
+                Value::Sex(Sex::Female),
+                named(Transform::Text),
+                select_index(2),
+            ),
+            (
+                control(select.clone(), "性别", &codes),
+                Value::Sex(Sex::Male),
+                named(Transform::Text),
+                select_index(1),
+            ),
+            (
+                control(select.clone(), "Sex", &english),
+                Value::Sex(Sex::Female),
+                named(Transform::Text),
+                select_index(1),
+            ),
+            (
+                radio.clone(),
+                Value::Sex(Sex::Male),
+                named(Transform::Text),
+                Ok(FillAction::Radio {
+                    option: FieldId("opt1".into()),
+                }),
+            ),
+            (
+                no_ids,
+                Value::Sex(Sex::Male),
+                named(Transform::Text),
+                Err(NotPlanned::NoMatchingOption(Key::PersonName)),
+            ),
+            // An ethnic group by its short name or its code without the leading zero.
+            (
+                control(select.clone(), "民族", &[("", "--"), ("x", "汉")]),
+                Value::Ethnicity(han),
+                named(Transform::Text),
+                select_index(1),
+            ),
+            (
+                control(select.clone(), "民族", &[("", "--"), ("1", "一")]),
+                Value::Ethnicity(han),
+                named(Transform::Text),
+                select_index(1),
+            ),
+            // Other values by exact option text or value; a mapping's text also loosely.
+            (
+                control(select.clone(), "月", &months),
+                text("3"),
+                named(Transform::Text),
+                Err(NotPlanned::NoMatchingOption(Key::PersonName)),
+            ),
+            (
+                control(select.clone(), "月", &months),
+                text("3"),
+                Transform::Text,
+                select_index(1),
+            ),
+            (
+                control(select.clone(), "月", &months),
+                text("04"),
+                named(Transform::Text),
+                select_index(2),
+            ),
+            (
+                control(
+                    select.clone(),
+                    "出生年月",
+                    &[("a", "1990-03"), ("b", "1990-04")],
+                ),
+                Value::Date(date!(1990 - 04 - 30)),
+                named(date("YYYY-MM")),
+                select_index(1),
+            ),
+            (
+                control(select.clone(), "是否", &[("N", "否"), ("Y", "是")]),
+                text("x"),
+                Transform::Constant {
+                    value: "Y".into(),
+                    pick: Some(PickBy::Value),
+                },
+                select_index(1),
+            ),
+            // Checkboxes: a list ticks the box it names; a mapping's text ticks by label or yes.
+            (
+                check("领取证照"),
+                scope(),
+                named(Transform::Text),
+                ticked(true),
+            ),
+            (
+                check("签署文件"),
+                scope(),
+                named(Transform::Text),
+                ticked(false),
+            ),
+            (check("长期"), text("长期"), Transform::Text, ticked(true)),
+            (check("长期"), text("否"), Transform::Text, ticked(false)),
+            (check("长期"), text("是"), Transform::Text, ticked(true)),
+            // Planning types a lone value into a checkbox, as it always has.
+            (
+                check("长期"),
+                text("长期"),
+                named(Transform::Text),
+                typed_text("长期"),
+            ),
+        ];
+        for (field, value, transform, expected) in cases {
+            let got = fill_action(&field, Key::PersonName, &value, &transform, &NoLookup);
+            assert_eq!(got, expected, "{:?} {transform:?} {field:?}", field.label);
+        }
+        radio.options.truncate(1);
+        assert_eq!(
+            fill_action(
+                &radio,
+                Key::PersonSex,
+                &Value::Sex(Sex::Male),
+                &named(Transform::Text),
+                &NoLookup
+            ),
+            Err(NotPlanned::NoMatchingOption(Key::PersonSex))
+        );
+    }
+
+    #[test]
+    fn a_transform_reads_other_elements_through_the_lookup() {
+        let t: Transform = serde_json::from_str(
+            r#"{"kind":"condition","if":{"key":"person.sex","equals":"2"},"then":{"kind":"constant","value":"女士"},"else":{"kind":"constant","value":"先生"}}"#,
+        )
+        .unwrap();
+        let field = FieldDescriptor::text("f", "称呼");
+        for (sex, expected) in [(Sex::Female, "女士"), (Sex::Male, "先生")] {
+            let lookup = |k: Key| (k == Key::PersonSex).then_some(Value::Sex(sex));
+            let got = fill_action(&field, Key::PersonName, &text("x"), &t, &lookup);
+            assert_eq!(
+                got,
+                Ok(FillAction::Text {
+                    value: Secret::new(expected.to_string())
+                })
+            );
+        }
+    }
+
     fn mapped(key: Key, role: Option<&str>) -> Classification {
         Classification {
             field: FieldId("x".into()),

@@ -342,6 +342,8 @@ mapping-nth = nth must be a whole number from 1
 mapping-duplicate-locator = the same locator as { $first }
 mapping-no-fields = no field is mapped
 mapping-no-match-rule = the page match needs at least one of url, title, fields
+mapping-not-one-of = "{ $found }" is not one of: { $expected }
+mapping-bad-value = this value cannot be used here
 
 ## Transforms
 tf-date-invalid = This is not a valid date, so it cannot be written in the form's format

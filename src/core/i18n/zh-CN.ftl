@@ -342,6 +342,8 @@ mapping-nth = nth 应为从 1 开始的整数
 mapping-duplicate-locator = 与 { $first } 的定位重复
 mapping-no-fields = 没有任何字段映射
 mapping-no-match-rule = 页面匹配规则至少要有 url、title、fields 中的一项
+mapping-not-one-of = "{ $found }" 不是可选的值（可选：{ $expected }）
+mapping-bad-value = 这里不能用这个值
 
 ## 转换
 tf-date-invalid = 这一项不是有效的日期，无法按表单要求的格式填写

@@ -1,13 +1,17 @@
 //! Transforms: how one profile value is written into one form field.
 //!
-//! A mapping (`core::mapping`) names, per field, a dictionary key and a transform.
-//! [`apply`] turns the key's [`Value`] into an [`Output`]: text to type, or the option of a
-//! select, radio or checkbox group to pick. Pure: no page, no clock, no profile beyond what a
-//! [`Lookup`] answers.
+//! A mapping (`core::mapping`) names, per field, a dictionary key and a transform, read with
+//! the mapping by [`read`] (every problem with its path in the transform's JSON) and checked
+//! there. A field no mapping formats gets the transform planning chooses for it
+//! (`core::plan::transform_for`): a date in the field's format, or [`Transform::Named`], the
+//! field's own choice that names the value. [`apply`] turns the key's [`Value`] into an
+//! [`Output`]: text to type, or the option of a select, radio or checkbox group to pick. Pure:
+//! no page, no clock, no profile beyond what a [`Lookup`] answers.
 //!
 //! # JSON form
 //!
-//! Internally tagged by `kind`; members not listed are refused.
+//! Internally tagged by `kind`; members not listed are refused. The kinds ([`kinds`]) are
+//! the enum's own variants as serde reads them; [`Transform::Named`] has no JSON form.
 //!
 //! | kind | members | example → output |
 //! |---|---|---|
@@ -34,6 +38,7 @@
 //! Errors never carry personal data: they say which step failed, not on what value.
 
 mod name;
+mod read;
 mod text;
 
 use std::collections::BTreeMap;
@@ -41,6 +46,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 pub use name::{COMPOUND_SURNAMES, SplitName, split as split_name};
+pub use read::{Problem, ReadError, kinds, read};
 pub use text::{format_pattern, to_full, to_half};
 
 use crate::core::address::{Address, parse_one_line, render_one_line};
@@ -186,6 +192,18 @@ pub enum Transform {
         /// When it does not; without it the field is left alone ([`TransformError::NotApplicable`]).
         #[serde(rename = "else", default, skip_serializing_if = "Option::is_none")]
         otherwise: Option<Box<Transform>>,
+    },
+    /// The field's own choice that names the value: what planning writes into a field no
+    /// mapping formats ([`crate::core::plan::transform_for`]). Into a select or radio group,
+    /// the option that names the value: a sex by 男/女 (男性, Male) or its GB/T 2261.1 code, an
+    /// ethnic group by its name (汉族, 汉), its GB 3304 code (`01`, `1`) or its letters, any
+    /// other value by `text` as an option's text or value. A checkbox is ticked when a list
+    /// holds its label or value. Anything else is written as `text`. Not a JSON kind: mappings
+    /// name the format they want.
+    #[serde(skip)]
+    Named {
+        /// The value as text (the date in the field's format).
+        text: Box<Transform>,
     },
 }
 
@@ -665,44 +683,53 @@ pub fn display_text(value: &Value) -> String {
 /// Checks what can be checked without a value: date patterns, dictionary keys, and a
 /// domain for `id_type` codes. All problems, depth first.
 pub fn check(transform: &Transform) -> Vec<TransformError> {
+    check_at(transform).into_iter().map(|(_, e)| e).collect()
+}
+
+/// As [`check`], each problem with its path in the transform's JSON form (`format`,
+/// `else.format`, `parts[1].key`, `if.key`; empty for the transform itself).
+pub fn check_at(transform: &Transform) -> Vec<(String, TransformError)> {
     let mut out = Vec::new();
-    check_into(transform, &mut out);
+    check_into(transform, "", &mut out);
     out
 }
 
-fn check_key(key: &str, out: &mut Vec<TransformError>) {
+fn check_key(key: &str, at: String, out: &mut Vec<(String, TransformError)>) {
     if Key::from_id(key).is_none() {
-        out.push(TransformError::UnknownKey {
-            key: key.to_string(),
-        });
+        let key = key.to_string();
+        out.push((at, TransformError::UnknownKey { key }));
     }
 }
 
-fn check_into(t: &Transform, out: &mut Vec<TransformError>) {
+fn check_into(t: &Transform, at: &str, out: &mut Vec<(String, TransformError)>) {
+    let path = |member: &str| match at {
+        "" => member.to_string(),
+        _ => format!("{at}.{member}"),
+    };
     match t {
         Transform::Date { format } if format_pattern(time::Date::MIN, format).is_none() => {
-            out.push(TransformError::BadDateFormat {
-                format: format.clone(),
-            });
+            let format = format.clone();
+            out.push((path("format"), TransformError::BadDateFormat { format }));
         }
         Transform::Code {
             table: CodeTable::IdType,
             domain: None,
             style: CodeStyle::Code,
             ..
-        } => out.push(TransformError::DomainNeeded),
+        } => out.push((at.to_string(), TransformError::DomainNeeded)),
         Transform::Choice {
             otherwise: Some(t), ..
-        } => check_into(t, out),
+        } => check_into(t, &path("else"), out),
         Transform::Concat { parts, .. } => {
-            for part in parts {
+            for (i, part) in parts.iter().enumerate() {
+                let at = path(&format!("parts[{i}]"));
                 match part {
-                    Part::Key(key) => check_key(key, out),
+                    Part::Key(key) => check_key(key, at, out),
                     Part::Keyed { key, transform } => {
-                        check_key(key, out);
-                        check_into(transform, out);
+                        check_key(key, format!("{at}.key"), out);
+                        check_into(transform, &format!("{at}.transform"), out);
                     }
-                    Part::Transform(t) => check_into(t, out),
+                    Part::Transform(t) => check_into(t, &at, out),
                 }
             }
         }
@@ -711,12 +738,13 @@ fn check_into(t: &Transform, out: &mut Vec<TransformError>) {
             then,
             otherwise,
         } => {
-            check_key(&test.key, out);
-            check_into(then, out);
+            check_key(&test.key, path("if.key"), out);
+            check_into(then, &path("then"), out);
             if let Some(t) = otherwise {
-                check_into(t, out);
+                check_into(t, &path("else"), out);
             }
         }
+        Transform::Named { text } => check_into(text, &path("text"), out),
         _ => {}
     }
 }
@@ -885,6 +913,7 @@ pub fn apply(
             }
             Ok(Output::text(texts.join(separator)))
         }
+        Transform::Named { text } => apply(text, value, ctx),
         Transform::Condition {
             test,
             then,
