@@ -4,6 +4,7 @@ pub mod address_input;
 pub mod completeness;
 pub mod editor;
 pub mod field_input;
+pub mod labels;
 pub mod record;
 pub mod report;
 pub mod review;

@@ -1,0 +1,50 @@
+//! Names shown for relations, roles and records, shared by the editor's screens.
+
+use crate::app::editor::EditorState;
+use crate::core::dictionary::Key;
+use crate::core::i18n::{Lang, tr};
+use crate::core::profile::{Relation, Role};
+
+/// The message id of a relation.
+pub fn relation_msg(relation: Relation) -> &'static str {
+    match relation {
+        Relation::Owner => "rel-self",
+        Relation::Spouse => "rel-spouse",
+        Relation::Child => "rel-child",
+        Relation::Father => "rel-father",
+        Relation::Mother => "rel-mother",
+        Relation::Other => "rel-other",
+    }
+}
+
+/// The message id of a role.
+pub fn role_msg(role: Role) -> &'static str {
+    match role {
+        Role::LegalRep => "role-legal-rep",
+        Role::FinanceOfficer => "role-finance-officer",
+        Role::Liaison => "role-liaison",
+        Role::Shareholder => "role-shareholder",
+        Role::Director => "role-director",
+        Role::Supervisor => "role-supervisor",
+        Role::Manager => "role-manager",
+    }
+}
+
+fn title(editor: &EditorState, id: &str, key: Key, lang: Lang, unnamed: &str) -> String {
+    let name = editor.draft(id).get(key).trim().to_string();
+    if name.is_empty() {
+        tr(lang, unnamed, &[])
+    } else {
+        name
+    }
+}
+
+/// A person's display name in lists: the name, or "(未填姓名)".
+pub fn person_title(editor: &EditorState, id: &str, lang: Lang) -> String {
+    title(editor, id, Key::PersonName, lang, "unnamed")
+}
+
+/// A firm's display name in lists: the name, or its placeholder.
+pub fn firm_title(editor: &EditorState, id: &str, lang: Lang) -> String {
+    title(editor, id, Key::FirmName, lang, "unnamed-firm")
+}
