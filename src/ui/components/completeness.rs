@@ -5,8 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::key_label;
-use super::labels::{person_title, relation_msg, role_msg};
+use super::labels::{key_label, person_title, relation_msg, role_msg};
 use crate::core::dictionary::Key;
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::profile::Role;

@@ -4,7 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::key_label;
+use super::labels::key_label;
 use crate::core::dictionary::{Key, Table, ValueType};
 use crate::core::i18n::{Lang, tr};
 use crate::core::mask::mask_for_display;

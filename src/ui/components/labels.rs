@@ -1,9 +1,21 @@
-//! Names shown for relations, roles and records, shared by the editor's screens.
+//! Names shown for dictionary elements, relations, roles and records, shared by the screens.
 
 use crate::app::editor::EditorState;
 use crate::core::dictionary::Key;
 use crate::core::i18n::{Lang, tr};
 use crate::core::profile::{Relation, Role};
+
+/// The interface label of a dictionary element: the interface's own wording where it has
+/// one (公民身份号码 rather than the dictionary's generic 证件号码), else the dictionary's.
+pub fn key_label(lang: Lang, key: Key) -> String {
+    let id = format!("key-{}", key.id().replace(['.', '_'], "-"));
+    let text = tr(lang, &id, &[]);
+    if text == id {
+        key.label(lang).to_string()
+    } else {
+        text
+    }
+}
 
 /// The message id of a relation.
 pub fn relation_msg(relation: Relation) -> &'static str {

@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::field_input::{FieldInput, FieldIntents};
-use super::key_label;
+use super::labels::key_label;
 use crate::app::review::missing;
 use crate::core::bundle::Bundle;
 use crate::core::classify::{Reason, SkipReason};

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::key_label;
+use super::labels::key_label;
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::profile::Profile;
 use crate::core::profile::merge::{ChangeKind, diff, summary};
