@@ -2,15 +2,18 @@
 //! editor, the review of what will be filled, and the outcome.
 //!
 //! The state and its reducers are [`crate::app`]'s, wrapped in `use_reducer` ([`state`]).
-//! This module runs the effects keyed on that state: scanning and filling the page, the
-//! vault's storage, the auto-lock timer, focus. Screens get the data they show and callbacks
-//! for what the person asks; the site's form mappings are loaded into the state.
+//! The effects run here, keyed on that state or started by a callback: focus and loading the
+//! site's form mappings into the state in [`App`], scanning, planning and filling the page in
+//! `page`, the vault's storage and auto-lock timer in `hooks::use_vault` (over `vault_ops`).
+//! Screens (`components`) get the data they show and callbacks for what the person asks.
 //!
 //! Without a vault, personal data is held in memory only, and the panel says so.
 
 mod codes;
 mod components;
 pub mod forms;
+mod hooks;
+mod page;
 pub mod state;
 mod vault_ops;
 
@@ -18,23 +21,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::classify::{classify_all_with, learn};
 use crate::core::i18n::{Lang, tr};
-use crate::core::mapping::FormMapping;
-use crate::core::plan::plan;
-use crate::dom::{fill, scan, timing};
 use components::editor::Editor;
 use components::field_input::FieldIntents;
 use components::report::Report;
 use components::review::Review;
-use components::vault::{
-    ImportScreen, PassphraseScreen, SettingsScreen, UnlockScreen, VaultBar, VaultIntents,
-};
-use state::{
-    Action, AppState, EditorAction, Handle, ImportAction, PanelAction, ReviewAction, VaultAction,
-    View, send, sender,
-};
-use vault_ops::StoreCell;
+use components::vault::{ImportScreen, PassphraseScreen, SettingsScreen, UnlockScreen, VaultBar};
+use state::{Action, AppState, EditorAction, PanelAction, ReviewAction, View, send, sender};
 
 /// The widget's properties, set by the embed entry.
 #[derive(Properties, PartialEq, Clone)]
@@ -51,91 +44,11 @@ fn today() -> time::Date {
     crate::core::clock::today()
 }
 
-/// The page corrections are remembered for: origin and path.
-fn current_page() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|href| learn::page_of(&href))
-        .unwrap_or_default()
-}
-
-/// Scan → classify → plan of the page as it is now: a known mapping of the form decides;
-/// otherwise classification, with the person's corrections for this page first.
-fn make_plan(
-    profile: &crate::core::profile::Profile,
-    document: &web_sys::Document,
-    today: time::Date,
-    forms: &[FormMapping],
-) -> (
-    Vec<crate::core::field::FieldDescriptor>,
-    crate::core::plan::FillPlan,
-    Option<String>,
-) {
-    let live = scan::LiveDom::new(document.clone());
-    let fields = crate::core::scan::scan(&live);
-    let page = current_page();
-    let handles: Vec<&str> = fields
-        .iter()
-        .flat_map(|f| [f.html_id.as_deref(), f.name.as_deref()])
-        .flatten()
-        .collect();
-    let title = document.title();
-    let (plan, form) = match forms.iter().find(|f| f.matches(&page, &title, &handles)) {
-        Some(form) => {
-            let mut mapped =
-                crate::core::mapped::classify_mapped(form, &fields, &|css| live.select(css));
-            crate::core::mapped::apply_learned(&mut mapped, &profile.learned, &page, &fields);
-            let plan = crate::core::plan::plan_with(
-                profile,
-                &fields,
-                &mapped.classified,
-                &mapped.transforms,
-                today,
-            );
-            (plan, Some(form.id.clone()))
-        }
-        None => {
-            let classified = classify_all_with(&fields, &profile.learned, &page);
-            (plan(profile, &fields, &classified, today), None)
-        }
-    };
-    (fields, plan, form)
-}
-
-/// Plans the page and shows the review.
-fn prepare(state: &Handle, profile: crate::core::profile::Profile) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    timing::start("oncefill:prepare");
-    let (fields, plan, form) = make_plan(&profile, &document, state.today(), &state.forms);
-    timing::end("oncefill:prepare");
-    send(
-        state,
-        Action::Planned {
-            profile,
-            fields,
-            plan,
-            form,
-        },
-    );
-}
-
-/// The profile with every draft written, or `None` when a draft has errors (it stays as
-/// typed, and the editor shows it).
-fn committed(state: &Handle) -> Option<crate::core::profile::Profile> {
-    let mut next = state.editor.clone();
-    next.commit_drafts(&state::clock().stamp)
-        .is_empty()
-        .then_some(next.profile)
-}
-
 /// The widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
     let state = use_reducer(move || AppState::new(lang, today()));
-    let store: StoreCell = use_mut_ref(|| None);
     let launcher_ref = use_node_ref();
     let heading_ref = use_node_ref();
     let was_open = use_mut_ref(|| false);
@@ -180,8 +93,8 @@ pub fn App(props: &AppProps) -> Html {
 
     let on_review = {
         let state = state.clone();
-        Callback::from(move |_: ()| match committed(&state) {
-            Some(profile) => prepare(&state, profile),
+        Callback::from(move |_: ()| match page::committed(&state) {
+            Some(profile) => page::prepare(&state, profile),
             None => send(&state, EditorAction::Save),
         })
     };
@@ -190,8 +103,8 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: ()| {
             // What was typed for this form goes into the profile (checked like any edit),
             // then the form is checked again with it.
-            match committed(&state) {
-                Some(profile) => prepare(&state, profile),
+            match page::committed(&state) {
+                Some(profile) => page::prepare(&state, profile),
                 None => send(&state, EditorAction::Attempted),
             }
         })
@@ -200,137 +113,17 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         Callback::from(
             move |(handle, key): (String, Option<crate::core::dictionary::Key>)| {
-                let mut profile = state.profile().clone();
-                learn::remember(&mut profile.learned, &current_page(), &handle, key);
-                prepare(&state, profile);
+                page::correct(&state, &handle, key)
             },
         )
     };
     let on_fill = {
         let state = state.clone();
-        Callback::from(move |_: ()| {
-            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            timing::start("oncefill:fill");
-            let mut report = fill::apply(&document, &state.review.plan);
-            // Selects whose options a page adds only once the one before is chosen (province →
-            // city → county) had nothing to match at review; they are filled as they appear,
-            // as a person would, and only those.
-            let mut waiting: Vec<crate::core::field::FieldId> = state
-                .review
-                .plan
-                .skipped
-                .iter()
-                .filter(|s| matches!(s.why, crate::core::plan::NotPlanned::NoMatchingOption(_)))
-                .map(|s| s.field.clone())
-                .collect();
-            for _ in 0..3 {
-                if waiting.is_empty() {
-                    break;
-                }
-                let (_, again, _) =
-                    make_plan(state.profile(), &document, state.today(), &state.forms);
-                let next = crate::core::plan::FillPlan {
-                    steps: again
-                        .steps
-                        .into_iter()
-                        .filter(|s| waiting.contains(&s.field))
-                        .collect(),
-                    skipped: Vec::new(),
-                };
-                if next.steps.is_empty() {
-                    break;
-                }
-                waiting.retain(|f| !next.steps.iter().any(|s| &s.field == f));
-                report
-                    .outcomes
-                    .extend(fill::apply(&document, &next).outcomes);
-            }
-            timing::end("oncefill:fill");
-            send(&state, Action::Filled(state::summary(&report)));
-        })
+        Callback::from(move |_: ()| page::fill(&state))
     };
 
-    // The vault: look for it once; save whenever the profile changed; lock when idle.
-    {
-        let state = state.clone();
-        let store = store.clone();
-        use_effect_with((), move |_| vault_ops::start(state, store));
-    }
-    {
-        let state = state.clone();
-        let store = store.clone();
-        use_effect_with((state.vault.revision, state.vault.vault), move |_| {
-            vault_ops::save_if_needed(&state, &store)
-        });
-    }
-    let last_activity = use_mut_ref(js_sys::Date::now);
-    {
-        let state = state.clone();
-        let last_activity = last_activity.clone();
-        let minutes = state.vault.auto_lock_minutes;
-        let unlocked = state.vault.vault == state::VaultState::Unlocked;
-        use_effect_with((minutes, unlocked), move |_| {
-            *last_activity.borrow_mut() = js_sys::Date::now();
-            let interval = unlocked.then(|| {
-                gloo::timers::callback::Interval::new(5_000, move || {
-                    let idle = js_sys::Date::now() - *last_activity.borrow();
-                    if idle > f64::from(minutes) * 60_000.0 {
-                        send(&state, Action::Lock);
-                    }
-                })
-            });
-            move || drop(interval)
-        });
-    }
-    let on_activity = {
-        let last_activity = last_activity.clone();
-        Callback::from(move |_: Event| *last_activity.borrow_mut() = js_sys::Date::now())
-    };
+    let (ops, on_activity) = hooks::use_vault(&state);
     let panel: Callback<PanelAction> = sender(&state);
-    let ops = VaultIntents {
-        show: panel.reform(PanelAction::ShowView),
-        lock: sender(&state).reform(|_: ()| Action::Lock),
-        set_auto_lock: sender(&state).reform(VaultAction::SetAutoLock),
-        ask_erase: sender(&state).reform(|_: ()| VaultAction::AskErase),
-        import_cancel: sender(&state).reform(|_: ()| ImportAction::Cancel),
-        import_apply: sender(&state).reform(ImportAction::Apply),
-        unlock: {
-            let (state, store) = (state.clone(), store.clone());
-            Callback::from(move |pass: String| {
-                vault_ops::unlock(state.clone(), store.clone(), pass)
-            })
-        },
-        set_passphrase: {
-            let (state, store) = (state.clone(), store.clone());
-            Callback::from(move |(old, new): (Option<String>, String)| {
-                // The drafts go into the profile first, so the first save holds them.
-                send(&state, EditorAction::Save);
-                vault_ops::set_passphrase(state.clone(), store.clone(), old, new)
-            })
-        },
-        export: {
-            let state = state.clone();
-            Callback::from(move |_: ()| vault_ops::export(&state))
-        },
-        import_file: {
-            let state = state.clone();
-            Callback::from(move |file: web_sys::File| vault_ops::read_import(state.clone(), file))
-        },
-        import_open: {
-            let state = state.clone();
-            Callback::from(move |pass: String| vault_ops::open_import(state.clone(), pass))
-        },
-        erase: {
-            let (state, store) = (state.clone(), store.clone());
-            Callback::from(move |_: ()| vault_ops::erase(state.clone(), store.clone()))
-        },
-        export_mappings: {
-            let state = state.clone();
-            Callback::from(move |_: ()| vault_ops::export_mappings(&state))
-        },
-    };
 
     let lang = state.lang();
     let t = |id: &str| tr(lang, id, &[]);
