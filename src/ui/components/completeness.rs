@@ -6,10 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::labels::{key_label, person_title, relation_msg, role_msg};
+use crate::app::editor::{EditorState, Section};
 use crate::core::dictionary::Key;
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::profile::Role;
-use crate::ui::state::{EditorState, Section};
 
 /// Elements most person forms ask for.
 pub const PERSON_COMMON: &[Key] = &[

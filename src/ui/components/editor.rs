@@ -10,10 +10,10 @@ use super::completeness::Completeness;
 use super::field_input::{FieldInput, FieldIntents};
 use super::labels::{firm_title, person_title, relation_msg, role_msg};
 use super::record::{FIRM_SECTIONS, PERSON_SECTIONS, RecordFields};
+use crate::app::editor::{EditorAction, EditorState, Section};
 use crate::core::dictionary::Key;
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::profile::{Relation, Role, agent_scope, role_scope};
-use crate::ui::state::{EditorAction, EditorState, Section};
 
 /// Properties of [`Editor`].
 #[derive(Properties, PartialEq)]

@@ -5,11 +5,11 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::labels::key_label;
+use crate::app::editor::{DraftId, EditorAction};
 use crate::core::dictionary::{Key, Table, ValueType};
 use crate::core::i18n::{Lang, tr};
 use crate::core::mask::mask_for_display;
 use crate::core::profile::Problem;
-use crate::ui::state::{DraftId, EditorAction};
 
 /// What the person does in an element's input, each told with the draft and the element.
 #[derive(Clone, PartialEq)]

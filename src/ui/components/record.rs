@@ -6,9 +6,9 @@ use yew::prelude::*;
 use std::rc::Rc;
 
 use super::field_input::{FieldInput, FieldIntents};
+use crate::app::editor::EditorState;
 use crate::core::dictionary::Key;
 use crate::core::i18n::{Lang, tr};
-use crate::ui::state::EditorState;
 
 /// A titled group of elements.
 #[derive(PartialEq)]

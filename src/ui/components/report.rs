@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::app::review::FillSummary;
 use crate::core::i18n::{Arg, Lang, tr};
-use crate::ui::state::FillSummary;
 
 /// Properties of [`Report`].
 #[derive(Properties, PartialEq)]

@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 use super::field_input::{FieldInput, FieldIntents};
 use super::labels::key_label;
-use crate::app::review::missing;
+use crate::app::editor::EditorState;
+use crate::app::review::{ReviewState, missing};
 use crate::core::bundle::Bundle;
 use crate::core::classify::{Reason, SkipReason};
 use crate::core::dictionary::Key;
@@ -16,7 +17,6 @@ use crate::core::field::FieldId;
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::mapping::FormMapping;
 use crate::core::plan::{FillStep, NotPlanned};
-use crate::ui::state::{EditorState, ReviewState};
 
 /// Properties of [`Review`].
 #[derive(Properties, PartialEq)]

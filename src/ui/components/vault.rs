@@ -7,11 +7,13 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::labels::key_label;
+use crate::app::import::ImportState;
+use crate::app::panel::View;
+use crate::app::vault::{SaveStatus, VaultSession, VaultState};
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::profile::Profile;
 use crate::core::profile::merge::{ChangeKind, diff, summary};
 use crate::core::vault::strength;
-use crate::ui::state::{ImportState, SaveStatus, VaultSession, VaultState, View};
 
 /// What the person asks of the vault screens.
 #[derive(Clone, PartialEq)]
