@@ -1,6 +1,7 @@
 //! The embed entry: what `oncefill.js` calls on a portal's page. It converts options and
 //! mounts the widget in its own shadow root, so the page's styles and the widget's never mix
-//! and the page's scanner never sees the widget's own inputs. It holds no decisions.
+//! and the page's scanner never sees the widget's own inputs; the widget loads the site's
+//! form mappings from the base URL it is given. It holds no decisions.
 
 use wasm_bindgen::prelude::*;
 use web_sys::{ShadowRootInit, ShadowRootMode};
@@ -80,8 +81,12 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
                 Lang::from_tag(&page)
             }
         });
+    let props = AppProps {
+        lang,
+        base: options.base.clone(),
+    };
     let render = move || {
-        yew::Renderer::<App>::with_root_and_props(root, AppProps { lang }).render();
+        yew::Renderer::<App>::with_root_and_props(root, props).render();
     };
     if crate::core::i18n::available(lang) {
         render();
@@ -94,7 +99,6 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
         });
     }
     if let Some(base) = options.base {
-        wasm_bindgen_futures::spawn_local(crate::ui::forms::load(base.clone()));
         wasm_bindgen_futures::spawn_local(load_tables(base));
     }
     Ok(())

@@ -7,6 +7,8 @@
 //!
 //! * [`core`] — profile model, validators, field classification and fill planning. Plain Rust,
 //!   no `web-sys`, tested natively with `cargo test`.
+//! * [`app`] — the widget's state machines (panel, editor, review, vault session, import):
+//!   pure reducers over the core, compiled and tested on every target, never touching a page.
 //! * `dom`, `ui` and `embed` (compiled only for `wasm32`) — the DOM adapter, the Yew user
 //!   interface and the `<script>` embed entry. They are the only code that touches a page.
 //!
@@ -26,6 +28,7 @@
 //! assert_eq!(plan.steps.len(), 1);
 //! ```
 
+pub mod app;
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]

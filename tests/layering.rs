@@ -1,7 +1,10 @@
 //! The module layering that `docs/ARCHITECTURE.md` describes, checked from the source text.
 //!
-//! * The core never names a browser crate (`web_sys`, `js_sys`, `wasm_bindgen`, `yew`,
-//!   `gloo`): it must build and be tested natively.
+//! * The crate's top-level modules stand in [`TOP_LAYERS`]: the core at the bottom, the widget's
+//!   pure state (`app`) and the browser adapter (`dom`) above it, the Yew interface (`ui`) above
+//!   those, the embed entry on top. Each imports only from lower layers.
+//! * The core and `app` never name a browser crate (`web_sys`, `js_sys`, `wasm_bindgen`,
+//!   `yew`, `gloo`): they build and are tested natively.
 //! * Every module of the core sits on one layer of [`CORE_LAYERS`], and imports only from
 //!   layers below its own (the code tables and the dictionary never import classification or
 //!   the profile). A new module must be given a layer here.
@@ -25,6 +28,12 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["mapping"],
     &["plan", "mapped", "bundle"],
 ];
+
+/// The crate's top-level modules from the bottom layer up.
+const TOP_LAYERS: &[&[&str]] = &[&["core"], &["app", "dom"], &["ui"], &["embed"]];
+
+/// The top-level modules that must build natively.
+const NATIVE: &[&str] = &["core", "app"];
 
 /// Crates only the browser edges may use.
 const BROWSER_CRATES: &[&str] = &["web_sys", "js_sys", "wasm_bindgen", "yew", "gloo"];
@@ -155,10 +164,14 @@ fn layer_of(module: &str) -> Option<usize> {
 }
 
 #[test]
-fn the_core_names_no_browser_crate() {
+fn the_native_layers_name_no_browser_crate() {
     let c = read_crate();
     let mut found = Vec::new();
-    for file in c.edges.keys().filter(|f| f.starts_with("core")) {
+    for file in c
+        .edges
+        .keys()
+        .filter(|f| NATIVE.iter().any(|n| f.starts_with(n)))
+    {
         let text = fs::read_to_string(src().join(file)).expect("readable");
         for krate in BROWSER_CRATES {
             if text.contains(&format!("{krate}::")) || text.contains(&format!("use {krate}")) {
@@ -167,6 +180,39 @@ fn the_core_names_no_browser_crate() {
         }
     }
     assert!(found.is_empty(), "{found:#?}");
+}
+
+/// The top-level module of a file (`core/plan.rs` → `core`, `lib.rs` → none).
+fn top_module(file: &Path) -> Option<String> {
+    module_of(file).first().cloned()
+}
+
+#[test]
+fn top_level_modules_import_only_from_lower_layers() {
+    let c = read_crate();
+    let layer = |m: &str| TOP_LAYERS.iter().position(|l| l.contains(&m));
+    let mut upward = Vec::new();
+    for (file, targets) in &c.edges {
+        let Some(from) = top_module(file) else {
+            continue;
+        };
+        for target in targets {
+            let Some(to) = top_module(target) else {
+                continue;
+            };
+            if to == from {
+                continue;
+            }
+            match (layer(&from), layer(&to)) {
+                (Some(a), Some(b)) if b < a => {}
+                _ => upward.push(format!("{} imports {}", file.display(), target.display())),
+            }
+        }
+    }
+    assert!(
+        upward.is_empty(),
+        "imports that do not go down: {upward:#?}"
+    );
 }
 
 #[test]
@@ -280,9 +326,12 @@ fn the_reader_finds_imports() {
         .get(Path::new("core/plan.rs"))
         .expect("core/plan.rs is read");
     assert!(plan.contains(Path::new("core/profile/mod.rs")), "{plan:?}");
-    let ui = c
+    let ui: BTreeSet<&PathBuf> = c
         .edges
-        .get(Path::new("ui/mod.rs"))
-        .expect("ui/mod.rs is read");
+        .iter()
+        .filter(|(f, _)| f.starts_with("ui"))
+        .flat_map(|(_, t)| t)
+        .collect();
     assert!(ui.iter().any(|f| f.starts_with("dom")), "{ui:?}");
+    assert!(ui.iter().any(|f| f.starts_with("app")), "{ui:?}");
 }

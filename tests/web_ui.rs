@@ -1,4 +1,5 @@
-//! The widget in a real headless Chromium: mounting, opening, and the memory-only promise.
+//! The widget in a real headless Chromium: mounting, opening, the memory-only promise, and a
+//! value typed into the editor kept and listed.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)] // a test that cannot proceed should stop at once
 
@@ -71,4 +72,50 @@ async fn mounts_once_opens_and_stores_nothing() {
             .map(|d| d.cookie().unwrap_or_default()),
         Some(String::new())
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_name_typed_and_left_is_kept_and_listed() {
+    oncefill::embed::mount(wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    settle().await;
+    let launcher: HtmlElement = find("launcher").unwrap().dyn_into().unwrap();
+    if find("panel").is_none() {
+        launcher.click();
+        settle().await;
+    }
+    let nav: HtmlElement = find("record-completeness").unwrap().dyn_into().unwrap();
+    nav.click();
+    settle().await;
+    assert!(find("completeness").is_some());
+    let owner: HtmlElement = shadow()
+        .query_selector("[data-of^='record-p']")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    owner.click();
+    settle().await;
+
+    let input: web_sys::HtmlInputElement = find("field-person.name").unwrap().dyn_into().unwrap();
+    input.focus().unwrap();
+    input.set_value("测试员");
+    let event = web_sys::InputEvent::new("input").unwrap();
+    input.dispatch_event(&event).unwrap();
+    settle().await;
+    input.blur().unwrap();
+    settle().await;
+    let listed = owner.text_content().unwrap();
+    assert!(listed.contains("测试员"), "{listed}");
+    let save: HtmlElement = find("save").unwrap().dyn_into().unwrap();
+    save.click();
+    settle().await;
+    assert!(
+        shadow().query_selector(".of-summary").unwrap().is_none(),
+        "a valid name leaves nothing to fix"
+    );
+    // Closed again, as the page started: the other test opens the panel itself.
+    let close: HtmlElement = find("close").unwrap().dyn_into().unwrap();
+    close.click();
+    settle().await;
+    assert!(find("panel").is_none());
 }

@@ -99,6 +99,40 @@ pub fn needs(profile: &Profile, forms: &[&FormMapping], today: time::Date) -> Ve
     out
 }
 
+impl Bundle {
+    /// The bundle's forms among the `published` mappings, in the bundle's order (a form the
+    /// site does not publish is left out).
+    pub fn mappings<'a>(&self, published: &'a [FormMapping]) -> Vec<&'a FormMapping> {
+        self.forms
+            .iter()
+            .filter_map(|(id, _, _)| published.iter().find(|f| f.id == *id))
+            .collect()
+    }
+
+    /// What the bundle's published forms need that `profile` lacks, each once.
+    pub fn needs_of(
+        &self,
+        profile: &Profile,
+        published: &[FormMapping],
+        today: time::Date,
+    ) -> Vec<Need> {
+        needs(profile, &self.mappings(published), today)
+    }
+
+    /// Whether the form `id` was filled already.
+    pub fn is_filled(profile: &Profile, id: &str) -> bool {
+        profile.filled_forms.iter().any(|f| f == id)
+    }
+
+    /// How many of the bundle's forms were filled already.
+    pub fn done(&self, profile: &Profile) -> usize {
+        self.forms
+            .iter()
+            .filter(|(id, _, _)| Self::is_filled(profile, id))
+            .count()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +187,41 @@ mod tests {
             bundle_of("samr.company-registration").map(|b| b.id),
             Some("company")
         );
+    }
+
+    #[test]
+    fn a_bundle_asks_of_its_published_forms_and_counts_those_filled() {
+        let company = bundle_of("samr.company-registration").unwrap_or(&BUNDLES[0]);
+        let annex = form(
+            r#"{"version":1,"id":"samr.company-registration-annex","title":"A","department":"D","match":{"fields":["x"]},"fields":[
+            {"locator":{"id":"x"},"key":"person.name","role":"guardian"}]}"#,
+        );
+        let other = form(
+            r#"{"version":1,"id":"elsewhere","title":"B","department":"D","match":{"fields":["x"]},"fields":[
+            {"locator":{"id":"q"},"key":"person.residence_address"}]}"#,
+        );
+        let published = vec![other, annex];
+        let mine: Vec<&str> = company
+            .mappings(&published)
+            .iter()
+            .map(|f| f.id.as_str())
+            .collect();
+        assert_eq!(mine, vec!["samr.company-registration-annex"]);
+        let mut profile = Profile::demo();
+        let needs = company.needs_of(&profile, &published, date!(2026 - 11 - 21));
+        assert_eq!(needs.len(), 1);
+        assert_eq!(needs[0].key, Key::PersonName);
+        assert!(needs[0].nobody);
+        assert_eq!(company.done(&profile), 0);
+        profile
+            .filled_forms
+            .push("samr.company-registration".into());
+        profile.filled_forms.push("elsewhere".into());
+        assert_eq!(company.done(&profile), 1);
+        assert!(Bundle::is_filled(&profile, "elsewhere"));
+        assert!(!Bundle::is_filled(
+            &profile,
+            "samr.company-registration-annex"
+        ));
     }
 }

@@ -140,7 +140,6 @@ impl Locator {
     }
 }
 
-
 /// One mapped control.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldMapping {

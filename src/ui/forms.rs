@@ -1,27 +1,11 @@
-//! The form mappings the site publishes (`mappings/index.json` beside `oncefill.js`), loaded
-//! once when the widget starts; the page being filled picks the one that matches it.
-
-use std::cell::RefCell;
+//! Fetching from the site OnceFill came from: the form mappings it publishes
+//! (`mappings/index.json` beside `oncefill.js`), loaded once when the widget starts and kept
+//! in the widget's state, and the English messages.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::core::mapping::FormMapping;
-
-thread_local! {
-    static MAPPINGS: RefCell<Vec<FormMapping>> = const { RefCell::new(Vec::new()) };
-    static BASE: RefCell<String> = const { RefCell::new(String::new()) };
-}
-
-/// The site's base URL (where `oncefill.js` came from), for links to a bundle's forms.
-pub fn base() -> String {
-    BASE.with(|b| b.borrow().clone())
-}
-
-/// The loaded mapping with this id.
-pub fn by_id(id: &str) -> Option<FormMapping> {
-    MAPPINGS.with(|m| m.borrow().iter().find(|f| f.id == id).cloned())
-}
 
 /// The text at a URL of the site, if it answers.
 pub async fn fetch_text(url: &str) -> Option<String> {
@@ -50,15 +34,14 @@ pub async fn ensure_lang(base: &str, lang: crate::core::i18n::Lang) -> bool {
     available(lang)
 }
 
-/// Loads the published mappings. A missing index means none; a mapping that does not read is
-/// skipped (the `mapping check` command is where its errors are told).
-pub async fn load(base: String) {
-    BASE.with(|b| *b.borrow_mut() = base.clone());
+/// Loads the mappings published at `base`. A missing index means none; a mapping that does
+/// not read is skipped (the `mapping check` command is where its errors are told).
+pub async fn load(base: &str) -> Vec<FormMapping> {
     let Some(index) = fetch_text(&format!("{base}mappings/index.json")).await else {
-        return;
+        return Vec::new();
     };
     let Ok(names) = serde_json::from_str::<Vec<String>>(&index) else {
-        return;
+        return Vec::new();
     };
     let mut loaded = Vec::new();
     for name in names {
@@ -72,15 +55,5 @@ pub async fn load(base: String) {
             loaded.extend(list);
         }
     }
-    MAPPINGS.with(|m| m.borrow_mut().extend(loaded));
-}
-
-/// The mapping of the page at `url` with `title` and these control handles, if one matches.
-pub fn matching(url: &str, title: &str, handles: &[&str]) -> Option<FormMapping> {
-    MAPPINGS.with(|m| {
-        m.borrow()
-            .iter()
-            .find(|f| f.matches(url, title, handles))
-            .cloned()
-    })
+    loaded
 }

@@ -1,12 +1,19 @@
 //! The Yew user interface: a floating 一键填表 button that opens a panel with the profile
 //! editor, the review of what will be filled, and the outcome.
 //!
-//! Personal data is held in memory only: nothing is written to any storage, and the panel
-//! says so.
+//! The state and its reducers are [`crate::app`]'s, wrapped in `use_reducer` ([`state`]).
+//! The effects run here, keyed on that state or started by a callback: focus and loading the
+//! site's form mappings into the state in [`App`], scanning, planning and filling the page in
+//! `page`, the vault's storage and auto-lock timer in `hooks::use_vault` (over `vault_ops`).
+//! Screens (`components`) get the data they show and callbacks for what the person asks.
+//!
+//! Without a vault, personal data is held in memory only, and the panel says so.
 
 mod codes;
 mod components;
 pub mod forms;
+mod hooks;
+mod page;
 pub mod state;
 mod vault_ops;
 
@@ -14,23 +21,22 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::classify::{classify_all_with, learn};
 use crate::core::i18n::{Lang, tr};
-use crate::core::plan::plan;
-use crate::dom::{fill, scan, timing};
 use components::editor::Editor;
+use components::field_input::FieldIntents;
 use components::report::Report;
 use components::review::Review;
-use components::vault::{
-    ImportScreen, PassphraseScreen, SettingsScreen, UnlockScreen, VaultBar, VaultCallbacks,
-};
-use state::{Action, State, VaultState, View};
+use components::vault::{ImportScreen, PassphraseScreen, SettingsScreen, UnlockScreen, VaultBar};
+use state::{Action, AppState, EditorAction, PanelAction, ReviewAction, View, send, sender};
 
 /// The widget's properties, set by the embed entry.
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// Interface language.
     pub lang: Lang,
+    /// The URL of the directory `oncefill.js` was loaded from: the site's form mappings are
+    /// loaded from there, and a bundle's forms link there. `None`: no mappings.
+    pub base: Option<String>,
 }
 
 /// Today from the browser's clock, in China's calendar.
@@ -38,80 +44,11 @@ fn today() -> time::Date {
     crate::core::clock::today()
 }
 
-/// The page corrections are remembered for: origin and path.
-fn current_page() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .map(|href| learn::page_of(&href))
-        .unwrap_or_default()
-}
-
-/// Scan → classify → plan of the page as it is now: a known mapping of the form decides;
-/// otherwise classification, with the person's corrections for this page first.
-fn make_plan(
-    profile: &crate::core::profile::Profile,
-    document: &web_sys::Document,
-    today: time::Date,
-) -> (
-    Vec<crate::core::field::FieldDescriptor>,
-    crate::core::plan::FillPlan,
-    Option<String>,
-) {
-    let live = scan::LiveDom::new(document.clone());
-    let fields = crate::core::scan::scan(&live);
-    let page = current_page();
-    let handles: Vec<&str> = fields
-        .iter()
-        .flat_map(|f| [f.html_id.as_deref(), f.name.as_deref()])
-        .flatten()
-        .collect();
-    let (plan, form) = match forms::matching(&page, &document.title(), &handles) {
-        Some(form) => {
-            let mut mapped =
-                crate::core::mapped::classify_mapped(&form, &fields, &|css| live.select(css));
-            crate::core::mapped::apply_learned(&mut mapped, &profile.learned, &page, &fields);
-            let plan = crate::core::plan::plan_with(
-                profile,
-                &fields,
-                &mapped.classified,
-                &mapped.transforms,
-                today,
-            );
-            (plan, Some(form.id))
-        }
-        None => {
-            let classified = classify_all_with(&fields, &profile.learned, &page);
-            (plan(profile, &fields, &classified, today), None)
-        }
-    };
-    (fields, plan, form)
-}
-
-/// Plans the page and shows the review.
-fn prepare(state: &UseReducerHandle<State>, profile: crate::core::profile::Profile) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    timing::start("oncefill:prepare");
-    let (fields, plan, form) = make_plan(&profile, &document, state.today);
-    timing::end("oncefill:prepare");
-    state.dispatch(Action::Planned {
-        profile,
-        fields,
-        plan,
-        form,
-    });
-}
-
 /// The widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
-    let state = use_reducer(move || State::new(lang, today()));
-    let dispatch: Callback<Action> = {
-        let state = state.clone();
-        Callback::from(move |a| state.dispatch(a))
-    };
+    let state = use_reducer(move || AppState::new(lang, today()));
     let launcher_ref = use_node_ref();
     let heading_ref = use_node_ref();
     let was_open = use_mut_ref(|| false);
@@ -122,7 +59,7 @@ pub fn App(props: &AppProps) -> Html {
         let launcher_ref = launcher_ref.clone();
         let heading_ref = heading_ref.clone();
         let was_open = was_open.clone();
-        use_effect_with((state.open, state.view), move |(open, _)| {
+        use_effect_with((state.panel.open, state.panel.view), move |(open, _)| {
             if *open {
                 if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
                     // A new screen starts at its top, not where the last one was scrolled to.
@@ -140,17 +77,25 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // The site's form mappings, once.
+    {
+        let state = state.clone();
+        let base = props.base.clone();
+        use_effect_with((), move |_| {
+            if let Some(base) = base {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let forms = forms::load(&base).await;
+                    send(&state, Action::FormsLoaded(Rc::new(forms)));
+                });
+            }
+        });
+    }
+
     let on_review = {
         let state = state.clone();
-        Callback::from(move |_: ()| {
-            // Every draft must check out before its data is used; a failing one stays as
-            // typed, and the editor shows it.
-            let mut next = (*state).clone();
-            if !next.commit_drafts().is_empty() {
-                state.dispatch(Action::Save);
-                return;
-            }
-            prepare(&state, next.profile);
+        Callback::from(move |_: ()| match page::committed(&state) {
+            Some(profile) => page::prepare(&state, profile),
+            None => send(&state, EditorAction::Save),
         })
     };
     let on_missing = {
@@ -158,180 +103,116 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: ()| {
             // What was typed for this form goes into the profile (checked like any edit),
             // then the form is checked again with it.
-            let mut next = (*state).clone();
-            if !next.commit_drafts().is_empty() {
-                state.dispatch(Action::Attempted);
-                return;
+            match page::committed(&state) {
+                Some(profile) => page::prepare(&state, profile),
+                None => send(&state, EditorAction::Attempted),
             }
-            prepare(&state, next.profile);
         })
     };
     let on_learn = {
         let state = state.clone();
         Callback::from(
             move |(handle, key): (String, Option<crate::core::dictionary::Key>)| {
-                let mut profile = state.profile.clone();
-                learn::remember(&mut profile.learned, &current_page(), &handle, key);
-                prepare(&state, profile);
+                page::correct(&state, &handle, key)
             },
         )
     };
     let on_fill = {
         let state = state.clone();
-        Callback::from(move |_: ()| {
-            let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-                return;
-            };
-            timing::start("oncefill:fill");
-            let mut report = fill::apply(&document, &state.plan);
-            // Selects whose options a page adds only once the one before is chosen (province →
-            // city → county) had nothing to match at review; they are filled as they appear,
-            // as a person would, and only those.
-            let mut waiting: Vec<crate::core::field::FieldId> = state
-                .plan
-                .skipped
-                .iter()
-                .filter(|s| matches!(s.why, crate::core::plan::NotPlanned::NoMatchingOption(_)))
-                .map(|s| s.field.clone())
-                .collect();
-            for _ in 0..3 {
-                if waiting.is_empty() {
-                    break;
-                }
-                let (_, again, _) = make_plan(&state.profile, &document, state.today);
-                let next = crate::core::plan::FillPlan {
-                    steps: again
-                        .steps
-                        .into_iter()
-                        .filter(|s| waiting.contains(&s.field))
-                        .collect(),
-                    skipped: Vec::new(),
-                };
-                if next.steps.is_empty() {
-                    break;
-                }
-                waiting.retain(|f| !next.steps.iter().any(|s| &s.field == f));
-                report
-                    .outcomes
-                    .extend(fill::apply(&document, &next).outcomes);
-            }
-            timing::end("oncefill:fill");
-            state.dispatch(Action::Filled(report));
-        })
+        Callback::from(move |_: ()| page::fill(&state))
     };
 
-    // The vault: look for it once; save whenever the profile changed; lock when idle.
-    {
-        let state = state.clone();
-        use_effect_with((), move |_| vault_ops::start(state));
-    }
-    {
-        let state = state.clone();
-        use_effect_with((state.revision, state.vault), move |_| {
-            vault_ops::save_if_needed(&state)
-        });
-    }
-    let last_activity = use_mut_ref(js_sys::Date::now);
-    {
-        let state = state.clone();
-        let last_activity = last_activity.clone();
-        let minutes = state.auto_lock_minutes;
-        let unlocked = state.vault == VaultState::Unlocked;
-        use_effect_with((minutes, unlocked), move |_| {
-            *last_activity.borrow_mut() = js_sys::Date::now();
-            let interval = unlocked.then(|| {
-                gloo::timers::callback::Interval::new(5_000, move || {
-                    let idle = js_sys::Date::now() - *last_activity.borrow();
-                    if idle > f64::from(minutes) * 60_000.0 {
-                        state.dispatch(Action::Lock);
-                    }
-                })
-            });
-            move || drop(interval)
-        });
-    }
-    let on_activity = {
-        let last_activity = last_activity.clone();
-        Callback::from(move |_: Event| *last_activity.borrow_mut() = js_sys::Date::now())
-    };
-    let ops = VaultCallbacks {
-        unlock: {
-            let state = state.clone();
-            Callback::from(move |pass: String| vault_ops::unlock(state.clone(), pass))
-        },
-        set_passphrase: {
-            let state = state.clone();
-            Callback::from(move |(old, new): (Option<String>, String)| {
-                // The drafts go into the profile first, so the first save holds them.
-                state.dispatch(Action::Save);
-                vault_ops::set_passphrase(state.clone(), old, new)
-            })
-        },
-        export: {
-            let state = state.clone();
-            Callback::from(move |_: ()| vault_ops::export(&state))
-        },
-        import_file: {
-            let state = state.clone();
-            Callback::from(move |file: web_sys::File| vault_ops::read_import(state.clone(), file))
-        },
-        import_open: {
-            let state = state.clone();
-            Callback::from(move |pass: String| vault_ops::open_import(state.clone(), pass))
-        },
-        erase: {
-            let state = state.clone();
-            Callback::from(move |_: ()| vault_ops::erase(state.clone()))
-        },
-        export_mappings: {
-            let state = state.clone();
-            Callback::from(move |_: ()| vault_ops::export_mappings(&state))
-        },
-    };
+    let (ops, on_activity) = hooks::use_vault(&state);
+    let panel: Callback<PanelAction> = sender(&state);
 
-    let t = |id: &str| tr(state.lang, id, &[]);
+    let lang = state.lang();
+    let t = |id: &str| tr(lang, id, &[]);
     let on_keydown = {
-        let dispatch = dispatch.clone();
+        let panel = panel.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Escape" {
-                dispatch.emit(Action::Close);
+                panel.emit(PanelAction::Close);
             }
         })
     };
     let toggle = {
-        let dispatch = dispatch.clone();
-        let open = state.open;
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(if open { Action::Close } else { Action::Open })
+        let open = state.panel.open;
+        panel.reform(move |_: MouseEvent| {
+            if open {
+                PanelAction::Close
+            } else {
+                PanelAction::Open
+            }
         })
     };
-    let close = dispatch.reform(|_: MouseEvent| Action::Close);
+    let close = panel.reform(|_: MouseEvent| PanelAction::Close);
+    let base = props.base.clone().unwrap_or_default();
     let switch_lang = {
-        let dispatch = dispatch.clone();
-        let next = match state.lang {
-            Lang::ZhCn => Lang::En,
-            Lang::En => Lang::ZhCn,
-        };
+        let panel = panel.clone();
+        let next = state.panel.other_lang();
+        let base = base.clone();
         Callback::from(move |_: MouseEvent| {
-            let dispatch = dispatch.clone();
+            let (panel, base) = (panel.clone(), base.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                forms::ensure_lang(&forms::base(), next).await;
-                dispatch.emit(Action::SetLang(next));
+                forms::ensure_lang(&base, next).await;
+                panel.emit(PanelAction::SetLang(next));
             });
         })
     };
-    let state_rc: Rc<State> = Rc::new((*state).clone());
+    let session = Rc::new(state.vault.clone());
+    let editor = Rc::new(state.editor.clone());
+    let on_editor: Callback<EditorAction> = sender(&state);
+    let screen = match state.screen() {
+        View::Unlock => {
+            html! { <UnlockScreen {lang} session={session.clone()} ops={ops.clone()} /> }
+        }
+        View::Passphrase(change) => html! {
+            <PassphraseScreen {lang} session={session.clone()} ops={ops.clone()} {change} />
+        },
+        View::Settings => html! {
+            <SettingsScreen {lang} session={session.clone()} ops={ops.clone()}
+                has_learned={!state.profile().learned.is_empty()} />
+        },
+        View::Import => match &state.import {
+            Some(import) => html! {
+                <ImportScreen {lang} session={session.clone()} ops={ops.clone()}
+                    import={import.clone()} current={Rc::new(state.profile().clone())} />
+            },
+            None => html! {},
+        },
+        View::Editor => html! {
+            <Editor {lang} {editor} on_intent={on_editor} on_review={on_review}
+                on_clear={sender(&state).reform(|_: ()| Action::Clear)} />
+        },
+        View::Review => html! {
+            <Review {lang} review={Rc::new(state.review.clone())} {editor} forms={state.forms.clone()}
+                base={AttrValue::from(base)}
+                on_select={sender(&state).reform(|(f, on)| ReviewAction::Select(f, on))}
+                on_reveal={sender(&state).reform(ReviewAction::Reveal)}
+                on_back={panel.reform(|_: ()| PanelAction::BackTo(View::Editor))}
+                intents={FieldIntents::of_editor(&on_editor)}
+                on_fill={on_fill} on_learn={on_learn} on_missing={on_missing} />
+        },
+        View::Report => match &state.review.report {
+            Some(report) => html! {
+                <Report {lang} report={report.clone()}
+                    on_back={panel.reform(|_: ()| PanelAction::BackTo(View::Review))}
+                    on_close={panel.reform(|_: ()| PanelAction::Close)} />
+            },
+            None => html! {},
+        },
+    };
 
     html! {
-        <div class="of-root" lang={state.lang.tag()} onkeydown={on_activity.reform(Event::from)}
+        <div class="of-root" lang={lang.tag()} onkeydown={on_activity.reform(Event::from)}
             onclick={on_activity.reform(Event::from)} oninput={on_activity.reform(Event::from)}>
             <button ref={launcher_ref} class="of-launcher" data-of="launcher" type="button"
-                aria-expanded={state.open.to_string()} aria-controls="of-panel"
+                aria-expanded={state.panel.open.to_string()} aria-controls="of-panel"
                 title={t("launcher-hint")} onclick={toggle}>
                 <span aria-hidden="true" class="of-launcher-icon">{"✎"}</span>
                 { t("launcher") }
             </button>
-            if state.open {
+            if state.panel.open {
                 <section id="of-panel" class="of-panel" data-of="panel" role="dialog"
                     aria-labelledby="of-title" onkeydown={on_keydown}>
                     <header class="of-header">
@@ -344,23 +225,8 @@ pub fn App(props: &AppProps) -> Html {
                             <button type="button" class="of-close" data-of="close" aria-label={t("close")} onclick={close}>{"×"}</button>
                         </div>
                     </header>
-                    <VaultBar state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} />
-                    {
-                        match state.view {
-                            _ if state.vault == VaultState::Locked && !matches!(state.view, View::Settings) => html! {
-                                <UnlockScreen state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} />
-                            },
-                            View::Unlock => html! { <UnlockScreen state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} /> },
-                            View::Passphrase(change) => html! {
-                                <PassphraseScreen {change} vault={Rc::new(components::vault::VaultProps { state: state_rc.clone(), on_action: dispatch.clone(), ops: ops.clone() })} />
-                            },
-                            View::Settings => html! { <SettingsScreen state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} /> },
-                            View::Import => html! { <ImportScreen state={state_rc.clone()} on_action={dispatch.clone()} ops={ops.clone()} /> },
-                            View::Editor => html! { <Editor state={state_rc.clone()} on_action={dispatch.clone()} on_review={on_review.clone()} /> },
-                            View::Review => html! { <Review state={state_rc.clone()} on_action={dispatch.clone()} on_fill={on_fill.clone()} on_learn={on_learn.clone()} on_missing={on_missing.clone()} /> },
-                            View::Report => html! { <Report state={state_rc.clone()} on_action={dispatch.clone()} /> },
-                        }
-                    }
+                    <VaultBar {lang} session={session.clone()} ops={ops.clone()} />
+                    { screen }
                 </section>
             }
         </div>

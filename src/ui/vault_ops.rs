@@ -1,14 +1,17 @@
 //! The vault's asynchronous work, started by the interface: opening storage, unlocking,
-//! creating and re-keying, saving, backups and erasing. Each ends by sending an [`Action`].
+//! creating and re-keying, saving, backups and erasing. Each ends by sending an action.
+//!
+//! The storage handle lives here, in a [`StoreCell`] the widget keeps beside its state: the
+//! state only says what was found.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
-use yew::UseReducerHandle;
 
-use super::state::{Action, KeyHandle, State, VaultState};
+use super::state::{Action, Handle, ImportAction, KeyHandle, VaultAction, send};
 use crate::core::i18n::{Lang, tr};
 use crate::core::profile::Profile;
 use crate::core::vault::{self, DEFAULT_PARAMS, OsRandom, RECORD_BACKUP, VaultError, VaultKey};
@@ -16,7 +19,24 @@ use crate::dom::storage::{DB_NAME, StorageError, Store};
 use crate::dom::timing;
 use crate::dom::vault::{SaveError, UnlockError};
 
-type Handle = UseReducerHandle<State>;
+/// The vault's storage, once opened.
+pub type StoreCell = Rc<RefCell<Option<Store>>>;
+
+fn unlock_failed(handle: &Handle, message: String, counts: bool) {
+    send(
+        handle,
+        VaultAction::UnlockFailed {
+            message,
+            counts,
+            now_ms: js_sys::Date::now(),
+        },
+    );
+}
+
+fn message(handle: &Handle, id: &str) {
+    let text = tr(handle.lang(), id, &[]);
+    send(handle, VaultAction::Message(Some(text)));
+}
 
 /// Lets the browser paint (a "please wait") before a long computation.
 async fn yield_to_paint() {
@@ -28,36 +48,39 @@ fn storage_message(lang: Lang, e: &StorageError) -> String {
 }
 
 /// Looks for a vault, and opens its storage if there is one.
-pub fn start(handle: Handle) {
+pub fn start(handle: Handle, cell: StoreCell) {
     spawn_local(async move {
         match Store::database_exists(DB_NAME).await {
             Ok(false) => {
-                handle.dispatch(Action::NoVaultYet);
+                send(&handle, VaultAction::NoVaultYet);
                 return;
             }
             Ok(true) => {}
             Err(_) => {
-                handle.dispatch(Action::StorageUnavailable);
+                send(&handle, VaultAction::StorageUnavailable);
                 return;
             }
         }
         match Store::open(DB_NAME).await {
             Ok(store) => match crate::dom::vault::exists(&store).await {
-                Ok(exists) => handle.dispatch(Action::StorageReady(store, exists)),
-                Err(_) => handle.dispatch(Action::StorageUnavailable),
+                Ok(exists) => {
+                    *cell.borrow_mut() = Some(store);
+                    send(&handle, VaultAction::StorageReady(exists));
+                }
+                Err(_) => send(&handle, VaultAction::StorageUnavailable),
             },
-            Err(_) => handle.dispatch(Action::StorageUnavailable),
+            Err(_) => send(&handle, VaultAction::StorageUnavailable),
         }
     });
 }
 
 /// Unlocks with a passphrase.
-pub fn unlock(handle: Handle, passphrase: String) {
-    let Some(store) = handle.store.clone() else {
+pub fn unlock(handle: Handle, cell: StoreCell, passphrase: String) {
+    let Some(store) = cell.borrow().clone() else {
         return;
     };
-    let lang = handle.lang;
-    handle.dispatch(Action::Busy(true));
+    let lang = handle.lang();
+    send(&handle, VaultAction::Busy(true));
     spawn_local(async move {
         yield_to_paint().await;
         timing::start("oncefill:unlock");
@@ -65,78 +88,76 @@ pub fn unlock(handle: Handle, passphrase: String) {
         timing::end("oncefill:unlock");
         drop(passphrase);
         match result {
-            Ok(u) => handle.dispatch(Action::Unlocked {
-                key: KeyHandle(Rc::new(u.key)),
-                profile: u.profile,
-                generation: u.generation,
-                note: u.fell_back_from.map(|_| tr(lang, "fell-back", &[])),
-            }),
-            Err(UnlockError::Vault(VaultError::WrongPassphrase)) => handle.dispatch(
-                Action::UnlockFailed(VaultError::WrongPassphrase.message(lang), true),
+            Ok(u) => send(
+                &handle,
+                Action::Unlocked {
+                    key: KeyHandle(Rc::new(u.key)),
+                    profile: u.profile,
+                    generation: u.generation,
+                    note: u.fell_back_from.map(|_| tr(lang, "fell-back", &[])),
+                },
             ),
-            Err(UnlockError::Vault(e)) => {
-                handle.dispatch(Action::UnlockFailed(e.message(lang), false))
+            Err(UnlockError::Vault(VaultError::WrongPassphrase)) => {
+                unlock_failed(&handle, VaultError::WrongPassphrase.message(lang), true)
             }
+            Err(UnlockError::Vault(e)) => unlock_failed(&handle, e.message(lang), false),
             Err(UnlockError::Storage(e)) => {
-                handle.dispatch(Action::UnlockFailed(storage_message(lang, &e), false))
+                unlock_failed(&handle, storage_message(lang, &e), false)
             }
-            Err(UnlockError::NoVault) => handle.dispatch(Action::StorageReady(store, false)),
+            Err(UnlockError::NoVault) => send(&handle, VaultAction::StorageReady(false)),
         }
     });
 }
 
 /// Creates a vault key (a new vault, or a new passphrase for the open one). For a change,
 /// `current` must be the passphrase in force.
-pub fn set_passphrase(handle: Handle, current: Option<String>, new: String) {
-    let lang = handle.lang;
-    let old_key = handle.key.clone();
-    handle.dispatch(Action::Busy(true));
+pub fn set_passphrase(handle: Handle, cell: StoreCell, current: Option<String>, new: String) {
+    let lang = handle.lang();
+    let old_key = handle.vault.key.clone();
+    send(&handle, VaultAction::Busy(true));
     spawn_local(async move {
         yield_to_paint().await;
         if let (Some(current), Some(old)) = (current, old_key) {
             // The passphrase in force must be known to change it.
-            let store = handle.store.clone();
+            let store = cell.borrow().clone();
             let ok = match store {
                 Some(store) => crate::dom::vault::unlock(&store, &current).await.is_ok(),
                 None => false,
             };
             drop(old);
             if !ok {
-                handle.dispatch(Action::UnlockFailed(
-                    VaultError::WrongPassphrase.message(lang),
-                    true,
-                ));
+                unlock_failed(&handle, VaultError::WrongPassphrase.message(lang), true);
                 return;
             }
         }
-        if handle.store.is_none() {
+        if cell.borrow().is_none() {
             match Store::open(DB_NAME).await {
-                Ok(store) => handle.dispatch(Action::StoreOpened(store)),
+                Ok(store) => *cell.borrow_mut() = Some(store),
                 Err(e) => {
-                    handle.dispatch(Action::UnlockFailed(storage_message(lang, &e), false));
+                    unlock_failed(&handle, storage_message(lang, &e), false);
                     return;
                 }
             }
         }
         match VaultKey::create(&new, DEFAULT_PARAMS, &mut OsRandom) {
-            Ok(key) => handle.dispatch(Action::KeySet(KeyHandle(Rc::new(key)))),
-            Err(e) => handle.dispatch(Action::UnlockFailed(e.message(lang), false)),
+            Ok(key) => send(&handle, VaultAction::KeySet(KeyHandle(Rc::new(key)))),
+            Err(e) => unlock_failed(&handle, e.message(lang), false),
         }
     });
 }
 
 /// Saves the profile if it changed since the last save.
-pub fn save_if_needed(handle: &Handle) {
-    if handle.vault != VaultState::Unlocked || handle.revision <= handle.saved_revision {
+pub fn save_if_needed(handle: &Handle, cell: &StoreCell) {
+    if !handle.vault.save_due() {
         return;
     }
-    let (Some(store), Some(key)) = (handle.store.clone(), handle.key.clone()) else {
+    let (Some(store), Some(key)) = (cell.borrow().clone(), handle.vault.key.clone()) else {
         return;
     };
-    let revision = handle.revision;
-    let profile = handle.profile.clone();
+    let revision = handle.vault.revision;
+    let profile = handle.profile().clone();
     let handle = handle.clone();
-    handle.dispatch(Action::Saving);
+    send(&handle, VaultAction::Saving);
     spawn_local(async move {
         timing::start("oncefill:save");
         let result = crate::dom::vault::save(&store, &key.0, &profile, None).await;
@@ -146,44 +167,50 @@ pub fn save_if_needed(handle: &Handle) {
             SaveError::Storage(StorageError::Unavailable(_)) => "storage-unavailable",
             _ => "storage-failed",
         });
-        handle.dispatch(Action::SaveDone(revision, result));
+        let at = super::state::clock().time_of_day;
+        send(
+            &handle,
+            VaultAction::SaveDone {
+                revision,
+                result,
+                at,
+            },
+        );
     });
 }
 
 /// Offers the profile as an encrypted `.oncefill` file, sealed with the vault's key.
 pub fn export(handle: &Handle) {
-    let Some(key) = handle.key.clone() else {
+    let Some(key) = handle.vault.key.clone() else {
         return;
     };
-    let lang = handle.lang;
-    let Ok(bytes) = vault::seal_profile(&key.0, RECORD_BACKUP, &handle.profile, &mut OsRandom)
+    let Ok(bytes) = vault::seal_profile(&key.0, RECORD_BACKUP, handle.profile(), &mut OsRandom)
     else {
-        handle.dispatch(Action::VaultMessage(Some(tr(lang, "export-failed", &[]))));
+        message(handle, "export-failed");
         return;
     };
     let name = format!(
         "oncefill-{}.oncefill",
-        handle.today.to_string().replace('-', "")
+        handle.today().to_string().replace('-', "")
     );
     if download(&name, &bytes).is_err() {
-        handle.dispatch(Action::VaultMessage(Some(tr(lang, "export-failed", &[]))));
+        message(handle, "export-failed");
     } else {
-        handle.dispatch(Action::VaultMessage(Some(tr(lang, "exported", &[]))));
+        message(handle, "exported");
     }
 }
 
 /// Offers the corrections learned in review as mapping files for the portals' maintainers.
 /// They hold no personal data: field handles and dictionary keys only.
 pub fn export_mappings(handle: &Handle) {
-    let lang = handle.lang;
-    let json = crate::core::classify::learn::export(&handle.profile.learned);
+    let json = crate::core::classify::learn::export(&handle.profile().learned);
     let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-    let message = if download("oncefill-mappings.json", text.as_bytes()).is_ok() {
+    let id = if download("oncefill-mappings.json", text.as_bytes()).is_ok() {
         "exported-mappings"
     } else {
         "export-failed"
     };
-    handle.dispatch(Action::VaultMessage(Some(tr(lang, message, &[]))));
+    message(handle, id);
 }
 
 fn download(name: &str, bytes: &[u8]) -> Result<(), wasm_bindgen::JsValue> {
@@ -205,19 +232,14 @@ fn download(name: &str, bytes: &[u8]) -> Result<(), wasm_bindgen::JsValue> {
 
 /// Reads a chosen backup file.
 pub fn read_import(handle: Handle, file: web_sys::File) {
-    let lang = handle.lang;
     spawn_local(async move {
         let name = file.name();
         match JsFuture::from(file.array_buffer()).await {
             Ok(buffer) => {
                 let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                handle.dispatch(Action::ImportFile(name, bytes));
+                send(&handle, ImportAction::File(name, bytes));
             }
-            Err(_) => handle.dispatch(Action::VaultMessage(Some(tr(
-                lang,
-                "import-read-failed",
-                &[],
-            )))),
+            Err(_) => message(&handle, "import-read-failed"),
         }
     });
 }
@@ -227,30 +249,34 @@ pub fn open_import(handle: Handle, passphrase: String) {
     let Some(import) = handle.import.clone() else {
         return;
     };
-    let lang = handle.lang;
-    handle.dispatch(Action::Busy(true));
+    let lang = handle.lang();
+    send(&handle, VaultAction::Busy(true));
     spawn_local(async move {
         yield_to_paint().await;
         let result: Result<Profile, String> = vault::open_profile(&passphrase, &import.bytes)
             .map(|(_, p)| p)
             .map_err(|e| e.message(lang));
-        handle.dispatch(Action::ImportOpened(result));
+        send(&handle, ImportAction::Opened(result));
     });
 }
 
 /// Removes every byte OnceFill stored on this device.
-pub fn erase(handle: Handle) {
-    let lang = handle.lang;
-    if let Some(store) = handle.store.clone() {
+pub fn erase(handle: Handle, cell: StoreCell) {
+    let lang = handle.lang();
+    if let Some(store) = cell.borrow().clone() {
         store.close();
     }
     spawn_local(async move {
         match Store::erase(DB_NAME).await {
-            Ok(()) => handle.dispatch(Action::Erased),
-            Err(StorageError::Failed(e)) if e == "blocked" => {
-                handle.dispatch(Action::VaultMessage(Some(tr(lang, "erase-blocked", &[]))))
+            Ok(()) => {
+                *cell.borrow_mut() = None;
+                send(&handle, Action::Erased);
             }
-            Err(e) => handle.dispatch(Action::VaultMessage(Some(storage_message(lang, &e)))),
+            Err(StorageError::Failed(e)) if e == "blocked" => message(&handle, "erase-blocked"),
+            Err(e) => send(
+                &handle,
+                VaultAction::Message(Some(storage_message(lang, &e))),
+            ),
         }
     });
 }

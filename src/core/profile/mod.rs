@@ -59,6 +59,7 @@
 mod demo;
 mod draft;
 pub mod merge;
+mod records;
 mod values;
 
 use std::collections::BTreeMap;
@@ -68,6 +69,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, format_description::well_known::Rfc3339};
 
 pub use draft::{Draft, Problem, REQUIRED, Report, editable};
+pub use records::{agent_scope, firm_scope, person_scope, role_scope};
 pub use values::{Data, Entry, Past, Source, Values};
 
 use crate::core::codes;

@@ -5,12 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::editor::{person_title, relation_msg, role_msg};
-use super::key_label;
+use super::labels::{key_label, person_title, relation_msg, role_msg};
+use crate::app::editor::{EditorState, Section};
 use crate::core::dictionary::Key;
-use crate::core::i18n::{Arg, tr};
+use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::profile::Role;
-use crate::ui::state::{Action, Section, State};
 
 /// Elements most person forms ask for.
 pub const PERSON_COMMON: &[Key] = &[
@@ -39,17 +38,19 @@ pub const FIRM_COMMON: &[Key] = &[
 /// Properties of [`Completeness`].
 #[derive(Properties, PartialEq)]
 pub struct CompletenessProps {
-    /// The widget state.
-    pub state: Rc<State>,
-    /// Sends an action.
-    pub on_action: Callback<Action>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The editor's state: the profile and the drafts.
+    pub editor: Rc<EditorState>,
+    /// The person asks to go and fill a record.
+    pub on_show: Callback<Section>,
 }
 
 /// The completeness view.
 #[component]
 pub fn Completeness(props: &CompletenessProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+    let s = &props.editor;
+    let lang = props.lang;
     let block = |title: String,
                  id: String,
                  section: Section,
@@ -62,9 +63,7 @@ pub fn Completeness(props: &CompletenessProps) -> Html {
             .filter(|k| draft.get(*k).trim().is_empty())
             .collect();
         let filled = common.len() - missing.len();
-        let go = props
-            .on_action
-            .reform(move |_: MouseEvent| Action::Show(section.clone()));
+        let go = props.on_show.reform(move |_: MouseEvent| section.clone());
         html! {
             <li class="of-complete" data-of="completeness-record">
                 <div class="of-complete-head">

@@ -7,91 +7,47 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::completeness::Completeness;
+use super::field_input::{FieldInput, FieldIntents};
+use super::labels::{firm_title, person_title, relation_msg, role_msg};
 use super::record::{FIRM_SECTIONS, PERSON_SECTIONS, RecordFields};
+use crate::app::editor::{EditorAction, EditorState, Section};
 use crate::core::dictionary::Key;
 use crate::core::i18n::{Arg, Lang, tr};
-use crate::core::profile::{Profile, Relation, Role};
-use crate::ui::state::{Action, Section, State, agent_scope};
+use crate::core::profile::{Relation, Role, agent_scope, role_scope};
 
 /// Properties of [`Editor`].
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
-    /// The widget state.
-    pub state: Rc<State>,
-    /// Sends an action.
-    pub on_action: Callback<Action>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The editor's state: the profile, the drafts and what the person touched.
+    pub editor: Rc<EditorState>,
+    /// What the person does to the profile and its drafts.
+    pub on_intent: Callback<EditorAction>,
+    /// The person asks to forget the profile.
+    pub on_clear: Callback<()>,
     /// The person asks to go on to review.
     pub on_review: Callback<()>,
 }
 
-/// The message id of a relation.
-pub fn relation_msg(relation: Relation) -> &'static str {
-    match relation {
-        Relation::Owner => "rel-self",
-        Relation::Spouse => "rel-spouse",
-        Relation::Child => "rel-child",
-        Relation::Father => "rel-father",
-        Relation::Mother => "rel-mother",
-        Relation::Other => "rel-other",
-    }
-}
-
-/// The message id of a firm's role.
-pub fn role_msg(role: Role) -> &'static str {
-    match role {
-        Role::LegalRep => "role-legal-rep",
-        Role::FinanceOfficer => "role-finance-officer",
-        Role::Liaison => "role-liaison",
-        Role::Shareholder => "role-shareholder",
-        Role::Director => "role-director",
-        Role::Supervisor => "role-supervisor",
-        Role::Manager => "role-manager",
-        // A firm's record holds only its own roles (`FIRM_ROLES`); any other is shown as
-        // the roles' heading.
-        _ => "roles",
-    }
-}
-
-/// A person's display name in lists: the name, or "(未填姓名)".
-pub fn person_title(state: &State, id: &str, lang: Lang) -> String {
-    let draft = state.draft(id);
-    let name = draft.get(Key::PersonName).trim().to_string();
-    if name.is_empty() {
-        tr(lang, "unnamed", &[])
-    } else {
-        name
-    }
-}
-
-fn firm_title(state: &State, id: &str, lang: Lang) -> String {
-    let name = state.draft(id).get(Key::FirmName).trim().to_string();
-    if name.is_empty() {
-        tr(lang, "unnamed-firm", &[])
-    } else {
-        name
-    }
-}
-
-fn minor_badge(profile: &Profile, state: &State, id: &str) -> Html {
-    let today = state.today;
-    let birth = crate::core::validate::parse_date(state.draft(id).get(Key::PersonBirthDate)).ok();
-    let _ = profile;
+fn minor_badge(editor: &EditorState, id: &str, lang: Lang) -> Html {
+    let birth = crate::core::validate::parse_date(editor.draft(id).get(Key::PersonBirthDate)).ok();
     match birth {
-        Some(b) if crate::core::profile::age_on(b, today) < 18 => {
-            html! { <span class="of-badge" title={tr(state.lang, "minor-hint", &[])}>{ tr(state.lang, "minor", &[]) }</span> }
+        Some(b) if crate::core::profile::age_on(b, editor.today) < 18 => {
+            html! { <span class="of-badge" title={tr(lang, "minor-hint", &[])}>{ tr(lang, "minor", &[]) }</span> }
         }
         _ => html! {},
     }
 }
 
 fn nav(props: &EditorProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+    let s = &props.editor;
+    let lang = props.lang;
     let item = |section: Section, label: Html, marker: String| {
         let current = s.section == section;
         let go = props
-            .on_action
-            .reform(move |_: MouseEvent| Action::Show(section.clone()));
+            .on_intent
+            .reform(move |_: MouseEvent| EditorAction::Show(section.clone()));
         html! {
             <li>
                 <button type="button" class={classes!("of-nav-item", current.then_some("of-current"))}
@@ -100,7 +56,7 @@ fn nav(props: &EditorProps) -> Html {
         }
     };
     let add_person = {
-        let on_action = props.on_action.clone();
+        let on_action = props.on_intent.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             let relation = match select.value().as_str() {
@@ -113,7 +69,7 @@ fn nav(props: &EditorProps) -> Html {
             };
             select.set_value("");
             if let Some(r) = relation {
-                on_action.emit(Action::AddPerson(r));
+                on_action.emit(EditorAction::AddPerson(r));
             }
         })
     };
@@ -123,7 +79,7 @@ fn nav(props: &EditorProps) -> Html {
             <ul>
                 { for s.profile.persons.iter().map(|p| item(
                     Section::Person(p.id.clone()),
-                    html! { <>{ tr(lang, relation_msg(p.relation), &[]) }{ "：" }{ person_title(s, &p.id, lang) }{ minor_badge(&s.profile, s, &p.id) }</> },
+                    html! { <>{ tr(lang, relation_msg(p.relation), &[]) }{ "：" }{ person_title(s, &p.id, lang) }{ minor_badge(s, &p.id, lang) }</> },
                     format!("record-{}", p.id),
                 )) }
             </ul>
@@ -144,7 +100,7 @@ fn nav(props: &EditorProps) -> Html {
                     format!("record-{}", f.id),
                 )) }
             </ul>
-            <button type="button" class="of-link" data-of="add-firm" onclick={props.on_action.reform(|_: MouseEvent| Action::AddFirm)}>{ tr(lang, "add-firm", &[]) }</button>
+            <button type="button" class="of-link" data-of="add-firm" onclick={props.on_intent.reform(|_: MouseEvent| EditorAction::AddFirm)}>{ tr(lang, "add-firm", &[]) }</button>
             <ul>
                 { item(Section::Agents, html! { tr(lang, "agents", &[]) }, "record-agents".into()) }
                 { item(Section::Completeness, html! { tr(lang, "completeness", &[]) }, "record-completeness".into()) }
@@ -154,27 +110,27 @@ fn nav(props: &EditorProps) -> Html {
 }
 
 fn remove_button(props: &EditorProps, id: &str) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+    let s = &props.editor;
+    let lang = props.lang;
     if s.confirm_remove.as_deref() == Some(id) {
         let id2 = id.to_string();
         html! {
             <div class="of-confirm" role="alert">
                 <p>{ tr(lang, "remove-confirm", &[]) }</p>
-                <button type="button" class="of-danger" data-of="confirm-remove" onclick={props.on_action.reform(move |_: MouseEvent| Action::Remove(id2.clone()))}>{ tr(lang, "remove", &[]) }</button>
-                <button type="button" class="of-secondary" onclick={props.on_action.reform(|_: MouseEvent| Action::CancelRemove)}>{ tr(lang, "cancel", &[]) }</button>
+                <button type="button" class="of-danger" data-of="confirm-remove" onclick={props.on_intent.reform(move |_: MouseEvent| EditorAction::Remove(id2.clone()))}>{ tr(lang, "remove", &[]) }</button>
+                <button type="button" class="of-secondary" onclick={props.on_intent.reform(|_: MouseEvent| EditorAction::CancelRemove)}>{ tr(lang, "cancel", &[]) }</button>
             </div>
         }
     } else {
         let id2 = id.to_string();
         html! {
-            <button type="button" class="of-link of-remove" data-of="remove" onclick={props.on_action.reform(move |_: MouseEvent| Action::AskRemove(id2.clone()))}>{ tr(lang, "remove-record", &[]) }</button>
+            <button type="button" class="of-link of-remove" data-of="remove" onclick={props.on_intent.reform(move |_: MouseEvent| EditorAction::AskRemove(id2.clone()))}>{ tr(lang, "remove-record", &[]) }</button>
         }
     }
 }
 
 fn person_choice(
-    state: &State,
+    state: &EditorState,
     current: &str,
     lang: Lang,
     marker: String,
@@ -196,13 +152,14 @@ fn person_choice(
 }
 
 fn firm_roles(props: &EditorProps, firm: &str) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+    let intents = FieldIntents::of_editor(&props.on_intent);
+    let s = &props.editor;
+    let lang = props.lang;
     let Some(record) = s.profile.firms.iter().find(|f| f.id == firm) else {
         return html! {};
     };
     let add_role = {
-        let on_action = props.on_action.clone();
+        let on_action = props.on_intent.clone();
         let firm = firm.to_string();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
@@ -218,7 +175,7 @@ fn firm_roles(props: &EditorProps, firm: &str) -> Html {
             };
             select.set_value("");
             if let Some(role) = role {
-                on_action.emit(Action::AddRole(firm.clone(), role));
+                on_action.emit(EditorAction::AddRole(firm.clone(), role));
             }
         })
     };
@@ -229,10 +186,10 @@ fn firm_roles(props: &EditorProps, firm: &str) -> Html {
             { for record.roles.iter().enumerate().map(|(i, link)| {
                 let draft_id = format!("role:{firm}:{i}");
                 let firm_a = firm.to_string();
-                let set_person = props.on_action.reform(move |p: String| Action::SetRolePerson(firm_a.clone(), i, p));
+                let set_person = props.on_intent.reform(move |p: String| EditorAction::SetRolePerson(firm_a.clone(), i, p));
                 let firm_b = firm.to_string();
-                let remove = props.on_action.reform(move |_: MouseEvent| Action::RemoveRole(firm_b.clone(), i));
-                let keys = crate::ui::state::role_scope(link.role);
+                let remove = props.on_intent.reform(move |_: MouseEvent| EditorAction::RemoveRole(firm_b.clone(), i));
+                let keys = role_scope(link.role);
                 let draft = s.draft(&draft_id);
                 let errors = s.visible_problems(&draft_id);
                 html! {
@@ -243,9 +200,9 @@ fn firm_roles(props: &EditorProps, firm: &str) -> Html {
                             <button type="button" class="of-link" onclick={remove}>{ tr(lang, "remove", &[]) }</button>
                         </div>
                         { for keys.iter().map(|k| html! {
-                            <super::field_input::FieldInput draft={draft_id.clone()} element={*k} value={draft.get(*k).to_string()} lang={lang}
+                            <FieldInput draft={draft_id.clone()} element={*k} value={draft.get(*k).to_string()} lang={lang}
                                 error={errors.iter().find(|p| p.key == *k).cloned()} warning={None::<crate::core::profile::Problem>}
-                                derived={false} focused={false} shown={false} on_action={props.on_action.clone()} />
+                                derived={false} focused={false} shown={false} intents={intents.clone()} />
                         }) }
                     </div>
                 }
@@ -266,8 +223,9 @@ fn firm_roles(props: &EditorProps, firm: &str) -> Html {
 }
 
 fn agents(props: &EditorProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+    let intents = FieldIntents::of_editor(&props.on_intent);
+    let s = &props.editor;
+    let lang = props.lang;
     let principals: Vec<(String, String)> = s
         .profile
         .persons
@@ -288,15 +246,15 @@ fn agents(props: &EditorProps) -> Html {
                 let draft_id = format!("agent:{i}");
                 let draft = s.draft(&draft_id);
                 let errors = s.visible_problems(&draft_id);
-                let set_person = props.on_action.reform(move |p: String| Action::SetAgentPerson(i, p));
+                let set_person = props.on_intent.reform(move |p: String| EditorAction::SetAgentPerson(i, p));
                 let set_principal = {
-                    let on_action = props.on_action.clone();
+                    let on_action = props.on_intent.clone();
                     Callback::from(move |e: Event| {
                         let select: HtmlSelectElement = e.target_unchecked_into();
-                        on_action.emit(Action::SetAgentPrincipal(i, select.value()));
+                        on_action.emit(EditorAction::SetAgentPrincipal(i, select.value()));
                     })
                 };
-                let remove = props.on_action.reform(move |_: MouseEvent| Action::RemoveAgent(i));
+                let remove = props.on_intent.reform(move |_: MouseEvent| EditorAction::RemoveAgent(i));
                 html! {
                     <div class="of-role" data-of="agent">
                         <div class="of-role-head">
@@ -311,14 +269,14 @@ fn agents(props: &EditorProps) -> Html {
                             <button type="button" class="of-link" onclick={remove}>{ tr(lang, "remove", &[]) }</button>
                         </div>
                         { for agent_scope().map(|k| html! {
-                            <super::field_input::FieldInput draft={draft_id.clone()} element={k} value={draft.get(k).to_string()} lang={lang}
+                            <FieldInput draft={draft_id.clone()} element={k} value={draft.get(k).to_string()} lang={lang}
                                 error={errors.iter().find(|p| p.key == k).cloned()} warning={None::<crate::core::profile::Problem>}
-                                derived={false} focused={false} shown={false} on_action={props.on_action.clone()} />
+                                derived={false} focused={false} shown={false} intents={intents.clone()} />
                         }) }
                     </div>
                 }
             }) }
-            <button type="button" class="of-secondary" data-of="add-agent" onclick={props.on_action.reform(|_: MouseEvent| Action::AddAgent)}>{ tr(lang, "add-agent", &[]) }</button>
+            <button type="button" class="of-secondary" data-of="add-agent" onclick={props.on_intent.reform(|_: MouseEvent| EditorAction::AddAgent)}>{ tr(lang, "add-agent", &[]) }</button>
         </section>
     }
 }
@@ -326,8 +284,8 @@ fn agents(props: &EditorProps) -> Html {
 /// The editor screen.
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+    let s = &props.editor;
+    let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
     let on_submit = {
         let on_review = props.on_review.clone();
@@ -336,14 +294,15 @@ pub fn Editor(props: &EditorProps) -> Html {
             on_review.emit(());
         })
     };
-    let error_count: usize = s.drafts.keys().map(|id| s.visible_problems(id).len()).sum();
+    let error_count = s.error_count();
+    let intents = FieldIntents::of_editor(&props.on_intent);
     let body = match &s.section {
         Section::Person(id) => match s.profile.person(id) {
             Some(p) => html! {
                 <>
                     <h3>{ tr(lang, relation_msg(p.relation), &[]) }{ "：" }{ person_title(s, id, lang) }</h3>
                     if p.relation != Relation::Owner { { remove_button(props, id) } }
-                    <RecordFields state={s.clone()} draft={id.clone()} sections={PERSON_SECTIONS} on_action={props.on_action.clone()} />
+                    <RecordFields {lang} editor={s.clone()} draft={id.clone()} sections={PERSON_SECTIONS} intents={intents.clone()} />
                 </>
             },
             None => html! {},
@@ -352,13 +311,13 @@ pub fn Editor(props: &EditorProps) -> Html {
             <>
                 <h3>{ firm_title(s, id, lang) }</h3>
                 { remove_button(props, id) }
-                <RecordFields state={s.clone()} draft={id.clone()} sections={FIRM_SECTIONS} on_action={props.on_action.clone()} />
+                <RecordFields {lang} editor={s.clone()} draft={id.clone()} sections={FIRM_SECTIONS} intents={intents.clone()} />
                 { firm_roles(props, id) }
             </>
         },
         Section::Agents => agents(props),
         Section::Completeness => {
-            html! { <Completeness state={s.clone()} on_action={props.on_action.clone()} /> }
+            html! { <Completeness {lang} editor={s.clone()} on_show={props.on_intent.reform(EditorAction::Show)} /> }
         }
     };
     html! {
@@ -366,8 +325,8 @@ pub fn Editor(props: &EditorProps) -> Html {
             <h3 class="of-editor-title">{ t("editor-title") }</h3>
             <p class="of-intro">{ t("editor-intro") }</p>
             <div class="of-toolbar">
-                <button type="button" class="of-secondary" data-of="load-demo" onclick={props.on_action.reform(|_: MouseEvent| Action::LoadDemo)}>{ t("load-demo") }</button>
-                <button type="button" class="of-secondary" data-of="clear" onclick={props.on_action.reform(|_: MouseEvent| Action::Clear)}>{ t("clear-profile") }</button>
+                <button type="button" class="of-secondary" data-of="load-demo" onclick={props.on_intent.reform(|_: MouseEvent| EditorAction::LoadDemo)}>{ t("load-demo") }</button>
+                <button type="button" class="of-secondary" data-of="clear" onclick={props.on_clear.reform(|_: MouseEvent| ())}>{ t("clear-profile") }</button>
             </div>
             { nav(props) }
             { body }
@@ -375,7 +334,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                 <p class="of-error of-summary" role="alert">{ tr(lang, "errors-remain", &[("count", Arg::Num(error_count as i64))]) }</p>
             }
             <div class="of-actions">
-                <button type="button" class="of-secondary" data-of="save" onclick={props.on_action.reform(|_: MouseEvent| Action::Save)}>{ t("save") }</button>
+                <button type="button" class="of-secondary" data-of="save" onclick={props.on_intent.reform(|_: MouseEvent| EditorAction::Save)}>{ t("save") }</button>
                 <button type="submit" class="of-primary" data-of="to-review">{ t("to-review") }</button>
             </div>
         </form>

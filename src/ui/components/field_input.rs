@@ -4,12 +4,37 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::key_label;
+use super::labels::key_label;
+use crate::app::editor::{DraftId, EditorAction};
 use crate::core::dictionary::{Key, Table, ValueType};
 use crate::core::i18n::{Lang, tr};
 use crate::core::mask::mask_for_display;
 use crate::core::profile::Problem;
-use crate::ui::state::{Action, DraftId};
+
+/// What the person does in an element's input, each told with the draft and the element.
+#[derive(Clone, PartialEq)]
+pub struct FieldIntents {
+    /// The person typed or chose a value.
+    pub on_edit: Callback<(DraftId, Key, String)>,
+    /// The input got focus.
+    pub on_focus: Callback<(DraftId, Key)>,
+    /// Focus left the input.
+    pub on_leave: Callback<(DraftId, Key)>,
+    /// Show or hide the sensitive value.
+    pub on_toggle_shown: Callback<(DraftId, Key)>,
+}
+
+impl FieldIntents {
+    /// The intents as the editor's actions.
+    pub fn of_editor(editor: &Callback<EditorAction>) -> Self {
+        FieldIntents {
+            on_edit: editor.reform(|(d, k, text)| EditorAction::Edit(d, k, text)),
+            on_focus: editor.reform(|target| EditorAction::Focus(Some(target))),
+            on_leave: editor.reform(|(d, k)| EditorAction::Touch(d, k)),
+            on_toggle_shown: editor.reform(|(d, k)| EditorAction::ToggleShown(d, k)),
+        }
+    }
+}
 
 /// Options of a code table, as (code, label), or `None` when it has no list here.
 pub fn options_for(table: Table, lang: Lang) -> Option<Vec<(String, String)>> {
@@ -40,8 +65,8 @@ pub struct FieldInputProps {
     pub focused: bool,
     /// The person chose to see the sensitive value.
     pub shown: bool,
-    /// Sends an action.
-    pub on_action: Callback<Action>,
+    /// What the person does in it.
+    pub intents: FieldIntents,
 }
 
 /// The input of one element, with its label and messages.
@@ -63,19 +88,23 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
     let label = key_label(lang, key);
     let data_of = format!("field-{}", key.id());
     let draft = props.draft.clone();
-    let on_action = props.on_action.clone();
+    let intents = &props.intents;
     let emit = {
         let draft = draft.clone();
-        let on_action = on_action.clone();
-        move |text: String| on_action.emit(Action::Edit(draft.clone(), key, text))
+        let on_edit = intents.on_edit.clone();
+        move |text: String| on_edit.emit((draft.clone(), key, text))
     };
     let blur = {
         let draft = draft.clone();
-        on_action.reform(move |_: FocusEvent| Action::Touch(draft.clone(), key))
+        intents
+            .on_leave
+            .reform(move |_: FocusEvent| (draft.clone(), key))
     };
     let focus = {
         let draft = draft.clone();
-        on_action.reform(move |_: FocusEvent| Action::Focus(Some((draft.clone(), key))))
+        intents
+            .on_focus
+            .reform(move |_: FocusEvent| (draft.clone(), key))
     };
     let control = match key.element().value {
         ValueType::Code(Table::Sex) => {
@@ -150,7 +179,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
                     if key.mask().is_some() && !props.value.is_empty() {
                         <button type="button" class="of-link" aria-pressed={props.shown.to_string()}
                             aria-label={format!("{} {}", tr(lang, if props.shown { "conceal" } else { "reveal" }, &[]), label)}
-                            onclick={on_action.reform({ let draft = draft.clone(); move |_: MouseEvent| Action::ToggleShown(draft.clone(), key) })}>
+                            onclick={intents.on_toggle_shown.reform({ let draft = draft.clone(); move |_: MouseEvent| (draft.clone(), key) })}>
                             { tr(lang, if props.shown { "conceal" } else { "reveal" }, &[]) }
                         </button>
                     }

@@ -3,11 +3,12 @@
 
 use yew::prelude::*;
 
-use super::field_input::FieldInput;
-use crate::core::dictionary::Key;
-use crate::core::i18n::tr;
-use crate::ui::state::{Action, State};
 use std::rc::Rc;
+
+use super::field_input::{FieldInput, FieldIntents};
+use crate::app::editor::EditorState;
+use crate::core::dictionary::Key;
+use crate::core::i18n::{Lang, tr};
 
 /// A titled group of elements.
 #[derive(PartialEq)]
@@ -163,32 +164,35 @@ pub const FIRM_SECTIONS: &[Section] = &[
 /// Properties of [`RecordFields`].
 #[derive(Properties, PartialEq)]
 pub struct RecordFieldsProps {
-    /// The widget state.
-    pub state: Rc<State>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The editor's state (drafts, problems, focus).
+    pub editor: Rc<EditorState>,
     /// The draft id.
     pub draft: String,
     /// The sections to show.
     pub sections: &'static [Section],
-    /// Sends an action.
-    pub on_action: Callback<Action>,
+    /// What the person does in an element's input.
+    pub intents: FieldIntents,
 }
 
 /// The elements of one record, in sections.
 #[component]
 pub fn RecordFields(props: &RecordFieldsProps) -> Html {
-    let s = &props.state;
+    let s = &props.editor;
+    let lang = props.lang;
     let draft = s.draft(&props.draft);
     let errors = s.visible_problems(&props.draft);
     let warnings = s.warnings(&props.draft);
     let field = |key: Key| {
         let focused = s.focused.as_ref() == Some(&(props.draft.clone(), key));
         html! {
-            <FieldInput draft={props.draft.clone()} element={key} value={draft.get(key).to_string()} lang={s.lang}
+            <FieldInput draft={props.draft.clone()} element={key} value={draft.get(key).to_string()} {lang}
                 error={errors.iter().find(|p| p.key == key).cloned()}
                 warning={warnings.iter().find(|p| p.key == key).cloned()}
                 derived={draft.is_derived(key)} {focused}
                 shown={s.shown.contains(&(props.draft.clone(), key))}
-                on_action={props.on_action.clone()} />
+                intents={props.intents.clone()} />
         }
     };
     html! {
@@ -198,7 +202,7 @@ pub fn RecordFields(props: &RecordFieldsProps) -> Html {
                 let open = sec.open || sec.keys.iter().any(|k| errors.iter().any(|p| p.key == *k) || !draft.get(*k).is_empty());
                 html! {
                     <details class="of-section" open={open}>
-                        <summary>{ tr(s.lang, sec.title, &[]) }</summary>
+                        <summary>{ tr(lang, sec.title, &[]) }</summary>
                         { for sec.keys.iter().map(|k| field(*k)) }
                     </details>
                 }

@@ -6,22 +6,40 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::key_label;
+use super::field_input::{FieldInput, FieldIntents};
+use super::labels::key_label;
+use crate::app::editor::EditorState;
+use crate::app::review::{ReviewState, missing};
+use crate::core::bundle::Bundle;
 use crate::core::classify::{Reason, SkipReason};
 use crate::core::dictionary::Key;
 use crate::core::field::FieldId;
 use crate::core::i18n::{Arg, Lang, tr};
+use crate::core::mapping::FormMapping;
 use crate::core::plan::{FillStep, NotPlanned};
 use crate::core::role::RoleRef;
-use crate::ui::state::{Action, State};
 
 /// Properties of [`Review`].
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
-    /// The widget state.
-    pub state: Rc<State>,
-    /// Sends an action.
-    pub on_action: Callback<Action>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The plan under review.
+    pub review: Rc<ReviewState>,
+    /// The profile and the drafts of what the form asks for and the profile lacks.
+    pub editor: Rc<EditorState>,
+    /// The form mappings the site publishes.
+    pub forms: Rc<Vec<FormMapping>>,
+    /// The site's base URL, for links to a bundle's other forms.
+    pub base: AttrValue,
+    /// The person ticks or unticks a step.
+    pub on_select: Callback<(FieldId, bool)>,
+    /// The person shows or hides a sensitive value.
+    pub on_reveal: Callback<FieldId>,
+    /// The person goes back to the editor.
+    pub on_back: Callback<()>,
+    /// What the person does in the inputs of what the profile lacks.
+    pub intents: FieldIntents,
     /// The person asks to fill.
     pub on_fill: Callback<()>,
     /// The person corrects a field: (its handle, the element it takes, or none).
@@ -30,76 +48,15 @@ pub struct ReviewProps {
     pub on_missing: Callback<()>,
 }
 
-/// What this form asks for that the profile lacks and the person can type here: the record
-/// it belongs to (the owner, or the first firm) and the elements.
-fn missing(state: &State) -> Option<(String, Vec<Key>)> {
-    use crate::core::dictionary::Group;
-    let mut keys: Vec<Key> = state
-        .plan
-        .skipped
-        .iter()
-        .filter_map(|sk| match sk.why {
-            NotPlanned::NotInProfile(k) if crate::core::profile::editable(k) => Some(k),
-            _ => None,
-        })
-        .collect();
-    keys.sort();
-    keys.dedup();
-    let owner = state.profile.owner()?.id.clone();
-    let firm = state.profile.firms.first().map(|f| f.id.clone());
-    let person: Vec<Key> = keys
-        .iter()
-        .copied()
-        .filter(|k| {
-            matches!(
-                k.element().group,
-                Group::Person | Group::Contact | Group::Family | Group::Document
-            )
-        })
-        .collect();
-    if !person.is_empty() {
-        return Some((owner, person));
-    }
-    // The firm's own details: its elements, and contact details a form asks of the firm.
-    let mut firm_keys: Vec<Key> = keys
-        .into_iter()
-        .filter(|k| k.element().group == Group::Firm)
-        .chain(state.plan.skipped.iter().filter_map(|sk| match &sk.why {
-            NotPlanned::RoleLacks { key, role }
-                if role.role == crate::core::role::Role::Firm
-                    && crate::core::profile::editable(*key) =>
-            {
-                Some(*key)
-            }
-            _ => None,
-        }))
-        .collect();
-    firm_keys.sort();
-    firm_keys.dedup();
-    match firm {
-        Some(id) if !firm_keys.is_empty() => Some((id, firm_keys)),
-        _ => None,
-    }
-}
-
 /// A bundle's progress, and everything its forms still need, asked once.
 fn bundle_section(props: &ReviewProps) -> Option<Html> {
-    let s = &props.state;
-    let lang = s.lang;
-    let bundle = crate::core::bundle::bundle_of(s.form.as_deref()?)?;
-    let forms: Vec<crate::core::mapping::FormMapping> = bundle
-        .forms
-        .iter()
-        .filter_map(|(id, _, _)| crate::ui::forms::by_id(id))
-        .collect();
-    let refs: Vec<&crate::core::mapping::FormMapping> = forms.iter().collect();
-    let needs = crate::core::bundle::needs(&s.profile, &refs, s.today);
-    let done = bundle
-        .forms
-        .iter()
-        .filter(|(id, _, _)| s.profile.filled_forms.iter().any(|f| f == id))
-        .count();
-    let base = crate::ui::forms::base();
+    let s = &*props.editor;
+    let lang = props.lang;
+    let form = props.review.form.as_deref();
+    let bundle = crate::core::bundle::bundle_of(form?)?;
+    let needs = bundle.needs_of(&s.profile, &props.forms, s.today);
+    let done = bundle.done(&s.profile);
+    let base = props.base.clone();
     let title = match lang {
         Lang::ZhCn => bundle.zh,
         Lang::En => bundle.en,
@@ -108,17 +65,17 @@ fn bundle_section(props: &ReviewProps) -> Option<Html> {
         .iter()
         .filter(|n| !n.nobody && crate::core::profile::editable(n.key))
         .filter_map(|n| {
-            let record = crate::ui::state::draft_id(&s.profile.holder_of(n.key, n.role)?);
+            let record = crate::app::editor::draft_id(&s.profile.holder_of(n.key, n.role)?);
             let draft = s.draft(&record);
             let errors = s.visible_problems(&record);
             let who = n.role.map(|r| role_name(lang, r));
             Some(html! {
                 <div class="of-need" data-of="need">
                     if let Some(w) = who { <p class="of-role-tag">{ w }</p> }
-                    <super::field_input::FieldInput draft={record.clone()} element={n.key} value={draft.get(n.key).to_string()} {lang}
+                    <FieldInput draft={record.clone()} element={n.key} value={draft.get(n.key).to_string()} {lang}
                         error={errors.iter().find(|p| p.key == n.key).cloned()} warning={None::<crate::core::profile::Problem>}
                         derived={false} focused={s.focused.as_ref() == Some(&(record.clone(), n.key))}
-                        shown={s.shown.contains(&(record.clone(), n.key))} on_action={props.on_action.clone()} />
+                        shown={s.shown.contains(&(record.clone(), n.key))} intents={props.intents.clone()} />
                 </div>
             })
         })
@@ -138,8 +95,8 @@ fn bundle_section(props: &ReviewProps) -> Option<Html> {
             <h4>{ title }{ " · " }{ tr(lang, "bundle-progress", &[("done", Arg::Num(done as i64)), ("total", Arg::Num(bundle.forms.len() as i64))]) }</h4>
             <ol class="of-bundle-forms">
                 { for bundle.forms.iter().map(|(id, page, zh)| {
-                    let filled = s.profile.filled_forms.iter().any(|f| f == id);
-                    let current = s.form.as_deref() == Some(*id);
+                    let filled = Bundle::is_filled(&s.profile, id);
+                    let current = form == Some(*id);
                     html! {
                         <li data-of="bundle-form" data-filled={filled.to_string()}>
                             { if filled { "✓ " } else { "○ " } }
@@ -167,16 +124,17 @@ fn missing_section(props: &ReviewProps) -> Html {
     if let Some(bundle) = bundle_section(props) {
         return bundle;
     }
-    let s = &props.state;
-    let lang = s.lang;
-    let Some((record, mut keys)) = missing(s) else {
+    let s = &*props.editor;
+    let lang = props.lang;
+    let Some((record, mut keys)) = missing(&props.review.plan, &s.profile) else {
         return html! {};
     };
     // What the form's mapping marks required comes first, tagged.
-    let required: Vec<Key> = s
+    let required: Vec<Key> = props
+        .review
         .form
         .as_deref()
-        .and_then(crate::ui::forms::by_id)
+        .and_then(|id| props.forms.iter().find(|f| f.id == id))
         .map(|f| {
             f.fields
                 .iter()
@@ -195,10 +153,10 @@ fn missing_section(props: &ReviewProps) -> Html {
             { for keys.iter().map(|k| html! {
               <div class="of-need">
                 if required.contains(k) { <p class="of-role-tag" data-of="required">{ tr(lang, "missing-required", &[]) }</p> }
-                <super::field_input::FieldInput draft={record.clone()} element={*k} value={draft.get(*k).to_string()} {lang}
+                <FieldInput draft={record.clone()} element={*k} value={draft.get(*k).to_string()} {lang}
                     error={errors.iter().find(|p| p.key == *k).cloned()} warning={None::<crate::core::profile::Problem>}
                     derived={false} focused={s.focused.as_ref() == Some(&(record.clone(), *k))}
-                    shown={s.shown.contains(&(record.clone(), *k))} on_action={props.on_action.clone()} />
+                    shown={s.shown.contains(&(record.clone(), *k))} intents={props.intents.clone()} />
               </div>
             }) }
             <button type="button" class="of-secondary" data-of="save-missing" onclick={props.on_missing.reform(|_: MouseEvent| ())}>
@@ -227,7 +185,7 @@ fn correction(
     let Some(handle) = handle else {
         return html! {};
     };
-    let lang = props.state.lang;
+    let lang = props.lang;
     let on_learn = props.on_learn.clone();
     let change = Callback::from(move |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
@@ -249,14 +207,6 @@ fn correction(
             </select>
         </label>
     }
-}
-
-fn handle_of(state: &State, field: &FieldId) -> Option<String> {
-    state
-        .fields
-        .iter()
-        .find(|f| &f.id == field)
-        .and_then(crate::core::classify::learn::handle_of)
 }
 
 /// The sentence for a reason.
@@ -332,15 +282,15 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
 }
 
 fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+    let s = &*props.review;
+    let lang = props.lang;
     let field = step.field.clone();
     let toggle = {
-        let on_action = props.on_action.clone();
+        let on_select = props.on_select.clone();
         let field = field.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            on_action.emit(Action::Select(field.clone(), input.checked()));
+            on_select.emit((field.clone(), input.checked()));
         })
     };
     let revealed = s.revealed.contains(&field);
@@ -358,9 +308,9 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
         _ if revealed => step.reveal(options),
         _ => step.shown.clone(),
     };
-    let reveal = props.on_action.reform({
+    let reveal = props.on_reveal.reform({
         let field = field.clone();
-        move |_: MouseEvent| Action::Reveal(field.clone())
+        move |_: MouseEvent| field.clone()
     });
     let check_id = format!("of-step-{index}");
     html! {
@@ -387,7 +337,7 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
                 }
                 <details class="of-correct">
                     <summary>{ tr(lang, "correct", &[]) }</summary>
-                    { correction(props, handle_of(s, &step.field), Some(step.key), format!("learn-{index}")) }
+                    { correction(props, s.handle_of(&step.field), Some(step.key), format!("learn-{index}")) }
                 </details>
             </div>
         </li>
@@ -397,12 +347,12 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
 /// The review screen.
 #[component]
 pub fn Review(props: &ReviewProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+    let s = &*props.review;
+    let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
-    let selected = s.plan.steps.iter().filter(|st| st.selected).count();
+    let selected = s.selected();
     let fill = props.on_fill.reform(|_: MouseEvent| ());
-    let back = props.on_action.reform(|_: MouseEvent| Action::BackToEditor);
+    let back = props.on_back.reform(|_: MouseEvent| ());
     html! {
         <div class="of-review" data-of="review">
             <h3>{ t("review-title") }</h3>
@@ -429,7 +379,7 @@ pub fn Review(props: &ReviewProps) -> Html {
                                     <strong>{ if sk.label.is_empty() { "—".to_string() } else { sk.label.clone() } }</strong>
                                     { "：" }{ not_planned_text(lang, &sk.why) }
                                     if correctable {
-                                        { correction(props, handle_of(s, &sk.field), None, format!("learn-skipped-{i}")) }
+                                        { correction(props, s.handle_of(&sk.field), None, format!("learn-skipped-{i}")) }
                                     }
                                 </li>
                             }

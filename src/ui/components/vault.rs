@@ -6,15 +6,30 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::key_label;
+use super::labels::key_label;
+use crate::app::import::ImportState;
+use crate::app::panel::View;
+use crate::app::vault::{SaveStatus, VaultSession, VaultState};
 use crate::core::i18n::{Arg, Lang, tr};
+use crate::core::profile::Profile;
 use crate::core::profile::merge::{ChangeKind, diff, summary};
 use crate::core::vault::strength;
-use crate::ui::state::{Action, SaveStatus, State, VaultState, View};
 
-/// What the vault screens ask the app to do.
+/// What the person asks of the vault screens.
 #[derive(Clone, PartialEq)]
-pub struct VaultCallbacks {
+pub struct VaultIntents {
+    /// Show another screen.
+    pub show: Callback<View>,
+    /// Lock now.
+    pub lock: Callback<()>,
+    /// Set the auto-lock delay (minutes).
+    pub set_auto_lock: Callback<u32>,
+    /// Ask to erase everything (a confirmation follows).
+    pub ask_erase: Callback<()>,
+    /// Drop the backup being imported.
+    pub import_cancel: Callback<()>,
+    /// Apply the opened backup: `true` merges, `false` replaces.
+    pub import_apply: Callback<bool>,
     /// Unlock with a passphrase.
     pub unlock: Callback<String>,
     /// Set a passphrase: (the current one for a change, the new one).
@@ -31,15 +46,15 @@ pub struct VaultCallbacks {
     pub export_mappings: Callback<()>,
 }
 
-/// Properties of the vault screens.
+/// Properties of the vault's bar and unlock screen.
 #[derive(Properties, PartialEq)]
 pub struct VaultProps {
-    /// The widget state.
-    pub state: Rc<State>,
-    /// Sends an action.
-    pub on_action: Callback<Action>,
-    /// The vault's operations.
-    pub ops: VaultCallbacks,
+    /// Interface language.
+    pub lang: Lang,
+    /// The vault session.
+    pub session: Rc<VaultSession>,
+    /// What the person asks.
+    pub ops: VaultIntents,
 }
 
 fn input_value(e: &InputEvent) -> String {
@@ -50,12 +65,10 @@ fn input_value(e: &InputEvent) -> String {
 /// A line that says where the profile is kept, with the vault's buttons.
 #[component]
 pub fn VaultBar(props: &VaultProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+    let s = &props.session;
+    let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
-    let settings = props
-        .on_action
-        .reform(|_: MouseEvent| Action::ShowView(View::Settings));
+    let settings = props.ops.show.reform(|_: MouseEvent| View::Settings);
     match s.vault {
         VaultState::Unlocked => {
             let status = match &s.save_status {
@@ -69,7 +82,7 @@ pub fn VaultBar(props: &VaultProps) -> Html {
                 <div class={classes!("of-vault-bar", failed.then_some("of-vault-failed"))}>
                     <span data-of="vault-status" role="status">{ "🔒 " }{ t("vault-on") }{ " · " }{ status }</span>
                     <span class="of-vault-actions">
-                        <button type="button" class="of-link" data-of="lock" onclick={props.on_action.reform(|_: MouseEvent| Action::Lock)}>{ t("lock-now") }</button>
+                        <button type="button" class="of-link" data-of="lock" onclick={props.ops.lock.reform(|_: MouseEvent| ())}>{ t("lock-now") }</button>
                         <button type="button" class="of-link" data-of="settings" onclick={settings}>{ t("vault-settings") }</button>
                     </span>
                 </div>
@@ -79,7 +92,7 @@ pub fn VaultBar(props: &VaultProps) -> Html {
             <div class="of-notice" role="note">
                 <p>{ t("memory-only") }</p>
                 <button type="button" class="of-secondary" data-of="vault-setup"
-                    onclick={props.on_action.reform(|_: MouseEvent| Action::ShowView(View::Passphrase(false)))}>{ t("vault-setup") }</button>
+                    onclick={props.ops.show.reform(|_: MouseEvent| View::Passphrase(false))}>{ t("vault-setup") }</button>
                 <button type="button" class="of-link" data-of="settings" onclick={settings}>{ t("backup-import") }</button>
             </div>
         },
@@ -93,8 +106,8 @@ pub fn VaultBar(props: &VaultProps) -> Html {
 /// The unlock screen.
 #[component]
 pub fn UnlockScreen(props: &VaultProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+    let s = &props.session;
+    let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
     let pass = use_state(String::new);
     let now = use_state(js_sys::Date::now);
@@ -135,7 +148,7 @@ pub fn UnlockScreen(props: &VaultProps) -> Html {
                     value={(*pass).clone()} oninput={typed} aria-describedby="of-unlock-msg" />
             </div>
             <div id="of-unlock-msg" aria-live="polite">
-                if let Some(m) = &s.vault_message {
+                if let Some(m) = &s.message {
                     <p class="of-error" data-of="vault-error">{ m }</p>
                 }
                 if wait_s > 0 {
@@ -146,7 +159,7 @@ pub fn UnlockScreen(props: &VaultProps) -> Html {
                 }
             </div>
             <div class="of-actions">
-                <button type="button" class="of-link" data-of="settings" onclick={props.on_action.reform(|_: MouseEvent| Action::ShowView(View::Settings))}>{ t("forgot") }</button>
+                <button type="button" class="of-link" data-of="settings" onclick={props.ops.show.reform(|_: MouseEvent| View::Settings)}>{ t("forgot") }</button>
                 <button type="submit" class="of-primary" data-of="unlock" disabled={wait_s > 0 || s.busy}>{ t("unlock") }</button>
             </div>
         </form>
@@ -156,8 +169,12 @@ pub fn UnlockScreen(props: &VaultProps) -> Html {
 /// Set-up of a new passphrase, or a change of it.
 #[derive(Properties, PartialEq)]
 pub struct PassphraseProps {
-    /// The shared properties.
-    pub vault: Rc<VaultProps>,
+    /// Interface language.
+    pub lang: Lang,
+    /// The vault session.
+    pub session: Rc<VaultSession>,
+    /// What the person asks.
+    pub ops: VaultIntents,
     /// A change (ask for the passphrase in force first).
     pub change: bool,
 }
@@ -165,9 +182,9 @@ pub struct PassphraseProps {
 /// The passphrase screen.
 #[component]
 pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
-    let v = &props.vault;
-    let s = &v.state;
-    let lang = s.lang;
+    let v = props;
+    let s = &props.session;
+    let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
     let old = use_state(String::new);
     let new = use_state(String::new);
@@ -224,12 +241,12 @@ pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
             if *tried && !judged.acceptable() {
                 <p class="of-error">{ t("pass-too-weak") }</p>
             }
-            if let Some(m) = &s.vault_message {
+            if let Some(m) = &s.message {
                 <p class="of-error" data-of="vault-error">{ m }</p>
             }
             <p class="of-warning">{ t("no-recovery") }</p>
             <div class="of-actions">
-                <button type="button" class="of-secondary" onclick={v.on_action.reform(|_: MouseEvent| Action::ShowView(View::Editor))}>{ t("cancel") }</button>
+                <button type="button" class="of-secondary" onclick={v.ops.show.reform(|_: MouseEvent| View::Editor)}>{ t("cancel") }</button>
                 <button type="submit" class="of-primary" data-of="create-vault" disabled={s.busy}>
                     { t(if props.change { "change-pass" } else { "create-vault" }) }
                 </button>
@@ -238,19 +255,32 @@ pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
     }
 }
 
+/// Properties of [`SettingsScreen`].
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The vault session.
+    pub session: Rc<VaultSession>,
+    /// What the person asks.
+    pub ops: VaultIntents,
+    /// The profile holds corrections learned in review.
+    pub has_learned: bool,
+}
+
 /// Vault settings.
 #[component]
-pub fn SettingsScreen(props: &VaultProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+pub fn SettingsScreen(props: &SettingsProps) -> Html {
+    let s = &props.session;
+    let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
     let unlocked = s.vault == VaultState::Unlocked;
     let set_minutes = {
-        let on_action = props.on_action.clone();
+        let set_auto_lock = props.ops.set_auto_lock.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
             if let Ok(m) = select.value().parse() {
-                on_action.emit(Action::SetAutoLock(m));
+                set_auto_lock.emit(m);
             }
         })
     };
@@ -272,7 +302,7 @@ pub fn SettingsScreen(props: &VaultProps) -> Html {
     html! {
         <section class="of-vault" data-of="settings-screen">
             <h3>{ t("vault-settings") }</h3>
-            if let Some(m) = &s.vault_message {
+            if let Some(m) = &s.message {
                 <p class="of-note" role="status" data-of="vault-message">{ m }</p>
             }
             if unlocked {
@@ -285,11 +315,11 @@ pub fn SettingsScreen(props: &VaultProps) -> Html {
                     </select>
                 </div>
                 <div class="of-toolbar">
-                    <button type="button" class="of-secondary" data-of="change-pass" onclick={props.on_action.reform(|_: MouseEvent| Action::ShowView(View::Passphrase(true)))}>{ t("change-pass") }</button>
+                    <button type="button" class="of-secondary" data-of="change-pass" onclick={props.ops.show.reform(|_: MouseEvent| View::Passphrase(true))}>{ t("change-pass") }</button>
                     <button type="button" class="of-secondary" data-of="export" onclick={props.ops.export.reform(|_: MouseEvent| ())}>{ t("export") }</button>
                 </div>
             }
-            if s.profile_open() && !s.profile.learned.is_empty() {
+            if s.profile_open() && props.has_learned {
                 <button type="button" class="of-secondary" data-of="export-mappings" onclick={props.ops.export_mappings.reform(|_: MouseEvent| ())}>{ t("export-mappings") }</button>
             }
             if s.profile_open() {
@@ -304,28 +334,41 @@ pub fn SettingsScreen(props: &VaultProps) -> Html {
                 if s.confirm_erase {
                     <p class="of-error" role="alert">{ t("erase-confirm") }</p>
                     <button type="button" class="of-danger" data-of="confirm-erase" onclick={props.ops.erase.reform(|_: MouseEvent| ())}>{ t("erase-yes") }</button>
-                    <button type="button" class="of-secondary" onclick={props.on_action.reform(|_: MouseEvent| Action::ShowView(View::Settings))}>{ t("cancel") }</button>
+                    <button type="button" class="of-secondary" onclick={props.ops.show.reform(|_: MouseEvent| View::Settings)}>{ t("cancel") }</button>
                 } else {
-                    <button type="button" class="of-danger" data-of="erase" onclick={props.on_action.reform(|_: MouseEvent| Action::AskErase)}>{ t("erase") }</button>
+                    <button type="button" class="of-danger" data-of="erase" onclick={props.ops.ask_erase.reform(|_: MouseEvent| ())}>{ t("erase") }</button>
                 }
             </div>
             <div class="of-actions">
-                <button type="button" class="of-secondary" data-of="back" onclick={props.on_action.reform(move |_: MouseEvent| Action::ShowView(back))}>{ t("back") }</button>
+                <button type="button" class="of-secondary" data-of="back" onclick={props.ops.show.reform(move |_: MouseEvent| back)}>{ t("back") }</button>
             </div>
         </section>
     }
 }
 
+/// Properties of [`ImportScreen`].
+#[derive(Properties, PartialEq)]
+pub struct ImportProps {
+    /// Interface language.
+    pub lang: Lang,
+    /// The vault session.
+    pub session: Rc<VaultSession>,
+    /// What the person asks.
+    pub ops: VaultIntents,
+    /// The backup being imported.
+    pub import: ImportState,
+    /// The profile in memory now, to show what the backup changes.
+    pub current: Rc<Profile>,
+}
+
 /// The import screen: passphrase, then a preview of what changes, then merge or replace.
 #[component]
-pub fn ImportScreen(props: &VaultProps) -> Html {
-    let s = &props.state;
-    let lang = s.lang;
+pub fn ImportScreen(props: &ImportProps) -> Html {
+    let s = &props.session;
+    let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
     let pass = use_state(String::new);
-    let Some(import) = &s.import else {
-        return html! {};
-    };
+    let import = &props.import;
     let submit = {
         let pass = pass.clone();
         let open = props.ops.import_open.clone();
@@ -338,7 +381,7 @@ pub fn ImportScreen(props: &VaultProps) -> Html {
         let pass = pass.clone();
         Callback::from(move |e: InputEvent| pass.set(input_value(&e)))
     };
-    let cancel = props.on_action.reform(|_: MouseEvent| Action::ImportCancel);
+    let cancel = props.ops.import_cancel.reform(|_: MouseEvent| ());
     html! {
         <section class="of-vault" data-of="import-screen">
             <h3>{ t("import") }{ "：" }{ &import.name }</h3>
@@ -367,14 +410,13 @@ pub fn ImportScreen(props: &VaultProps) -> Html {
 }
 
 fn preview(
-    props: &VaultProps,
-    incoming: &crate::core::profile::Profile,
+    props: &ImportProps,
+    incoming: &Profile,
     lang: Lang,
     cancel: Callback<MouseEvent>,
 ) -> Html {
-    let s = &props.state;
     let t = |id: &str| tr(lang, id, &[]);
-    let changes = diff(&s.profile, incoming);
+    let changes = diff(&props.current, incoming);
     let (added, changed, records) = summary(&changes);
     html! {
         <div data-of="import-preview">
@@ -388,8 +430,8 @@ fn preview(
             <p class="of-warning">{ tr(lang, "replace-explain", &[("persons", Arg::Num(incoming.persons.len() as i64)), ("firms", Arg::Num(incoming.firms.len() as i64))]) }</p>
             <div class="of-actions">
                 <button type="button" class="of-secondary" onclick={cancel}>{ t("cancel") }</button>
-                <button type="button" class="of-secondary" data-of="import-replace" onclick={props.on_action.reform(|_: MouseEvent| Action::ImportApply(false))}>{ t("import-replace") }</button>
-                <button type="button" class="of-primary" data-of="import-merge" onclick={props.on_action.reform(|_: MouseEvent| Action::ImportApply(true))}>{ t("import-merge") }</button>
+                <button type="button" class="of-secondary" data-of="import-replace" onclick={props.ops.import_apply.reform(|_: MouseEvent| false)}>{ t("import-replace") }</button>
+                <button type="button" class="of-primary" data-of="import-merge" onclick={props.ops.import_apply.reform(|_: MouseEvent| true)}>{ t("import-merge") }</button>
             </div>
         </div>
     }

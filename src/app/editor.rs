@@ -1,0 +1,541 @@
+//! The profile editor's state: the profile, the drafts of the records being edited, and what
+//! the person has touched, focused and chosen to see.
+//!
+//! Each record being edited has a [`Draft`]; drafts are written into the profile when they
+//! check out (as the person moves on, on "save" and before review), so a half-typed value is
+//! never lost by moving between records. The reducer is pure: the time stamp of a write comes
+//! in with the action.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use time::Date;
+
+use crate::core::dictionary::Key;
+use crate::core::profile::{Draft, Holder, Problem, Profile, Relation, Role};
+
+/// Which part of the profile the editor shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Section {
+    /// A person of the household, by id.
+    Person(String),
+    /// A firm, by id.
+    Firm(String),
+    /// Mandates (经办人, 委托代理人).
+    Agents,
+    /// What is still empty.
+    Completeness,
+}
+
+/// The draft id of a record or link: a person or firm id, `role:F:I`, `agent:I`.
+pub type DraftId = String;
+
+/// The draft id of where a value is kept: a record's id, `role:<firm>:<n>`, `agent:<n>`.
+pub fn draft_id(holder: &Holder) -> DraftId {
+    match holder {
+        Holder::Record(id) => id.clone(),
+        Holder::RoleLink { firm, index } => format!("role:{firm}:{index}"),
+        Holder::Agent(index) => format!("agent:{index}"),
+    }
+}
+
+/// Where the values of a draft id are kept (the inverse of [`draft_id`]).
+pub fn holder_of_draft(id: &str) -> Option<Holder> {
+    if let Some(rest) = id.strip_prefix("role:") {
+        let (firm, index) = rest.split_once(':')?;
+        return Some(Holder::RoleLink {
+            firm: firm.to_string(),
+            index: index.parse().ok()?,
+        });
+    }
+    if let Some(index) = id.strip_prefix("agent:") {
+        return Some(Holder::Agent(index.parse().ok()?));
+    }
+    Some(Holder::Record(id.to_string()))
+}
+
+/// The editor's state. Personal data lives here, in memory only.
+#[derive(Clone, PartialEq)]
+pub struct EditorState {
+    /// Today, for validation.
+    pub today: Date,
+    /// The profile.
+    pub profile: Profile,
+    /// Current part of the profile.
+    pub section: Section,
+    /// Drafts of records being edited.
+    pub drafts: BTreeMap<DraftId, Draft>,
+    /// Elements the person has left at least once (their problems are shown).
+    pub touched: BTreeSet<(DraftId, Key)>,
+    /// The person asked to save or go on: every problem is shown.
+    pub attempted: bool,
+    /// The element that has focus (sensitive values are unmasked only there).
+    pub focused: Option<(DraftId, Key)>,
+    /// Sensitive elements the person chose to see in the editor.
+    pub shown: BTreeSet<(DraftId, Key)>,
+    /// A person or firm whose removal awaits confirmation.
+    pub confirm_remove: Option<String>,
+}
+
+/// What changes the editor. Actions that may write drafts into the profile carry the time
+/// stamp of the write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditorAction {
+    /// Show a part of the profile.
+    Show(Section),
+    /// The person typed into an element of a draft.
+    Edit(DraftId, Key, String),
+    /// Focus moved to an editor element, or away.
+    Focus(Option<(DraftId, Key)>),
+    /// The person left an element.
+    Touch(DraftId, Key),
+    /// Show or hide a sensitive value in the editor.
+    ToggleShown(DraftId, Key),
+    /// Add a household member.
+    AddPerson(Relation),
+    /// Add a firm.
+    AddFirm,
+    /// Ask to remove a person or firm.
+    AskRemove(String),
+    /// Confirmed removal (roles and mandates referring to a person go with it).
+    Remove(String),
+    /// Cancel a removal.
+    CancelRemove,
+    /// Add a role to a firm.
+    AddRole(String, Role),
+    /// Choose the person of a firm's role link.
+    SetRolePerson(String, usize, String),
+    /// Remove a firm's role link.
+    RemoveRole(String, usize),
+    /// Add a mandate for the owner.
+    AddAgent,
+    /// Choose the agent of a mandate.
+    SetAgentPerson(usize, String),
+    /// Choose whom a mandate is for.
+    SetAgentPrincipal(usize, String),
+    /// Remove a mandate.
+    RemoveAgent(usize),
+    /// Write the drafts into the profile.
+    Save,
+    /// Going on was refused: show every problem.
+    Attempted,
+    /// Load the demo profile.
+    LoadDemo,
+}
+
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+}
+
+impl EditorState {
+    /// An empty profile, its owner shown.
+    pub fn new(today: Date) -> Self {
+        let profile = Profile::new();
+        let owner = profile.owner().map(|p| p.id.clone()).unwrap_or_default();
+        EditorState {
+            today,
+            profile,
+            section: Section::Person(owner),
+            drafts: BTreeMap::new(),
+            touched: BTreeSet::new(),
+            attempted: false,
+            focused: None,
+            shown: BTreeSet::new(),
+            confirm_remove: None,
+        }
+    }
+
+    /// The draft of a record: the one being edited, or a fresh one from the profile.
+    pub fn draft(&self, id: &str) -> Draft {
+        self.drafts
+            .get(id)
+            .cloned()
+            .or_else(|| holder_of_draft(id).and_then(|holder| self.profile.draft_of(&holder)))
+            .unwrap_or_default()
+    }
+
+    /// Errors to show now for a draft: those of touched elements, or all after an attempt.
+    pub fn visible_problems(&self, id: &str) -> Vec<Problem> {
+        let Some(draft) = self.drafts.get(id) else {
+            return Vec::new();
+        };
+        draft
+            .check(self.today)
+            .errors
+            .into_iter()
+            .filter(|p| self.attempted || self.touched.contains(&(id.to_string(), p.key)))
+            .collect()
+    }
+
+    /// Warnings of a draft (shown, never blocking).
+    pub fn warnings(&self, id: &str) -> Vec<Problem> {
+        self.drafts
+            .get(id)
+            .map(|d| d.check(self.today).warnings)
+            .unwrap_or_default()
+    }
+
+    /// How many errors are shown now, over every draft.
+    pub fn error_count(&self) -> usize {
+        self.drafts
+            .keys()
+            .map(|id| self.visible_problems(id).len())
+            .sum()
+    }
+
+    /// Writes every draft that checks out into the profile, stamped `now`. Returns the ids of
+    /// drafts that still have errors (they stay, with what was typed).
+    pub fn commit_drafts(&mut self, now: &str) -> Vec<DraftId> {
+        let mut failed = Vec::new();
+        let ids: Vec<DraftId> = self.drafts.keys().cloned().collect();
+        for id in ids {
+            let Some(draft) = self.drafts.get(&id).cloned() else {
+                continue;
+            };
+            let Some(values) =
+                holder_of_draft(&id).and_then(|holder| self.profile.values_of_mut(&holder))
+            else {
+                self.drafts.remove(&id);
+                continue;
+            };
+            match draft.apply(values, self.today, now) {
+                Ok(_) => {
+                    self.drafts.remove(&id);
+                }
+                Err(_) => failed.push(id),
+            }
+        }
+        failed
+    }
+
+    /// Where a draft id's editor lives.
+    pub fn section_of(&self, id: &str) -> Section {
+        match holder_of_draft(id) {
+            Some(Holder::RoleLink { firm, .. }) => Section::Firm(firm),
+            Some(Holder::Agent(_)) => Section::Agents,
+            _ if self.profile.is_firm(id) => Section::Firm(id.to_string()),
+            _ => Section::Person(id.to_string()),
+        }
+    }
+
+    /// Shows the owner's record (creating the owner if the profile has none).
+    pub fn show_owner(&mut self) {
+        let owner = self.profile.owner_mut().id.clone();
+        self.section = Section::Person(owner);
+    }
+
+    /// Takes a profile in place of the one edited (a plan's, an opened vault's, an import's):
+    /// every draft goes.
+    pub fn replace_profile(&mut self, profile: Profile) {
+        self.profile = profile;
+        self.drafts.clear();
+    }
+
+    /// Applies an action at time stamp `now`. Returns `false` when nothing changed.
+    pub fn reduce(&mut self, action: EditorAction, now: &str) -> bool {
+        match action {
+            EditorAction::Show(section) => {
+                self.section = section;
+                self.confirm_remove = None;
+            }
+            EditorAction::Edit(id, key, text) => {
+                let mut draft = self.draft(&id);
+                if draft.get(key) == text {
+                    return false;
+                }
+                draft.set(key, text);
+                if key == Key::PersonIdNumber {
+                    draft.derive_from_id(self.today);
+                }
+                self.drafts.insert(id, draft);
+            }
+            EditorAction::Focus(target) => {
+                if self.focused == target {
+                    return false;
+                }
+                self.focused = target;
+            }
+            EditorAction::Touch(id, key) => {
+                if self.focused.as_ref() == Some(&(id.clone(), key)) {
+                    self.focused = None;
+                }
+                // A record that checks out is written as the person moves on, so nothing
+                // typed waits for a button to be kept.
+                if self
+                    .drafts
+                    .get(&id)
+                    .is_some_and(|d| d.check(self.today).errors.is_empty())
+                {
+                    self.commit_drafts(now);
+                }
+                self.touched.insert((id, key));
+            }
+            EditorAction::ToggleShown(id, key) => toggle(&mut self.shown, (id, key)),
+            EditorAction::AddPerson(relation) => {
+                self.section = Section::Person(self.profile.add_person(relation));
+            }
+            EditorAction::AddFirm => self.section = Section::Firm(self.profile.add_firm()),
+            EditorAction::AskRemove(id) => self.confirm_remove = Some(id),
+            EditorAction::CancelRemove => self.confirm_remove = None,
+            EditorAction::Remove(id) => {
+                self.confirm_remove = None;
+                self.profile.remove_record(&id);
+                // The record's drafts go; link indices moved, so their drafts must be made
+                // afresh.
+                self.drafts.retain(|k, _| {
+                    *k != id && matches!(holder_of_draft(k), Some(Holder::Record(_)))
+                });
+                self.show_owner();
+            }
+            EditorAction::AddRole(firm, role) => self.profile.add_role(&firm, role),
+            EditorAction::SetRolePerson(firm, index, person) => {
+                if let Some(link) = self
+                    .profile
+                    .firms
+                    .iter_mut()
+                    .find(|f| f.id == firm)
+                    .and_then(|f| f.roles.get_mut(index))
+                {
+                    link.person = person;
+                }
+            }
+            EditorAction::RemoveRole(firm, index) => {
+                self.commit_drafts(now);
+                self.profile.remove_role(&firm, index);
+                self.drafts
+                    .retain(|k, _| !k.starts_with(&format!("role:{firm}:")));
+            }
+            EditorAction::AddAgent => self.profile.add_agent(),
+            EditorAction::SetAgentPerson(i, person) => {
+                if let Some(a) = self.profile.agents.get_mut(i) {
+                    a.person = person;
+                }
+            }
+            EditorAction::SetAgentPrincipal(i, principal) => {
+                if let Some(a) = self.profile.agents.get_mut(i) {
+                    a.principal = principal;
+                }
+            }
+            EditorAction::RemoveAgent(i) => {
+                self.commit_drafts(now);
+                if i < self.profile.agents.len() {
+                    self.profile.agents.remove(i);
+                }
+                self.drafts.retain(|k, _| !k.starts_with("agent:"));
+            }
+            EditorAction::Save => {
+                let failed = self.commit_drafts(now);
+                self.attempted = !failed.is_empty();
+                if let Some(first) = failed.first() {
+                    self.section = self.section_of(first);
+                }
+            }
+            EditorAction::Attempted => self.attempted = true,
+            EditorAction::LoadDemo => {
+                self.profile = Profile::demo();
+                self.drafts.clear();
+                self.touched.clear();
+                self.attempted = false;
+                self.show_owner();
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 21);
+    const NOW: &str = "2026-11-21T08:00:00Z";
+
+    fn owner(s: &EditorState) -> String {
+        s.profile.persons[0].id.clone()
+    }
+
+    #[test]
+    fn draft_ids_name_records_links_and_mandates() {
+        for holder in [
+            Holder::Record("p2".into()),
+            Holder::RoleLink {
+                firm: "f1".into(),
+                index: 3,
+            },
+            Holder::Agent(1),
+        ] {
+            assert_eq!(holder_of_draft(&draft_id(&holder)), Some(holder.clone()));
+        }
+        assert_eq!(holder_of_draft("role:f1:x"), None);
+        assert_eq!(holder_of_draft("agent:"), None);
+    }
+
+    #[test]
+    fn typing_keeps_a_draft_and_leaving_a_valid_one_writes_it() {
+        let mut s = EditorState::new(TODAY);
+        let id = owner(&s);
+        assert!(s.reduce(
+            EditorAction::Edit(id.clone(), Key::PersonName, "王小明".into()),
+            NOW
+        ));
+        assert!(
+            !s.reduce(
+                EditorAction::Edit(id.clone(), Key::PersonName, "王小明".into()),
+                NOW
+            ),
+            "the same text changes nothing"
+        );
+        assert_eq!(s.profile.persons[0].values.text(Key::PersonName), None);
+        assert!(s.reduce(
+            EditorAction::Focus(Some((id.clone(), Key::PersonName))),
+            NOW
+        ));
+        assert!(!s.reduce(
+            EditorAction::Focus(Some((id.clone(), Key::PersonName))),
+            NOW
+        ));
+        s.reduce(EditorAction::Touch(id.clone(), Key::PersonName), NOW);
+        assert_eq!(s.focused, None);
+        assert!(s.drafts.is_empty());
+        assert_eq!(
+            s.profile.persons[0].values.text(Key::PersonName),
+            Some("王小明")
+        );
+    }
+
+    #[test]
+    fn an_invalid_draft_stays_and_saving_shows_its_problems_where_it_lives() {
+        let mut s = EditorState::new(TODAY);
+        let firm = {
+            s.reduce(EditorAction::AddFirm, NOW);
+            s.profile.firms[0].id.clone()
+        };
+        assert_eq!(s.section, Section::Firm(firm.clone()));
+        s.reduce(
+            EditorAction::Edit(firm.clone(), Key::FirmUscc, "123".into()),
+            NOW,
+        );
+        assert!(s.visible_problems(&firm).is_empty(), "nothing touched yet");
+        s.reduce(EditorAction::Show(Section::Agents), NOW);
+        s.reduce(EditorAction::Save, NOW);
+        assert!(s.attempted);
+        assert_eq!(s.section, Section::Firm(firm.clone()));
+        assert!(!s.visible_problems(&firm).is_empty());
+        assert_eq!(s.error_count(), s.visible_problems(&firm).len());
+        assert_eq!(
+            s.draft(&firm).get(Key::FirmUscc),
+            "123",
+            "what was typed stays"
+        );
+    }
+
+    #[test]
+    fn an_id_number_fills_the_birth_date() {
+        let mut s = EditorState::new(TODAY);
+        let id = owner(&s);
+        s.reduce(
+            EditorAction::Edit(id.clone(), Key::PersonIdNumber, "11010519491231002X".into()),
+            NOW,
+        );
+        let draft = s.draft(&id);
+        assert_eq!(draft.get(Key::PersonBirthDate), "1949-12-31");
+        assert!(draft.is_derived(Key::PersonBirthDate));
+    }
+
+    #[test]
+    fn removing_a_person_drops_their_drafts_and_the_link_drafts() {
+        let mut s = EditorState::new(TODAY);
+        s.reduce(EditorAction::LoadDemo, NOW);
+        s.reduce(EditorAction::AddPerson(Relation::Other), NOW);
+        let Section::Person(other) = s.section.clone() else {
+            panic!("a new person is shown");
+        };
+        let firm = s.profile.firms[0].id.clone();
+        s.reduce(
+            EditorAction::Edit(other.clone(), Key::PersonName, "李四".into()),
+            NOW,
+        );
+        s.reduce(
+            EditorAction::Edit(format!("role:{firm}:0"), Key::RolePosition, "x".into()),
+            NOW,
+        );
+        s.reduce(
+            EditorAction::Edit("agent:0".into(), Key::AgentScope, "x".into()),
+            NOW,
+        );
+        let mine = owner(&s);
+        s.reduce(
+            EditorAction::Edit(mine.clone(), Key::PersonFormerName, "王二".into()),
+            NOW,
+        );
+        s.reduce(EditorAction::AskRemove(other.clone()), NOW);
+        assert_eq!(s.confirm_remove, Some(other.clone()));
+        s.reduce(EditorAction::Remove(other.clone()), NOW);
+        assert_eq!(s.confirm_remove, None);
+        assert!(s.profile.person(&other).is_none());
+        let left: Vec<&String> = s.drafts.keys().collect();
+        assert_eq!(left, vec![&mine], "only the owner's draft is left");
+        assert_eq!(s.section, Section::Person(mine));
+    }
+
+    #[test]
+    fn roles_and_mandates_are_added_chosen_and_removed() {
+        let mut s = EditorState::new(TODAY);
+        s.reduce(EditorAction::AddFirm, NOW);
+        s.reduce(EditorAction::AddPerson(Relation::Spouse), NOW);
+        let firm = s.profile.firms[0].id.clone();
+        let spouse = s.profile.persons[1].id.clone();
+        s.reduce(EditorAction::AddRole(firm.clone(), Role::LegalRep), NOW);
+        s.reduce(EditorAction::AddRole(firm.clone(), Role::Liaison), NOW);
+        s.reduce(
+            EditorAction::SetRolePerson(firm.clone(), 1, spouse.clone()),
+            NOW,
+        );
+        assert_eq!(s.profile.firms[0].roles[1].person, spouse);
+        s.reduce(
+            EditorAction::Edit(format!("role:{firm}:1"), Key::RolePosition, "联络员".into()),
+            NOW,
+        );
+        s.reduce(EditorAction::RemoveRole(firm.clone(), 0), NOW);
+        assert_eq!(s.profile.firms[0].roles.len(), 1);
+        assert_eq!(
+            s.profile.firms[0].roles[0].values.text(Key::RolePosition),
+            Some("联络员"),
+            "the draft was written before the links moved"
+        );
+        assert!(s.drafts.is_empty());
+        s.reduce(EditorAction::AddAgent, NOW);
+        s.reduce(EditorAction::SetAgentPerson(0, spouse.clone()), NOW);
+        s.reduce(EditorAction::SetAgentPrincipal(0, firm.clone()), NOW);
+        assert_eq!(s.profile.agents[0].person, spouse);
+        assert_eq!(s.profile.agents[0].principal, firm);
+        s.reduce(EditorAction::RemoveAgent(0), NOW);
+        assert!(s.profile.agents.is_empty());
+    }
+
+    #[test]
+    fn shown_values_toggle_and_the_demo_starts_clean() {
+        let mut s = EditorState::new(TODAY);
+        let id = owner(&s);
+        s.reduce(
+            EditorAction::ToggleShown(id.clone(), Key::PersonIdNumber),
+            NOW,
+        );
+        assert!(s.shown.contains(&(id.clone(), Key::PersonIdNumber)));
+        s.reduce(
+            EditorAction::ToggleShown(id.clone(), Key::PersonIdNumber),
+            NOW,
+        );
+        assert!(s.shown.is_empty());
+        s.reduce(EditorAction::Attempted, NOW);
+        s.reduce(EditorAction::Touch(id, Key::PersonName), NOW);
+        s.reduce(EditorAction::LoadDemo, NOW);
+        assert!(!s.attempted);
+        assert!(s.touched.is_empty());
+        assert_eq!(s.profile, Profile::demo());
+        assert_eq!(s.section_of("agent:0"), Section::Agents);
+        assert_eq!(s.section_of("role:f1:0"), Section::Firm("f1".into()));
+    }
+}

@@ -1,0 +1,535 @@
+//! The widget's state machines, compiled on every target and tested natively: the panel,
+//! the profile editor, the review, the vault session and an import, each a small state with
+//! its own actions and a pure reducer, and [`AppState`] that holds them and does what reaches
+//! across them (a plan shown for review, a fill's outcome, locking, erasing).
+//!
+//! Nothing here touches a browser: no `web-sys`, `yew` or `gloo`, no storage handle, no
+//! clock. The time of an action comes in as data ([`Clock`]); effects (storage, timers, the
+//! DOM) are run by the user interface, keyed on this state. `src/ui/` wraps [`AppState`] in
+//! Yew's `use_reducer`.
+
+pub mod editor;
+pub mod import;
+pub mod panel;
+pub mod review;
+pub mod vault;
+
+use std::rc::Rc;
+
+use time::Date;
+
+use crate::core::field::FieldDescriptor;
+use crate::core::i18n::Lang;
+use crate::core::mapping::FormMapping;
+use crate::core::plan::FillPlan;
+use crate::core::profile::Profile;
+use editor::{EditorAction, EditorState};
+use import::{ImportAction, ImportState};
+use panel::{Panel, PanelAction, View};
+use review::{FillSummary, ReviewAction, ReviewState};
+use vault::{KeyHandle, VaultAction, VaultSession, VaultState};
+
+/// The time an action happened, read by the user interface when it sends the action.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Clock {
+    /// RFC 3339 time stamp, for values written into the profile.
+    pub stamp: String,
+    /// Milliseconds since the epoch.
+    pub now_ms: f64,
+    /// The local time as HH:MM, for "saved at".
+    pub time_of_day: String,
+}
+
+/// Everything the widget shows. Personal data lives here, in memory only.
+#[derive(Clone, PartialEq)]
+pub struct AppState {
+    /// The panel.
+    pub panel: Panel,
+    /// The profile and its editor.
+    pub editor: EditorState,
+    /// The review of a planned fill.
+    pub review: ReviewState,
+    /// Where the profile is kept.
+    pub vault: VaultSession,
+    /// A backup being imported.
+    pub import: Option<ImportState>,
+    /// The form mappings the site publishes.
+    pub forms: Rc<Vec<FormMapping>>,
+}
+
+/// Everything that changes the state: one concern's action, or one that reaches across.
+#[derive(Clone, PartialEq)]
+pub enum Action {
+    /// The panel's own.
+    Panel(PanelAction),
+    /// The editor's own.
+    Editor(EditorAction),
+    /// The review's own.
+    Review(ReviewAction),
+    /// The vault session's own.
+    Vault(VaultAction),
+    /// An import's.
+    Import(ImportAction),
+    /// The site's form mappings arrived.
+    FormsLoaded(Rc<Vec<FormMapping>>),
+    /// The page was scanned and a plan made.
+    Planned {
+        /// The profile with the drafts applied.
+        profile: Profile,
+        /// The fields found.
+        fields: Vec<FieldDescriptor>,
+        /// The plan.
+        plan: FillPlan,
+        /// The mapping id, when a known mapping decided.
+        form: Option<String>,
+    },
+    /// The fill finished.
+    Filled(FillSummary),
+    /// The vault opened.
+    Unlocked {
+        /// Its key.
+        key: KeyHandle,
+        /// Its profile.
+        profile: Profile,
+        /// The generation opened.
+        generation: u32,
+        /// A note (e.g. an older copy was opened), already in the interface language.
+        note: Option<String>,
+    },
+    /// Lock: forget the key and every value in memory.
+    Lock,
+    /// Everything was erased.
+    Erased,
+    /// Forget the profile (the vault keeps the copy before as its previous one).
+    Clear,
+}
+
+/// Each concern's action is an [`Action`].
+macro_rules! concern_actions {
+    ($($variant:ident($action:ty)),*) => {
+        $(impl From<$action> for Action {
+            fn from(a: $action) -> Self {
+                Action::$variant(a)
+            }
+        })*
+    };
+}
+
+concern_actions!(
+    Panel(PanelAction),
+    Editor(EditorAction),
+    Review(ReviewAction),
+    Vault(VaultAction),
+    Import(ImportAction)
+);
+
+impl AppState {
+    /// A closed widget with an empty profile.
+    pub fn new(lang: Lang, today: Date) -> Self {
+        AppState {
+            panel: Panel::new(lang),
+            editor: EditorState::new(today),
+            review: ReviewState::default(),
+            vault: VaultSession::default(),
+            import: None,
+            forms: Rc::new(Vec::new()),
+        }
+    }
+
+    /// Today, for validation and the fill date.
+    pub fn today(&self) -> Date {
+        self.editor.today
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.panel.lang
+    }
+
+    /// The profile.
+    pub fn profile(&self) -> &Profile {
+        &self.editor.profile
+    }
+
+    /// The screen to show: the unlock screen whenever the vault is locked (settings aside).
+    pub fn screen(&self) -> View {
+        match self.panel.view {
+            View::Settings => View::Settings,
+            _ if self.vault.vault == VaultState::Locked => View::Unlock,
+            view => view,
+        }
+    }
+
+    /// A fresh state that keeps the panel, the language, today and the mappings.
+    fn fresh(&self) -> Self {
+        let mut fresh = AppState::new(self.panel.lang, self.today());
+        fresh.panel.open = self.panel.open;
+        fresh.forms = self.forms.clone();
+        fresh
+    }
+
+    /// Applies `action`, sent at `clock`. Returns `false` when nothing changed.
+    pub fn reduce(&mut self, action: Action, clock: &Clock) -> bool {
+        let before = self.editor.profile.clone();
+        match action {
+            Action::Panel(action) => {
+                match &action {
+                    PanelAction::Close => {
+                        self.review.revealed.clear();
+                        self.editor.shown.clear();
+                    }
+                    PanelAction::ShowView(_) => {
+                        self.vault.message = None;
+                        self.vault.confirm_erase = false;
+                    }
+                    PanelAction::Open | PanelAction::SetLang(_) | PanelAction::BackTo(_) => {}
+                }
+                self.panel.reduce(action);
+            }
+            Action::Editor(action) => {
+                if matches!(action, EditorAction::Show(_)) {
+                    self.panel.view = View::Editor;
+                }
+                if !self.editor.reduce(action, &clock.stamp) {
+                    return false;
+                }
+            }
+            Action::Review(action) => self.review.reduce(action),
+            Action::Vault(action) => {
+                match action {
+                    VaultAction::StorageReady(true) => self.panel.view = View::Unlock,
+                    VaultAction::KeySet(_) => self.panel.view = View::Editor,
+                    _ => {}
+                }
+                self.vault.reduce(action);
+            }
+            Action::Import(action) => self.import(action, clock),
+            Action::FormsLoaded(forms) => self.forms = forms,
+            Action::Planned {
+                profile,
+                fields,
+                plan,
+                form,
+            } => {
+                self.editor.replace_profile(profile);
+                self.review = ReviewState::planned(fields, plan, form);
+                self.panel.view = View::Review;
+            }
+            Action::Filled(report) => {
+                if let Some(form) = &self.review.form
+                    && report.filled > 0
+                {
+                    self.editor.profile.mark_filled(form);
+                }
+                self.review.filled(report);
+                self.panel.view = View::Report;
+            }
+            Action::Unlocked {
+                key,
+                profile,
+                generation,
+                note,
+            } => {
+                self.editor.replace_profile(profile);
+                self.editor.show_owner();
+                self.vault.unlocked(key, generation, note);
+                self.panel.view = View::Editor;
+                return true;
+            }
+            Action::Lock => {
+                if self.vault.vault != VaultState::Unlocked {
+                    return false;
+                }
+                // Dropping the key handle zeroizes the key once no save holds it.
+                let minutes = self.vault.auto_lock_minutes;
+                *self = self.fresh();
+                self.vault.vault = VaultState::Locked;
+                self.vault.auto_lock_minutes = minutes;
+                self.panel.view = View::Unlock;
+                return true;
+            }
+            Action::Erased => {
+                *self = self.fresh();
+                self.vault.vault = VaultState::Absent;
+                self.vault.message = Some(crate::core::i18n::tr(self.lang(), "erased", &[]));
+                return true;
+            }
+            Action::Clear => {
+                // Empties the profile; where it is kept and how saving goes stay.
+                let mut fresh = self.fresh();
+                fresh.vault = VaultSession {
+                    vault: self.vault.vault,
+                    key: self.vault.key.clone(),
+                    revision: self.vault.revision,
+                    saved_revision: self.vault.saved_revision,
+                    save_status: self.vault.save_status.clone(),
+                    auto_lock_minutes: self.vault.auto_lock_minutes,
+                    ..VaultSession::default()
+                };
+                *self = fresh;
+            }
+        }
+        if self.editor.profile != before {
+            self.vault.revision += 1;
+        }
+        true
+    }
+
+    fn import(&mut self, action: ImportAction, clock: &Clock) {
+        match action {
+            ImportAction::File(name, bytes) => {
+                self.import = Some(ImportState::new(name, bytes));
+                self.panel.view = View::Import;
+            }
+            ImportAction::Opened(result) => {
+                self.vault.busy = false;
+                if let Some(import) = self.import.as_mut() {
+                    import.opened(result);
+                }
+            }
+            ImportAction::Apply(merge) => {
+                if let Some(incoming) = self.import.take().and_then(|i| i.opened) {
+                    self.editor.commit_drafts(&clock.stamp);
+                    let next =
+                        import::imported(&self.editor.profile, incoming, merge, &clock.stamp);
+                    self.editor.replace_profile(next);
+                    self.editor.show_owner();
+                }
+                self.panel.view = View::Editor;
+            }
+            ImportAction::Cancel => {
+                self.import = None;
+                self.panel.view = View::Settings;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::dictionary::Key;
+    use crate::core::vault::{KdfParams, SeededRandom, VaultKey};
+    use time::macros::date;
+
+    const TODAY: Date = date!(2026 - 11 - 21);
+
+    fn clock() -> Clock {
+        Clock {
+            stamp: "2026-11-21T08:00:00Z".into(),
+            now_ms: 1_000.0,
+            time_of_day: "16:00".into(),
+        }
+    }
+
+    fn send(s: &mut AppState, action: impl Into<Action>) -> bool {
+        s.reduce(action.into(), &clock())
+    }
+
+    fn key() -> KeyHandle {
+        let params = KdfParams {
+            m_kib: 64,
+            t: 1,
+            p: 1,
+        };
+        match VaultKey::create(
+            "a long enough passphrase",
+            params,
+            &mut SeededRandom::new(7),
+        ) {
+            Ok(k) => KeyHandle(Rc::new(k)),
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    fn unlock(s: &mut AppState, note: Option<String>) {
+        send(
+            s,
+            Action::Unlocked {
+                key: key(),
+                profile: Profile::demo(),
+                generation: 4,
+                note,
+            },
+        );
+    }
+
+    fn unlocked() -> AppState {
+        let mut s = AppState::new(Lang::ZhCn, TODAY);
+        send(&mut s, VaultAction::StorageReady(true));
+        unlock(&mut s, None);
+        s
+    }
+
+    #[test]
+    fn a_found_vault_asks_to_be_unlocked_and_opening_it_shows_the_owner() {
+        let mut s = AppState::new(Lang::ZhCn, TODAY);
+        send(&mut s, PanelAction::Open);
+        send(&mut s, VaultAction::StorageReady(true));
+        assert_eq!(s.panel.view, View::Unlock);
+        send(&mut s, PanelAction::ShowView(View::Editor));
+        assert_eq!(
+            s.screen(),
+            View::Unlock,
+            "a locked vault shows nothing else"
+        );
+        send(&mut s, PanelAction::ShowView(View::Settings));
+        assert_eq!(s.screen(), View::Settings);
+        unlock(&mut s, Some("older".into()));
+        assert_eq!(s.screen(), View::Editor);
+        assert_eq!(s.profile(), &Profile::demo());
+        assert_eq!(s.vault.save_status, vault::SaveStatus::Saved("#4".into()));
+        assert!(!s.vault.save_due(), "what was read is what is stored");
+        assert_eq!(s.vault.message.as_deref(), Some("older"));
+    }
+
+    #[test]
+    fn every_change_of_the_profile_is_a_new_revision_to_save() {
+        let mut s = unlocked();
+        let rev = s.vault.revision;
+        send(&mut s, EditorAction::Show(editor::Section::Agents));
+        assert_eq!(s.vault.revision, rev, "showing changes nothing stored");
+        send(&mut s, EditorAction::AddAgent);
+        assert_eq!(s.vault.revision, rev + 1);
+        assert!(s.vault.save_due());
+        send(&mut s, VaultAction::Saving);
+        send(
+            &mut s,
+            VaultAction::SaveDone {
+                revision: rev + 1,
+                result: Ok(5),
+                at: clock().time_of_day,
+            },
+        );
+        assert!(!s.vault.save_due());
+        assert_eq!(
+            s.vault.save_status,
+            vault::SaveStatus::Saved("16:00".into())
+        );
+    }
+
+    #[test]
+    fn locking_forgets_the_profile_and_the_key_but_keeps_the_panel() {
+        let mut s = unlocked();
+        send(&mut s, PanelAction::Open);
+        send(&mut s, VaultAction::SetAutoLock(30));
+        assert!(send(&mut s, Action::Lock));
+        assert!(s.panel.open);
+        assert_eq!(s.vault.vault, VaultState::Locked);
+        assert!(s.vault.key.is_none());
+        assert_eq!(s.vault.auto_lock_minutes, 30);
+        assert_eq!(s.profile(), &Profile::new());
+        assert_eq!(s.panel.view, View::Unlock);
+        assert!(
+            !send(&mut s, Action::Lock),
+            "a locked vault locks no further"
+        );
+    }
+
+    #[test]
+    fn clearing_keeps_where_the_profile_is_kept_and_erasing_forgets_it() {
+        let mut s = unlocked();
+        let rev = s.vault.revision;
+        send(&mut s, VaultAction::AskErase);
+        send(&mut s, Action::Clear);
+        assert_eq!(s.profile(), &Profile::new());
+        assert_eq!(s.vault.vault, VaultState::Unlocked);
+        assert!(s.vault.key.is_some());
+        assert!(!s.vault.confirm_erase);
+        assert_eq!(s.vault.revision, rev + 1, "the empty profile is saved");
+        send(&mut s, Action::Erased);
+        assert_eq!(s.vault.vault, VaultState::Absent);
+        assert!(s.vault.key.is_none());
+        assert!(s.vault.message.is_some());
+    }
+
+    #[test]
+    fn a_plan_is_reviewed_filled_and_noted_for_its_bundle() {
+        let mut s = AppState::new(Lang::ZhCn, TODAY);
+        let mine = s.profile().persons[0].id.clone();
+        send(
+            &mut s,
+            EditorAction::Edit(mine, Key::PersonName, "王".into()),
+        );
+        let fields = vec![crate::core::field::FieldDescriptor::text("f1", "姓名")];
+        let classified = crate::core::classify::classify_all(&fields);
+        let profile = Profile::demo();
+        let plan = crate::core::plan::plan(&profile, &fields, &classified, TODAY);
+        send(
+            &mut s,
+            Action::Planned {
+                profile,
+                fields,
+                plan,
+                form: Some("nhc.birth-bundle".into()),
+            },
+        );
+        assert!(s.editor.drafts.is_empty());
+        assert_eq!(s.panel.view, View::Review);
+        let field = s.review.plan.steps[0].field.clone();
+        send(&mut s, ReviewAction::Reveal(field));
+        send(
+            &mut s,
+            Action::Filled(FillSummary {
+                filled: 1,
+                failed: Vec::new(),
+            }),
+        );
+        assert_eq!(s.panel.view, View::Report);
+        assert!(s.review.revealed.is_empty());
+        assert_eq!(
+            s.profile().filled_forms,
+            vec!["nhc.birth-bundle".to_string()]
+        );
+        send(&mut s, VaultAction::Message(Some("m".into())));
+        send(&mut s, PanelAction::BackTo(View::Review));
+        assert_eq!(s.panel.view, View::Review);
+        assert!(
+            s.vault.message.is_some(),
+            "going back keeps a vault message"
+        );
+        send(&mut s, PanelAction::ShowView(View::Settings));
+        assert!(s.vault.message.is_none(), "a vault screen starts afresh");
+        send(&mut s, PanelAction::Close);
+        assert!(!s.panel.open);
+    }
+
+    #[test]
+    fn a_backup_is_chosen_opened_and_applied() {
+        let mut s = AppState::new(Lang::ZhCn, TODAY);
+        send(&mut s, ImportAction::File("b.oncefill".into(), vec![1]));
+        assert_eq!(s.panel.view, View::Import);
+        send(&mut s, VaultAction::Busy(true));
+        send(&mut s, ImportAction::Opened(Ok(Profile::demo())));
+        assert!(!s.vault.busy);
+        send(&mut s, ImportAction::Apply(false));
+        assert!(s.import.is_none());
+        assert_eq!(s.profile(), &Profile::demo());
+        assert_eq!(s.panel.view, View::Editor);
+        send(&mut s, ImportAction::File("c.oncefill".into(), vec![2]));
+        send(&mut s, ImportAction::Cancel);
+        assert!(s.import.is_none());
+        assert_eq!(s.panel.view, View::Settings);
+        assert_eq!(s.profile(), &Profile::demo());
+    }
+
+    #[test]
+    fn closing_masks_every_value_again() {
+        let mut s = AppState::new(Lang::ZhCn, TODAY);
+        let mine = s.profile().persons[0].id.clone();
+        send(&mut s, PanelAction::Open);
+        send(&mut s, EditorAction::ToggleShown(mine, Key::PersonIdNumber));
+        send(
+            &mut s,
+            ReviewAction::Reveal(crate::core::field::FieldId("f".into())),
+        );
+        send(&mut s, PanelAction::Close);
+        assert!(s.editor.shown.is_empty());
+        assert!(s.review.revealed.is_empty());
+        let mine = s.profile().persons[0].id.clone();
+        assert!(!send(
+            &mut s,
+            EditorAction::Edit(mine, Key::PersonName, String::new())
+        ));
+    }
+}

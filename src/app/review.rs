@@ -1,0 +1,195 @@
+//! Review of a planned fill: the fields found, the plan, which sensitive values the person
+//! chose to see, and the outcome of the fill.
+
+use std::collections::BTreeSet;
+
+use crate::core::dictionary::{Group, Key};
+use crate::core::field::{FieldDescriptor, FieldId};
+use crate::core::plan::{FillPlan, NotPlanned};
+use crate::core::profile::Profile;
+
+/// The outcome of a fill, as the report shows it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FillSummary {
+    /// How many fields hold their planned value.
+    pub filled: usize,
+    /// Fields that need the person's hand: (label, message id of what happened).
+    pub failed: Vec<(String, &'static str)>,
+}
+
+/// The review's state.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReviewState {
+    /// The scanned fields of the page.
+    pub fields: Vec<FieldDescriptor>,
+    /// The plan under review.
+    pub plan: FillPlan,
+    /// The mapping id of the form under review, when a known mapping decided.
+    pub form: Option<String>,
+    /// Sensitive values the person chose to see in review.
+    pub revealed: BTreeSet<FieldId>,
+    /// The last fill's outcome.
+    pub report: Option<FillSummary>,
+}
+
+/// What changes the review.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReviewAction {
+    /// Tick or untick a step.
+    Select(FieldId, bool),
+    /// Show or hide a sensitive value in review.
+    Reveal(FieldId),
+}
+
+impl ReviewState {
+    /// A new plan to review.
+    pub fn planned(fields: Vec<FieldDescriptor>, plan: FillPlan, form: Option<String>) -> Self {
+        ReviewState {
+            fields,
+            plan,
+            form,
+            revealed: BTreeSet::new(),
+            report: None,
+        }
+    }
+
+    /// Applies an action.
+    pub fn reduce(&mut self, action: ReviewAction) {
+        match action {
+            ReviewAction::Select(field, on) => {
+                for step in self.plan.steps.iter_mut().filter(|st| st.field == field) {
+                    step.selected = on;
+                }
+            }
+            ReviewAction::Reveal(field) => {
+                if !self.revealed.remove(&field) {
+                    self.revealed.insert(field);
+                }
+            }
+        }
+    }
+
+    /// The fill finished: its outcome is kept and every value is masked again.
+    pub fn filled(&mut self, report: FillSummary) {
+        self.report = Some(report);
+        self.revealed.clear();
+    }
+
+    /// How many steps are ticked.
+    pub fn selected(&self) -> usize {
+        self.plan.steps.iter().filter(|st| st.selected).count()
+    }
+
+    /// The correction handle (id or name) of a scanned field.
+    pub fn handle_of(&self, field: &FieldId) -> Option<String> {
+        self.fields
+            .iter()
+            .find(|f| &f.id == field)
+            .and_then(crate::core::classify::learn::handle_of)
+    }
+}
+
+/// What the form under review asks for that the profile lacks and the person can type here:
+/// the record it belongs to (the owner, or the first firm) and the elements.
+pub fn missing(plan: &FillPlan, profile: &Profile) -> Option<(String, Vec<Key>)> {
+    let mut keys: Vec<Key> = plan
+        .skipped
+        .iter()
+        .filter_map(|sk| match sk.why {
+            NotPlanned::NotInProfile(k) if crate::core::profile::editable(k) => Some(k),
+            _ => None,
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let owner = profile.owner()?.id.clone();
+    let firm = profile.firms.first().map(|f| f.id.clone());
+    let person: Vec<Key> = keys
+        .iter()
+        .copied()
+        .filter(|k| {
+            matches!(
+                k.element().group,
+                Group::Person | Group::Contact | Group::Family | Group::Document
+            )
+        })
+        .collect();
+    if !person.is_empty() {
+        return Some((owner, person));
+    }
+    // The firm's own details: its elements, and contact details a form asks of the firm.
+    let mut firm_keys: Vec<Key> = keys
+        .into_iter()
+        .filter(|k| k.element().group == Group::Firm)
+        .chain(plan.skipped.iter().filter_map(|sk| match &sk.why {
+            NotPlanned::RoleLacks { key, role }
+                if role.role == crate::core::role::Role::Firm
+                    && crate::core::profile::editable(*key) =>
+            {
+                Some(*key)
+            }
+            _ => None,
+        }))
+        .collect();
+    firm_keys.sort();
+    firm_keys.dedup();
+    match firm {
+        Some(id) if !firm_keys.is_empty() => Some((id, firm_keys)),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::field::FieldDescriptor;
+    use time::macros::date;
+
+    fn planned(profile: &Profile, labels: &[&str]) -> ReviewState {
+        let fields: Vec<FieldDescriptor> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| FieldDescriptor::text(&format!("f{i}"), l))
+            .collect();
+        let classified = crate::core::classify::classify_all(&fields);
+        let plan = crate::core::plan::plan(profile, &fields, &classified, date!(2026 - 11 - 21));
+        ReviewState::planned(fields, plan, None)
+    }
+
+    #[test]
+    fn steps_are_ticked_and_values_revealed_until_the_fill() {
+        let mut r = planned(&Profile::demo(), &["姓名", "公民身份号码"]);
+        assert_eq!(r.selected(), 2);
+        let first = r.plan.steps[0].field.clone();
+        r.reduce(ReviewAction::Select(first.clone(), false));
+        assert_eq!(r.selected(), 1);
+        r.reduce(ReviewAction::Reveal(first.clone()));
+        assert!(r.revealed.contains(&first));
+        r.filled(FillSummary {
+            filled: 1,
+            failed: Vec::new(),
+        });
+        assert!(r.revealed.is_empty());
+        assert_eq!(r.report.as_ref().map(|s| s.filled), Some(1));
+        r.reduce(ReviewAction::Reveal(first.clone()));
+        r.reduce(ReviewAction::Reveal(first));
+        assert!(r.revealed.is_empty());
+    }
+
+    #[test]
+    fn what_the_profile_lacks_is_asked_of_the_owner() {
+        let r = planned(&Profile::new(), &["姓名", "手机号码"]);
+        let (record, keys) = missing(&r.plan, &Profile::new()).unwrap_or_default();
+        assert_eq!(record, Profile::new().persons[0].id);
+        assert_eq!(keys, vec![Key::PersonName, Key::ContactMobile]);
+        let full = planned(&Profile::demo(), &["姓名"]);
+        assert_eq!(missing(&full.plan, &Profile::demo()), None);
+    }
+
+    #[test]
+    fn a_fields_handle_is_its_id() {
+        let r = planned(&Profile::demo(), &["姓名"]);
+        assert_eq!(r.handle_of(&r.fields[0].id), Some("f0".to_string()));
+        assert_eq!(r.handle_of(&FieldId("nowhere".into())), None);
+    }
+}

@@ -1,0 +1,137 @@
+//! The page being filled: scan → classify → plan of the page as it is now, for review, and
+//! the fill of what the person kept ticked. Each ends by sending an action.
+
+use crate::core::classify::{classify_all_with, learn};
+use crate::core::dictionary::Key;
+use crate::core::field::{FieldDescriptor, FieldId};
+use crate::core::mapping::FormMapping;
+use crate::core::plan::{FillPlan, NotPlanned, plan};
+use crate::core::profile::Profile;
+use crate::dom::{fill, scan, timing};
+use crate::ui::state::{Action, Handle, clock, send, summary};
+
+/// The page corrections are remembered for: origin and path.
+pub fn current() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| learn::page_of(&href))
+        .unwrap_or_default()
+}
+
+/// Scan → classify → plan of the page as it is now: a known mapping of the form decides;
+/// otherwise classification, with the person's corrections for this page first.
+fn make_plan(
+    profile: &Profile,
+    document: &web_sys::Document,
+    today: time::Date,
+    forms: &[FormMapping],
+) -> (Vec<FieldDescriptor>, FillPlan, Option<String>) {
+    let live = scan::LiveDom::new(document.clone());
+    let fields = crate::core::scan::scan(&live);
+    let page = current();
+    let handles: Vec<&str> = fields
+        .iter()
+        .flat_map(|f| [f.html_id.as_deref(), f.name.as_deref()])
+        .flatten()
+        .collect();
+    let title = document.title();
+    let (plan, form) = match forms.iter().find(|f| f.matches(&page, &title, &handles)) {
+        Some(form) => {
+            let mut mapped =
+                crate::core::mapped::classify_mapped(form, &fields, &|css| live.select(css));
+            crate::core::mapped::apply_learned(&mut mapped, &profile.learned, &page, &fields);
+            let plan = crate::core::plan::plan_with(
+                profile,
+                &fields,
+                &mapped.classified,
+                &mapped.transforms,
+                today,
+            );
+            (plan, Some(form.id.clone()))
+        }
+        None => {
+            let classified = classify_all_with(&fields, &profile.learned, &page);
+            (plan(profile, &fields, &classified, today), None)
+        }
+    };
+    (fields, plan, form)
+}
+
+/// Plans the page and shows the review.
+pub fn prepare(state: &Handle, profile: Profile) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    timing::start("oncefill:prepare");
+    let (fields, plan, form) = make_plan(&profile, &document, state.today(), &state.forms);
+    timing::end("oncefill:prepare");
+    send(
+        state,
+        Action::Planned {
+            profile,
+            fields,
+            plan,
+            form,
+        },
+    );
+}
+
+/// The person corrected what a field takes (`None`: never fill it): remembered for this page,
+/// and the page planned again.
+pub fn correct(state: &Handle, handle: &str, key: Option<Key>) {
+    let mut profile = state.profile().clone();
+    learn::remember(&mut profile.learned, &current(), handle, key);
+    prepare(state, profile);
+}
+
+/// The profile with every draft written, or `None` when a draft has errors (it stays as
+/// typed, and the editor shows it).
+pub fn committed(state: &Handle) -> Option<Profile> {
+    let mut next = state.editor.clone();
+    next.commit_drafts(&clock().stamp)
+        .is_empty()
+        .then_some(next.profile)
+}
+
+/// Fills the ticked steps of the plan under review, and shows the outcome.
+pub fn fill(state: &Handle) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    timing::start("oncefill:fill");
+    let mut report = fill::apply(&document, &state.review.plan);
+    // Selects whose options a page adds only once the one before is chosen (province →
+    // city → county) had nothing to match at review; they are filled as they appear,
+    // as a person would, and only those.
+    let mut waiting: Vec<FieldId> = state
+        .review
+        .plan
+        .skipped
+        .iter()
+        .filter(|s| matches!(s.why, NotPlanned::NoMatchingOption(_)))
+        .map(|s| s.field.clone())
+        .collect();
+    for _ in 0..3 {
+        if waiting.is_empty() {
+            break;
+        }
+        let (_, again, _) = make_plan(state.profile(), &document, state.today(), &state.forms);
+        let next = FillPlan {
+            steps: again
+                .steps
+                .into_iter()
+                .filter(|s| waiting.contains(&s.field))
+                .collect(),
+            skipped: Vec::new(),
+        };
+        if next.steps.is_empty() {
+            break;
+        }
+        waiting.retain(|f| !next.steps.iter().any(|s| &s.field == f));
+        report
+            .outcomes
+            .extend(fill::apply(&document, &next).outcomes);
+    }
+    timing::end("oncefill:fill");
+    send(state, Action::Filled(summary(&report)));
+}
