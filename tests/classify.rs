@@ -2,7 +2,8 @@
 //! (and the sample forms of `www/forms`, named by their expectations): each page on its own
 //! test, field by field with the kind of reason (as Firefox's heuristics tests do), and
 //! precision, recall, wrong fills and wrong-person fills overall and for the Chinese pages,
-//! against the targets of issue 6.
+//! against the targets of [`the_corpus_meets_the_targets`]: precision ≥ 0.98, recall ≥ 0.90,
+//! no wrong fills and no wrong-person fills.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used)]
 

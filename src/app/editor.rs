@@ -53,7 +53,9 @@ pub fn holder_of_draft(id: &str) -> Option<Holder> {
     Some(Holder::Record(id.to_string()))
 }
 
-/// The editor's state. Personal data lives here, in memory only.
+/// The editor's state: the profile and the drafts being edited, in page memory. With a vault,
+/// the interface seals the profile to the device's storage after each change; this state
+/// never touches storage.
 #[derive(Clone, PartialEq)]
 pub struct EditorState {
     /// Today, for validation.

@@ -40,7 +40,8 @@ pub struct Clock {
     pub time_of_day: String,
 }
 
-/// Everything the widget shows. Personal data lives here, in memory only.
+/// Everything the widget shows, in page memory; storing the profile (sealed) is the
+/// interface's effect, not this state's.
 #[derive(Clone, PartialEq)]
 pub struct AppState {
     /// The panel.

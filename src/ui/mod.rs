@@ -7,7 +7,8 @@
 //! `page`, the vault's storage and auto-lock timer in `hooks::use_vault` (over `vault_ops`).
 //! Screens (`components`) get the data they show and callbacks for what the person asks.
 //!
-//! Without a vault, personal data is held in memory only, and the panel says so.
+//! Without a vault, personal data is held in page memory only, and the panel says so; with
+//! one, the profile is sealed and saved to IndexedDB after each change.
 
 mod codes;
 mod components;

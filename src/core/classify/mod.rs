@@ -20,9 +20,11 @@
 //! Hidden, read-only, disabled, password, captcha and payment-card fields are never filled.
 //!
 //! [`classify_fields`] reports every field's element and role (for the CLI and the corpus);
-//! [`classify_all`] is what the fill plan follows: for now it fills only the applicant's own
-//! fields, and reports fields about somebody else (a role) or a part of a split field as left
-//! alone, with the reason.
+//! [`classify_all`] is what the fill plan follows: the same verdicts, each field with the
+//! [`RoleRef`](crate::core::role::RoleRef) of whose it is, except that a part of a split field
+//! (a year select, an area code) and a code-table element in a free-text box are left alone
+//! with the reason, since the plan writes whole values and renders only sex and ethnic group as
+//! words.
 
 use std::collections::HashMap;
 
@@ -1061,7 +1063,7 @@ pub fn classify(field: &FieldDescriptor) -> Verdict {
     let own = own(field, None, options_key(field));
     let c = finish(field, context::alone(own));
     // A bare verdict cannot say whose element it is: a field about somebody else is refused.
-    let c = applicant_only(c);
+    let c = whole_values_only(c);
     match (&c.verdict, &c.role) {
         (Verdict::Fill { .. }, Some(role)) => Verdict::Skip {
             reason: SkipReason::OtherParty(role.role.zh().into()),
@@ -1138,15 +1140,15 @@ pub fn classify_fields_with(
     out
 }
 
-/// What the fill plan follows: [`classify_fields`], with fields about somebody else, parts of
-/// split fields, and code-table elements in free-text boxes left alone (the plan fills the
-/// applicant's whole values only, until it follows the profile's role links and renders code
-/// tables as words).
+/// What the fill plan follows: [`classify_fields`], with parts of split fields and code-table
+/// elements in free-text boxes left alone (the plan writes whole values, and renders only sex
+/// and ethnic group as words). Fields about somebody else keep their role; the plan looks the
+/// value up through the profile's role links.
 pub fn classify_all(fields: &[FieldDescriptor]) -> Vec<Classification> {
     classify_fields(fields)
         .into_iter()
         .zip(fields)
-        .map(|(c, f)| coded_text(applicant_only(c), f))
+        .map(|(c, f)| coded_text(whole_values_only(c), f))
         .collect()
 }
 
@@ -1162,15 +1164,14 @@ pub fn classify_all_with(
         classify_fields_with(fields, (!mapping.fields.is_empty()).then_some(&mapping))
             .into_iter()
             .zip(fields)
-            .map(|(c, f)| coded_text(applicant_only(c), f))
+            .map(|(c, f)| coded_text(whole_values_only(c), f))
             .collect();
     learn::apply_declined(learned, page, fields, &mut out);
     out
 }
 
 /// A code-table element typed into a free-text box would be written as its bare code (`20`
-/// for 已婚) until the plan renders code tables as words; sex and ethnic group it already
-/// does. Such a field is left alone for now.
+/// for 已婚): the plan renders only sex and ethnic group as words. Such a field is left alone.
 fn coded_text(mut c: Classification, field: &FieldDescriptor) -> Classification {
     if let Verdict::Fill { key, .. } = c.verdict
         && matches!(field.control, Control::Input { .. } | Control::TextArea)
@@ -1193,7 +1194,7 @@ fn coded_text(mut c: Classification, field: &FieldDescriptor) -> Classification 
 /// Fields about somebody else are planned from the profile's role links (the plan says when
 /// the profile has nobody in that role); parts of split fields are left alone until the plan
 /// renders parts.
-fn applicant_only(mut c: Classification) -> Classification {
+fn whole_values_only(mut c: Classification) -> Classification {
     if let Verdict::Fill { key, .. } = c.verdict {
         if let Some(part) = c.part {
             c.verdict = Verdict::Skip {

@@ -1,4 +1,5 @@
-//! Unit tests of classification: the rules of the first slice, and what issue 6 added.
+//! Unit tests of classification: the label rules one field at a time, then more elements,
+//! locales, evidence and context passes over whole pages.
 
 use super::*;
 use crate::core::field::FieldOption;
@@ -49,9 +50,8 @@ fn every_verdict_carries_its_reason() {
 
 #[test]
 fn somebody_elses_details_are_refused() {
-    // Issue 6 changed this test: 户主姓名 is now `family.householder_name`, and 单位名称 /
-    // Company name the person's employer (on a firm's form, context makes it `firm.name`);
-    // the other labels still name somebody else, whose details the plan does not fill.
+    // 户主姓名 is `family.householder_name` and 单位名称 / Company name the person's employer
+    // (on a firm's form, context makes it `firm.name`); these labels name somebody else.
     for label in [
         "联系人手机号码",
         "监护人身份证号",
@@ -85,8 +85,8 @@ fn two_elements_in_one_label_is_a_refusal() {
             reason: SkipReason::Ambiguous(vec![Key::PersonName, Key::PersonIdNumber])
         }
     );
-    // Issue 6 changed this test: 居住地址 is now an element (`person.residence_address`);
-    // a username is still one the dictionary does not hold.
+    // 居住地址 is an element (`person.residence_address`); a username is one the dictionary
+    // does not hold.
     assert_eq!(
         key_of(&labelled("居住地址")),
         Some(Key::PersonResidenceAddress)
@@ -252,7 +252,7 @@ fn units_split_words_and_characters() {
     assert_eq!(units("aac003"), vec!["aac003"]);
 }
 
-// --- Issue 6: more elements, locales, evidence and context. ---
+// --- More elements, locales, evidence and context. ---
 
 fn select(id: &str, label: Option<&str>, texts: &[&str]) -> FieldDescriptor {
     let mut f = FieldDescriptor::text(id, label.unwrap_or(""));
