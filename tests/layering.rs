@@ -187,17 +187,17 @@ fn top_module(file: &Path) -> Option<String> {
     module_of(file).first().cloned()
 }
 
-#[test]
-fn top_level_modules_import_only_from_lower_layers() {
-    let c = read_crate();
-    let layer = |m: &str| TOP_LAYERS.iter().position(|l| l.contains(&m));
+/// The imports that do not go down: between two files of different groups (`group` of a
+/// file, `None` for files outside the check) whose layers (`layers`, bottom up) do not fall.
+fn not_downward(c: &Crate, group: fn(&Path) -> Option<String>, layers: &[&[&str]]) -> Vec<String> {
+    let layer = |m: &str| layers.iter().position(|l| l.contains(&m));
     let mut upward = Vec::new();
     for (file, targets) in &c.edges {
-        let Some(from) = top_module(file) else {
+        let Some(from) = group(file) else {
             continue;
         };
         for target in targets {
-            let Some(to) = top_module(target) else {
+            let Some(to) = group(target) else {
                 continue;
             };
             if to == from {
@@ -205,10 +205,20 @@ fn top_level_modules_import_only_from_lower_layers() {
             }
             match (layer(&from), layer(&to)) {
                 (Some(a), Some(b)) if b < a => {}
-                _ => upward.push(format!("{} imports {}", file.display(), target.display())),
+                _ => upward.push(format!(
+                    "{} ({from}) imports {} ({to})",
+                    file.display(),
+                    target.display()
+                )),
             }
         }
     }
+    upward
+}
+
+#[test]
+fn top_level_modules_import_only_from_lower_layers() {
+    let upward = not_downward(&read_crate(), top_module, TOP_LAYERS);
     assert!(
         upward.is_empty(),
         "imports that do not go down: {upward:#?}"
@@ -233,33 +243,7 @@ fn every_core_module_has_a_layer() {
 
 #[test]
 fn core_modules_import_only_from_lower_layers() {
-    let c = read_crate();
-    let mut upward = Vec::new();
-    for (file, targets) in &c.edges {
-        let Some(from) = core_module(file) else {
-            continue;
-        };
-        for target in targets {
-            if !target.starts_with("core") {
-                upward.push(format!("{} imports {}", file.display(), target.display()));
-                continue;
-            }
-            let Some(to) = core_module(target) else {
-                continue;
-            };
-            if to == from {
-                continue;
-            }
-            match (layer_of(&from), layer_of(&to)) {
-                (Some(a), Some(b)) if b < a => {}
-                _ => upward.push(format!(
-                    "{} ({from}) imports {} ({to})",
-                    file.display(),
-                    target.display()
-                )),
-            }
-        }
-    }
+    let upward = not_downward(&read_crate(), core_module, CORE_LAYERS);
     assert!(
         upward.is_empty(),
         "imports that do not go down: {upward:#?}"
