@@ -92,6 +92,21 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // A review made before the mappings arrived followed the heuristics; once they are here,
+    // the page is planned again, so that a known form is filled as its mapping says.
+    {
+        let state = state.clone();
+        let loaded = Rc::as_ptr(&state.forms) as usize;
+        use_effect_with(loaded, move |_| {
+            if state.panel.view == View::Review
+                && state.review.form.is_none()
+                && !state.forms.is_empty()
+            {
+                page::prepare(&state, state.profile().clone());
+            }
+        });
+    }
+
     let on_review = {
         let state = state.clone();
         Callback::from(move |_: ()| match page::committed(&state) {

@@ -243,3 +243,34 @@ test('on an English page the widget starts in English, fetching its messages fir
   assertNoProblems(problems);
   await page.close();
 });
+
+test('a review opened before the form mappings arrive is planned again by the mapping', async () => {
+  const page = await browser.newPage({ locale: 'zh-CN' });
+  // Hold the mapping index back until the review is on screen, as a slow connection would.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/mappings/index.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  const problems = await open(page, FORM);
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  await page.locator(W('to-review')).click();
+  await page.locator(W('review')).waitFor();
+  const before = await page.locator(`${W('step')} .of-reason`).allInnerTexts();
+  assert.ok(before.length > 0 && before.every((r) => !r.includes('已知表单映射')), before.join(' | '));
+
+  release();
+  await page.waitForFunction(
+    () => {
+      const host = document.querySelector('[data-oncefill-host]');
+      const steps = [...(host?.shadowRoot?.querySelectorAll('[data-of=step] .of-reason') ?? [])];
+      return steps.length === 8 && steps.every((s) => s.textContent.includes('已知表单映射'));
+    },
+    null,
+    { timeout: 10000 },
+  );
+  assertNoProblems(problems);
+  await page.close();
+});
