@@ -1,6 +1,7 @@
 //! One scanner for live pages and saved ones: corpus pages loaded into a real Chromium and
 //! scanned through the live DOM must classify as their expected files say — the same files
-//! the native scanner is held to in `tests/classify.rs`.
+//! the native scanner is held to in `tests/classify.rs`; and form mappings read in the browser
+//! as they do natively.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)] // a test that cannot proceed should stop at once
 
@@ -139,4 +140,27 @@ async fn live_scans_classify_as_the_saved_pages_do() {
         );
         frame.remove();
     }
+}
+
+/// In the browser a transform that does not read rejects its mapping too, as one problem at
+/// the transform's own path (the command line names each problem's exact path), and a good
+/// one reads as it does natively.
+#[wasm_bindgen_test]
+fn a_bad_transform_rejects_its_mapping_in_the_browser() {
+    use oncefill::core::mapping::FormMapping;
+    let mapping = |transform: &str| {
+        format!(
+            r#"{{"version": 1, "id": "t.form", "title": "表", "department": "部门",
+                "match": {{"url": ["https://example.gov.cn/form"]}},
+                "fields": [{{"locator": {{"name": "csrq"}}, "key": "person.birth_date",
+                             "transform": {transform}}}]}}"#
+        )
+    };
+    let errors = FormMapping::from_json(&mapping(r#"{"kind": "date", "fromat": "YYYY-MM-DD"}"#))
+        .unwrap_err();
+    let paths: Vec<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["fields[0].transform"]);
+    let good =
+        FormMapping::from_json(&mapping(r#"{"kind": "date", "format": "YYYY-MM-DD"}"#)).unwrap();
+    assert!(good.fields[0].transform.is_some());
 }

@@ -1,16 +1,23 @@
 //! Reading a transform from its JSON form, as a mapping holds it, with the path of every
 //! problem.
 //!
-//! The reader is the one serde derives for [`Transform`]; this module runs it over a JSON
-//! value with an error type that keeps what went wrong (an unknown member, a missing one, a
-//! value not among the choices, a value of the wrong type) instead of a sentence. serde does
-//! not say *where* the problem is, so it is located by taking members out one at a time: the
-//! member whose removal changes the outcome holds it. The problem is then taken out and the
-//! reading repeated, so that every problem is reported, each at its path (`else.format`,
-//! `parts[1].key`). What [`super::check`] finds without a value is reported too.
+//! A valid transform is read in one pass by the reader serde derives for [`Transform`], and
+//! then checked ([`super::check`]). One that does not read is diagnosed: the same derived
+//! reader runs over the JSON value with an error type that keeps what went wrong (an unknown
+//! member, a missing one, a value not among the choices, a value of the wrong type) instead of
+//! a sentence. serde does not say *where* the problem is, so it is located by taking members
+//! out one at a time: the member whose removal changes the outcome holds it. The problem is
+//! then taken out and the reading repeated, so that every problem is reported, each at its
+//! path (`else.format`, `parts[1].key`).
+//!
+//! The diagnosis is for maintainers (`oncefill mapping check`, natively). In the browser, which
+//! reads only the site's published (and checked) mappings, a transform that does not read is
+//! rejected as one problem at its own path, and the diagnosis stays out of the bundle.
 //!
 //! The kinds a transform may have ([`kinds`]) come from the same derived reader: they are
 //! the choices it lists when it meets a kind it does not know.
+
+#![cfg_attr(target_arch = "wasm32", allow(dead_code))]
 
 use std::fmt;
 
@@ -67,14 +74,46 @@ pub fn kinds() -> &'static [&'static str] {
 }
 
 /// Reads a transform from its JSON form. Every problem found is reported, each with its
-/// path.
+/// path (in the browser, a transform that does not read is one problem at its own path).
 pub fn read(value: &Value) -> Result<Transform, Vec<ReadError>> {
-    let mut errors = Vec::new();
-    let transform = read_into(value, "", &mut errors);
-    match transform {
-        Some(t) if errors.is_empty() => Ok(t),
-        _ => Err(errors),
+    let Ok(transform) = Transform::deserialize(value) else {
+        return Err(diagnose(value));
+    };
+    let errors: Vec<ReadError> = check_at(&transform)
+        .into_iter()
+        .map(|(path, problem)| ReadError {
+            path,
+            problem: Problem::Check(problem),
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(transform)
+    } else {
+        Err(errors)
     }
+}
+
+/// Every problem of a transform that does not read, each at its path.
+#[cfg(not(target_arch = "wasm32"))]
+fn diagnose(value: &Value) -> Vec<ReadError> {
+    let mut errors = Vec::new();
+    let _ = read_into(value, "", &mut errors);
+    if errors.is_empty() {
+        errors.push(ReadError {
+            path: String::new(),
+            problem: Problem::Invalid,
+        });
+    }
+    errors
+}
+
+/// In the browser: the transform does not read, as one problem at its own path.
+#[cfg(target_arch = "wasm32")]
+fn diagnose(_: &Value) -> Vec<ReadError> {
+    vec![ReadError {
+        path: String::new(),
+        problem: Problem::Invalid,
+    }]
 }
 
 /// How many problems one transform may report before reading stops.
