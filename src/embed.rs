@@ -23,9 +23,13 @@ struct Options {
     base: Option<String>,
 }
 
-/// Fetches the division tables: the current one (address pickers and checks) and the retired
-/// one (the ID-number address check). Until they arrive those make no judgement.
+/// Fetches the code tables the bundle leaves out: the countries (国籍), the current divisions
+/// (address pickers and checks) and the retired ones (the ID-number address check). Until they
+/// arrive those make no judgement.
 async fn load_tables(base: String) {
+    if let Some(text) = crate::ui::forms::fetch_text(&format!("{base}data/countries.csv")).await {
+        crate::core::codes::install_countries(text);
+    }
     if let Some(text) = crate::ui::forms::fetch_text(&format!("{base}data/divisions.csv")).await {
         crate::core::codes::install_divisions(text);
     }

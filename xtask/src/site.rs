@@ -129,9 +129,10 @@ pub fn ensure_wasm_bindgen() -> Result<(), String> {
 }
 
 /// Files the browser fetches when it needs them rather than carrying them in the bundle (see
-/// `install_divisions`, `install_history` and `install_en` in the core): (source in the
-/// repository, place in the site).
+/// `install_countries`, `install_divisions`, `install_history` and `install_en` in the core):
+/// (source in the repository, place in the site).
 const LAZY_FILES: &[(&str, &str)] = &[
+    ("data/codes/countries.csv", "data/countries.csv"),
     ("data/codes/divisions.csv", "data/divisions.csv"),
     (
         "data/codes/divisions_history.csv",

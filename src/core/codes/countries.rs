@@ -8,7 +8,31 @@ use std::sync::OnceLock;
 
 use super::{Code, data_lines};
 
-const COUNTRIES_CSV: &str = include_str!("../../../data/codes/countries.csv");
+/// The table: embedded natively; the browser fetches `data/countries.csv` when the widget
+/// starts ([`install_countries`]), so the bundle stays within its budget. Until it arrives,
+/// no country is known and a nationality is kept as typed ([`countries_available`]).
+#[cfg(not(target_arch = "wasm32"))]
+const COUNTRIES_CSV: Option<&str> = Some(include_str!("../../../data/codes/countries.csv"));
+#[cfg(target_arch = "wasm32")]
+const COUNTRIES_CSV: Option<&str> = None;
+
+static INSTALLED_COUNTRIES: OnceLock<&'static str> = OnceLock::new();
+
+/// Supplies the countries table (the text of `countries.csv`) where it is not embedded.
+/// Returns false if a table was already in use.
+pub fn install_countries(csv: String) -> bool {
+    if COUNTRIES_CSV.is_some() || INSTALLED_COUNTRIES.get().is_some() {
+        return false;
+    }
+    INSTALLED_COUNTRIES
+        .set(Box::leak(csv.into_boxed_str()))
+        .is_ok()
+}
+
+/// Whether the countries table is available (always natively; in the browser once fetched).
+pub fn countries_available() -> bool {
+    COUNTRIES_CSV.is_some() || INSTALLED_COUNTRIES.get().is_some()
+}
 
 /// One country or region.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,10 +55,12 @@ struct Countries {
     codes: Vec<Code>,
 }
 
-fn load() -> &'static Countries {
+/// The parsed table, once it is available.
+fn load() -> Option<&'static Countries> {
     static DATA: OnceLock<Countries> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let rows: Vec<Country> = data_lines(COUNTRIES_CSV)
+    let text = COUNTRIES_CSV.or_else(|| INSTALLED_COUNTRIES.get().copied())?;
+    Some(DATA.get_or_init(|| {
+        let rows: Vec<Country> = data_lines(text)
             .filter_map(|line| {
                 // Only the last column (the English name) may contain commas.
                 let mut f = line.splitn(5, ',');
@@ -57,16 +83,16 @@ fn load() -> &'static Countries {
             })
             .collect();
         Countries { rows, codes }
-    })
+    }))
 }
 
-/// Every country and region, by alpha-2 code.
+/// Every country and region, by alpha-2 code (none until the table is available).
 pub fn countries() -> &'static [Country] {
-    &load().rows
+    load().map_or(&[], |c| &c.rows)
 }
 
 pub(crate) fn country_codes() -> &'static [Code] {
-    &load().codes
+    load().map_or(&[], |c| &c.codes)
 }
 
 /// Names people write for a country that differ from its short name.
@@ -143,6 +169,7 @@ mod tests {
         assert_eq!(
             rows.len(),
             COUNTRIES_CSV
+                .unwrap()
                 .lines()
                 .filter(|l| !l.starts_with('#'))
                 .count()

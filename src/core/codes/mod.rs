@@ -12,8 +12,11 @@
 //!   `data/codes/divisions.csv` and `data/codes/divisions_history.csv`.
 //!
 //! The data files are derived from registry packages by `xtask/data/derive_codes.py`; each
-//! starts with a `# source:` line and has a `.SOURCE` note beside it. They are embedded with
-//! `include_str!` and parsed once, on first use.
+//! starts with a `# source:` line and has a `.SOURCE` note beside it. Natively they are
+//! embedded with `include_str!`; the browser bundle leaves the countries and the divisions out
+//! and fetches them when the widget starts ([`install_countries`], [`install_divisions`],
+//! [`install_history`]), making no judgement on those values until they arrive. Each table
+//! is parsed once, on first use.
 //!
 //! Code-table selects use [`table`] for their options and [`lookup`] to match what a person
 //! typed or what a page shows:
@@ -30,7 +33,7 @@ mod divisions;
 mod id_documents;
 pub mod tables;
 
-pub use countries::{Country, countries, country};
+pub use countries::{Country, countries, countries_available, country, install_countries};
 pub use divisions::{
     AddressCodeStatus, Division, Level, RetiredDivision, all_divisions, children, division,
     division_path, divisions_available, find_by_name, history_available, id_address_status,
