@@ -114,19 +114,20 @@ pub const FIRM_ROLES: &[Role] = &[
     Role::Manager,
 ];
 
-const FIRM_IDS: &[&str] = &[
-    "legal_rep",
-    "finance_officer",
-    "liaison",
-    "shareholder",
-    "director",
-    "supervisor",
-    "manager",
-];
+/// The ids of [`FIRM_ROLES`], as serde's error lists the choices.
+const FIRM_IDS: [&str; FIRM_ROLES.len()] = {
+    let mut ids = [""; FIRM_ROLES.len()];
+    let mut i = 0;
+    while i < FIRM_ROLES.len() {
+        ids[i] = FIRM_ROLES[i].id();
+        i += 1;
+    }
+    ids
+};
 
 impl Role {
     /// The stable name used in JSON and output (`legal_rep`).
-    pub fn id(self) -> &'static str {
+    pub const fn id(self) -> &'static str {
         match self {
             Role::LegalRep => "legal_rep",
             Role::FinanceOfficer => "finance_officer",
@@ -226,7 +227,7 @@ impl<'de> Deserialize<'de> for Role {
             .iter()
             .copied()
             .find(|r| r.id() == id)
-            .ok_or_else(|| serde::de::Error::unknown_variant(&id, FIRM_IDS))
+            .ok_or_else(|| serde::de::Error::unknown_variant(&id, &FIRM_IDS))
     }
 }
 
