@@ -40,7 +40,7 @@ fn header(name: &str) {
     println!("==> {name}");
 }
 
-/// A check that passes or fails as a whole (fmt, clippy).
+/// A check that passes or fails as a whole (fmt, clippy, doc).
 fn whole(tally: &mut Tally, step: &str, cmd: &mut Command) {
     match run(cmd) {
         Ok(()) => tally.add(step, Counts::new(1, 0)),
@@ -105,6 +105,12 @@ pub fn run_all() -> Counts {
         ),
         Err(e) => tally.broken(step, &e),
     }
+
+    let step = "cargo doc -p oncefill --no-deps (links resolve)";
+    header(step);
+    let mut doc = cargo(&["doc", "-p", "oncefill", "--no-deps", "--quiet"]);
+    doc.env("RUSTDOCFLAGS", "-D warnings");
+    whole(&mut tally, step, &mut doc);
 
     let step = "cargo test --workspace (native)";
     header(step);

@@ -9,7 +9,7 @@
 //!    `xm` and `sfzh`, the 人社 indicator codes such as `aac003`), then the placeholder, then
 //!    the options offered (男/女, ethnic groups, provinces, 婚姻状况…); `maxlength`, `pattern`
 //!    and the input type only support or weaken what those say;
-//! 4. context passes over the whole page ([`context`]): split fields (year/month/day selects,
+//! 4. context passes over the whole page (`context`): split fields (year/month/day selects,
 //!    area code + number), periods asked for as two fields (有效期限 起/止), address pickers
 //!    (province → city → county), whose block a field stands in (法定代表人, 经办人, 股东 by
 //!    their section headings), and refusal of duplicates.
@@ -21,7 +21,7 @@
 //!
 //! [`classify_fields`] reports every field's element and role (for the CLI and the corpus);
 //! [`classify_all`] is what the fill plan follows: the same verdicts, each field with the
-//! [`RoleRef`](crate::core::role::RoleRef) of whose it is, except that a part of a split field
+//! [`RoleRef`] of whose it is, except that a part of a split field
 //! (a year select, an area code) and a code-table element in a free-text box are left alone
 //! with the reason, since the plan writes whole values and renders only sex and ethnic group as
 //! words.

@@ -1,7 +1,7 @@
 //! The heuristic rules, as data: keywords of labels and placeholders, tokens of `name`/`id`
 //! attributes, and the whole labels that are too short to be keywords.
 //!
-//! Each rule names what its words point at ([`Target`]) and the locale they come from. Within
+//! Each rule names what its words point at (`Target`) and the locale they come from. Within
 //! a text the longest keyword wins (户籍所在地址 beats 地址, 户主姓名 beats 户主 and 姓名);
 //! order matters only between rules whose keywords are the same text, where the earlier rule
 //! is the more specific. Two keywords that do not overlap and point at different elements
