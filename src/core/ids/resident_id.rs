@@ -89,7 +89,7 @@ pub enum IdKind {
 
 /// What is wrong with a typed ID number. Each variant names the fault precisely enough
 /// for a sentence telling the user how to put it right (see [`crate::core::i18n`]).
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ResidentIdError {
     /// Nothing entered, neither 18 nor 15 characters (spaces removed), or a character that
@@ -313,10 +313,27 @@ fn check_date(digits: &str, today: Date) -> Result<Date, ResidentIdError> {
     Ok(date)
 }
 
+/// Only the code: the error may hold digits of the number (its date), which `Debug` must not
+/// print.
+impl fmt::Debug for ResidentIdError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ResidentIdError({})", self.code())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn debug_prints_the_code_not_the_digits() {
+        let e = ResidentIdError::Date {
+            digits: "19900230".into(),
+        };
+        assert_eq!(format!("{e:?}"), format!("ResidentIdError({})", e.code()));
+        assert!(!format!("{e:?}").contains("1990"));
+    }
 
     const TODAY: Date = date!(2026 - 11 - 21);
 

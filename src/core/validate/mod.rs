@@ -40,7 +40,7 @@ use crate::core::ids::{
 };
 
 /// A problem with one value.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Issue {
     /// An element that must be given is empty.
@@ -322,4 +322,32 @@ fn compact(input: &str) -> Result<String, Issue> {
 
 fn all_digits(text: &str) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Only the code: an issue may hold what was typed or read from it (a date, a name), which
+/// `Debug` must not print.
+impl std::fmt::Debug for Issue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Issue({})", self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_prints_the_code_not_the_value() {
+        let issues = [
+            Issue::BirthMismatch {
+                expected: time::macros::date!(1990 - 03 - 07),
+            },
+            Issue::CodeUnknown {
+                found: "王小明".into(),
+            },
+        ];
+        let printed = format!("{issues:?}");
+        assert_eq!(printed, "[Issue(birth.mismatch), Issue(code.unknown)]");
+        assert!(!printed.contains("1990") && !printed.contains("王小明"));
+    }
 }
