@@ -6,32 +6,26 @@
 
 use std::sync::OnceLock;
 
-use super::{Code, data_lines};
+use super::{Code, DataFile, data_lines};
 
 /// The table: embedded natively; the browser fetches `data/countries.csv` when the widget
 /// starts ([`install_countries`]), so the bundle stays within its budget. Until it arrives,
 /// no country is known and a nationality is kept as typed ([`countries_available`]).
+static COUNTRIES_CSV: DataFile = DataFile::new(EMBEDDED);
 #[cfg(not(target_arch = "wasm32"))]
-const COUNTRIES_CSV: Option<&str> = Some(include_str!("../../../data/codes/countries.csv"));
+const EMBEDDED: Option<&str> = Some(include_str!("../../../data/codes/countries.csv"));
 #[cfg(target_arch = "wasm32")]
-const COUNTRIES_CSV: Option<&str> = None;
-
-static INSTALLED_COUNTRIES: OnceLock<&'static str> = OnceLock::new();
+const EMBEDDED: Option<&str> = None;
 
 /// Supplies the countries table (the text of `countries.csv`) where it is not embedded.
 /// Returns false if a table was already in use.
 pub fn install_countries(csv: String) -> bool {
-    if COUNTRIES_CSV.is_some() || INSTALLED_COUNTRIES.get().is_some() {
-        return false;
-    }
-    INSTALLED_COUNTRIES
-        .set(Box::leak(csv.into_boxed_str()))
-        .is_ok()
+    COUNTRIES_CSV.install(csv)
 }
 
 /// Whether the countries table is available (always natively; in the browser once fetched).
 pub fn countries_available() -> bool {
-    COUNTRIES_CSV.is_some() || INSTALLED_COUNTRIES.get().is_some()
+    COUNTRIES_CSV.text().is_some()
 }
 
 /// One country or region.
@@ -58,7 +52,7 @@ struct Countries {
 /// The parsed table, once it is available.
 fn load() -> Option<&'static Countries> {
     static DATA: OnceLock<Countries> = OnceLock::new();
-    let text = COUNTRIES_CSV.or_else(|| INSTALLED_COUNTRIES.get().copied())?;
+    let text = COUNTRIES_CSV.text()?;
     Some(DATA.get_or_init(|| {
         let rows: Vec<Country> = data_lines(text)
             .filter_map(|line| {
@@ -169,6 +163,7 @@ mod tests {
         assert_eq!(
             rows.len(),
             COUNTRIES_CSV
+                .text()
                 .unwrap()
                 .lines()
                 .filter(|l| !l.starts_with('#'))

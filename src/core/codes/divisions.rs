@@ -22,56 +22,46 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::{ETHNICITIES, data_lines};
+use super::{DataFile, ETHNICITIES, data_lines};
 
 /// The divisions in force: embedded natively; the browser fetches `data/divisions.csv` when
 /// the widget starts ([`install_divisions`]), so the bundle stays within its budget.
+static DIVISIONS_CSV: DataFile = DataFile::new(EMBEDDED_DIVISIONS);
 #[cfg(not(target_arch = "wasm32"))]
-const DIVISIONS_CSV: Option<&str> = Some(include_str!("../../../data/codes/divisions.csv"));
+const EMBEDDED_DIVISIONS: Option<&str> = Some(include_str!("../../../data/codes/divisions.csv"));
 #[cfg(target_arch = "wasm32")]
-const DIVISIONS_CSV: Option<&str> = None;
-
-static INSTALLED_DIVISIONS: OnceLock<&'static str> = OnceLock::new();
+const EMBEDDED_DIVISIONS: Option<&str> = None;
 
 /// Supplies the divisions table (the text of `divisions.csv`) where it is not embedded.
 /// Returns false if a table was already in use.
 pub fn install_divisions(csv: String) -> bool {
-    if INSTALLED_DIVISIONS.get().is_some() {
-        return false;
-    }
-    INSTALLED_DIVISIONS
-        .set(Box::leak(csv.into_boxed_str()))
-        .is_ok()
+    DIVISIONS_CSV.install(csv)
 }
 
 /// Whether the divisions table is available (always natively; in the browser once fetched).
 pub fn divisions_available() -> bool {
-    DIVISIONS_CSV.is_some() || INSTALLED_DIVISIONS.get().is_some()
+    DIVISIONS_CSV.text().is_some()
 }
+
 /// The retired codes matter only for the ID-number address warning, so the browser bundle
 /// leaves them out and fetches `data/divisions_history.csv` when it starts
 /// ([`install_history`]); native builds embed them.
+static HISTORY_CSV: DataFile = DataFile::new(EMBEDDED_HISTORY);
 #[cfg(not(target_arch = "wasm32"))]
-const HISTORY_CSV: Option<&str> = Some(include_str!("../../../data/codes/divisions_history.csv"));
+const EMBEDDED_HISTORY: Option<&str> =
+    Some(include_str!("../../../data/codes/divisions_history.csv"));
 #[cfg(target_arch = "wasm32")]
-const HISTORY_CSV: Option<&str> = None;
-
-static INSTALLED_HISTORY: OnceLock<&'static str> = OnceLock::new();
+const EMBEDDED_HISTORY: Option<&str> = None;
 
 /// Supplies the retired-codes table (the text of `divisions_history.csv`) where it is not
 /// embedded. Returns false if a table was already in use.
 pub fn install_history(csv: String) -> bool {
-    if INSTALLED_HISTORY.get().is_some() {
-        return false;
-    }
-    INSTALLED_HISTORY
-        .set(Box::leak(csv.into_boxed_str()))
-        .is_ok()
+    HISTORY_CSV.install(csv)
 }
 
 /// Whether the retired-codes table is available.
 pub fn history_available() -> bool {
-    HISTORY_CSV.is_some() || INSTALLED_HISTORY.get().is_some()
+    HISTORY_CSV.text().is_some()
 }
 
 /// The level of a division.
@@ -186,9 +176,7 @@ fn load() -> &'static Divisions {
         });
     }
     DATA.get_or_init(|| {
-        let source = DIVISIONS_CSV
-            .or_else(|| INSTALLED_DIVISIONS.get().copied())
-            .unwrap_or("");
+        let source = DIVISIONS_CSV.text().unwrap_or("");
         let mut rows: Vec<Division> = data_lines(source)
             .filter_map(|line| {
                 let mut f = line.split(',');
@@ -231,9 +219,7 @@ fn history() -> &'static [RetiredDivision] {
         return &[];
     }
     DATA.get_or_init(|| {
-        let source = HISTORY_CSV
-            .or_else(|| INSTALLED_HISTORY.get().copied())
-            .unwrap_or("");
+        let source = HISTORY_CSV.text().unwrap_or("");
         let mut rows: Vec<RetiredDivision> = data_lines(source)
             .filter_map(|line| {
                 let mut f = line.split(',');

@@ -28,6 +28,8 @@
 //! assert_eq!(codes::table(TableId::Sex).len(), 4);
 //! ```
 
+use std::sync::OnceLock;
+
 mod countries;
 mod divisions;
 mod id_documents;
@@ -229,6 +231,33 @@ pub(crate) fn normalise(query: &str) -> String {
             _ => c,
         })
         .collect()
+}
+
+/// A data file embedded in native builds and, in the browser, fetched when the widget starts
+/// and installed once: until then the table is not available and its users make no judgement.
+pub(crate) struct DataFile {
+    embedded: Option<&'static str>,
+    installed: OnceLock<&'static str>,
+}
+
+impl DataFile {
+    /// A file with its embedded text (`None` in the browser build).
+    pub(crate) const fn new(embedded: Option<&'static str>) -> DataFile {
+        DataFile {
+            embedded,
+            installed: OnceLock::new(),
+        }
+    }
+
+    /// Supplies the text where it is not embedded. Returns false if a text was already in use.
+    pub(crate) fn install(&self, text: String) -> bool {
+        self.embedded.is_none() && self.installed.set(Box::leak(text.into_boxed_str())).is_ok()
+    }
+
+    /// The text, once available.
+    pub(crate) fn text(&self) -> Option<&'static str> {
+        self.embedded.or_else(|| self.installed.get().copied())
+    }
 }
 
 /// The data lines of an embedded table: no blank lines, no `#` comments, no header.
