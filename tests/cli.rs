@@ -72,3 +72,21 @@ fn mobile_numbers_are_normalised() {
     assert_eq!(code, 0);
     assert_eq!(json["normalized"], "13800138000");
 }
+
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_a_usage_error_not_a_crash() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"\xff\xfe.html");
+    let output = Command::new(env!("CARGO_BIN_EXE_oncefill"))
+        .arg("classify")
+        .arg(bad)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("UTF-8") && !stderr.contains("panicked"),
+        "{stderr}"
+    );
+}

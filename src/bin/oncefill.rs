@@ -14,8 +14,22 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    cli::run(&args)
+    // An argument that is not UTF-8 (a file name in another encoding) is a usage error, not a
+    // crash; the argument itself is not printed.
+    let args: Result<Vec<String>, _> = std::env::args_os()
+        .skip(1)
+        .map(std::ffi::OsString::into_string)
+        .collect();
+    match args {
+        Ok(args) => cli::run(&args),
+        Err(_) => {
+            eprintln!(
+                "错误：有一个参数不是有效的 UTF-8 文本（文件名请改用 UTF-8 编码）。\n\
+                 error: an argument is not valid UTF-8 text (name files in UTF-8)."
+            );
+            std::process::ExitCode::from(2)
+        }
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
