@@ -21,6 +21,16 @@ struct Options {
     /// The URL of the directory `oncefill.js` was loaded from; data tables are fetched from
     /// there.
     base: Option<String>,
+    /// Set by the loader when this instance replaces one discarded on locking: whether its
+    /// panel was open, and its auto-lock delay in minutes.
+    relock: Option<RelockOptions>,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RelockOptions {
+    open: bool,
+    auto_lock_minutes: u32,
 }
 
 /// Fetches the code tables the bundle leaves out: the countries (国籍), the current divisions
@@ -38,6 +48,22 @@ async fn load_tables(base: String) {
     {
         crate::core::codes::install_history(text);
     }
+}
+
+thread_local! {
+    /// The mounted widget, until [`unmount`].
+    static APP: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Stops the widget: its components are destroyed (their timers and listeners with them) and
+/// it stops listening to the other pages, so that nothing calls into this instance any more.
+/// The loader calls it before it wipes the instance's memory on locking.
+#[wasm_bindgen]
+pub fn unmount() {
+    if let Some(app) = APP.with(|a| a.borrow_mut().take()) {
+        app.destroy();
+    }
+    crate::ui::close_channel();
 }
 
 /// Mounts the widget once on the current page. `options` is `{ lang?: "zh-CN" | "en" }`
@@ -88,9 +114,14 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
     let props = AppProps {
         lang,
         base: options.base.clone(),
+        relock: options.relock.map(|r| crate::ui::Relock {
+            open: r.open,
+            auto_lock_minutes: r.auto_lock_minutes,
+        }),
     };
     let render = move || {
-        yew::Renderer::<App>::with_root_and_props(root, props).render();
+        let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+        APP.with(|a| *a.borrow_mut() = Some(app));
     };
     if crate::core::i18n::available(lang) {
         render();

@@ -1,5 +1,6 @@
 //! The vault's storage in a real headless Chromium: saving, reopening, a save cut short at
-//! every step, a damaged newest copy, a wrong passphrase, and erasing.
+//! every step, a damaged newest copy, a wrong passphrase, a save over another page's, a new
+//! passphrase, and erasing.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)] // a test that cannot proceed should stop at once
 
@@ -7,7 +8,9 @@ use oncefill::core::dictionary::Key;
 use oncefill::core::profile::{Data, Profile, Source};
 use oncefill::core::vault::{KdfParams, SeededRandom, VaultError, VaultKey};
 use oncefill::dom::storage::Store;
-use oncefill::dom::vault::{Fault, SaveError, UnlockError, exists, save, unlock};
+use oncefill::dom::vault::{
+    Fault, Over, SaveError, UnlockError, exists, load, save, save_over, unlock,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -133,4 +136,68 @@ async fn erase_removes_the_database() {
     assert!(!exists(&reopened).await.unwrap());
     assert!(reopened.generation_numbers().await.unwrap().is_empty());
     reopened.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_save_over_a_generation_another_page_replaced_writes_nothing() {
+    let store = fresh("t-newer").await;
+    let k = key(6);
+    let g1 = save(&store, &k, &with_name("甲"), None).await.unwrap();
+    // Another page, which had read g1 too, saved first.
+    let g2 = save_over(
+        &store,
+        &k,
+        &with_name("乙"),
+        Over::Generation(Some(g1)),
+        false,
+        None,
+    )
+    .await
+    .unwrap();
+    let before = store.generation_numbers().await.unwrap();
+    let late = save_over(
+        &store,
+        &k,
+        &with_name("丙"),
+        Over::Generation(Some(g1)),
+        false,
+        None,
+    )
+    .await;
+    assert_eq!(late, Err(SaveError::Newer(Some(g2))));
+    assert_eq!(
+        store.generation_numbers().await.unwrap(),
+        before,
+        "nothing written"
+    );
+    assert_eq!(store.current().await.unwrap(), Some(g2));
+    // The late page reads both to join its edit with the other's.
+    assert_eq!(name_of(&load(&store, &k, g2).await.unwrap()), "乙");
+    assert_eq!(name_of(&load(&store, &k, g1).await.unwrap()), "甲");
+    store.close();
+}
+
+#[wasm_bindgen_test]
+async fn after_a_new_passphrase_no_stored_byte_opens_with_the_old_one() {
+    const NEW: &str = "我家门口有两棵树";
+    let store = fresh("t-rekey").await;
+    let old = key(7);
+    for name in ["一", "二", "三"] {
+        save(&store, &old, &with_name(name), None).await.unwrap();
+    }
+    let new = VaultKey::create(NEW, FAST, &mut SeededRandom::new(8)).unwrap();
+    let g = save_over(&store, &new, &with_name("四"), Over::Current, true, None)
+        .await
+        .unwrap();
+    assert_eq!(store.generation_numbers().await.unwrap(), vec![g]);
+    for n in store.generation_numbers().await.unwrap() {
+        let bytes = store.generation(n).await.unwrap().unwrap();
+        assert!(oncefill::core::vault::open_profile(PASS, &bytes).is_err());
+        assert!(oncefill::core::vault::open_profile(NEW, &bytes).is_ok());
+    }
+    assert_eq!(
+        unlock(&store, PASS).await.err(),
+        Some(UnlockError::Vault(VaultError::WrongPassphrase))
+    );
+    store.close();
 }

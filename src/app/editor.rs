@@ -157,6 +157,31 @@ impl EditorState {
             .unwrap_or_default()
     }
 
+    /// Puts `profile` (another page's save, or that joined with this page's) in place of the
+    /// profile, keeping what is being typed: an element of a draft the person did not change
+    /// takes its value from `profile`, one they changed keeps what they typed.
+    pub fn rebase(&mut self, profile: Profile) {
+        let before = std::mem::replace(&mut self.profile, profile);
+        let ids: Vec<DraftId> = self.drafts.keys().cloned().collect();
+        for id in ids {
+            let Some(holder) = holder_of_draft(&id) else {
+                continue;
+            };
+            let (Some(old), Some(new)) = (before.draft_of(&holder), self.profile.draft_of(&holder))
+            else {
+                continue;
+            };
+            if let Some(draft) = self.drafts.get_mut(&id) {
+                let keys: Vec<Key> = draft.scope().collect();
+                for key in keys {
+                    if draft.get(key) == old.get(key) && new.get(key) != old.get(key) {
+                        draft.set(key, new.get(key).to_string());
+                    }
+                }
+            }
+        }
+    }
+
     /// Errors to show now for a draft: those of touched elements, or all after an attempt.
     pub fn visible_problems(&self, id: &str) -> Vec<Problem> {
         let Some(draft) = self.drafts.get(id) else {
@@ -431,6 +456,33 @@ mod tests {
             "123",
             "what was typed stays"
         );
+    }
+
+    #[test]
+    fn another_pages_profile_comes_under_a_draft_without_undoing_what_was_typed() {
+        let mut s = EditorState::new(TODAY);
+        s.replace_profile(Profile::demo());
+        let id = owner(&s);
+        s.reduce(
+            EditorAction::Edit(id.clone(), Key::PersonEthnicity, "02".into()),
+            NOW,
+        );
+        let mut newer = Profile::demo();
+        newer.owner_mut().values.set(
+            Key::PersonName,
+            crate::core::profile::Data::Text("王晓明".into()),
+            crate::core::profile::Source::SelfDeclared,
+            NOW,
+        );
+        s.rebase(newer.clone());
+        assert_eq!(s.profile, newer);
+        let draft = s.draft(&id);
+        assert_eq!(
+            draft.get(Key::PersonName),
+            "王晓明",
+            "untouched: the newer value"
+        );
+        assert_eq!(draft.get(Key::PersonEthnicity), "02", "typed here: kept");
     }
 
     #[test]

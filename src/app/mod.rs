@@ -97,6 +97,20 @@ pub enum Action {
         /// A note (e.g. an older copy was opened), already in the interface language.
         note: Option<String>,
     },
+    /// Another page saved this generation (read with this page's key), with the generation
+    /// this page had read or saved, if it is still stored: what both pages changed is joined,
+    /// or the person is asked.
+    Newer {
+        /// The generation now in force.
+        generation: u32,
+        /// Its profile.
+        theirs: Profile,
+        /// The profile of the generation this page started from, when still stored.
+        base: Option<Profile>,
+    },
+    /// After a clash with another page's save: `true` keeps this page's profile (saved over
+    /// the other's, which stays as the copy before), `false` takes the other's.
+    ResolveClash(bool),
     /// Lock: forget the key and every value in memory.
     Lock,
     /// Everything was erased.
@@ -135,6 +149,20 @@ impl AppState {
             import: None,
             forms: Rc::new(Vec::new()),
         }
+    }
+
+    /// The state a new instance of the widget starts in after the one before it was discarded
+    /// on locking: the vault locked, the unlock screen showing if the panel was open, and the
+    /// auto-lock delay the person chose.
+    pub fn relocked(lang: Lang, today: Date, open: bool, auto_lock_minutes: u32) -> Self {
+        let mut state = AppState::new(lang, today);
+        state.vault.vault = VaultState::Locked;
+        state
+            .vault
+            .reduce(VaultAction::SetAutoLock(auto_lock_minutes));
+        state.panel.open = open;
+        state.panel.view = View::Unlock;
+        state
     }
 
     /// Today, for validation and the fill date.
@@ -197,12 +225,16 @@ impl AppState {
             }
             Action::Review(action) => self.review.reduce(action),
             Action::Vault(action) => {
-                match action {
-                    VaultAction::StorageReady(true) => self.panel.view = View::Unlock,
-                    VaultAction::KeySet(_) => self.panel.view = View::Editor,
-                    _ => {}
+                let rekeyed = self.vault.rekey
+                    && matches!(action, VaultAction::SaveDone { result: Ok(_), .. });
+                if action == VaultAction::StorageReady(true) {
+                    self.panel.view = View::Unlock;
                 }
                 self.vault.reduce(action);
+                // A new passphrase is reported only once nothing is left under the old one.
+                if rekeyed {
+                    self.panel.view = View::Editor;
+                }
             }
             Action::Import(action) => self.import(action, clock),
             Action::FormsLoaded(forms) => self.forms = forms,
@@ -236,6 +268,60 @@ impl AppState {
                 self.vault.unlocked(key, generation, note);
                 self.panel.view = View::Editor;
                 return true;
+            }
+            Action::Newer {
+                generation,
+                theirs,
+                base,
+            } => {
+                if self.vault.vault != VaultState::Unlocked
+                    || self.vault.generation >= Some(generation)
+                {
+                    return false;
+                }
+                // Values being typed stay drafts, over whichever profile results.
+                let unsaved = self.vault.revision > self.vault.saved_revision;
+                let joined = if unsaved {
+                    base.and_then(|b| {
+                        crate::core::profile::merge::three_way(&b, &self.editor.profile, &theirs)
+                    })
+                } else {
+                    Some(theirs.clone())
+                };
+                match joined {
+                    Some(profile) => {
+                        self.editor.rebase(profile);
+                        self.vault.generation = Some(generation);
+                        if !unsaved {
+                            // What is shown is what is stored.
+                            self.vault.saved_revision = self.vault.revision + 1;
+                            self.vault.revision += 1;
+                            return true;
+                        }
+                    }
+                    None => {
+                        self.vault.save_status = vault::SaveStatus::Failed("clash-status");
+                        self.vault.clash = Some((generation, Rc::new(theirs)));
+                        self.vault.message =
+                            Some(crate::core::i18n::tr(self.lang(), "save-clash", &[]));
+                    }
+                }
+            }
+            Action::ResolveClash(keep_mine) => {
+                let Some((generation, theirs)) = self.vault.clash.take() else {
+                    return false;
+                };
+                self.vault.generation = Some(generation);
+                self.vault.message = None;
+                if keep_mine {
+                    // Saved over the other page's, which stays stored as the copy before.
+                    self.vault.revision += 1;
+                } else {
+                    self.editor.replace_profile((*theirs).clone());
+                    self.vault.saved_revision = self.vault.revision + 1;
+                    self.vault.revision += 1;
+                    return true;
+                }
             }
             Action::Lock => {
                 if self.vault.vault != VaultState::Unlocked {
@@ -428,6 +514,24 @@ mod tests {
     }
 
     #[test]
+    fn a_relocked_widget_starts_on_the_unlock_screen_with_the_chosen_delay() {
+        let mut s = unlocked();
+        send(&mut s, PanelAction::Open);
+        send(&mut s, VaultAction::SetAutoLock(30));
+        send(&mut s, Action::Lock);
+        let again = AppState::relocked(s.lang(), s.today(), true, 30);
+        assert!(
+            again == s,
+            "the new instance starts where the lock left the old one"
+        );
+        let closed = AppState::relocked(Lang::En, s.today(), false, 5);
+        assert!(!closed.panel.open);
+        assert_eq!(closed.screen(), View::Unlock);
+        assert_eq!(closed.vault.auto_lock_minutes, 5);
+        assert_eq!(closed.lang(), Lang::En);
+    }
+
+    #[test]
     fn clearing_keeps_where_the_profile_is_kept_and_erasing_forgets_it() {
         let mut s = unlocked();
         let rev = s.vault.revision;
@@ -532,5 +636,133 @@ mod tests {
             &mut s,
             EditorAction::Edit(mine, Key::PersonName, String::new())
         ));
+    }
+
+    fn saved(s: &mut AppState, generation: u32) {
+        let revision = s.vault.revision;
+        send(
+            s,
+            VaultAction::SaveDone {
+                revision,
+                result: Ok(generation),
+                at: "16:01".into(),
+            },
+        );
+    }
+
+    fn with_mobile(profile: &Profile, mobile: &str) -> Profile {
+        let mut p = profile.clone();
+        p.owner_mut().values.set(
+            crate::core::dictionary::Key::ContactMobile,
+            crate::core::profile::Data::Text(mobile.into()),
+            crate::core::profile::Source::SelfDeclared,
+            "t",
+        );
+        p
+    }
+
+    #[test]
+    fn another_pages_save_is_shown_when_nothing_here_is_unsaved() {
+        let mut s = unlocked();
+        let theirs = with_mobile(&Profile::demo(), "13700137000");
+        assert!(send(
+            &mut s,
+            Action::Newer {
+                generation: 5,
+                theirs: theirs.clone(),
+                base: None,
+            }
+        ));
+        assert_eq!(s.profile(), &theirs);
+        assert_eq!(s.vault.generation, Some(5));
+        assert!(!s.vault.save_due(), "what is shown is what is stored");
+        let older = Action::Newer {
+            generation: 5,
+            theirs: Profile::new(),
+            base: None,
+        };
+        assert!(
+            !send(&mut s, older),
+            "a generation already read changes nothing"
+        );
+    }
+
+    #[test]
+    fn unsaved_edits_are_joined_with_another_pages_save_or_the_person_chooses() {
+        let mut s = unlocked();
+        send(&mut s, EditorAction::AddAgent);
+        assert!(s.vault.save_due());
+        let mine = s.profile().clone();
+        let theirs = with_mobile(&Profile::demo(), "13700137000");
+        send(
+            &mut s,
+            Action::Newer {
+                generation: 5,
+                theirs: theirs.clone(),
+                base: Some(Profile::demo()),
+            },
+        );
+        assert_eq!(s.profile().agents, mine.agents, "this page's edit is kept");
+        assert_eq!(s.profile().owner(), theirs.owner(), "and the other page's");
+        assert_eq!(s.vault.generation, Some(5));
+        assert!(
+            s.vault.save_due(),
+            "the joined profile is saved over theirs"
+        );
+        saved(&mut s, 6);
+
+        // The same element changed on both pages: nothing is saved until the person chooses.
+        let base = s.profile().clone();
+        let mine = with_mobile(&base, "13600136000");
+        s.editor.profile = mine.clone();
+        s.vault.revision += 1;
+        let theirs = with_mobile(&base, "13500135000");
+        let newer = |theirs: &Profile| Action::Newer {
+            generation: 7,
+            theirs: theirs.clone(),
+            base: Some(base.clone()),
+        };
+        send(&mut s, newer(&theirs));
+        assert_eq!(s.profile(), &mine, "this page's edit stays on screen");
+        assert!(s.vault.clash.is_some());
+        assert!(!s.vault.save_due(), "and is not saved over the other's");
+        assert!(
+            s.vault
+                .message
+                .as_deref()
+                .unwrap_or("")
+                .contains("另一个页面")
+        );
+        send(&mut s, Action::ResolveClash(false));
+        assert_eq!(s.profile(), &theirs);
+        assert!(!s.vault.save_due());
+        assert_eq!(s.vault.generation, Some(7));
+
+        s.editor.profile = mine.clone();
+        s.vault.revision += 1;
+        s.vault.generation = Some(6);
+        send(&mut s, newer(&theirs));
+        send(&mut s, Action::ResolveClash(true));
+        assert_eq!(s.profile(), &mine);
+        assert!(
+            s.vault.save_due(),
+            "saved over the other's, kept as the copy before"
+        );
+        assert_eq!(s.vault.generation, Some(7));
+    }
+
+    #[test]
+    fn a_new_passphrase_is_reported_once_its_first_save_is_stored() {
+        let mut s = unlocked();
+        send(&mut s, PanelAction::ShowView(View::Passphrase(true)));
+        send(&mut s, VaultAction::Busy(true));
+        send(&mut s, VaultAction::KeySet(key()));
+        assert!(s.vault.busy && s.vault.rekey);
+        assert_eq!(s.panel.view, View::Passphrase(true), "not yet");
+        assert!(s.vault.save_due());
+        saved(&mut s, 9);
+        assert!(!s.vault.busy && !s.vault.rekey);
+        assert_eq!(s.panel.view, View::Editor);
+        assert_eq!(s.vault.generation, Some(9));
     }
 }

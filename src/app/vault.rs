@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use crate::core::profile::Profile;
 use crate::core::vault::VaultKey;
 
 /// Where the profile is kept.
@@ -69,6 +70,17 @@ pub struct VaultSession {
     pub auto_lock_minutes: u32,
     /// Erasing everything awaits confirmation.
     pub confirm_erase: bool,
+    /// The stored generation this page read or last saved: a save replaces only that one.
+    pub generation: Option<u32>,
+    /// A new key waits for its first save, which deletes every generation sealed under the
+    /// key before; the passphrase screen waits for it.
+    pub rekey: bool,
+    /// Another page saved this generation with edits that clash with this page's unsaved
+    /// ones: nothing more is saved until the person chooses.
+    pub clash: Option<(u32, Rc<Profile>)>,
+    /// The browser would not promise to keep the vault (it may clear it under storage
+    /// pressure): the person is told, once, and offered a backup.
+    pub persist_refused: bool,
 }
 
 /// What changes the vault session. Times come in with the actions that need them.
@@ -112,6 +124,9 @@ pub enum VaultAction {
     AskErase,
     /// A message on a vault screen.
     Message(Option<String>),
+    /// The browser would not promise to keep the vault (`true`), or the person closed that
+    /// notice (`false`).
+    PersistRefused(bool),
 }
 
 impl Default for VaultSession {
@@ -128,6 +143,10 @@ impl Default for VaultSession {
             busy: false,
             auto_lock_minutes: 10,
             confirm_erase: false,
+            generation: None,
+            rekey: false,
+            clash: None,
+            persist_refused: false,
         }
     }
 }
@@ -144,9 +163,12 @@ impl VaultSession {
         )
     }
 
-    /// A save is due: the vault is open and the profile changed since the last save.
+    /// A save is due: the vault is open, the profile changed since the last save, and no
+    /// clash with another page awaits the person's choice.
     pub fn save_due(&self) -> bool {
-        self.vault == VaultState::Unlocked && self.revision > self.saved_revision
+        self.vault == VaultState::Unlocked
+            && self.revision > self.saved_revision
+            && self.clash.is_none()
     }
 
     /// The vault opened with key `key`; generation `generation` was read.
@@ -158,6 +180,7 @@ impl VaultSession {
         self.message = note;
         // What was just read is what is stored.
         self.save_status = SaveStatus::Saved(format!("#{generation}"));
+        self.generation = Some(generation);
         self.saved_revision = self.revision + 1;
         self.revision += 1;
     }
@@ -191,7 +214,8 @@ impl VaultSession {
             VaultAction::KeySet(key) => {
                 self.key = Some(key);
                 self.vault = VaultState::Unlocked;
-                self.busy = false;
+                // Busy until the first save under the new key has deleted the old ones.
+                self.rekey = true;
                 self.message = None;
                 // Force a save with the new key.
                 self.revision += 1;
@@ -202,15 +226,26 @@ impl VaultSession {
                 result,
                 at,
             } => match result {
-                Ok(_) => {
+                Ok(generation) => {
                     self.saved_revision = self.saved_revision.max(revision);
                     self.save_status = SaveStatus::Saved(at);
+                    self.generation = Some(generation);
+                    if self.rekey {
+                        self.rekey = false;
+                        self.busy = false;
+                    }
                 }
-                Err(id) => self.save_status = SaveStatus::Failed(id),
+                Err(id) => {
+                    self.save_status = SaveStatus::Failed(id);
+                    if self.rekey {
+                        self.busy = false;
+                    }
+                }
             },
             VaultAction::SetAutoLock(minutes) => self.auto_lock_minutes = minutes.clamp(1, 240),
             VaultAction::AskErase => self.confirm_erase = true,
             VaultAction::Message(m) => self.message = m,
+            VaultAction::PersistRefused(on) => self.persist_refused = on,
         }
     }
 }
@@ -292,5 +327,9 @@ mod tests {
         assert_eq!(v.vault, VaultState::Absent);
         v.reduce(VaultAction::Message(Some("m".into())));
         assert_eq!(v.message.as_deref(), Some("m"));
+        v.reduce(VaultAction::PersistRefused(true));
+        assert!(v.persist_refused);
+        v.reduce(VaultAction::PersistRefused(false));
+        assert!(!v.persist_refused);
     }
 }

@@ -3,9 +3,11 @@
 //! Two object stores in the database `oncefill`: `generations` (generation number → sealed
 //! envelope bytes) and `meta` (`current` → the generation in force). A save writes the next
 //! generation, reads it back and checks that it opens with the key, and only then switches
-//! `current` and drops generations older than the previous one — in a separate transaction. A
-//! page closed or an error at any point leaves `current` on a generation that opens. No
-//! crypto here: [`crate::core::vault`] seals and opens.
+//! `current` and drops generations older than the previous one — in a separate transaction,
+//! which first reads `current` again and refuses to switch if another tab put a newer
+//! generation in force meanwhile. A page closed or an error at any point leaves `current` on a
+//! generation that opens. Tabs of one browser take turns to save under the Web Lock
+//! [`SAVE_LOCK`] ([`exclusive`]). No crypto here: [`crate::core::vault`] seals and opens.
 
 use js_sys::{Array, Promise, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue, closure::Closure};
@@ -20,6 +22,8 @@ const DB_VERSION: u32 = 1;
 const GENERATIONS: &str = "generations";
 const META: &str = "meta";
 const CURRENT: &str = "current";
+/// The Web Lock every tab holds while it saves.
+pub const SAVE_LOCK: &str = "oncefill-save";
 /// How long a deletion may stay blocked before another tab is blamed.
 const BLOCKED_GRACE_MS: i32 = 3000;
 
@@ -140,6 +144,59 @@ async fn committed(tx: &IdbTransaction) -> Result<(), StorageError> {
     JsFuture::from(promise).await.map(|_| ()).map_err(to_error)
 }
 
+/// What a pointer switch did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Switch {
+    /// The new generation is in force.
+    Done,
+    /// Nothing changed: another tab had put this generation in force.
+    Newer(Option<u32>),
+}
+
+/// Runs `work` holding the Web Lock `name`, so that no other tab of this browser runs work
+/// under the same name meanwhile. A browser without Web Locks runs it at once (the pointer
+/// switch's own check still refuses to overwrite a newer save).
+pub async fn exclusive<T>(name: &str, work: impl std::future::Future<Output = T>) -> T {
+    let locks = web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|n| js_sys::Reflect::get(&n, &"locks".into()).ok())
+        .filter(|l| !l.is_undefined() && !l.is_null());
+    let request = locks.as_ref().and_then(|l| {
+        js_sys::Reflect::get(l, &"request".into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    });
+    let (Some(locks), Some(request)) = (locks, request) else {
+        return work.await;
+    };
+    // The lock is held until the promise its callback returns settles: `release`.
+    let mut release_fn = None;
+    let release = Promise::new(&mut |resolve, _| release_fn = Some(resolve));
+    let mut granted_fn = None;
+    let granted = Promise::new(&mut |resolve, _| granted_fn = Some(resolve));
+    let callback = Closure::once_into_js(move |_: JsValue| -> JsValue {
+        if let Some(granted) = granted_fn {
+            let _ = granted.call0(&JsValue::NULL);
+        }
+        release.into()
+    });
+    if request
+        .call2(&locks, &name.into(), &callback)
+        .ok()
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+        .is_none()
+    {
+        return work.await;
+    }
+    let _ = JsFuture::from(granted).await;
+    let out = work.await;
+    if let Some(release) = release_fn {
+        let _ = release.call0(&JsValue::NULL);
+    }
+    out
+}
+
 /// The open vault database.
 #[derive(Clone)]
 pub struct Store {
@@ -228,6 +285,24 @@ impl Store {
         Ok(value.as_f64().map(|n| n as u32))
     }
 
+    /// Whether the note `name` was kept in the vault's database ([`Store::note`]).
+    pub async fn noted(&self, name: &str) -> Result<bool, StorageError> {
+        let tx = self.tx(IdbTransactionMode::Readonly)?;
+        let meta = tx.object_store(META).map_err(to_error)?;
+        let value = request(&meta.get(&name.into()).map_err(to_error)?).await?;
+        Ok(value.is_truthy())
+    }
+
+    /// Keeps the note `name` (e.g. that the person was told something once); erasing the
+    /// vault erases it.
+    pub async fn note(&self, name: &str) -> Result<(), StorageError> {
+        let tx = self.tx(IdbTransactionMode::Readwrite)?;
+        let meta = tx.object_store(META).map_err(to_error)?;
+        meta.put_with_key(&true.into(), &name.into())
+            .map_err(to_error)?;
+        committed(&tx).await
+    }
+
     /// One generation's bytes.
     pub async fn generation(&self, n: u32) -> Result<Option<Vec<u8>>, StorageError> {
         let tx = self.tx(IdbTransactionMode::Readonly)?;
@@ -260,19 +335,68 @@ impl Store {
         committed(&tx).await
     }
 
-    /// Puts generation `n` in force and deletes every generation except `n` and `keep`,
-    /// in one transaction.
-    pub async fn switch_to(&self, n: u32, keep: Option<u32>) -> Result<(), StorageError> {
-        let numbers = self.generation_numbers().await?;
+    /// Puts generation `n` in force and deletes every generation except `n` and `keep`, in
+    /// one transaction — unless the generation in force, read again in that transaction, is
+    /// no longer `expected` (another tab saved): then nothing changes and the generation in
+    /// force is returned.
+    pub async fn switch_to(
+        &self,
+        n: u32,
+        expected: Option<u32>,
+        keep: Option<u32>,
+    ) -> Result<Switch, StorageError> {
         let tx = self.tx(IdbTransactionMode::Readwrite)?;
         let meta = tx.object_store(META).map_err(to_error)?;
+        let store = tx.object_store(GENERATIONS).map_err(to_error)?;
+        // Each request is made as the one before it succeeds, so the transaction stays active.
+        let now = request(&meta.get(&CURRENT.into()).map_err(to_error)?)
+            .await?
+            .as_f64()
+            .map(|g| g as u32);
+        if now != expected {
+            let _ = tx.abort();
+            return Ok(Switch::Newer(now));
+        }
+        let keys = request(&store.get_all_keys().map_err(to_error)?).await?;
         meta.put_with_key(&n.into(), &CURRENT.into())
             .map_err(to_error)?;
-        let store = tx.object_store(GENERATIONS).map_err(to_error)?;
-        for old in numbers.into_iter().filter(|g| *g != n && Some(*g) != keep) {
+        for old in Array::from(&keys)
+            .iter()
+            .filter_map(|k| k.as_f64())
+            .map(|g| g as u32)
+            .filter(|g| *g != n && Some(*g) != keep)
+        {
             store.delete(&old.into()).map_err(to_error)?;
         }
-        committed(&tx).await
+        committed(&tx).await.map(|()| Switch::Done)
+    }
+
+    /// Asks the browser to keep this site's storage until the person clears it, rather than
+    /// clearing it under storage pressure (`navigator.storage.persist()`). `false` when the
+    /// browser refuses or cannot promise it.
+    pub async fn persist() -> bool {
+        let Some(storage) = web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"storage".into()).ok())
+            .filter(|s| s.is_object())
+        else {
+            return false;
+        };
+        let Some(persist) = js_sys::Reflect::get(&storage, &"persist".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        else {
+            return false;
+        };
+        let Some(promise) = persist
+            .call0(&storage)
+            .ok()
+            .and_then(|p| p.dyn_into::<Promise>().ok())
+        else {
+            return false;
+        };
+        JsFuture::from(promise)
+            .await
+            .is_ok_and(|granted| granted.is_truthy())
     }
 
     /// Deletes the database `name` and everything in it.

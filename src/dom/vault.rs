@@ -3,7 +3,7 @@
 
 use crate::core::profile::Profile;
 use crate::core::vault::{self, OsRandom, RECORD_VAULT, VaultError, VaultKey};
-use crate::dom::storage::{StorageError, Store};
+use crate::dom::storage::{SAVE_LOCK, StorageError, Store, Switch, exclusive};
 
 /// Why unlocking failed.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,6 +27,18 @@ pub enum SaveError {
     Verify,
     /// A test stopped the save on purpose.
     Injected(Fault),
+    /// Another tab saved since this one read the vault: that generation (now in force) was
+    /// not written over, and this save's profile was not stored.
+    Newer(Option<u32>),
+}
+
+/// What a save may replace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Over {
+    /// Whatever generation is in force (one page alone: tests, the benchmark).
+    Current,
+    /// Only this generation, the one the page read or last saved (`None`: no vault yet).
+    Generation(Option<u32>),
 }
 
 /// Points at which a test may stop a save, as a closed tab would.
@@ -97,47 +109,87 @@ pub async fn unlock(store: &Store, passphrase: &str) -> Result<Unlocked, UnlockE
     ))
 }
 
-/// Saves `profile` as a new generation: write, read back and check, then switch `current`
-/// to it and keep the previous one. Returns the new generation. `fault` is for tests.
+/// Saves `profile` as a new generation over the one in force, whatever it is. See [`save_over`].
 pub async fn save(
     store: &Store,
     key: &VaultKey,
     profile: &Profile,
     fault: Option<Fault>,
 ) -> Result<u32, SaveError> {
-    let current = store.current().await.map_err(SaveError::Storage)?;
-    let next = store
-        .generation_numbers()
+    save_over(store, key, profile, Over::Current, false, fault).await
+}
+
+/// Saves `profile` as a new generation, holding the save lock so that tabs take turns: if the
+/// generation in force is not what `over` allows, nothing is written
+/// ([`SaveError::Newer`]); else write, read back and check, then switch `current` to it (the
+/// switch refuses too if another tab got in first). The previous generation is kept for a
+/// damaged newest one — unless `rekey`: a new passphrase, when every other generation, sealed
+/// under the old one, is deleted in the same transaction. Returns the new generation. `fault`
+/// is for tests.
+pub async fn save_over(
+    store: &Store,
+    key: &VaultKey,
+    profile: &Profile,
+    over: Over,
+    rekey: bool,
+    fault: Option<Fault>,
+) -> Result<u32, SaveError> {
+    exclusive(SAVE_LOCK, async {
+        let current = store.current().await.map_err(SaveError::Storage)?;
+        if let Over::Generation(base) = over
+            && base != current
+        {
+            return Err(SaveError::Newer(current));
+        }
+        let next = store
+            .generation_numbers()
+            .await
+            .map_err(SaveError::Storage)?
+            .last()
+            .copied()
+            .max(current)
+            .map_or(1, |n| n + 1);
+        let bytes = vault::seal_profile(key, RECORD_VAULT, profile, &mut OsRandom)
+            .map_err(SaveError::Vault)?;
+        store
+            .put_generation(next, &bytes)
+            .await
+            .map_err(SaveError::Storage)?;
+        if fault == Some(Fault::AfterWrite) {
+            return Err(SaveError::Injected(Fault::AfterWrite));
+        }
+        let back = store
+            .generation(next)
+            .await
+            .map_err(SaveError::Storage)?
+            .ok_or(SaveError::Verify)?;
+        let plaintext = vault::open_with_key(key, &back).map_err(|_| SaveError::Verify)?;
+        if vault::profile_of(&plaintext).map_err(|_| SaveError::Verify)? != *profile {
+            return Err(SaveError::Verify);
+        }
+        if fault == Some(Fault::AfterVerify) {
+            return Err(SaveError::Injected(Fault::AfterVerify));
+        }
+        let keep = if rekey { None } else { current };
+        match store
+            .switch_to(next, current, keep)
+            .await
+            .map_err(SaveError::Storage)?
+        {
+            Switch::Done => Ok(next),
+            Switch::Newer(now) => Err(SaveError::Newer(now)),
+        }
+    })
+    .await
+}
+
+/// Reads generation `n` with the key already open (another tab saved it).
+pub async fn load(store: &Store, key: &VaultKey, n: u32) -> Result<Profile, UnlockError> {
+    let bytes = store
+        .generation(n)
         .await
-        .map_err(SaveError::Storage)?
-        .last()
-        .copied()
-        .max(current)
-        .map_or(1, |n| n + 1);
-    let bytes =
-        vault::seal_profile(key, RECORD_VAULT, profile, &mut OsRandom).map_err(SaveError::Vault)?;
-    store
-        .put_generation(next, &bytes)
-        .await
-        .map_err(SaveError::Storage)?;
-    if fault == Some(Fault::AfterWrite) {
-        return Err(SaveError::Injected(Fault::AfterWrite));
-    }
-    let back = store
-        .generation(next)
-        .await
-        .map_err(SaveError::Storage)?
-        .ok_or(SaveError::Verify)?;
-    let plaintext = vault::open_with_key(key, &back).map_err(|_| SaveError::Verify)?;
-    if vault::profile_of(&plaintext).map_err(|_| SaveError::Verify)? != *profile {
-        return Err(SaveError::Verify);
-    }
-    if fault == Some(Fault::AfterVerify) {
-        return Err(SaveError::Injected(Fault::AfterVerify));
-    }
-    store
-        .switch_to(next, current)
-        .await
-        .map_err(SaveError::Storage)?;
-    Ok(next)
+        .map_err(UnlockError::Storage)?
+        .ok_or(UnlockError::NoVault)?;
+    let plaintext = vault::open_with_key(key, &bytes).map_err(UnlockError::Vault)?;
+    vault::profile_of(&plaintext).map_err(UnlockError::Vault)
 }

@@ -1,11 +1,12 @@
 //! The widget's hooks.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::ui::components::vault::VaultIntents;
+use crate::ui::components::vault::{Secret, VaultIntents};
 use crate::ui::state::{Action, EditorAction, Handle, ImportAction, PanelAction, VaultAction};
 use crate::ui::state::{VaultState, send, sender};
-use crate::ui::vault_ops::{self, StoreCell};
+use crate::ui::vault_ops::{self, StoreCell, TabEvent};
 
 /// The vault's effects, keyed on the state: looks for a vault once, saves whenever the
 /// profile changed, and locks when the person has been idle for the auto-lock delay. The
@@ -25,6 +26,60 @@ pub fn use_vault(state: &Handle) -> (VaultIntents, Callback<Event>) {
         let store = store.clone();
         use_effect_with((state.vault.revision, state.vault.vault), move |_| {
             vault_ops::save_if_needed(&state, &store)
+        });
+    }
+    // Locking discards this instance (see `vault_ops::discard_instance`).
+    let was_unlocked = use_mut_ref(|| false);
+    {
+        let was_unlocked = was_unlocked.clone();
+        let now = state.vault.vault;
+        let (open, lang, minutes) = (
+            state.panel.open,
+            state.lang(),
+            state.vault.auto_lock_minutes,
+        );
+        use_effect_with(now, move |now| {
+            if *now == VaultState::Locked && *was_unlocked.borrow() {
+                if !vault_ops::locked_as_told() {
+                    vault_ops::tell_tabs(TabEvent::Locked);
+                }
+                vault_ops::discard_instance(open, lang, minutes);
+            }
+            *was_unlocked.borrow_mut() = *now == VaultState::Unlocked;
+        });
+    }
+    // What the other pages of this site say: a save is read (and joined with unsaved edits),
+    // a lock or a new passphrase locks this page too.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    {
+        let (latest, store) = (latest.clone(), store.clone());
+        use_effect_with((), move |_| {
+            let channel = vault_ops::channel();
+            let listener = channel.as_ref().map(|channel| {
+                gloo::events::EventListener::new(channel, "message", move |e| {
+                    let Some(text) = e
+                        .dyn_ref::<web_sys::MessageEvent>()
+                        .and_then(|m| m.data().as_string())
+                    else {
+                        return;
+                    };
+                    let state = latest.borrow().clone();
+                    if state.vault.vault != VaultState::Unlocked {
+                        return;
+                    }
+                    match TabEvent::parse(&text) {
+                        Some(TabEvent::Saved(g)) if state.vault.generation < Some(g) => {
+                            vault_ops::take_newer(&state, &store, g)
+                        }
+                        Some(TabEvent::Locked | TabEvent::Rekeyed(_)) => {
+                            vault_ops::lock_as_told(&state)
+                        }
+                        _ => {}
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
     let last_activity = use_mut_ref(js_sys::Date::now);
@@ -55,17 +110,19 @@ pub fn use_vault(state: &Handle) -> (VaultIntents, Callback<Event>) {
         lock: sender(state).reform(|_: ()| Action::Lock),
         set_auto_lock: sender(state).reform(VaultAction::SetAutoLock),
         ask_erase: sender(state).reform(|_: ()| VaultAction::AskErase),
+        resolve_clash: sender(state).reform(Action::ResolveClash),
+        dismiss_persist: sender(state).reform(|_: ()| VaultAction::PersistRefused(false)),
         import_cancel: sender(state).reform(|_: ()| ImportAction::Cancel),
         import_apply: sender(state).reform(ImportAction::Apply),
         unlock: {
             let (state, store) = (state.clone(), store.clone());
-            Callback::from(move |pass: String| {
+            Callback::from(move |pass: Secret| {
                 vault_ops::unlock(state.clone(), store.clone(), pass)
             })
         },
         set_passphrase: {
             let (state, store) = (state.clone(), store.clone());
-            Callback::from(move |(old, new): (Option<String>, String)| {
+            Callback::from(move |(old, new): (Option<Secret>, Secret)| {
                 // The drafts go into the profile first, so the first save holds them.
                 send(&state, EditorAction::Save);
                 vault_ops::set_passphrase(state.clone(), store.clone(), old, new)
@@ -81,7 +138,7 @@ pub fn use_vault(state: &Handle) -> (VaultIntents, Callback<Event>) {
         },
         import_open: {
             let state = state.clone();
-            Callback::from(move |pass: String| vault_ops::open_import(state.clone(), pass))
+            Callback::from(move |pass: Secret| vault_ops::open_import(state.clone(), pass))
         },
         erase: {
             let (state, store) = (state.clone(), store.clone());

@@ -18,6 +18,8 @@ mod page;
 pub mod state;
 mod vault_ops;
 
+pub use vault_ops::close_channel;
+
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -38,6 +40,18 @@ pub struct AppProps {
     /// The URL of the directory `oncefill.js` was loaded from: the site's form mappings are
     /// loaded from there, and a bundle's forms link there. `None`: no mappings.
     pub base: Option<String>,
+    /// Set when this instance replaces one discarded on locking: how that one was left.
+    #[prop_or_default]
+    pub relock: Option<Relock>,
+}
+
+/// How a widget discarded on locking was left, for the instance that replaces it.
+#[derive(PartialEq, Clone, Copy, Debug)]
+pub struct Relock {
+    /// The panel was open.
+    pub open: bool,
+    /// The auto-lock delay the person chose (minutes).
+    pub auto_lock_minutes: u32,
 }
 
 /// Today from the browser's clock, in China's calendar.
@@ -49,7 +63,11 @@ fn today() -> time::Date {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
-    let state = use_reducer(move || AppState::new(lang, today()));
+    let relock = props.relock;
+    let state = use_reducer(move || match relock {
+        Some(r) => AppState::relocked(lang, today(), r.open, r.auto_lock_minutes),
+        None => AppState::new(lang, today()),
+    });
     let launcher_ref = use_node_ref();
     let heading_ref = use_node_ref();
     let was_open = use_mut_ref(|| false);

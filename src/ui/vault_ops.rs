@@ -17,10 +17,47 @@ use crate::core::profile::Profile;
 use crate::core::vault::{self, DEFAULT_PARAMS, OsRandom, RECORD_BACKUP, VaultError, VaultKey};
 use crate::dom::storage::{DB_NAME, StorageError, Store};
 use crate::dom::timing;
-use crate::dom::vault::{SaveError, UnlockError};
+use crate::dom::vault::{Over, SaveError, UnlockError};
+use crate::ui::components::vault::Secret;
 
 /// The vault's storage, once opened.
 pub type StoreCell = Rc<RefCell<Option<Store>>>;
+
+thread_local! {
+    /// Saves still writing: this instance is not discarded under them.
+    static SAVES_RUNNING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// The event the loader (`oncefill.js`) answers by discarding this instance of the widget —
+/// its memory wiped, with every value and key it ever held — and starting a new one on the
+/// unlock screen. Its `detail` is `{ open, lang, autoLockMinutes }`: no personal data.
+pub const DISCARD_EVENT: &str = "oncefill:locked";
+
+/// After locking: once no save is writing, asks the loader to discard this instance. Where
+/// no loader listens (tests, the benchmark page), the lock stays what the state made it.
+pub fn discard_instance(open: bool, lang: Lang, auto_lock_minutes: u32) {
+    spawn_local(async move {
+        while SAVES_RUNNING.with(|n| n.get()) > 0 {
+            TimeoutFuture::new(20).await;
+        }
+        let detail = js_sys::Object::new();
+        for (name, value) in [
+            ("open", wasm_bindgen::JsValue::from_bool(open)),
+            ("lang", lang.tag().into()),
+            ("autoLockMinutes", auto_lock_minutes.into()),
+        ] {
+            let _ = js_sys::Reflect::set(&detail, &name.into(), &value);
+        }
+        let init = web_sys::CustomEventInit::new();
+        init.set_detail(&detail);
+        if let (Some(document), Ok(event)) = (
+            web_sys::window().and_then(|w| w.document()),
+            web_sys::CustomEvent::new_with_event_init_dict(DISCARD_EVENT, &init),
+        ) {
+            let _ = document.dispatch_event(&event);
+        }
+    });
+}
 
 fn unlock_failed(handle: &Handle, message: String, counts: bool) {
     send(
@@ -75,7 +112,7 @@ pub fn start(handle: Handle, cell: StoreCell) {
 }
 
 /// Unlocks with a passphrase.
-pub fn unlock(handle: Handle, cell: StoreCell, passphrase: String) {
+pub fn unlock(handle: Handle, cell: StoreCell, passphrase: Secret) {
     let Some(store) = cell.borrow().clone() else {
         return;
     };
@@ -88,15 +125,19 @@ pub fn unlock(handle: Handle, cell: StoreCell, passphrase: String) {
         timing::end("oncefill:unlock");
         drop(passphrase);
         match result {
-            Ok(u) => send(
-                &handle,
-                Action::Unlocked {
-                    key: KeyHandle(Rc::new(u.key)),
-                    profile: u.profile,
-                    generation: u.generation,
-                    note: u.fell_back_from.map(|_| tr(lang, "fell-back", &[])),
-                },
-            ),
+            Ok(u) => {
+                send(
+                    &handle,
+                    Action::Unlocked {
+                        key: KeyHandle(Rc::new(u.key)),
+                        profile: u.profile,
+                        generation: u.generation,
+                        note: u.fell_back_from.map(|_| tr(lang, "fell-back", &[])),
+                    },
+                );
+                // Asked again on each unlock: a browser may agree later (the person told once).
+                ask_to_persist(&handle, &cell).await;
+            }
             Err(UnlockError::Vault(VaultError::WrongPassphrase)) => {
                 unlock_failed(&handle, VaultError::WrongPassphrase.message(lang), true)
             }
@@ -111,7 +152,7 @@ pub fn unlock(handle: Handle, cell: StoreCell, passphrase: String) {
 
 /// Creates a vault key (a new vault, or a new passphrase for the open one). For a change,
 /// `current` must be the passphrase in force.
-pub fn set_passphrase(handle: Handle, cell: StoreCell, current: Option<String>, new: String) {
+pub fn set_passphrase(handle: Handle, cell: StoreCell, current: Option<Secret>, new: Secret) {
     let lang = handle.lang();
     let old_key = handle.vault.key.clone();
     send(&handle, VaultAction::Busy(true));
@@ -139,14 +180,152 @@ pub fn set_passphrase(handle: Handle, cell: StoreCell, current: Option<String>, 
                 }
             }
         }
+        let created = handle.vault.key.is_none();
         match VaultKey::create(&new, DEFAULT_PARAMS, &mut OsRandom) {
             Ok(key) => send(&handle, VaultAction::KeySet(KeyHandle(Rc::new(key)))),
-            Err(e) => unlock_failed(&handle, e.message(lang), false),
+            Err(e) => return unlock_failed(&handle, e.message(lang), false),
+        }
+        drop(new);
+        if created {
+            ask_to_persist(&handle, &cell).await;
         }
     });
 }
 
-/// Saves the profile if it changed since the last save.
+/// The channel on which the pages of this site tell each other that the vault was saved (and
+/// which generation), locked, or given a new passphrase. A message is the event and the
+/// generation number, nothing else: `saved 7`, `locked`, `rekeyed 8`.
+pub const TABS_CHANNEL: &str = "oncefill-vault";
+
+/// What another page said on [`TABS_CHANNEL`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TabEvent {
+    /// It saved this generation.
+    Saved(u32),
+    /// It locked the vault.
+    Locked,
+    /// It changed the passphrase; this generation is the first under the new one.
+    Rekeyed(u32),
+}
+
+impl TabEvent {
+    fn text(self) -> String {
+        match self {
+            TabEvent::Saved(g) => format!("saved {g}"),
+            TabEvent::Locked => "locked".into(),
+            TabEvent::Rekeyed(g) => format!("rekeyed {g}"),
+        }
+    }
+
+    /// Reads a message; anything else is ignored.
+    pub fn parse(text: &str) -> Option<TabEvent> {
+        let (event, generation) = text.split_once(' ').unwrap_or((text, ""));
+        match (event, generation.parse::<u32>().ok()) {
+            ("saved", Some(g)) => Some(TabEvent::Saved(g)),
+            ("rekeyed", Some(g)) => Some(TabEvent::Rekeyed(g)),
+            ("locked", None) => Some(TabEvent::Locked),
+            _ => None,
+        }
+    }
+}
+
+thread_local! {
+    /// This instance's end of [`TABS_CHANNEL`]: one object sends and listens, because a
+    /// channel object never receives its own messages (another object in the same page would).
+    static CHANNEL: RefCell<Option<web_sys::BroadcastChannel>> = const { RefCell::new(None) };
+}
+
+/// This instance's end of [`TABS_CHANNEL`], opened on first use.
+pub fn channel() -> Option<web_sys::BroadcastChannel> {
+    CHANNEL.with(|c| {
+        if c.borrow().is_none() {
+            *c.borrow_mut() = web_sys::BroadcastChannel::new(TABS_CHANNEL).ok();
+        }
+        c.borrow().clone()
+    })
+}
+
+/// Closes this instance's end of the channel.
+pub fn close_channel() {
+    if let Some(c) = CHANNEL.with(|c| c.borrow_mut().take()) {
+        c.close();
+    }
+}
+
+thread_local! {
+    /// This page locks because another page said so: it does not say so again.
+    static LOCKED_BY_ANOTHER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Locks this page because another page locked or changed the passphrase.
+pub fn lock_as_told(handle: &Handle) {
+    LOCKED_BY_ANOTHER.with(|l| l.set(true));
+    send(handle, Action::Lock);
+}
+
+/// Whether this page's lock came from another page.
+pub fn locked_as_told() -> bool {
+    LOCKED_BY_ANOTHER.with(|l| l.get())
+}
+
+/// Tells the other pages of this site.
+pub fn tell_tabs(event: TabEvent) {
+    if let Some(channel) = channel() {
+        let _ = channel.post_message(&event.text().into());
+    }
+}
+
+/// Another page saved generation `generation`: reads it (and, to join unsaved edits, the one
+/// this page started from) with this page's key and hands them to the state.
+pub fn take_newer(handle: &Handle, cell: &StoreCell, generation: u32) {
+    let (Some(store), Some(key)) = (cell.borrow().clone(), handle.vault.key.clone()) else {
+        return;
+    };
+    let base = handle.vault.generation;
+    let handle = handle.clone();
+    spawn_local(async move {
+        let theirs = crate::dom::vault::load(&store, &key.0, generation).await;
+        let base = match base {
+            Some(b) => crate::dom::vault::load(&store, &key.0, b).await.ok(),
+            None => None,
+        };
+        match theirs {
+            Ok(theirs) => send(
+                &handle,
+                Action::Newer {
+                    generation,
+                    theirs,
+                    base,
+                },
+            ),
+            // Sealed under another key: the passphrase was changed elsewhere.
+            Err(_) => lock_as_told(&handle),
+        }
+    });
+}
+
+/// The note kept once the person was told that the browser may clear the vault.
+const PERSIST_TOLD: &str = "persist-told";
+
+/// A new or opened vault: asks the browser to keep it. If it will not, the person is told — once: the
+/// vault remembers that they were.
+async fn ask_to_persist(handle: &Handle, cell: &StoreCell) {
+    if Store::persist().await {
+        return;
+    }
+    let Some(store) = cell.borrow().clone() else {
+        return;
+    };
+    if store.noted(PERSIST_TOLD).await.unwrap_or(true) {
+        return;
+    }
+    if store.note(PERSIST_TOLD).await.is_ok() {
+        send(handle, VaultAction::PersistRefused(true));
+    }
+}
+
+/// Saves the profile if it changed since the last save, over the generation this page read
+/// or saved last; when another page saved since, its save is read and joined instead.
 pub fn save_if_needed(handle: &Handle, cell: &StoreCell) {
     if !handle.vault.save_due() {
         return;
@@ -156,12 +335,33 @@ pub fn save_if_needed(handle: &Handle, cell: &StoreCell) {
     };
     let revision = handle.vault.revision;
     let profile = handle.profile().clone();
-    let handle = handle.clone();
+    let (over, rekey) = (
+        Over::Generation(handle.vault.generation),
+        handle.vault.rekey,
+    );
+    let (handle, cell) = (handle.clone(), cell.clone());
     send(&handle, VaultAction::Saving);
+    SAVES_RUNNING.with(|n| n.set(n.get() + 1));
     spawn_local(async move {
         timing::start("oncefill:save");
-        let result = crate::dom::vault::save(&store, &key.0, &profile, None).await;
+        let result =
+            crate::dom::vault::save_over(&store, &key.0, &profile, over, rekey, None).await;
         timing::end("oncefill:save");
+        SAVES_RUNNING.with(|n| n.set(n.get().saturating_sub(1)));
+        match result {
+            Ok(g) => tell_tabs(if rekey {
+                TabEvent::Rekeyed(g)
+            } else {
+                TabEvent::Saved(g)
+            }),
+            Err(SaveError::Newer(Some(g))) => {
+                // Nothing was written; what the other page saved is joined, then saved.
+                send(&handle, VaultAction::Saving);
+                take_newer(&handle, &cell, g);
+                return;
+            }
+            Err(_) => {}
+        }
         let result = result.map_err(|e| match e {
             SaveError::Storage(StorageError::Quota) => "storage-quota",
             SaveError::Storage(StorageError::Unavailable(_)) => "storage-unavailable",
@@ -245,7 +445,7 @@ pub fn read_import(handle: Handle, file: web_sys::File) {
 }
 
 /// Opens the chosen backup with its passphrase. Nothing on this device changes.
-pub fn open_import(handle: Handle, passphrase: String) {
+pub fn open_import(handle: Handle, passphrase: Secret) {
     let Some(import) = handle.import.clone() else {
         return;
     };

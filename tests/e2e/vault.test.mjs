@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, open } from './lib/widget.mjs';
+import { W, assertNoProblems, createVault as createVaultUnder, open } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/pension.html`;
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -28,18 +28,8 @@ async function newPage(context) {
   return { page, problems };
 }
 
-async function createVault(page) {
-  await page.locator(W('launcher')).click();
-  await page.locator(W('load-demo')).click();
-  await page.locator(W('vault-setup')).click();
-  await page.locator(W('new-pass')).fill(PASS);
-  await page.locator(W('new-pass-2')).fill(PASS);
-  await page.locator(W('create-vault')).click();
-  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
-  await page.waitForFunction(() => {
-    const host = document.querySelector('[data-oncefill-host]');
-    return host?.shadowRoot?.querySelector('[data-of="vault-status"]')?.textContent.includes('（');
-  });
+function createVault(page) {
+  return createVaultUnder(page, PASS);
 }
 
 async function unlock(page, pass = PASS) {
@@ -228,7 +218,13 @@ test('the passphrase can be changed; the old one stops working', async () => {
   await page.locator(W('new-pass-2')).fill('我家门口有两棵树');
   await page.locator(W('create-vault')).click();
   await page.locator(W('vault-error')).filter({ hasText: '密码不正确' }).waitFor();
+  // Every passphrase field was emptied when the form was sent.
+  for (const field of ['old-pass', 'new-pass', 'new-pass-2']) {
+    assert.equal(await page.locator(W(field)).inputValue(), '', `${field} is emptied`);
+  }
   await page.locator(W('old-pass')).fill(PASS);
+  await page.locator(W('new-pass')).fill('我家门口有两棵树');
+  await page.locator(W('new-pass-2')).fill('我家门口有两棵树');
   await page.locator(W('create-vault')).click();
   await page.locator(W('editor')).waitFor();
   await page.waitForTimeout(500);
@@ -239,6 +235,37 @@ test('the passphrase can be changed; the old one stops working', async () => {
   await page.locator(W('unlock')).click();
   await page.locator(W('editor')).waitFor();
   assert.equal(await page.locator(W('field-person.name')).inputValue(), '王小明');
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('when the browser will not promise to keep the vault, the person is told once and offered a backup', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', acceptDownloads: true });
+  await context.addInitScript(() => {
+    window.__persistAsked = 0;
+    Object.defineProperty(StorageManager.prototype, 'persist', {
+      value() {
+        window.__persistAsked += 1;
+        return Promise.resolve(false);
+      },
+    });
+  });
+  const { page, problems } = await newPage(context);
+  await createVault(page);
+  const notice = page.locator(W('persist-notice'));
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /可能会清除/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(W('persist-backup')).click()]);
+  assert.match(download.suggestedFilename(), /^oncefill-\d{8}\.oncefill$/);
+  await page.locator(W('persist-dismiss')).click();
+  assert.equal(await notice.count(), 0);
+
+  await page.reload();
+  await unlock(page);
+  await page.locator(W('editor')).waitFor();
+  await page.waitForFunction(() => window.__persistAsked > 0);
+  await page.waitForTimeout(300);
+  assert.equal(await notice.count(), 0, 'asked again on unlock, but the person is told only once');
   assertNoProblems(problems);
   await context.close();
 });

@@ -214,6 +214,96 @@ pub fn merge(base: &Profile, incoming: &Profile, now: &str) -> Profile {
     out
 }
 
+/// Joins the edits of two pages that both started from `base`: what `mine` changed and what
+/// `theirs` changed, as long as they did not change the same thing differently (then `None`:
+/// the person must choose). Records are matched by their ids, which both pages share with
+/// `base`; an element, a value's source or a whole record is the unit of a change.
+pub fn three_way(base: &Profile, mine: &Profile, theirs: &Profile) -> Option<Profile> {
+    // Through the profile's own JSON, its one wire format.
+    let value = |p: &Profile| serde_json::from_str::<serde_json::Value>(&p.to_json()).ok();
+    let (b, m, t) = (value(base)?, value(mine)?, value(theirs)?);
+    let joined = join(Some(&b), Some(&m), Some(&t))??;
+    serde_json::from_value(joined).ok()
+}
+
+/// One member in three versions; `None` is absent. The outer `None` is a clash.
+fn join(
+    b: Option<&serde_json::Value>,
+    m: Option<&serde_json::Value>,
+    t: Option<&serde_json::Value>,
+) -> Option<Option<serde_json::Value>> {
+    use serde_json::Value;
+    if m == b {
+        return Some(t.cloned());
+    }
+    if t == b || t == m {
+        return Some(m.cloned());
+    }
+    match (b, m, t) {
+        (Some(Value::Object(b)), Some(Value::Object(m)), Some(Value::Object(t))) => {
+            let mut out = serde_json::Map::new();
+            for k in m.keys().chain(t.keys()).chain(b.keys()) {
+                if out.contains_key(k) {
+                    continue;
+                }
+                if let Some(v) = join(b.get(k), m.get(k), t.get(k))? {
+                    out.insert(k.clone(), v);
+                }
+            }
+            // Members removed on one side and kept unchanged on the other are gone.
+            Some(Some(Value::Object(out)))
+        }
+        (Some(Value::Array(b)), Some(Value::Array(m)), Some(Value::Array(t))) => {
+            join_lists(b, m, t).map(|v| Some(Value::Array(v)))
+        }
+        _ => None,
+    }
+}
+
+/// Lists changed on both sides: records by id, or words (e.g. filled forms) as sets.
+fn join_lists(
+    b: &[serde_json::Value],
+    m: &[serde_json::Value],
+    t: &[serde_json::Value],
+) -> Option<Vec<serde_json::Value>> {
+    let all = || b.iter().chain(m).chain(t);
+    let id = |v: &serde_json::Value| v.get("id").and_then(|i| i.as_str()).map(str::to_owned);
+    if all().all(|v| id(v).is_some()) {
+        let find = |list: &[serde_json::Value], key: &str| {
+            list.iter().find(|v| id(v).as_deref() == Some(key)).cloned()
+        };
+        let mut keys: Vec<String> = Vec::new();
+        for v in m.iter().chain(t).chain(b) {
+            let k = id(v)?;
+            if !keys.contains(&k) {
+                keys.push(k);
+            }
+        }
+        let mut out = Vec::new();
+        for k in keys {
+            let (bv, mv, tv) = (find(b, &k), find(m, &k), find(t, &k));
+            if let Some(v) = join(bv.as_ref(), mv.as_ref(), tv.as_ref())? {
+                out.push(v);
+            }
+        }
+        return Some(out);
+    }
+    if all().all(|v| v.is_string()) {
+        let mut out: Vec<serde_json::Value> = m
+            .iter()
+            .filter(|v| t.contains(v) || !b.contains(v))
+            .cloned()
+            .collect();
+        for v in t {
+            if !out.contains(v) && !b.contains(v) {
+                out.push(v.clone());
+            }
+        }
+        return Some(out);
+    }
+    None
+}
+
 /// Counts of a diff: (added, changed, new records).
 pub fn summary(changes: &[Change]) -> (usize, usize, usize) {
     let added = changes
@@ -300,5 +390,60 @@ mod tests {
             assert!(merged.person(&r.person).is_some());
         }
         assert_eq!(merged.agents.len(), 1);
+    }
+
+    fn with(profile: &Profile, key: Key, text: &str, person: usize) -> Profile {
+        let mut p = profile.clone();
+        p.persons[person]
+            .values
+            .set(key, Data::Text(text.into()), Source::SelfDeclared, "t1");
+        p
+    }
+
+    #[test]
+    fn edits_of_two_pages_to_different_elements_are_both_kept() {
+        let base = Profile::demo();
+        let mine = with(&base, Key::ContactMobile, "13700137000", 0);
+        let mut theirs = with(&base, Key::PersonName, "王晓明", 1);
+        theirs.filled_forms.push("pension".into());
+        let joined = three_way(&base, &mine, &theirs).unwrap();
+        assert_eq!(
+            joined.persons[0].values.text(Key::ContactMobile),
+            Some("13700137000")
+        );
+        assert_eq!(
+            joined.persons[1].values.text(Key::PersonName),
+            Some("王晓明")
+        );
+        assert_eq!(joined.filled_forms, vec!["pension".to_string()]);
+        assert_eq!(three_way(&base, &mine, &base).unwrap(), mine);
+        assert_eq!(three_way(&base, &base, &theirs).unwrap(), theirs);
+    }
+
+    #[test]
+    fn a_record_removed_on_one_page_and_a_value_added_on_the_other_are_joined() {
+        let base = Profile::demo();
+        let mut mine = base.clone();
+        let removed = mine.persons.pop().unwrap().id;
+        let theirs = with(&base, Key::ContactMobile, "13700137000", 0);
+        let joined = three_way(&base, &mine, &theirs).unwrap();
+        assert!(joined.person(&removed).is_none());
+        assert_eq!(
+            joined.persons[0].values.text(Key::ContactMobile),
+            Some("13700137000")
+        );
+    }
+
+    #[test]
+    fn the_same_element_changed_differently_is_a_clash() {
+        let base = Profile::demo();
+        let mine = with(&base, Key::ContactMobile, "13700137000", 0);
+        let theirs = with(&base, Key::ContactMobile, "13600136000", 0);
+        assert_eq!(three_way(&base, &mine, &theirs), None);
+        assert_eq!(
+            three_way(&base, &mine, &mine.clone()).unwrap(),
+            mine,
+            "the same edit twice"
+        );
     }
 }

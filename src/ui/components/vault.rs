@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+use zeroize::Zeroizing;
 
 use super::labels::key_label;
 use crate::app::import::ImportState;
@@ -26,20 +27,24 @@ pub struct VaultIntents {
     pub set_auto_lock: Callback<u32>,
     /// Ask to erase everything (a confirmation follows).
     pub ask_erase: Callback<()>,
+    /// After a clash with another page's save: `true` keeps this page's version.
+    pub resolve_clash: Callback<bool>,
+    /// Close the notice that the browser may clear the vault.
+    pub dismiss_persist: Callback<()>,
     /// Drop the backup being imported.
     pub import_cancel: Callback<()>,
     /// Apply the opened backup: `true` merges, `false` replaces.
     pub import_apply: Callback<bool>,
     /// Unlock with a passphrase.
-    pub unlock: Callback<String>,
+    pub unlock: Callback<Secret>,
     /// Set a passphrase: (the current one for a change, the new one).
-    pub set_passphrase: Callback<(Option<String>, String)>,
+    pub set_passphrase: Callback<(Option<Secret>, Secret)>,
     /// Export a backup.
     pub export: Callback<()>,
     /// A backup file was chosen.
     pub import_file: Callback<web_sys::File>,
     /// Open the chosen backup with a passphrase.
-    pub import_open: Callback<String>,
+    pub import_open: Callback<Secret>,
     /// Erase everything.
     pub erase: Callback<()>,
     /// Export the corrections learned in review.
@@ -57,9 +62,26 @@ pub struct VaultProps {
     pub ops: VaultIntents,
 }
 
-fn input_value(e: &InputEvent) -> String {
-    let el: HtmlInputElement = e.target_unchecked_into();
-    el.value()
+/// A passphrase as typed: wiped from memory when dropped.
+pub type Secret = Zeroizing<String>;
+
+/// Reads a passphrase field without emptying it (for the strength meter).
+fn peek(field: &NodeRef) -> Secret {
+    Zeroizing::new(
+        field
+            .cast::<HtmlInputElement>()
+            .map(|el| el.value())
+            .unwrap_or_default(),
+    )
+}
+
+/// Takes a passphrase out of its field: the field is emptied, so the page holds no copy.
+fn take(field: &NodeRef) -> Secret {
+    let value = peek(field);
+    if let Some(el) = field.cast::<HtmlInputElement>() {
+        el.set_value("");
+    }
+    value
 }
 
 /// A line that says where the profile is kept, with the vault's buttons.
@@ -85,6 +107,24 @@ pub fn VaultBar(props: &VaultProps) -> Html {
                         <button type="button" class="of-link" data-of="lock" onclick={props.ops.lock.reform(|_: MouseEvent| ())}>{ t("lock-now") }</button>
                         <button type="button" class="of-link" data-of="settings" onclick={settings}>{ t("vault-settings") }</button>
                     </span>
+                    if s.clash.is_some() {
+                        <div class="of-notice of-warning-box" role="alert" data-of="clash">
+                            <p>{ t("save-clash") }</p>
+                            <button type="button" class="of-secondary" data-of="clash-take-theirs"
+                                onclick={props.ops.resolve_clash.reform(|_: MouseEvent| false)}>{ t("clash-take-theirs") }</button>
+                            <button type="button" class="of-primary" data-of="clash-keep-mine"
+                                onclick={props.ops.resolve_clash.reform(|_: MouseEvent| true)}>{ t("clash-keep-mine") }</button>
+                        </div>
+                    }
+                    if s.persist_refused {
+                        <div class="of-notice" role="note" data-of="persist-notice">
+                            <p>{ t("persist-refused") }</p>
+                            <button type="button" class="of-link" data-of="persist-dismiss"
+                                onclick={props.ops.dismiss_persist.reform(|_: MouseEvent| ())}>{ t("persist-dismiss") }</button>
+                            <button type="button" class="of-secondary" data-of="persist-backup"
+                                onclick={props.ops.export.reform(|_: MouseEvent| ())}>{ t("persist-backup") }</button>
+                        </div>
+                    }
                 </div>
             }
         }
@@ -109,7 +149,8 @@ pub fn UnlockScreen(props: &VaultProps) -> Html {
     let s = &props.session;
     let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
-    let pass = use_state(String::new);
+    // The passphrase stays in its field (never in the widget's state) until it is submitted.
+    let pass = use_node_ref();
     let now = use_state(js_sys::Date::now);
     // Count the wait down while there is one.
     {
@@ -128,15 +169,14 @@ pub fn UnlockScreen(props: &VaultProps) -> Html {
         let blocked = wait_s > 0 || s.busy;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if !blocked && !pass.is_empty() {
-                unlock.emit((*pass).clone());
-                pass.set(String::new());
+            if blocked {
+                return;
+            }
+            let secret = take(&pass);
+            if !secret.is_empty() {
+                unlock.emit(secret);
             }
         })
-    };
-    let typed = {
-        let pass = pass.clone();
-        Callback::from(move |e: InputEvent| pass.set(input_value(&e)))
     };
     html! {
         <form class="of-vault" data-of="unlock-form" onsubmit={submit}>
@@ -145,7 +185,7 @@ pub fn UnlockScreen(props: &VaultProps) -> Html {
             <div class="of-row">
                 <label for="of-unlock-pass">{ t("passphrase") }</label>
                 <input id="of-unlock-pass" type="password" autocomplete="current-password" data-of="unlock-pass"
-                    value={(*pass).clone()} oninput={typed} aria-describedby="of-unlock-msg" />
+                    ref={pass} aria-describedby="of-unlock-msg" />
             </div>
             <div id="of-unlock-msg" aria-live="polite">
                 if let Some(m) = &s.message {
@@ -186,36 +226,51 @@ pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
     let s = &props.session;
     let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
-    let old = use_state(String::new);
-    let new = use_state(String::new);
-    let again = use_state(String::new);
+    // The passphrases stay in their fields; the state keeps only what is judged of them.
+    let (old, new, again) = (use_node_ref(), use_node_ref(), use_node_ref());
+    let judged = use_state(|| strength(""));
+    // (the current one is filled in, the repeat is typed and differs)
+    let filled = use_state(|| (false, false));
     let tried = use_state(|| false);
-    let judged = strength(&new);
-    let matches = *new == *again;
-    let ok = judged.acceptable() && matches && (!props.change || !old.is_empty());
+    let mismatch = filled.1;
+    let ok = judged.acceptable() && !mismatch && (!props.change || filled.0);
+    let judge = {
+        let (old, new, again) = (old.clone(), new.clone(), again.clone());
+        let (judged, filled) = (judged.clone(), filled.clone());
+        Callback::from(move |_: InputEvent| {
+            let (o, n, a) = (peek(&old), peek(&new), peek(&again));
+            judged.set(strength(&n));
+            filled.set((!o.is_empty(), !a.is_empty() && *n != *a));
+        })
+    };
     let submit = {
-        let (old, new, tried) = (old.clone(), new.clone(), tried.clone());
+        let (old, new, again, tried) = (old.clone(), new.clone(), again.clone(), tried.clone());
+        let (judged, filled) = (judged.clone(), filled.clone());
         let set = v.ops.set_passphrase.clone();
         let change = props.change;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             tried.set(true);
             if ok {
-                set.emit((change.then(|| (*old).clone()), (*new).clone()));
+                let current = change.then(|| take(&old));
+                let chosen = take(&new);
+                drop(take(&again));
+                judged.set(strength(""));
+                filled.set((false, false));
+                set.emit((current, chosen));
             }
         })
     };
     let field = |id: &'static str,
                  marker: &'static str,
                  label: String,
-                 state: &UseStateHandle<String>,
+                 node: &NodeRef,
                  autocomplete: &'static str| {
-        let state2 = state.clone();
         html! {
             <div class="of-row">
                 <label for={id}>{ label }</label>
-                <input id={id} type="password" autocomplete={autocomplete} data-of={marker} value={(**state).clone()}
-                    oninput={Callback::from(move |e: InputEvent| state2.set(input_value(&e)))} />
+                <input id={id} type="password" autocomplete={autocomplete} data-of={marker} ref={node.clone()}
+                    oninput={judge.clone()} />
             </div>
         }
     };
@@ -235,7 +290,7 @@ pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
                 <ul>{ for judged.hints.iter().take(2).map(|h| html! { <li>{ t(h) }</li> }) }</ul>
             </div>
             { field("of-new-pass-2", "new-pass-2", t("repeat-passphrase"), &again, "new-password") }
-            if !again.is_empty() && !matches {
+            if mismatch {
                 <p class="of-error">{ t("pass-mismatch") }</p>
             }
             if *tried && !judged.acceptable() {
@@ -367,19 +422,15 @@ pub fn ImportScreen(props: &ImportProps) -> Html {
     let s = &props.session;
     let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
-    let pass = use_state(String::new);
+    let pass = use_node_ref();
     let import = &props.import;
     let submit = {
         let pass = pass.clone();
         let open = props.ops.import_open.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            open.emit((*pass).clone());
+            open.emit(take(&pass));
         })
-    };
-    let typed = {
-        let pass = pass.clone();
-        Callback::from(move |e: InputEvent| pass.set(input_value(&e)))
     };
     let cancel = props.ops.import_cancel.reform(|_: MouseEvent| ());
     html! {
@@ -391,7 +442,7 @@ pub fn ImportScreen(props: &ImportProps) -> Html {
                     <form onsubmit={submit}>
                         <div class="of-row">
                             <label for="of-import-pass">{ t("import-passphrase") }</label>
-                            <input id="of-import-pass" type="password" autocomplete="off" data-of="import-pass" value={(*pass).clone()} oninput={typed} />
+                            <input id="of-import-pass" type="password" autocomplete="off" data-of="import-pass" ref={pass.clone()} />
                         </div>
                         if let Some(e) = &import.error {
                             <p class="of-error" data-of="import-error" role="alert">{ e }</p>

@@ -49,6 +49,21 @@ export async function reviewAndFill(page) {
   return report;
 }
 
+/** Loads the demo profile and keeps it in a new vault under `pass`; waits for the first save. */
+export async function createVault(page, pass) {
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  await page.locator(W('vault-setup')).click();
+  await page.locator(W('new-pass')).fill(pass);
+  await page.locator(W('new-pass-2')).fill(pass);
+  await page.locator(W('create-vault')).click();
+  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+  await page.waitForFunction(() => {
+    const host = document.querySelector('[data-oncefill-host]');
+    return host?.shadowRoot?.querySelector('[data-of="vault-status"]')?.textContent.includes('（');
+  });
+}
+
 export function assertNoProblems(problems) {
   assert.deepEqual(problems, [], 'the page logged errors');
 }

@@ -1,0 +1,88 @@
+// Locking leaves no secret behind: the widget's WebAssembly instance is discarded and its
+// memory wiped. The test reads the memory of every instance the page started (re-importing the
+// module returns its existing exports) and searches it for the person's ID number (ASCII),
+// name (UTF-8) and passphrase; the same search finds the first two while the vault is open.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
+import { W, assertNoProblems, open } from './lib/widget.mjs';
+
+const FORM = `${BASE}forms/pension.html`;
+const NAME = '欧阳青禾';
+const ID = '44030419870523481X';
+const PASS = 'Ouyang-Qinghe-1987-Shenzhen';
+let browser;
+
+before(async () => {
+  await checkOwnServer();
+  browser = await launch();
+});
+after(async () => browser?.close());
+
+/** For each needle, how many times it occurs in the memory of the instances at `urls`. */
+async function inMemory(page, urls, needles) {
+  return page.evaluate(
+    async ({ urls, needles }) => {
+      const counts = Object.fromEntries(needles.map((n) => [n, 0]));
+      for (const url of urls) {
+        const m = await import(url);
+        const exports = await m.default();
+        const bytes = new Uint8Array(exports.memory.buffer);
+        for (const needle of needles) {
+          const pattern = new TextEncoder().encode(needle);
+          for (let i = bytes.indexOf(pattern[0]); i !== -1; i = bytes.indexOf(pattern[0], i + 1)) {
+            let j = 1;
+            while (j < pattern.length && bytes[i + j] === pattern[j]) j++;
+            if (j === pattern.length) counts[needle] += 1;
+          }
+        }
+      }
+      return counts;
+    },
+    { urls, needles },
+  );
+}
+
+test('after locking, no copy of the ID number, the name or the passphrase is left in memory', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems = await open(page, FORM);
+  await page.locator(W('launcher')).click();
+  await page.locator(W('field-person.name')).fill(NAME);
+  await page.locator(W('field-person.id_number')).fill(ID);
+  await page.locator(W('field-person.id_number')).press('Tab');
+  await page.locator(W('vault-setup')).click();
+  await page.locator(W('new-pass')).fill(PASS);
+  await page.locator(W('new-pass-2')).fill(PASS);
+  await page.locator(W('create-vault')).click();
+  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+  await page.locator(W('to-review')).click();
+  await page.locator(W('review')).waitFor();
+  await page.locator(W('fill')).click();
+  await page.locator(W('report')).waitFor();
+  assert.equal(await page.locator('#aac003').inputValue(), NAME);
+  assert.equal(await page.locator('#aac002').inputValue(), ID);
+  await page.locator('#aac003').click(); // the person goes on in the page's own form
+  await page.keyboard.type('·');
+
+  const open1 = await inMemory(page, ['/pkg/oncefill.js'], [ID, NAME, PASS]);
+  assert.ok(open1[ID] > 0, 'the search finds the ID number while the vault is open');
+  assert.ok(open1[NAME] > 0, 'the search finds the name while the vault is open');
+  assert.equal(await page.locator(`${W('passphrase-form')} input`).count(), 0);
+
+  await page.locator(W('lock')).click();
+  await page.locator(W('unlock-pass')).waitFor();
+  await page.locator(W('unlock-pass')).fill(PASS);
+  // The page was not reloaded: what the person typed into its form is still there.
+  assert.equal(await page.locator('#aac003').inputValue(), `${NAME}·`);
+  const locked = await inMemory(page, ['/pkg/oncefill.js', '/pkg/oncefill.js?instance=1'], [ID, NAME, PASS]);
+  assert.deepEqual(locked, { [ID]: 0, [NAME]: 0, [PASS]: 0 }, 'memory after locking');
+
+  // The new instance opens the same vault.
+  await page.locator(W('unlock')).click();
+  await page.locator(W('editor')).waitFor();
+  assert.equal(await page.locator(W('field-person.name')).inputValue(), NAME);
+  assertNoProblems(problems);
+  await context.close();
+});
