@@ -13,24 +13,38 @@ use crate::ui::{App, AppProps};
 pub const HOST_ATTR: &str = "data-oncefill-host";
 const STYLE: &str = include_str!("ui/style.css");
 
-/// Options a portal passes to [`mount`].
-#[derive(serde::Deserialize, Default)]
+/// Options a portal passes to [`mount`] (members of another type are ignored).
+#[derive(Default)]
 struct Options {
     /// `zh-CN` (default) or `en`.
     lang: Option<String>,
     /// The URL of the directory `oncefill.js` was loaded from; data tables are fetched from
     /// there.
     base: Option<String>,
-    /// Set by the loader when this instance replaces one discarded on locking: whether its
-    /// panel was open, and its auto-lock delay in minutes.
-    relock: Option<RelockOptions>,
+    /// Set by the loader when this instance replaces one discarded on locking
+    /// (`relock: { open, autoLockMinutes }`): whether its panel was open, and its auto-lock
+    /// delay in minutes.
+    relock: Option<crate::ui::Relock>,
 }
 
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RelockOptions {
-    open: bool,
-    auto_lock_minutes: u32,
+impl Options {
+    fn read(options: &JsValue) -> Options {
+        let get = |on: &JsValue, name: &str| {
+            js_sys::Reflect::get(on, &name.into()).unwrap_or(JsValue::UNDEFINED)
+        };
+        if !options.is_object() {
+            return Options::default();
+        }
+        let relock = get(options, "relock");
+        Options {
+            lang: get(options, "lang").as_string(),
+            base: get(options, "base").as_string(),
+            relock: relock.is_object().then(|| crate::ui::Relock {
+                open: get(&relock, "open").is_truthy(),
+                auto_lock_minutes: get(&relock, "autoLockMinutes").as_f64().unwrap_or(10.0) as u32,
+            }),
+        }
+    }
 }
 
 /// Fetches the code tables the bundle leaves out: the countries (国籍), the current divisions
@@ -70,11 +84,7 @@ pub fn unmount() {
 /// or `undefined`. A second call does nothing.
 #[wasm_bindgen]
 pub fn mount(options: JsValue) -> Result<(), JsValue> {
-    let options: Options = if options.is_undefined() || options.is_null() {
-        Options::default()
-    } else {
-        serde_wasm_bindgen::from_value(options)?
-    };
+    let options = Options::read(&options);
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or_else(|| JsValue::from_str("OnceFill needs a document"))?;
@@ -114,10 +124,7 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
     let props = AppProps {
         lang,
         base: options.base.clone(),
-        relock: options.relock.map(|r| crate::ui::Relock {
-            open: r.open,
-            auto_lock_minutes: r.auto_lock_minutes,
-        }),
+        relock: options.relock,
     };
     let render = move || {
         let app = yew::Renderer::<App>::with_root_and_props(root, props).render();

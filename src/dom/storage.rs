@@ -285,20 +285,12 @@ impl Store {
         Ok(value.as_f64().map(|n| n as u32))
     }
 
-    /// Whether the note `name` was kept in the vault's database ([`Store::note`]).
-    pub async fn noted(&self, name: &str) -> Result<bool, StorageError> {
-        let tx = self.tx(IdbTransactionMode::Readonly)?;
-        let meta = tx.object_store(META).map_err(to_error)?;
-        let value = request(&meta.get(&name.into()).map_err(to_error)?).await?;
-        Ok(value.is_truthy())
-    }
-
-    /// Keeps the note `name` (e.g. that the person was told something once); erasing the
-    /// vault erases it.
-    pub async fn note(&self, name: &str) -> Result<(), StorageError> {
+    /// Keeps the note `name` (e.g. that the person was told something once), failing if it
+    /// was kept before; erasing the vault erases it.
+    pub async fn note_once(&self, name: &str) -> Result<(), StorageError> {
         let tx = self.tx(IdbTransactionMode::Readwrite)?;
         let meta = tx.object_store(META).map_err(to_error)?;
-        meta.put_with_key(&true.into(), &name.into())
+        meta.add_with_key(&true.into(), &name.into())
             .map_err(to_error)?;
         committed(&tx).await
     }

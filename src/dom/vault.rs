@@ -158,13 +158,7 @@ pub async fn save_over(
         if fault == Some(Fault::AfterWrite) {
             return Err(SaveError::Injected(Fault::AfterWrite));
         }
-        let back = store
-            .generation(next)
-            .await
-            .map_err(SaveError::Storage)?
-            .ok_or(SaveError::Verify)?;
-        let plaintext = vault::open_with_key(key, &back).map_err(|_| SaveError::Verify)?;
-        if vault::profile_of(&plaintext).map_err(|_| SaveError::Verify)? != *profile {
+        if load(store, key, next).await.ok().as_ref() != Some(profile) {
             return Err(SaveError::Verify);
         }
         if fault == Some(Fault::AfterVerify) {

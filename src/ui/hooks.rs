@@ -28,26 +28,6 @@ pub fn use_vault(state: &Handle) -> (VaultIntents, Callback<Event>) {
             vault_ops::save_if_needed(&state, &store)
         });
     }
-    // Locking discards this instance (see `vault_ops::discard_instance`).
-    let was_unlocked = use_mut_ref(|| false);
-    {
-        let was_unlocked = was_unlocked.clone();
-        let now = state.vault.vault;
-        let (open, lang, minutes) = (
-            state.panel.open,
-            state.lang(),
-            state.vault.auto_lock_minutes,
-        );
-        use_effect_with(now, move |now| {
-            if *now == VaultState::Locked && *was_unlocked.borrow() {
-                if !vault_ops::locked_as_told() {
-                    vault_ops::tell_tabs(TabEvent::Locked);
-                }
-                vault_ops::discard_instance(open, lang, minutes);
-            }
-            *was_unlocked.borrow_mut() = *now == VaultState::Unlocked;
-        });
-    }
     // What the other pages of this site say: a save is read (and joined with unsaved edits),
     // a lock or a new passphrase locks this page too.
     let latest = use_mut_ref(|| state.clone());
@@ -73,7 +53,7 @@ pub fn use_vault(state: &Handle) -> (VaultIntents, Callback<Event>) {
                             vault_ops::take_newer(&state, &store, g)
                         }
                         Some(TabEvent::Locked | TabEvent::Rekeyed(_)) => {
-                            vault_ops::lock_as_told(&state)
+                            vault_ops::lock(&state, false)
                         }
                         _ => {}
                     }
@@ -94,7 +74,7 @@ pub fn use_vault(state: &Handle) -> (VaultIntents, Callback<Event>) {
                 gloo::timers::callback::Interval::new(5_000, move || {
                     let idle = js_sys::Date::now() - *last_activity.borrow();
                     if idle > f64::from(minutes) * 60_000.0 {
-                        send(&state, Action::Lock);
+                        vault_ops::lock(&state, true);
                     }
                 })
             });
@@ -107,7 +87,10 @@ pub fn use_vault(state: &Handle) -> (VaultIntents, Callback<Event>) {
     };
     let intents = VaultIntents {
         show: sender(state).reform(PanelAction::ShowView),
-        lock: sender(state).reform(|_: ()| Action::Lock),
+        lock: {
+            let state = state.clone();
+            Callback::from(move |_: ()| vault_ops::lock(&state, true))
+        },
         set_auto_lock: sender(state).reform(VaultAction::SetAutoLock),
         ask_erase: sender(state).reform(|_: ()| VaultAction::AskErase),
         resolve_clash: sender(state).reform(Action::ResolveClash),

@@ -11,7 +11,7 @@ use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{JsFuture, spawn_local};
 
-use super::state::{Action, Handle, ImportAction, KeyHandle, VaultAction, send};
+use super::state::{Action, Handle, ImportAction, KeyHandle, VaultAction, VaultState, send};
 use crate::core::i18n::{Lang, tr};
 use crate::core::profile::Profile;
 use crate::core::vault::{self, DEFAULT_PARAMS, OsRandom, RECORD_BACKUP, VaultError, VaultKey};
@@ -252,20 +252,21 @@ pub fn close_channel() {
     }
 }
 
-thread_local! {
-    /// This page locks because another page said so: it does not say so again.
-    static LOCKED_BY_ANOTHER: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Locks this page because another page locked or changed the passphrase.
-pub fn lock_as_told(handle: &Handle) {
-    LOCKED_BY_ANOTHER.with(|l| l.set(true));
+/// Locks the vault and discards this instance ([`discard_instance`]); `tell`: the person
+/// locked it here (or was idle), so the other pages lock too.
+pub fn lock(handle: &Handle, tell: bool) {
+    if handle.vault.vault != VaultState::Unlocked {
+        return;
+    }
     send(handle, Action::Lock);
-}
-
-/// Whether this page's lock came from another page.
-pub fn locked_as_told() -> bool {
-    LOCKED_BY_ANOTHER.with(|l| l.get())
+    if tell {
+        tell_tabs(TabEvent::Locked);
+    }
+    discard_instance(
+        handle.panel.open,
+        handle.lang(),
+        handle.vault.auto_lock_minutes,
+    );
 }
 
 /// Tells the other pages of this site.
@@ -299,7 +300,7 @@ pub fn take_newer(handle: &Handle, cell: &StoreCell, generation: u32) {
                 },
             ),
             // Sealed under another key: the passphrase was changed elsewhere.
-            Err(_) => lock_as_told(&handle),
+            Err(_) => lock(&handle, false),
         }
     });
 }
@@ -316,10 +317,8 @@ async fn ask_to_persist(handle: &Handle, cell: &StoreCell) {
     let Some(store) = cell.borrow().clone() else {
         return;
     };
-    if store.noted(PERSIST_TOLD).await.unwrap_or(true) {
-        return;
-    }
-    if store.note(PERSIST_TOLD).await.is_ok() {
+    // The note is added only if it is not there yet: told once.
+    if store.note_once(PERSIST_TOLD).await.is_ok() {
         send(handle, VaultAction::PersistRefused(true));
     }
 }
