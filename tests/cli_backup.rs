@@ -1,6 +1,6 @@
 //! `oncefill backup open|seal`, run as a person would: the passphrase piped on standard input.
 //!
-//! Sealing with the default parameters (19 MiB) costs a fraction of a second in a debug build,
+//! Sealing with the default parameters (64 MiB, 3 passes) costs a few seconds in a debug build,
 //! so only the round trip and `--force` seal that way; the files the rejection tests damage
 //! are sealed here, through the same core, with tiny parameters.
 #![cfg(not(target_arch = "wasm32"))]
@@ -14,8 +14,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use oncefill::core::i18n::{Lang, tr};
 use oncefill::core::profile::Profile;
 use oncefill::core::vault::{
-    DEFAULT_PARAMS, KdfParams, RECORD_BACKUP, SeededRandom, VaultError, VaultKey, parse_header,
-    seal, seal_profile,
+    DEFAULT_PARAMS, KdfParams, MAX_PARAMS, RECORD_BACKUP, SeededRandom, VaultError, VaultKey,
+    parse_header, seal, seal_profile,
 };
 
 const PASS: &str = "Wang-1990-Hangzhou";
@@ -262,6 +262,30 @@ fn truncated_and_foreign_files_are_refused_as_malformed() {
         "文件能打开，但里面不是资料",
         "holds no profile",
         "not a profile",
+    );
+}
+
+#[test]
+fn a_file_asking_for_a_costlier_derivation_than_the_cap_is_refused_unopened() {
+    let dir = TempDir::new("costly");
+    let file = dir.path("costly.oncefill");
+    // What the format honoured before: 256 MiB and 16 passes, seconds per attempt.
+    let mut bytes = tiny_backup();
+    bytes[10..14].copy_from_slice(&(256u32 * 1024).to_le_bytes());
+    bytes[14..18].copy_from_slice(&16u32.to_le_bytes());
+    assert!(MAX_PARAMS.m_kib < 256 * 1024 && MAX_PARAMS.t < 16);
+    std::fs::write(&file, &bytes).unwrap();
+    let opened = run(&["backup", "open", s(&file)], &format!("{PASS}\n"));
+    assert_refused(
+        &opened,
+        "超过一次填允许的上限（128 MiB、6 遍",
+        "costlier than OnceFill allows (128 MiB, 6 passes",
+        "256 MiB x 16",
+    );
+    assert!(
+        opened.stderr.contains("vault.too_costly"),
+        "{}",
+        opened.stderr
     );
 }
 

@@ -238,6 +238,7 @@ vault-malformed = This is not an OnceFill file, or it is damaged ({ $detail }). 
 vault-version = This file comes from a newer version of OnceFill (format { $version }); please update OnceFill to open it.
 vault-wrong-passphrase = Wrong passphrase (or a damaged file). Your existing data is unchanged.
 vault-tampered = The passphrase is right, but the file was changed or damaged and cannot be opened. Your existing data is unchanged.
+vault-too-costly = This file asks for a key derivation ({ $mib } MiB, { $passes } passes, { $lanes } lanes) costlier than OnceFill allows ({ $max_mib } MiB, { $max_passes } passes, { $max_lanes } lanes), so it was not tried, to protect this device. It was not made by OnceFill, or it was changed. Your existing data is unchanged.
 vault-not-a-profile = The file opens, but holds no profile: { $detail }
 vault-randomness = The browser gave no secure random numbers, so nothing can be encrypted. Please use a newer browser.
 vault-kdf = The key could not be made from the passphrase. Please try again.

@@ -238,6 +238,7 @@ vault-malformed = 这不是一次填的资料文件，或文件已损坏（{ $de
 vault-version = 这个文件来自较新版本的一次填（格式 { $version }），请先更新一次填再打开。
 vault-wrong-passphrase = 密码不正确（也可能是文件已损坏）。现有资料没有任何改动。
 vault-tampered = 密码正确，但文件内容已被改动或损坏，无法打开。现有资料没有任何改动。
+vault-too-costly = 这个文件要求的密钥生成开销（内存 { $mib } MiB、{ $passes } 遍、{ $lanes } 路）超过一次填允许的上限（{ $max_mib } MiB、{ $max_passes } 遍、{ $max_lanes } 路），为保护本机没有尝试打开。它不是一次填生成的文件，或已被改动。现有资料没有任何改动。
 vault-not-a-profile = 文件能打开，但里面不是资料：{ $detail }
 vault-randomness = 浏览器没有提供安全的随机数，无法加密。请换用较新的浏览器。
 vault-kdf = 无法由密码生成密钥。请重试。
