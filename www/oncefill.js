@@ -14,10 +14,15 @@
   var lang = script.getAttribute('data-lang') || undefined;
   import(base + 'pkg/oncefill.js')
     .then(function (m) {
-      return m.default({ module_or_path: base + 'pkg/oncefill_bg.wasm' }).then(function () {
+      return m.default({ module_or_path: base + 'pkg/oncefill_bg.wasm' }).then(function (wasm) {
         m.mount({ lang: lang, base: base });
         // Only benchmark pages opt in to the benchmark hook; it never touches a person's vault.
-        if (window.__oncefillBenchEnabled) window.__oncefillBench = { saveMs: m.bench_save_ms };
+        if (window.__oncefillBenchEnabled) {
+          window.__oncefillBench = {
+            saveMs: m.bench_save_ms,
+            memoryBytes: function () { return wasm.memory.buffer.byteLength; },
+          };
+        }
         document.dispatchEvent(new CustomEvent('oncefill:ready'));
       });
     })
