@@ -206,22 +206,28 @@ address-code-unknown = There is no { $field ->
     [province] province-level
     [city] prefecture-level
    *[county] county-level
-} division with the code "{ $code }"; please choose again from the list.
+} division with the code chosen; please choose again from the list.
 address-code-retired = The { $field ->
     [province] province-level
     [city] prefecture-level
    *[county] county-level
-} division code "{ $code }" ({ $name }) has been abolished or renumbered; please choose the current division.
-address-code-level = "{ $name }" ({ $code }) is not a { $field ->
+} division chosen has been abolished or renumbered; please choose the current division.
+address-code-level = The code chosen as the { $field ->
     [province] province-level
     [city] prefecture-level
    *[county] county-level
-} division; please choose again.
-address-outside = { $inner } is not part of { $outer }; please check the divisions you chose.
+} division is not one of that level; please choose again.
+address-outside = The { $inner ->
+    [city] prefecture-level
+   *[county] county-level
+} division chosen is not part of the { $outer ->
+    [province] province-level
+   *[city] prefecture-level
+} division chosen; please check the divisions you chose.
 address-parse-province = The address does not start with a province, autonomous region or municipality we recognise; please add it, e.g. "浙江省".
-address-parse-inferred = The address did not say "{ $name }"; it was added from the division below it. Please check.
-address-parse-ambiguous = "{ $text }" could be { $count } different divisions; write the full name or name the division above it.
-address-parse-unplaced = Could not tell which part of the address "{ $text }" is; it was kept as it is in the detailed address. Please check.
+address-parse-inferred = The address did not name a division above the ones written; it was added from the division below it. Please check the part added.
+address-parse-ambiguous = A place name in the address could be { $count } different divisions; write the full name or name the division above it.
+address-parse-unplaced = Part of the address could not be placed; it was kept as it is in the detailed address. Please check.
 
 ## Validation: more
 addr-province = Province

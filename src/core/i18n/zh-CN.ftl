@@ -202,26 +202,32 @@ amount-too-large = 金额过大，请核对单位和位数。
 
 ## 地址与代码表
 address-province-missing = 请选择省、自治区或直辖市。住址前应写明省级名称。
-address-code-unknown = { $field ->
+address-code-unknown = 所选的{ $field ->
     [province] 省级
     [city] 地级
    *[county] 县级
-}行政区划代码“{ $code }”不存在，请从列表中重新选择。
-address-code-retired = { $field ->
+}行政区划代码不存在，请从列表中重新选择。
+address-code-retired = 所选的{ $field ->
     [province] 省级
     [city] 地级
    *[county] 县级
-}行政区划代码“{ $code }”（{ $name }）已经撤销或改码，请选择现行的行政区划。
-address-code-level = “{ $name }”（{ $code }）不是{ $field ->
+}行政区划已经撤销或改码，请选择现行的行政区划。
+address-code-level = 所选的{ $field ->
     [province] 省级
     [city] 地级
    *[county] 县级
-}行政区划，请重新选择。
-address-outside = { $inner }不属于{ $outer }，请核对所选的行政区划。
+}代码不是这一级的行政区划，请重新选择。
+address-outside = 所选的{ $inner ->
+    [city] 地级
+   *[county] 县级
+}行政区划不属于所选的{ $outer ->
+    [province] 省级
+   *[city] 地级
+}行政区划，请核对所选的行政区划。
 address-parse-province = 没有认出地址开头的省、自治区或直辖市，请在地址前写明，例如“浙江省”。
-address-parse-inferred = 地址中没有写“{ $name }”，已根据下级行政区划补上，请核对。
-address-parse-ambiguous = “{ $text }”可能指{ $count }个不同的行政区划，请写全称或写明上一级。
-address-parse-unplaced = 未能确定“{ $text }”属于地址的哪一部分，已原样放在详细地址中，请核对。
+address-parse-inferred = 地址中没有写上级行政区划，已根据下级行政区划补上，请核对补上的部分。
+address-parse-ambiguous = 地址中有一个地名可能指{ $count }个不同的行政区划，请写全称或写明上一级。
+address-parse-unplaced = 地址中有一段文字未能确定属于哪一部分，已原样放在详细地址中，请核对。
 
 ## 校验：更多
 addr-province = 省
