@@ -361,7 +361,43 @@ fn a_weak_passphrase_or_a_bad_profile_writes_nothing() {
     ] {
         std::fs::write(&profile, content).unwrap();
         let refused = run(&args, &format!("{PASS}\n"));
-        assert_refused(&refused, "不是可读的资料文件", code, content);
+        assert_refused(&refused, "资料", code, content);
+    }
+    assert_eq!(dir.names(), ["profile.json"]);
+}
+
+#[test]
+fn a_bad_profile_is_refused_naming_the_member_never_its_value() {
+    let dir = TempDir::new("bad-member");
+    let (profile, out) = (dir.path("profile.json"), dir.path("me.oncefill"));
+    let id = "110105194912310025";
+    for (json, zh, en) in [
+        (
+            format!(r#"{{"version":2,"persons":[{{"id":"p1","relation":"{id}"}}]}}"#),
+            "取值不在可选范围内",
+            "not one of its choices",
+        ),
+        (
+            format!(r#"{{"version":2,"persons":[{{"id":"p1","relation":{id}}}]}}"#),
+            "类型不对",
+            "wrong kind of value",
+        ),
+    ] {
+        std::fs::write(&profile, &json).unwrap();
+        let refused = run(
+            &["backup", "seal", s(&profile), s(&out)],
+            &format!("{PASS}\n"),
+        );
+        assert_refused(&refused, zh, en, &json);
+        assert_eq!(refused.stderr.matches("persons[0].relation").count(), 2);
+        // The file's own name (with the test's process id in it) aside.
+        let longest = refused
+            .stderr
+            .replace(s(&profile), "")
+            .split(|c: char| !c.is_ascii_digit())
+            .map(str::len)
+            .max();
+        assert!(longest < Some(6), "{} quotes the value", refused.stderr);
     }
     assert_eq!(dir.names(), ["profile.json"]);
 }

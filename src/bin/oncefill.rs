@@ -475,8 +475,8 @@ mod backup {
             Ok(profile) => profile,
             Err(e) => {
                 return fail(
-                    &format!("“{shown}”不是可读的资料文件（{}）", e.code()),
-                    &format!("{shown}: {e} [{}]", e.code()),
+                    &format!("“{shown}”：{}", e.message(Lang::ZhCn)),
+                    &format!("{shown}: {} [{}]", e.message(Lang::En), e.code()),
                 );
             }
         };

@@ -240,6 +240,29 @@ count-format = Please enter a whole number, e.g. 12.
 id-address-code = The first six digits are in no current or past division list; please check them against the document (some old documents are like this; it can be saved).
 
 ## Encrypted storage
+profile-not-json = Not a profile file: the JSON is broken at line { $line }, column { $column }.
+profile-no-version = Not a profile file: it has no "version".
+profile-bad-version = The profile's "version" is not a format this program reads.
+profile-invalid = The profile is damaged: member { $path } { $fault ->
+    [choice] holds a value that is not one of its choices
+    [type] holds the wrong kind of value (e.g. a number where text belongs)
+    [value] holds a value it does not accept
+    [length] has the wrong number of items
+    [missing] lacks something it must have
+    [unknown] is not allowed there
+    [duplicate] appears twice
+   *[other] cannot be read
+}. Export it again from OnceFill, or correct that member.
+profile-invalid-somewhere = The profile is damaged: a member { $fault ->
+    [choice] holds a value that is not one of its choices
+    [type] holds the wrong kind of value (e.g. a number where text belongs)
+    [value] holds a value it does not accept
+    [length] has the wrong number of items
+    [missing] lacks something it must have
+    [unknown] is not allowed where it is
+    [duplicate] appears twice
+   *[other] cannot be read
+}. Export it again from OnceFill; the command line (oncefill backup open) names the member.
 vault-malformed = This is not an OnceFill file, or it is damaged ({ $detail }). Your existing data is unchanged.
 vault-version = This file comes from a newer version of OnceFill (format { $version }); please update OnceFill to open it.
 vault-wrong-passphrase = Wrong passphrase (or a damaged file). Your existing data is unchanged.

@@ -240,6 +240,29 @@ count-format = 请填写一个整数，例如 12。
 id-address-code = 号码前6位不在现行或历史行政区划代码中，请对照证件核对（个别老证件可能如此，可以保存）。
 
 ## 加密保存
+profile-not-json = 不是资料文件：第 { $line } 行第 { $column } 列的 JSON 格式有误。
+profile-no-version = 不是资料文件：缺少“version”（格式版本）。
+profile-bad-version = 资料文件的“version”不是本程序能读的格式版本。
+profile-invalid = 资料文件已损坏：成员 { $path } { $fault ->
+    [choice] 的取值不在可选范围内
+    [type] 的类型不对（例如应为文字却是数字）
+    [value] 的取值不被接受
+    [length] 的项数不对
+    [missing] 缺少必需的内容
+    [unknown] 是这里不允许的成员
+    [duplicate] 重复出现
+   *[other] 无法读取
+}。请用一次填重新导出，或改正这一项。
+profile-invalid-somewhere = 资料文件已损坏：有一个成员{ $fault ->
+    [choice] 的取值不在可选范围内
+    [type] 的类型不对（例如应为文字却是数字）
+    [value] 的取值不被接受
+    [length] 的项数不对
+    [missing] 缺少必需的内容
+    [unknown] 是不允许的成员
+    [duplicate] 重复出现
+   *[other] 无法读取
+}。请用一次填重新导出；命令行 oncefill backup open 会指出是哪一项。
 vault-malformed = 这不是一次填的资料文件，或文件已损坏（{ $detail }）。现有资料没有任何改动。
 vault-version = 这个文件来自较新版本的一次填（格式 { $version }），请先更新一次填再打开。
 vault-wrong-passphrase = 密码不正确（也可能是文件已损坏）。现有资料没有任何改动。

@@ -198,7 +198,7 @@ impl VaultError {
             VaultError::NotAProfile(e) => tr(
                 lang,
                 "vault-not-a-profile",
-                &[("detail", Arg::Str(&e.to_string()))],
+                &[("detail", Arg::Str(&e.message(lang)))],
             ),
             VaultError::Randomness => tr(lang, "vault-randomness", &[]),
             VaultError::Kdf => tr(lang, "vault-kdf", &[]),
@@ -688,6 +688,28 @@ mod tests {
         assert_eq!(old.check(), Ok(()));
         let bytes = with_params(old.m_kib, old.t, old.p);
         assert_eq!(parse_header(&bytes).map(|h| h.params), Ok(old));
+    }
+
+    #[test]
+    fn an_opened_file_that_is_not_a_profile_is_described_without_its_values() {
+        // The in-app import shows `open_profile(..).map_err(|e| e.message(lang))`.
+        let id = "110105194912310025";
+        let mut rng = SeededRandom::new(9);
+        let key = VaultKey::create("p", FAST, &mut rng).unwrap();
+        let json = format!(r#"{{"version":2,"persons":[{{"id":"p1","relation":"{id}"}}]}}"#);
+        let bytes = seal(&key, RECORD_BACKUP, json.as_bytes(), &mut rng).unwrap();
+        let error = open_profile("p", &bytes).err().unwrap();
+        for lang in [crate::core::i18n::Lang::ZhCn, crate::core::i18n::Lang::En] {
+            let text = error.message(lang);
+            assert!(text.contains("persons[0].relation"), "{text}");
+            let longest = text
+                .split(|c: char| !c.is_ascii_digit())
+                .map(str::len)
+                .max();
+            assert!(longest < Some(6), "{text} quotes digits of the value");
+        }
+        let zh = error.message(crate::core::i18n::Lang::ZhCn);
+        assert!(zh.contains("取值不在可选范围内"), "{zh}");
     }
 
     #[test]
