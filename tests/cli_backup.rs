@@ -402,6 +402,104 @@ fn a_bad_profile_is_refused_naming_the_member_never_its_value() {
     assert_eq!(dir.names(), ["profile.json"]);
 }
 
+/// Runs the binary on a pseudo-terminal (util-linux `script`), typing each of `lines` once the
+/// prompt before it has appeared; returns the exit code and everything the terminal showed.
+#[cfg(unix)]
+fn run_on_terminal(args: &[&str], prompts_and_lines: &[(&str, &str)]) -> (i32, String) {
+    use std::io::Read;
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    let command = std::iter::once(env!("CARGO_BIN_EXE_oncefill"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut child = Command::new("script")
+        .args(["-q", "-e", "-c", &command, "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("util-linux `script` runs a command on a pseudo-terminal");
+    let mut stdout = child.stdout.take().unwrap();
+    let (send, receive) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut chunk = [0u8; 256];
+        while let Ok(n) = stdout.read(&mut chunk) {
+            if n == 0 || send.send(chunk[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut shown = Vec::new();
+    let mut input = child.stdin.take().unwrap();
+    for (prompt, line) in prompts_and_lines {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !String::from_utf8_lossy(&shown).contains(prompt) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match receive.recv_timeout(left) {
+                Ok(bytes) => shown.extend(bytes),
+                Err(_) => panic!(
+                    "no prompt {prompt:?}; the terminal showed {:?}",
+                    String::from_utf8_lossy(&shown)
+                ),
+            }
+        }
+        // The prompt is written just before echo is turned off.
+        std::thread::sleep(Duration::from_millis(300));
+        input.write_all(format!("{line}\n").as_bytes()).unwrap();
+        input.flush().unwrap();
+        shown.clear();
+    }
+    drop(input);
+    let status = child.wait().unwrap();
+    reader.join().unwrap();
+    shown.extend(receive.try_iter().flatten());
+    (
+        status.code().unwrap_or(-1),
+        String::from_utf8(shown).unwrap(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn a_passphrase_typed_at_a_terminal_is_not_echoed() {
+    let dir = TempDir::new("terminal");
+    let (profile, out) = (dir.path("profile.json"), dir.path("me.oncefill"));
+    std::fs::write(&profile, Profile::new().to_json()).unwrap();
+    let seal_args = ["backup", "seal", s(&profile), s(&out)];
+
+    // Typed twice alike: sealed, and nothing typed appears on the terminal.
+    let (code, shown) = run_on_terminal(&seal_args, &[("Passphrase: ", PASS), ("Again: ", PASS)]);
+    assert_eq!(code, 0, "{shown}");
+    assert!(
+        !shown.contains(PASS),
+        "the passphrase was echoed: {shown:?}"
+    );
+    assert!(shown.contains(s(&out)), "{shown}");
+    let (code, shown) = run_on_terminal(&["backup", "open", s(&out)], &[("Passphrase: ", PASS)]);
+    assert_eq!(code, 0, "{shown}");
+    assert!(
+        !shown.contains(PASS),
+        "the passphrase was echoed: {shown:?}"
+    );
+    assert!(shown.contains("\"version\""), "{shown}");
+
+    // Typed differently the second time: nothing is written.
+    std::fs::remove_file(&out).unwrap();
+    let (code, shown) = run_on_terminal(
+        &seal_args,
+        &[("Passphrase: ", PASS), ("Again: ", "Wang-1990-Hangzhuo")],
+    );
+    assert_eq!(code, 1, "{shown}");
+    assert!(
+        shown.contains("两次输入的密码不一样") && shown.contains("differ"),
+        "{shown}"
+    );
+    assert_eq!(dir.names(), ["profile.json"]);
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [
