@@ -18,7 +18,7 @@ use oncefill::core::vault::{
     seal, seal_profile,
 };
 
-const PASS: &str = "Wang-1990-Hangzhou";
+const PASS: &str = "Hangzhou-teapot-1990";
 const TINY: KdfParams = KdfParams {
     m_kib: 8,
     t: 1,
@@ -140,7 +140,7 @@ fn seal_then_open_round_trips_a_profile_the_app_can_import() {
     assert!(opened.stdout.starts_with("{\n  \""), "pretty JSON");
     assert_eq!(Profile::from_json(&opened.stdout).unwrap(), demo);
 
-    let wrong = run(&["backup", "open", s(&out)], "Wang-1990-Hangzhou!\n");
+    let wrong = run(&["backup", "open", s(&out)], "Hangzhou-teapot-1990!\n");
     assert_refused(
         &wrong,
         &VaultError::WrongPassphrase.message(Lang::ZhCn),
@@ -334,24 +334,40 @@ fn a_weak_passphrase_or_a_bad_profile_writes_nothing() {
     let (profile, out) = (dir.path("profile.json"), dir.path("me.oncefill"));
     std::fs::write(&profile, Profile::demo().to_json()).unwrap();
     let args = ["backup", "seal", s(&profile), s(&out)];
-    for weak in ["123456", "19900307", "abcdefgh", "short"] {
+    for weak in [
+        "123456",
+        "19900307",
+        "abcdefgh",
+        "short",
+        "password1",
+        "zhang1990",
+        "12345678",
+        "qwertyui",
+        "zhangwei1990",
+        "Wang-1990-Hangzhou",
+    ] {
         let refused = run(&args, &format!("{weak}\n"));
         assert_eq!(refused.code, 1, "{weak}: {}", refused.stderr);
         assert!(refused.stderr.contains("密码太弱"), "{}", refused.stderr);
         assert!(refused.stderr.contains("too weak"), "{}", refused.stderr);
         assert!(!refused.stderr.contains(weak), "{weak} was printed");
     }
-    let common = run(&args, "woaini1314\n");
-    assert!(
-        common
-            .stderr
-            .contains(&tr(Lang::ZhCn, "pass-hint-common", &[]))
-    );
-    assert!(
-        common
-            .stderr
-            .contains(&tr(Lang::En, "pass-hint-common", &[]))
-    );
+    // zxcvbn's findings and the pinyin name rule, in our own words, zh-CN first.
+    for (weak, hint) in [
+        ("password1", "pass-hint-common"),
+        ("zhangwei1990", "pass-hint-name"),
+        ("zxcvbnm,./", "pass-hint-keyboard"),
+    ] {
+        let refused = run(&args, &format!("{weak}\n"));
+        let zh = tr(Lang::ZhCn, hint, &[]);
+        let en = tr(Lang::En, hint, &[]);
+        let (at_zh, at_en) = (refused.stderr.find(&zh), refused.stderr.find(&en));
+        assert!(
+            matches!((at_zh, at_en), (Some(a), Some(b)) if a < b),
+            "{weak}: {}",
+            refused.stderr
+        );
+    }
     assert_eq!(dir.names(), ["profile.json"]);
 
     for (content, code) in [
@@ -490,7 +506,7 @@ fn a_passphrase_typed_at_a_terminal_is_not_echoed() {
     std::fs::remove_file(&out).unwrap();
     let (code, shown) = run_on_terminal(
         &seal_args,
-        &[("Passphrase: ", PASS), ("Again: ", "Wang-1990-Hangzhuo")],
+        &[("Passphrase: ", PASS), ("Again: ", "Hangzhou-teapot-1991")],
     );
     assert_eq!(code, 1, "{shown}");
     assert!(
