@@ -340,6 +340,17 @@ pub fn offline_strength(passphrase: &str) -> Strength {
         score -= 2;
         hints.push("pass-hint-date");
     }
+    // A short word or name with a year or birthday (zhangwei1990, Li.Ming.1988).
+    let letters = chars.iter().filter(|c| c.is_ascii_alphabetic()).count();
+    let digits = chars.iter().filter(|c| c.is_ascii_digit()).count();
+    let only_separators = chars
+        .iter()
+        .all(|c| c.is_ascii_alphanumeric() || c.is_ascii_punctuation() || *c == ' ');
+    let name_and_date =
+        only_separators && (1..=10).contains(&letters) && matches!(digits, 2 | 4 | 6 | 8);
+    if name_and_date {
+        hints.push("pass-hint-name");
+    }
     if COMMON.contains(&lower.as_str()) {
         score = 0;
         hints.insert(0, "pass-hint-common");
@@ -350,6 +361,9 @@ pub fn offline_strength(passphrase: &str) -> Strength {
     let mut score = score.clamp(0, 4) as u8;
     if score == 2 && is_long(passphrase) {
         score = 3;
+    }
+    if name_and_date {
+        score = score.min(2);
     }
     Strength {
         score: score.max(han_score(passphrase)),
@@ -503,9 +517,17 @@ mod tests {
             "qwertyui",
             "19900307",
             "我爱你我爱你",
+            "zhangwei1990",
+            "Li.Ming.1988",
+            "chenjing19920307",
         ] {
             assert!(!offline_strength(weak).acceptable(), "{weak}");
         }
+        assert!(
+            offline_strength("zhangwei1990")
+                .hints
+                .contains(&"pass-hint-name")
+        );
         for good in [
             "Wang-1990-Hangzhou",
             "我家门口有两棵树",
