@@ -96,9 +96,9 @@ pub struct KdfParams {
 /// single thread. It is well above OWASP's Password Storage Cheat Sheet minimum for Argon2id
 /// (19 MiB with t = 2, or 46 MiB with t = 1), which OnceFill used before: about 5 times its
 /// cost for a guesser. An unlock in the browser on the development machine takes
-/// `unlock_ms_wasm` (docs/BENCHMARKS.md, about a fifth of a second), so a device several times
-/// slower still unlocks within about a second; the browser's WebAssembly memory grows to a
-/// little over 64 MiB for it. Vaults sealed with other parameters keep opening: the
+/// `unlock_ms_wasm` = 246 ms (docs/BENCHMARKS.md, 2026-12-04), so a device four times slower
+/// still unlocks within about a second; the widget's WebAssembly memory grows to 66 MiB for it
+/// (`wasm_memory_mib_after_unlock`), which browsers on phones grant. Vaults sealed with other parameters keep opening: the
 /// parameters are read from each envelope's header (up to [`MAX_PARAMS`]).
 pub const DEFAULT_PARAMS: KdfParams = KdfParams {
     m_kib: 64 * 1024,
