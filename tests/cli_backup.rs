@@ -1,6 +1,6 @@
 //! `oncefill backup open|seal`, run as a person would: the passphrase piped on standard input.
 //!
-//! Sealing with the default parameters (19 MiB) costs a fraction of a second in a debug build,
+//! Sealing with the default parameters (64 MiB, 3 passes) costs a few seconds in a debug build,
 //! so only the round trip and `--force` seal that way; the files the rejection tests damage
 //! are sealed here, through the same core, with tiny parameters.
 #![cfg(not(target_arch = "wasm32"))]
@@ -18,7 +18,7 @@ use oncefill::core::vault::{
     seal, seal_profile,
 };
 
-const PASS: &str = "Wang-1990-Hangzhou";
+const PASS: &str = "Hangzhou-teapot-1990";
 const TINY: KdfParams = KdfParams {
     m_kib: 8,
     t: 1,
@@ -140,7 +140,7 @@ fn seal_then_open_round_trips_a_profile_the_app_can_import() {
     assert!(opened.stdout.starts_with("{\n  \""), "pretty JSON");
     assert_eq!(Profile::from_json(&opened.stdout).unwrap(), demo);
 
-    let wrong = run(&["backup", "open", s(&out)], "Wang-1990-Hangzhou!\n");
+    let wrong = run(&["backup", "open", s(&out)], "Hangzhou-teapot-1990!\n");
     assert_refused(
         &wrong,
         &VaultError::WrongPassphrase.message(Lang::ZhCn),
@@ -266,6 +266,29 @@ fn truncated_and_foreign_files_are_refused_as_malformed() {
 }
 
 #[test]
+fn a_file_asking_for_a_costlier_derivation_than_the_cap_is_refused_unopened() {
+    let dir = TempDir::new("costly");
+    let file = dir.path("costly.oncefill");
+    // What the format honoured before: 256 MiB and 16 passes, seconds per attempt.
+    let mut bytes = tiny_backup();
+    bytes[10..14].copy_from_slice(&(256u32 * 1024).to_le_bytes());
+    bytes[14..18].copy_from_slice(&16u32.to_le_bytes());
+    std::fs::write(&file, &bytes).unwrap();
+    let opened = run(&["backup", "open", s(&file)], &format!("{PASS}\n"));
+    assert_refused(
+        &opened,
+        "超过一次填允许的上限（128 MiB、6 遍",
+        "costlier than OnceFill allows (128 MiB, 6 passes",
+        "256 MiB x 16",
+    );
+    assert!(
+        opened.stderr.contains("vault.too_costly"),
+        "{}",
+        opened.stderr
+    );
+}
+
+#[test]
 fn a_missing_file_is_named() {
     let dir = TempDir::new("missing");
     let file = dir.path("nowhere.oncefill");
@@ -311,24 +334,40 @@ fn a_weak_passphrase_or_a_bad_profile_writes_nothing() {
     let (profile, out) = (dir.path("profile.json"), dir.path("me.oncefill"));
     std::fs::write(&profile, Profile::demo().to_json()).unwrap();
     let args = ["backup", "seal", s(&profile), s(&out)];
-    for weak in ["123456", "19900307", "abcdefgh", "short"] {
+    for weak in [
+        "123456",
+        "19900307",
+        "abcdefgh",
+        "short",
+        "password1",
+        "zhang1990",
+        "12345678",
+        "qwertyui",
+        "zhangwei1990",
+        "Wang-1990-Hangzhou",
+    ] {
         let refused = run(&args, &format!("{weak}\n"));
         assert_eq!(refused.code, 1, "{weak}: {}", refused.stderr);
         assert!(refused.stderr.contains("密码太弱"), "{}", refused.stderr);
         assert!(refused.stderr.contains("too weak"), "{}", refused.stderr);
         assert!(!refused.stderr.contains(weak), "{weak} was printed");
     }
-    let common = run(&args, "woaini1314\n");
-    assert!(
-        common
-            .stderr
-            .contains(&tr(Lang::ZhCn, "pass-hint-common", &[]))
-    );
-    assert!(
-        common
-            .stderr
-            .contains(&tr(Lang::En, "pass-hint-common", &[]))
-    );
+    // zxcvbn's findings and the pinyin name rule, in our own words, zh-CN first.
+    for (weak, hint) in [
+        ("password1", "pass-hint-common"),
+        ("zhangwei1990", "pass-hint-name"),
+        ("zxcvbnm,./", "pass-hint-keyboard"),
+    ] {
+        let refused = run(&args, &format!("{weak}\n"));
+        let zh = tr(Lang::ZhCn, hint, &[]);
+        let en = tr(Lang::En, hint, &[]);
+        let (at_zh, at_en) = (refused.stderr.find(&zh), refused.stderr.find(&en));
+        assert!(
+            matches!((at_zh, at_en), (Some(a), Some(b)) if a < b),
+            "{weak}: {}",
+            refused.stderr
+        );
+    }
     assert_eq!(dir.names(), ["profile.json"]);
 
     for (content, code) in [
@@ -338,8 +377,142 @@ fn a_weak_passphrase_or_a_bad_profile_writes_nothing() {
     ] {
         std::fs::write(&profile, content).unwrap();
         let refused = run(&args, &format!("{PASS}\n"));
-        assert_refused(&refused, "不是可读的资料文件", code, content);
+        assert_refused(&refused, "资料", code, content);
     }
+    assert_eq!(dir.names(), ["profile.json"]);
+}
+
+#[test]
+fn a_bad_profile_is_refused_naming_the_member_never_its_value() {
+    let dir = TempDir::new("bad-member");
+    let (profile, out) = (dir.path("profile.json"), dir.path("me.oncefill"));
+    let id = "110105194912310025";
+    for (json, zh, en) in [
+        (
+            format!(r#"{{"version":2,"persons":[{{"id":"p1","relation":"{id}"}}]}}"#),
+            "取值不在可选范围内",
+            "not one of its choices",
+        ),
+        (
+            format!(r#"{{"version":2,"persons":[{{"id":"p1","relation":{id}}}]}}"#),
+            "类型不对",
+            "wrong kind of value",
+        ),
+    ] {
+        std::fs::write(&profile, &json).unwrap();
+        let refused = run(
+            &["backup", "seal", s(&profile), s(&out)],
+            &format!("{PASS}\n"),
+        );
+        assert_refused(&refused, zh, en, &json);
+        assert_eq!(refused.stderr.matches("persons[0].relation").count(), 2);
+        // The file's own name (with the test's process id in it) aside.
+        let longest = refused
+            .stderr
+            .replace(s(&profile), "")
+            .split(|c: char| !c.is_ascii_digit())
+            .map(str::len)
+            .max();
+        assert!(longest < Some(6), "{} quotes the value", refused.stderr);
+    }
+    assert_eq!(dir.names(), ["profile.json"]);
+}
+
+/// Runs the binary on a pseudo-terminal (util-linux `script`), typing each of `lines` once the
+/// prompt before it has appeared; returns the exit code and everything the terminal showed.
+#[cfg(unix)]
+fn run_on_terminal(args: &[&str], prompts_and_lines: &[(&str, &str)]) -> (i32, String) {
+    use std::io::Read;
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    let command = std::iter::once(env!("CARGO_BIN_EXE_oncefill"))
+        .chain(args.iter().copied())
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut child = Command::new("script")
+        .args(["-q", "-e", "-c", &command, "/dev/null"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("util-linux `script` runs a command on a pseudo-terminal");
+    let mut stdout = child.stdout.take().unwrap();
+    let (send, receive) = mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut chunk = [0u8; 256];
+        while let Ok(n) = stdout.read(&mut chunk) {
+            if n == 0 || send.send(chunk[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut shown = Vec::new();
+    let mut input = child.stdin.take().unwrap();
+    for (prompt, line) in prompts_and_lines {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while !String::from_utf8_lossy(&shown).contains(prompt) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match receive.recv_timeout(left) {
+                Ok(bytes) => shown.extend(bytes),
+                Err(_) => panic!(
+                    "no prompt {prompt:?}; the terminal showed {:?}",
+                    String::from_utf8_lossy(&shown)
+                ),
+            }
+        }
+        // The prompt is written just before echo is turned off.
+        std::thread::sleep(Duration::from_millis(300));
+        input.write_all(format!("{line}\n").as_bytes()).unwrap();
+        input.flush().unwrap();
+        shown.clear();
+    }
+    drop(input);
+    let status = child.wait().unwrap();
+    reader.join().unwrap();
+    shown.extend(receive.try_iter().flatten());
+    (
+        status.code().unwrap_or(-1),
+        String::from_utf8(shown).unwrap(),
+    )
+}
+
+#[cfg(unix)]
+#[test]
+fn a_passphrase_typed_at_a_terminal_is_not_echoed() {
+    let dir = TempDir::new("terminal");
+    let (profile, out) = (dir.path("profile.json"), dir.path("me.oncefill"));
+    std::fs::write(&profile, Profile::new().to_json()).unwrap();
+    let seal_args = ["backup", "seal", s(&profile), s(&out)];
+
+    // Typed twice alike: sealed, and nothing typed appears on the terminal.
+    let (code, shown) = run_on_terminal(&seal_args, &[("Passphrase: ", PASS), ("Again: ", PASS)]);
+    assert_eq!(code, 0, "{shown}");
+    assert!(
+        !shown.contains(PASS),
+        "the passphrase was echoed: {shown:?}"
+    );
+    assert!(shown.contains(s(&out)), "{shown}");
+    let (code, shown) = run_on_terminal(&["backup", "open", s(&out)], &[("Passphrase: ", PASS)]);
+    assert_eq!(code, 0, "{shown}");
+    assert!(
+        !shown.contains(PASS),
+        "the passphrase was echoed: {shown:?}"
+    );
+    assert!(shown.contains("\"version\""), "{shown}");
+
+    // Typed differently the second time: nothing is written.
+    std::fs::remove_file(&out).unwrap();
+    let (code, shown) = run_on_terminal(
+        &seal_args,
+        &[("Passphrase: ", PASS), ("Again: ", "Hangzhou-teapot-1991")],
+    );
+    assert_eq!(code, 1, "{shown}");
+    assert!(
+        shown.contains("两次输入的密码不一样") && shown.contains("differ"),
+        "{shown}"
+    );
     assert_eq!(dir.names(), ["profile.json"]);
 }
 

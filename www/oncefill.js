@@ -31,7 +31,12 @@
         module = m;
         m.mount({ lang: relock ? relock.lang : lang, base: base, relock: relock });
         // Only benchmark pages opt in to the benchmark hook; it never touches a person's vault.
-        if (window.__oncefillBenchEnabled) window.__oncefillBench = { saveMs: m.bench_save_ms };
+        if (window.__oncefillBenchEnabled) {
+          window.__oncefillBench = {
+            saveMs: m.bench_save_ms,
+            memoryBytes: function () { return wasm.memory.buffer.byteLength; },
+          };
+        }
         document.dispatchEvent(new CustomEvent('oncefill:ready'));
       });
     });

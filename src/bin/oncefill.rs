@@ -276,8 +276,9 @@ mod cli {
 /// oncefill backup seal PROFILE.json OUT [--force] < passphrase
 /// ```
 ///
-/// The passphrase is the first line of standard input (without its line break); nothing is
-/// echoed and the passphrase is never printed. `open` prints the profile JSON; `seal` writes
+/// The passphrase is the first line of standard input (without its line break). When standard
+/// input is a terminal it is asked for on the terminal and read without echo (`seal` asks for
+/// it twice, since a typo there would lock the backup); the passphrase is never printed. `open` prints the profile JSON; `seal` writes
 /// an `.oncefill` backup the app can import, atomically (a temporary file in the same
 /// directory, synced, then renamed), and never replaces an existing file without `--force`.
 /// Both exit 0 on success, 1 when the file, the passphrase or the content is refused (one
@@ -289,7 +290,7 @@ mod cli {
 mod backup {
     use std::ffi::OsString;
     use std::fs::{self, File, OpenOptions};
-    use std::io::{self, BufRead, Read, Write};
+    use std::io::{self, BufRead, IsTerminal, Read, Write};
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
     use std::time::Instant;
@@ -379,29 +380,56 @@ mod backup {
         Ok(bytes)
     }
 
-    /// The first line of standard input, without its line break.
-    fn read_passphrase() -> Result<Zeroizing<String>, ExitCode> {
-        let mut line = Zeroizing::new(String::with_capacity(1024));
-        match io::stdin().lock().read_line(&mut line) {
-            Ok(_) => {}
-            Err(e) => {
+    /// The passphrase: typed at the terminal without echo when standard input is one (twice
+    /// when `confirm`), else the first line of standard input without its line break.
+    fn read_passphrase(confirm: bool) -> Result<Zeroizing<String>, ExitCode> {
+        let line = if io::stdin().is_terminal() {
+            let first = prompt("密码 / Passphrase: ")?;
+            if confirm && !first.is_empty() && *prompt("再输入一次 / Again: ")? != *first {
                 return Err(fail(
-                    &format!("无法从标准输入读取密码：{e}"),
-                    &format!("cannot read the passphrase from standard input: {e}"),
+                    "两次输入的密码不一样，没有生成备份",
+                    "the two passphrases differ; no backup was written",
                 ));
             }
+            first
+        } else {
+            first_line()?
+        };
+        if line.is_empty() {
+            return Err(fail(
+                "没有密码：请在标准输入的第一行给出密码",
+                "no passphrase: give it as the first line of standard input",
+            ));
+        }
+        Ok(line)
+    }
+
+    /// A passphrase typed at the terminal, not echoed.
+    fn prompt(text: &str) -> Result<Zeroizing<String>, ExitCode> {
+        rpassword::prompt_password(text)
+            .map(Zeroizing::new)
+            .map_err(|e| {
+                fail(
+                    &format!("无法从终端读取密码：{e}"),
+                    &format!("cannot read the passphrase from the terminal: {e}"),
+                )
+            })
+    }
+
+    /// The first line of standard input, without its line break.
+    fn first_line() -> Result<Zeroizing<String>, ExitCode> {
+        let mut line = Zeroizing::new(String::with_capacity(1024));
+        if let Err(e) = io::stdin().lock().read_line(&mut line) {
+            return Err(fail(
+                &format!("无法从标准输入读取密码：{e}"),
+                &format!("cannot read the passphrase from standard input: {e}"),
+            ));
         }
         if line.ends_with('\n') {
             line.pop();
             if line.ends_with('\r') {
                 line.pop();
             }
-        }
-        if line.is_empty() {
-            return Err(fail(
-                "没有密码：请在标准输入的第一行给出密码",
-                "no passphrase: give it as the first line of standard input",
-            ));
         }
         Ok(line)
     }
@@ -433,7 +461,7 @@ mod backup {
             Ok(bytes) => bytes,
             Err(code) => return code,
         };
-        let passphrase = match read_passphrase() {
+        let passphrase = match read_passphrase(false) {
             Ok(passphrase) => passphrase,
             Err(code) => return code,
         };
@@ -475,12 +503,12 @@ mod backup {
             Ok(profile) => profile,
             Err(e) => {
                 return fail(
-                    &format!("“{shown}”不是可读的资料文件（{}）", e.code()),
-                    &format!("{shown}: {e} [{}]", e.code()),
+                    &format!("“{shown}”：{}", e.message(Lang::ZhCn)),
+                    &format!("{shown}: {} [{}]", e.message(Lang::En), e.code()),
                 );
             }
         };
-        let passphrase = match read_passphrase() {
+        let passphrase = match read_passphrase(true) {
             Ok(passphrase) => passphrase,
             Err(code) => return code,
         };

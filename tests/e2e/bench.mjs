@@ -2,7 +2,7 @@
 // sets ONCEFILL_URL, ONCEFILL_SERVER_TOKEN and CHROMIUM).
 //
 // Prints ONE line of JSON to stdout: { fill_ms_median_200, fill_floor_ms_median_200,
-// fill_ratio_200, unlock_ms_wasm, save_ms_100_profiles }. Progress goes to stderr. The two
+// fill_ratio_200, unlock_ms_wasm, wasm_memory_mib_after_unlock, save_ms_100_profiles }. Progress goes to stderr. The two
 // vault metrics are left out, with a note on stderr, while the page lacks the vault UI.
 //
 // Page contract (www/bench/fill-200.html): 200 fields in 25 <form> blocks, the
@@ -371,6 +371,9 @@ async function vaultMetrics(browser) {
     const unlocked = await unlessMissing('unlock_ms_wasm', async () => {
       await createVault(page);
       metrics.unlock_ms_wasm = round3(await measure('unlock_ms_wasm', () => unlockRun(page)));
+      // WebAssembly memory only grows: after the unlocks it holds the key derivation's peak.
+      const bytes = await page.evaluate(() => window.__oncefillBench?.memoryBytes?.());
+      if (typeof bytes === 'number') metrics.wasm_memory_mib_after_unlock = round3(bytes / 1048576);
     });
     await unlessMissing('save_ms_100_profiles', async () => {
       if (!unlocked) {

@@ -75,6 +75,13 @@ test('a passphrase keeps the profile encrypted across a reload; a wrong one is r
   assert.match(await page.locator(W('strength')).innerText(), /太弱/);
   await page.locator(W('create-vault')).click();
   assert.equal(await page.locator(W('vault-status')).count(), 0, 'a weak passphrase is refused');
+  for (const weak of ['password1', 'zhang1990', '12345678', 'qwertyui', 'zhangwei1990', '我爱你我爱你']) {
+    await page.locator(W('new-pass')).fill(weak);
+    await page.locator(W('new-pass-2')).fill(weak);
+    await page.locator(W('create-vault')).click();
+    assert.equal(await page.locator(W('vault-status')).count(), 0, `${weak} is refused`);
+    assert.doesNotMatch(await page.locator(W('strength')).innerText(), /较强|很强/, weak);
+  }
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/vault-setup.png` });
   await page.locator(W('new-pass')).fill(PASS);
   await page.locator(W('new-pass-2')).fill(PASS);

@@ -206,22 +206,28 @@ address-code-unknown = There is no { $field ->
     [province] province-level
     [city] prefecture-level
    *[county] county-level
-} division with the code "{ $code }"; please choose again from the list.
+} division with the code chosen; please choose again from the list.
 address-code-retired = The { $field ->
     [province] province-level
     [city] prefecture-level
    *[county] county-level
-} division code "{ $code }" ({ $name }) has been abolished or renumbered; please choose the current division.
-address-code-level = "{ $name }" ({ $code }) is not a { $field ->
+} division chosen has been abolished or renumbered; please choose the current division.
+address-code-level = The code chosen as the { $field ->
     [province] province-level
     [city] prefecture-level
    *[county] county-level
-} division; please choose again.
-address-outside = { $inner } is not part of { $outer }; please check the divisions you chose.
+} division is not one of that level; please choose again.
+address-outside = The { $inner ->
+    [city] prefecture-level
+   *[county] county-level
+} division chosen is not part of the { $outer ->
+    [province] province-level
+   *[city] prefecture-level
+} division chosen; please check the divisions you chose.
 address-parse-province = The address does not start with a province, autonomous region or municipality we recognise; please add it, e.g. "浙江省".
-address-parse-inferred = The address did not say "{ $name }"; it was added from the division below it. Please check.
-address-parse-ambiguous = "{ $text }" could be { $count } different divisions; write the full name or name the division above it.
-address-parse-unplaced = Could not tell which part of the address "{ $text }" is; it was kept as it is in the detailed address. Please check.
+address-parse-inferred = The address did not name a division above the ones written; it was added from the division below it. Please check the part added.
+address-parse-ambiguous = A place name in the address could be { $count } different divisions; write the full name or name the division above it.
+address-parse-unplaced = Part of the address could not be placed; it was kept as it is in the detailed address. Please check.
 
 ## Validation: more
 addr-province = Province
@@ -234,10 +240,34 @@ count-format = Please enter a whole number, e.g. 12.
 id-address-code = The first six digits are in no current or past division list; please check them against the document (some old documents are like this; it can be saved).
 
 ## Encrypted storage
+profile-not-json = Not a profile file: the JSON is broken at line { $line }, column { $column }.
+profile-no-version = Not a profile file: it has no "version".
+profile-bad-version = The profile's "version" is not a format this program reads.
+profile-invalid = The profile is damaged: member { $path } { $fault ->
+    [choice] holds a value that is not one of its choices
+    [type] holds the wrong kind of value (e.g. a number where text belongs)
+    [value] holds a value it does not accept
+    [length] has the wrong number of items
+    [missing] lacks something it must have
+    [unknown] is not allowed there
+    [duplicate] appears twice
+   *[other] cannot be read
+}. Export it again from OnceFill, or correct that member.
+profile-invalid-somewhere = The profile is damaged: a member { $fault ->
+    [choice] holds a value that is not one of its choices
+    [type] holds the wrong kind of value (e.g. a number where text belongs)
+    [value] holds a value it does not accept
+    [length] has the wrong number of items
+    [missing] lacks something it must have
+    [unknown] is not allowed where it is
+    [duplicate] appears twice
+   *[other] cannot be read
+}. Export it again from OnceFill; the command line (oncefill backup open) names the member.
 vault-malformed = This is not an OnceFill file, or it is damaged ({ $detail }). Your existing data is unchanged.
 vault-version = This file comes from a newer version of OnceFill (format { $version }); please update OnceFill to open it.
 vault-wrong-passphrase = Wrong passphrase (or a damaged file). Your existing data is unchanged.
 vault-tampered = The passphrase is right, but the file was changed or damaged and cannot be opened. Your existing data is unchanged.
+vault-too-costly = This file asks for a key derivation ({ $mib } MiB, { $passes } passes, { $lanes } lanes) costlier than OnceFill allows ({ $max_mib } MiB, { $max_passes } passes, { $max_lanes } lanes), so it was not tried, to protect this device. It was not made by OnceFill, or it was changed. Your existing data is unchanged.
 vault-not-a-profile = The file opens, but holds no profile: { $detail }
 vault-randomness = The browser gave no secure random numbers, so nothing can be encrypted. Please use a newer browser.
 vault-kdf = The key could not be made from the passphrase. Please try again.
@@ -247,6 +277,13 @@ pass-hint-repeat = Do not repeat one character.
 pass-hint-sequence = Do not use runs like abcd or 1234.
 pass-hint-date = Do not use a birthday or other date.
 pass-hint-common = This is one of the commonest passwords and is easily guessed.
+pass-hint-keyboard = Do not use keys next to each other on the keyboard (like qwerty or asdf).
+pass-hint-similar = This is close to a common password; small changes are still easy to guess.
+pass-hint-word = A single word is easy to guess; use several.
+pass-hint-name = A name (in pinyin too) with a birthday or year is easy to guess.
+pass-hint-case = Changing capital letters does not help much.
+pass-hint-reversed = A word written backwards is not much harder to guess.
+pass-hint-substitution = Replacing a with @ or o with 0 does not help much.
 storage-unavailable = This browser does not let OnceFill keep data on this device (private mode or blocked storage). Your details stay in this page's memory and are cleared when it closes.
 storage-quota = The device's storage is full, so this save did not go through; the copy saved before is intact. Free some browser storage and try again.
 storage-failed = This save did not go through; the copy saved before is intact. Please try again later.
@@ -286,7 +323,7 @@ new-passphrase = New passphrase
 repeat-passphrase = New passphrase again
 pass-0 = Strength: too weak
 pass-1 = Strength: weak
-pass-2 = Strength: fair
+pass-2 = Strength: fair (not enough yet)
 pass-3 = Strength: good
 pass-4 = Strength: strong
 pass-mismatch = The two passphrases differ.

@@ -202,26 +202,32 @@ amount-too-large = 金额过大，请核对单位和位数。
 
 ## 地址与代码表
 address-province-missing = 请选择省、自治区或直辖市。住址前应写明省级名称。
-address-code-unknown = { $field ->
+address-code-unknown = 所选的{ $field ->
     [province] 省级
     [city] 地级
    *[county] 县级
-}行政区划代码“{ $code }”不存在，请从列表中重新选择。
-address-code-retired = { $field ->
+}行政区划代码不存在，请从列表中重新选择。
+address-code-retired = 所选的{ $field ->
     [province] 省级
     [city] 地级
    *[county] 县级
-}行政区划代码“{ $code }”（{ $name }）已经撤销或改码，请选择现行的行政区划。
-address-code-level = “{ $name }”（{ $code }）不是{ $field ->
+}行政区划已经撤销或改码，请选择现行的行政区划。
+address-code-level = 所选的{ $field ->
     [province] 省级
     [city] 地级
    *[county] 县级
-}行政区划，请重新选择。
-address-outside = { $inner }不属于{ $outer }，请核对所选的行政区划。
+}代码不是这一级的行政区划，请重新选择。
+address-outside = 所选的{ $inner ->
+    [city] 地级
+   *[county] 县级
+}行政区划不属于所选的{ $outer ->
+    [province] 省级
+   *[city] 地级
+}行政区划，请核对所选的行政区划。
 address-parse-province = 没有认出地址开头的省、自治区或直辖市，请在地址前写明，例如“浙江省”。
-address-parse-inferred = 地址中没有写“{ $name }”，已根据下级行政区划补上，请核对。
-address-parse-ambiguous = “{ $text }”可能指{ $count }个不同的行政区划，请写全称或写明上一级。
-address-parse-unplaced = 未能确定“{ $text }”属于地址的哪一部分，已原样放在详细地址中，请核对。
+address-parse-inferred = 地址中没有写上级行政区划，已根据下级行政区划补上，请核对补上的部分。
+address-parse-ambiguous = 地址中有一个地名可能指{ $count }个不同的行政区划，请写全称或写明上一级。
+address-parse-unplaced = 地址中有一段文字未能确定属于哪一部分，已原样放在详细地址中，请核对。
 
 ## 校验：更多
 addr-province = 省
@@ -234,10 +240,34 @@ count-format = 请填写一个整数，例如 12。
 id-address-code = 号码前6位不在现行或历史行政区划代码中，请对照证件核对（个别老证件可能如此，可以保存）。
 
 ## 加密保存
+profile-not-json = 不是资料文件：第 { $line } 行第 { $column } 列的 JSON 格式有误。
+profile-no-version = 不是资料文件：缺少“version”（格式版本）。
+profile-bad-version = 资料文件的“version”不是本程序能读的格式版本。
+profile-invalid = 资料文件已损坏：成员 { $path } { $fault ->
+    [choice] 的取值不在可选范围内
+    [type] 的类型不对（例如应为文字却是数字）
+    [value] 的取值不被接受
+    [length] 的项数不对
+    [missing] 缺少必需的内容
+    [unknown] 是这里不允许的成员
+    [duplicate] 重复出现
+   *[other] 无法读取
+}。请用一次填重新导出，或改正这一项。
+profile-invalid-somewhere = 资料文件已损坏：有一个成员{ $fault ->
+    [choice] 的取值不在可选范围内
+    [type] 的类型不对（例如应为文字却是数字）
+    [value] 的取值不被接受
+    [length] 的项数不对
+    [missing] 缺少必需的内容
+    [unknown] 是不允许的成员
+    [duplicate] 重复出现
+   *[other] 无法读取
+}。请用一次填重新导出；命令行 oncefill backup open 会指出是哪一项。
 vault-malformed = 这不是一次填的资料文件，或文件已损坏（{ $detail }）。现有资料没有任何改动。
 vault-version = 这个文件来自较新版本的一次填（格式 { $version }），请先更新一次填再打开。
 vault-wrong-passphrase = 密码不正确（也可能是文件已损坏）。现有资料没有任何改动。
 vault-tampered = 密码正确，但文件内容已被改动或损坏，无法打开。现有资料没有任何改动。
+vault-too-costly = 这个文件要求的密钥生成开销（内存 { $mib } MiB、{ $passes } 遍、{ $lanes } 路）超过一次填允许的上限（{ $max_mib } MiB、{ $max_passes } 遍、{ $max_lanes } 路），为保护本机没有尝试打开。它不是一次填生成的文件，或已被改动。现有资料没有任何改动。
 vault-not-a-profile = 文件能打开，但里面不是资料：{ $detail }
 vault-randomness = 浏览器没有提供安全的随机数，无法加密。请换用较新的浏览器。
 vault-kdf = 无法由密码生成密钥。请重试。
@@ -247,6 +277,13 @@ pass-hint-repeat = 不要重复同一个字符。
 pass-hint-sequence = 不要用连续的字母或数字（如 abcd、1234）。
 pass-hint-date = 不要用生日等日期。
 pass-hint-common = 这是最常见的密码之一，很容易被猜到。
+pass-hint-keyboard = 不要用键盘上挨着的键（如 qwerty、asdf）。
+pass-hint-similar = 这和常见密码很像，稍作改动仍然容易被猜到。
+pass-hint-word = 单独一个词很容易被猜到，多用几个词。
+pass-hint-name = 姓名（包括拼音）加生日或年份很容易被猜到。
+pass-hint-case = 只改大小写帮助不大。
+pass-hint-reversed = 把词倒过来写并不难猜。
+pass-hint-substitution = 用 @ 代替 a、0 代替 o 这类替换帮助不大。
 storage-unavailable = 这个浏览器不允许一次填在本机保存资料（可能是无痕模式或存储被禁用）。资料只在本页内存中，关闭页面即清除。
 storage-quota = 本机存储空间已满，这次没有保存成功；之前保存的资料完好无损。请清理浏览器存储后再试。
 storage-failed = 这次没有保存成功；之前保存的资料完好无损。请稍后再试。
@@ -286,7 +323,7 @@ new-passphrase = 新密码
 repeat-passphrase = 再输入一次新密码
 pass-0 = 密码强度：太弱
 pass-1 = 密码强度：弱
-pass-2 = 密码强度：可以
+pass-2 = 密码强度：一般（还不够）
 pass-3 = 密码强度：较强
 pass-4 = 密码强度：很强
 pass-mismatch = 两次输入的密码不一样。

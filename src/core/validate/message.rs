@@ -5,9 +5,9 @@
 //! `_` written `-` (`id.check_digit` → `id-check-digit`, see [`message_id`]), formatted with
 //! the issue's [`Issue::args`]. The arguments are counts, positions, single characters, units
 //! and limits, never the value that was typed nor anything read from it (a birth date, a sex,
-//! an address code): a message may end up in a log or on a screen someone else sees. The one
-//! exception is an address note ([`Issue::AddressNote`]), a warning worded by
-//! [`crate::core::address`] that names the part of the address it is about.
+//! an address code): a message may end up in a log or on a screen someone else sees. An
+//! address note ([`Issue::AddressNote`]) is worded by [`crate::core::address`] and likewise
+//! names the kind of part it is about, not the text written.
 
 use super::{EMAIL_MAX_CHARS, Issue, LATIN_NAME_MAX_CHARS, MoneyUnit, NAME_MAX_CHARS};
 use crate::core::address::ParseWarning;
@@ -132,13 +132,10 @@ impl Issue {
                 };
                 vec![text("unit", unit), text("found", found)]
             }
+            // The note names the kind of part in question, never the text written.
             Issue::AddressNote(w) => match w {
-                ParseWarning::NoProvince => Vec::new(),
-                ParseWarning::Inferred { name } => vec![text("name", name)],
-                ParseWarning::Ambiguous { text: t, count } => {
-                    vec![text("text", t), num("count", *count)]
-                }
-                ParseWarning::Unplaced { text: t } => vec![text("text", t)],
+                ParseWarning::Ambiguous { count, .. } => vec![num("count", *count)],
+                _ => Vec::new(),
             },
             // What these would quote is the value itself or read from it (a birth date, a
             // sex, an address code, the text typed): the message names the fault without it.

@@ -17,9 +17,9 @@
 //! | 0 | 8 | magic | `ONCEFILL` (ASCII) |
 //! | 8 | 1 | format version | `1` |
 //! | 9 | 1 | KDF | `1` = Argon2id, version 0x13 |
-//! | 10 | 4 | `m_cost` | memory in KiB, 8·p ..= 262 144 |
-//! | 14 | 4 | `t_cost` | passes, 1 ..= 16 |
-//! | 18 | 4 | `p_cost` | lanes, 1 ..= 4 |
+//! | 10 | 4 | `m_cost` | memory in KiB, 8·p ..= [`MAX_PARAMS`]`.m_kib` (131 072) |
+//! | 14 | 4 | `t_cost` | passes, 1 ..= [`MAX_PARAMS`]`.t` (6) |
+//! | 18 | 4 | `p_cost` | lanes, 1 ..= [`MAX_PARAMS`]`.p` (4) |
 //! | 22 | 1 | salt length S | 16 ..= 64 |
 //! | 23 | S | salt | random |
 //! | 23+S | 16 | key check | bytes 32..48 of the 48-byte Argon2id output |
@@ -35,7 +35,9 @@
 //! from a damaged file without revealing the key. Anything else — another magic, an unknown
 //! version, KDF or AEAD, parameters out of range, a truncated or over-long input — is
 //! rejected before any key is derived, so a hostile file cannot make the reader allocate
-//! gigabytes.
+//! gigabytes. Parameters costlier than [`MAX_PARAMS`] are refused as
+//! [`VaultError::TooCostly`], also before any work: a file cannot make one attempt take
+//! more than twice the memory and passes of [`DEFAULT_PARAMS`].
 //!
 //! ```
 //! use oncefill::core::vault::{KdfParams, VaultKey, open, seal, SeededRandom};
@@ -87,25 +89,42 @@ pub struct KdfParams {
     pub p: u32,
 }
 
-/// The parameters new vaults use: OWASP's Argon2id baseline (19 MiB, 2 passes, 1 lane), which
-/// unlocks in a fraction of a second in a browser on a modest PC; see docs/BENCHMARKS.md.
+/// The parameters new vaults use: 64 MiB, 3 passes, 1 lane.
+///
+/// This is the second recommended option of RFC 9106 §4 (Argon2id, 64 MiB, t = 3, for
+/// settings that cannot spend 2 GiB), with one lane because the browser derives the key on a
+/// single thread. It is well above OWASP's Password Storage Cheat Sheet minimum for Argon2id
+/// (19 MiB with t = 2, or 46 MiB with t = 1), which OnceFill used before: about 5 times its
+/// cost for a guesser. An unlock in the browser on the development machine takes
+/// `unlock_ms_wasm` = 246 ms (docs/BENCHMARKS.md, 2026-12-04), so a device four times slower
+/// still unlocks within about a second; the widget's WebAssembly memory grows to 66 MiB for it
+/// (`wasm_memory_mib_after_unlock`), which browsers on phones grant. Vaults sealed with other parameters keep opening: the
+/// parameters are read from each envelope's header (up to [`MAX_PARAMS`]).
 pub const DEFAULT_PARAMS: KdfParams = KdfParams {
-    m_kib: 19 * 1024,
-    t: 2,
+    m_kib: 64 * 1024,
+    t: 3,
     p: 1,
+};
+
+/// The costliest parameters a vault or backup may ask for: twice the memory and twice the
+/// passes of [`DEFAULT_PARAMS`], at most 4 lanes. A header asking for more is refused before
+/// any key is derived ([`VaultError::TooCostly`]), so a crafted file cannot make one attempt
+/// take seconds and hundreds of megabytes.
+pub const MAX_PARAMS: KdfParams = KdfParams {
+    m_kib: 2 * DEFAULT_PARAMS.m_kib,
+    t: 2 * DEFAULT_PARAMS.t,
+    p: 4,
 };
 
 impl KdfParams {
     fn check(self) -> Result<(), VaultError> {
-        let ok = (1..=4).contains(&self.p)
-            && (1..=16).contains(&self.t)
-            && self.m_kib >= 8 * self.p
-            && self.m_kib <= 256 * 1024;
-        if ok {
-            Ok(())
-        } else {
-            Err(VaultError::Malformed("kdf parameters out of range"))
+        if self.p > MAX_PARAMS.p || self.t > MAX_PARAMS.t || self.m_kib > MAX_PARAMS.m_kib {
+            return Err(VaultError::TooCostly(self));
         }
+        if self.p == 0 || self.t == 0 || self.m_kib < 8 * self.p {
+            return Err(VaultError::Malformed("kdf parameters out of range"));
+        }
+        Ok(())
     }
 }
 
@@ -121,6 +140,8 @@ pub enum VaultError {
     WrongPassphrase,
     /// The passphrase is right but the content was changed or damaged.
     Tampered,
+    /// The header asks for a key derivation costlier than [`MAX_PARAMS`]; nothing was derived.
+    TooCostly(KdfParams),
     /// The content is not a profile.
     NotAProfile(FormatError),
     /// The system could not supply random bytes.
@@ -137,6 +158,7 @@ impl VaultError {
             VaultError::UnsupportedVersion(_) => "vault.version",
             VaultError::WrongPassphrase => "vault.wrong_passphrase",
             VaultError::Tampered => "vault.tampered",
+            VaultError::TooCostly(_) => "vault.too_costly",
             VaultError::NotAProfile(_) => "vault.not_a_profile",
             VaultError::Randomness => "vault.randomness",
             VaultError::Kdf => "vault.kdf",
@@ -157,10 +179,26 @@ impl VaultError {
             ),
             VaultError::WrongPassphrase => tr(lang, "vault-wrong-passphrase", &[]),
             VaultError::Tampered => tr(lang, "vault-tampered", &[]),
+            VaultError::TooCostly(asked) => {
+                let mib = |p: &KdfParams| Arg::Num(i64::from(p.m_kib / 1024));
+                let passes = |p: &KdfParams| Arg::Num(i64::from(p.t));
+                tr(
+                    lang,
+                    "vault-too-costly",
+                    &[
+                        ("mib", mib(asked)),
+                        ("passes", passes(asked)),
+                        ("lanes", Arg::Num(i64::from(asked.p))),
+                        ("max_mib", mib(&MAX_PARAMS)),
+                        ("max_passes", passes(&MAX_PARAMS)),
+                        ("max_lanes", Arg::Num(i64::from(MAX_PARAMS.p))),
+                    ],
+                )
+            }
             VaultError::NotAProfile(e) => tr(
                 lang,
                 "vault-not-a-profile",
-                &[("detail", Arg::Str(&e.to_string()))],
+                &[("detail", Arg::Str(&e.message(lang)))],
             ),
             VaultError::Randomness => tr(lang, "vault-randomness", &[]),
             VaultError::Kdf => tr(lang, "vault-kdf", &[]),
@@ -573,7 +611,7 @@ mod tests {
     #[test]
     fn hostile_parameters_are_rejected_before_any_work() {
         let mut bytes = sealed(RECORD_VAULT, b"hello");
-        bytes[10..14].copy_from_slice(&u32::MAX.to_le_bytes());
+        bytes[10..14].copy_from_slice(&0u32.to_le_bytes());
         assert_eq!(
             open("x", &bytes).err(),
             Some(VaultError::Malformed("kdf parameters out of range"))
@@ -588,6 +626,90 @@ mod tests {
             open("x", b"PK\x03\x04 a zip file").err(),
             Some(VaultError::Malformed("magic"))
         );
+    }
+
+    /// A header with the given parameters in an otherwise valid envelope.
+    fn with_params(m_kib: u32, t: u32, p: u32) -> Vec<u8> {
+        let mut bytes = sealed(RECORD_VAULT, b"hello");
+        bytes[10..14].copy_from_slice(&m_kib.to_le_bytes());
+        bytes[14..18].copy_from_slice(&t.to_le_bytes());
+        bytes[18..22].copy_from_slice(&p.to_le_bytes());
+        bytes
+    }
+
+    #[test]
+    fn costlier_parameters_than_the_cap_are_refused_before_deriving() {
+        // What the format allowed before: 256 MiB and 16 passes, seconds per attempt.
+        for (m, t, p) in [
+            (256 * 1024, 16, 1),
+            (MAX_PARAMS.m_kib + 1, 1, 1),
+            (64, MAX_PARAMS.t + 1, 1),
+            (64, 1, MAX_PARAMS.p + 1),
+            (u32::MAX, u32::MAX, u32::MAX),
+        ] {
+            let bytes = with_params(m, t, p);
+            let asked = KdfParams { m_kib: m, t, p };
+            // Refused by the header alone, which is read before any key is derived.
+            assert_eq!(
+                parse_header(&bytes).err(),
+                Some(VaultError::TooCostly(asked))
+            );
+            assert_eq!(open("x", &bytes).err(), Some(VaultError::TooCostly(asked)));
+            assert!(VaultKey::derive("x", &[0; 16], asked).is_err());
+        }
+        let message = VaultError::TooCostly(KdfParams {
+            m_kib: 256 * 1024,
+            t: 16,
+            p: 1,
+        });
+        let zh = message.message(crate::core::i18n::Lang::ZhCn);
+        assert!(
+            zh.contains("256 MiB") && zh.contains("16 遍") && zh.contains("128 MiB"),
+            "{zh}"
+        );
+        let en = message.message(crate::core::i18n::Lang::En);
+        assert!(
+            en.contains("256 MiB, 16 passes") && en.contains("128 MiB, 6 passes"),
+            "{en}"
+        );
+        assert_eq!(message.code(), "vault.too_costly");
+    }
+
+    #[test]
+    fn the_cap_itself_and_older_defaults_are_accepted() {
+        assert_eq!(MAX_PARAMS.check(), Ok(()));
+        assert_eq!(DEFAULT_PARAMS.check(), Ok(()));
+        // The parameters vaults were sealed with before: their header still reads.
+        let old = KdfParams {
+            m_kib: 19 * 1024,
+            t: 2,
+            p: 1,
+        };
+        assert_eq!(old.check(), Ok(()));
+        let bytes = with_params(old.m_kib, old.t, old.p);
+        assert_eq!(parse_header(&bytes).map(|h| h.params), Ok(old));
+    }
+
+    #[test]
+    fn an_opened_file_that_is_not_a_profile_is_described_without_its_values() {
+        // The in-app import shows `open_profile(..).map_err(|e| e.message(lang))`.
+        let id = "110105194912310025";
+        let mut rng = SeededRandom::new(9);
+        let key = VaultKey::create("p", FAST, &mut rng).unwrap();
+        let json = format!(r#"{{"version":2,"persons":[{{"id":"p1","relation":"{id}"}}]}}"#);
+        let bytes = seal(&key, RECORD_BACKUP, json.as_bytes(), &mut rng).unwrap();
+        let error = open_profile("p", &bytes).err().unwrap();
+        for lang in [crate::core::i18n::Lang::ZhCn, crate::core::i18n::Lang::En] {
+            let text = error.message(lang);
+            assert!(text.contains("persons[0].relation"), "{text}");
+            let longest = text
+                .split(|c: char| !c.is_ascii_digit())
+                .map(str::len)
+                .max();
+            assert!(longest < Some(6), "{text} quotes digits of the value");
+        }
+        let zh = error.message(crate::core::i18n::Lang::ZhCn);
+        assert!(zh.contains("取值不在可选范围内"), "{zh}");
     }
 
     #[test]
