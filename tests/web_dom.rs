@@ -136,7 +136,7 @@ fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
     let plan = plan(&Profile::demo(), &fields, &classified, today);
     let planned: Vec<Key> = plan.steps.iter().map(|s| s.key).collect();
     assert_eq!(planned.len(), 8, "{planned:?}");
-    let report = apply(&doc, &plan);
+    let report = apply(&doc, &plan, &fields);
     assert!(
         report
             .outcomes
@@ -212,7 +212,7 @@ fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
     // The person typed into the ID field after review, and the page disabled the mobile field.
     input("t-id").set_value("something");
     input("t-mobile").set_disabled(true);
-    let report = apply(&doc, &plan);
+    let report = apply(&doc, &plan, &fields);
     let outcome = |label: &str| {
         report
             .outcomes
@@ -230,7 +230,7 @@ fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
     for step in plan.steps.iter_mut() {
         step.selected = step.key == Key::PersonName;
     }
-    let report = apply(&doc, &plan);
+    let report = apply(&doc, &plan, &fields);
     assert_eq!(report.outcomes[0].2, Outcome::Filled);
     assert_eq!(input("t-name").value(), "王小明");
     container.remove();
@@ -276,7 +276,7 @@ fn a_react_controlled_input_sees_the_value() {
         &classify_all(&fields),
         date!(2026 - 11 - 21),
     );
-    apply(&doc, &plan);
+    apply(&doc, &plan, &fields);
     let seen = js_sys::Reflect::get(&state, &"value".into()).unwrap();
     assert_eq!(seen.as_string().as_deref(), Some("13800138000"));
     container.remove();

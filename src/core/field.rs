@@ -38,6 +38,63 @@ pub struct FieldOption {
     pub id: Option<FieldId>,
 }
 
+/// How a page hides a control that is rendered (it has a box and is not `visibility:hidden`)
+/// from the person looking at it: the trick of autofill phishing, where a page asking for a
+/// name and a phone number holds invisible fields for an ID number or an address. The live
+/// adapter measures it (`dom::scan`); natively nothing is measured and no field is concealed.
+///
+/// A concealed field is never filled: review shows it, with this reason, unticked and locked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Concealment {
+    /// Transparent: the opacity of the control and its ancestors multiplies to almost nothing.
+    Opacity,
+    /// Smaller than a person can see or click, or its text too small to read.
+    Tiny,
+    /// Placed outside the page's scrollable area (`left:-10000px`), where no scrolling reaches.
+    Offscreen,
+    /// Cut away by `clip`, `clip-path` or an ancestor's `overflow:hidden`.
+    Clipped,
+    /// Its text has the colour of its background.
+    SameColour,
+    /// Another element lies over it.
+    Covered,
+    /// It is in a frame that is itself hidden in one of these ways.
+    Frame,
+}
+
+impl Concealment {
+    /// Every reason, for tests and message checks.
+    pub const ALL: [Concealment; 7] = [
+        Concealment::Opacity,
+        Concealment::Tiny,
+        Concealment::Offscreen,
+        Concealment::Clipped,
+        Concealment::SameColour,
+        Concealment::Covered,
+        Concealment::Frame,
+    ];
+
+    /// The reason code, `hidden.opacity` …; the Fluent message id is `hidden-` and the part
+    /// after the dot.
+    pub fn code(self) -> &'static str {
+        match self {
+            Concealment::Opacity => "hidden.opacity",
+            Concealment::Tiny => "hidden.tiny",
+            Concealment::Offscreen => "hidden.offscreen",
+            Concealment::Clipped => "hidden.clipped",
+            Concealment::SameColour => "hidden.same-colour",
+            Concealment::Covered => "hidden.covered",
+            Concealment::Frame => "hidden.frame",
+        }
+    }
+
+    /// The Fluent message id of the plain-language reason.
+    pub fn message_id(self) -> String {
+        self.code().replace('.', "-")
+    }
+}
+
 /// A scanned control.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FieldDescriptor {
@@ -66,6 +123,9 @@ pub struct FieldDescriptor {
     pub options: Vec<FieldOption>,
     /// Rendered and not `type=hidden`.
     pub visible: bool,
+    /// Rendered, but hidden from the person by the page (see [`Concealment`]); only for
+    /// visible fields.
+    pub concealed: Option<Concealment>,
     /// `readonly`.
     pub readonly: bool,
     /// `disabled` (itself or through a disabled fieldset).
@@ -104,6 +164,7 @@ impl FieldDescriptor {
             pattern: None,
             options: Vec::new(),
             visible: true,
+            concealed: None,
             readonly: false,
             disabled: false,
             has_value: false,
@@ -123,5 +184,87 @@ impl FieldDescriptor {
             Control::RadioGroup => "radio",
             Control::Checkbox => "checkbox",
         }
+    }
+}
+
+/// What the page cannot change about a control without it becoming another field, as the
+/// person reviewed it: its kind and type, `id`, `name`, label, placeholder, `autocomplete`,
+/// `maxlength`, its form, the headings it stands under, its row's label, and its place among
+/// the controls that share all of these. Not its content, its options or whether it is shown
+/// (those are checked on their own).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    control: Control,
+    html_id: Option<String>,
+    name: Option<String>,
+    label: Option<String>,
+    placeholder: Option<String>,
+    autocomplete: Option<String>,
+    max_length: Option<u32>,
+    form: Option<String>,
+    section: Option<String>,
+    outer_sections: Vec<String>,
+    row_label: Option<String>,
+    ordinal: usize,
+}
+
+/// The fingerprint of every field, in order.
+pub fn fingerprints(fields: &[FieldDescriptor]) -> Vec<Fingerprint> {
+    let mut out: Vec<Fingerprint> = Vec::with_capacity(fields.len());
+    for f in fields {
+        let mut print = Fingerprint {
+            control: f.control.clone(),
+            html_id: f.html_id.clone(),
+            name: f.name.clone(),
+            label: f.label.clone(),
+            placeholder: f.placeholder.clone(),
+            autocomplete: f.autocomplete.clone(),
+            max_length: f.max_length,
+            form: f.form.clone(),
+            section: f.section.clone(),
+            outer_sections: f.outer_sections.clone(),
+            row_label: f.row_label.clone(),
+            ordinal: 0,
+        };
+        print.ordinal = out.iter().filter(|p| **p == print).count();
+        out.push(print);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::i18n::{Lang, tr};
+
+    #[test]
+    fn every_concealment_has_a_code_and_a_sentence_in_both_languages() {
+        let mut codes: Vec<&str> = Concealment::ALL.iter().map(|c| c.code()).collect();
+        codes.dedup();
+        assert_eq!(codes.len(), Concealment::ALL.len());
+        for c in Concealment::ALL {
+            assert!(c.code().starts_with("hidden."));
+            for lang in [Lang::ZhCn, Lang::En] {
+                let text = tr(lang, &c.message_id(), &[]);
+                assert_ne!(text, c.message_id(), "{lang:?} lacks {}", c.code());
+            }
+        }
+    }
+
+    #[test]
+    fn a_fingerprint_changes_with_what_names_the_field_and_not_with_its_content() {
+        let a = FieldDescriptor::text("a", "姓名");
+        let mut b = FieldDescriptor::text("b", "姓名");
+        b.html_id = Some("a".into());
+        let before = fingerprints(&[a.clone(), b.clone()]);
+        // Two fields alike but for their handle differ by their place.
+        assert_ne!(before[0], before[1]);
+        let mut filled = a.clone();
+        filled.has_value = true;
+        filled.concealed = Some(Concealment::Covered);
+        assert_eq!(fingerprints(&[filled, b.clone()]), before);
+        let mut relabelled = a.clone();
+        relabelled.label = Some("公民身份号码".into());
+        assert_ne!(fingerprints(&[relabelled, b])[0], before[0]);
     }
 }

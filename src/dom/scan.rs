@@ -5,9 +5,9 @@ use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use crate::core::field::{FieldDescriptor, FieldId};
+use crate::core::field::{Concealment, FieldDescriptor, FieldId};
 use crate::core::scan::{Child, Dom, scan};
-use crate::dom::realm;
+use crate::dom::{realm, visibility};
 
 /// The attribute that ties a control to its [`FieldId`].
 pub const FIELD_ATTR: &str = "data-oncefill-id";
@@ -94,9 +94,16 @@ impl LiveDom {
 
     /// The control a [`FieldId`] names, in any of the trees.
     pub fn find(&self, id: &FieldId) -> Option<Element> {
+        self.carrying(id).into_iter().next()
+    }
+
+    /// Every element that carries a [`FieldId`], in any of the trees: one, unless the page
+    /// copied the handle.
+    pub fn carrying(&self, id: &FieldId) -> Vec<Element> {
         self.all(&format!("[{FIELD_ATTR}=\"{}\"]", id.0))
             .into_iter()
-            .find(|e| e.is_connected())
+            .filter(|e| e.is_connected())
+            .collect()
     }
 
     /// The scanned controls a CSS selector picks, in any of the trees.
@@ -194,6 +201,10 @@ impl Dom for LiveDom {
             .and_then(|w| w.get_computed_style(node).ok().flatten())
             .and_then(|style| style.get_property_value("visibility").ok())
             .is_none_or(|v| v != "hidden" && v != "collapse")
+    }
+
+    fn concealment(&self, node: &Element) -> Option<Concealment> {
+        visibility::concealment(node)
     }
 
     fn has_value(&self, node: &Element) -> bool {

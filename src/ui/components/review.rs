@@ -249,6 +249,7 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
         NotPlanned::TooLong { max, .. } => {
             tr(lang, "skip-too-long", &[("max", Arg::Num(i64::from(*max)))])
         }
+        NotPlanned::Concealed(how) => with("skip-concealed", &tr(lang, &how.message_id(), &[])),
         NotPlanned::Skipped(reason) => match reason {
             SkipReason::Hidden => with("skip-hidden", ""),
             SkipReason::ReadOnly => with("skip-readonly", ""),
@@ -313,6 +314,24 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
         move |_: MouseEvent| field.clone()
     });
     let check_id = format!("of-step-{index}");
+    if let Some(how) = step.concealed {
+        // Hidden by the page: shown so the person learns the page tried, never tickable.
+        return html! {
+            <li class="of-step of-unselected" data-of="hidden-step" data-key={step.key.id()} data-reason={how.code()}>
+                <input type="checkbox" id={check_id.clone()} checked={false} disabled={true} />
+                <div class="of-step-body">
+                    <label for={check_id} class="of-step-label">{ &step.label }</label>
+                    <div class="of-reason">
+                        if let Some(role) = step.role {
+                            <strong class="of-role-tag">{ role_name(lang, role) }</strong>{ " · " }
+                        }
+                        { key_label(lang, step.key) }
+                    </div>
+                    <div class="of-warning" data-of="hidden-reason">{ tr(lang, &how.message_id(), &[]) }</div>
+                </div>
+            </li>
+        };
+    }
     html! {
         <li class={classes!("of-step", (!step.selected).then_some("of-unselected"))} data-of="step" data-key={step.key.id()}>
             <input type="checkbox" id={check_id.clone()} checked={step.selected} onchange={toggle} />
@@ -351,18 +370,33 @@ pub fn Review(props: &ReviewProps) -> Html {
     let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
     let selected = s.selected();
+    let shown = s
+        .plan
+        .steps
+        .iter()
+        .filter(|st| st.concealed.is_none())
+        .count();
     let fill = props.on_fill.reform(|_: MouseEvent| ());
     let back = props.on_back.reform(|_: MouseEvent| ());
     html! {
         <div class="of-review" data-of="review">
             <h3>{ t("review-title") }</h3>
-            if s.plan.steps.is_empty() {
+            if shown == 0 {
                 <p class="of-intro">{ t("review-none") }</p>
             } else {
                 <p class="of-intro">{ t("review-intro") }</p>
                 <ul class="of-steps">
-                    { for s.plan.steps.iter().enumerate().map(|(i, st)| step_row(props, i, st)) }
+                    { for s.plan.steps.iter().enumerate().filter(|(_, st)| st.concealed.is_none()).map(|(i, st)| step_row(props, i, st)) }
                 </ul>
+            }
+            if shown < s.plan.steps.len() {
+                <section class="of-hidden" data-of="hidden">
+                    <h4>{ t("review-hidden") }</h4>
+                    <p class="of-intro">{ t("review-hidden-intro") }</p>
+                    <ul class="of-steps">
+                        { for s.plan.steps.iter().enumerate().filter(|(_, st)| st.concealed.is_some()).map(|(i, st)| step_row(props, i, st)) }
+                    </ul>
+                </section>
             }
             { missing_section(props) }
             if !s.plan.skipped.is_empty() {
@@ -373,7 +407,8 @@ pub fn Review(props: &ReviewProps) -> Html {
                             // Fields OnceFill must never fill get no correction.
                             let correctable = !matches!(&sk.why, NotPlanned::Skipped(
                                 SkipReason::Hidden | SkipReason::ReadOnly | SkipReason::Disabled
-                                | SkipReason::NeverFilled(_) | SkipReason::Captcha));
+                                | SkipReason::NeverFilled(_) | SkipReason::Captcha)
+                                | NotPlanned::Concealed(_));
                             html! {
                                 <li data-of="skipped-field">
                                     <strong>{ if sk.label.is_empty() { "—".to_string() } else { sk.label.clone() } }</strong>
