@@ -11,15 +11,15 @@
 //! * **on the page** — at least [`MIN_SIDE`] × [`MIN_SIDE`] of it lies inside the document's
 //!   scrollable area (a box at `left:-10000px` or translated off the top lies outside, where no
 //!   scrolling reaches);
-//! * **not clipped** — `clip` (on a positioned box), `clip-path: inset(…)`, `circle(0)`,
-//!   `ellipse(0 0)`, and every ancestor with `overflow: hidden | clip` that is in its
-//!   containing-block chain leave at least [`MIN_SIDE`] × [`MIN_SIDE`] of it (other clip-path
-//!   shapes are left to the hit test);
+//! * **not clipped** — every ancestor with `overflow: hidden | clip` in its containing-block
+//!   chain leaves at least [`MIN_SIDE`] × [`MIN_SIDE`] of it; `clip` and `clip-path` clip the
+//!   hit test below, and a miss where one of them applies counts as clipped;
 //! * **readable** — a text control's text colour (`-webkit-text-fill-color`) is not transparent
 //!   and differs from the background behind it (the first opaque background up its ancestors,
 //!   white when none) by more than [`SAME_COLOUR`] in some channel;
 //! * **on top** — a hit test at the centre of its visible part lands on the control, something
-//!   inside it or one of its own labels (OnceFill's own panel is looked through). A control
+//!   inside it or one of its own labels (OnceFill's own panel is looked through); a miss is
+//!   "covered", or "clipped" under a `clip` or `clip-path`. A control
 //!   outside the window's view is scrolled to, tested and scrolled back at once, instantly; one
 //!   scrolled out of view inside a scrolling box is not hit-tested (the person can scroll to
 //!   it).
@@ -29,8 +29,7 @@
 //! styled control (the native box made transparent, the label drawn instead): it counts as seen.
 //!
 //! Not measured: an overlay with `pointer-events: none` (the hit test goes through it), text
-//! hidden by a background image, and clip-path shapes other than the ones above when the
-//! centre is still inside them.
+//! hidden by a background image, and a `clip` or `clip-path` that leaves the centre showing.
 
 use wasm_bindgen::JsCast;
 use web_sys::{CssStyleDeclaration, Document, DomRect, Element, ScrollBehavior, ScrollToOptions};
@@ -142,87 +141,23 @@ impl Rect {
     }
 }
 
-/// A CSS length in px, a percentage resolved against `whole`, or `None`.
-fn length(token: &str, whole: f64) -> Option<f64> {
-    let t = token.trim().trim_end_matches(',');
-    if let Some(p) = t.strip_suffix('%') {
-        return p.parse::<f64>().ok().map(|p| p / 100.0 * whole);
-    }
-    t.strip_suffix("px").unwrap_or(t).parse().ok()
+/// A number as CSS writes it (the browser's own parser: Rust's float parsing would grow the
+/// bundle).
+fn number(text: &str) -> Option<f64> {
+    let n = js_sys::Number::from(wasm_bindgen::JsValue::from_str(text.trim())).value_of();
+    (!text.trim().is_empty() && n.is_finite()).then_some(n)
 }
 
-/// The arguments of a CSS function `name(…)`, split on spaces and commas.
-fn arguments<'a>(value: &'a str, name: &str) -> Option<Vec<&'a str>> {
-    let inner = value.trim().strip_prefix(name)?.strip_prefix('(')?;
-    let inner = &inner[..inner.find(')')?];
-    Some(
-        inner
-            .split([' ', ','])
-            .filter(|t| !t.is_empty())
-            .take_while(|t| *t != "round" && *t != "at")
-            .collect(),
-    )
-}
-
-/// What a `clip-path` leaves of `bx`; `None` when the shape is not one measured here.
-fn clip_path(value: &str, bx: Rect) -> Option<Rect> {
-    let (w, h) = (bx.width(), bx.height());
-    if let Some(args) = arguments(value, "inset") {
-        let v: Vec<f64> = args
-            .iter()
-            .enumerate()
-            .map(|(i, t)| length(t, if i % 2 == 0 { h } else { w }).unwrap_or(0.0))
-            .collect();
-        let (top, right, bottom, left) = match v.as_slice() {
-            [a] => (*a, *a, *a, *a),
-            [a, b] => (*a, *b, *a, *b),
-            [a, b, c] => (*a, *b, *c, *b),
-            [a, b, c, d, ..] => (*a, *b, *c, *d),
-            [] => return None,
-        };
-        return Some(Rect {
-            left: bx.left + left,
-            top: bx.top + top,
-            right: bx.right - right,
-            bottom: bx.bottom - bottom,
-        });
-    }
-    let zero = |args: Option<Vec<&str>>, n: usize| {
-        args.is_some_and(|a| a.len() >= n && a[..n].iter().all(|t| length(t, w) == Some(0.0)))
-    };
-    (zero(arguments(value, "circle"), 1) || zero(arguments(value, "ellipse"), 2)).then_some(Rect {
-        left: bx.left,
-        top: bx.top,
-        right: bx.left,
-        bottom: bx.top,
-    })
-}
-
-/// What a `clip: rect(…)` leaves of `bx` (`auto` sides leave everything).
-fn clip_rect(value: &str, bx: Rect) -> Option<Rect> {
-    let args = arguments(value, "rect")?;
-    let side = |i: usize, auto: f64| args.get(i).and_then(|t| length(t, 0.0)).unwrap_or(auto);
-    Some(Rect {
-        top: bx.top + side(0, f64::NEG_INFINITY),
-        right: bx.left + side(1, f64::INFINITY),
-        bottom: bx.top + side(2, f64::INFINITY),
-        left: bx.left + side(3, f64::NEG_INFINITY),
-    })
-}
-
-/// `rgb(r, g, b)` or `rgba(r, g, b, a)` as (r, g, b, a).
+/// A computed colour, `rgb(r, g, b)` or `rgba(r, g, b, a)`, as (r, g, b, a).
 fn colour(value: &str) -> Option<[f64; 4]> {
-    let args = arguments(value, "rgba").or_else(|| arguments(value, "rgb"))?;
-    let n: Vec<f64> = args
-        .iter()
-        .filter(|t| **t != "/")
-        .filter_map(|t| t.parse().ok())
-        .collect();
-    match n.as_slice() {
-        [r, g, b] => Some([*r, *g, *b, 1.0]),
-        [r, g, b, a, ..] => Some([*r, *g, *b, *a]),
-        _ => None,
+    let inner = value.strip_prefix("rgba(").or(value.strip_prefix("rgb("))?;
+    let mut n = [0.0, 0.0, 0.0, 1.0];
+    let mut count = 0;
+    for (slot, part) in n.iter_mut().zip(inner.trim_end_matches(')').split(',')) {
+        *slot = number(part)?;
+        count += 1;
     }
+    (count >= 3).then_some(n)
 }
 
 /// Whether `el` takes typed text or shows a chosen text (its text colour and size matter).
@@ -252,14 +187,14 @@ fn own(el: &Element, text: bool) -> Option<Concealment> {
     }
     let opacity: f64 = chain
         .iter()
-        .map(|(_, s)| prop(s, "opacity").parse::<f64>().unwrap_or(1.0))
+        .map(|(_, s)| number(&prop(s, "opacity")).unwrap_or(1.0))
         .product();
     if opacity < MIN_OPACITY {
         return Some(Concealment::Opacity);
     }
     let bx = Rect::of(&el.get_bounding_client_rect());
     let text = text && shows_text(el);
-    let font = length(&prop(&st, "font-size"), 0.0).unwrap_or(16.0);
+    let font = number(prop(&st, "font-size").trim_end_matches("px")).unwrap_or(16.0);
     if !bx.seen() || (text && font < MIN_FONT) {
         return Some(Concealment::Tiny);
     }
@@ -274,14 +209,19 @@ fn own(el: &Element, text: bool) -> Option<Concealment> {
         return Some(Concealment::Offscreen);
     }
     // Clipping along the containing-block chain: what is left to see, and (for the hit test)
-    // what is left inside scrolling boxes too.
+    // what is left inside scrolling boxes too. `clip` and `clip-path` shapes are not measured:
+    // they clip the hit test, and a miss under one of them is a clipped field.
     let mut visible = bx;
     let mut reachable = bx;
+    let mut shaped = false;
     let mut needs_positioned = false;
     for (i, (node, s)) in chain.iter().enumerate() {
         let position = prop(s, "position");
-        let node_box = Rect::of(&node.get_bounding_client_rect());
-        if i > 0 && !(needs_positioned && position == "static") {
+        let positioned = matches!(position.as_str(), "absolute" | "fixed");
+        shaped |= prop(s, "clip-path") != "none" || (positioned && prop(s, "clip") != "auto");
+        let in_chain = i == 0 || !(needs_positioned && position == "static");
+        if i > 0 && in_chain {
+            let node_box = Rect::of(&node.get_bounding_client_rect());
             let overflow = [prop(s, "overflow-x"), prop(s, "overflow-y")];
             if overflow.iter().any(|o| o == "hidden" || o == "clip") {
                 visible = visible.meet(node_box);
@@ -290,15 +230,7 @@ fn own(el: &Element, text: bool) -> Option<Concealment> {
                 reachable = reachable.meet(node_box);
             }
         }
-        if let Some(c) = clip_path(&prop(s, "clip-path"), node_box) {
-            visible = visible.meet(c);
-        }
-        if matches!(position.as_str(), "absolute" | "fixed")
-            && let Some(c) = clip_rect(&prop(s, "clip"), node_box)
-        {
-            visible = visible.meet(c);
-        }
-        if i == 0 || !(needs_positioned && position == "static") {
+        if in_chain {
             needs_positioned = position == "absolute";
         }
         if position == "fixed" {
@@ -313,7 +245,11 @@ fn own(el: &Element, text: bool) -> Option<Concealment> {
     }
     let target = visible.meet(reachable);
     if target.seen() && !on_top(el, &doc, &win, target) {
-        return Some(Concealment::Covered);
+        return Some(if shaped {
+            Concealment::Clipped
+        } else {
+            Concealment::Covered
+        });
     }
     None
 }

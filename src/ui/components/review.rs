@@ -314,29 +314,18 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
         move |_: MouseEvent| field.clone()
     });
     let check_id = format!("of-step-{index}");
-    if let Some(how) = step.concealed {
-        // Hidden by the page: shown so the person learns the page tried, never tickable.
-        return html! {
-            <li class="of-step of-unselected" data-of="hidden-step" data-key={step.key.id()} data-reason={how.code()}>
-                <input type="checkbox" id={check_id.clone()} checked={false} disabled={true} />
-                <div class="of-step-body">
-                    <label for={check_id} class="of-step-label">{ &step.label }</label>
-                    <div class="of-reason">
-                        if let Some(role) = step.role {
-                            <strong class="of-role-tag">{ role_name(lang, role) }</strong>{ " · " }
-                        }
-                        { key_label(lang, step.key) }
-                    </div>
-                    <div class="of-warning" data-of="hidden-reason">{ tr(lang, &how.message_id(), &[]) }</div>
-                </div>
-            </li>
-        };
-    }
+    let hidden = step.concealed;
     html! {
-        <li class={classes!("of-step", (!step.selected).then_some("of-unselected"))} data-of="step" data-key={step.key.id()}>
-            <input type="checkbox" id={check_id.clone()} checked={step.selected} onchange={toggle} />
+        // A field hidden by the page is shown so the person learns the page tried: its box
+        // cannot be ticked, its value is neither shown nor corrected.
+        <li class={classes!("of-step", (!step.selected).then_some("of-unselected"))}
+            data-of={if hidden.is_some() { "hidden-step" } else { "step" }} data-key={step.key.id()} data-reason={hidden.map(|h| h.code())}>
+            <input type="checkbox" id={check_id.clone()} checked={step.selected} disabled={hidden.is_some()} onchange={toggle} />
             <div class="of-step-body">
                 <label for={check_id} class="of-step-label">{ &step.label }</label>
+                if let Some(how) = hidden {
+                    <div class="of-warning" data-of="hidden-reason">{ tr(lang, &how.message_id(), &[]) }</div>
+                } else {
                 <div class="of-step-value">
                     <span class="of-value" data-of="value">{ value }</span>
                     if step.sensitive {
@@ -358,8 +347,20 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
                     <summary>{ tr(lang, "correct", &[]) }</summary>
                     { correction(props, s.handle_of(&step.field), Some(step.key), format!("learn-{index}")) }
                 </details>
+                }
             </div>
         </li>
+    }
+}
+
+/// The list of the steps the page shows (`hidden`: of those it hides from the person).
+fn steps(props: &ReviewProps, hidden: bool) -> Html {
+    html! {
+        <ul class="of-steps">
+            { for props.review.plan.steps.iter().enumerate()
+                .filter(|(_, st)| st.concealed.is_some() == hidden)
+                .map(|(i, st)| step_row(props, i, st)) }
+        </ul>
     }
 }
 
@@ -385,17 +386,13 @@ pub fn Review(props: &ReviewProps) -> Html {
                 <p class="of-intro">{ t("review-none") }</p>
             } else {
                 <p class="of-intro">{ t("review-intro") }</p>
-                <ul class="of-steps">
-                    { for s.plan.steps.iter().enumerate().filter(|(_, st)| st.concealed.is_none()).map(|(i, st)| step_row(props, i, st)) }
-                </ul>
+                { steps(props, false) }
             }
             if shown < s.plan.steps.len() {
                 <section class="of-hidden" data-of="hidden">
                     <h4>{ t("review-hidden") }</h4>
                     <p class="of-intro">{ t("review-hidden-intro") }</p>
-                    <ul class="of-steps">
-                        { for s.plan.steps.iter().enumerate().filter(|(_, st)| st.concealed.is_some()).map(|(i, st)| step_row(props, i, st)) }
-                    </ul>
+                    { steps(props, true) }
                 </section>
             }
             { missing_section(props) }
