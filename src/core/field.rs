@@ -75,8 +75,7 @@ impl Concealment {
         Concealment::Frame,
     ];
 
-    /// The reason code, `hidden.opacity` …; the Fluent message id is `hidden-` and the part
-    /// after the dot.
+    /// The reason code, `hidden.opacity` ….
     pub fn code(self) -> &'static str {
         match self {
             Concealment::Opacity => "hidden.opacity",
@@ -90,8 +89,16 @@ impl Concealment {
     }
 
     /// The Fluent message id of the plain-language reason.
-    pub fn message_id(self) -> String {
-        self.code().replace('.', "-")
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Concealment::Opacity => "hidden-opacity",
+            Concealment::Tiny => "hidden-tiny",
+            Concealment::Offscreen => "hidden-offscreen",
+            Concealment::Clipped => "hidden-clipped",
+            Concealment::SameColour => "hidden-same-colour",
+            Concealment::Covered => "hidden-covered",
+            Concealment::Frame => "hidden-frame",
+        }
     }
 }
 
@@ -244,8 +251,9 @@ mod tests {
         assert_eq!(codes.len(), Concealment::ALL.len());
         for c in Concealment::ALL {
             assert!(c.code().starts_with("hidden."));
+            assert_eq!(c.message_id(), c.code().replace('.', "-"));
             for lang in [Lang::ZhCn, Lang::En] {
-                let text = tr(lang, &c.message_id(), &[]);
+                let text = tr(lang, c.message_id(), &[]);
                 assert_ne!(text, c.message_id(), "{lang:?} lacks {}", c.code());
             }
         }
