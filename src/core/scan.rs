@@ -30,6 +30,11 @@
 //! `type=hidden`, and an inline `style` with `display:none` or `visibility:hidden` on the
 //! control or an ancestor. Style sheets, scripts, open shadow roots and frames are not looked
 //! at; the live adapter sees all of those except closed shadow roots and cross-origin frames.
+//!
+//! A rendered control the page still hides from the person (transparent, tiny, off the page,
+//! clipped, its text the colour of its background, covered, in such a frame) is reported
+//! visible with its [`Concealment`]: classified as any other, so that review can show what the
+//! page tried to obtain, and never filled. Only the live adapter measures it.
 
 use crate::core::field::{Concealment, Control, FieldDescriptor, FieldId, FieldOption};
 

@@ -13,8 +13,8 @@ use web_sys::{Document, Element, Event, EventInit, HtmlInputElement};
 use crate::core::field::{FieldDescriptor, FieldId};
 use crate::core::plan::{Drift, FillAction, FillPlan, Recheck};
 use crate::core::scan::{Dom, scan};
-use crate::dom::realm;
 use crate::dom::scan::LiveDom;
+use crate::dom::{realm, visibility};
 
 /// What happened to one field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -78,7 +78,7 @@ impl FillReport {
 /// first, and a step whose control is described differently now, whose handle more than one
 /// element carries, or that the page now hides from the person is refused.
 pub fn apply(document: &Document, plan: &FillPlan, reviewed: &[FieldDescriptor]) -> FillReport {
-    let dom = LiveDom::new(document.clone());
+    let dom = LiveDom::unmeasured(document.clone());
     let now = scan(&dom);
     let recheck = Recheck::new(reviewed, &now);
     let mut report = FillReport::default();
@@ -91,7 +91,7 @@ pub fn apply(document: &Document, plan: &FillPlan, reviewed: &[FieldDescriptor])
             _ if step.concealed.is_some() => Outcome::Hidden,
             (Err(Drift::Missing), _) | (_, []) => Outcome::Missing,
             (Err(Drift::Changed), _) | (_, [_, _, ..]) => Outcome::Changed,
-            (Ok(field), _) if field.concealed.is_some() => Outcome::Hidden,
+            (Ok(_), [el]) if visibility::concealment(el).is_some() => Outcome::Hidden,
             (Ok(_), [el]) => fill_one(&dom, el, &step.action, step.overwrites),
         };
         report

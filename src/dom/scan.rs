@@ -54,6 +54,8 @@ impl Root {
 /// order.
 pub struct LiveDom {
     roots: Vec<Root>,
+    /// Whether the scan measures how the page hides each control ([`visibility`]).
+    measure: bool,
 }
 
 /// Every tree below `root` where controls can live, `root` first.
@@ -85,7 +87,20 @@ impl LiveDom {
     pub fn new(document: Document) -> Self {
         let mut roots = Vec::new();
         roots_of(Root::Document(document), &mut roots, 0);
-        LiveDom { roots }
+        LiveDom {
+            roots,
+            measure: true,
+        }
+    }
+
+    /// As [`new`](Self::new), without measuring visibility: for a description of the page
+    /// whose controls are measured one by one afterwards (the fill measures each control just
+    /// before writing to it).
+    pub fn unmeasured(document: Document) -> Self {
+        LiveDom {
+            measure: false,
+            ..Self::new(document)
+        }
     }
 
     fn all(&self, selector: &str) -> Vec<Element> {
@@ -204,7 +219,11 @@ impl Dom for LiveDom {
     }
 
     fn concealment(&self, node: &Element) -> Option<Concealment> {
-        visibility::concealment(node)
+        if self.measure {
+            visibility::concealment(node)
+        } else {
+            None
+        }
     }
 
     fn has_value(&self, node: &Element) -> bool {
