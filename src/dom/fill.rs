@@ -76,23 +76,37 @@ impl FillReport {
 /// Carries out the selected steps of `plan` in `document`, each only on the control the person
 /// reviewed (`reviewed`, the fields the plan was made from): the page is described again
 /// first, and a step whose control is described differently now, whose handle more than one
-/// element carries, or that the page now hides from the person is refused.
+/// element carries, or that the page now hides from the person is refused. Every control is
+/// measured before the first value is written (reading the layout between writes would make
+/// the browser lay the page out again for each field).
 pub fn apply(document: &Document, plan: &FillPlan, reviewed: &[FieldDescriptor]) -> FillReport {
     let dom = LiveDom::unmeasured(document.clone());
     let now = scan(&dom);
     let recheck = Recheck::new(reviewed, &now);
+    let checked: Vec<_> = plan
+        .steps
+        .iter()
+        .filter(|s| s.selected)
+        .map(|step| {
+            let target = match &step.action {
+                FillAction::Radio { option } => option,
+                _ => &step.field,
+            };
+            let found = match (recheck.check(step), dom.carrying(target).as_slice()) {
+                _ if step.concealed.is_some() => Err(Outcome::Hidden),
+                (Err(Drift::Missing), _) | (_, []) => Err(Outcome::Missing),
+                (Err(Drift::Changed), _) | (_, [_, _, ..]) => Err(Outcome::Changed),
+                (Ok(_), [el]) if visibility::concealment(el).is_some() => Err(Outcome::Hidden),
+                (Ok(_), [el]) => Ok(el.clone()),
+            };
+            (step, found)
+        })
+        .collect();
     let mut report = FillReport::default();
-    for step in plan.steps.iter().filter(|s| s.selected) {
-        let target = match &step.action {
-            FillAction::Radio { option } => option,
-            _ => &step.field,
-        };
-        let outcome = match (recheck.check(step), dom.carrying(target).as_slice()) {
-            _ if step.concealed.is_some() => Outcome::Hidden,
-            (Err(Drift::Missing), _) | (_, []) => Outcome::Missing,
-            (Err(Drift::Changed), _) | (_, [_, _, ..]) => Outcome::Changed,
-            (Ok(_), [el]) if visibility::concealment(el).is_some() => Outcome::Hidden,
-            (Ok(_), [el]) => fill_one(&dom, el, &step.action, step.overwrites),
+    for (step, found) in checked {
+        let outcome = match found {
+            Ok(el) => fill_one(&dom, &el, &step.action, step.overwrites),
+            Err(outcome) => outcome,
         };
         report
             .outcomes
