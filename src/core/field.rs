@@ -44,7 +44,7 @@ pub struct FieldOption {
 /// adapter measures it (`dom::scan`); natively nothing is measured and no field is concealed.
 ///
 /// A concealed field is never filled: review shows it, with this reason, unticked and locked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Concealment {
     /// Transparent: the opacity of the control and its ancestors multiplies to almost nothing.
@@ -88,17 +88,9 @@ impl Concealment {
         }
     }
 
-    /// The Fluent message id of the plain-language reason.
-    pub fn message_id(self) -> &'static str {
-        match self {
-            Concealment::Opacity => "hidden-opacity",
-            Concealment::Tiny => "hidden-tiny",
-            Concealment::Offscreen => "hidden-offscreen",
-            Concealment::Clipped => "hidden-clipped",
-            Concealment::SameColour => "hidden-same-colour",
-            Concealment::Covered => "hidden-covered",
-            Concealment::Frame => "hidden-frame",
-        }
+    /// The Fluent message id of the plain-language reason: the code with a dash for the dot.
+    pub fn message_id(self) -> String {
+        self.code().replace('.', "-")
     }
 }
 
@@ -132,6 +124,7 @@ pub struct FieldDescriptor {
     pub visible: bool,
     /// Rendered, but hidden from the person by the page (see [`Concealment`]); only for
     /// visible fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub concealed: Option<Concealment>,
     /// `readonly`.
     pub readonly: bool,
@@ -200,41 +193,46 @@ impl FieldDescriptor {
 /// the controls that share all of these. Not its content, its options or whether it is shown
 /// (those are checked on their own).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Fingerprint {
-    control: Control,
-    html_id: Option<String>,
-    name: Option<String>,
-    label: Option<String>,
-    placeholder: Option<String>,
-    autocomplete: Option<String>,
-    max_length: Option<u32>,
-    form: Option<String>,
-    section: Option<String>,
-    outer_sections: Vec<String>,
-    row_label: Option<String>,
+pub struct Fingerprint<'a> {
+    identity: Identity<'a>,
     ordinal: usize,
 }
 
-/// The fingerprint of every field, in order.
-pub fn fingerprints(fields: &[FieldDescriptor]) -> Vec<Fingerprint> {
-    let mut out: Vec<Fingerprint> = Vec::with_capacity(fields.len());
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Identity<'a> {
+    control: &'a Control,
+    html_id: Option<&'a str>,
+    name: Option<&'a str>,
+    label: Option<&'a str>,
+    placeholder: Option<&'a str>,
+    autocomplete: Option<&'a str>,
+    max_length: Option<u32>,
+    form: Option<&'a str>,
+    section: Option<&'a str>,
+    outer_sections: &'a [String],
+    row_label: Option<&'a str>,
+}
+
+/// The fingerprint of every field, in order. (Quadratic in the worst case, when many fields
+/// look alike; two identities differ at their first differing member, usually the first.)
+pub fn fingerprints(fields: &[FieldDescriptor]) -> Vec<Fingerprint<'_>> {
+    let mut out: Vec<Fingerprint<'_>> = Vec::with_capacity(fields.len());
     for f in fields {
-        let mut print = Fingerprint {
-            control: f.control.clone(),
-            html_id: f.html_id.clone(),
-            name: f.name.clone(),
-            label: f.label.clone(),
-            placeholder: f.placeholder.clone(),
-            autocomplete: f.autocomplete.clone(),
+        let identity = Identity {
+            control: &f.control,
+            html_id: f.html_id.as_deref(),
+            name: f.name.as_deref(),
+            label: f.label.as_deref(),
+            placeholder: f.placeholder.as_deref(),
+            autocomplete: f.autocomplete.as_deref(),
             max_length: f.max_length,
-            form: f.form.clone(),
-            section: f.section.clone(),
-            outer_sections: f.outer_sections.clone(),
-            row_label: f.row_label.clone(),
-            ordinal: 0,
+            form: f.form.as_deref(),
+            section: f.section.as_deref(),
+            outer_sections: &f.outer_sections,
+            row_label: f.row_label.as_deref(),
         };
-        print.ordinal = out.iter().filter(|p| **p == print).count();
-        out.push(print);
+        let ordinal = out.iter().filter(|p| p.identity == identity).count();
+        out.push(Fingerprint { identity, ordinal });
     }
     out
 }
@@ -251,9 +249,8 @@ mod tests {
         assert_eq!(codes.len(), Concealment::ALL.len());
         for c in Concealment::ALL {
             assert!(c.code().starts_with("hidden."));
-            assert_eq!(c.message_id(), c.code().replace('.', "-"));
             for lang in [Lang::ZhCn, Lang::En] {
-                let text = tr(lang, c.message_id(), &[]);
+                let text = tr(lang, &c.message_id(), &[]);
                 assert_ne!(text, c.message_id(), "{lang:?} lacks {}", c.code());
             }
         }
@@ -264,7 +261,8 @@ mod tests {
         let a = FieldDescriptor::text("a", "姓名");
         let mut b = FieldDescriptor::text("b", "姓名");
         b.html_id = Some("a".into());
-        let before = fingerprints(&[a.clone(), b.clone()]);
+        let reviewed = [a.clone(), b.clone()];
+        let before = fingerprints(&reviewed);
         // Two fields alike but for their handle differ by their place.
         assert_ne!(before[0], before[1]);
         let mut filled = a.clone();

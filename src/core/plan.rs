@@ -125,7 +125,7 @@ pub enum Drift {
     /// No control carries the step's handle any more.
     Missing,
     /// The control carrying the handle is not the one reviewed: it is described differently,
-    /// its chosen option means something else, or more than one control carries the handle.
+    /// its options changed, or more than one control carries the handle.
     Changed,
 }
 
@@ -134,8 +134,8 @@ pub enum Drift {
 pub struct Recheck<'a> {
     reviewed: &'a [FieldDescriptor],
     now: &'a [FieldDescriptor],
-    before: Vec<Fingerprint>,
-    after: Vec<Fingerprint>,
+    before: Vec<Fingerprint<'a>>,
+    after: Vec<Fingerprint<'a>>,
 }
 
 impl<'a> Recheck<'a> {
@@ -160,38 +160,15 @@ impl<'a> Recheck<'a> {
             .enumerate()
             .filter(|(_, f)| f.id == step.field);
         let (n, now) = carriers.next().ok_or(Drift::Missing)?;
-        if carriers.next().is_some() || self.before[r] != self.after[n] {
+        // The options too: a select's chosen index, a radio's handle, mean the same only if
+        // every option is where it was.
+        if carriers.next().is_some()
+            || self.before[r] != self.after[n]
+            || self.reviewed[r].options != now.options
+        {
             return Err(Drift::Changed);
         }
-        let reviewed = &self.reviewed[r];
-        let text = |o: &FieldOption| (o.value.clone(), o.text.clone());
-        let same_choice = match &step.action {
-            FillAction::Select { index } => {
-                reviewed.options.get(*index).map(text).is_some()
-                    && reviewed.options.get(*index).map(text) == now.options.get(*index).map(text)
-            }
-            FillAction::Radio { option } => {
-                let of = |f: &FieldDescriptor| {
-                    f.options
-                        .iter()
-                        .find(|o| o.id.as_ref() == Some(option))
-                        .map(text)
-                };
-                let carried = self
-                    .now
-                    .iter()
-                    .flat_map(|f| &f.options)
-                    .filter(|o| o.id.as_ref() == Some(option))
-                    .count();
-                carried == 1 && of(reviewed).is_some() && of(reviewed) == of(now)
-            }
-            FillAction::Text { .. } | FillAction::Check { .. } => true,
-        };
-        if same_choice {
-            Ok(now)
-        } else {
-            Err(Drift::Changed)
-        }
+        Ok(now)
     }
 }
 

@@ -96,7 +96,9 @@ pub fn apply(document: &Document, plan: &FillPlan, reviewed: &[FieldDescriptor])
                 _ if step.concealed.is_some() => Err(Outcome::Hidden),
                 (Err(Drift::Missing), _) | (_, []) => Err(Outcome::Missing),
                 (Err(Drift::Changed), _) | (_, [_, _, ..]) => Err(Outcome::Changed),
-                (Ok(_), [el]) if visibility::concealment(el).is_some() => Err(Outcome::Hidden),
+                (Ok(_), [el]) if visibility::concealment(el, false).is_some() => {
+                    Err(Outcome::Hidden)
+                }
                 (Ok(_), [el]) => Ok(el.clone()),
             };
             (step, found)

@@ -220,7 +220,7 @@ impl Dom for LiveDom {
 
     fn concealment(&self, node: &Element) -> Option<Concealment> {
         if self.measure {
-            visibility::concealment(node)
+            visibility::concealment(node, true)
         } else {
             None
         }

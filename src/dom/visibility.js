@@ -11,17 +11,20 @@ const SAME_COLOUR = 24;
 // The order of Concealment::ALL, from 1; 0: seen.
 const OPACITY = 1, TINY = 2, OFFSCREEN = 3, CLIPPED = 4, SAME = 5, COVERED = 6, FRAME = 7;
 
-/** How the page hides `el` from the person: a reason number, or 0. */
-export function concealment(el) {
+/**
+ * How the page hides `el` from the person: a reason number, or 0. `scroll`: a control out of
+ * the window's view is scrolled to for the hit test (else that test is left out for it).
+ */
+export function concealment(el, scroll) {
   let frame = frameOf(el);
   for (let depth = 0; frame && depth < 8; depth++) {
-    if (own(frame, false)) return FRAME;
+    if (own(frame, false, scroll)) return FRAME;
     frame = frameOf(frame);
   }
-  const found = own(el, true);
+  const found = own(el, true, scroll);
   // A styled radio or checkbox: the native box made transparent, its label drawn instead.
   const choice = el.localName === 'input' && (el.type === 'radio' || el.type === 'checkbox');
-  if (found && choice && Array.from(el.labels || []).some((l) => !own(l, false))) return 0;
+  if (found && choice && Array.from(el.labels || []).some((l) => !own(l, false, scroll))) return 0;
   return found;
 }
 
@@ -54,7 +57,7 @@ function showsText(el) {
 }
 
 /** The tests for one element in its own document; `text`: the text tests too. */
-function own(el, text) {
+function own(el, text, scroll) {
   const doc = el.ownerDocument;
   const win = doc?.defaultView;
   if (!win) return 0;
@@ -92,7 +95,7 @@ function own(el, text) {
   if (!seen(visible)) return CLIPPED;
   if (text && sameColour(chain)) return SAME;
   const target = meet(visible, reachable);
-  if (seen(target) && !onTop(el, doc, win, target)) return shaped ? CLIPPED : COVERED;
+  if (seen(target) && !onTop(el, doc, win, target, scroll)) return shaped ? CLIPPED : COVERED;
   return 0;
 }
 
@@ -118,13 +121,14 @@ function sameColour(chain) {
  * Whether a hit test at the centre of `target` lands on `el`, inside it or on one of its
  * labels. Out of the window's view, the window is scrolled there and back at once, instantly.
  */
-function onTop(el, doc, win, target) {
+function onTop(el, doc, win, target, scroll) {
   const x = (target.l + target.r) / 2;
   const y = (target.t + target.b) / 2;
   const w = win.innerWidth;
   const h = win.innerHeight;
   const inView = (px, py) => px >= 0 && py >= 0 && px < w && py < h;
   if (inView(x, y)) return landsOn(el, doc, x, y);
+  if (!scroll) return true;
   const sx = win.scrollX;
   const sy = win.scrollY;
   win.scrollTo({ left: sx + x - w / 2, top: sy + y - h / 2, behavior: 'instant' });

@@ -44,12 +44,14 @@ use crate::core::field::Concealment;
 extern "C" {
     /// 0 when seen, else the place of the reason in [`Concealment::ALL`], from 1.
     #[wasm_bindgen(js_name = concealment)]
-    fn measure(el: &Element) -> u32;
+    fn measure(el: &Element, scroll: bool) -> u32;
 }
 
-/// How the page hides `el` from the person, if it does.
-pub fn concealment(el: &Element) -> Option<Concealment> {
-    let n = measure(el) as usize;
+/// How the page hides `el` from the person, if it does. `scroll`: a control out of the
+/// window's view is scrolled to for the hit test; without, the hit test is left out for it (the
+/// fill's second look, where scrolling for each field would cost a layout each).
+pub fn concealment(el: &Element, scroll: bool) -> Option<Concealment> {
+    let n = measure(el, scroll) as usize;
     n.checked_sub(1)
         .and_then(|i| Concealment::ALL.get(i))
         .copied()

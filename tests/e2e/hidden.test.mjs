@@ -76,7 +76,7 @@ test('on a page that hides fields, only what the person can see is filled, and r
     assert.ok(!r.checked && r.disabled, `${r.label} is unticked and cannot be ticked`);
     assert.ok(r.text.length > 4 && !r.text.includes('hidden'), `${r.label}: a plain reason (${r.text})`);
   }
-  assert.match(await page.locator(W('hidden')).innerText(), /被网页隐藏/);
+  assert.match(await page.locator(W('hidden')).innerText(), /网页藏起了以下字段/);
   // Clicking a locked box changes nothing.
   await hidden.first().locator('input[type=checkbox]').click({ force: true });
   assert.equal(await hidden.first().locator('input[type=checkbox]').isChecked(), false);

@@ -69,8 +69,7 @@ hidden-clipped = it is cut away, with next to nothing showing
 hidden-same-colour = its text is the colour of its background
 hidden-covered = something else lies over it
 hidden-frame = it is in a frame that cannot be seen
-review-hidden = Hidden by the page, not filled:
-review-hidden-intro = The page hid these fields. A field you cannot see is never filled and cannot be ticked.
+review-hidden = The page hid these fields. A field you cannot see is never filled and cannot be ticked:
 
 ## Interface
 launcher = Fill form

@@ -69,8 +69,7 @@ hidden-clipped = 它被裁掉了，只露出不到一点
 hidden-same-colour = 它的文字与背景同色，看不见
 hidden-covered = 它被别的内容盖住了
 hidden-frame = 它在一个看不见的框架里
-review-hidden = 被网页隐藏，不会填写：
-review-hidden-intro = 网页藏起了以下字段。您看不见的字段不会填写，也不能勾选。
+review-hidden = 网页藏起了以下字段。看不见的字段不会填写，也不能勾选：
 
 ## 界面
 launcher = 一键填表

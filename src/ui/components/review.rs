@@ -249,7 +249,7 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
         NotPlanned::TooLong { max, .. } => {
             tr(lang, "skip-too-long", &[("max", Arg::Num(i64::from(*max)))])
         }
-        NotPlanned::Concealed(how) => with("skip-concealed", &tr(lang, how.message_id(), &[])),
+        NotPlanned::Concealed(how) => with("skip-concealed", &tr(lang, &how.message_id(), &[])),
         NotPlanned::Skipped(reason) => match reason {
             SkipReason::Hidden => with("skip-hidden", ""),
             SkipReason::ReadOnly => with("skip-readonly", ""),
@@ -324,7 +324,7 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
             <div class="of-step-body">
                 <label for={check_id} class="of-step-label">{ &step.label }</label>
                 if let Some(how) = hidden {
-                    <div class="of-warning" data-of="hidden-reason">{ tr(lang, how.message_id(), &[]) }</div>
+                    <div class="of-warning" data-of="hidden-reason">{ tr(lang, &how.message_id(), &[]) }</div>
                 } else {
                 <div class="of-step-value">
                     <span class="of-value" data-of="value">{ value }</span>
@@ -392,7 +392,6 @@ pub fn Review(props: &ReviewProps) -> Html {
             if shown < s.plan.steps.len() {
                 <section class="of-hidden" data-of="hidden">
                     <h4>{ t("review-hidden") }</h4>
-                    <p class="of-intro">{ t("review-hidden-intro") }</p>
                     { steps(props, true) }
                 </section>
             }
