@@ -301,6 +301,24 @@ pub fn append_row(
     out
 }
 
+/// Every file below `dir` (none when it does not exist), sorted.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,22 +399,4 @@ mod tests {
         assert!(third.ends_with("| d2 | c2 | 2 | 3 |\n| d3 | c3 | 4 | 5 |\n"));
         assert_eq!(third.matches("## Metrics as of").count(), 1);
     }
-}
-
-/// Every file below `dir` (none when it does not exist), sorted.
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut todo = vec![dir.to_path_buf()];
-    while let Some(d) = todo.pop() {
-        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                todo.push(path);
-            } else {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
 }
