@@ -8,10 +8,10 @@ use std::rc::Rc;
 
 use oncefill::core::classify::classify_all;
 use oncefill::core::dictionary::Key;
-use oncefill::core::field::Control;
-use oncefill::core::plan::plan;
+use oncefill::core::field::{Concealment, Control, FieldDescriptor};
+use oncefill::core::plan::{FillPlan, plan};
 use oncefill::core::profile::Profile;
-use oncefill::dom::fill::{Outcome, apply};
+use oncefill::dom::fill::{FillReport, Outcome, apply};
 use oncefill::dom::scan::scan_document;
 use time::macros::date;
 use wasm_bindgen::JsCast;
@@ -40,6 +40,27 @@ fn input(id: &str) -> HtmlInputElement {
         .unwrap()
         .dyn_into()
         .unwrap()
+}
+
+/// The page scanned, and the demo profile's plan for it.
+fn scanned_and_planned(doc: &Document) -> (Vec<FieldDescriptor>, FillPlan) {
+    let fields = scan_document(doc);
+    let plan = plan(
+        &Profile::demo(),
+        &fields,
+        &classify_all(&fields),
+        date!(2026 - 11 - 21),
+    );
+    (fields, plan)
+}
+
+/// What became of the step labelled `label`.
+fn outcome_of(report: &FillReport, label: &str) -> Option<Outcome> {
+    report
+        .outcomes
+        .iter()
+        .find(|(_, l, _)| l == label)
+        .map(|(_, _, o)| *o)
 }
 
 const FORM: &str = r#"
@@ -136,7 +157,7 @@ fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
     let plan = plan(&Profile::demo(), &fields, &classified, today);
     let planned: Vec<Key> = plan.steps.iter().map(|s| s.key).collect();
     assert_eq!(planned.len(), 8, "{planned:?}");
-    let report = apply(&doc, &plan);
+    let report = apply(&doc, &plan, &fields);
     assert!(
         report
             .outcomes
@@ -195,13 +216,7 @@ fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
     let container = fixture(FORM);
     let doc = document();
     input("t-name").set_value("李四");
-    let fields = scan_document(&doc);
-    let mut plan = plan(
-        &Profile::demo(),
-        &fields,
-        &classify_all(&fields),
-        date!(2026 - 11 - 21),
-    );
+    let (fields, mut plan) = scanned_and_planned(&doc);
     let name_step = plan
         .steps
         .iter()
@@ -212,14 +227,8 @@ fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
     // The person typed into the ID field after review, and the page disabled the mobile field.
     input("t-id").set_value("something");
     input("t-mobile").set_disabled(true);
-    let report = apply(&doc, &plan);
-    let outcome = |label: &str| {
-        report
-            .outcomes
-            .iter()
-            .find(|(_, l, _)| l == label)
-            .map(|(_, _, o)| *o)
-    };
+    let report = apply(&doc, &plan, &fields);
+    let outcome = |label: &str| outcome_of(&report, label);
     assert_eq!(outcome("姓名"), None, "unticked steps are not carried out");
     assert_eq!(outcome("公民身份号码"), Some(Outcome::NonEmpty));
     assert_eq!(outcome("手机号码"), Some(Outcome::NotFillable));
@@ -230,7 +239,7 @@ fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
     for step in plan.steps.iter_mut() {
         step.selected = step.key == Key::PersonName;
     }
-    let report = apply(&doc, &plan);
+    let report = apply(&doc, &plan, &fields);
     assert_eq!(report.outcomes[0].2, Outcome::Filled);
     assert_eq!(input("t-name").value(), "王小明");
     container.remove();
@@ -269,15 +278,82 @@ fn a_react_controlled_input_sees_the_value() {
     let el = document().get_element_by_id("t-ctl").unwrap();
     let state = install_tracker(&el);
     let doc = document();
-    let fields = scan_document(&doc);
-    let plan = plan(
-        &Profile::demo(),
-        &fields,
-        &classify_all(&fields),
-        date!(2026 - 11 - 21),
-    );
-    apply(&doc, &plan);
+    let (fields, plan) = scanned_and_planned(&doc);
+    apply(&doc, &plan, &fields);
     let seen = js_sys::Reflect::get(&state, &"value".into()).unwrap();
     assert_eq!(seen.as_string().as_deref(), Some("13800138000"));
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+fn fields_the_page_hides_are_told_from_fields_a_person_sees() {
+    let container = fixture(
+        r#"<form id="t-vis" style="background:#fff;color:#111">
+  <label>姓名 <input id="v-seen"></label>
+  <label>手机 <input id="v-faded" style="opacity:.5"></label>
+  <label class="pill"><input type="radio" name="v-sex" id="v-styled" value="1" style="opacity:0;position:absolute">男</label>
+  <div style="overflow:auto;height:60px"><div style="height:200px"></div><label>备注 <input id="v-scrolled"></label></div>
+  <div style="opacity:0"><label>公民身份号码 <input id="v-opacity"></label></div>
+  <label>户籍地址 <input id="v-left" style="position:absolute;left:-10000px"></label>
+  <div style="width:1px;height:1px;overflow:hidden"><label>民族 <input id="v-box"></label></div>
+  <label>出生日期 <input id="v-flat" style="height:0;padding:0;border:0"></label>
+  <label>邮箱 <input id="v-ink" style="color:#fff;background:#fff;border:0"></label>
+  <div style="position:relative"><label>邮编 <input id="v-under"></label><div style="position:absolute;inset:0;background:#fff;z-index:3">说明</div></div>
+</form>"#,
+    );
+    let fields = scan_document(&document());
+    let concealed = |id: &str| {
+        fields
+            .iter()
+            .find(|f| f.html_id.as_deref() == Some(id))
+            .map(|f| f.concealed)
+            .unwrap()
+    };
+    for seen in ["v-seen", "v-faded", "v-scrolled"] {
+        assert_eq!(concealed(seen), None, "{seen} is seen");
+    }
+    let group = fields
+        .iter()
+        .find(|f| f.name.as_deref() == Some("v-sex"))
+        .unwrap();
+    assert_eq!(
+        group.concealed, None,
+        "a styled radio is seen through its label"
+    );
+    for (id, why) in [
+        ("v-opacity", Concealment::Opacity),
+        ("v-left", Concealment::Offscreen),
+        ("v-box", Concealment::Clipped),
+        ("v-flat", Concealment::Tiny),
+        ("v-ink", Concealment::SameColour),
+        ("v-under", Concealment::Covered),
+    ] {
+        assert_eq!(concealed(id), Some(why), "{id}");
+    }
+    container.remove();
+}
+
+#[wasm_bindgen_test]
+fn a_field_the_page_hides_after_review_is_refused_at_fill_time() {
+    let container = fixture(
+        r#"<form><label>姓名 <input id="h-name"></label><label>手机号码 <input id="h-mobile"></label></form>"#,
+    );
+    let doc = document();
+    let (fields, plan) = scanned_and_planned(&doc);
+    assert!(
+        plan.steps
+            .iter()
+            .all(|s| s.selected && s.concealed.is_none())
+    );
+    input("h-mobile")
+        .unchecked_ref::<web_sys::HtmlElement>()
+        .style()
+        .set_property("opacity", "0")
+        .unwrap();
+    let report = apply(&doc, &plan, &fields);
+    let outcome = |label: &str| outcome_of(&report, label);
+    assert_eq!(outcome("姓名"), Some(Outcome::Filled));
+    assert_eq!(outcome("手机号码"), Some(Outcome::Hidden));
+    assert_eq!(input("h-mobile").value(), "");
     container.remove();
 }

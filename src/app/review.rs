@@ -57,7 +57,13 @@ impl ReviewState {
     pub fn reduce(&mut self, action: ReviewAction) {
         match action {
             ReviewAction::Select(field, on) => {
-                for step in self.plan.steps.iter_mut().filter(|st| st.field == field) {
+                // A field the page hides from the person cannot be ticked.
+                for step in self
+                    .plan
+                    .steps
+                    .iter_mut()
+                    .filter(|st| st.field == field && st.concealed.is_none())
+                {
                     step.selected = on;
                 }
             }
@@ -174,6 +180,32 @@ mod tests {
         r.reduce(ReviewAction::Reveal(first.clone()));
         r.reduce(ReviewAction::Reveal(first));
         assert!(r.revealed.is_empty());
+    }
+
+    #[test]
+    fn a_field_the_page_hides_is_shown_unticked_and_cannot_be_ticked() {
+        let mut fields = vec![
+            FieldDescriptor::text("f0", "姓名"),
+            FieldDescriptor::text("f1", "公民身份号码"),
+            FieldDescriptor::text("f2", "民族"),
+        ];
+        fields[1].concealed = Some(crate::core::field::Concealment::Opacity);
+        fields[2].concealed = Some(crate::core::field::Concealment::Covered);
+        let classified = crate::core::classify::classify_all(&fields);
+        let plan =
+            crate::core::plan::plan(&Profile::new(), &fields, &classified, date!(2026 - 11 - 21));
+        // Nothing to put in a hidden field is never asked of the person.
+        assert_eq!(
+            missing(&plan, &Profile::new()).map(|(_, k)| k),
+            Some(vec![Key::PersonName])
+        );
+        let mut r = planned(&Profile::demo(), &["姓名", "公民身份号码"]);
+        r.plan.steps[1].concealed = Some(crate::core::field::Concealment::Opacity);
+        r.plan.steps[1].selected = false;
+        let hidden = r.plan.steps[1].field.clone();
+        r.reduce(ReviewAction::Select(hidden, true));
+        assert!(!r.plan.steps[1].selected);
+        assert_eq!(r.selected(), 1);
     }
 
     #[test]

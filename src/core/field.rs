@@ -38,6 +38,62 @@ pub struct FieldOption {
     pub id: Option<FieldId>,
 }
 
+/// How a page hides a control that is rendered (it has a box and is not `visibility:hidden`)
+/// from the person looking at it: the trick of autofill phishing, where a page asking for a
+/// name and a phone number holds invisible fields for an ID number or an address. The live
+/// adapter measures it (`dom::scan`); natively nothing is measured and no field is concealed.
+///
+/// A concealed field is never filled: review shows it, with this reason, unticked and locked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Concealment {
+    /// Transparent: the opacity of the control and its ancestors multiplies to almost nothing.
+    Opacity,
+    /// Smaller than a person can see or click, or its text too small to read.
+    Tiny,
+    /// Placed outside the page's scrollable area (`left:-10000px`), where no scrolling reaches.
+    Offscreen,
+    /// Cut away by `clip`, `clip-path` or an ancestor's `overflow:hidden`.
+    Clipped,
+    /// Its text has the colour of its background.
+    SameColour,
+    /// Another element lies over it.
+    Covered,
+    /// It is in a frame that is itself hidden in one of these ways.
+    Frame,
+}
+
+impl Concealment {
+    /// Every reason, for tests and message checks.
+    pub const ALL: [Concealment; 7] = [
+        Concealment::Opacity,
+        Concealment::Tiny,
+        Concealment::Offscreen,
+        Concealment::Clipped,
+        Concealment::SameColour,
+        Concealment::Covered,
+        Concealment::Frame,
+    ];
+
+    /// The reason code, `hidden.opacity` ….
+    pub fn code(self) -> &'static str {
+        match self {
+            Concealment::Opacity => "hidden.opacity",
+            Concealment::Tiny => "hidden.tiny",
+            Concealment::Offscreen => "hidden.offscreen",
+            Concealment::Clipped => "hidden.clipped",
+            Concealment::SameColour => "hidden.same-colour",
+            Concealment::Covered => "hidden.covered",
+            Concealment::Frame => "hidden.frame",
+        }
+    }
+
+    /// The Fluent message id of the plain-language reason: the code with a dash for the dot.
+    pub fn message_id(self) -> String {
+        self.code().replace('.', "-")
+    }
+}
+
 /// A scanned control.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FieldDescriptor {
@@ -66,6 +122,10 @@ pub struct FieldDescriptor {
     pub options: Vec<FieldOption>,
     /// Rendered and not `type=hidden`.
     pub visible: bool,
+    /// Rendered, but hidden from the person by the page (see [`Concealment`]); only for
+    /// visible fields.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concealed: Option<Concealment>,
     /// `readonly`.
     pub readonly: bool,
     /// `disabled` (itself or through a disabled fieldset).
@@ -104,6 +164,7 @@ impl FieldDescriptor {
             pattern: None,
             options: Vec::new(),
             visible: true,
+            concealed: None,
             readonly: false,
             disabled: false,
             has_value: false,
@@ -123,5 +184,93 @@ impl FieldDescriptor {
             Control::RadioGroup => "radio",
             Control::Checkbox => "checkbox",
         }
+    }
+}
+
+/// What the page cannot change about a control without it becoming another field, as the
+/// person reviewed it: its kind and type, `id`, `name`, label, placeholder, `autocomplete`,
+/// `maxlength`, its form, the headings it stands under, its row's label, and its place among
+/// the controls that share all of these. Not its content, its options or whether it is shown
+/// (those are checked on their own).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprint<'a> {
+    identity: Identity<'a>,
+    ordinal: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Identity<'a> {
+    control: &'a Control,
+    html_id: Option<&'a str>,
+    name: Option<&'a str>,
+    label: Option<&'a str>,
+    placeholder: Option<&'a str>,
+    autocomplete: Option<&'a str>,
+    max_length: Option<u32>,
+    form: Option<&'a str>,
+    section: Option<&'a str>,
+    outer_sections: &'a [String],
+    row_label: Option<&'a str>,
+}
+
+/// The fingerprint of every field, in order. (Quadratic in the worst case, when many fields
+/// look alike; two identities differ at their first differing member, usually the first.)
+pub fn fingerprints(fields: &[FieldDescriptor]) -> Vec<Fingerprint<'_>> {
+    let mut out: Vec<Fingerprint<'_>> = Vec::with_capacity(fields.len());
+    for f in fields {
+        let identity = Identity {
+            control: &f.control,
+            html_id: f.html_id.as_deref(),
+            name: f.name.as_deref(),
+            label: f.label.as_deref(),
+            placeholder: f.placeholder.as_deref(),
+            autocomplete: f.autocomplete.as_deref(),
+            max_length: f.max_length,
+            form: f.form.as_deref(),
+            section: f.section.as_deref(),
+            outer_sections: &f.outer_sections,
+            row_label: f.row_label.as_deref(),
+        };
+        let ordinal = out.iter().filter(|p| p.identity == identity).count();
+        out.push(Fingerprint { identity, ordinal });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::i18n::{Lang, tr};
+
+    #[test]
+    fn every_concealment_has_a_code_and_a_sentence_in_both_languages() {
+        let mut codes: Vec<&str> = Concealment::ALL.iter().map(|c| c.code()).collect();
+        codes.dedup();
+        assert_eq!(codes.len(), Concealment::ALL.len());
+        for c in Concealment::ALL {
+            assert!(c.code().starts_with("hidden."));
+            for lang in [Lang::ZhCn, Lang::En] {
+                let text = tr(lang, &c.message_id(), &[]);
+                assert_ne!(text, c.message_id(), "{lang:?} lacks {}", c.code());
+            }
+        }
+    }
+
+    #[test]
+    fn a_fingerprint_changes_with_what_names_the_field_and_not_with_its_content() {
+        let a = FieldDescriptor::text("a", "姓名");
+        let mut b = FieldDescriptor::text("b", "姓名");
+        b.html_id = Some("a".into());
+        let reviewed = [a.clone(), b.clone()];
+        let before = fingerprints(&reviewed);
+        // Two fields alike but for their handle differ by their place.
+        assert_ne!(before[0], before[1]);
+        let mut filled = a.clone();
+        filled.has_value = true;
+        filled.concealed = Some(Concealment::Covered);
+        assert_eq!(fingerprints(&[filled, b.clone()]), before);
+        let mut relabelled = a.clone();
+        relabelled.label = Some("公民身份号码".into());
+        assert_ne!(fingerprints(&[relabelled, b])[0], before[0]);
     }
 }

@@ -20,7 +20,9 @@ use time::Date;
 
 use crate::core::classify::{Classification, Reason, SkipReason, Verdict};
 use crate::core::dictionary::Key;
-use crate::core::field::{Control, FieldDescriptor, FieldId, FieldOption};
+use crate::core::field::{
+    Concealment, Control, FieldDescriptor, FieldId, FieldOption, Fingerprint, fingerprints,
+};
 use crate::core::ids::Sex;
 use crate::core::mask::{Secret, mask_for_display};
 use crate::core::profile::{Profile, Value};
@@ -93,6 +95,9 @@ pub struct FillStep {
     pub overwrites: bool,
     /// Ticked in review.
     pub selected: bool,
+    /// The page hides the field from the person: shown in review with this reason, never
+    /// ticked, never filled.
+    pub concealed: Option<Concealment>,
 }
 
 impl FillStep {
@@ -111,6 +116,59 @@ impl FillStep {
                 .unwrap_or_default(),
             FillAction::Check { on } => if *on { "☑" } else { "☐" }.to_string(),
         }
+    }
+}
+
+/// Why a reviewed step may not be carried out on the page as it is now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Drift {
+    /// No control carries the step's handle any more.
+    Missing,
+    /// The control carrying the handle is not the one reviewed: it is described differently,
+    /// its options changed, or more than one control carries the handle.
+    Changed,
+}
+
+/// The fields the person reviewed beside the same page described again just before the fill:
+/// a step is carried out only on the control it was reviewed for.
+pub struct Recheck<'a> {
+    reviewed: &'a [FieldDescriptor],
+    now: &'a [FieldDescriptor],
+    before: Vec<Fingerprint<'a>>,
+    after: Vec<Fingerprint<'a>>,
+}
+
+impl<'a> Recheck<'a> {
+    /// Compares `reviewed` (what the plan was made from) with `now` (a new scan).
+    pub fn new(reviewed: &'a [FieldDescriptor], now: &'a [FieldDescriptor]) -> Self {
+        Recheck {
+            reviewed,
+            now,
+            before: fingerprints(reviewed),
+            after: fingerprints(now),
+        }
+    }
+
+    /// The control's description now, when it is still the one reviewed for `step`.
+    pub fn check(&self, step: &FillStep) -> Result<&'a FieldDescriptor, Drift> {
+        let Some(r) = self.reviewed.iter().position(|f| f.id == step.field) else {
+            return Err(Drift::Changed);
+        };
+        let mut carriers = self
+            .now
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.id == step.field);
+        let (n, now) = carriers.next().ok_or(Drift::Missing)?;
+        // The options too: a select's chosen index, a radio's handle, mean the same only if
+        // every option is where it was.
+        if carriers.next().is_some()
+            || self.before[r] != self.after[n]
+            || self.reviewed[r].options != now.options
+        {
+            return Err(Drift::Changed);
+        }
+        Ok(now)
     }
 }
 
@@ -140,6 +198,9 @@ pub enum NotPlanned {
         /// The field's limit.
         max: u32,
     },
+    /// The page hides the field from the person (and it was not recognised, or there is
+    /// nothing to put in it): never asked for, never filled.
+    Concealed(Concealment),
 }
 
 /// A field left alone, with its reason.
@@ -444,10 +505,12 @@ pub fn plan_with(
     let mut out = FillPlan::default();
     for (i, (field, class)) in fields.iter().zip(classified).enumerate() {
         let label = field_label(field);
+        // A field the page hides from the person is refused as such, whatever else is said
+        // of it (a lacking element is never asked for on its behalf).
         let skip = |why| Skipped {
             field: field.id.clone(),
             label: label.clone(),
-            why,
+            why: field.concealed.map_or(why, NotPlanned::Concealed),
         };
         let (key, reason) = match &class.verdict {
             Verdict::Fill { key, reason, .. } => (*key, reason.clone()),
@@ -503,7 +566,8 @@ pub fn plan_with(
             sensitive: sensitive.is_some(),
             action,
             overwrites: field.has_value,
-            selected: !field.has_value,
+            selected: !field.has_value && field.concealed.is_none(),
+            concealed: field.concealed,
         });
     }
     out
@@ -687,6 +751,70 @@ mod tests {
         assert!(p.steps[0].overwrites);
         assert!(!p.steps[0].selected);
     }
+    #[test]
+    fn fields_the_page_hides_are_planned_locked_and_do_not_refuse_their_twins() {
+        let name = FieldDescriptor::text("a", "姓名");
+        let mut twin = FieldDescriptor::text("b", "姓名");
+        twin.concealed = Some(Concealment::Clipped);
+        let mut id = FieldDescriptor::text("c", "公民身份号码");
+        id.concealed = Some(Concealment::Opacity);
+        let mut odd = FieldDescriptor::text("d", "备注");
+        odd.concealed = Some(Concealment::Tiny);
+        let p = run(&[name, twin, id, odd]);
+        let step = |f: &str| p.steps.iter().find(|s| s.field.0 == f);
+        assert!(step("a").is_some_and(|s| s.selected && s.concealed.is_none()));
+        for (f, why) in [("b", Concealment::Clipped), ("c", Concealment::Opacity)] {
+            assert!(step(f).is_some_and(|s| !s.selected && s.concealed == Some(why)));
+        }
+        assert_eq!(p.skipped.len(), 1);
+        assert_eq!(p.skipped[0].why, NotPlanned::Concealed(Concealment::Tiny));
+    }
+
+    #[test]
+    fn a_step_is_carried_out_only_on_the_control_reviewed() {
+        let fields = vec![
+            FieldDescriptor::text("a", "姓名"),
+            FieldDescriptor::text("b", "联系电话"),
+        ];
+        let p = run(&fields);
+        assert_eq!(p.steps.len(), 2);
+        let check = |now: &[FieldDescriptor]| {
+            let r = Recheck::new(&fields, now);
+            p.steps
+                .iter()
+                .map(|s| r.check(s).map(|_| ()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(check(&fields), vec![Ok(()), Ok(())]);
+        // The page swaps the two handles.
+        let mut swapped = fields.clone();
+        swapped[0].id = FieldId("b".into());
+        swapped[1].id = FieldId("a".into());
+        assert_eq!(check(&swapped), vec![Err(Drift::Changed); 2]);
+        // The page rewrites a label.
+        let mut relabelled = fields.clone();
+        relabelled[1].label = Some("公民身份号码".into());
+        assert_eq!(check(&relabelled), vec![Ok(()), Err(Drift::Changed)]);
+        // Another control carries the same handle; a control is gone.
+        let mut twice = fields.clone();
+        twice.push(FieldDescriptor::text("a", "备注"));
+        assert_eq!(check(&twice)[0], Err(Drift::Changed));
+        assert_eq!(check(&fields[..1])[1], Err(Drift::Missing));
+        // A select whose options were reordered.
+        let sex = control(
+            Control::Select,
+            "性别",
+            &[("", "请选择"), ("1", "男"), ("2", "女")],
+        );
+        let p = run(std::slice::from_ref(&sex));
+        let mut reordered = sex.clone();
+        reordered.options.swap(1, 2);
+        let r = Recheck::new(std::slice::from_ref(&sex), std::slice::from_ref(&reordered));
+        assert_eq!(r.check(&p.steps[0]).map(|_| ()), Err(Drift::Changed));
+        let r = Recheck::new(std::slice::from_ref(&sex), std::slice::from_ref(&sex));
+        assert!(r.check(&p.steps[0]).is_ok());
+    }
+
     /// A field of `control` with `options` (value, text).
     fn control(control: Control, label: &str, pairs: &[(&str, &str)]) -> FieldDescriptor {
         let mut f = FieldDescriptor::text("f", label);

@@ -30,8 +30,13 @@
 //! `type=hidden`, and an inline `style` with `display:none` or `visibility:hidden` on the
 //! control or an ancestor. Style sheets, scripts, open shadow roots and frames are not looked
 //! at; the live adapter sees all of those except closed shadow roots and cross-origin frames.
+//!
+//! A rendered control the page still hides from the person (transparent, tiny, off the page,
+//! clipped, its text the colour of its background, covered, in such a frame) is reported
+//! visible with its [`Concealment`]: classified as any other, so that review can show what the
+//! page tried to obtain, and never filled. Only the live adapter measures it.
 
-use crate::core::field::{Control, FieldDescriptor, FieldId, FieldOption};
+use crate::core::field::{Concealment, Control, FieldDescriptor, FieldId, FieldOption};
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
@@ -73,6 +78,12 @@ pub trait Dom {
     fn labels_for(&self, id: &str) -> Vec<Self::Node>;
     /// Whether the element is rendered (not `display:none`, not `hidden`, has a box).
     fn is_rendered(&self, node: &Self::Node) -> bool;
+    /// How the page hides a rendered element from the person, if it does (transparent, tiny,
+    /// off the page, clipped, its text the colour of its background, covered, in such a
+    /// frame). Only a live page can tell; saved markup says nothing.
+    fn concealment(&self, _node: &Self::Node) -> Option<Concealment> {
+        None
+    }
     /// Whether a control holds content: text typed, a checked radio or checkbox, or a select
     /// whose choice differs from its initial one.
     fn has_value(&self, node: &Self::Node) -> bool;
@@ -689,6 +700,15 @@ pub fn scan<D: Dom>(dom: &D) -> Vec<FieldDescriptor> {
     out
 }
 
+/// How the page hides a rendered control from the person (an unrendered one is simply hidden).
+fn concealed<D: Dom>(dom: &D, node: &D::Node) -> Option<Concealment> {
+    if dom.is_rendered(node) {
+        dom.concealment(node)
+    } else {
+        None
+    }
+}
+
 fn scan_control<D: Dom>(
     dom: &D,
     node: &D::Node,
@@ -722,6 +742,7 @@ fn scan_control<D: Dom>(
             group.options.push(option);
             group.has_value |= dom.has_value(node);
             group.visible |= dom.is_rendered(node);
+            group.concealed = group.concealed.or_else(|| concealed(dom, node));
             return;
         }
         let (label, label_source) = label_of(dom, node, true).unzip();
@@ -742,6 +763,7 @@ fn scan_control<D: Dom>(
             pattern: None,
             options: vec![option],
             visible: dom.is_rendered(node),
+            concealed: concealed(dom, node),
             readonly: false,
             disabled: dom.is_disabled(node),
             has_value: dom.has_value(node),
@@ -805,6 +827,11 @@ fn scan_control<D: Dom>(
         pattern: non_empty_attr(dom, node, "pattern"),
         options,
         visible: input_type != "hidden" && dom.is_rendered(node),
+        concealed: if input_type == "hidden" {
+            None
+        } else {
+            concealed(dom, node)
+        },
         readonly: attr_flag(dom, node, "readonly"),
         disabled: dom.is_disabled(node),
         has_value: dom.has_value(node),

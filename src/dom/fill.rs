@@ -2,17 +2,19 @@
 //! the page — focus, the element's native value setter, bubbling `input` and `change` events,
 //! blur — so React's value tracker, Vue's `v-model` and Angular forms all see the value.
 //!
-//! Hidden, read-only and disabled controls are never touched, and a field that has content is
-//! only replaced when the person ticked it in review (the plan marks it `overwrites`).
+//! Hidden, read-only and disabled controls are never touched, nor one the page hides from the
+//! person (measured again just before writing), nor one that is no longer the control the person
+//! reviewed; a field that has content is only replaced when the person ticked it in review (the
+//! plan marks it `overwrites`).
 
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Event, EventInit, HtmlInputElement};
 
-use crate::core::field::FieldId;
-use crate::core::plan::{FillAction, FillPlan};
-use crate::core::scan::Dom;
-use crate::dom::realm;
+use crate::core::field::{FieldDescriptor, FieldId};
+use crate::core::plan::{Drift, FillAction, FillPlan, Recheck};
+use crate::core::scan::{Dom, scan};
 use crate::dom::scan::LiveDom;
+use crate::dom::{realm, visibility};
 
 /// What happened to one field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,6 +31,11 @@ pub enum Outcome {
     NotFillable,
     /// The page did not keep the value (a script reverted or reformatted it).
     Rejected,
+    /// The control carrying the field's handle is not the one reviewed (described differently,
+    /// another choice behind the option, or the handle on more than one element).
+    Changed,
+    /// The page hides the field from the person.
+    Hidden,
 }
 
 impl Outcome {
@@ -41,6 +48,8 @@ impl Outcome {
             Outcome::Missing => "outcome-missing",
             Outcome::NotFillable => "outcome-not-fillable",
             Outcome::Rejected => "outcome-rejected",
+            Outcome::Changed => "outcome-changed",
+            Outcome::Hidden => "outcome-hidden",
         }
     }
 
@@ -64,18 +73,42 @@ impl FillReport {
     }
 }
 
-/// Carries out the selected steps of `plan` in `document`.
-pub fn apply(document: &Document, plan: &FillPlan) -> FillReport {
-    let dom = LiveDom::new(document.clone());
+/// Carries out the selected steps of `plan` in `document`, each only on the control the person
+/// reviewed (`reviewed`, the fields the plan was made from): the page is described again
+/// first, and a step whose control is described differently now, whose handle more than one
+/// element carries, or that the page now hides from the person is refused. Every control is
+/// measured before the first value is written (reading the layout between writes would make
+/// the browser lay the page out again for each field).
+pub fn apply(document: &Document, plan: &FillPlan, reviewed: &[FieldDescriptor]) -> FillReport {
+    let dom = LiveDom::unmeasured(document.clone());
+    let now = scan(&dom);
+    let recheck = Recheck::new(reviewed, &now);
+    let checked: Vec<_> = plan
+        .steps
+        .iter()
+        .filter(|s| s.selected)
+        .map(|step| {
+            let target = match &step.action {
+                FillAction::Radio { option } => option,
+                _ => &step.field,
+            };
+            let found = match (recheck.check(step), dom.carrying(target).as_slice()) {
+                _ if step.concealed.is_some() => Err(Outcome::Hidden),
+                (Err(Drift::Missing), _) | (_, []) => Err(Outcome::Missing),
+                (Err(Drift::Changed), _) | (_, [_, _, ..]) => Err(Outcome::Changed),
+                (Ok(_), [el]) if visibility::concealment(el, false).is_some() => {
+                    Err(Outcome::Hidden)
+                }
+                (Ok(_), [el]) => Ok(el.clone()),
+            };
+            (step, found)
+        })
+        .collect();
     let mut report = FillReport::default();
-    for step in plan.steps.iter().filter(|s| s.selected) {
-        let target = match &step.action {
-            FillAction::Radio { option } => option,
-            _ => &step.field,
-        };
-        let outcome = match dom.find(target) {
-            None => Outcome::Missing,
-            Some(el) => fill_one(&dom, &el, &step.action, step.overwrites),
+    for (step, found) in checked {
+        let outcome = match found {
+            Ok(el) => fill_one(&dom, &el, &step.action, step.overwrites),
+            Err(outcome) => outcome,
         };
         report
             .outcomes

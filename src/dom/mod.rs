@@ -2,7 +2,8 @@
 //! only code that touches browser storage.
 //!
 //! * [`scan`] implements the core's [`Dom`](crate::core::scan::Dom) trait for the live
-//!   document; [`realm`] checks element types across same-origin frames.
+//!   document; [`realm`] checks element types across same-origin frames; [`visibility`]
+//!   measures whether a person can see a rendered control.
 //! * [`fill`] carries out a [`FillPlan`](crate::core::plan::FillPlan) like a person would.
 //! * [`storage`] keeps the sealed vault's bytes in IndexedDB; [`vault`] unlocks it and saves
 //!   it atomically with the core's envelope. Nothing here decides what is stored.
@@ -14,3 +15,4 @@ pub mod scan;
 pub mod storage;
 pub mod timing;
 pub mod vault;
+pub mod visibility;

@@ -5,9 +5,9 @@ use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
-use crate::core::field::{FieldDescriptor, FieldId};
+use crate::core::field::{Concealment, FieldDescriptor, FieldId};
 use crate::core::scan::{Child, Dom, scan};
-use crate::dom::realm;
+use crate::dom::{realm, visibility};
 
 /// The attribute that ties a control to its [`FieldId`].
 pub const FIELD_ATTR: &str = "data-oncefill-id";
@@ -54,6 +54,8 @@ impl Root {
 /// order.
 pub struct LiveDom {
     roots: Vec<Root>,
+    /// Whether the scan measures how the page hides each control ([`visibility`]).
+    measure: bool,
 }
 
 /// Every tree below `root` where controls can live, `root` first.
@@ -85,7 +87,20 @@ impl LiveDom {
     pub fn new(document: Document) -> Self {
         let mut roots = Vec::new();
         roots_of(Root::Document(document), &mut roots, 0);
-        LiveDom { roots }
+        LiveDom {
+            roots,
+            measure: true,
+        }
+    }
+
+    /// As [`new`](Self::new), without measuring visibility: for a description of the page
+    /// whose controls are measured one by one afterwards (the fill measures each control just
+    /// before writing to it).
+    pub fn unmeasured(document: Document) -> Self {
+        LiveDom {
+            measure: false,
+            ..Self::new(document)
+        }
     }
 
     fn all(&self, selector: &str) -> Vec<Element> {
@@ -94,9 +109,16 @@ impl LiveDom {
 
     /// The control a [`FieldId`] names, in any of the trees.
     pub fn find(&self, id: &FieldId) -> Option<Element> {
+        self.carrying(id).into_iter().next()
+    }
+
+    /// Every element that carries a [`FieldId`], in any of the trees: one, unless the page
+    /// copied the handle.
+    pub fn carrying(&self, id: &FieldId) -> Vec<Element> {
         self.all(&format!("[{FIELD_ATTR}=\"{}\"]", id.0))
             .into_iter()
-            .find(|e| e.is_connected())
+            .filter(|e| e.is_connected())
+            .collect()
     }
 
     /// The scanned controls a CSS selector picks, in any of the trees.
@@ -194,6 +216,14 @@ impl Dom for LiveDom {
             .and_then(|w| w.get_computed_style(node).ok().flatten())
             .and_then(|style| style.get_property_value("visibility").ok())
             .is_none_or(|v| v != "hidden" && v != "collapse")
+    }
+
+    fn concealment(&self, node: &Element) -> Option<Concealment> {
+        if self.measure {
+            visibility::concealment(node, true)
+        } else {
+            None
+        }
     }
 
     fn has_value(&self, node: &Element) -> bool {

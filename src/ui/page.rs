@@ -99,7 +99,7 @@ pub fn fill(state: &Handle) {
         return;
     };
     timing::start("oncefill:fill");
-    let mut report = fill::apply(&document, &state.review.plan);
+    let mut report = fill::apply(&document, &state.review.plan, &state.review.fields);
     // Selects whose options a page adds only once the one before is chosen (province →
     // city → county) had nothing to match at review; they are filled as they appear,
     // as a person would, and only those.
@@ -115,7 +115,7 @@ pub fn fill(state: &Handle) {
         if waiting.is_empty() {
             break;
         }
-        let (_, again, _) = make_plan(state.profile(), &document, state.today(), &state.forms);
+        let (fields, again, _) = make_plan(state.profile(), &document, state.today(), &state.forms);
         let next = FillPlan {
             steps: again
                 .steps
@@ -128,9 +128,22 @@ pub fn fill(state: &Handle) {
             break;
         }
         waiting.retain(|f| !next.steps.iter().any(|s| &s.field == f));
+        // Still the controls reviewed, with the options they have now.
+        let reviewed: Vec<FieldDescriptor> = state
+            .review
+            .fields
+            .iter()
+            .map(|f| match fields.iter().find(|now| now.id == f.id) {
+                Some(now) => FieldDescriptor {
+                    options: now.options.clone(),
+                    ..f.clone()
+                },
+                None => f.clone(),
+            })
+            .collect();
         report
             .outcomes
-            .extend(fill::apply(&document, &next).outcomes);
+            .extend(fill::apply(&document, &next, &reviewed).outcomes);
     }
     timing::end("oncefill:fill");
     send(state, Action::Filled(summary(&report)));

@@ -2,7 +2,8 @@
 // sets ONCEFILL_URL, ONCEFILL_SERVER_TOKEN and CHROMIUM).
 //
 // Prints ONE line of JSON to stdout: { fill_ms_median_200, fill_floor_ms_median_200,
-// fill_ratio_200, unlock_ms_wasm, wasm_memory_mib_after_unlock, save_ms_100_profiles }. Progress goes to stderr. The two
+// fill_ratio_200, fill_ms_median_largest_form, hidden_field_fills, unlock_ms_wasm,
+// wasm_memory_mib_after_unlock, save_ms_100_profiles }. Progress goes to stderr. The two
 // vault metrics are left out, with a note on stderr, while the page lacks the vault UI.
 //
 // Page contract (www/bench/fill-200.html): 200 fields in 25 <form> blocks, the
@@ -220,6 +221,39 @@ async function mappedRun(page, url) {
   });
 }
 
+/**
+ * Values written into the fields the demonstration page forms/trap.html hides from the person
+ * (each marked data-trap, itself or its frame), after review with every box the person could
+ * try to tick clicked (the locked ones too) and a fill. Must be 0.
+ */
+async function hiddenFieldFills(page) {
+  await resetStorage(page);
+  await page.goto(new URL('forms/trap.html', BASE).href, { waitUntil: 'load' });
+  await page.click('[data-of=launcher]');
+  await page.click('[data-of=load-demo]');
+  await page.click('[data-of=to-review]');
+  const boxes = page.locator(`${W('review')} input[type=checkbox]`);
+  for (let i = 0; i < (await boxes.count()); i++) {
+    const box = boxes.nth(i);
+    if (!(await box.isChecked())) await box.click({ force: true });
+  }
+  const fill = page.locator('[data-of=fill]');
+  await waitEnabled(fill);
+  await fill.click();
+  await page.waitForSelector('[data-of=report]');
+  let written = 0;
+  let traps = 0;
+  for (const frame of page.frames()) {
+    const found = await frame.$$eval('input, select, textarea', (els) => els
+      .filter((e) => e.hasAttribute('data-trap') || e.ownerDocument.defaultView.frameElement?.hasAttribute('data-trap'))
+      .map((e) => (e.type === 'checkbox' || e.type === 'radio' ? e.checked : e.value !== '')));
+    traps += found.length;
+    written += found.filter(Boolean).length;
+  }
+  if (traps < 12) throw new Error(`forms/trap.html has ${traps} hidden fields, fewer than 12`);
+  return written;
+}
+
 /** One floor run on a freshly loaded page, in ms. */
 async function floorRun(page) {
   await resetStorage(page);
@@ -412,6 +446,8 @@ async function main() {
     const largest = await largestForm();
     log(`largest corpus form: ${largest.name} (${largest.n} fields)`);
     const largestMs = await measure('fill_ms_median_largest_form', () => mappedRun(page, largest.page));
+    log('hidden-field fills on forms/trap.html');
+    const hidden = await hiddenFieldFills(page);
     await context.close();
     const vault = await vaultMetrics(browser);
 
@@ -420,6 +456,7 @@ async function main() {
       fill_floor_ms_median_200: round3(floorMs),
       fill_ratio_200: floorMs > 0 ? round3(fillMs / floorMs) : null,
       fill_ms_median_largest_form: round3(largestMs),
+      hidden_field_fills: hidden,
       ...vault,
     };
     if (result.fill_ratio_200 === null) throw new Error('the floor loop took 0 ms: timer too coarse');

@@ -2,6 +2,7 @@
 //! record `target/bench/results.json` and a row of `docs/BENCHMARKS.md`.
 
 use std::fs;
+use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -55,6 +56,11 @@ pub fn run() -> Result<(), String> {
         .map_err(|e| format!("cannot read {}: {e}", wasm.display()))?
         .len();
     let mut js_gz = site::gzip_file_len(&pkg.join("oncefill.js"))?;
+    // The JavaScript modules the glue imports (wasm-bindgen snippets, e.g. the visibility
+    // measurement).
+    for file in files_under(&pkg.join("snippets")) {
+        js_gz += site::gzip_file_len(&file)?;
+    }
     let loader = site.join("oncefill.js");
     if loader.is_file() {
         js_gz += site::gzip_file_len(&loader)?;
@@ -292,6 +298,24 @@ pub fn append_row(
     out.push_str(&format!(
         "\n\n## Metrics as of {date}\n\nThe set of metrics changed, so the rows continue in this table.\n\n{new_table}"
     ));
+    out
+}
+
+/// Every file below `dir` (none when it does not exist), sorted.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
     out
 }
 

@@ -860,7 +860,12 @@ fn address_pickers(
 /// Refuses an element asked for twice of the same person in one form (the same part of it).
 pub(super) fn refuse_duplicates(fields: &[FieldDescriptor], out: &mut [Classification]) {
     type Claim = (Option<String>, Key, Option<RoleRef>, Option<Part>);
+    // A field the page hides from the person claims nothing: it is refused on its own, and
+    // must not make the visible field it copies a duplicate.
     let claim = |f: &FieldDescriptor, c: &Classification| -> Option<Claim> {
+        if f.concealed.is_some() {
+            return None;
+        }
         match c.verdict {
             Verdict::Fill { key, .. } => Some((f.form.clone(), key, c.role, c.part)),
             Verdict::Skip { .. } => None,

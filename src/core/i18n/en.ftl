@@ -61,6 +61,15 @@ skip-not-held = the page marks it { $detail }, which your profile does not hold
 skip-not-in-profile = your profile has no "{ $detail }" yet
 skip-no-option = none of the options matches your profile ({ $detail })
 skip-too-long = the value is longer than the { $max } characters this field allows; left empty rather than cut short
+skip-concealed = the page hid this field ({ $detail }); not filled
+hidden-opacity = it is transparent and cannot be seen
+hidden-tiny = it is too small to see, or its text too small to read
+hidden-offscreen = it is placed outside the visible page
+hidden-clipped = it is cut away, with next to nothing showing
+hidden-same-colour = its text is the colour of its background
+hidden-covered = something else lies over it
+hidden-frame = it is in a frame that cannot be seen
+review-hidden = The page hid these fields. A field you cannot see is never filled and cannot be ticked:
 
 ## Interface
 launcher = Fill form
@@ -93,6 +102,8 @@ outcome-nonempty = had content, not replaced
 outcome-missing = the field is no longer on the page
 outcome-not-fillable = the field can no longer be filled
 outcome-rejected = the page did not accept the value
+outcome-changed = the page changed this field after you checked it; not filled, to avoid a wrong fill
+outcome-hidden = the page hid this field; not filled
 errors-remain = { $count } entries need correcting; see the red notes.
 derived-from-id = Filled in from the resident ID number
 

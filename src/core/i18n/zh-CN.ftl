@@ -61,6 +61,15 @@ skip-not-held = 网页标注为 { $detail }，您的资料中没有这一项
 skip-not-in-profile = 您的资料里还没有“{ $detail }”
 skip-no-option = 选项中没有与您的资料（{ $detail }）相符的一项
 skip-too-long = 内容超过此字段允许的 { $max } 个字，为免截断，不填
+skip-concealed = 网页把这个字段藏了起来（{ $detail }），不填
+hidden-opacity = 它是透明的，看不见
+hidden-tiny = 它小到看不见，或字小到读不出
+hidden-offscreen = 它被放在页面可见范围之外
+hidden-clipped = 它被裁掉了，只露出不到一点
+hidden-same-colour = 它的文字与背景同色，看不见
+hidden-covered = 它被别的内容盖住了
+hidden-frame = 它在一个看不见的框架里
+review-hidden = 网页藏起了以下字段。看不见的字段不会填写，也不能勾选：
 
 ## 界面
 launcher = 一键填表
@@ -93,6 +102,8 @@ outcome-nonempty = 已有内容，未替换
 outcome-missing = 字段已不在页面上
 outcome-not-fillable = 字段变为不可填写
 outcome-rejected = 网页没有接受这个值
+outcome-changed = 核对后字段已被网页改动，为免填错，不填
+outcome-hidden = 字段已被网页隐藏，不填
 errors-remain = 还有 { $count } 处需要修改，请看红色提示。
 derived-from-id = 已根据公民身份号码自动填写
 

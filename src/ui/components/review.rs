@@ -249,6 +249,7 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
         NotPlanned::TooLong { max, .. } => {
             tr(lang, "skip-too-long", &[("max", Arg::Num(i64::from(*max)))])
         }
+        NotPlanned::Concealed(how) => with("skip-concealed", &tr(lang, &how.message_id(), &[])),
         NotPlanned::Skipped(reason) => match reason {
             SkipReason::Hidden => with("skip-hidden", ""),
             SkipReason::ReadOnly => with("skip-readonly", ""),
@@ -313,11 +314,18 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
         move |_: MouseEvent| field.clone()
     });
     let check_id = format!("of-step-{index}");
+    let hidden = step.concealed;
     html! {
-        <li class={classes!("of-step", (!step.selected).then_some("of-unselected"))} data-of="step" data-key={step.key.id()}>
-            <input type="checkbox" id={check_id.clone()} checked={step.selected} onchange={toggle} />
+        // A field hidden by the page is shown so the person learns the page tried: its box
+        // cannot be ticked, its value is neither shown nor corrected.
+        <li class={classes!("of-step", (!step.selected).then_some("of-unselected"))}
+            data-of={if hidden.is_some() { "hidden-step" } else { "step" }} data-key={step.key.id()} data-reason={hidden.map(|h| h.code())}>
+            <input type="checkbox" id={check_id.clone()} checked={step.selected} disabled={hidden.is_some()} onchange={toggle} />
             <div class="of-step-body">
                 <label for={check_id} class="of-step-label">{ &step.label }</label>
+                if let Some(how) = hidden {
+                    <div class="of-warning" data-of="hidden-reason">{ tr(lang, &how.message_id(), &[]) }</div>
+                } else {
                 <div class="of-step-value">
                     <span class="of-value" data-of="value">{ value }</span>
                     if step.sensitive {
@@ -339,8 +347,21 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
                     <summary>{ tr(lang, "correct", &[]) }</summary>
                     { correction(props, s.handle_of(&step.field), Some(step.key), format!("learn-{index}")) }
                 </details>
+                }
             </div>
         </li>
+    }
+}
+
+/// The list of the steps the page shows (`hidden`: of those it hides from the person).
+fn steps(props: &ReviewProps, hidden: bool) -> Html {
+    html! {
+        <ul class="of-steps">
+            // A map, not a filter: a list of known length keeps the bundle smaller.
+            { for props.review.plan.steps.iter().enumerate().map(|(i, st)| {
+                if st.concealed.is_some() == hidden { step_row(props, i, st) } else { Html::default() }
+            }) }
+        </ul>
     }
 }
 
@@ -351,18 +372,28 @@ pub fn Review(props: &ReviewProps) -> Html {
     let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
     let selected = s.selected();
+    let shown = s
+        .plan
+        .steps
+        .iter()
+        .filter(|st| st.concealed.is_none())
+        .count();
     let fill = props.on_fill.reform(|_: MouseEvent| ());
     let back = props.on_back.reform(|_: MouseEvent| ());
     html! {
         <div class="of-review" data-of="review">
             <h3>{ t("review-title") }</h3>
-            if s.plan.steps.is_empty() {
+            if shown == 0 {
                 <p class="of-intro">{ t("review-none") }</p>
             } else {
                 <p class="of-intro">{ t("review-intro") }</p>
-                <ul class="of-steps">
-                    { for s.plan.steps.iter().enumerate().map(|(i, st)| step_row(props, i, st)) }
-                </ul>
+                { steps(props, false) }
+            }
+            if shown < s.plan.steps.len() {
+                <section class="of-hidden" data-of="hidden">
+                    <h4>{ t("review-hidden") }</h4>
+                    { steps(props, true) }
+                </section>
             }
             { missing_section(props) }
             if !s.plan.skipped.is_empty() {
@@ -373,7 +404,8 @@ pub fn Review(props: &ReviewProps) -> Html {
                             // Fields OnceFill must never fill get no correction.
                             let correctable = !matches!(&sk.why, NotPlanned::Skipped(
                                 SkipReason::Hidden | SkipReason::ReadOnly | SkipReason::Disabled
-                                | SkipReason::NeverFilled(_) | SkipReason::Captcha));
+                                | SkipReason::NeverFilled(_) | SkipReason::Captcha)
+                                | NotPlanned::Concealed(_));
                             html! {
                                 <li data-of="skipped-field">
                                     <strong>{ if sk.label.is_empty() { "—".to_string() } else { sk.label.clone() } }</strong>
