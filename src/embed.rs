@@ -11,7 +11,9 @@ use crate::ui::{App, AppProps};
 
 /// Marks the widget's host element; a page has at most one.
 pub const HOST_ATTR: &str = "data-oncefill-host";
-const STYLE: &str = include_str!("ui/style.css");
+/// The widget's style sheet, beside `oncefill.js` (a file rather than an inline `<style>`, so a
+/// portal whose Content-Security-Policy has no `'unsafe-inline'` in `style-src` still gets it).
+const STYLE_FILE: &str = "oncefill.css";
 
 /// Options a portal passes to [`mount`] (members of another type are ignored).
 #[derive(Default)]
@@ -101,9 +103,24 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
     host.set_attribute(HOST_ATTR, "")?;
     body.append_child(&host)?;
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
-    let style = document.create_element("style")?;
-    style.set_text_content(Some(STYLE));
-    shadow.append_child(&style)?;
+    // The widget is shown once its style sheet has loaded (or failed to), never unstyled.
+    let styled = match options.base.as_deref() {
+        Some(base) => {
+            let link = document.create_element("link")?;
+            link.set_attribute("rel", "stylesheet")?;
+            link.set_attribute("href", &format!("{base}{STYLE_FILE}"))?;
+            let loaded = js_sys::Promise::new(&mut |resolve, _| {
+                let done = Closure::once_into_js(move || {
+                    let _ = resolve.call0(&JsValue::UNDEFINED);
+                });
+                let _ = link.add_event_listener_with_callback("load", done.unchecked_ref());
+                let _ = link.add_event_listener_with_callback("error", done.unchecked_ref());
+            });
+            shadow.append_child(&link)?;
+            Some(wasm_bindgen_futures::JsFuture::from(loaded))
+        }
+        None => None,
+    };
     let root = document.create_element("div")?;
     shadow.append_child(&root)?;
     let lang = options
@@ -130,13 +147,17 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
         let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
         APP.with(|a| *a.borrow_mut() = Some(app));
     };
-    if crate::core::i18n::available(lang) {
+    if crate::core::i18n::available(lang) && styled.is_none() {
         render();
     } else {
-        // English is fetched before the first paint, so an English page never flashes Chinese.
+        // The messages (English is fetched before the first paint, so an English page never
+        // flashes Chinese) and the style sheet arrive before the widget is shown.
         let base = options.base.clone().unwrap_or_default();
         wasm_bindgen_futures::spawn_local(async move {
             crate::ui::forms::ensure_lang(&base, lang).await;
+            if let Some(styled) = styled {
+                let _ = styled.await;
+            }
             render();
         });
     }
