@@ -83,12 +83,18 @@ pub fn available(lang: Lang) -> bool {
 type Bundle = FluentBundle<FluentResource>;
 
 fn make_bundle(lang: Lang) -> Bundle {
-    let (id, source) = match lang {
-        Lang::ZhCn => (langid!("zh-CN"), ZH_CN_FTL),
-        Lang::En => (
-            langid!("en"),
-            EN_FTL.or(EN_INSTALLED.get().copied()).unwrap_or_default(),
-        ),
+    let source = match lang {
+        Lang::ZhCn => ZH_CN_FTL,
+        Lang::En => EN_FTL.or(EN_INSTALLED.get().copied()).unwrap_or_default(),
+    };
+    bundle_of(lang, source)
+}
+
+/// A bundle of one resource's text: what is loaded for `lang`, or what the fuzz targets feed.
+fn bundle_of(lang: Lang, source: &str) -> Bundle {
+    let id = match lang {
+        Lang::ZhCn => langid!("zh-CN"),
+        Lang::En => langid!("en"),
     };
     let mut bundle = FluentBundle::new(vec![id]);
     // Isolation marks would end up inside form values and screen-reader output.
@@ -122,21 +128,33 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
             Lang::En if en.has_message(id) => &*en,
             _ => &*zh,
         };
-        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_string();
-        };
-        let mut fargs = FluentArgs::new();
-        for (name, value) in args {
-            match value {
-                Arg::Str(s) => fargs.set(*name, FluentValue::from(s.to_string())),
-                Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
-            }
+        format(bundle, id, args).unwrap_or_else(|| id.to_string())
+    })
+}
+
+fn format(bundle: &Bundle, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
+    let pattern = bundle.get_message(id).and_then(|m| m.value())?;
+    let mut fargs = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Str(s) => fargs.set(*name, FluentValue::from(s.to_string())),
+            Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
         }
-        let mut errors = Vec::new();
+    }
+    let mut errors = Vec::new();
+    Some(
         bundle
             .format_pattern(pattern, Some(&fargs), &mut errors)
-            .into_owned()
-    })
+            .into_owned(),
+    )
+}
+
+/// Formats message `id` of a resource given as text, loaded as [`tr`] loads the installed
+/// ones; `None` when it has no such message. Public for the fuzz targets, which feed it
+/// arbitrary resources (the browser fetches `en.ftl` from the network).
+#[doc(hidden)]
+pub fn format_in(lang: Lang, source: &str, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
+    format(&bundle_of(lang, source), id, args)
 }
 
 /// The variables (`$name`) that message `id` of the Fluent `source` refers to, in its text,
