@@ -168,6 +168,7 @@ fn run_target(bin_dir: &Path, name: &str, seconds: u64) -> Result<Outcome, Strin
     }
     cmd.stdin(Stdio::null());
     println!("--> {}", describe(&cmd));
+    let started = std::time::Instant::now();
     let output = cmd
         .output()
         .map_err(|e| format!("could not run `{}`: {e}", describe(&cmd)))?;
@@ -175,6 +176,10 @@ fn run_target(bin_dir: &Path, name: &str, seconds: u64) -> Result<Outcome, Strin
     let log = logs.join(format!("{name}.log"));
     fs::write(&log, text.as_bytes()).map_err(|e| format!("cannot write {}: {e}", log.display()))?;
     let mut outcome = parse_output(&text);
+    if outcome.seconds == 0 {
+        // A run that stops at a finding prints no `Done` line.
+        outcome.seconds = started.elapsed().as_secs();
+    }
     if !output.status.success() && outcome.artifacts.is_empty() {
         outcome
             .artifacts
