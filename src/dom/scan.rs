@@ -1,6 +1,7 @@
 //! Scanning the live document: [`LiveDom`] answers the core scanner's questions with web-sys.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
+use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
@@ -52,8 +53,15 @@ impl Root {
 /// The live document, seen through the core's [`Dom`] trait: the page, the documents of its
 /// same-origin frames and its open shadow roots (OnceFill's own widget excepted), in that
 /// order.
+///
+/// What the scanner asks for every control is indexed once, when first asked: each element's
+/// position in document order (a JS `Map` keyed by the element) and the `<label for>`
+/// elements by the id they name.
 pub struct LiveDom {
     roots: Vec<Root>,
+    elements: OnceCell<Vec<Element>>,
+    positions: OnceCell<js_sys::Map>,
+    labels: OnceCell<HashMap<String, Vec<Element>>>,
 }
 
 /// Every tree below `root` where controls can live, `root` first.
@@ -85,7 +93,16 @@ impl LiveDom {
     pub fn new(document: Document) -> Self {
         let mut roots = Vec::new();
         roots_of(Root::Document(document), &mut roots, 0);
-        LiveDom { roots }
+        LiveDom {
+            roots,
+            elements: OnceCell::new(),
+            positions: OnceCell::new(),
+            labels: OnceCell::new(),
+        }
+    }
+
+    fn all_elements(&self) -> &[Element] {
+        self.elements.get_or_init(|| self.all("*"))
     }
 
     fn all(&self, selector: &str) -> Vec<Element> {
@@ -123,6 +140,17 @@ pub fn find(document: &Document, id: &FieldId) -> Option<Element> {
     LiveDom::new(document.clone()).find(id)
 }
 
+/// A child node as the scanner sees it: an element or text (comments left out).
+fn child(n: web_sys::Node) -> Option<Child<Element>> {
+    match n.node_type() {
+        web_sys::Node::ELEMENT_NODE => realm::element(n).map(Child::Element),
+        web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
+            Some(Child::Text(n.text_content().unwrap_or_default()))
+        }
+        _ => None,
+    }
+}
+
 fn elements(list: web_sys::NodeList) -> Vec<Element> {
     (0..list.length())
         .filter_map(|i| list.item(i))
@@ -138,21 +166,45 @@ impl Dom for LiveDom {
     }
 
     fn elements(&self) -> Vec<Element> {
-        self.all("*")
+        self.all_elements().to_vec()
     }
 
-    fn children(&self, node: &Element) -> Vec<Child<Element>> {
+    fn position(&self, node: &Element) -> Option<usize> {
+        let map = self.positions.get_or_init(|| {
+            let map = js_sys::Map::new();
+            for (i, e) in self.all_elements().iter().enumerate() {
+                map.set(e, &wasm_bindgen::JsValue::from_f64(i as f64));
+            }
+            map
+        });
+        map.get(node).as_f64().map(|i| i as usize)
+    }
+
+    fn children(&self, node: &Element, max: usize) -> Vec<Child<Element>> {
         let list = node.child_nodes();
-        (0..list.length())
+        (0..list.length().min(u32::try_from(max).unwrap_or(u32::MAX)))
             .filter_map(|i| list.item(i))
-            .filter_map(|n| match n.node_type() {
-                web_sys::Node::ELEMENT_NODE => realm::element(n).map(Child::Element),
-                web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
-                    Some(Child::Text(n.text_content().unwrap_or_default()))
-                }
-                _ => None,
-            })
+            .filter_map(child)
             .collect()
+    }
+
+    fn previous_siblings(&self, node: &Element, max: usize) -> Vec<Child<Element>> {
+        let mut out = Vec::new();
+        let mut at = node.previous_sibling();
+        for _ in 0..max {
+            let Some(n) = at else { break };
+            at = n.previous_sibling();
+            out.extend(child(n));
+        }
+        out
+    }
+
+    fn next_element(&self, node: &Element) -> Option<Element> {
+        node.next_element_sibling()
+    }
+
+    fn last_element_child(&self, node: &Element) -> Option<Element> {
+        node.last_element_child()
     }
 
     fn tag(&self, node: &Element) -> String {
@@ -171,19 +223,21 @@ impl Dom for LiveDom {
         node.previous_element_sibling()
     }
 
-    fn text(&self, node: &Element) -> String {
-        node.text_content().unwrap_or_default()
-    }
-
     fn by_id(&self, id: &str) -> Option<Element> {
         self.roots.iter().find_map(|r| r.by_id(id))
     }
 
     fn labels_for(&self, id: &str) -> Vec<Element> {
-        self.all("label")
-            .into_iter()
-            .filter(|l| l.get_attribute("for").as_deref() == Some(id))
-            .collect()
+        let labels = self.labels.get_or_init(|| {
+            let mut by_id: HashMap<String, Vec<Element>> = HashMap::new();
+            for label in self.all("label[for]") {
+                if let Some(f) = label.get_attribute("for") {
+                    by_id.entry(f).or_default().push(label);
+                }
+            }
+            by_id
+        });
+        labels.get(id).cloned().unwrap_or_default()
     }
 
     fn is_rendered(&self, node: &Element) -> bool {

@@ -371,3 +371,6 @@ bundle-progress = 已完成 { $done } / { $total } 张表
 bundle-current = （当前）
 bundle-needs = 这件事的各张表还需要以下资料，只需填这一次：
 bundle-nobody = 资料中还没有：{ $roles }。请先在“我的资料”里添加。
+scan-too-large = 这个网页超过 { $mib } MB，只读取了前 { $mib } MB，后面的栏目没有识别。
+scan-too-many-fields = 这个网页有 { $found } 个栏目，超过上限 { $limit } 个，只识别了前 { $limit } 个。
+scan-too-deep = 这个网页的元素嵌套超过 { $limit } 层，更深处的内容没有读取，其中的栏目可能没有识别。
