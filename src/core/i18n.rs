@@ -149,12 +149,18 @@ fn format(bundle: &Bundle, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String>
     )
 }
 
-/// Formats message `id` of a resource given as text, loaded as [`tr`] loads the installed
-/// ones; `None` when it has no such message. Public for the fuzz targets, which feed it
+/// Formats messages `ids` of a resource given as text, loaded as [`tr`] loads the installed
+/// ones; `None` for a message it does not have. Public for the fuzz targets, which feed it
 /// arbitrary resources (the browser fetches `en.ftl` from the network).
 #[doc(hidden)]
-pub fn format_in(lang: Lang, source: &str, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
-    format(&bundle_of(lang, source), id, args)
+pub fn format_in(
+    lang: Lang,
+    source: &str,
+    ids: &[&str],
+    args: &[(&str, Arg<'_>)],
+) -> Vec<Option<String>> {
+    let bundle = bundle_of(lang, source);
+    ids.iter().map(|id| format(&bundle, id, args)).collect()
 }
 
 /// The variables (`$name`) that message `id` of the Fluent `source` refers to, in its text,

@@ -179,7 +179,7 @@ fn format_json_number(n: &Number) -> String {
 }
 
 /// `git rev-parse --short HEAD`, with `+dirty` when the tree has changes.
-pub fn commit() -> String {
+fn commit() -> String {
     let hash = stdout_of(command("git").args(["rev-parse", "--short", "HEAD"]))
         .filter(|h| !h.is_empty())
         .unwrap_or_else(|| "none".to_string());

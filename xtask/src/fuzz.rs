@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
-use crate::bench::{commit, now_secs, utc_date_time};
+use crate::bench::{now_secs, utc_date_time};
 use crate::proc::{cargo, command, describe, repo_root, stdout_of, target_dir};
 
 /// What cargo-fuzz passes to rustc, minus the sanitizer.
@@ -113,6 +113,22 @@ pub fn parse_output(text: &str) -> Outcome {
         }
     }
     outcome
+}
+
+/// `git rev-parse --short HEAD`, with `+dirty` when what the targets are built from (the
+/// crate and the fuzz crate) has uncommitted changes; other files do not change the run.
+fn commit() -> String {
+    let hash = stdout_of(command("git").args(["rev-parse", "--short", "HEAD"]))
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "none".to_string());
+    let paths = ["src", "fuzz", "data", "Cargo.toml", "Cargo.lock"];
+    let dirty = stdout_of(
+        command("git")
+            .args(["status", "--porcelain", "--"])
+            .args(paths),
+    )
+    .is_some_and(|s| !s.is_empty());
+    if dirty { format!("{hash}+dirty") } else { hash }
 }
 
 fn host_triple() -> Result<String, String> {
