@@ -46,7 +46,9 @@ fn main() {}
 /// `cargo xtask bench`, in a release build) prints one JSON line: `classify_ms_1000`, the
 /// median time of scanning and classifying a generated page of about 1000 fields, and the
 /// labelled corpus's `classify_precision`, `classify_recall`, `classify_wrong_fills`,
-/// `classify_wrong_person` (the right element for the wrong person) and their `_zh` variants.
+/// `classify_wrong_person` (the right element for the wrong person) and their `_zh` variants,
+/// and the scan of hostile pages (`scan_ms_5k_fields`, `scan_ms_50k_fields`,
+/// `scan_fields_ratio_50k_5k`, `scan_ms_100k_nested`).
 #[cfg(not(target_arch = "wasm32"))]
 mod classify {
     use std::io::Write;
@@ -147,6 +149,7 @@ oncefill: {}",
             serde_json::Number::from_f64((ms * 1000.0).round() / 1000.0)
                 .map_or(Value::Null, Value::Number),
         );
+        metrics.extend(eval::scan_limit_metrics(5));
         match eval::load_corpus(&corpus, Path::new(&root)) {
             Ok(pages) => metrics.extend(eval::metrics(&eval::score_corpus(&pages))),
             Err(e) => {
