@@ -3,6 +3,7 @@
 //! it (`scan_ms_50k_fields`, `scan_ms_100k_nested`). Each test finishing at all, in a debug
 //! build, is the check: before the scanner was made linear, 100k nested spans in a label
 //! aborted the process and 100k nested divs took minutes.
+#![cfg(not(target_arch = "wasm32"))]
 
 use oncefill::core::classify::classify_fields_with;
 use oncefill::core::i18n::Lang;
