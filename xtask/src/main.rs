@@ -23,7 +23,7 @@ Commands:
   serve [--host H] [--port P]
                         build, then serve target/site on http://127.0.0.1:8080/
   test                  run every check in order: fmt, clippy (native and wasm32),
-                        cargo doc (links resolve), cargo test, wasm tests in
+                        cargo check of the fuzz targets, cargo doc (links resolve), cargo test, wasm tests in
                         headless Chromium, end-to-end tests;
                         ends with the line `N passed, N failed`
   bench                 build, serve in-process, run tests/e2e/bench.mjs, write
