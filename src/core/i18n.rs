@@ -91,6 +91,7 @@ fn make_bundle(lang: Lang) -> Bundle {
 }
 
 /// A bundle of one resource's text: what is loaded for `lang`, or what the fuzz targets feed.
+#[inline(always)]
 fn bundle_of(lang: Lang, source: &str) -> Bundle {
     let id = match lang {
         Lang::ZhCn => langid!("zh-CN"),
@@ -132,6 +133,7 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
     })
 }
 
+#[inline(always)]
 fn format(bundle: &Bundle, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
     let pattern = bundle.get_message(id).and_then(|m| m.value())?;
     let mut fargs = FluentArgs::new();

@@ -37,9 +37,10 @@
 //! * at most [`MAX_FIELDS`] controls are scanned (the largest real forms have a few hundred);
 //! * natively, at most [`MAX_HTML_BYTES`] of HTML are read, and elements nested deeper than
 //!   [`MAX_DEPTH`] are left out (their text is kept), as browsers' own parsers do;
-//! * a label's or heading's text is read at most [`MAX_TEXT_DEPTH`] levels and
-//!   [`MAX_TEXT_NODES`] nodes below its element (deeper content is ignored for labels), and
-//!   no further than [`MAX_TEXT_CHARS`] characters (longer text is no label anyway);
+//! * a label's or heading's text is read no further than [`MAX_TEXT_CHARS`] characters
+//!   (longer text is no label anyway), and natively at most [`MAX_TEXT_DEPTH`] levels and
+//!   [`MAX_TEXT_NODES`] nodes below its element (deeper content is ignored for labels; the
+//!   live adapter takes the browser's own `textContent`, cut at the same length);
 //! * text before a control is looked for among its [`MAX_SIBLINGS`] nearest siblings, and a
 //!   column header only for the first [`MAX_COLUMNS`] columns of a table.
 //!
@@ -47,8 +48,6 @@
 //! `type=hidden`, and an inline `style` with `display:none` or `visibility:hidden` on the
 //! control or an ancestor. Style sheets, scripts, open shadow roots and frames are not looked
 //! at; the live adapter sees all of those except closed shadow roots and cross-origin frames.
-
-use std::collections::HashMap;
 
 use crate::core::field::{Control, FieldDescriptor, FieldId, FieldOption};
 use crate::core::i18n::{Arg, Lang, tr};
@@ -111,20 +110,13 @@ impl Truncated {
 
     /// What happened, in plain words.
     pub fn message(&self, lang: Lang) -> String {
+        let (id, found, limit) = match *self {
+            Truncated::TooLarge { limit } => ("scan-too-large", 0, limit.div_ceil(1024 * 1024)),
+            Truncated::TooManyFields { found, limit } => ("scan-too-many-fields", found, limit),
+            Truncated::TooDeep { limit } => ("scan-too-deep", 0, limit),
+        };
         let n = |v: usize| Arg::Num(i64::try_from(v).unwrap_or(i64::MAX));
-        match self {
-            Truncated::TooLarge { limit } => tr(
-                lang,
-                "scan-too-large",
-                &[("mib", n(limit.div_ceil(1024 * 1024)))],
-            ),
-            Truncated::TooManyFields { found, limit } => tr(
-                lang,
-                "scan-too-many-fields",
-                &[("found", n(*found)), ("limit", n(*limit))],
-            ),
-            Truncated::TooDeep { limit } => tr(lang, "scan-too-deep", &[("limit", n(*limit))]),
-        }
+        tr(lang, id, &[("found", n(found)), ("limit", n(limit))])
     }
 }
 
@@ -212,6 +204,34 @@ pub trait Dom {
     fn truncated(&self) -> Option<Truncated> {
         None
     }
+    /// The text of an element and its descendants as far as a label or heading is read:
+    /// by default through [`children`](Self::children), at most [`MAX_TEXT_DEPTH`] levels
+    /// and [`MAX_TEXT_NODES`] nodes deep; an adapter with a faster way to the whole text
+    /// (the browser's `textContent`) may use it. Either way no more than [`push_capped`]
+    /// keeps.
+    fn label_text(&self, node: &Self::Node) -> String
+    where
+        Self: Sized,
+    {
+        context::walk_text(self, node)
+    }
+}
+
+/// Appends `text` to `out` until it is longer than any label could be: up to one visible
+/// character past [`MAX_TEXT_CHARS`] (so that the rules see it is too long, as they would the
+/// whole), or 4 × [`MAX_TEXT_CHARS`] bytes. `visible` counts the visible characters so far.
+/// False once the limit is reached.
+pub fn push_capped(out: &mut String, visible: &mut usize, text: &str) -> bool {
+    for c in text.chars() {
+        if !c.is_whitespace() {
+            *visible += 1;
+        }
+        out.push(c);
+        if *visible > MAX_TEXT_CHARS || out.len() > 4 * MAX_TEXT_CHARS {
+            return false;
+        }
+    }
+    true
 }
 
 /// Collapses white space and trims the decorations labels carry: `*`, `＊`, `:` and `：`.
@@ -332,51 +352,39 @@ fn cells<D: Dom>(dom: &Cx<'_, D>, row: &D::Node, max: usize) -> Vec<D::Node> {
         .collect()
 }
 
-/// Whether a cell is the only one of its row (other elements in a row are passed over, a
-/// few at most).
-fn sole_cell<D: Dom>(dom: &Cx<'_, D>, cell: &D::Node) -> bool {
-    let steps = [D::previous_element, D::next_element];
-    steps.iter().all(|step| {
-        let mut e = step(dom, cell);
-        for _ in 0..8 {
-            match e {
-                None => return true,
-                Some(c) if is_cell(&dom.tag(&c)) => return false,
-                Some(c) => e = step(dom, &c),
-            }
-        }
-        false
-    })
-}
-
-/// The row before `row` in the same table, across `thead`/`tbody` boundaries.
-fn previous_row<D: Dom>(dom: &Cx<'_, D>, row: &D::Node) -> Option<D::Node> {
-    let mut p = dom.previous_element(row);
+/// The nearest of `from` and the elements before it that is a `tr` (or, with `sections`, a
+/// `tbody`, `thead` or `tfoot`), among the first [`MAX_SIBLINGS`].
+fn previous_of<D: Dom>(dom: &Cx<'_, D>, from: Option<D::Node>, sections: bool) -> Option<D::Node> {
+    let mut p = from;
     for _ in 0..MAX_SIBLINGS {
-        let Some(e) = p else { break };
-        if dom.tag(&e) == "tr" {
+        let e = p?;
+        let tag = dom.tag(&e);
+        if (tag == "tr" && !sections)
+            || (sections && matches!(tag.as_str(), "tbody" | "thead" | "tfoot"))
+        {
             return Some(e);
         }
         p = dom.previous_element(&e);
     }
-    let section = dom.parent(row)?;
-    if !matches!(dom.tag(&section).as_str(), "tbody" | "thead" | "tfoot") {
-        return None;
+    None
+}
+
+/// The row before `row` in the same table, across `thead`/`tbody` boundaries.
+fn previous_row<D: Dom>(dom: &Cx<'_, D>, row: &D::Node) -> Option<D::Node> {
+    if let Some(r) = previous_of(dom, dom.previous_element(row), false) {
+        return Some(r);
     }
-    let mut s = dom.previous_element(&section);
+    let section = dom
+        .parent(row)
+        .filter(|s| matches!(dom.tag(s).as_str(), "tbody" | "thead" | "tfoot"))?;
+    // Sections before this one, the nearest first, until one holds a row.
+    let mut s = previous_of(dom, dom.previous_element(&section), true);
     for _ in 0..MAX_SIBLINGS {
         let e = s?;
-        if matches!(dom.tag(&e).as_str(), "tbody" | "thead" | "tfoot") {
-            let mut r = dom.last_element_child(&e);
-            for _ in 0..MAX_SIBLINGS {
-                let Some(row) = r else { break };
-                if dom.tag(&row) == "tr" {
-                    return Some(row);
-                }
-                r = dom.previous_element(&row);
-            }
+        if let Some(r) = previous_of(dom, dom.last_element_child(&e), false) {
+            return Some(r);
         }
-        s = dom.previous_element(&e);
+        s = previous_of(dom, dom.previous_element(&e), true);
     }
     None
 }
@@ -695,7 +703,7 @@ fn heading<D: Dom>(dom: &Cx<'_, D>, node: &D::Node, tag: &str) -> Option<Heading
         "td" | "th" => {
             // A row of one cell, and no control in it: a heading row of a form table.
             let row = dom.parent(node).filter(|r| dom.tag(r) == "tr")?;
-            if !sole_cell(dom, node) {
+            if cells(dom, &row, 2).len() != 1 {
                 return None;
             }
             // The row's table: its parent, or the parent of its tbody (a few levels in
@@ -778,8 +786,9 @@ pub fn scan_page_with<D: Dom>(dom: &D, limits: Limits) -> Scan {
     let mut truncated = dom.truncated();
     let mut out: Vec<FieldDescriptor> = Vec::new();
     let mut headings: Vec<Heading<D::Node>> = Vec::new();
-    // Radio groups already met, by (name, form): a radio joins its group in constant time.
-    let mut groups: HashMap<(String, Option<String>), usize> = HashMap::new();
+    // Radio groups already met (their places in `out`): a radio joins its group by looking
+    // through these, which the field cap bounds.
+    let mut groups: Vec<usize> = Vec::new();
     let mut scanned = 0usize;
     for (_, node, tag) in dom.walk() {
         if !CONTROL_TAGS.contains(&tag) {
@@ -814,7 +823,7 @@ fn scan_control<D: Dom>(
     node: &D::Node,
     tag: &str,
     headings: &[Heading<D::Node>],
-    groups: &mut HashMap<(String, Option<String>), usize>,
+    groups: &mut Vec<usize>,
     out: &mut Vec<FieldDescriptor>,
 ) {
     let input_type = match tag {
@@ -837,12 +846,11 @@ fn scan_control<D: Dom>(
             id: Some(dom.field_id(node)),
         };
         // Join the group this radio belongs to, if it was already seen.
-        let key = name.clone().map(|n| (n, form.clone()));
-        if let Some(group) = key
-            .as_ref()
-            .and_then(|k| groups.get(k))
-            .and_then(|&i| out.get_mut(i))
-        {
+        let joined = groups
+            .iter()
+            .copied()
+            .find(|&i| name.is_some() && out[i].name == name && out[i].form == form);
+        if let Some(group) = joined.and_then(|i| out.get_mut(i)) {
             group.options.push(option);
             group.has_value |= dom.has_value(node);
             group.visible |= dom.is_rendered(node);
@@ -853,9 +861,7 @@ fn scan_control<D: Dom>(
         let section = sections.pop();
         let anchor = wrapping_label(dom, node).unwrap_or_else(|| node.clone());
         let row_label = row_label_of(dom, &anchor, label.as_deref());
-        if let Some(k) = key {
-            groups.insert(k, out.len());
-        }
+        groups.push(out.len());
         out.push(FieldDescriptor {
             id: dom.field_id(node),
             html_id: non_empty_attr(dom, node, "id"),

@@ -1,13 +1,12 @@
 //! Scanning the live document: [`LiveDom`] answers the core scanner's questions with web-sys.
 
 use std::cell::{Cell, OnceCell};
-use std::collections::HashMap;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use crate::core::field::{FieldDescriptor, FieldId};
-use crate::core::scan::{Child, Dom, scan};
+use crate::core::scan::{Child, Dom, push_capped, scan};
 use crate::dom::realm;
 
 /// The attribute that ties a control to its [`FieldId`].
@@ -55,13 +54,19 @@ impl Root {
 /// order.
 ///
 /// What the scanner asks for every control is indexed once, when first asked: each element's
-/// position in document order (a JS `Map` keyed by the element) and the `<label for>`
-/// elements by the id they name.
+/// position in document order (a JS `Map` keyed by the element); `<label for>` elements are
+/// found by a selector the browser matches natively.
 pub struct LiveDom {
     roots: Vec<Root>,
-    elements: OnceCell<Vec<Element>>,
-    positions: OnceCell<js_sys::Map>,
-    labels: OnceCell<HashMap<String, Vec<Element>>>,
+    index: OnceCell<Index>,
+}
+
+/// What a scan asks of every control, gathered once.
+struct Index {
+    /// Every element, in document order.
+    elements: Vec<Element>,
+    /// Element → its place in `elements`.
+    positions: js_sys::Map,
 }
 
 /// Every tree below `root` where controls can live, `root` first.
@@ -95,14 +100,22 @@ impl LiveDom {
         roots_of(Root::Document(document), &mut roots, 0);
         LiveDom {
             roots,
-            elements: OnceCell::new(),
-            positions: OnceCell::new(),
-            labels: OnceCell::new(),
+            index: OnceCell::new(),
         }
     }
 
-    fn all_elements(&self) -> &[Element] {
-        self.elements.get_or_init(|| self.all("*"))
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let elements = self.all("*");
+            let positions = js_sys::Map::new();
+            for (i, e) in elements.iter().enumerate() {
+                positions.set(e, &wasm_bindgen::JsValue::from_f64(i as f64));
+            }
+            Index {
+                elements,
+                positions,
+            }
+        })
     }
 
     fn all(&self, selector: &str) -> Vec<Element> {
@@ -166,18 +179,15 @@ impl Dom for LiveDom {
     }
 
     fn elements(&self) -> Vec<Element> {
-        self.all_elements().to_vec()
+        self.index().elements.clone()
     }
 
     fn position(&self, node: &Element) -> Option<usize> {
-        let map = self.positions.get_or_init(|| {
-            let map = js_sys::Map::new();
-            for (i, e) in self.all_elements().iter().enumerate() {
-                map.set(e, &wasm_bindgen::JsValue::from_f64(i as f64));
-            }
-            map
-        });
-        map.get(node).as_f64().map(|i| i as usize)
+        self.index()
+            .positions
+            .get(node)
+            .as_f64()
+            .map(|i| i as usize)
     }
 
     fn children(&self, node: &Element, max: usize) -> Vec<Child<Element>> {
@@ -196,6 +206,13 @@ impl Dom for LiveDom {
             at = n.previous_sibling();
             out.extend(child(n));
         }
+        out
+    }
+
+    fn label_text(&self, node: &Element) -> String {
+        // The browser's own text content, natively and at once, cut as the core would.
+        let mut out = String::new();
+        push_capped(&mut out, &mut 0, &node.text_content().unwrap_or_default());
         out
     }
 
@@ -228,16 +245,21 @@ impl Dom for LiveDom {
     }
 
     fn labels_for(&self, id: &str) -> Vec<Element> {
-        let labels = self.labels.get_or_init(|| {
-            let mut by_id: HashMap<String, Vec<Element>> = HashMap::new();
-            for label in self.all("label[for]") {
-                if let Some(f) = label.get_attribute("for") {
-                    by_id.entry(f).or_default().push(label);
+        // The browser matches the attribute natively: one query per control, not a walk of
+        // every label in Rust.
+        let mut quoted = String::from("label[for=\"");
+        for c in id.chars() {
+            match c {
+                '"' | '\\' => {
+                    quoted.push('\\');
+                    quoted.push(c);
                 }
+                c if c.is_control() => quoted.push_str(&format!("\\{:x} ", u32::from(c))),
+                c => quoted.push(c),
             }
-            by_id
-        });
-        labels.get(id).cloned().unwrap_or_default()
+        }
+        quoted.push_str("\"]");
+        self.all(&quoted)
     }
 
     fn is_rendered(&self, node: &Element) -> bool {

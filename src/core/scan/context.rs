@@ -3,11 +3,9 @@
 //! holds a control, the fieldset it stands in; and the bounded text reader the label rules
 //! use. Everything here is iterative: no walk recurses on the depth of the document.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Deref;
 
-use super::{Child, Dom, MAX_TEXT_CHARS, MAX_TEXT_DEPTH, MAX_TEXT_NODES, is_value_control};
+use super::{Child, Dom, MAX_TEXT_DEPTH, MAX_TEXT_NODES, is_value_control, push_capped};
 
 /// A document with what the scan knows about it. Dereferences to the [`Dom`], so the rules
 /// ask it the same questions.
@@ -27,8 +25,6 @@ pub(super) struct Cx<'a, D: Dom> {
     inner_fieldset: Vec<Option<usize>>,
     /// Positions of the controls that take a value, in document order.
     controls: Vec<usize>,
-    /// How many fields each fieldset holds, once asked (see `fields_in`).
-    fieldset_fields: RefCell<HashMap<usize, usize>>,
 }
 
 impl<D: Dom> Deref for Cx<'_, D> {
@@ -86,7 +82,6 @@ impl<'a, D: Dom> Cx<'a, D> {
             has_control,
             inner_fieldset,
             controls,
-            fieldset_fields: RefCell::new(HashMap::new()),
         }
     }
 
@@ -132,81 +127,68 @@ impl<'a, D: Dom> Cx<'a, D> {
     }
 
     /// How many fields a fieldset holds (radios and checkboxes sharing a name count once),
-    /// counted up to 2: the rules only ask whether it is one.
+    /// counted up to 2: the rules only ask whether it is one. Its controls are found by
+    /// position, so counting stops at the second field; only a group of radios sharing one
+    /// name is read through, which the field cap bounds.
     pub(super) fn fields_in(&self, fieldset: &D::Node) -> usize {
         let Some(f) = self.pos(fieldset) else {
             return 0;
         };
-        if let Some(&n) = self.fieldset_fields.borrow().get(&f) {
-            return n;
-        }
         let from = self.controls.partition_point(|&c| c <= f);
         let to = self.controls.partition_point(|&c| c < self.end[f]);
-        let mut names: Vec<String> = Vec::new();
+        // Counting stops at two, so one name is all there is to remember: the first field's,
+        // when it is a radio or checkbox group.
+        let mut group: Option<String> = None;
         let mut count = 0;
         for &c in &self.controls[from..to] {
             let node = &self.nodes[c];
-            let t = self
-                .dom
-                .attr(node, "type")
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            if t == "radio" || t == "checkbox" {
-                let name = self.dom.attr(node, "name").unwrap_or_default();
-                if !name.is_empty() {
-                    if names.contains(&name) {
-                        continue;
-                    }
-                    names.push(name);
-                }
+            let t = self.dom.attr(node, "type").unwrap_or_default();
+            let name = self.dom.attr(node, "name").filter(|n| !n.is_empty());
+            let grouped = t.eq_ignore_ascii_case("radio") || t.eq_ignore_ascii_case("checkbox");
+            if grouped && name.is_some() && group == name {
+                continue;
             }
             count += 1;
             if count == 2 {
                 break;
             }
+            group = name.filter(|_| grouped);
         }
-        self.fieldset_fields.borrow_mut().insert(f, count);
         count
     }
 
-    /// The text of an element and its descendants, read for a label or a heading: at most
-    /// [`MAX_TEXT_NODES`] nodes and [`MAX_TEXT_DEPTH`] levels below the element are read,
-    /// and reading stops once the text is longer than any label could be (the rules then
-    /// find it too long, as they would the whole).
+    /// The text of an element and its descendants, read for a label or a heading (see
+    /// [`Dom::label_text`]).
     pub(super) fn text(&self, node: &D::Node) -> String {
-        let mut out = String::new();
-        let mut visible = 0usize;
-        let mut budget = MAX_TEXT_NODES;
-        // (element, depth below `node`), children pushed in reverse so they pop in order.
-        let mut stack: Vec<Child<D::Node>> = vec![Child::Element(node.clone())];
-        let mut depths: Vec<usize> = vec![0];
-        while let (Some(item), Some(depth)) = (stack.pop(), depths.pop()) {
-            match item {
-                Child::Text(t) => {
-                    // Up to one character past the limit, so that the rules see it is over.
-                    for c in t.chars() {
-                        if !c.is_whitespace() {
-                            visible += 1;
-                        }
-                        out.push(c);
-                        if visible > MAX_TEXT_CHARS || out.len() > 4 * MAX_TEXT_CHARS {
-                            return out;
-                        }
-                    }
-                }
-                Child::Element(e) => {
-                    if depth >= MAX_TEXT_DEPTH || budget == 0 {
-                        continue;
-                    }
-                    let kids = self.dom.children(&e, budget);
-                    budget = budget.saturating_sub(kids.len().max(1));
-                    for kid in kids.into_iter().rev() {
-                        stack.push(kid);
-                        depths.push(depth + 1);
-                    }
+        self.dom.label_text(node)
+    }
+}
+
+/// The text of an element and its descendants, read through [`Dom::children`]: at most
+/// [`MAX_TEXT_NODES`] nodes and [`MAX_TEXT_DEPTH`] levels below the element, and no more than
+/// [`push_capped`] keeps.
+pub(super) fn walk_text<D: Dom>(dom: &D, node: &D::Node) -> String {
+    let mut out = String::new();
+    let mut visible = 0usize;
+    let mut budget = MAX_TEXT_NODES;
+    // (node, depth below `node`), children pushed in reverse so that they pop in order.
+    let mut stack: Vec<(Child<D::Node>, usize)> = vec![(Child::Element(node.clone()), 0)];
+    while let Some((item, depth)) = stack.pop() {
+        match item {
+            Child::Text(t) => {
+                if !push_capped(&mut out, &mut visible, &t) {
+                    break;
                 }
             }
+            Child::Element(e) => {
+                if depth >= MAX_TEXT_DEPTH || budget == 0 {
+                    continue;
+                }
+                let kids = dom.children(&e, budget);
+                budget = budget.saturating_sub(kids.len().max(1));
+                stack.extend(kids.into_iter().rev().map(|k| (k, depth + 1)));
+            }
         }
-        out
     }
+    out
 }
