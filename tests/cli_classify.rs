@@ -170,3 +170,23 @@ fn bench_classify_prints_one_flat_json_line() {
     }
     assert_eq!(m["classify_wrong_person"], 0, "{json}");
 }
+
+#[test]
+fn a_page_over_the_field_cap_is_classified_in_part_and_says_so() {
+    let mut html = String::from("<form>");
+    for i in 0..2_100 {
+        html.push_str(&format!("<label>栏目{i}<input name=f{i}></label>"));
+    }
+    html.push_str("</form>");
+    let path = std::env::temp_dir().join(format!("oncefill-cap-{}.html", std::process::id()));
+    std::fs::write(&path, html).unwrap();
+    let (code, rows, stderr) = run(&["classify", path.to_str().unwrap()]);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(code, 0);
+    assert_eq!(rows.as_array().unwrap().len(), 2_000);
+    assert!(stderr.contains("网页有 2100 个栏目"), "{stderr}");
+    assert!(
+        stderr.contains("only the first 2000 were recognised"),
+        "{stderr}"
+    );
+}

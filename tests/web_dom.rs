@@ -357,3 +357,55 @@ fn a_field_the_page_hides_after_review_is_refused_at_fill_time() {
     assert_eq!(input("h-mobile").value(), "");
     container.remove();
 }
+
+/// A page built by script can nest deeper than a parser would (here 2,000 levels; Chromium's
+/// own layout, not the scan, limits how deep a test page can go): the live scan reads it, and
+/// stops at the field cap.
+#[wasm_bindgen_test]
+fn live_scan_of_deep_and_crowded_pages() {
+    use oncefill::core::scan::{MAX_FIELDS, Truncated, scan_page};
+    use oncefill::dom::scan::LiveDom;
+
+    let doc = document();
+    let container = fixture("<label id=t-deep-label></label><span>电话</span><input id=t-after>");
+    let label = doc.get_element_by_id("t-deep-label").unwrap();
+    let mut inner = label.clone();
+    for _ in 0..2_000 {
+        let span = doc.create_element("span").unwrap();
+        inner.append_child(&span).unwrap();
+        inner = span;
+    }
+    inner.set_text_content(Some("姓名"));
+    let control = doc.create_element("input").unwrap();
+    control.set_id("t-deep");
+    label.append_child(&control).unwrap();
+    let fields = scan_document(&doc);
+    let deep = fields
+        .iter()
+        .find(|f| f.html_id.as_deref() == Some("t-deep"))
+        .unwrap();
+    // The browser's own text content reads the deep label without recursion in the scan.
+    assert_eq!(deep.label.as_deref(), Some("姓名"));
+    let after = fields
+        .iter()
+        .find(|f| f.html_id.as_deref() == Some("t-after"))
+        .unwrap();
+    assert_eq!(after.label.as_deref(), Some("电话"));
+    container.remove();
+
+    let crowded = (0..MAX_FIELDS + 100)
+        .map(|i| format!("字段{i}<input name=t-many-{i}>"))
+        .collect::<String>();
+    let container = fixture(&format!("<div>{crowded}</div>"));
+    let scan = scan_page(&LiveDom::new(doc.clone()));
+    assert_eq!(scan.fields.len(), MAX_FIELDS);
+    assert!(matches!(
+        scan.truncated,
+        Some(Truncated::TooManyFields {
+            limit: MAX_FIELDS,
+            ..
+        })
+    ));
+    assert_eq!(scan.fields[5].label.as_deref(), Some("字段5"));
+    container.remove();
+}

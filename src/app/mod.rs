@@ -23,6 +23,7 @@ use crate::core::i18n::Lang;
 use crate::core::mapping::FormMapping;
 use crate::core::plan::FillPlan;
 use crate::core::profile::Profile;
+use crate::core::scan::Truncated;
 use editor::{EditorAction, EditorState};
 use import::{ImportAction, ImportState};
 use panel::{Panel, PanelAction, View};
@@ -83,6 +84,8 @@ pub enum Action {
         plan: FillPlan,
         /// The mapping id, when a known mapping decided.
         form: Option<String>,
+        /// Why the scan left part of the page out, if it did.
+        truncated: Option<Truncated>,
     },
     /// The fill finished.
     Filled(FillSummary),
@@ -243,9 +246,11 @@ impl AppState {
                 fields,
                 plan,
                 form,
+                truncated,
             } => {
                 self.editor.replace_profile(profile);
                 self.review = ReviewState::planned(fields, plan, form);
+                self.review.truncated = truncated;
                 self.panel.view = View::Review;
             }
             Action::Filled(report) => {
@@ -567,10 +572,19 @@ mod tests {
                 fields,
                 plan,
                 form: Some("nhc.birth-bundle".into()),
+                truncated: Some(Truncated::TooManyFields {
+                    found: 2_400,
+                    limit: 2_000,
+                }),
             },
         );
         assert!(s.editor.drafts.is_empty());
         assert_eq!(s.panel.view, View::Review);
+        // The review says the page was not read whole.
+        assert_eq!(
+            s.review.truncated.as_ref().map(Truncated::code),
+            Some("scan.too_many_fields")
+        );
         let field = s.review.plan.steps[0].field.clone();
         send(&mut s, ReviewAction::Reveal(field));
         send(

@@ -7,6 +7,7 @@ use crate::core::dictionary::{Group, Key};
 use crate::core::field::{FieldDescriptor, FieldId};
 use crate::core::plan::{FillPlan, NotPlanned};
 use crate::core::profile::Profile;
+use crate::core::scan::Truncated;
 
 /// The outcome of a fill, as the report shows it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,6 +31,8 @@ pub struct ReviewState {
     pub revealed: BTreeSet<FieldId>,
     /// The last fill's outcome.
     pub report: Option<FillSummary>,
+    /// Why the scan left part of the page out, if it did (review says so).
+    pub truncated: Option<Truncated>,
 }
 
 /// What changes the review.
@@ -50,6 +53,7 @@ impl ReviewState {
             form,
             revealed: BTreeSet::new(),
             report: None,
+            truncated: None,
         }
     }
 

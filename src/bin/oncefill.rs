@@ -38,13 +38,17 @@ fn main() {}
 /// `oncefill classify PAGE.html [--mapping MAPPING.json]`: the fields of a saved page, each
 /// with the element it asks for, whose it is and why, as one JSON array in document order
 /// (see `oncefill::core::classify::report`); a known mapping of the form, if given, outranks
-/// everything else. Exits 0, or 2 when the page or the mapping cannot be read.
+/// everything else. Exits 0, or 2 when the page or the mapping cannot be read. A page beyond
+/// the scanner's caps (32 MiB, 2,000 fields, elements 512 deep) is classified as far as it was
+/// read, and standard error says what was left out, in Chinese and English.
 ///
 /// `oncefill bench-classify [--runs N] [--fields N] [--corpus DIR]` (hidden; for
 /// `cargo xtask bench`, in a release build) prints one JSON line: `classify_ms_1000`, the
 /// median time of scanning and classifying a generated page of about 1000 fields, and the
 /// labelled corpus's `classify_precision`, `classify_recall`, `classify_wrong_fills`,
-/// `classify_wrong_person` (the right element for the wrong person) and their `_zh` variants.
+/// `classify_wrong_person` (the right element for the wrong person) and their `_zh` variants,
+/// and the scan of hostile pages (`scan_ms_5k_fields`, `scan_ms_50k_fields`,
+/// `scan_fields_ratio_50k_5k`, `scan_ms_100k_nested`).
 #[cfg(not(target_arch = "wasm32"))]
 mod classify {
     use std::io::Write;
@@ -52,7 +56,8 @@ mod classify {
     use std::process::ExitCode;
 
     use oncefill::core::classify::{Mapping, classify_fields_with, eval, report};
-    use oncefill::core::scan::{html::HtmlDom, scan};
+    use oncefill::core::i18n::Lang;
+    use oncefill::core::scan::{MAX_HTML_BYTES, html::HtmlDom, scan_page};
     use serde_json::Value;
 
     const USAGE: &str = "usage: oncefill classify PAGE.html [--mapping MAPPING.json]";
@@ -83,12 +88,26 @@ mod classify {
             },
             Some(Err(e)) => return usage(USAGE, &format!("cannot read the mapping: {e}")),
         };
-        let bytes = match std::fs::read(path) {
-            Ok(b) => b,
-            Err(e) => return usage(USAGE, &format!("cannot read {path:?}: {e}")),
-        };
+        // A few bytes past the cap, so that the parser sees the page is over it.
+        let cap = u64::try_from(MAX_HTML_BYTES + 4).unwrap_or(u64::MAX);
+        let mut bytes = Vec::new();
+        let read = std::fs::File::open(path)
+            .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, cap), &mut bytes));
+        if let Err(e) = read {
+            return usage(USAGE, &format!("cannot read {path:?}: {e}"));
+        }
         let dom = HtmlDom::parse_bytes(&bytes);
-        let fields = scan(&dom);
+        let scanned = scan_page(&dom);
+        if let Some(reason) = &scanned.truncated {
+            let _ = writeln!(
+                std::io::stderr(),
+                "oncefill: {}
+oncefill: {}",
+                reason.message(Lang::ZhCn),
+                reason.message(Lang::En)
+            );
+        }
+        let fields = scanned.fields;
         let classified = classify_fields_with(&fields, mapping.as_ref());
         let rows = report::report(&fields, &classified);
         match serde_json::to_string_pretty(&rows) {
@@ -130,6 +149,7 @@ mod classify {
             serde_json::Number::from_f64((ms * 1000.0).round() / 1000.0)
                 .map_or(Value::Null, Value::Number),
         );
+        metrics.extend(eval::scan_limit_metrics(5));
         match eval::load_corpus(&corpus, Path::new(&root)) {
             Ok(pages) => metrics.extend(eval::metrics(&eval::score_corpus(&pages))),
             Err(e) => {

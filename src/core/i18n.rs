@@ -83,18 +83,48 @@ pub fn available(lang: Lang) -> bool {
 type Bundle = FluentBundle<FluentResource>;
 
 fn make_bundle(lang: Lang) -> Bundle {
-    let (id, source) = match lang {
-        Lang::ZhCn => (langid!("zh-CN"), ZH_CN_FTL),
-        Lang::En => (
-            langid!("en"),
-            EN_FTL.or(EN_INSTALLED.get().copied()).unwrap_or_default(),
-        ),
+    let source = match lang {
+        Lang::ZhCn => ZH_CN_FTL,
+        Lang::En => EN_FTL.or(EN_INSTALLED.get().copied()).unwrap_or_default(),
+    };
+    bundle_of(lang, source)
+}
+
+/// Whether fluent-syntax 0.12 would panic on this text: an escape `\u` or `\U` whose hex
+/// digits stop at a character outside ASCII makes it slice inside that character (found by
+/// fuzzing; `en.ftl` comes from the network).
+fn trips_the_parser(source: &str) -> bool {
+    let bytes = source.as_bytes();
+    bytes.windows(2).enumerate().any(|(i, pair)| {
+        let len = match pair {
+            [b'\\', b'u'] => 4,
+            [b'\\', b'U'] => 6,
+            _ => return false,
+        };
+        let rest = bytes.get(i + 2..).unwrap_or_default();
+        let digits = rest
+            .iter()
+            .take(len)
+            .take_while(|b| b.is_ascii_hexdigit())
+            .count();
+        digits < len && rest.get(digits).is_some_and(|b| !b.is_ascii())
+    })
+}
+
+/// A bundle of one resource's text: what is loaded for `lang`, or what the fuzz targets feed.
+#[inline(always)]
+fn bundle_of(lang: Lang, source: &str) -> Bundle {
+    let id = match lang {
+        Lang::ZhCn => langid!("zh-CN"),
+        Lang::En => langid!("en"),
     };
     let mut bundle = FluentBundle::new(vec![id]);
     // Isolation marks would end up inside form values and screen-reader output.
     bundle.set_use_isolating(false);
     // A resource with a syntax error still yields its good messages; the test below keeps
-    // both files free of errors.
+    // both files free of errors. One the parser cannot read without crashing yields none (the
+    // messages are then shown in Chinese).
+    let source = if trips_the_parser(source) { "" } else { source };
     let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, _)| res);
     let _ = bundle.add_resource(resource);
     bundle
@@ -122,21 +152,40 @@ pub fn tr(lang: Lang, id: &str, args: &[(&str, Arg<'_>)]) -> String {
             Lang::En if en.has_message(id) => &*en,
             _ => &*zh,
         };
-        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-            return id.to_string();
-        };
-        let mut fargs = FluentArgs::new();
-        for (name, value) in args {
-            match value {
-                Arg::Str(s) => fargs.set(*name, FluentValue::from(s.to_string())),
-                Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
-            }
+        format(bundle, id, args).unwrap_or_else(|| id.to_string())
+    })
+}
+
+#[inline(always)]
+fn format(bundle: &Bundle, id: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
+    let pattern = bundle.get_message(id).and_then(|m| m.value())?;
+    let mut fargs = FluentArgs::new();
+    for (name, value) in args {
+        match value {
+            Arg::Str(s) => fargs.set(*name, FluentValue::from(s.to_string())),
+            Arg::Num(n) => fargs.set(*name, FluentValue::from(*n)),
         }
-        let mut errors = Vec::new();
+    }
+    let mut errors = Vec::new();
+    Some(
         bundle
             .format_pattern(pattern, Some(&fargs), &mut errors)
-            .into_owned()
-    })
+            .into_owned(),
+    )
+}
+
+/// Formats messages `ids` of a resource given as text, loaded as [`tr`] loads the installed
+/// ones; `None` for a message it does not have. Public for the fuzz targets, which feed it
+/// arbitrary resources (the browser fetches `en.ftl` from the network).
+#[doc(hidden)]
+pub fn format_in(
+    lang: Lang,
+    source: &str,
+    ids: &[&str],
+    args: &[(&str, Arg<'_>)],
+) -> Vec<Option<String>> {
+    let bundle = bundle_of(lang, source);
+    ids.iter().map(|id| format(&bundle, id, args)).collect()
 }
 
 /// The variables (`$name`) that message `id` of the Fluent `source` refers to, in its text,
@@ -193,6 +242,28 @@ pub(crate) fn message_variables(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_resource_the_parser_would_crash_on_is_refused_whole() {
+        // Found by fuzzing: fluent-syntax 0.12 slices inside the character that ends a short
+        // `\u` escape. Such a resource yields no messages (English then shows Chinese).
+        for bad in [
+            "a = { \"\\u\u{294}\" }\nb = B",
+            "b = B\nc = { \"\\U12\u{4e2d}\" }",
+        ] {
+            assert_eq!(format_in(Lang::En, bad, &["b"], &[]), [None]);
+        }
+        // Escapes that are complete, or cut short by ASCII, are the parser's to judge.
+        assert_eq!(
+            format_in(
+                Lang::En,
+                "a = { \"\\u4E2D\" }\nb = { \"\\u12\" } x",
+                &["a"],
+                &[]
+            ),
+            [Some("中".to_string())]
+        );
+    }
     use std::collections::BTreeSet;
 
     fn ids(source: &str) -> BTreeSet<String> {

@@ -26,6 +26,24 @@
 //! fieldset, and elements whose class says heading or title. Classification uses it only as
 //! context: whose details a block asks for.
 //!
+//! # Limits
+//!
+//! A page is read in time that grows in step with its size, whatever it holds: the document
+//! is indexed once ([`Dom::position`], [`Dom::previous_siblings`]), no rule walks more than a
+//! few ancestors or siblings per control, and nothing recurses on the depth of the tree.
+//! What a hostile or broken page could make unbounded is capped, and the scan says so
+//! ([`Scan::truncated`]) rather than silently reporting less:
+//!
+//! * at most [`MAX_FIELDS`] controls are scanned (the largest real forms have a few hundred);
+//! * natively, at most [`MAX_HTML_BYTES`] of HTML are read, and elements nested deeper than
+//!   [`MAX_DEPTH`] are left out (their text is kept), as browsers' own parsers do;
+//! * a label's or heading's text is read no further than [`MAX_TEXT_CHARS`] characters
+//!   (longer text is no label anyway), and natively at most [`MAX_TEXT_DEPTH`] levels and
+//!   [`MAX_TEXT_NODES`] nodes below its element (deeper content is ignored for labels; the
+//!   live adapter takes the browser's own `textContent`, cut at the same length);
+//! * text before a control is looked for among its [`MAX_SIBLINGS`] nearest siblings, and a
+//!   column header only for the first [`MAX_COLUMNS`] columns of a table.
+//!
 //! Natively ([`html`]), "rendered" is decided from markup alone: the `hidden` attribute,
 //! `type=hidden`, and an inline `style` with `display:none` or `visibility:hidden` on the
 //! control or an ancestor. Style sheets, scripts, open shadow roots and frames are not looked
@@ -37,9 +55,99 @@
 //! page tried to obtain, and never filled. Only the live adapter measures it.
 
 use crate::core::field::{Concealment, Control, FieldDescriptor, FieldId, FieldOption};
+use crate::core::i18n::{Arg, Lang, tr};
 
+mod context;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
+
+use context::Cx;
+
+/// The most controls one scan reports.
+pub const MAX_FIELDS: usize = 2_000;
+/// The most bytes of HTML the native scanner reads (`oncefill classify`).
+pub const MAX_HTML_BYTES: usize = 32 * 1024 * 1024;
+/// The deepest nesting of elements the native scanner builds; deeper elements are left out.
+pub const MAX_DEPTH: usize = 512;
+/// How many levels below a label's or heading's element its text is read.
+pub const MAX_TEXT_DEPTH: usize = 32;
+/// How many nodes below a label's or heading's element are read for its text.
+pub const MAX_TEXT_NODES: usize = 256;
+/// How much visible text is read for a label or heading before it is known to be prose.
+pub const MAX_TEXT_CHARS: usize = 4 * MAX_LABEL_CHARS + 40;
+/// How many siblings before a control (or before its wrappers) are read for its label.
+pub const MAX_SIBLINGS: usize = 32;
+/// Columns of a table beyond this get no column header.
+pub const MAX_COLUMNS: usize = 256;
+
+/// Why a scan reports less than the whole page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Truncated {
+    /// The page is larger than [`MAX_HTML_BYTES`]; only its beginning was read.
+    TooLarge {
+        /// The bytes read.
+        limit: usize,
+    },
+    /// The page has more controls than the limit; only the first ones were scanned.
+    TooManyFields {
+        /// How many controls the page has.
+        found: usize,
+        /// How many were scanned.
+        limit: usize,
+    },
+    /// Elements are nested deeper than [`MAX_DEPTH`]; the deeper ones were left out.
+    TooDeep {
+        /// The deepest nesting built.
+        limit: usize,
+    },
+}
+
+impl Truncated {
+    /// A stable code: `scan.too_large`, `scan.too_many_fields`, `scan.too_deep`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Truncated::TooLarge { .. } => "scan.too_large",
+            Truncated::TooManyFields { .. } => "scan.too_many_fields",
+            Truncated::TooDeep { .. } => "scan.too_deep",
+        }
+    }
+
+    /// What happened, in plain words.
+    pub fn message(&self, lang: Lang) -> String {
+        let (id, found, limit) = match *self {
+            Truncated::TooLarge { limit } => ("scan-too-large", 0, limit.div_ceil(1024 * 1024)),
+            Truncated::TooManyFields { found, limit } => ("scan-too-many-fields", found, limit),
+            Truncated::TooDeep { limit } => ("scan-too-deep", 0, limit),
+        };
+        let n = |v: usize| Arg::Num(i64::try_from(v).unwrap_or(i64::MAX));
+        tr(lang, id, &[("found", n(found)), ("limit", n(limit))])
+    }
+}
+
+/// What a scan found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scan {
+    /// The fields, in document order.
+    pub fields: Vec<FieldDescriptor>,
+    /// Why part of the page was not scanned, if it was not all scanned.
+    pub truncated: Option<Truncated>,
+}
+
+/// Limits of one scan (the defaults are the documented caps).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// The most controls scanned.
+    pub max_fields: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_fields: MAX_FIELDS,
+        }
+    }
+}
 
 /// A child node: an element, or a run of text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +168,8 @@ pub trait Dom {
     /// Every element of the document in document order (the scan walks it once, to know the
     /// section heading each control stands under).
     fn elements(&self) -> Vec<Self::Node>;
+    /// The element's index in [`elements`](Self::elements), in constant time or close.
+    fn position(&self, node: &Self::Node) -> Option<usize>;
     /// Lower-case tag name.
     fn tag(&self, node: &Self::Node) -> String;
     /// An attribute's value.
@@ -68,10 +178,16 @@ pub trait Dom {
     fn parent(&self, node: &Self::Node) -> Option<Self::Node>;
     /// The previous sibling element.
     fn previous_element(&self, node: &Self::Node) -> Option<Self::Node>;
-    /// The child nodes of an element, in order: elements and text (comments left out).
-    fn children(&self, node: &Self::Node) -> Vec<Child<Self::Node>>;
-    /// The text content of an element and its descendants.
-    fn text(&self, node: &Self::Node) -> String;
+    /// The next sibling element.
+    fn next_element(&self, node: &Self::Node) -> Option<Self::Node>;
+    /// The last child element.
+    fn last_element_child(&self, node: &Self::Node) -> Option<Self::Node>;
+    /// The first `max` child nodes of an element, in order: elements and text (comments left
+    /// out). Costs no more than `max` steps, however many children there are.
+    fn children(&self, node: &Self::Node, max: usize) -> Vec<Child<Self::Node>>;
+    /// The `max` nodes before `node` among its parent's children, nearest first: elements
+    /// and text (comments left out). Costs no more than `max` steps.
+    fn previous_siblings(&self, node: &Self::Node, max: usize) -> Vec<Child<Self::Node>>;
     /// The element with an `id`.
     fn by_id(&self, id: &str) -> Option<Self::Node>;
     /// `<label for=id>` elements.
@@ -95,6 +211,38 @@ pub trait Dom {
     fn field_id(&self, node: &Self::Node) -> FieldId;
     /// A handle of the control's form, if it has one.
     fn form_of(&self, node: &Self::Node) -> Option<String>;
+    /// Why the adapter itself holds less than the page (the native parser's caps).
+    fn truncated(&self) -> Option<Truncated> {
+        None
+    }
+    /// The text of an element and its descendants as far as a label or heading is read:
+    /// by default through [`children`](Self::children), at most [`MAX_TEXT_DEPTH`] levels
+    /// and [`MAX_TEXT_NODES`] nodes deep; an adapter with a faster way to the whole text
+    /// (the browser's `textContent`) may use it. Either way no more than [`push_capped`]
+    /// keeps.
+    fn label_text(&self, node: &Self::Node) -> String
+    where
+        Self: Sized,
+    {
+        context::walk_text(self, node)
+    }
+}
+
+/// Appends `text` to `out` until it is longer than any label could be: up to one visible
+/// character past [`MAX_TEXT_CHARS`] (so that the rules see it is too long, as they would the
+/// whole), or 4 × [`MAX_TEXT_CHARS`] bytes. `visible` counts the visible characters so far.
+/// False once the limit is reached.
+pub fn push_capped(out: &mut String, visible: &mut usize, text: &str) -> bool {
+    for c in text.chars() {
+        if !c.is_whitespace() {
+            *visible += 1;
+        }
+        out.push(c);
+        if *visible > MAX_TEXT_CHARS || out.len() > 4 * MAX_TEXT_CHARS {
+            return false;
+        }
+    }
+    true
 }
 
 /// Collapses white space and trims the decorations labels carry: `*`, `＊`, `:` and `：`.
@@ -130,7 +278,7 @@ fn short(text: String) -> Option<String> {
 const CONTROL_TAGS: [&str; 3] = ["input", "select", "textarea"];
 
 /// Whether an element is a control that takes a value (hidden inputs and buttons do not).
-fn is_value_control<D: Dom>(dom: &D, node: &D::Node, tag: &str) -> bool {
+pub(crate) fn is_value_control<D: Dom>(dom: &D, node: &D::Node, tag: &str) -> bool {
     match tag {
         "select" | "textarea" => true,
         "input" => !matches!(
@@ -143,22 +291,7 @@ fn is_value_control<D: Dom>(dom: &D, node: &D::Node, tag: &str) -> bool {
     }
 }
 
-/// Whether an element is, or holds, a control that takes a value.
-fn contains_control<D: Dom>(dom: &D, node: &D::Node) -> bool {
-    let tag = dom.tag(node);
-    if is_value_control(dom, node, &tag) {
-        return true;
-    }
-    if tag == "select" || tag == "textarea" || tag == "input" {
-        return false;
-    }
-    dom.children(node).iter().any(|c| match c {
-        Child::Element(e) => contains_control(dom, e),
-        Child::Text(_) => false,
-    })
-}
-
-fn colspan<D: Dom>(dom: &D, cell: &D::Node) -> usize {
+fn colspan<D: Dom>(dom: &Cx<'_, D>, cell: &D::Node) -> usize {
     dom.attr(cell, "colspan")
         .and_then(|c| c.trim().parse::<usize>().ok())
         .filter(|&c| c > 0)
@@ -170,7 +303,7 @@ fn is_cell(tag: &str) -> bool {
 }
 
 /// The table cell holding the control, if it sits (a few wrappers deep) in one.
-fn cell_of<D: Dom>(dom: &D, control: &D::Node) -> Option<D::Node> {
+fn cell_of<D: Dom>(dom: &Cx<'_, D>, control: &D::Node) -> Option<D::Node> {
     let mut up = dom.parent(control);
     for _ in 0..4 {
         let c = up?;
@@ -187,70 +320,82 @@ fn cell_of<D: Dom>(dom: &D, control: &D::Node) -> Option<D::Node> {
 }
 
 /// The label of the cell before the control's table cell.
-fn table_neighbour<D: Dom>(dom: &D, cell: &D::Node) -> Option<String> {
+fn table_neighbour<D: Dom>(dom: &Cx<'_, D>, cell: &D::Node) -> Option<String> {
     // Only the cell right before counts: an empty one, or one holding a control, means the
     // row pairs controls with something else, and reaching further back would borrow another
     // control's label.
     let previous = dom.previous_element(cell)?;
-    if !is_cell(&dom.tag(&previous)) || contains_control(dom, &previous) {
+    if !is_cell(&dom.tag(&previous)) || dom.contains_control(&previous) {
         return None;
     }
     non_empty(dom.text(&previous)).filter(|t| t.chars().count() <= 2 * MAX_LABEL_CHARS)
 }
 
-/// The column a cell starts in, counting `colspan`.
-fn column_of<D: Dom>(dom: &D, cell: &D::Node) -> usize {
+/// The column a cell starts in, counting `colspan`; `None` beyond [`MAX_COLUMNS`].
+fn column_of<D: Dom>(dom: &Cx<'_, D>, cell: &D::Node) -> Option<usize> {
     let mut col = 0;
     let mut p = dom.previous_element(cell);
-    while let Some(c) = p {
+    for _ in 0..MAX_COLUMNS {
+        let Some(c) = p else {
+            return Some(col);
+        };
         if is_cell(&dom.tag(&c)) {
             col += colspan(dom, &c);
         }
+        if col >= MAX_COLUMNS {
+            return None;
+        }
         p = dom.previous_element(&c);
     }
-    col
+    None
 }
 
-/// The cells of a row.
-fn cells<D: Dom>(dom: &D, row: &D::Node) -> Vec<D::Node> {
-    dom.children(row)
+/// The first `max` cells of a row.
+fn cells<D: Dom>(dom: &Cx<'_, D>, row: &D::Node, max: usize) -> Vec<D::Node> {
+    // Cells are mostly separated by white space: twice as many nodes, and a few more.
+    dom.children(row, 2 * max + 8)
         .into_iter()
         .filter_map(|c| match c {
             Child::Element(e) if is_cell(&dom.tag(&e)) => Some(e),
             _ => None,
         })
+        .take(max)
         .collect()
 }
 
-/// The row before `row` in the same table, across `thead`/`tbody` boundaries.
-fn previous_row<D: Dom>(dom: &D, row: &D::Node) -> Option<D::Node> {
-    let mut p = dom.previous_element(row);
-    while let Some(e) = p {
-        if dom.tag(&e) == "tr" {
+/// The nearest of `from` and the elements before it that is a `tr` (or, with `sections`, a
+/// `tbody`, `thead` or `tfoot`), among the first [`MAX_SIBLINGS`].
+fn previous_of<D: Dom>(dom: &Cx<'_, D>, from: Option<D::Node>, sections: bool) -> Option<D::Node> {
+    let mut p = from;
+    for _ in 0..MAX_SIBLINGS {
+        let e = p?;
+        let tag = dom.tag(&e);
+        if (tag == "tr" && !sections)
+            || (sections && matches!(tag.as_str(), "tbody" | "thead" | "tfoot"))
+        {
             return Some(e);
         }
         p = dom.previous_element(&e);
     }
-    let section = dom.parent(row)?;
-    if !matches!(dom.tag(&section).as_str(), "tbody" | "thead" | "tfoot") {
-        return None;
+    None
+}
+
+/// The row before `row` in the same table, across `thead`/`tbody` boundaries.
+fn previous_row<D: Dom>(dom: &Cx<'_, D>, row: &D::Node) -> Option<D::Node> {
+    if let Some(r) = previous_of(dom, dom.previous_element(row), false) {
+        return Some(r);
     }
-    let mut s = dom.previous_element(&section);
-    while let Some(e) = s {
-        if matches!(dom.tag(&e).as_str(), "tbody" | "thead" | "tfoot") {
-            let rows: Vec<D::Node> = dom
-                .children(&e)
-                .into_iter()
-                .filter_map(|c| match c {
-                    Child::Element(r) if dom.tag(&r) == "tr" => Some(r),
-                    _ => None,
-                })
-                .collect();
-            if let Some(last) = rows.last() {
-                return Some(last.clone());
-            }
+    let section = dom
+        .parent(row)
+        .filter(|s| matches!(dom.tag(s).as_str(), "tbody" | "thead" | "tfoot"))?;
+    // Sections before this one, the nearest first, until one holds a row.
+    let mut s = previous_of(dom, dom.previous_element(&section), true);
+    for _ in 0..MAX_SIBLINGS {
+        let e = s?;
+        if let Some(r) = previous_of(dom, dom.last_element_child(&e), false) {
+            return Some(r);
         }
-        s = dom.previous_element(&e);
+        s = previous_of(dom, dom.previous_element(&e), true);
     }
     None
 }
@@ -262,17 +407,21 @@ const MAX_MATRIX_DISTANCE: usize = 6;
 
 /// The header of the control's column: the first row above without controls, when it is a
 /// real header row (two cells or more) and its cell in this column has text.
-fn column_header<D: Dom>(dom: &D, cell: &D::Node, max_distance: usize) -> Option<(String, bool)> {
+fn column_header<D: Dom>(
+    dom: &Cx<'_, D>,
+    cell: &D::Node,
+    max_distance: usize,
+) -> Option<(String, bool)> {
     let row = dom.parent(cell).filter(|r| dom.tag(r) == "tr")?;
-    let col = column_of(dom, cell);
+    let col = column_of(dom, cell)?;
     let mut r = previous_row(dom, &row);
     for _ in 0..max_distance {
         let current = r?;
-        if contains_control(dom, &current) {
+        if dom.contains_control(&current) {
             r = previous_row(dom, &current);
             continue;
         }
-        let header_cells = cells(dom, &current);
+        let header_cells = cells(dom, &current, (col + 1).max(2));
         if header_cells.len() < 2 {
             return None;
         }
@@ -294,16 +443,16 @@ fn column_header<D: Dom>(dom: &D, cell: &D::Node, max_distance: usize) -> Option
 }
 
 /// The first cell of the control's row, when it is a row header (text, no control).
-fn row_header<D: Dom>(dom: &D, cell: &D::Node) -> Option<String> {
+fn row_header<D: Dom>(dom: &Cx<'_, D>, cell: &D::Node) -> Option<String> {
     let row = dom.parent(cell)?;
-    let first = cells(dom, &row).into_iter().next()?;
-    if first == *cell || contains_control(dom, &first) {
+    let first = cells(dom, &row, 1).into_iter().next()?;
+    if first == *cell || dom.contains_control(&first) {
         return None;
     }
     short(dom.text(&first))
 }
 
-fn wrapping_label<D: Dom>(dom: &D, node: &D::Node) -> Option<D::Node> {
+fn wrapping_label<D: Dom>(dom: &Cx<'_, D>, node: &D::Node) -> Option<D::Node> {
     let mut up = dom.parent(node);
     for _ in 0..6 {
         let p = up?;
@@ -334,18 +483,15 @@ fn is_heading_tag(tag: &str) -> bool {
 }
 
 /// Text right before the control in its container (see the module's rule 2).
-fn preceding_text<D: Dom>(dom: &D, anchor: &D::Node) -> Option<String> {
+fn preceding_text<D: Dom>(dom: &Cx<'_, D>, anchor: &D::Node) -> Option<String> {
     let mut node = anchor.clone();
     for _ in 0..3 {
         let parent = dom.parent(&node)?;
         let ptag = dom.tag(&parent);
-        let kids = dom.children(&parent);
-        let at = kids
-            .iter()
-            .position(|c| matches!(c, Child::Element(e) if *e == node))?;
+        let before = dom.previous_siblings(&node, MAX_SIBLINGS);
         let mut parts: Vec<String> = Vec::new();
         let has_text = |parts: &[String]| parts.iter().any(|p| !clean_label(p).is_empty());
-        for child in kids[..at].iter().rev() {
+        for child in &before {
             match child {
                 Child::Text(t) => parts.push(t.clone()),
                 Child::Element(e) => {
@@ -358,7 +504,7 @@ fn preceding_text<D: Dom>(dom: &D, anchor: &D::Node) -> Option<String> {
                     }
                     if is_heading_tag(&tag)
                         || dom.attr(e, "role").as_deref() == Some("heading")
-                        || contains_control(dom, e)
+                        || dom.contains_control(e)
                         || matches!(tag.as_str(), "script" | "style" | "template")
                     {
                         break;
@@ -390,64 +536,24 @@ fn preceding_text<D: Dom>(dom: &D, anchor: &D::Node) -> Option<String> {
     None
 }
 
-/// The nearest enclosing fieldset (not past the form).
-fn fieldset_of<D: Dom>(dom: &D, node: &D::Node) -> Option<D::Node> {
-    let mut up = dom.parent(node);
-    while let Some(p) = up {
-        match dom.tag(&p).as_str() {
-            "fieldset" => return Some(p),
-            "form" | "body" => return None,
-            _ => up = dom.parent(&p),
-        }
-    }
-    None
-}
-
 /// The text of a fieldset's legend.
-fn legend_text<D: Dom>(dom: &D, fieldset: &D::Node) -> Option<String> {
-    dom.children(fieldset).into_iter().find_map(|c| match c {
+fn legend_text<D: Dom>(dom: &Cx<'_, D>, fieldset: &D::Node) -> Option<String> {
+    // The legend comes first; a few nodes of white space or comments may precede it.
+    dom.children(fieldset, 8).into_iter().find_map(|c| match c {
         Child::Element(e) if dom.tag(&e) == "legend" => short(dom.text(&e)),
         _ => None,
     })
 }
 
-/// How many fields a subtree holds (radios and checkboxes sharing a name count once).
-fn count_fields<D: Dom>(dom: &D, node: &D::Node, names: &mut Vec<String>) -> usize {
-    let tag = dom.tag(node);
-    if is_value_control(dom, node, &tag) {
-        let t = dom
-            .attr(node, "type")
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        if t == "radio" || t == "checkbox" {
-            let name = dom.attr(node, "name").unwrap_or_default();
-            if !name.is_empty() {
-                if names.contains(&name) {
-                    return 0;
-                }
-                names.push(name);
-            }
-        }
-        return 1;
-    }
-    dom.children(node)
-        .iter()
-        .map(|c| match c {
-            Child::Element(e) => count_fields(dom, e, names),
-            Child::Text(_) => 0,
-        })
-        .sum()
-}
-
 /// The legend of the enclosing fieldset, when that fieldset holds this one field only.
-fn sole_legend<D: Dom>(dom: &D, node: &D::Node) -> Option<String> {
-    let fieldset = fieldset_of(dom, node)?;
+fn sole_legend<D: Dom>(dom: &Cx<'_, D>, node: &D::Node) -> Option<String> {
+    let fieldset = dom.fieldset_of(node)?;
     let text = legend_text(dom, &fieldset)?;
-    (count_fields(dom, &fieldset, &mut Vec::new()) == 1).then_some(text)
+    (dom.fields_in(&fieldset) == 1).then_some(text)
 }
 
 /// The control's own label: `aria-labelledby`, `label[for]`, wrapping `<label>`, `aria-label`.
-fn own_label<D: Dom>(dom: &D, node: &D::Node) -> Option<(String, &'static str)> {
+fn own_label<D: Dom>(dom: &Cx<'_, D>, node: &D::Node) -> Option<(String, &'static str)> {
     if let Some(ids) = dom.attr(node, "aria-labelledby") {
         let text = ids
             .split_whitespace()
@@ -482,7 +588,11 @@ fn own_label<D: Dom>(dom: &D, node: &D::Node) -> Option<(String, &'static str)> 
 }
 
 /// The label of a control, and which rule found it.
-fn label_of<D: Dom>(dom: &D, node: &D::Node, group: bool) -> Option<(String, &'static str)> {
+fn label_of<D: Dom>(
+    dom: &Cx<'_, D>,
+    node: &D::Node,
+    group: bool,
+) -> Option<(String, &'static str)> {
     if !group && let Some(found) = own_label(dom, node) {
         return Some(found);
     }
@@ -534,7 +644,7 @@ fn label_of<D: Dom>(dom: &D, node: &D::Node, group: bool) -> Option<(String, &'s
 }
 
 /// The row label of a control in a table cell (see [`FieldDescriptor::row_label`]).
-fn row_label_of<D: Dom>(dom: &D, anchor: &D::Node, label: Option<&str>) -> Option<String> {
+fn row_label_of<D: Dom>(dom: &Cx<'_, D>, anchor: &D::Node, label: Option<&str>) -> Option<String> {
     let row = match cell_of(dom, anchor) {
         Some(cell) => row_header(dom, &cell),
         None => None,
@@ -545,20 +655,24 @@ fn row_label_of<D: Dom>(dom: &D, anchor: &D::Node, label: Option<&str>) -> Optio
 
 /// The text that starts the control's line, when another control comes first on it:
 /// `经办人：<input> 联系电话：<input>` gives 经办人 for the phone.
-fn line_label<D: Dom>(dom: &D, anchor: &D::Node) -> Option<String> {
-    let parent = dom.parent(anchor)?;
-    let kids = dom.children(&parent);
-    let at = kids
+fn line_label<D: Dom>(dom: &Cx<'_, D>, anchor: &D::Node) -> Option<String> {
+    dom.parent(anchor)?;
+    let mut kids = dom.previous_siblings(anchor, MAX_SIBLINGS + 1);
+    // The line starts after the nearest line break; a line longer than the window is not
+    // read (its start is too far away to say whose it is).
+    match kids
         .iter()
-        .position(|c| matches!(c, Child::Element(e) if e == anchor))?;
-    let start = kids[..at]
+        .position(|c| matches!(c, Child::Element(e) if LINE_BREAKS.contains(&dom.tag(e).as_str())))
+    {
+        Some(at) => kids.truncate(at),
+        None if kids.len() > MAX_SIBLINGS => return None,
+        None => {}
+    }
+    kids.reverse();
+    let first_control = kids
         .iter()
-        .rposition(|c| matches!(c, Child::Element(e) if LINE_BREAKS.contains(&dom.tag(e).as_str())))
-        .map_or(0, |i| i + 1);
-    let first_control = kids[start..at]
-        .iter()
-        .position(|c| matches!(c, Child::Element(e) if contains_control(dom, e)))?;
-    let text: String = kids[start..start + first_control]
+        .position(|c| matches!(c, Child::Element(e) if dom.contains_control(e)))?;
+    let text: String = kids[..first_control]
         .iter()
         .map(|c| match c {
             Child::Text(t) => t.clone(),
@@ -568,11 +682,11 @@ fn line_label<D: Dom>(dom: &D, anchor: &D::Node) -> Option<String> {
     short(text)
 }
 
-fn attr_flag<D: Dom>(dom: &D, node: &D::Node, name: &str) -> bool {
+fn attr_flag<D: Dom>(dom: &Cx<'_, D>, node: &D::Node, name: &str) -> bool {
     dom.attr(node, name).is_some()
 }
 
-fn non_empty_attr<D: Dom>(dom: &D, node: &D::Node, name: &str) -> Option<String> {
+fn non_empty_attr<D: Dom>(dom: &Cx<'_, D>, node: &D::Node, name: &str) -> Option<String> {
     dom.attr(node, name).filter(|v| !v.trim().is_empty())
 }
 
@@ -592,7 +706,7 @@ const HEADING_CLASSES: [&str; 6] = ["section", "hd", "tit", "bt", "caption", "le
 const HEADING_CLASS_PARTS: [&str; 3] = ["title", "heading", "section-"];
 
 /// Whether an element is a section heading, and if so its level, text and scope.
-fn heading<D: Dom>(dom: &D, node: &D::Node, tag: &str) -> Option<Heading<D::Node>> {
+fn heading<D: Dom>(dom: &Cx<'_, D>, node: &D::Node, tag: &str) -> Option<Heading<D::Node>> {
     let (level, scope) = match tag {
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => (tag.as_bytes()[1] - b'0', None),
         "legend" => (8, dom.parent(node).filter(|p| dom.tag(p) == "fieldset")),
@@ -600,17 +714,19 @@ fn heading<D: Dom>(dom: &D, node: &D::Node, tag: &str) -> Option<Heading<D::Node
         "td" | "th" => {
             // A row of one cell, and no control in it: a heading row of a form table.
             let row = dom.parent(node).filter(|r| dom.tag(r) == "tr")?;
-            if cells(dom, &row).len() != 1 {
+            if cells(dom, &row, 2).len() != 1 {
                 return None;
             }
+            // The row's table: its parent, or the parent of its tbody (a few levels in
+            // markup that wraps rows in other elements).
             let mut table = dom.parent(&row);
-            while let Some(t) = table.clone() {
-                if dom.tag(&t) == "table" {
-                    break;
+            for _ in 0..4 {
+                match table.clone() {
+                    Some(t) if dom.tag(&t) != "table" => table = dom.parent(&t),
+                    _ => break,
                 }
-                table = dom.parent(&t);
             }
-            (8, table)
+            (8, table.filter(|t| dom.tag(t) == "table"))
         }
         "script" | "style" | "option" | "label" | "title" | "head" | "html" | "body" | "form"
         | "input" | "select" | "textarea" | "button" => return None,
@@ -634,7 +750,7 @@ fn heading<D: Dom>(dom: &D, node: &D::Node, tag: &str) -> Option<Heading<D::Node
     if !matches!(
         tag,
         "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "legend" | "caption"
-    ) && contains_control(dom, node)
+    ) && dom.contains_control(node)
     {
         return None;
     }
@@ -644,50 +760,50 @@ fn heading<D: Dom>(dom: &D, node: &D::Node, tag: &str) -> Option<Heading<D::Node
         if matches!(dom.tag(&parent).as_str(), "form" | "body" | "html" | "main") {
             return None;
         }
-        let elements: Vec<D::Node> = dom
-            .children(&parent)
-            .into_iter()
-            .filter_map(|c| match c {
-                Child::Element(e) => Some(e),
-                Child::Text(_) => None,
-            })
-            .collect();
-        (elements.len() > 1 && elements.first() == Some(node)).then_some(parent)
+        (dom.previous_element(node).is_none() && dom.next_element(node).is_some()).then_some(parent)
     });
     Some(Heading { level, text, scope })
 }
 
 /// The headings in force at a control, outermost first.
-fn sections_at<D: Dom>(dom: &D, node: &D::Node, headings: &[Heading<D::Node>]) -> Vec<String> {
-    let scoped = headings.iter().any(|h| h.scope.is_some());
-    let ancestors: Vec<D::Node> = if scoped {
-        let mut v = Vec::new();
-        let mut up = dom.parent(node);
-        while let Some(p) = up {
-            up = dom.parent(&p);
-            v.push(p);
-        }
-        v
-    } else {
-        Vec::new()
-    };
+fn sections_at<D: Dom>(
+    dom: &Cx<'_, D>,
+    node: &D::Node,
+    headings: &[Heading<D::Node>],
+) -> Vec<String> {
     headings
         .iter()
-        .filter(|h| h.scope.as_ref().is_none_or(|s| ancestors.contains(s)))
+        .filter(|h| h.scope.as_ref().is_none_or(|s| dom.is_inside(node, s)))
         .map(|h| h.text.clone())
         .collect()
 }
 
 /// Scans a document into field descriptors, in document order. Buttons and other controls
 /// that take no typed value are left out; hidden and read-only ones are reported (the
-/// classifier refuses them, and review says so).
+/// classifier refuses them, and review says so). At most [`MAX_FIELDS`] are reported: see
+/// [`scan_page`] for a scan that says when it stopped early.
 pub fn scan<D: Dom>(dom: &D) -> Vec<FieldDescriptor> {
+    scan_page(dom).fields
+}
+
+/// Scans a document within the default [`Limits`], saying what was left out.
+pub fn scan_page<D: Dom>(dom: &D) -> Scan {
+    scan_page_with(dom, Limits::default())
+}
+
+/// Scans a document within `limits`, saying what was left out.
+pub fn scan_page_with<D: Dom>(dom: &D, limits: Limits) -> Scan {
+    let dom = Cx::new(dom);
+    let mut truncated = dom.truncated();
     let mut out: Vec<FieldDescriptor> = Vec::new();
     let mut headings: Vec<Heading<D::Node>> = Vec::new();
-    for node in dom.elements() {
-        let tag = dom.tag(&node);
-        if !CONTROL_TAGS.contains(&tag.as_str()) {
-            if let Some(h) = heading(dom, &node, &tag) {
+    // Radio groups already met (their places in `out`): a radio joins its group by looking
+    // through these, which the field cap bounds.
+    let mut groups: Vec<usize> = Vec::new();
+    let mut scanned = 0usize;
+    for (_, node, tag) in dom.walk() {
+        if !CONTROL_TAGS.contains(&tag) {
+            if let Some(h) = heading(&dom, node, tag) {
                 while headings.last().is_some_and(|last| last.level >= h.level) {
                     headings.pop();
                 }
@@ -695,9 +811,22 @@ pub fn scan<D: Dom>(dom: &D) -> Vec<FieldDescriptor> {
             }
             continue;
         }
-        scan_control(dom, &node, &tag, &headings, &mut out);
+        if is_value_control(&*dom, node, tag) {
+            if scanned == limits.max_fields {
+                truncated = Some(Truncated::TooManyFields {
+                    found: dom.control_count(),
+                    limit: limits.max_fields,
+                });
+                break;
+            }
+            scanned += 1;
+        }
+        scan_control(&dom, node, tag, &headings, &mut groups, &mut out);
     }
-    out
+    Scan {
+        fields: out,
+        truncated,
+    }
 }
 
 /// How the page hides a rendered control from the person (an unrendered one is simply hidden).
@@ -710,10 +839,11 @@ fn concealed<D: Dom>(dom: &D, node: &D::Node) -> Option<Concealment> {
 }
 
 fn scan_control<D: Dom>(
-    dom: &D,
+    dom: &Cx<'_, D>,
     node: &D::Node,
     tag: &str,
     headings: &[Heading<D::Node>],
+    groups: &mut Vec<usize>,
     out: &mut Vec<FieldDescriptor>,
 ) {
     let input_type = match tag {
@@ -736,13 +866,15 @@ fn scan_control<D: Dom>(
             id: Some(dom.field_id(node)),
         };
         // Join the group this radio belongs to, if it was already seen.
-        if let Some(group) = out.iter_mut().find(|f| {
-            f.control == Control::RadioGroup && name.is_some() && f.name == name && f.form == form
-        }) {
+        let joined = groups
+            .iter()
+            .copied()
+            .find(|&i| name.is_some() && out[i].name == name && out[i].form == form);
+        if let Some(group) = joined.and_then(|i| out.get_mut(i)) {
             group.options.push(option);
             group.has_value |= dom.has_value(node);
             group.visible |= dom.is_rendered(node);
-            group.concealed = group.concealed.or_else(|| concealed(dom, node));
+            group.concealed = group.concealed.or_else(|| concealed(&**dom, node));
             return;
         }
         let (label, label_source) = label_of(dom, node, true).unzip();
@@ -750,6 +882,7 @@ fn scan_control<D: Dom>(
         let section = sections.pop();
         let anchor = wrapping_label(dom, node).unwrap_or_else(|| node.clone());
         let row_label = row_label_of(dom, &anchor, label.as_deref());
+        groups.push(out.len());
         out.push(FieldDescriptor {
             id: dom.field_id(node),
             html_id: non_empty_attr(dom, node, "id"),
@@ -763,7 +896,7 @@ fn scan_control<D: Dom>(
             pattern: None,
             options: vec![option],
             visible: dom.is_rendered(node),
-            concealed: concealed(dom, node),
+            concealed: concealed(&**dom, node),
             readonly: false,
             disabled: dom.is_disabled(node),
             has_value: dom.has_value(node),
@@ -830,7 +963,7 @@ fn scan_control<D: Dom>(
         concealed: if input_type == "hidden" {
             None
         } else {
-            concealed(dom, node)
+            concealed(&**dom, node)
         },
         readonly: attr_flag(dom, node, "readonly"),
         disabled: dom.is_disabled(node),

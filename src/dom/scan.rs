@@ -1,12 +1,12 @@
 //! Scanning the live document: [`LiveDom`] answers the core scanner's questions with web-sys.
 
-use std::cell::Cell;
+use std::cell::{Cell, OnceCell};
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
 
 use crate::core::field::{Concealment, FieldDescriptor, FieldId};
-use crate::core::scan::{Child, Dom, scan};
+use crate::core::scan::{Child, Dom, push_capped, scan};
 use crate::dom::{realm, visibility};
 
 /// The attribute that ties a control to its [`FieldId`].
@@ -52,10 +52,23 @@ impl Root {
 /// The live document, seen through the core's [`Dom`] trait: the page, the documents of its
 /// same-origin frames and its open shadow roots (OnceFill's own widget excepted), in that
 /// order.
+///
+/// What the scanner asks for every control is indexed once, when first asked: each element's
+/// position in document order (a JS `Map` keyed by the element); `<label for>` elements are
+/// found by a selector the browser matches natively.
 pub struct LiveDom {
     roots: Vec<Root>,
     /// Whether the scan measures how the page hides each control ([`visibility`]).
     measure: bool,
+    index: OnceCell<Index>,
+}
+
+/// What a scan asks of every control, gathered once.
+struct Index {
+    /// Every element, in document order.
+    elements: Vec<Element>,
+    /// Element → its place in `elements`.
+    positions: js_sys::Map,
 }
 
 /// Every tree below `root` where controls can live, `root` first.
@@ -90,6 +103,7 @@ impl LiveDom {
         LiveDom {
             roots,
             measure: true,
+            index: OnceCell::new(),
         }
     }
 
@@ -101,6 +115,20 @@ impl LiveDom {
             measure: false,
             ..Self::new(document)
         }
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let elements = self.all("*");
+            let positions = js_sys::Map::new();
+            for (i, e) in elements.iter().enumerate() {
+                positions.set(e, &wasm_bindgen::JsValue::from_f64(i as f64));
+            }
+            Index {
+                elements,
+                positions,
+            }
+        })
     }
 
     fn all(&self, selector: &str) -> Vec<Element> {
@@ -145,6 +173,17 @@ pub fn find(document: &Document, id: &FieldId) -> Option<Element> {
     LiveDom::new(document.clone()).find(id)
 }
 
+/// A child node as the scanner sees it: an element or text (comments left out).
+fn child(n: web_sys::Node) -> Option<Child<Element>> {
+    match n.node_type() {
+        web_sys::Node::ELEMENT_NODE => realm::element(n).map(Child::Element),
+        web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
+            Some(Child::Text(n.text_content().unwrap_or_default()))
+        }
+        _ => None,
+    }
+}
+
 fn elements(list: web_sys::NodeList) -> Vec<Element> {
     (0..list.length())
         .filter_map(|i| list.item(i))
@@ -160,21 +199,49 @@ impl Dom for LiveDom {
     }
 
     fn elements(&self) -> Vec<Element> {
-        self.all("*")
+        self.index().elements.clone()
     }
 
-    fn children(&self, node: &Element) -> Vec<Child<Element>> {
+    fn position(&self, node: &Element) -> Option<usize> {
+        self.index()
+            .positions
+            .get(node)
+            .as_f64()
+            .map(|i| i as usize)
+    }
+
+    fn children(&self, node: &Element, max: usize) -> Vec<Child<Element>> {
         let list = node.child_nodes();
-        (0..list.length())
+        (0..list.length().min(u32::try_from(max).unwrap_or(u32::MAX)))
             .filter_map(|i| list.item(i))
-            .filter_map(|n| match n.node_type() {
-                web_sys::Node::ELEMENT_NODE => realm::element(n).map(Child::Element),
-                web_sys::Node::TEXT_NODE | web_sys::Node::CDATA_SECTION_NODE => {
-                    Some(Child::Text(n.text_content().unwrap_or_default()))
-                }
-                _ => None,
-            })
+            .filter_map(child)
             .collect()
+    }
+
+    fn previous_siblings(&self, node: &Element, max: usize) -> Vec<Child<Element>> {
+        let mut out = Vec::new();
+        let mut at = node.previous_sibling();
+        for _ in 0..max {
+            let Some(n) = at else { break };
+            at = n.previous_sibling();
+            out.extend(child(n));
+        }
+        out
+    }
+
+    fn label_text(&self, node: &Element) -> String {
+        // The browser's own text content, natively and at once, cut as the core would.
+        let mut out = String::new();
+        push_capped(&mut out, &mut 0, &node.text_content().unwrap_or_default());
+        out
+    }
+
+    fn next_element(&self, node: &Element) -> Option<Element> {
+        node.next_element_sibling()
+    }
+
+    fn last_element_child(&self, node: &Element) -> Option<Element> {
+        node.last_element_child()
     }
 
     fn tag(&self, node: &Element) -> String {
@@ -193,19 +260,26 @@ impl Dom for LiveDom {
         node.previous_element_sibling()
     }
 
-    fn text(&self, node: &Element) -> String {
-        node.text_content().unwrap_or_default()
-    }
-
     fn by_id(&self, id: &str) -> Option<Element> {
         self.roots.iter().find_map(|r| r.by_id(id))
     }
 
     fn labels_for(&self, id: &str) -> Vec<Element> {
-        self.all("label")
-            .into_iter()
-            .filter(|l| l.get_attribute("for").as_deref() == Some(id))
-            .collect()
+        // The browser matches the attribute natively: one query per control, not a walk of
+        // every label in Rust.
+        let mut quoted = String::from("label[for=\"");
+        for c in id.chars() {
+            match c {
+                '"' | '\\' => {
+                    quoted.push('\\');
+                    quoted.push(c);
+                }
+                c if c.is_control() => quoted.push_str(&format!("\\{:x} ", u32::from(c))),
+                c => quoted.push(c),
+            }
+        }
+        quoted.push_str("\"]");
+        self.all(&quoted)
     }
 
     fn is_rendered(&self, node: &Element) -> bool {

@@ -7,6 +7,7 @@ use crate::core::field::{FieldDescriptor, FieldId};
 use crate::core::mapping::FormMapping;
 use crate::core::plan::{FillPlan, NotPlanned, plan};
 use crate::core::profile::Profile;
+use crate::core::scan::Truncated;
 use crate::dom::{fill, scan, timing};
 use crate::ui::state::{Action, Handle, clock, send, summary};
 
@@ -19,15 +20,22 @@ pub fn current() -> String {
 }
 
 /// Scan → classify → plan of the page as it is now: a known mapping of the form decides;
-/// otherwise classification, with the person's corrections for this page first.
+/// otherwise classification, with the person's corrections for this page first. Also why
+/// the scan left part of the page out, if it did.
 fn make_plan(
     profile: &Profile,
     document: &web_sys::Document,
     today: time::Date,
     forms: &[FormMapping],
-) -> (Vec<FieldDescriptor>, FillPlan, Option<String>) {
+) -> (
+    Vec<FieldDescriptor>,
+    FillPlan,
+    Option<String>,
+    Option<Truncated>,
+) {
     let live = scan::LiveDom::new(document.clone());
-    let fields = crate::core::scan::scan(&live);
+    let scanned = crate::core::scan::scan_page(&live);
+    let fields = scanned.fields;
     let page = current();
     let handles: Vec<&str> = fields
         .iter()
@@ -54,7 +62,7 @@ fn make_plan(
             (plan(profile, &fields, &classified, today), None)
         }
     };
-    (fields, plan, form)
+    (fields, plan, form, scanned.truncated)
 }
 
 /// Plans the page and shows the review.
@@ -63,7 +71,8 @@ pub fn prepare(state: &Handle, profile: Profile) {
         return;
     };
     timing::start("oncefill:prepare");
-    let (fields, plan, form) = make_plan(&profile, &document, state.today(), &state.forms);
+    let (fields, plan, form, truncated) =
+        make_plan(&profile, &document, state.today(), &state.forms);
     timing::end("oncefill:prepare");
     send(
         state,
@@ -72,6 +81,7 @@ pub fn prepare(state: &Handle, profile: Profile) {
             fields,
             plan,
             form,
+            truncated,
         },
     );
 }
@@ -115,7 +125,8 @@ pub fn fill(state: &Handle) {
         if waiting.is_empty() {
             break;
         }
-        let (fields, again, _) = make_plan(state.profile(), &document, state.today(), &state.forms);
+        let (fields, again, _, _) =
+            make_plan(state.profile(), &document, state.today(), &state.forms);
         let next = FillPlan {
             steps: again
                 .steps

@@ -194,7 +194,7 @@ fn commit() -> String {
     if dirty { format!("{hash}+dirty") } else { hash }
 }
 
-fn now_secs() -> u64 {
+pub fn now_secs() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs())
@@ -247,8 +247,25 @@ fn table_cells(line: &str) -> Vec<String> {
 }
 
 /// The text of docs/BENCHMARKS.md with `row` added: to the last table when its
-/// columns are `columns`, else in a new table under a heading with `date`.
+/// columns are `columns`, else in a new table under a heading with `date`. The fuzzing
+/// section (see `cargo xtask fuzz`) stays last, below the benchmark tables.
 pub fn append_row(
+    existing: Option<&str>,
+    columns: &[String],
+    row: &[String],
+    date: &str,
+) -> String {
+    let heading = format!("\n{}\n", crate::fuzz::FUZZ_HEADING);
+    if let Some(text) = existing
+        && let Some(at) = text.find(&heading)
+    {
+        let head = append_metrics_row(Some(&text[..at]), columns, row, date);
+        return format!("{}\n{}", head.trim_end(), &text[at..]);
+    }
+    append_metrics_row(existing, columns, row, date)
+}
+
+fn append_metrics_row(
     existing: Option<&str>,
     columns: &[String],
     row: &[String],
@@ -378,6 +395,24 @@ mod tests {
         );
         assert!(
             second.contains("| d1 | c1 | 1 |\n| d2 | c2 | 2 |\n\nSome notes.\n"),
+            "{second}"
+        );
+        assert!(!second.contains("## Metrics as of"));
+    }
+
+    #[test]
+    fn keeps_the_fuzzing_section_last() {
+        let cols = strings(&["date (UTC)", "commit", "a"]);
+        let first = append_row(None, &cols, &strings(&["d1", "c1", "1"]), "d1");
+        let rows = vec![strings(&["`uscc`", "60", "10", "0", "0"])];
+        let fuzzed = crate::fuzz::append_fuzz_table(&first, "d2", "c2", &rows);
+        let second = append_row(Some(&fuzzed), &cols, &strings(&["d3", "c3", "3"]), "d3");
+        assert!(
+            second.contains("| d1 | c1 | 1 |\n| d3 | c3 | 3 |\n\n## Fuzzing"),
+            "{second}"
+        );
+        assert!(
+            second.ends_with("| `uscc` | 60 | 10 | 0 | 0 |\n"),
             "{second}"
         );
         assert!(!second.contains("## Metrics as of"));

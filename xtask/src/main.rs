@@ -3,6 +3,7 @@
 //! Run `cargo xtask help` for the list of subcommands.
 
 mod bench;
+mod fuzz;
 mod lockfile;
 mod proc;
 mod serve;
@@ -22,11 +23,16 @@ Commands:
   serve [--host H] [--port P]
                         build, then serve target/site on http://127.0.0.1:8080/
   test                  run every check in order: fmt, clippy (native and wasm32),
-                        cargo doc (links resolve), cargo test, wasm tests in
+                        cargo check of the fuzz targets, cargo doc (links resolve), cargo test, wasm tests in
                         headless Chromium, end-to-end tests;
                         ends with the line `N passed, N failed`
   bench                 build, serve in-process, run tests/e2e/bench.mjs, write
                         target/bench/results.json and append a row to docs/BENCHMARKS.md
+  fuzz [--seconds N] [--target NAME]…
+                        build the fuzz/ targets with libFuzzer instrumentation (stable
+                        toolchain, no sanitizer), run each for N seconds (default 60),
+                        append executions and findings to docs/BENCHMARKS.md; fails
+                        when an input crashes, stalls or exhausts memory
   help                  show this text
 ";
 
@@ -45,6 +51,7 @@ fn main() -> ExitCode {
             Ok(()) => test::execute(),
             Err(e) => finish(Err(e)),
         },
+        Some("fuzz") => finish(fuzz::run(&rest)),
         Some("bench") => finish(no_args("bench", &rest).and_then(|()| bench::run())),
         Some(other) => {
             eprintln!("error: unknown command `{other}`\n");

@@ -106,6 +106,25 @@ pub fn run_all() -> Counts {
         Err(e) => tally.broken(step, &e),
     }
 
+    // The fuzz targets are their own workspace, so nothing above builds them; a check (no
+    // code generation, its own target directory, incremental after the first run) keeps
+    // them compiling as the crate changes. Running them is `cargo xtask fuzz`.
+    let step = "cargo check of the fuzz targets (fuzz/)";
+    header(step);
+    let check_dir = crate::proc::target_dir().join("fuzz-check");
+    let check_dir = check_dir.to_string_lossy().into_owned();
+    let mut check = cargo(&[
+        "check",
+        "--quiet",
+        "--manifest-path",
+        "fuzz/Cargo.toml",
+        "--bins",
+        "--target-dir",
+        &check_dir,
+    ]);
+    check.env("RUSTFLAGS", "--cfg fuzzing");
+    whole(&mut tally, step, &mut check);
+
     let step = "cargo doc -p oncefill --no-deps (links resolve)";
     header(step);
     let mut doc = cargo(&["doc", "-p", "oncefill", "--no-deps", "--quiet"]);

@@ -488,6 +488,60 @@ pub fn time_scan_and_classify(html: &str, runs: usize) -> (f64, usize) {
     (times[times.len() / 2], count)
 }
 
+/// The median time in ms of parsing and scanning `html` with no field cap.
+fn time_parse_and_scan(html: &str, runs: usize) -> f64 {
+    let limits = crate::core::scan::Limits {
+        max_fields: usize::MAX,
+    };
+    let mut times: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            let dom = HtmlDom::parse(html);
+            let _ = crate::core::scan::scan_page_with(&dom, limits);
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[times.len() / 2]
+}
+
+/// Hostile pages for `cargo xtask bench`: `scan_ms_5k_fields` and `scan_ms_50k_fields`
+/// (inputs, each after its own text, in one container; parse and scan with no field cap),
+/// `scan_fields_ratio_50k_5k` (10 when time grows in step with size) and
+/// `scan_ms_100k_nested` (100,000 nested `<div>`, then 100,000 nested `<span>` in a label).
+pub fn scan_limit_metrics(runs: usize) -> Map<String, Value> {
+    let inputs = |n: usize| {
+        let mut html = String::from("<form><div>");
+        for i in 0..n {
+            html.push_str(&format!("字段{i}<input name=f{i}>"));
+        }
+        html + "</div></form>"
+    };
+    let nested = format!(
+        "<form>{}<input name=a>{}<label>{}姓名{}<input name=b></label></form>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000),
+        "<span>".repeat(100_000),
+        "</span>".repeat(100_000)
+    );
+    let small = time_parse_and_scan(&inputs(5_000), runs);
+    let large = time_parse_and_scan(&inputs(50_000), runs);
+    let deep = time_parse_and_scan(&nested, runs);
+    let round = |v: f64| {
+        serde_json::Number::from_f64((v * 1000.0).round() / 1000.0)
+            .map_or(Value::Null, Value::Number)
+    };
+    let mut out = Map::new();
+    out.insert("scan_ms_5k_fields".into(), round(small));
+    out.insert("scan_ms_50k_fields".into(), round(large));
+    out.insert(
+        "scan_fields_ratio_50k_5k".into(),
+        round(if small > 0.0 { large / small } else { 0.0 }),
+    );
+    out.insert("scan_ms_100k_nested".into(), round(deep));
+    out
+}
+
 /// Reads a corpus directory: every `NAME.expected.json` with its page (see [`load_page`]).
 /// Sorted by name.
 pub fn load_corpus(

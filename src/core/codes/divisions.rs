@@ -177,23 +177,16 @@ fn load() -> &'static Divisions {
     }
     DATA.get_or_init(|| {
         let source = DIVISIONS_CSV.text().unwrap_or("");
-        let mut rows: Vec<Division> = data_lines(source)
-            .filter_map(|line| {
-                let mut f = line.split(',');
-                let code = f.next()?;
-                let name = f.next()?;
-                let parent = f.next()?;
-                let level = Level::from_number(f.next()?)?;
-                Some(Division {
-                    code,
-                    name,
-                    parent: (!parent.is_empty()).then_some(parent),
-                    level,
-                    short: short_name(name),
-                })
+        let rows: Vec<Division> = division_rows(source)
+            .into_iter()
+            .map(|r| Division {
+                code: r.code,
+                name: r.name,
+                parent: r.parent,
+                level: r.level,
+                short: r.short,
             })
             .collect();
-        rows.sort_by_key(|d| d.code);
         let mut children: HashMap<&'static str, Vec<u32>> = HashMap::new();
         let mut names: HashMap<&'static str, Vec<u32>> = HashMap::new();
         for (i, d) in rows.iter().enumerate() {
@@ -220,24 +213,75 @@ fn history() -> &'static [RetiredDivision] {
     }
     DATA.get_or_init(|| {
         let source = HISTORY_CSV.text().unwrap_or("");
-        let mut rows: Vec<RetiredDivision> = data_lines(source)
-            .filter_map(|line| {
-                let mut f = line.split(',');
-                let code = f.next()?;
-                let name = f.next()?;
-                let from = f.next()?;
-                let to = f.next()?;
-                Some(RetiredDivision {
-                    code,
-                    name,
-                    valid_from: from.parse().ok(),
-                    valid_to: to.parse().ok(),
-                })
+        history_rows(source)
+            .into_iter()
+            .map(|(code, name, valid_from, valid_to)| RetiredDivision {
+                code,
+                name,
+                valid_from,
+                valid_to,
             })
-            .collect();
-        rows.sort_by_key(|r| (r.code, r.valid_from));
-        rows
+            .collect()
     })
+}
+
+/// A row of the divisions table as read, before it becomes a [`Division`].
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DivisionRow<'a> {
+    /// The code.
+    pub code: &'a str,
+    /// The name.
+    pub name: &'a str,
+    /// The parent's code.
+    pub parent: Option<&'a str>,
+    /// The level.
+    pub level: Level,
+    /// The short name, a prefix of the name.
+    pub short: &'a str,
+}
+
+/// Reads the text of `divisions.csv`: the rows that read, sorted by code; lines that do not
+/// read are left out. Public for the fuzz targets, which feed it arbitrary tables (the
+/// browser reads the table from the network).
+#[doc(hidden)]
+pub fn division_rows(source: &str) -> Vec<DivisionRow<'_>> {
+    let mut rows: Vec<DivisionRow<'_>> = data_lines(source)
+        .filter_map(|line| {
+            let mut f = line.split(',');
+            let code = f.next()?;
+            let name = f.next()?;
+            let parent = f.next()?;
+            let level = Level::from_number(f.next()?)?;
+            Some(DivisionRow {
+                code,
+                name,
+                parent: (!parent.is_empty()).then_some(parent),
+                level,
+                short: short_name(name),
+            })
+        })
+        .collect();
+    rows.sort_by_key(|d| d.code);
+    rows
+}
+
+/// Reads the text of `divisions_history.csv`: (code, name, from, to), sorted by code and
+/// start. Public for the fuzz targets, as [`division_rows`].
+#[doc(hidden)]
+pub fn history_rows(source: &str) -> Vec<(&str, &str, Option<u16>, Option<u16>)> {
+    let mut rows: Vec<_> = data_lines(source)
+        .filter_map(|line| {
+            let mut f = line.split(',');
+            let code = f.next()?;
+            let name = f.next()?;
+            let from = f.next()?;
+            let to = f.next()?;
+            Some((code, name, from.parse().ok(), to.parse().ok()))
+        })
+        .collect();
+    rows.sort_by_key(|r| (r.0, r.2));
+    rows
 }
 
 /// A 6-digit code from `code`, also accepting the 12-digit statistical form `330106000000`.
@@ -360,7 +404,7 @@ const SUFFIXES: &[(&str, bool)] = &[
 ];
 
 /// The short form of a division name; always a prefix of it.
-fn short_name(name: &'static str) -> &'static str {
+fn short_name(name: &str) -> &str {
     for (suffix, ethnic) in SUFFIXES {
         let Some(base) = name.strip_suffix(suffix) else {
             continue;
@@ -380,7 +424,7 @@ fn short_name(name: &'static str) -> &'static str {
 }
 
 /// `base` up to the first ethnic-group name at or after its third character.
-fn before_ethnic_part(base: &'static str) -> &'static str {
+fn before_ethnic_part(base: &str) -> &str {
     for (n, (at, _)) in base.char_indices().enumerate() {
         if n < 2 {
             continue;

@@ -41,6 +41,8 @@ pub use divisions::{
     division_path, divisions_available, find_by_name, history_available, id_address_status,
     install_divisions, install_history, provinces, retired,
 };
+#[doc(hidden)]
+pub use divisions::{DivisionRow, division_rows, history_rows};
 pub use id_documents::{IdDocumentType, IdDomain};
 pub use tables::{ETHNICITIES, ethnicity};
 
@@ -261,7 +263,7 @@ impl DataFile {
 }
 
 /// The data lines of an embedded table: no blank lines, no `#` comments, no header.
-pub(crate) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+pub(crate) fn data_lines(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .filter(|l| !l.is_empty() && !l.starts_with('#'))

@@ -426,3 +426,6 @@ bundle-progress = { $done } of { $total } forms done
 bundle-current =  (this one)
 bundle-needs = The forms of this event also need the following; enter them once:
 bundle-nobody = Not in your details yet: { $roles }. Add them under My details first.
+scan-too-large = This page is larger than { $limit } MB: only its first { $limit } MB were read, and fields after that were not recognised.
+scan-too-many-fields = This page has { $found } fields, more than the limit of { $limit }: only the first { $limit } were recognised.
+scan-too-deep = This page nests elements more than { $limit } levels deep: deeper content was not read, and fields in it may not have been recognised.

@@ -426,3 +426,6 @@ bundle-progress = 已完成 { $done } / { $total } 张表
 bundle-current = （当前）
 bundle-needs = 这件事的各张表还需要以下资料，只需填这一次：
 bundle-nobody = 资料中还没有：{ $roles }。请先在“我的资料”里添加。
+scan-too-large = 网页超过 { $limit } MB，只读取了前 { $limit } MB。
+scan-too-many-fields = 网页有 { $found } 个栏目，只识别了前 { $limit } 个。
+scan-too-deep = 网页嵌套超过 { $limit } 层，更深处的栏目未识别。

@@ -10,6 +10,13 @@
 //! shadow roots and same-origin frames' own documents when scanned there). Input must be
 //! UTF-8; other encodings are decoded lossily.
 //!
+//! Limits (see the scanner's): at most [`MAX_HTML_BYTES`] of input are read, and elements
+//! nested deeper than [`MAX_DEPTH`] are left out, their text kept (html5ever, unlike a
+//! browser's parser, has no such cap, and its scope checks walk the whole stack of open
+//! elements: without the cap, 100,000 nested `<div>` take minutes). Every walk of the tree
+//! is iterative, and what is asked per control (visibility, disabled, form) is computed once
+//! for the whole document.
+//!
 //! Compiled only for native targets: the browser bundle never carries the parser.
 //!
 //! ```
@@ -20,15 +27,17 @@
 //! ```
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 
-use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::{Attribute, LocalName, Namespace, QualName, parse_document};
+use html5ever::interface::{ElemName, ElementFlags, NodeOrText, QuirksMode, Tracer, TreeSink};
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer};
+use html5ever::tree_builder::TreeBuilder;
+use html5ever::{Attribute, LocalName, Namespace, QualName, TokenizerResult};
 
 use crate::core::field::FieldId;
-use crate::core::scan::{Child, Dom};
+use crate::core::scan::{Child, Dom, MAX_DEPTH, MAX_HTML_BYTES, Truncated};
 
 /// A node of the arena.
 #[derive(Debug)]
@@ -65,14 +74,55 @@ pub struct HtmlDom {
     form_owner: HashMap<usize, usize>,
     /// Each node's index among its parent's children.
     pos: Vec<usize>,
+    /// Each node's index in `order` (`usize::MAX` for other nodes).
+    order_pos: Vec<usize>,
+    /// Each node's previous and next sibling element.
+    prev_elem: Vec<Option<usize>>,
+    next_elem: Vec<Option<usize>>,
+    /// Each element's last child element.
+    last_elem: Vec<Option<usize>>,
+    /// Whether an element, or an ancestor, is not rendered.
+    hidden: Vec<bool>,
+    /// Whether an element is disabled by a disabled fieldset around it.
+    fieldset_disabled: Vec<bool>,
+    /// The form element around each element (itself for a form).
+    form_around: Vec<Option<usize>>,
+    /// What was left out of the page.
+    truncated: Option<Truncated>,
 }
 
 impl HtmlDom {
-    /// Parses a document.
+    /// Parses a document: its first [`MAX_HTML_BYTES`], elements no deeper than
+    /// [`MAX_DEPTH`] (see [`Dom::truncated`] for what was left out).
     pub fn parse(html: &str) -> HtmlDom {
-        let sink = Sink::default();
-        let sink = parse_document(sink, Default::default()).one(StrTendril::from(html));
-        sink.finish_dom()
+        HtmlDom::parse_at_most(html, MAX_HTML_BYTES)
+    }
+
+    /// Parses the first `max_bytes` of a document (whole characters). [`parse`](Self::parse)
+    /// with another cap, for tests that would rather not build 32 MiB pages.
+    #[doc(hidden)]
+    pub fn parse_at_most(html: &str, max_bytes: usize) -> HtmlDom {
+        let mut truncated = None;
+        let mut html = html;
+        if html.len() > max_bytes {
+            let mut end = max_bytes;
+            while !html.is_char_boundary(end) {
+                end -= 1;
+            }
+            html = &html[..end];
+            truncated = Some(Truncated::TooLarge { limit: max_bytes });
+        }
+        let builder = TreeBuilder::new(Sink::default(), Default::default());
+        let tokenizer = Tokenizer::new(DepthCap::new(builder), Default::default());
+        let input = BufferQueue::default();
+        input.push_back(StrTendril::from(html));
+        while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {}
+        tokenizer.end();
+        let cap = tokenizer.sink;
+        let deep = cap.left_out.get();
+        let mut dom = cap.builder.sink.finish_dom();
+        dom.truncated = truncated.or(deep.then_some(Truncated::TooDeep { limit: MAX_DEPTH }));
+        dom
     }
 
     /// Parses bytes, decoding UTF-8 lossily.
@@ -99,15 +149,27 @@ impl HtmlDom {
         self.element(node).map(|(t, _)| t).unwrap_or("")
     }
 
-    fn push_text(&self, node: usize, out: &mut String) {
-        match &self.nodes[node].data {
-            Data::Text(t) => out.push_str(t),
-            Data::Element { .. } | Data::Document => {
-                for &c in &self.nodes[node].children {
-                    self.push_text(c, out);
+    /// The text content of a node and its descendants.
+    fn text(&self, node: usize) -> String {
+        let mut out = String::new();
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            match &self.nodes[n].data {
+                Data::Text(t) => out.push_str(t),
+                Data::Element { .. } | Data::Document => {
+                    stack.extend(self.nodes[n].children.iter().rev().copied());
                 }
+                Data::Other => {}
             }
-            Data::Other => {}
+        }
+        out
+    }
+
+    fn child(&self, node: usize) -> Option<Child<usize>> {
+        match &self.nodes[node].data {
+            Data::Element { .. } => Some(Child::Element(node)),
+            Data::Text(t) => Some(Child::Text(t.clone())),
+            _ => None,
         }
     }
 
@@ -125,8 +187,15 @@ impl HtmlDom {
         out
     }
 
-    fn ancestors_and_self(&self, node: usize) -> impl Iterator<Item = usize> + '_ {
-        std::iter::successors(Some(node), |&n| self.nodes[n].parent)
+    /// Whether an element itself is not rendered.
+    fn hides(&self, n: usize, tag: &str) -> bool {
+        self.get_attr(n, "hidden").is_some()
+            || self.get_attr(n, "style").is_some_and(Self::style_hides)
+            || matches!(tag, "template" | "noscript" | "head")
+            || (tag == "input"
+                && self
+                    .get_attr(n, "type")
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden")))
     }
 
     fn style_hides(style: &str) -> bool {
@@ -161,6 +230,13 @@ impl Dom for HtmlDom {
         self.order.clone()
     }
 
+    fn position(&self, node: &usize) -> Option<usize> {
+        self.order_pos
+            .get(*node)
+            .copied()
+            .filter(|&p| p != usize::MAX)
+    }
+
     fn tag(&self, node: &usize) -> String {
         self.tag_of(*node).to_string()
     }
@@ -176,32 +252,36 @@ impl Dom for HtmlDom {
     }
 
     fn previous_element(&self, node: &usize) -> Option<usize> {
-        let parent = self.nodes[*node].parent?;
-        let siblings = &self.nodes[parent].children;
-        let at = self.pos[*node];
-        siblings[..at]
-            .iter()
-            .rev()
-            .copied()
-            .find(|&c| matches!(self.nodes[c].data, Data::Element { .. }))
+        self.prev_elem[*node]
     }
 
-    fn children(&self, node: &usize) -> Vec<Child<usize>> {
+    fn next_element(&self, node: &usize) -> Option<usize> {
+        self.next_elem[*node]
+    }
+
+    fn last_element_child(&self, node: &usize) -> Option<usize> {
+        self.last_elem[*node]
+    }
+
+    fn children(&self, node: &usize, max: usize) -> Vec<Child<usize>> {
         self.nodes[*node]
             .children
             .iter()
-            .filter_map(|&c| match &self.nodes[c].data {
-                Data::Element { .. } => Some(Child::Element(c)),
-                Data::Text(t) => Some(Child::Text(t.clone())),
-                _ => None,
-            })
+            .take(max)
+            .filter_map(|&c| self.child(c))
             .collect()
     }
 
-    fn text(&self, node: &usize) -> String {
-        let mut out = String::new();
-        self.push_text(*node, &mut out);
-        out
+    fn previous_siblings(&self, node: &usize, max: usize) -> Vec<Child<usize>> {
+        let Some(parent) = self.nodes[*node].parent else {
+            return Vec::new();
+        };
+        self.nodes[parent].children[..self.pos[*node]]
+            .iter()
+            .rev()
+            .take(max)
+            .filter_map(|&c| self.child(c))
+            .collect()
     }
 
     fn by_id(&self, id: &str) -> Option<usize> {
@@ -213,19 +293,7 @@ impl Dom for HtmlDom {
     }
 
     fn is_rendered(&self, node: &usize) -> bool {
-        self.ancestors_and_self(*node)
-            .all(|n| match &self.nodes[n].data {
-                Data::Element { tag, .. } => {
-                    !(self.get_attr(n, "hidden").is_some()
-                        || self.get_attr(n, "style").is_some_and(Self::style_hides)
-                        || matches!(tag.as_str(), "template" | "noscript" | "head")
-                        || (tag == "input"
-                            && self
-                                .get_attr(n, "type")
-                                .is_some_and(|t| t.trim().eq_ignore_ascii_case("hidden"))))
-                }
-                _ => true,
-            })
+        !self.hidden[*node]
     }
 
     fn has_value(&self, node: &usize) -> bool {
@@ -239,13 +307,13 @@ impl Dom for HtmlDom {
                         .is_some_and(|v| !v.trim().is_empty()),
                 }
             }
-            "textarea" => !self.text(node).trim().is_empty(),
+            "textarea" => !self.text(*node).trim().is_empty(),
             "select" => self.option_nodes(*node).into_iter().any(|o| {
                 self.get_attr(o, "selected").is_some()
                     && !self
                         .get_attr(o, "value")
                         .map(str::to_string)
-                        .unwrap_or_else(|| self.text(&o))
+                        .unwrap_or_else(|| self.text(o))
                         .trim()
                         .is_empty()
             }),
@@ -254,34 +322,14 @@ impl Dom for HtmlDom {
     }
 
     fn is_disabled(&self, node: &usize) -> bool {
-        if self.get_attr(*node, "disabled").is_some() {
-            return true;
-        }
-        // A disabled fieldset disables its controls, except those in its first legend.
-        let mut child = *node;
-        let mut up = self.nodes[*node].parent;
-        while let Some(p) = up {
-            if self.tag_of(p) == "fieldset" && self.get_attr(p, "disabled").is_some() {
-                let first_legend = self.nodes[p]
-                    .children
-                    .iter()
-                    .copied()
-                    .find(|&c| self.tag_of(c) == "legend");
-                if first_legend != Some(child) {
-                    return true;
-                }
-            }
-            child = p;
-            up = self.nodes[p].parent;
-        }
-        false
+        self.get_attr(*node, "disabled").is_some() || self.fieldset_disabled[*node]
     }
 
     fn select_options(&self, node: &usize) -> Vec<(String, String)> {
         self.option_nodes(*node)
             .into_iter()
             .map(|n| {
-                let text = self.text(&n);
+                let text = self.text(n);
                 let value = self
                     .get_attr(n, "value")
                     .map(str::to_string)
@@ -298,12 +346,124 @@ impl Dom for HtmlDom {
     fn form_of(&self, node: &usize) -> Option<String> {
         let form = match self.get_attr(*node, "form") {
             Some(id) => self.by_id(id).filter(|&f| self.tag_of(f) == "form"),
-            None => self
-                .ancestors_and_self(*node)
-                .find(|&a| self.tag_of(a) == "form")
-                .or_else(|| self.form_owner.get(node).copied()),
+            None => self.form_around[*node].or_else(|| self.form_owner.get(node).copied()),
         }?;
         Some(format!("form-{form}"))
+    }
+
+    fn truncated(&self) -> Option<Truncated> {
+        self.truncated.clone()
+    }
+}
+
+/// Between the tokenizer and the tree builder: start tags that would nest elements deeper
+/// than [`MAX_DEPTH`] are left out, with their end tags; their text still reaches the page.
+///
+/// The depth is the number of handles the tree builder holds (open elements and active
+/// formatting elements, an upper bound of the depth of the next insertion). Counting them
+/// costs a walk of that list, so they are counted only when the count last taken plus two
+/// per start tag since (one open element, one formatting entry) could exceed the cap: the
+/// work stays linear in the input.
+struct DepthCap {
+    builder: TreeBuilder<usize, Sink>,
+    /// An upper bound of the handles the tree builder holds.
+    bound: Cell<usize>,
+    /// Start tags left out whose end tags are to be left out too, by name.
+    dropped: RefCell<HashMap<LocalName, usize>>,
+    /// Whether anything was left out.
+    left_out: Cell<bool>,
+}
+
+/// Counts the handles the tree builder holds.
+struct Count(Cell<usize>);
+
+impl Tracer for Count {
+    type Handle = usize;
+    fn trace_handle(&self, _node: &usize) {
+        self.0.set(self.0.get() + 1);
+    }
+}
+
+impl DepthCap {
+    fn new(builder: TreeBuilder<usize, Sink>) -> Self {
+        DepthCap {
+            builder,
+            bound: Cell::new(0),
+            dropped: RefCell::new(HashMap::new()),
+            left_out: Cell::new(false),
+        }
+    }
+
+    fn held(&self) -> usize {
+        let count = Count(Cell::new(0));
+        self.builder.trace_handles(&count);
+        count.0.get()
+    }
+}
+
+/// Elements that never hold others (`<input>` among them): they add no depth.
+fn is_void(name: &LocalName) -> bool {
+    matches!(
+        &**name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "keygen"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+    )
+}
+
+impl TokenSink for DepthCap {
+    type Handle = usize;
+
+    fn process_token(&self, token: Token, line_number: u64) -> TokenSinkResult<usize> {
+        if let Token::TagToken(tag) = &token {
+            match tag.kind {
+                TagKind::StartTag if !tag.self_closing && !is_void(&tag.name) => {
+                    if self.bound.get() + 2 > MAX_DEPTH {
+                        self.bound.set(self.held());
+                    }
+                    if self.bound.get() + 2 > MAX_DEPTH {
+                        *self
+                            .dropped
+                            .borrow_mut()
+                            .entry(tag.name.clone())
+                            .or_default() += 1;
+                        self.left_out.set(true);
+                        return TokenSinkResult::Continue;
+                    }
+                    self.bound.set(self.bound.get() + 2);
+                }
+                TagKind::EndTag => {
+                    let mut dropped = self.dropped.borrow_mut();
+                    if let Some(n) = dropped.get_mut(&tag.name).filter(|n| **n > 0) {
+                        *n -= 1;
+                        return TokenSinkResult::Continue;
+                    }
+                }
+                TagKind::StartTag => {}
+            }
+        }
+        self.builder.process_token(token, line_number)
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
     }
 }
 
@@ -395,24 +555,51 @@ impl Sink {
 
     fn finish_dom(self) -> HtmlDom {
         self.ensure_document();
-        let nodes = self.nodes.into_inner();
+        let mut nodes = self.nodes.into_inner();
+        // Comments, doctypes and processing instructions are nobody's label: out of the
+        // lists of children, so that siblings are next to each other.
+        let other: Vec<bool> = nodes
+            .iter()
+            .map(|n| matches!(n.data, Data::Other))
+            .collect();
+        for node in &mut nodes {
+            node.children.retain(|&c| !other[c]);
+        }
+        let n = nodes.len();
         let mut dom = HtmlDom {
             nodes,
             order: Vec::new(),
             ids: HashMap::new(),
             labels: HashMap::new(),
             form_owner: self.form_owner.into_inner(),
-            pos: Vec::new(),
+            pos: vec![0; n],
+            order_pos: vec![usize::MAX; n],
+            prev_elem: vec![None; n],
+            next_elem: vec![None; n],
+            last_elem: vec![None; n],
+            hidden: vec![false; n],
+            fieldset_disabled: vec![false; n],
+            form_around: vec![None; n],
+            truncated: None,
         };
-        dom.pos = vec![0; dom.nodes.len()];
-        for node in &dom.nodes {
-            for (i, &c) in node.children.iter().enumerate() {
+        for p in 0..n {
+            let mut previous = None;
+            for (i, &c) in dom.nodes[p].children.iter().enumerate() {
                 dom.pos[c] = i;
+                dom.prev_elem[c] = previous;
+                if matches!(dom.nodes[c].data, Data::Element { .. }) {
+                    if let Some(prev) = previous {
+                        dom.next_elem[prev] = Some(c);
+                    }
+                    previous = Some(c);
+                }
             }
+            dom.last_elem[p] = previous;
         }
         let mut stack = vec![0usize];
         while let Some(n) = stack.pop() {
             if let Data::Element { tag, attrs, .. } = &dom.nodes[n].data {
+                dom.order_pos[n] = dom.order.len();
                 dom.order.push(n);
                 for (name, value) in attrs {
                     if name == "id" && !value.is_empty() {
@@ -424,6 +611,35 @@ impl Sink {
                 }
             }
             stack.extend(dom.nodes[n].children.iter().rev().copied());
+        }
+        // Parents come before their children in document order: what an element inherits
+        // is settled in one pass.
+        let mut first_legend: HashMap<usize, Option<usize>> = HashMap::new();
+        for i in 0..dom.order.len() {
+            let e = dom.order[i];
+            let tag = dom.tag_of(e).to_string();
+            let parent = dom.nodes[e]
+                .parent
+                .filter(|&p| dom.order_pos[p] != usize::MAX);
+            dom.hidden[e] = dom.hides(e, &tag) || parent.is_some_and(|p| dom.hidden[p]);
+            dom.form_around[e] = if tag == "form" {
+                Some(e)
+            } else {
+                parent.and_then(|p| dom.form_around[p])
+            };
+            // A disabled fieldset disables what it holds, except its first legend's content.
+            dom.fieldset_disabled[e] = parent.is_some_and(|p| {
+                dom.fieldset_disabled[p]
+                    || (dom.tag_of(p) == "fieldset"
+                        && dom.get_attr(p, "disabled").is_some()
+                        && *first_legend.entry(p).or_insert_with(|| {
+                            dom.nodes[p]
+                                .children
+                                .iter()
+                                .copied()
+                                .find(|&c| dom.tag_of(c) == "legend")
+                        }) != Some(e))
+            });
         }
         dom
     }
@@ -523,10 +739,12 @@ impl TreeSink for Sink {
             let Some(parent) = nodes[*sibling].parent else {
                 return;
             };
+            // Foster parenting inserts before a table that is mostly the last child: look
+            // from the end, so that a page of many such insertions stays linear.
             let at = nodes[parent]
                 .children
                 .iter()
-                .position(|c| c == sibling)
+                .rposition(|c| c == sibling)
                 .unwrap_or(nodes[parent].children.len());
             (parent, at)
         };
@@ -535,7 +753,7 @@ impl TreeSink for Sink {
             let same_parent_before = {
                 let nodes = self.nodes.borrow();
                 nodes[*n].parent == Some(parent)
-                    && nodes[parent].children.iter().position(|c| c == n) < Some(at)
+                    && nodes[parent].children.iter().rposition(|c| c == n) < Some(at)
             };
             if same_parent_before {
                 self.detach(*n);

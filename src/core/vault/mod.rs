@@ -40,8 +40,8 @@
 //! more than twice the memory and passes of [`DEFAULT_PARAMS`].
 //!
 //! ```
-//! use oncefill::core::vault::{KdfParams, VaultKey, open, seal, SeededRandom};
-//! let mut rng = SeededRandom::new(7);
+//! use oncefill::core::vault::{KdfParams, OsRandom, VaultKey, open, seal};
+//! let mut rng = OsRandom;
 //! let params = KdfParams { m_kib: 64, t: 1, p: 1 }; // tiny, for the example only
 //! let key = VaultKey::create("correct horse battery staple", params, &mut rng).unwrap();
 //! let sealed = seal(&key, "vault", b"{\"version\":2}", &mut rng).unwrap();
@@ -228,12 +228,15 @@ impl Random for OsRandom {
 }
 
 /// A deterministic source for tests and known-answer vectors: AES-256-GCM keystream of a
-/// seed (never for real vaults).
+/// seed (never for real vaults). Only in tests: the crate's own, and those that enable the
+/// `testing` feature (the integration tests and the fuzz targets, as dev-dependencies).
+#[cfg(any(test, feature = "testing"))]
 pub struct SeededRandom {
     cipher: Aes256Gcm,
     counter: u64,
 }
 
+#[cfg(any(test, feature = "testing"))]
 impl SeededRandom {
     /// A source from a seed.
     pub fn new(seed: u64) -> Self {
@@ -246,6 +249,7 @@ impl SeededRandom {
     }
 }
 
+#[cfg(any(test, feature = "testing"))]
 impl Random for SeededRandom {
     fn fill(&mut self, buf: &mut [u8]) -> Result<(), VaultError> {
         for chunk in buf.chunks_mut(16) {

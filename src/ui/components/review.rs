@@ -383,6 +383,9 @@ pub fn Review(props: &ReviewProps) -> Html {
     html! {
         <div class="of-review" data-of="review">
             <h3>{ t("review-title") }</h3>
+            if let Some(why) = &s.truncated {
+                <p class="of-warning" role="status" data-of="scan-truncated">{ why.message(lang) }</p>
+            }
             if shown == 0 {
                 <p class="of-intro">{ t("review-none") }</p>
             } else {
