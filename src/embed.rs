@@ -27,6 +27,9 @@ struct Options {
     /// (`relock: { open, autoLockMinutes }`): whether its panel was open, and its auto-lock
     /// delay in minutes.
     relock: Option<crate::ui::Relock>,
+    /// The text of `i18n/zh-CN.ftl`, fetched by the loader while the bundle loads (if absent,
+    /// the widget fetches it itself before its first paint).
+    messages: Option<String>,
 }
 
 impl Options {
@@ -41,6 +44,7 @@ impl Options {
         Options {
             lang: get(options, "lang").as_string(),
             base: get(options, "base").as_string(),
+            messages: get(options, "messages").as_string(),
             relock: relock.is_object().then(|| crate::ui::Relock {
                 open: get(&relock, "open").is_truthy(),
                 auto_lock_minutes: get(&relock, "autoLockMinutes").as_f64().unwrap_or(10.0) as u32,
@@ -147,7 +151,11 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
         let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
         APP.with(|a| *a.borrow_mut() = Some(app));
     };
-    if crate::core::i18n::available(lang) && styled.is_none() {
+    if let Some(text) = options.messages {
+        crate::core::i18n::install(Lang::ZhCn, text);
+    }
+    let ready = crate::core::i18n::available(Lang::ZhCn) && crate::core::i18n::available(lang);
+    if ready && styled.is_none() {
         render();
     } else {
         // The messages (English is fetched before the first paint, so an English page never

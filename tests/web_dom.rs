@@ -86,6 +86,7 @@ const FORM: &str = r#"
 
 #[wasm_bindgen_test]
 fn scan_finds_labels_where_portals_put_them() {
+    messages();
     let container = fixture(FORM);
     let fields = scan_document(&document());
     let by_html_id = |id: &str| {
@@ -131,6 +132,7 @@ fn scan_finds_labels_where_portals_put_them() {
 
 #[wasm_bindgen_test]
 fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
+    messages();
     let container = fixture(FORM);
     let events = Rc::new(RefCell::new(Vec::<String>::new()));
     let log = events.clone();
@@ -213,6 +215,7 @@ fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
 
 #[wasm_bindgen_test]
 fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
+    messages();
     let container = fixture(FORM);
     let doc = document();
     input("t-name").set_value("李四");
@@ -273,6 +276,7 @@ extern "C" {
 
 #[wasm_bindgen_test]
 fn a_react_controlled_input_sees_the_value() {
+    messages();
     let container =
         fixture(r#"<form><label for="t-ctl">手机号码</label><input id="t-ctl"></form>"#);
     let el = document().get_element_by_id("t-ctl").unwrap();
@@ -287,6 +291,7 @@ fn a_react_controlled_input_sees_the_value() {
 
 #[wasm_bindgen_test]
 fn fields_the_page_hides_are_told_from_fields_a_person_sees() {
+    messages();
     let container = fixture(
         r#"<form id="t-vis" style="background:#fff;color:#111">
   <label>姓名 <input id="v-seen"></label>
@@ -335,6 +340,7 @@ fn fields_the_page_hides_are_told_from_fields_a_person_sees() {
 
 #[wasm_bindgen_test]
 fn a_field_the_page_hides_after_review_is_refused_at_fill_time() {
+    messages();
     let container = fixture(
         r#"<form><label>姓名 <input id="h-name"></label><label>手机号码 <input id="h-mobile"></label></form>"#,
     );
@@ -363,6 +369,7 @@ fn a_field_the_page_hides_after_review_is_refused_at_fill_time() {
 /// stops at the field cap.
 #[wasm_bindgen_test]
 fn live_scan_of_deep_and_crowded_pages() {
+    messages();
     use oncefill::core::scan::{MAX_FIELDS, Truncated, scan_page};
     use oncefill::dom::scan::LiveDom;
 
@@ -408,4 +415,10 @@ fn live_scan_of_deep_and_crowded_pages() {
     ));
     assert_eq!(scan.fields[5].label.as_deref(), Some("字段5"));
     container.remove();
+}
+
+/// The Chinese messages, which the site serves beside the bundle and the loader hands over.
+fn messages() {
+    let zh = include_str!("../src/core/i18n/zh-CN.ftl");
+    oncefill::core::i18n::install(oncefill::core::i18n::Lang::ZhCn, zh.to_string());
 }

@@ -97,6 +97,7 @@ fn expected(json: &str) -> HashMap<String, (Option<String>, Option<String>)> {
 
 #[wasm_bindgen_test]
 async fn live_scans_classify_as_the_saved_pages_do() {
+    messages();
     for (name, html, json) in PAGES {
         let frame = load(html).await;
         let document = frame.content_document().unwrap();
@@ -147,6 +148,7 @@ async fn live_scans_classify_as_the_saved_pages_do() {
 /// one reads as it does natively.
 #[wasm_bindgen_test]
 fn a_bad_transform_rejects_its_mapping_in_the_browser() {
+    messages();
     use oncefill::core::mapping::FormMapping;
     let mapping = |transform: &str| {
         format!(
@@ -163,4 +165,10 @@ fn a_bad_transform_rejects_its_mapping_in_the_browser() {
     let good =
         FormMapping::from_json(&mapping(r#"{"kind": "date", "format": "YYYY-MM-DD"}"#)).unwrap();
     assert!(good.fields[0].transform.is_some());
+}
+
+/// The Chinese messages, which the site serves beside the bundle and the loader hands over.
+fn messages() {
+    let zh = include_str!("../src/core/i18n/zh-CN.ftl");
+    oncefill::core::i18n::install(oncefill::core::i18n::Lang::ZhCn, zh.to_string());
 }

@@ -27,6 +27,7 @@ async fn settle() {
 
 #[wasm_bindgen_test]
 async fn mounts_once_opens_and_stores_nothing() {
+    messages();
     oncefill::embed::mount(wasm_bindgen::JsValue::UNDEFINED).unwrap();
     oncefill::embed::mount(wasm_bindgen::JsValue::UNDEFINED).unwrap();
     let doc = web_sys::window().unwrap().document().unwrap();
@@ -76,6 +77,7 @@ async fn mounts_once_opens_and_stores_nothing() {
 
 #[wasm_bindgen_test]
 async fn a_name_typed_and_left_is_kept_and_listed() {
+    messages();
     oncefill::embed::mount(wasm_bindgen::JsValue::UNDEFINED).unwrap();
     settle().await;
     let launcher: HtmlElement = find("launcher").unwrap().dyn_into().unwrap();
@@ -118,4 +120,10 @@ async fn a_name_typed_and_left_is_kept_and_listed() {
     close.click();
     settle().await;
     assert!(find("panel").is_none());
+}
+
+/// The Chinese messages, which the site serves beside the bundle and the loader hands over.
+fn messages() {
+    let zh = include_str!("../src/core/i18n/zh-CN.ftl");
+    oncefill::core::i18n::install(oncefill::core::i18n::Lang::ZhCn, zh.to_string());
 }

@@ -53,6 +53,7 @@ async fn fresh(db: &str) -> Store {
 
 #[wasm_bindgen_test]
 async fn save_reopen_and_unlock() {
+    messages();
     let store = fresh("t-save").await;
     assert!(!exists(&store).await.unwrap());
     let k = key(1);
@@ -71,6 +72,7 @@ async fn save_reopen_and_unlock() {
 
 #[wasm_bindgen_test]
 async fn a_save_cut_short_at_any_step_leaves_old_or_new_never_neither() {
+    messages();
     for fault in [Fault::AfterWrite, Fault::AfterVerify] {
         let store = fresh("t-crash").await;
         let k = key(2);
@@ -97,6 +99,7 @@ async fn a_save_cut_short_at_any_step_leaves_old_or_new_never_neither() {
 
 #[wasm_bindgen_test]
 async fn a_damaged_newest_copy_opens_the_previous_one_and_says_so() {
+    messages();
     let store = fresh("t-damage").await;
     let k = key(3);
     save(&store, &k, &with_name("一"), None).await.unwrap();
@@ -113,6 +116,7 @@ async fn a_damaged_newest_copy_opens_the_previous_one_and_says_so() {
 
 #[wasm_bindgen_test]
 async fn a_wrong_passphrase_touches_nothing() {
+    messages();
     let store = fresh("t-wrong").await;
     let k = key(4);
     save(&store, &k, &with_name("甲"), None).await.unwrap();
@@ -128,6 +132,7 @@ async fn a_wrong_passphrase_touches_nothing() {
 
 #[wasm_bindgen_test]
 async fn erase_removes_the_database() {
+    messages();
     let store = fresh("t-erase").await;
     save(&store, &key(5), &with_name("甲"), None).await.unwrap();
     store.close();
@@ -140,6 +145,7 @@ async fn erase_removes_the_database() {
 
 #[wasm_bindgen_test]
 async fn a_save_over_a_generation_another_page_replaced_writes_nothing() {
+    messages();
     let store = fresh("t-newer").await;
     let k = key(6);
     let g1 = save(&store, &k, &with_name("甲"), None).await.unwrap();
@@ -179,6 +185,7 @@ async fn a_save_over_a_generation_another_page_replaced_writes_nothing() {
 
 #[wasm_bindgen_test]
 async fn after_a_new_passphrase_no_stored_byte_opens_with_the_old_one() {
+    messages();
     const NEW: &str = "我家门口有两棵树";
     let store = fresh("t-rekey").await;
     let old = key(7);
@@ -200,4 +207,10 @@ async fn after_a_new_passphrase_no_stored_byte_opens_with_the_old_one() {
         Some(UnlockError::Vault(VaultError::WrongPassphrase))
     );
     store.close();
+}
+
+/// The Chinese messages, which the site serves beside the bundle and the loader hands over.
+fn messages() {
+    let zh = include_str!("../src/core/i18n/zh-CN.ftl");
+    oncefill::core::i18n::install(oncefill::core::i18n::Lang::ZhCn, zh.to_string());
 }

@@ -21,15 +21,21 @@
   var exports = null;
   var module = null;
 
+  // The Chinese messages travel beside the bundle rather than in it, fetched while it loads.
+  var messages = fetch(base + 'i18n/zh-CN.ftl')
+    .then(function (r) { return r.ok ? r.text() : undefined; })
+    .catch(function () { return undefined; });
+
   function start(relock) {
     // A module is evaluated once per URL: a new instance needs a URL of its own.
     var url = base + 'pkg/oncefill.js' + (instances ? '?instance=' + instances : '');
     instances += 1;
-    return import(url).then(function (m) {
+    return Promise.all([import(url), messages]).then(function (loaded) {
+      var m = loaded[0];
       return m.default({ module_or_path: base + 'pkg/oncefill_bg.wasm' }).then(function (wasm) {
         exports = wasm;
         module = m;
-        m.mount({ lang: relock ? relock.lang : lang, base: base, relock: relock });
+        m.mount({ lang: relock ? relock.lang : lang, base: base, relock: relock, messages: loaded[1] });
         // Only benchmark pages opt in to the benchmark hook; it never touches a person's vault.
         if (window.__oncefillBenchEnabled) {
           window.__oncefillBench = {

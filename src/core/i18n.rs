@@ -46,47 +46,65 @@ impl Lang {
     }
 }
 
-/// The zh-CN resource.
-pub const ZH_CN_FTL: &str = include_str!("i18n/zh-CN.ftl");
+/// The zh-CN resource: embedded natively; the browser gets `i18n/zh-CN.ftl` beside the bundle
+/// (the loader fetches it while the bundle loads, [`install`]), which keeps the bundle within
+/// its budget.
+#[cfg(not(target_arch = "wasm32"))]
+pub const ZH_CN_FTL: Option<&str> = Some(include_str!("i18n/zh-CN.ftl"));
+/// The zh-CN resource: fetched, not embedded (see [`install`]).
+#[cfg(target_arch = "wasm32")]
+pub const ZH_CN_FTL: Option<&str> = None;
 /// The English resource: embedded natively; the browser fetches `i18n/en.ftl` the first time
-/// English is asked for ([`install_en`]), so people reading Chinese never download it and
-/// the bundle stays within its budget.
+/// English is asked for ([`install`]), so people reading Chinese never download it.
 #[cfg(not(target_arch = "wasm32"))]
 pub const EN_FTL: Option<&str> = Some(include_str!("i18n/en.ftl"));
-/// The English resource: fetched, not embedded (see [`install_en`]).
+/// The English resource: fetched, not embedded (see [`install`]).
 #[cfg(target_arch = "wasm32")]
 pub const EN_FTL: Option<&str> = None;
 
+static ZH_CN_INSTALLED: OnceLock<&'static str> = OnceLock::new();
 static EN_INSTALLED: OnceLock<&'static str> = OnceLock::new();
 
-/// Supplies the English resource (the text of `en.ftl`) where it is not embedded. Returns
-/// false if one was already in use.
-pub fn install_en(source: String) -> bool {
-    if available(Lang::En) {
+fn embedded(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::ZhCn => ZH_CN_FTL,
+        Lang::En => EN_FTL,
+    }
+}
+
+fn installed(lang: Lang) -> &'static OnceLock<&'static str> {
+    match lang {
+        Lang::ZhCn => &ZH_CN_INSTALLED,
+        Lang::En => &EN_INSTALLED,
+    }
+}
+
+/// Supplies the resource of `lang` (the text of its `.ftl` file) where it is not embedded.
+/// Returns false if one was already in use.
+pub fn install(lang: Lang, source: String) -> bool {
+    if available(lang) {
         return false;
     }
-    let installed = EN_INSTALLED.set(Box::leak(source.into_boxed_str())).is_ok();
+    let done = installed(lang)
+        .set(Box::leak(source.into_boxed_str()))
+        .is_ok();
     // The next message is formatted from a bundle with the new resource.
     BUNDLES.with(|cell| *cell.borrow_mut() = None);
-    installed
+    done
 }
 
 /// Whether the messages of `lang` are at hand (until English arrives, its messages are
-/// shown in Chinese rather than as blanks).
+/// shown in Chinese rather than as blanks; until Chinese arrives, a message shows its id).
 pub fn available(lang: Lang) -> bool {
-    match lang {
-        Lang::ZhCn => true,
-        Lang::En => EN_FTL.is_some() || EN_INSTALLED.get().is_some(),
-    }
+    embedded(lang).is_some() || installed(lang).get().is_some()
 }
 
 type Bundle = FluentBundle<FluentResource>;
 
 fn make_bundle(lang: Lang) -> Bundle {
-    let source = match lang {
-        Lang::ZhCn => ZH_CN_FTL,
-        Lang::En => EN_FTL.or(EN_INSTALLED.get().copied()).unwrap_or_default(),
-    };
+    let source = embedded(lang)
+        .or(installed(lang).get().copied())
+        .unwrap_or_default();
     bundle_of(lang, source)
 }
 
@@ -282,7 +300,7 @@ mod tests {
 
     #[test]
     fn both_languages_have_the_same_messages() {
-        let zh = ids(ZH_CN_FTL);
+        let zh = ids(ZH_CN_FTL.unwrap_or_default());
         let en = ids(EN_FTL.unwrap_or_default());
         assert!(!zh.is_empty());
         let only_zh: Vec<_> = zh.difference(&en).collect();

@@ -21,15 +21,17 @@ pub async fn fetch_text(url: &str) -> Option<String> {
         .as_string()
 }
 
-/// Makes sure the messages of `lang` are at hand, fetching `i18n/en.ftl` from `base` the
-/// first time English is asked for. Returns whether they are.
+/// Makes sure the messages of `lang` are at hand (and the Chinese ones, which stand in for a
+/// missing English message), fetching `i18n/zh-CN.ftl` and `i18n/en.ftl` from `base` the first
+/// time they are needed. Returns whether they are.
 pub async fn ensure_lang(base: &str, lang: crate::core::i18n::Lang) -> bool {
-    use crate::core::i18n::{available, install_en};
-    if available(lang) {
-        return true;
-    }
-    if let Some(text) = fetch_text(&format!("{base}i18n/en.ftl")).await {
-        install_en(text);
+    use crate::core::i18n::{Lang, available, install};
+    for needed in [Lang::ZhCn, lang] {
+        if !available(needed)
+            && let Some(text) = fetch_text(&format!("{base}i18n/{}.ftl", needed.tag())).await
+        {
+            install(needed, text);
+        }
     }
     available(lang)
 }

@@ -129,7 +129,7 @@ pub fn ensure_wasm_bindgen() -> Result<(), String> {
 }
 
 /// Files the browser fetches when it needs them rather than carrying them in the bundle (see
-/// `install_countries`, `install_divisions`, `install_history` and `install_en` in the core, and the widget's style sheet):
+/// `install_countries`, `install_divisions`, `install_history` and `i18n::install` in the core, and the widget's style sheet):
 /// (source in the repository, place in the site).
 const LAZY_FILES: &[(&str, &str)] = &[
     ("data/codes/countries.csv", "data/countries.csv"),
@@ -138,6 +138,7 @@ const LAZY_FILES: &[(&str, &str)] = &[
         "data/codes/divisions_history.csv",
         "data/divisions_history.csv",
     ),
+    ("src/core/i18n/zh-CN.ftl", "i18n/zh-CN.ftl"),
     ("src/core/i18n/en.ftl", "i18n/en.ftl"),
     ("src/ui/style.css", "oncefill.css"),
 ];

@@ -421,7 +421,7 @@ mod tests {
                 .map(|(name, _)| name.to_string())
                 .collect();
             for (file, source) in [
-                ("zh-CN.ftl", ZH_CN_FTL),
+                ("zh-CN.ftl", ZH_CN_FTL.unwrap_or_default()),
                 ("en.ftl", EN_FTL.unwrap_or_default()),
             ] {
                 let Some(used) = message_variables(source, &id) else {
