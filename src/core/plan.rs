@@ -297,7 +297,7 @@ fn sex_option(options: &[FieldOption], sex: Sex) -> Option<usize> {
         Sex::Male => &["男", "男性", "male", "m"],
         Sex::Female => &["女", "女性", "female", "f"],
     };
-    let norm = |s: &str| s.trim().to_lowercase();
+    let norm = |s: &str| s.trim().to_ascii_lowercase();
     options
         .iter()
         .position(|o| words.contains(&norm(&o.text).as_str()))

@@ -196,7 +196,7 @@ fn somebody(text: &str) -> bool {
 fn row_whose(text: &str) -> Option<Whose> {
     if ["关系", "關係", "relationship"]
         .iter()
-        .any(|w| text.to_lowercase().contains(w))
+        .any(|w| text.to_ascii_lowercase().contains(w))
     {
         return None;
     }
@@ -409,7 +409,7 @@ fn asks_new_values(field: &FieldDescriptor) -> Option<&str> {
         .iter()
         .chain(&field.outer_sections)
         .find(|h| {
-            let h = h.to_lowercase();
+            let h = h.to_ascii_lowercase();
             NEW_VALUES.iter().any(|w| h.contains(w))
         })
         .map(String::as_str)
@@ -711,7 +711,7 @@ fn split_phones(fields: &[FieldDescriptor], owns: &mut [Own]) {
         [f.placeholder.as_deref(), f.label.as_deref()]
             .into_iter()
             .flatten()
-            .any(|t| words.iter().any(|w| t.to_lowercase().contains(w)))
+            .any(|t| words.iter().any(|w| t.to_ascii_lowercase().contains(w)))
     };
     let mut i = 0;
     while i + 1 < n {

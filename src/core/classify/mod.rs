@@ -458,7 +458,7 @@ pub(crate) fn find_hits(text: &str, rules: &'static [Rule]) -> Vec<Hit> {
 
 /// A whole label that is one of the short [`EXACT_LABELS`].
 fn exact_hit(text: &str) -> Option<Hit> {
-    let t = text.trim().to_lowercase();
+    let t = text.trim().to_ascii_lowercase();
     EXACT_LABELS
         .iter()
         .find(|(w, _)| *w == t)

@@ -836,8 +836,8 @@ pub fn apply(
                 let latin = display_text(&latin);
                 let (surname, given) = latin.trim().split_once(' ').unwrap_or((latin.trim(), ""));
                 let (s, g) = (
-                    cased(&[surname.to_lowercase()], *case),
-                    cased(&[given.trim().to_lowercase()], *case),
+                    cased(&[surname.to_ascii_lowercase()], *case),
+                    cased(&[given.trim().to_ascii_lowercase()], *case),
                 );
                 return Ok(Output::text(match part {
                     Some(NamePart::Surname) => s,
@@ -1070,16 +1070,18 @@ fn address_part(address: &Address, part: AddressPart, by: By) -> Result<String, 
     })
 }
 
+/// Cases pinyin syllables or a validated Latin name, both ASCII by the time they get here
+/// (`validate::names::latin_name` admits ASCII letters only), so ASCII casing is exact.
 fn cased(syllables: &[String], case: Case) -> String {
     let joined = syllables.concat();
     match case {
-        Case::Upper => joined.to_uppercase(),
+        Case::Upper => joined.to_ascii_uppercase(),
         Case::Lower => joined,
         Case::Title => {
             let mut chars = joined.chars();
             chars
                 .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
+                .map(|c| format!("{}{}", c.to_ascii_uppercase(), chars.as_str()))
                 .unwrap_or_default()
         }
     }

@@ -84,7 +84,7 @@ pub fn id_valid_to(input: &str) -> Result<ValidTo, Issue> {
     if text.is_empty() {
         return Err(Issue::Required);
     }
-    let lower = text.to_lowercase();
+    let lower = text.to_ascii_lowercase();
     if matches!(
         lower.as_str(),
         "长期" | "長期" | "长期有效" | "長期有效" | "long-term" | "long term" | "longterm"

@@ -284,7 +284,7 @@ pub fn offline_strength(passphrase: &str) -> Strength {
     let chars: Vec<char> = passphrase.chars().collect();
     let len = chars.len();
     let mut hints = Vec::new();
-    let lower = passphrase.to_lowercase();
+    let lower = passphrase.to_ascii_lowercase();
     if len == 0 {
         return Strength {
             score: 0,

@@ -238,15 +238,15 @@ pub struct CodeSelectProps {
 pub fn CodeSelect(props: &CodeSelectProps) -> Html {
     let filter = use_state(String::new);
     let lang = props.lang;
-    let needle = filter.trim().to_lowercase();
+    let needle = filter.trim().to_ascii_lowercase();
     let visible: Vec<&(String, String)> = props
         .options
         .iter()
         .filter(|(code, label)| {
             needle.is_empty()
                 || *code == props.value
-                || code.to_lowercase().contains(&needle)
-                || label.to_lowercase().contains(&needle)
+                || code.to_ascii_lowercase().contains(&needle)
+                || label.to_ascii_lowercase().contains(&needle)
         })
         .collect();
     let change = {
