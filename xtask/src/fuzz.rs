@@ -1,5 +1,6 @@
-//! `cargo xtask fuzz [--seconds N] [--target NAME]…`: build the `fuzz/` crate's libFuzzer
-//! targets with coverage instrumentation on the stable toolchain, run each for N seconds,
+//! `cargo xtask fuzz [--seconds N | --runs N] [--target NAME]…`: build the `fuzz/` crate's
+//! libFuzzer targets with coverage instrumentation on the stable toolchain, run each for N
+//! seconds (or N executions),
 //! and append what they did (executions, findings) to `docs/BENCHMARKS.md`.
 //!
 //! No nightly and no cargo-fuzz are needed: cargo-fuzz only adds AddressSanitizer (which
@@ -31,12 +32,26 @@ const RSS_LIMIT_MB: u64 = 2048;
 
 struct Options {
     seconds: u64,
+    /// Stop each target after this many executions instead of after `seconds`.
+    runs: Option<u64>,
     targets: Vec<String>,
+}
+
+/// The longest input each target is given, where libFuzzer's default (the largest seed,
+/// at least 4096 bytes) would make it too slow to reach millions of executions: a saved
+/// page is parsed, scanned and classified whole per input, so `html_scan` gets pages of at
+/// most 1 KiB (its nesting, size and field-count limits have their own tests).
+fn max_len(target: &str) -> Option<u64> {
+    match target {
+        "html_scan" => Some(1024),
+        _ => None,
+    }
 }
 
 fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut options = Options {
         seconds: DEFAULT_SECONDS,
+        runs: None,
         targets: Vec::new(),
     };
     let mut i = 0;
@@ -50,10 +65,18 @@ fn parse_args(args: &[String]) -> Result<Options, String> {
                     .filter(|&s| s > 0)
                     .ok_or_else(|| format!("--seconds needs a positive number (got `{v}`)"))?;
             }
+            ("--runs", Some(v)) => {
+                options.runs = Some(
+                    v.parse()
+                        .ok()
+                        .filter(|&n| n > 0)
+                        .ok_or_else(|| format!("--runs needs a positive number (got `{v}`)"))?,
+                );
+            }
             ("--target", Some(v)) => options.targets.push(v.clone()),
             (other, _) => {
                 return Err(format!(
-                    "unexpected `{other}`; usage: cargo xtask fuzz [--seconds N] [--target NAME]…"
+                    "unexpected `{other}`; usage: cargo xtask fuzz [--seconds N | --runs N] [--target NAME]…"
                 ));
             }
         }
@@ -162,7 +185,7 @@ pub fn build() -> Result<PathBuf, String> {
     Ok(target.join(triple).join("release"))
 }
 
-fn run_target(bin_dir: &Path, name: &str, seconds: u64) -> Result<Outcome, String> {
+fn run_target(bin_dir: &Path, name: &str, options: &Options) -> Result<Outcome, String> {
     let root = repo_root();
     let work = target_dir().join("fuzz").join("corpus").join(name);
     let artifacts = root.join("fuzz").join("artifacts").join(name);
@@ -171,8 +194,14 @@ fn run_target(bin_dir: &Path, name: &str, seconds: u64) -> Result<Outcome, Strin
         fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     let mut cmd = command(bin_dir.join(name));
-    cmd.arg(format!("-max_total_time={seconds}"))
-        .arg("-print_final_stats=1")
+    match options.runs {
+        Some(runs) => cmd.arg(format!("-runs={runs}")),
+        None => cmd.arg(format!("-max_total_time={}", options.seconds)),
+    };
+    if let Some(len) = max_len(name) {
+        cmd.arg(format!("-max_len={len}"));
+    }
+    cmd.arg("-print_final_stats=1")
         .arg(format!("-timeout={TIMEOUT_SECONDS}"))
         .arg(format!("-rss_limit_mb={RSS_LIMIT_MB}"))
         .arg(format!("-artifact_prefix={}/", artifacts.display()))
@@ -221,7 +250,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let targets = if options.targets.is_empty() {
         all
     } else {
-        options.targets
+        options.targets.clone()
     };
     let bin_dir = build()?;
     let date = utc_date_time(now_secs());
@@ -229,7 +258,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut rows = Vec::new();
     let mut findings = Vec::new();
     for name in &targets {
-        let outcome = run_target(&bin_dir, name, options.seconds)?;
+        let outcome = run_target(&bin_dir, name, &options)?;
         let per_sec = outcome.executions / outcome.seconds.max(1);
         println!(
             "{name}: {} executions in {} s ({per_sec}/s), {} findings",
@@ -273,9 +302,9 @@ pub fn append_fuzz_table(text: &str, date: &str, commit: &str, rows: &[Vec<Strin
     if !out.lines().any(|l| l.trim() == FUZZ_HEADING) {
         out.push_str(&format!(
             "\n\n{FUZZ_HEADING}\n\n\
-             Each table is one run of `cargo xtask fuzz [--seconds N]`: every target of `fuzz/` \
-             built with libFuzzer's coverage instrumentation on the stable toolchain (no \
-             sanitizer) and run for N seconds on the 2-core machine, starting from the seeds in \
+             Each table is one run of `cargo xtask fuzz [--seconds N | --runs N]`: every target \
+             of `fuzz/` built with libFuzzer's coverage instrumentation on the stable toolchain \
+             (no sanitizer) and run for N seconds (or N executions) on the 2-core machine, starting from the seeds in \
              `fuzz/corpus/<target>/` and the inputs earlier runs kept in `target/fuzz/corpus/`. \
              A finding is a crash, an input slower than {TIMEOUT_SECONDS} s or one needing over \
              {RSS_LIMIT_MB} MB; its input is kept under `fuzz/artifacts/<target>/`."

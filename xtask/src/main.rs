@@ -28,9 +28,10 @@ Commands:
                         ends with the line `N passed, N failed`
   bench                 build, serve in-process, run tests/e2e/bench.mjs, write
                         target/bench/results.json and append a row to docs/BENCHMARKS.md
-  fuzz [--seconds N] [--target NAME]…
+  fuzz [--seconds N | --runs N] [--target NAME]…
                         build the fuzz/ targets with libFuzzer instrumentation (stable
-                        toolchain, no sanitizer), run each for N seconds (default 60),
+                        toolchain, no sanitizer), run each for N seconds (default 60)
+                        or N executions,
                         append executions and findings to docs/BENCHMARKS.md; fails
                         when an input crashes, stalls or exhausts memory
   help                  show this text
