@@ -45,6 +45,9 @@ mod tests {
         assert!(!strength("zhangwei1990").acceptable());
         assert!(!strength("Wang-1990-Hangzhou").acceptable());
         assert!(strength("Hangzhou-teapot-1990").acceptable());
+        assert!(!strength("qazwsxedcrfvtgb").acceptable());
         assert!(strength("我家门口有两棵树").acceptable());
+        assert_eq!(strength("我家门口那两棵枣树今年结得特别多").score, 4);
+        assert!(strength("Ouyang-Qinghe-1987-Shenzhen").acceptable());
     }
 }
