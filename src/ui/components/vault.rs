@@ -321,7 +321,7 @@ pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
                 <ul>{ for judged.hints.iter().take(2).map(|h| html! { <li>{ t(h) }</li> }) }</ul>
                 {
                     match *checker {
-                        Checker::Full(_) => html! {},
+                        Checker::Full => html! {},
                         Checker::Loading => html! {
                             <p class="of-note" data-of="strength-check" data-state="loading">{ t("pass-check-loading") }</p>
                         },
