@@ -20,7 +20,7 @@ const FAST: KdfParams = KdfParams {
     t: 1,
     p: 1,
 };
-const PASS: &str = "Wang-1990-Hangzhou";
+const PASS: &str = "Hangzhou-teapot-1990";
 
 fn key(seed: u64) -> VaultKey {
     VaultKey::create(PASS, FAST, &mut SeededRandom::new(seed)).unwrap()

@@ -16,6 +16,7 @@ pub mod forms;
 mod hooks;
 mod page;
 pub mod state;
+mod strength;
 mod vault_ops;
 
 pub use vault_ops::close_channel;
@@ -201,7 +202,8 @@ pub fn App(props: &AppProps) -> Html {
             html! { <UnlockScreen {lang} session={session.clone()} ops={ops.clone()} /> }
         }
         View::Passphrase(change) => html! {
-            <PassphraseScreen {lang} session={session.clone()} ops={ops.clone()} {change} />
+            <PassphraseScreen {lang} session={session.clone()} ops={ops.clone()} {change}
+                base={AttrValue::from(base.clone())} />
         },
         View::Settings => html! {
             <SettingsScreen {lang} session={session.clone()} ops={ops.clone()}

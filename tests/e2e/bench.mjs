@@ -283,7 +283,7 @@ async function measure(name, once) {
 // persons `runs` times into its own IndexedDB database `oncefill-bench` and returns the median
 // ms of one save (write + read-back check + pointer switch).
 const VAULT_PAGE = new URL('forms/pension.html', BASE).href;
-const VAULT_PASS = 'Wang-1990-Hangzhou';
+const VAULT_PASS = 'Hangzhou-teapot-1990';
 const SAVE_PERSONS = 100;
 const SAVE_RUNS = 21;
 /** How long a part of the vault contract may take to appear before it counts as missing. */

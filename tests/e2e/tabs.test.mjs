@@ -8,7 +8,7 @@ import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 import { W, assertNoProblems, createVault as createVaultUnder, open } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/pension.html`;
-const PASS = 'Wang-1990-Hangzhou';
+const PASS = 'Hangzhou-teapot-1990';
 let browser;
 
 before(async () => {

@@ -12,7 +12,7 @@ import { W, assertNoProblems, createVault as createVaultUnder, open } from './li
 
 const FORM = `${BASE}forms/pension.html`;
 const SHOTS = process.env.SCREENSHOT_DIR;
-const PASS = 'Wang-1990-Hangzhou';
+const PASS = 'Hangzhou-teapot-1990';
 let browser;
 
 before(async () => {
@@ -124,6 +124,64 @@ test('a passphrase keeps the profile encrypted across a reload; a wrong one is r
   await page.locator(W('unlock-pass')).waitFor();
   assert.ok(!(await page.locator(W('panel')).innerText()).includes('王小明'));
   assertNoProblems(problems.filter((p) => !p.includes('favicon')));
+  await context.close();
+});
+
+test('zxcvbn judges in the browser once its module is fetched, which happens only when the set-up screen opens', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/pkg/strength')) fetched.push(new URL(r.url()).pathname);
+  });
+  const problems = await open(page, FORM);
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  await page.waitForTimeout(500);
+  assert.deepEqual(fetched, [], 'the strength module is not fetched before a passphrase is chosen');
+  await page.locator(W('vault-setup')).click();
+  // Loaded: the note that a simpler check judges goes away.
+  await page.locator(W('strength-check')).waitFor({ state: 'detached' });
+  assert.deepEqual(fetched.sort(), ['/pkg/strength.js', '/pkg/strength_bg.wasm']);
+  // The bundle's own checks accept these; zxcvbn sees a name with a year, a keyboard walk.
+  for (const weak of ['Wang-1990-Hangzhou', 'qazwsxedcrfvtgb']) {
+    await page.locator(W('new-pass')).fill(weak);
+    await page.locator(W('new-pass-2')).fill(weak);
+    await page.locator(W('create-vault')).click();
+    assert.equal(await page.locator(W('vault-status')).count(), 0, `${weak} is refused`);
+    assert.doesNotMatch(await page.locator(W('strength')).innerText(), /较强|很强/, weak);
+  }
+  await page.locator(W('new-pass')).fill('Wang-1990-Hangzhou');
+  assert.match(await page.locator(W('passphrase-form')).innerText(), /姓名（包括拼音）加生日或年份很容易被猜到/);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/vault-setup-zxcvbn.png` });
+  const cjk = '我家门口那两棵枣树今年结得特别多';
+  await page.locator(W('new-pass')).fill(cjk);
+  await page.locator(W('new-pass-2')).fill(cjk);
+  assert.match(await page.locator(W('strength')).innerText(), /很强/);
+  await page.locator(W('create-vault')).click();
+  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('when the strength module cannot be fetched, the set-up screen says so and judges with its own checks', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  await context.route('**/pkg/strength*', (route) => route.abort('internetdisconnected'));
+  const page = await context.newPage();
+  await open(page, FORM);
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  await page.locator(W('vault-setup')).click();
+  await page.locator(`${W('strength-check')}[data-state="offline"]`).waitFor();
+  assert.match(await page.locator(W('strength-check')).innerText(), /无法载入/);
+  await page.locator(W('new-pass')).fill('zhangwei1990');
+  await page.locator(W('new-pass-2')).fill('zhangwei1990');
+  await page.locator(W('create-vault')).click();
+  assert.equal(await page.locator(W('vault-status')).count(), 0, 'the offline checks still refuse a name with a year');
+  await page.locator(W('new-pass')).fill(PASS);
+  await page.locator(W('new-pass-2')).fill(PASS);
+  await page.locator(W('create-vault')).click();
+  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
   await context.close();
 });
 

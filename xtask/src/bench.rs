@@ -76,6 +76,13 @@ pub fn run() -> Result<(), String> {
     );
     metrics.insert("app_js_gz_bytes".into(), js_gz.into());
     metrics.insert("app_wasm_bytes".into(), wasm_bytes.into());
+    // The passphrase strength module (zxcvbn), fetched only when a passphrase is chosen: not
+    // part of the bundle above.
+    let strength = pkg.join(format!("{}_bg.wasm", site::STRENGTH_NAME));
+    metrics.insert(
+        "strength_wasm_gz_bytes".into(),
+        site::gzip_file_len(&strength)?.into(),
+    );
 
     let results = serde_json::to_string_pretty(&Value::Object(metrics.clone()))
         .map_err(|e| format!("cannot encode the results: {e}"))?;

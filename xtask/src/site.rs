@@ -12,6 +12,10 @@ use crate::proc::{self, cargo, command, describe, repo_root, run, stdout_of, tar
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const CRATE: &str = "oncefill";
+/// The passphrase strength module (zxcvbn), fetched by the widget only when a passphrase is
+/// chosen: its package and the name of its files in `pkg/`.
+const STRENGTH_CRATE: &str = "oncefill-strength";
+pub const STRENGTH_NAME: &str = "strength";
 
 /// `target/site`.
 pub fn site_dir() -> PathBuf {
@@ -149,23 +153,9 @@ pub fn build() -> Result<PathBuf, String> {
     ensure_wasm_target()?;
     ensure_wasm_bindgen()?;
 
-    println!("--> build: cargo build (release, {WASM_TARGET})");
-    run(&mut cargo(&[
-        "build",
-        "--release",
-        "--lib",
-        "--target",
-        WASM_TARGET,
-        "-p",
-        CRATE,
-    ]))?;
-    let wasm = target_dir()
-        .join(WASM_TARGET)
-        .join("release")
-        .join(format!("{CRATE}.wasm"));
-    if !wasm.is_file() {
-        return Err(format!("the build did not produce {}", wasm.display()));
-    }
+    let wasm = build_wasm(CRATE)?;
+    // Built on its own: in one build with the widget, cargo would unify the core's features.
+    let strength_wasm = build_wasm(STRENGTH_CRATE)?;
 
     let site = site_dir();
     let www = repo_root().join("www");
@@ -188,26 +178,11 @@ pub fn build() -> Result<PathBuf, String> {
 
     let pkg = site.join("pkg");
     println!("--> build: wasm-bindgen");
-    let mut bindgen = command("wasm-bindgen");
-    bindgen
-        .args([
-            "--target",
-            "web",
-            "--no-typescript",
-            "--remove-name-section",
-            "--remove-producers-section",
-            "--out-dir",
-        ])
-        .arg(&pkg)
-        .arg(&wasm);
-    run(&mut bindgen)?;
-
-    let bg = pkg.join(format!("{CRATE}_bg.wasm"));
-    let js = pkg.join(format!("{CRATE}.js"));
-    optimise(&bg);
+    let (bg, js) = bindgen(&wasm, &pkg, CRATE)?;
+    let (strength_bg, strength_js) = bindgen(&strength_wasm, &pkg, STRENGTH_NAME)?;
 
     println!("Site: {}", site.display());
-    for file in [&bg, &js] {
+    for file in [&bg, &js, &strength_bg, &strength_js] {
         let bytes = fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let gz = gzip_len(&bytes)?;
         let name = file
@@ -222,6 +197,52 @@ pub fn build() -> Result<PathBuf, String> {
         );
     }
     Ok(site)
+}
+
+/// Builds a package of the workspace for the web (release); returns its `.wasm`.
+fn build_wasm(package: &str) -> Result<PathBuf, String> {
+    println!("--> build: cargo build -p {package} (release, {WASM_TARGET})");
+    run(&mut cargo(&[
+        "build",
+        "--release",
+        "--lib",
+        "--target",
+        WASM_TARGET,
+        "-p",
+        package,
+    ]))?;
+    let wasm = target_dir()
+        .join(WASM_TARGET)
+        .join("release")
+        .join(format!("{}.wasm", package.replace('-', "_")));
+    if wasm.is_file() {
+        Ok(wasm)
+    } else {
+        Err(format!("the build did not produce {}", wasm.display()))
+    }
+}
+
+/// Runs wasm-bindgen (for `import`, no TypeScript) into `pkg` as `<name>.js` and
+/// `<name>_bg.wasm`, then wasm-opt; returns (the wasm, the JavaScript).
+fn bindgen(wasm: &Path, pkg: &Path, name: &str) -> Result<(PathBuf, PathBuf), String> {
+    let mut bindgen = command("wasm-bindgen");
+    bindgen
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--remove-name-section",
+            "--remove-producers-section",
+            "--out-name",
+            name,
+            "--out-dir",
+        ])
+        .arg(pkg)
+        .arg(wasm);
+    run(&mut bindgen)?;
+    let bg = pkg.join(format!("{name}_bg.wasm"));
+    optimise(&bg);
+    Ok((bg, pkg.join(format!("{name}.js"))))
 }
 
 /// Runs `wasm-opt -Oz` on the file when wasm-opt is installed; keeps the

@@ -59,7 +59,7 @@ use aes_gcm::{Aes256Gcm, Nonce};
 use argon2::{Algorithm, Argon2, Params, Version};
 use zeroize::Zeroizing;
 
-pub use passphrase::{Strength, retry_delay_ms, strength};
+pub use passphrase::{HINTS, Strength, offline_strength, retry_delay_ms, strength};
 
 use crate::core::profile::{FormatError, Profile};
 

@@ -23,9 +23,12 @@
 //! zxcvbn's warnings and suggestions are mapped to this crate's own messages (`pass-hint-…`,
 //! zh-CN first); its English sentences are never shown.
 //!
-//! In the browser zxcvbn is not bundled: its dictionaries are larger than the whole widget.
-//! There the score comes from [`offline_strength`], a smaller set of checks with the same
-//! minimum.
+//! In the browser zxcvbn is not in the widget's bundle: its dictionaries are larger than the
+//! whole widget. The same rule is built (feature `zxcvbn`) into a module of its own,
+//! `pkg/strength_bg.wasm` (the `oncefill-strength` crate), which the widget fetches only when
+//! a passphrase set-up or change screen opens. Until it has loaded, or when it cannot be
+//! fetched, the score comes from [`offline_strength`], a smaller set of checks with the same
+//! minimum, and the screen says so.
 
 /// How many different characters of `chars` pass `keep`.
 fn distinct(chars: impl Iterator<Item = char>, keep: impl Fn(char) -> bool) -> usize {
@@ -56,16 +59,36 @@ impl Strength {
 }
 
 /// Judges a passphrase by the rule above.
+/// Natively and in the strength module, by zxcvbn; in the widget's bundle, by
+/// [`offline_strength`].
 pub fn strength(passphrase: &str) -> Strength {
-    #[cfg(not(target_arch = "wasm32"))]
+    #[cfg(any(not(target_arch = "wasm32"), feature = "zxcvbn"))]
     {
-        native::strength(passphrase)
+        full::strength(passphrase)
     }
-    #[cfg(target_arch = "wasm32")]
+    #[cfg(not(any(not(target_arch = "wasm32"), feature = "zxcvbn")))]
     {
         offline_strength(passphrase)
     }
 }
+
+/// Every hint id [`strength`] and [`offline_strength`] may give, so that an id read back from
+/// the strength module is one of them (and a message of both languages).
+pub const HINTS: &[&str] = &[
+    "pass-hint-keyboard",
+    "pass-hint-repeat",
+    "pass-hint-common",
+    "pass-hint-similar",
+    "pass-hint-sequence",
+    "pass-hint-date",
+    "pass-hint-word",
+    "pass-hint-name",
+    "pass-hint-length",
+    "pass-hint-case",
+    "pass-hint-reversed",
+    "pass-hint-substitution",
+    "pass-hint-mix",
+];
 
 /// Whether `c` is a Han character (CJK unified ideographs and their extensions).
 fn is_han(c: char) -> bool {
@@ -87,8 +110,8 @@ fn is_long(passphrase: &str) -> bool {
     passphrase.chars().count() >= 16 && distinct(passphrase.chars(), |_| true) >= 8
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-mod native {
+#[cfg(any(not(target_arch = "wasm32"), feature = "zxcvbn"))]
+mod full {
     use std::sync::OnceLock;
 
     use pinyin::ToPinyin;
@@ -279,7 +302,6 @@ fn is_sequence(text: &str) -> bool {
 /// characters, repetition, sequences, dates (birthdays) and the commonest passwords count
 /// against it; Chinese characters count as letters of a large alphabet, and the long and Han
 /// rules of [`strength`] apply.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub fn offline_strength(passphrase: &str) -> Strength {
     let chars: Vec<char> = passphrase.chars().collect();
     let len = chars.len();
@@ -497,9 +519,15 @@ mod tests {
             "我爱你我爱你",
             "short",
         ];
+        for hint in HINTS {
+            for lang in [Lang::ZhCn, Lang::En] {
+                assert_ne!(tr(lang, hint, &[]), *hint, "{hint} is missing");
+            }
+        }
         for sample in samples {
             for judged in [strength(sample), offline_strength(sample)] {
                 for hint in judged.hints {
+                    assert!(HINTS.contains(&hint), "{hint} is not in HINTS");
                     for lang in [Lang::ZhCn, Lang::En] {
                         assert_ne!(tr(lang, hint, &[]), hint, "{hint} is missing");
                     }

@@ -14,7 +14,8 @@ use crate::app::vault::{SaveStatus, VaultSession, VaultState};
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::profile::Profile;
 use crate::core::profile::merge::{ChangeKind, diff, summary};
-use crate::core::vault::strength;
+use crate::core::vault::Strength;
+use crate::ui::strength::Checker;
 
 /// What the person asks of the vault screens.
 #[derive(Clone, PartialEq)]
@@ -217,6 +218,10 @@ pub struct PassphraseProps {
     pub ops: VaultIntents,
     /// A change (ask for the passphrase in force first).
     pub change: bool,
+    /// The site's URL, where the strength module is fetched from (none: the offline checks
+    /// judge).
+    #[prop_or_default]
+    pub base: AttrValue,
 }
 
 /// The passphrase screen.
@@ -228,7 +233,33 @@ pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
     let t = |id: &str| tr(lang, id, &[]);
     // The passphrases stay in their fields; the state keeps only what is judged of them.
     let (old, new, again) = (use_node_ref(), use_node_ref(), use_node_ref());
-    let judged = use_state(|| strength(""));
+    let none = || Strength {
+        score: 0,
+        hints: vec!["pass-hint-length"],
+    };
+    let judged = use_state(none);
+    // zxcvbn's module is fetched when this screen opens, not before; meanwhile (or offline)
+    // the bundle's checks judge, and the screen says so.
+    let checker = use_state(|| Checker::Loading);
+    {
+        let (checker, judged, new) = (checker.clone(), judged.clone(), new.clone());
+        let base = props.base.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let loaded = if base.is_empty() {
+                    Checker::Offline
+                } else {
+                    Checker::load(&base).await
+                };
+                // What was typed while it loaded is judged again by the module.
+                let typed = peek(&new);
+                if !typed.is_empty() {
+                    judged.set(loaded.judge(&typed));
+                }
+                checker.set(loaded);
+            });
+        });
+    }
     // (the current one is filled in, the repeat is typed and differs)
     let filled = use_state(|| (false, false));
     let tried = use_state(|| false);
@@ -236,10 +267,10 @@ pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
     let ok = judged.acceptable() && !mismatch && (!props.change || filled.0);
     let judge = {
         let (old, new, again) = (old.clone(), new.clone(), again.clone());
-        let (judged, filled) = (judged.clone(), filled.clone());
+        let (judged, filled, checker) = (judged.clone(), filled.clone(), checker.clone());
         Callback::from(move |_: InputEvent| {
             let (o, n, a) = (peek(&old), peek(&new), peek(&again));
-            judged.set(strength(&n));
+            judged.set(checker.judge(&n));
             filled.set((!o.is_empty(), !a.is_empty() && *n != *a));
         })
     };
@@ -255,7 +286,7 @@ pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
                 let current = change.then(|| take(&old));
                 let chosen = take(&new);
                 drop(take(&again));
-                judged.set(strength(""));
+                judged.set(none());
                 filled.set((false, false));
                 set.emit((current, chosen));
             }
@@ -288,6 +319,17 @@ pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
                 <meter min="0" max="4" low="2" high="3" optimum="4" value={judged.score.to_string()} aria-hidden="true"></meter>
                 <span data-of="strength">{ t(meter_label) }</span>
                 <ul>{ for judged.hints.iter().take(2).map(|h| html! { <li>{ t(h) }</li> }) }</ul>
+                {
+                    match *checker {
+                        Checker::Full => html! {},
+                        Checker::Loading => html! {
+                            <p class="of-note" data-of="strength-check" data-state="loading">{ t("pass-check-loading") }</p>
+                        },
+                        Checker::Offline => html! {
+                            <p class="of-note" data-of="strength-check" data-state="offline">{ t("pass-check-offline") }</p>
+                        },
+                    }
+                }
             </div>
             { field("of-new-pass-2", "new-pass-2", t("repeat-passphrase"), &again, "new-password") }
             if mismatch {
