@@ -429,3 +429,7 @@ bundle-nobody = Not in your details yet: { $roles }. Add them under My details f
 scan-too-large = This page is larger than { $limit } MB: only its first { $limit } MB were read, and fields after that were not recognised.
 scan-too-many-fields = This page has { $found } fields, more than the limit of { $limit }: only the first { $limit } were recognised.
 scan-too-deep = This page nests elements more than { $limit } levels deep: deeper content was not read, and fields in it may not have been recognised.
+description-shape = The form's description is not in the expected format (line { $line }, column { $column }); nothing was read from it.
+description-version = The form's description is not of version { $version }; this OnceFill cannot read it.
+description-too-large = The form's description is over the limit ({ $what }: at most { $limit }); nothing was read from it.
+description-node = Element { $node } of the form's description breaks the rule "{ $rule }"; nothing was read from it.

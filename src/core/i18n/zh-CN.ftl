@@ -429,3 +429,7 @@ bundle-nobody = 资料中还没有：{ $roles }。请先在“我的资料”里
 scan-too-large = 网页超过 { $limit } MB，只读取了前 { $limit } MB。
 scan-too-many-fields = 网页有 { $found } 个栏目，只识别了前 { $limit } 个。
 scan-too-deep = 网页嵌套超过 { $limit } 层，更深处的栏目未识别。
+description-shape = 表单描述的格式不正确（第 { $line } 行第 { $column } 列），未读取任何内容。
+description-version = 表单描述不是第 { $version } 版，本程序无法读取。
+description-too-large = 表单描述超出上限（{ $what }：最多 { $limit }），未读取任何内容。
+description-node = 表单描述的第 { $node } 个元素不符合规则"{ $rule }"，未读取任何内容。
