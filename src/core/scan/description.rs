@@ -224,8 +224,8 @@ pub enum Rule {
     AttributeName,
     /// An attribute value is longer than [`MAX_ATTR_CHARS`].
     AttributeTooLong,
-    /// An attribute a description never carries (`value` of a text input, `style`, `on…`,
-    /// `srcdoc`, a query string in `src`/`href`).
+    /// What a description never carries: the `value` attribute of a text input, `style`,
+    /// `on…`, `srcdoc`, a query string in `src`/`href`, text inside a textarea.
     Forbidden,
     /// A text string is longer than [`MAX_STRING_CHARS`].
     TextTooLong,
@@ -474,6 +474,9 @@ impl Description {
             }
             for c in &node.c {
                 if let Item::Text(t) = c {
+                    if node.t == "textarea" {
+                        return bad(i, Rule::Forbidden);
+                    }
                     if t.chars().count() > MAX_STRING_CHARS {
                         return bad(i, Rule::TextTooLong);
                     }
@@ -813,6 +816,8 @@ pub fn describe<D: Dom>(dom: &D) -> Description {
                         children.push(Item::Element(p));
                     }
                 }
+                // What a textarea holds is the person's, however it got there.
+                Child::Text(_) if node.t == "textarea" => {}
                 Child::Text(t) => {
                     let t = cut_chars(&t, MAX_STRING_CHARS);
                     if text + t.len() > MAX_TEXT_BYTES {

@@ -244,3 +244,12 @@ fn describe_keeps_within_the_depth_cap() {
     assert!(d.cut().is_some());
     assert!(Description::from_json(&d.to_json()).is_ok());
 }
+
+#[test]
+fn text_inside_a_textarea_is_refused() {
+    let json = r#"{"v":1,"nodes":[{"t":"textarea","c":["住址"],"k":"f0"}]}"#;
+    assert_eq!(
+        node_rule(Description::from_json(json)),
+        (0, Rule::Forbidden)
+    );
+}
