@@ -85,3 +85,18 @@ fn a_description_carries_no_value_typed_into_the_page() {
     assert_eq!(scan.fields.len(), 3);
     assert!(scan.fields.iter().all(|f| f.has_value), "{scan:?}");
 }
+
+#[test]
+fn the_fuzzing_seeds_are_read() {
+    use oncefill::core::protocol::Message;
+    let dir = root().join("fuzz/corpus/description");
+    let mut seeds = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let read = Description::from_json(&text).is_ok() || Message::from_json(&text).is_ok();
+        assert!(read, "{} is read neither way", path.display());
+        seeds += 1;
+    }
+    assert!(seeds >= 4);
+}
