@@ -19,7 +19,8 @@ fuzz_target!(|data: &[u8]| {
         assert!(scanned.fields.len() <= MAX_FIELDS);
         let classified = classify_fields(&scanned.fields);
         assert_eq!(classified.len(), scanned.fields.len());
-        let again = Description::from_json(&d.to_json()).expect("a description read is written readably");
+        let again =
+            Description::from_json(&d.to_json()).expect("a description read is written readably");
         assert_eq!(again, d);
     }
     if let Ok(m) = Message::from_json(text) {
