@@ -19,7 +19,7 @@
 //!
 //! [`Description::from_json`] rejects, with a [`DescriptionError`] that names the node and
 //! the rule and never quotes the page's text, anything that is not such a description or is
-//! larger than the caps ([`MAX_NODES`], [`MAX_CONTROLS`], [`MAX_DEPTH`](super::MAX_DEPTH),
+//! larger than the caps ([`MAX_NODES`], [`MAX_CONTROLS`], [`MAX_DEPTH`],
 //! [`MAX_TEXT_BYTES`], [`MAX_MESSAGE_BYTES`]). [`describe`] writes the description of any
 //! [`Dom`], within the same caps, so that a saved page can be classified through its
 //! description and the two compared.
@@ -103,7 +103,7 @@ pub enum Cut {
     Fields,
     /// More elements than [`MAX_NODES`].
     Nodes,
-    /// Deeper than [`MAX_DEPTH`](super::MAX_DEPTH).
+    /// Deeper than [`MAX_DEPTH`].
     Depth,
     /// More text than [`MAX_TEXT_BYTES`].
     Text,
