@@ -27,6 +27,7 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["transform", "vault"],
     &["mapping"],
     &["plan", "mapped", "bundle"],
+    &["protocol"],
 ];
 
 /// The crate's top-level modules from the bottom layer up.

@@ -7,6 +7,7 @@
 //! oncefill backup open FILE                      < passphrase
 //! oncefill backup seal PROFILE.json OUT [--force] < passphrase
 //! oncefill mapping check FILE... [--lang zh-CN|en]
+//! oncefill portals check FILE                    (the portals' allow-list, www/portals.json)
 //! ```
 //!
 //! `validate` prints one JSON object `{"ok", "normalized", "errors", "warnings", "derived"}`
@@ -195,6 +196,7 @@ mod cli {
             Some("backup") => crate::backup::run(&args[1..]),
             Some("bench-unlock") => crate::backup::bench_unlock(&args[1..]),
             Some("mapping") => crate::mapping::run(&args[1..]),
+            Some("portals") => crate::portals::run(&args[1..]),
             Some("keys") => {
                 let keys: Vec<Value> = ELEMENTS
                     .iter()
@@ -829,6 +831,61 @@ mod mapping {
             ExitCode::from(1)
         } else {
             ExitCode::SUCCESS
+        }
+    }
+}
+
+/// `oncefill portals check FILE`: checks the allow-list of portals the OnceFill window answers
+/// (`www/portals.json`). Exits 0 when it is valid, 1 when it is not, 2 on a usage error or an
+/// unreadable file.
+#[cfg(not(target_arch = "wasm32"))]
+mod portals {
+    use std::io::Write;
+    use std::process::ExitCode;
+
+    use oncefill::core::protocol::AllowList;
+
+    const USAGE: &str = "usage: oncefill portals check FILE";
+
+    fn usage(message: &str) -> ExitCode {
+        let _ = writeln!(std::io::stderr(), "oncefill: {message}\n{USAGE}");
+        ExitCode::from(2)
+    }
+
+    pub fn run(args: &[String]) -> ExitCode {
+        match args {
+            [cmd, file] if cmd == "check" => check(file),
+            [help] if matches!(help.as_str(), "-h" | "--help" | "help") => {
+                let _ = writeln!(std::io::stdout(), "{USAGE}");
+                ExitCode::SUCCESS
+            }
+            [cmd, ..] if cmd != "check" => usage(&format!("unknown portals command {cmd:?}")),
+            [] => usage("portals needs a command: check"),
+            _ => usage("portals check takes one file"),
+        }
+    }
+
+    fn check(file: &str) -> ExitCode {
+        let text = match std::fs::read_to_string(file) {
+            Ok(t) => t,
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "{file}: cannot be read: {e}");
+                return ExitCode::from(2);
+            }
+        };
+        let mut stdout = std::io::stdout().lock();
+        match AllowList::from_json(&text) {
+            Ok(list) => {
+                let _ = writeln!(stdout, "{file}: ok ({} portals)", list.portals().len());
+                for p in list.portals() {
+                    let _ = writeln!(stdout, "  {}", p.origin);
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                let _ = writeln!(stdout, "{file}: {e}");
+                ExitCode::from(1)
+            }
         }
     }
 }

@@ -1,7 +1,7 @@
 //! What the scanner reports about one fillable control: everything classification needs,
 //! never the control's current content (only whether it has any).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The handle of a scanned control; the only link between a plan and the live page.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -44,7 +44,7 @@ pub struct FieldOption {
 /// adapter measures it (`dom::scan`); natively nothing is measured and no field is concealed.
 ///
 /// A concealed field is never filled: review shows it, with this reason, unticked and locked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Concealment {
     /// Transparent: the opacity of the control and its ancestors multiplies to almost nothing.

@@ -19,6 +19,7 @@ pub mod mapping;
 pub mod mask;
 pub mod plan;
 pub mod profile;
+pub mod protocol;
 pub mod role;
 pub mod scan;
 pub mod transform;

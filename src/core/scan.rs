@@ -58,6 +58,7 @@ use crate::core::field::{Concealment, Control, FieldDescriptor, FieldId, FieldOp
 use crate::core::i18n::{Arg, Lang, tr};
 
 mod context;
+pub mod description;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod html;
 
@@ -79,6 +80,31 @@ pub const MAX_TEXT_CHARS: usize = 4 * MAX_LABEL_CHARS + 40;
 pub const MAX_SIBLINGS: usize = 32;
 /// Columns of a table beyond this get no column header.
 pub const MAX_COLUMNS: usize = 256;
+
+/// The attributes the scanner reads (the rest say nothing about a field).
+pub const SCANNED_ATTRIBUTES: &[&str] = &[
+    "id",
+    "name",
+    "type",
+    "class",
+    "role",
+    "for",
+    "form",
+    "title",
+    "aria-label",
+    "aria-labelledby",
+    "autocomplete",
+    "placeholder",
+    "pattern",
+    "maxlength",
+    "readonly",
+    "disabled",
+    "hidden",
+    "colspan",
+    "checked",
+    "selected",
+    "value",
+];
 
 /// Why a scan reports less than the whole page.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -174,6 +200,14 @@ pub trait Dom {
     fn tag(&self, node: &Self::Node) -> String;
     /// An attribute's value.
     fn attr(&self, node: &Self::Node, name: &str) -> Option<String>;
+    /// The element's attributes in source order, names lower-case. By default those the
+    /// scanner reads ([`SCANNED_ATTRIBUTES`]); an adapter that can list them all does.
+    fn attributes(&self, node: &Self::Node) -> Vec<(String, String)> {
+        SCANNED_ATTRIBUTES
+            .iter()
+            .filter_map(|&name| Some((name.to_string(), self.attr(node, name)?)))
+            .collect()
+    }
     /// The parent element.
     fn parent(&self, node: &Self::Node) -> Option<Self::Node>;
     /// The previous sibling element.

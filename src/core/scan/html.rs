@@ -245,6 +245,12 @@ impl Dom for HtmlDom {
         self.get_attr(*node, name).map(str::to_string)
     }
 
+    fn attributes(&self, node: &usize) -> Vec<(String, String)> {
+        self.element(*node)
+            .map(|(_, attrs)| attrs.to_vec())
+            .unwrap_or_default()
+    }
+
     fn parent(&self, node: &usize) -> Option<usize> {
         self.nodes[*node]
             .parent
