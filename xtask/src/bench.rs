@@ -76,6 +76,11 @@ pub fn run() -> Result<(), String> {
     );
     metrics.insert("app_js_gz_bytes".into(), js_gz.into());
     metrics.insert("app_wasm_bytes".into(), wasm_bytes.into());
+    // What a portal that embeds OnceFill loads into its own page.
+    metrics.insert(
+        "embed_host_gz_bytes".into(),
+        site::gzip_file_len(&site.join("agent.js"))?.into(),
+    );
 
     let results = serde_json::to_string_pretty(&Value::Object(metrics.clone()))
         .map_err(|e| format!("cannot encode the results: {e}"))?;
