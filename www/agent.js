@@ -20,7 +20,7 @@
     'zh-CN': {
       label: '一键填表',
       aria: '一键填表：用一次填的资料填写本页表单',
-      blocked: '浏览器拦截了一次填的窗口。请允许本网站弹出窗口，或再点一次“一键填表”。',
+      blocked: '浏览器拦截了一次填的窗口。请允许本网站弹出窗口，或再点一次“一键填表”。 The browser blocked the OnceFill window: allow pop-ups for this site, or click again.',
       timeout: '一次填的窗口没有回应，请再点一次“一键填表”。',
       done: '已填写 %n 项，请核对后提交。'
     },
@@ -115,7 +115,10 @@
       var l = ids[j] && root.getElementById ? root.getElementById(ids[j]) : null;
       if (l) parts.push(l.textContent);
     }
-    return parts.join('\n');
+    // The text around it, where pages put a label without markup (a table row, the parent).
+    var around = el.closest('tr') || el.parentElement;
+    if (around && el.localName !== 'textarea') parts.push(around.textContent);
+    return cut(parts.join('\n'), CAP.str);
   }
 
   /** What must not change between the description and the fill. */
