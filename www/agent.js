@@ -1,7 +1,7 @@
 // OnceFill page agent: the only OnceFill code that runs in a portal's page. It describes the
 // page's forms without their content, opens the OnceFill window (OnceFill's own origin, where
 // the profile lives), receives only the values the person approved there, and fills them the
-// way typing would. See docs/EMBEDDING.md for the messages.
+// way typing would. The messages are described in README.md (门户接入 / Embedding in a portal).
 (function () {
   'use strict';
   if (window.OnceFill && window.OnceFill.version) return;

@@ -227,7 +227,10 @@ test('messages from another window, another origin, a replayed nonce or an unkno
   assert.equal(s.nonce, 1);
   assert.equal(await page.inputValue('#aac003'), '');
   // The window's place taken by a page of another origin, holding the right nonce.
-  await popup.goto(`${PORTAL}/window.html?nonce=${req.nonce}#${encodeURIComponent(JSON.stringify(fills))}`);
+  // (navigated by itself: a navigation from the address bar would cut it from its opener)
+  await popup.evaluate((url) => {
+    location.href = url;
+  }, `${PORTAL}/window.html?nonce=${req.nonce}#${encodeURIComponent(JSON.stringify(fills))}`);
   await page.waitForFunction(() => window.OnceFill.stats().origin === 1);
   assert.equal(await page.inputValue('#aac003'), '');
   await context.close();
@@ -318,5 +321,28 @@ test('OnceFill.attach puts an English button before a form', async () => {
   const button = page.locator('button', { hasText: 'Fill with OnceFill' });
   const { req } = await request(page, button);
   assert.equal(req.lang, 'en');
+  await context.close();
+});
+
+test('controls the page hides from the person are described as hidden and never filled', async () => {
+  const { context, page, button } = await portal('forms/trap.html');
+  const { popup, req } = await request(page, button);
+  const traps = req.description.nodes.filter((n) => n.k && n.a.some(([name]) => name === 'data-trap'));
+  assert.ok(traps.length >= 10, `${traps.length} hidden controls described`);
+  for (const n of traps) {
+    const trap = Object.fromEntries(n.a)['data-trap'];
+    assert.equal(`hidden.${n.h}`, trap, `${Object.fromEntries(n.a).name}`);
+  }
+  const shown = req.description.nodes.filter((n) => n.k && n.r && !n.h);
+  assert.ok(shown.length >= 2);
+  const seen = shown.find((n) => Object.fromEntries(n.a).type !== 'submit');
+  await sendPlan(popup, req.nonce, [
+    { k: k(req, 'sfzh'), do: 'text', text: '11010519491231002X' },
+    { k: seen.k, do: 'text', text: '张三' },
+  ]);
+  const out = await result(popup);
+  assert.equal(out[k(req, 'sfzh')], 'hidden');
+  assert.equal(out[seen.k], 'filled');
+  assert.equal(await page.inputValue('input[name=sfzh]'), '');
   await context.close();
 });
