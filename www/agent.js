@@ -167,8 +167,9 @@
       var c = [];
       node.c = c;
       var kids = [];
-      // A textarea's text is its initial content: never described.
-      if (t !== 'textarea') kids = Array.prototype.slice.call(el.childNodes);
+      // A textarea's text is its initial content, and a script's may carry the page's own data
+      // (the signed-in person's): neither is described.
+      if (t !== 'textarea' && t !== 'script') kids = Array.prototype.slice.call(el.childNodes);
       if (el.shadowRoot) kids = kids.concat(Array.prototype.slice.call(el.shadowRoot.childNodes));
       if (t === 'iframe' || t === 'frame') {
         var inner = null;
@@ -378,7 +379,6 @@
     var s = session;
     if (!s) return;
     clearTimeout(s.timer);
-    s.used[s.nonce] = 1;
     session = null;
     if (message) s.ui.say(message);
   }
@@ -390,8 +390,6 @@
       if (session === s) end(s.ui.text.timeout);
     }, ms);
   }
-
-  var used = {}; // nonces answered or abandoned
 
   window.addEventListener('message', function (event) {
     var s = session;
@@ -465,7 +463,7 @@
     ui.say('');
     var popup = window.open(ORIGIN + '/window.html', 'oncefill');
     if (!popup) return ui.say(ui.text.blocked);
-    session = { popup: popup, ui: ui, nonce: '', used: used, controls: null, filling: false, timer: 0 };
+    session = { popup: popup, ui: ui, nonce: '', controls: null, filling: false, timer: 0 };
     arm(TIMEOUT.ready);
   }
 
