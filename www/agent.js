@@ -213,6 +213,13 @@
   function heading(form) {
     var scope = form || document;
     var h = scope.querySelector('h1, h2, h3, legend, caption');
+    if (!h && form) {
+      // The last heading before the form.
+      var all = document.querySelectorAll('h1, h2, h3');
+      for (var i = 0; i < all.length; i++) {
+        if (all[i].compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING) h = all[i];
+      }
+    }
     var s = (h && h.textContent) || (form && form.getAttribute('aria-label')) || document.title || '';
     return cut(s.replace(/\s+/g, ' ').trim(), 200);
   }

@@ -7,7 +7,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
-import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
+import { chromium } from 'playwright-core';
+
+import { BASE, CHROMIUM_ARGS, checkOwnServer, launch } from './lib/browser.mjs';
 
 const ONCEFILL = new URL(BASE).origin;
 const PORTAL = (() => {
@@ -345,4 +347,54 @@ test('controls the page hides from the person are described as hidden and never 
   assert.equal(out[seen.k], 'filled');
   assert.equal(await page.inputValue('input[name=sfzh]'), '');
   await context.close();
+});
+
+test('a portal with a strict CSP and SRI gets a styled button before each marked form', async () => {
+  // The portal page is made up by the test (to carry a CSP header), so it has no network
+  // address and Chromium would count it as public and keep it from the loopback OnceFill
+  // server; a real portal and a real OnceFill host are both public.
+  const own = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests'],
+  });
+  const context = await own.newContext({ locale: 'zh-CN' });
+  await context.route(/\/window\.html(\?.*)?$/, (r) =>
+    r.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: DOUBLE }),
+  );
+  const html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>门户</title>
+<script src="${ONCEFILL}/agent.js" integrity="${integrity}" crossorigin defer></script>
+<h1>某事项申请</h1>
+<form data-oncefill><label>姓名 <input name="xm"></label></form>
+<form><label>备注 <input name="bz"></label></form>
+<form data-oncefill="en"><label>Name <input name="name"></label></form></html>`;
+  await context.route(`${PORTAL}/portal.html`, (r) =>
+    r.fulfill({
+      status: 200,
+      contentType: 'text/html; charset=utf-8',
+      headers: {
+        'Content-Security-Policy': `default-src 'none'; script-src 'self' ${ONCEFILL}; style-src 'self' ${ONCEFILL}`,
+      },
+      body: html,
+    }),
+  );
+  const page = await context.newPage();
+  const violations = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy|integrity/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto(`${PORTAL}/portal.html`);
+  const zh = page.locator('button', { hasText: '一键填表' });
+  const en = page.locator('button', { hasText: 'Fill with OnceFill' });
+  await zh.waitFor();
+  assert.equal(await zh.count(), 1);
+  assert.equal(await en.count(), 1);
+  // Styled by agent.css from the OnceFill host: large enough to hit.
+  await page.waitForFunction(() => {
+    const host = document.querySelector('form[data-oncefill]').previousElementSibling;
+    return host.shadowRoot.querySelector('button').getBoundingClientRect().height >= 44;
+  });
+  const { req } = await request(page, zh);
+  assert.equal(req.page.form, '某事项申请');
+  assert.deepEqual(violations, []);
+  await own.close();
 });
