@@ -83,6 +83,11 @@ pub fn run() -> Result<(), String> {
         "strength_wasm_gz_bytes".into(),
         site::gzip_file_len(&strength)?.into(),
     );
+    // What a portal that embeds OnceFill loads into its own page.
+    metrics.insert(
+        "embed_host_gz_bytes".into(),
+        site::gzip_file_len(&site.join("agent.js"))?.into(),
+    );
 
     let results = serde_json::to_string_pretty(&Value::Object(metrics.clone()))
         .map_err(|e| format!("cannot encode the results: {e}"))?;

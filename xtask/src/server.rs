@@ -411,12 +411,21 @@ fn respond(site: &Site, method: &str, target: &str) -> Response {
     if !real.starts_with(&site.root) || !real.is_file() {
         return not_found();
     }
+    // The page agent and its style sheet load into portals of any origin with `crossorigin`
+    // and an integrity hash, which needs CORS.
+    let shared =
+        path.segments.len() == 1 && ["agent.js", "agent.css"].contains(&path.segments[0].as_str());
+    let extra = if shared {
+        vec![("Access-Control-Allow-Origin", "*".to_string())]
+    } else {
+        Vec::new()
+    };
     match std::fs::read(&real) {
         Ok(body) => Response {
             status: 200,
             reason: "OK",
             content_type: content_type(&real),
-            extra: Vec::new(),
+            extra,
             body,
         },
         Err(e) => Response::text(

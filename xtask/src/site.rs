@@ -176,6 +176,9 @@ pub fn build() -> Result<PathBuf, String> {
         fs::copy(&from, &to).map_err(|e| format!("cannot copy {}: {e}", from.display()))?;
     }
 
+    let agent = agent_js()?;
+    fs::write(site.join("agent.js"), &agent).map_err(|e| format!("cannot write agent.js: {e}"))?;
+
     let pkg = site.join("pkg");
     println!("--> build: wasm-bindgen");
     let (bg, js) = bindgen(&wasm, &pkg, CRATE)?;
@@ -196,6 +199,13 @@ pub fn build() -> Result<PathBuf, String> {
             gz
         );
     }
+    println!(
+        "  {:<24} {:>10} bytes   gzip -9: {:>9} bytes (at most {AGENT_GZ_MAX})",
+        "agent.js",
+        agent.len(),
+        gzip_len(agent.as_bytes())?
+    );
+    println!("  agent.js integrity=\"{}\"", integrity(agent.as_bytes()));
     Ok(site)
 }
 
@@ -243,6 +253,46 @@ fn bindgen(wasm: &Path, pkg: &Path, name: &str) -> Result<(PathBuf, PathBuf), St
     let bg = pkg.join(format!("{name}_bg.wasm"));
     optimise(&bg);
     Ok((bg, pkg.join(format!("{name}.js"))))
+}
+
+/// The most the page agent may weigh, gzip -9: it loads in every portal page that embeds OnceFill.
+pub const AGENT_GZ_MAX: u64 = 15_360;
+/// Where the agent's source takes the shared concealment measurement.
+const VISIBILITY_MARK: &str = "/* @visibility */";
+
+/// The page agent as served: `www/agent.js` with `src/dom/visibility.js` (the measurement the
+/// wasm adapter uses too, one source for both) in place of its mark, as a classic script.
+pub fn agent_js() -> Result<String, String> {
+    let read = |p: &str| {
+        fs::read_to_string(repo_root().join(p)).map_err(|e| format!("cannot read {p}: {e}"))
+    };
+    let agent = read("www/agent.js")?;
+    let visibility = read("src/dom/visibility.js")?;
+    if agent.matches(VISIBILITY_MARK).count() != 1 {
+        return Err(format!(
+            "www/agent.js must hold `{VISIBILITY_MARK}` exactly once"
+        ));
+    }
+    let shared: String = visibility
+        .lines()
+        .map(|l| l.strip_prefix("export ").unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n");
+    if shared.contains("export ") || shared.contains("import ") {
+        return Err("src/dom/visibility.js has an import or export the agent cannot take".into());
+    }
+    Ok(agent.replace(VISIBILITY_MARK, &shared))
+}
+
+/// The Subresource Integrity value of a file: `sha384-` and the base64 digest.
+pub fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha384::digest(bytes);
+    format!(
+        "sha384-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
 }
 
 /// Runs `wasm-opt -Oz` on the file when wasm-opt is installed; keeps the
@@ -331,6 +381,27 @@ mod tests {
         let data = vec![b'a'; 10_000];
         let n = gzip_len(&data).unwrap();
         assert!(n > 0 && n < 200, "{n}");
+    }
+
+    #[test]
+    fn the_page_agent_stays_small() {
+        let agent = agent_js().unwrap();
+        assert!(agent.contains("function concealment(el, scroll)"));
+        assert!(!agent.contains("export function"));
+        let gz = gzip_len(agent.as_bytes()).unwrap();
+        assert!(
+            gz <= AGENT_GZ_MAX,
+            "www/agent.js weighs {gz} bytes gzipped, over {AGENT_GZ_MAX}"
+        );
+    }
+
+    #[test]
+    fn integrity_is_sha384_base64() {
+        // `printf abc | openssl dgst -sha384 -binary | base64`
+        assert_eq!(
+            integrity(b"abc"),
+            "sha384-ywB1P0WjXou1oD1pmsZQBycsMqsO3tFjGotgWkP/W+2AhgcroefMI1i67KE0yCWn"
+        );
     }
 
     #[test]
