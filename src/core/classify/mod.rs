@@ -804,6 +804,25 @@ fn latin_script(field: &FieldDescriptor) -> bool {
 }
 
 /// The element (and part) a valid token denotes; `Err` when the profile never fills it.
+///
+/// Decisions where the standard leaves room:
+/// * `off` (and `on`, and any invalid value) is no token: [`parse_autocomplete`] gives `None`
+///   and labels decide, as the HTML standard says of an invalid value. `off` tells a browser
+///   not to offer its own stored entries; government forms set it on every field by habit,
+///   and OnceFill fills only what the person reviewed and ticked, from their own profile.
+/// * `family-name`/`given-name` are parts of the name ([`Part::Surname`], [`Part::Given`]),
+///   of the Latin name when the field is labelled in Latin letters; `additional-name` is
+///   refused (a Chinese name has no middle name).
+/// * `address-line1` is the address under the divisions ([`Part::Street`]), which forms
+///   ask in `address-level1..4`; `address-line2`/`address-line3` are refused (a Chinese
+///   address has no further lines).
+/// * `tel-country-code` of a mobile is +86 (the profile holds mainland numbers only).
+///   `tel-local-prefix`/`tel-local-suffix` split a local number as the North American plan
+///   does (3 + 4); neither a mainland landline nor a mobile divides so, and both are refused.
+/// * `country`/`country-name` is refused: nationality is not the country of an address,
+///   and the profile has no address country apart from its divisions.
+/// * `shipping`/`billing` name and address fields are somebody else's (a recipient's):
+///   refused; only their phone and e-mail fields are the person's own.
 fn from_autocomplete(token: &AutocompleteToken) -> Result<(Key, Option<Part>), SkipReason> {
     let f = token.field.as_str();
     if f.starts_with("cc-") || f.ends_with("password") || f == "one-time-code" {
