@@ -18,7 +18,7 @@
 use serde::Serialize;
 use time::Date;
 
-use crate::core::classify::{Classification, Reason, SkipReason, Verdict};
+use crate::core::classify::{Classification, Part, Reason, SkipReason, Verdict};
 use crate::core::dictionary::Key;
 use crate::core::field::{
     Concealment, Control, FieldDescriptor, FieldId, FieldOption, Fingerprint, fingerprints,
@@ -27,7 +27,9 @@ use crate::core::ids::Sex;
 use crate::core::mask::{Secret, mask_for_display};
 use crate::core::profile::{Profile, Value};
 use crate::core::role::RoleRef;
-use crate::core::transform::{Lookup, Output, PickBy, Transform, apply, format_pattern};
+use crate::core::transform::{
+    AddressPart, By, DatePart, Lookup, NamePart, Output, PickBy, Transform, apply, format_pattern,
+};
 
 /// What the DOM adapter does to one field.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -401,6 +403,42 @@ pub fn transform_for(field: &FieldDescriptor, value: &Value) -> Transform {
     }
 }
 
+/// The transform that writes one part of a value ([`Part`]) into a field no mapping
+/// formats. The country code of a mobile number (the profile holds mainland numbers only)
+/// is written `86` when the field takes no more than two characters or offers `86` as a
+/// choice, else `+86`. A landline's parts are never planned (see [`Part::renders`]).
+fn part_transform(field: &FieldDescriptor, part: Part) -> Transform {
+    let date = |part| Transform::DatePart { part, pad: true };
+    match part {
+        Part::Year => date(DatePart::Year),
+        Part::Month => date(DatePart::Month),
+        Part::Day => date(DatePart::Day),
+        Part::Surname => Transform::NamePart {
+            part: NamePart::Surname,
+        },
+        Part::Given => Transform::NamePart {
+            part: NamePart::Given,
+        },
+        Part::Street => Transform::AddressPart {
+            part: AddressPart::Street,
+            by: By::Name,
+        },
+        Part::CountryCode => {
+            let bare = field.max_length.is_some_and(|m| m < 3)
+                || field
+                    .options
+                    .iter()
+                    .any(|o| o.value.trim() == "86" || o.text.trim() == "86");
+            Transform::Constant {
+                value: if bare { "86" } else { "+86" }.into(),
+                pick: None,
+            }
+        }
+        // Never reached: the classifier leaves these fields alone.
+        Part::AreaCode | Part::Number | Part::Extension => Transform::Text,
+    }
+}
+
 /// What to do to `field` to write `value` (the profile's `key`) as `transform` says: type
 /// text, choose an option, or tick a checkbox. `ctx` answers the other elements a transform
 /// reads. Refused when the transform cannot make the value into the form's format, when no
@@ -528,6 +566,7 @@ pub fn plan_with(
                 ))));
             continue;
         }
+        let mapped = transforms.get(i).and_then(Option::as_ref);
         let Some(value) = profile.value_as(key, class.role, today) else {
             out.skipped.push(skip(match class.role {
                 Some(role) => NotPlanned::RoleLacks { key, role },
@@ -537,10 +576,13 @@ pub fn plan_with(
         };
         let lookup = |k: Key| profile.value_as(k, class.role, today);
         let chosen;
-        let transform = match transforms.get(i).and_then(Option::as_ref) {
+        let transform = match mapped {
             Some(t) => t,
             None => {
-                chosen = transform_for(field, &value);
+                chosen = match class.part {
+                    Some(part) => part_transform(field, part),
+                    None => transform_for(field, &value),
+                };
                 &chosen
             }
         };
@@ -596,6 +638,31 @@ mod tests {
 
     fn run(fields: &[FieldDescriptor]) -> FillPlan {
         plan(&Profile::demo(), fields, &classify_all(fields), TODAY)
+    }
+
+    #[test]
+    fn a_country_code_takes_the_fields_form() {
+        let code = |max: Option<u32>, options: &[(&str, &str)]| {
+            let mut f = FieldDescriptor::text("c", "国家代码");
+            f.autocomplete = Some("tel-country-code".into());
+            f.max_length = max;
+            if !options.is_empty() {
+                f.control = Control::Select;
+                f.options = self::options(options);
+            }
+            let plan = run(&[f.clone()]);
+            plain_text(&f, &plan.steps[0].action)
+        };
+        assert_eq!(code(None, &[]), "+86");
+        assert_eq!(code(Some(2), &[]), "86");
+        assert_eq!(
+            code(None, &[("", "请选择"), ("1", "美国 1"), ("86", "中国 86")]),
+            "中国 86"
+        );
+        // A landline's country code is not asked of a mobile number.
+        let mut f = FieldDescriptor::text("c", "国家代码");
+        f.autocomplete = Some("work tel-country-code".into());
+        assert!(run(&[f]).steps.is_empty());
     }
 
     #[test]

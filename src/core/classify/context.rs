@@ -725,6 +725,21 @@ fn split_phones(fields: &[FieldDescriptor], owns: &mut [Own]) {
             && together(a, b)
             && b.max_length.is_none_or(|m| m >= 7)
             && (open(&owns[i + 1].draft) || draft_key(&owns[i + 1].draft).is_some_and(is_phone));
+        // A page's stated token (a country code before the number, `tel-national`) outranks
+        // the guess that a short box before a number is its area code.
+        let stated = |o: &Own| {
+            matches!(
+                &o.draft,
+                Draft::Key {
+                    reason: Reason::Autocomplete(_),
+                    ..
+                }
+            )
+        };
+        if stated(&owns[i]) || stated(&owns[i + 1]) {
+            i += 1;
+            continue;
+        }
         if !(area_box && (a_key.is_some() || a_says_area) && b_ok) {
             i += 1;
             continue;
@@ -857,7 +872,39 @@ fn address_pickers(
     }
 }
 
-/// Refuses an element asked for twice of the same person in one form (the same part of it).
+/// Words that label a field as the confirmation of the one before it (确认手机号码, 再次输入
+/// 邮箱, Confirm e-mail, Re-enter …).
+const CONFIRM_WORDS: &[&str] = &[
+    "确认",
+    "再次输入",
+    "再输入",
+    "再次填写",
+    "重复输入",
+    "重新输入",
+    "再次",
+    "重复",
+    "confirm",
+    "re-enter",
+    "reenter",
+    "re-type",
+    "retype",
+    "again",
+    "repeat",
+];
+
+/// Whether a field is labelled (or named) as a confirmation of another.
+fn confirms(f: &FieldDescriptor) -> bool {
+    [&f.label, &f.placeholder, &f.name]
+        .into_iter()
+        .flatten()
+        .any(|t| {
+            let t = t.to_ascii_lowercase();
+            CONFIRM_WORDS.iter().any(|w| t.contains(w))
+        })
+}
+
+/// Refuses an element asked for twice of the same person in one form (the same part of it),
+/// unless the second is labelled as a confirmation of the first ([`confirms`]).
 pub(super) fn refuse_duplicates(fields: &[FieldDescriptor], out: &mut [Classification]) {
     type Claim = (Option<String>, Key, Option<RoleRef>, Option<Part>);
     // A field the page hides from the person claims nothing: it is refused on its own, and
@@ -871,16 +918,21 @@ pub(super) fn refuse_duplicates(fields: &[FieldDescriptor], out: &mut [Classific
             Verdict::Skip { .. } => None,
         }
     };
-    let mut counts: HashMap<Claim, usize> = HashMap::new();
+    // (fields asking for it, of which confirmations)
+    let mut counts: HashMap<Claim, (usize, usize)> = HashMap::new();
     for (f, c) in fields.iter().zip(out.iter()) {
         if let Some(k) = claim(f, c) {
-            *counts.entry(k).or_default() += 1;
+            let n = counts.entry(k).or_default();
+            n.0 += 1;
+            n.1 += usize::from(confirms(f));
         }
     }
     for (f, c) in fields.iter().zip(out.iter_mut()) {
         if let Some(k) = claim(f, c) {
-            let count = counts[&k];
-            if count > 1 {
+            let (count, confirmations) = counts[&k];
+            // One field and one labelled as its confirmation (手机号码 + 确认手机号码): the
+            // page asks for the same value twice, and both get it.
+            if count > 1 && !(count == 2 && confirmations == 1) {
                 c.verdict = Verdict::Skip {
                     reason: SkipReason::Duplicate { key: k.1, count },
                 };

@@ -72,6 +72,10 @@ fn parse_part(s: &str) -> Option<Part> {
         "area_code" => Part::AreaCode,
         "number" => Part::Number,
         "extension" => Part::Extension,
+        "surname" => Part::Surname,
+        "given" => Part::Given,
+        "street" => Part::Street,
+        "country_code" => Part::CountryCode,
         _ => return None,
     })
 }

@@ -173,6 +173,15 @@ pub enum Part {
     Number,
     /// The extension (分机).
     Extension,
+    /// The surname of a name (姓).
+    Surname,
+    /// The given name (名).
+    Given,
+    /// An address below the county (街道、路、门牌号、详址), when the divisions have fields
+    /// of their own.
+    Street,
+    /// The country calling code of a phone number (+86).
+    CountryCode,
 }
 
 impl Part {
@@ -185,6 +194,10 @@ impl Part {
             Part::AreaCode => "area_code",
             Part::Number => "number",
             Part::Extension => "extension",
+            Part::Surname => "surname",
+            Part::Given => "given",
+            Part::Street => "street",
+            Part::CountryCode => "country_code",
         }
     }
 
@@ -196,7 +209,17 @@ impl Part {
             Part::AreaCode => "区号",
             Part::Number => "号码",
             Part::Extension => "分机",
+            Part::Surname => "姓",
+            Part::Given => "名",
+            Part::Street => "详细地址",
+            Part::CountryCode => "国家代码",
         }
+    }
+
+    /// Whether the plan writes this part of a value (see [`crate::core::plan`]): every part
+    /// but those of a landline, which the profile keeps as one number.
+    pub fn renders(self) -> bool {
+        !matches!(self, Part::AreaCode | Part::Number | Part::Extension)
     }
 
     /// The WHATWG autofill field name of the part.
@@ -209,6 +232,10 @@ impl Part {
             Part::AreaCode => Some("tel-area-code"),
             Part::Number => Some("tel-local"),
             Part::Extension => Some("tel-extension"),
+            Part::Surname => Some("family-name"),
+            Part::Given => Some("given-name"),
+            Part::Street => Some("address-line1"),
+            Part::CountryCode => Some("tel-country-code"),
         }
     }
 }
@@ -762,7 +789,40 @@ pub struct AutocompleteToken {
     pub contact: Option<String>,
 }
 
+/// Whether a field asks in Latin letters: its label and placeholder have letters and no
+/// Han (or other non-ASCII) letters.
+fn latin_script(field: &FieldDescriptor) -> bool {
+    let texts = [field.label.as_deref(), field.placeholder.as_deref()];
+    let mut letters = false;
+    for t in texts.into_iter().flatten() {
+        if t.chars().any(|c| !c.is_ascii() && c.is_alphabetic()) {
+            return false;
+        }
+        letters |= t.chars().any(|c| c.is_ascii_alphabetic());
+    }
+    letters
+}
+
 /// The element (and part) a valid token denotes; `Err` when the profile never fills it.
+///
+/// Decisions where the standard leaves room:
+/// * `off` (and `on`, and any invalid value) is no token: [`parse_autocomplete`] gives `None`
+///   and labels decide, as the HTML standard says of an invalid value. `off` tells a browser
+///   not to offer its own stored entries; government forms set it on every field by habit,
+///   and OnceFill fills only what the person reviewed and ticked, from their own profile.
+/// * `family-name`/`given-name` are parts of the name ([`Part::Surname`], [`Part::Given`]),
+///   of the Latin name when the field is labelled in Latin letters; `additional-name` is
+///   refused (a Chinese name has no middle name).
+/// * `address-line1` is the address under the divisions ([`Part::Street`]), which forms
+///   ask in `address-level1..4`; `address-line2`/`address-line3` are refused (a Chinese
+///   address has no further lines).
+/// * `tel-country-code` of a mobile is +86 (the profile holds mainland numbers only).
+///   `tel-local-prefix`/`tel-local-suffix` split a local number as the North American plan
+///   does (3 + 4); neither a mainland landline nor a mobile divides so, and both are refused.
+/// * `country`/`country-name` is refused: nationality is not the country of an address,
+///   and the profile has no address country apart from its divisions.
+/// * `shipping`/`billing` name and address fields are somebody else's (a recipient's):
+///   refused; only their phone and e-mail fields are the person's own.
 fn from_autocomplete(token: &AutocompleteToken) -> Result<(Key, Option<Part>), SkipReason> {
     let f = token.field.as_str();
     if f.starts_with("cc-") || f.ends_with("password") || f == "one-time-code" {
@@ -776,6 +836,8 @@ fn from_autocomplete(token: &AutocompleteToken) -> Result<(Key, Option<Part>), S
     let contact = token.contact.as_deref();
     Ok(match f {
         "name" => (Key::PersonName, None),
+        "family-name" => (Key::PersonName, Some(Part::Surname)),
+        "given-name" => (Key::PersonName, Some(Part::Given)),
         "sex" => (Key::PersonSex, None),
         "bday" => (Key::PersonBirthDate, None),
         "bday-year" => (Key::PersonBirthDate, Some(Part::Year)),
@@ -794,6 +856,12 @@ fn from_autocomplete(token: &AutocompleteToken) -> Result<(Key, Option<Part>), S
         "tel-extension" => (Key::ContactLandline, Some(Part::Extension)),
         "email" => (Key::ContactEmail, None),
         "street-address" => (Key::PersonHukouAddress, None),
+        // The first line holds what is under the divisions (which have address-level1..4);
+        // a Chinese address has no second or third line (refused below as not held).
+        "address-line1" => (Key::PersonHukouAddress, Some(Part::Street)),
+        "tel-country-code" if matches!(contact, None | Some("mobile")) => {
+            (Key::ContactMobile, Some(Part::CountryCode))
+        }
         "address-level1" => (Key::AddressProvince, None),
         "address-level2" => (Key::AddressCity, None),
         "address-level3" => (Key::AddressCounty, None),
@@ -956,7 +1024,13 @@ pub(crate) fn own(
         return match from_autocomplete(&token) {
             Ok((key, part)) => Own {
                 draft: Draft::Key {
-                    key,
+                    // A surname or given name asked for in Latin letters is the Latin name's.
+                    key: match part {
+                        Some(Part::Surname | Part::Given) if latin_script(field) => {
+                            Key::PersonNameLatin
+                        }
+                        _ => key,
+                    },
                     reason: Reason::Autocomplete(token.field.clone()),
                 },
                 whose,
@@ -1024,7 +1098,10 @@ fn support(draft: Draft, options: Option<(Key, &'static str)>) -> Draft {
 fn compatible(field: &FieldDescriptor, key: Key, part: Option<Part>) -> bool {
     let t = field.input_type();
     if part.is_some() {
-        return matches!(t, "text" | "select" | "number" | "tel" | "search" | "");
+        return matches!(
+            t,
+            "text" | "select" | "number" | "tel" | "search" | "textarea" | ""
+        );
     }
     match key.element().value {
         ValueType::PastDate | ValueType::Date | ValueType::DateOrLongTerm => {
@@ -1192,11 +1269,12 @@ fn coded_text(mut c: Classification, field: &FieldDescriptor) -> Classification 
 }
 
 /// Fields about somebody else are planned from the profile's role links (the plan says when
-/// the profile has nobody in that role); parts of split fields are left alone until the plan
-/// renders parts.
+/// the profile has nobody in that role); the plan renders the parts of a date, of a name,
+/// the address under the divisions and a phone's country code ([`Part::renders`]); the
+/// parts of a landline are left alone.
 fn whole_values_only(mut c: Classification) -> Classification {
     if let Verdict::Fill { key, .. } = c.verdict {
-        if let Some(part) = c.part {
+        if let Some(part) = c.part.filter(|p| !p.renders()) {
             c.verdict = Verdict::Skip {
                 reason: SkipReason::NeverFilled(format!("{}（{}）", key.element().zh, part.zh())),
             };

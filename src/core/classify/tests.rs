@@ -246,6 +246,73 @@ fn duplicates_in_one_form_are_refused_but_separate_forms_are_not() {
 }
 
 #[test]
+fn a_field_and_its_confirmation_are_both_filled() {
+    for (first, second, key) in [
+        ("手机号码", "确认手机号码", Key::ContactMobile),
+        ("电子邮箱", "再次输入电子邮箱", Key::ContactEmail),
+        ("公民身份号码", "重复公民身份号码", Key::PersonIdNumber),
+        ("Email address", "Confirm email address", Key::ContactEmail),
+    ] {
+        let fields = [
+            FieldDescriptor::text("a", first),
+            FieldDescriptor::text("b", second),
+        ];
+        let out = classify_all(&fields);
+        assert_eq!(
+            out.iter().map(Classification::key).collect::<Vec<_>>(),
+            [Some(key), Some(key)],
+            "{second}"
+        );
+    }
+    // Two plain fields and a confirmation: which one it confirms is unclear, all refused.
+    let fields = [
+        FieldDescriptor::text("a", "手机号码"),
+        FieldDescriptor::text("b", "手机号码"),
+        FieldDescriptor::text("c", "确认手机号码"),
+    ];
+    assert!(classify_all(&fields).iter().all(|c| matches!(
+        c.verdict,
+        Verdict::Skip {
+            reason: SkipReason::Duplicate { count: 3, .. }
+        }
+    )));
+    // Two confirmations of nothing are still duplicates.
+    let fields = [
+        FieldDescriptor::text("a", "确认手机号码"),
+        FieldDescriptor::text("b", "再次输入手机号码"),
+    ];
+    assert!(
+        classify_all(&fields)
+            .iter()
+            .all(|c| matches!(c.verdict, Verdict::Skip { .. }))
+    );
+}
+
+#[test]
+fn name_tokens_take_the_script_of_the_field() {
+    let mut f = FieldDescriptor::text("a", "姓");
+    f.autocomplete = Some("family-name".into());
+    let c = classify_all(std::slice::from_ref(&f));
+    assert_eq!(
+        (c[0].key(), c[0].part),
+        (Some(Key::PersonName), Some(Part::Surname))
+    );
+    f.label = Some("Family name".into());
+    let c = classify_all(std::slice::from_ref(&f));
+    assert_eq!(
+        (c[0].key(), c[0].part),
+        (Some(Key::PersonNameLatin), Some(Part::Surname))
+    );
+    f.autocomplete = Some("billing family-name".into());
+    assert!(matches!(
+        classify_all(std::slice::from_ref(&f))[0].verdict,
+        Verdict::Skip {
+            reason: SkipReason::NotHeld(_)
+        }
+    ));
+}
+
+#[test]
 fn units_split_words_and_characters() {
     assert_eq!(units("userSfzh_no"), vec!["user", "sfzh", "no"]);
     assert_eq!(units("姓 名:"), vec!["姓", "名"]);
@@ -513,7 +580,7 @@ fn roles_come_from_section_headings_and_end_duplicates() {
 }
 
 #[test]
-fn the_plan_fills_whole_values_and_keeps_roles() {
+fn the_plan_fills_values_and_date_parts_and_keeps_roles() {
     let mut year = select(
         "y",
         Some("出生日期"),
@@ -563,8 +630,15 @@ fn the_plan_fills_whole_values_and_keeps_roles() {
             ..
         }
     ));
-    assert!(matches!(plan[2].verdict, Verdict::Skip { .. }));
-    assert!(matches!(plan[3].verdict, Verdict::Skip { .. }));
+    // The parts of a split date are planned part by part.
+    assert_eq!(
+        (plan[2].key(), plan[2].part),
+        (Some(Key::PersonBirthDate), Some(Part::Year))
+    );
+    assert_eq!(
+        (plan[3].key(), plan[3].part),
+        (Some(Key::PersonBirthDate), Some(Part::Month))
+    );
 }
 
 #[test]

@@ -362,6 +362,9 @@ pub enum AddressPart {
     HouseNo,
     /// 详址.
     Detail,
+    /// Everything under the county, joined as written (乡镇街道, 村社区, 路, 门牌号, 详址):
+    /// the first line of an address form that has its divisions in fields of their own.
+    Street,
 }
 
 impl AddressPart {
@@ -375,6 +378,7 @@ impl AddressPart {
             AddressPart::Road => "road",
             AddressPart::HouseNo => "house_no",
             AddressPart::Detail => "detail",
+            AddressPart::Street => "street",
         }
     }
 }
@@ -1047,6 +1051,20 @@ fn address_part(address: &Address, part: AddressPart, by: By) -> Result<String, 
             _ => level(codes::Level::Prefecture),
         },
         AddressPart::County => address.county.as_deref().and_then(codes::division),
+        AddressPart::Street => {
+            let street: String = [
+                &address.township,
+                &address.village,
+                &address.road,
+                &address.house_no,
+                &address.detail,
+            ]
+            .into_iter()
+            .flatten()
+            .map(|t| t.trim())
+            .collect();
+            return (!street.is_empty()).then_some(street).ok_or_else(missing);
+        }
         other => {
             let text = match other {
                 AddressPart::Township => &address.township,

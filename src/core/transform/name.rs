@@ -2,11 +2,16 @@
 
 /// Two-character surnames (复姓) a name may begin with. Data, not code: a name starting with
 /// one of these splits after two characters (欧阳修 → 欧阳 + 修), every other Han name after
-/// one (王小明 → 王 + 小明). The list is the common 复姓 of the 《百家姓》 that still occur;
-/// add to it rather than special-casing elsewhere.
+/// one (王小明 → 王 + 小明). Source: the 复姓 of the 《百家姓》 (北宋; the section from 万俟
+/// 司马 to 第五), leaving out its pairs of two single surnames written together (晋楚, 闫法,
+/// 汝鄢, 涂钦, 仉督, 岳帅, 缑亢, 况后, 有琴, 商牟, 佘佴, 伯赏, 南门, 墨哈, 谯笪, 年爱, 阳佟,
+/// 言福, 归海). Add to it rather than special-casing elsewhere.
 pub const COMPOUND_SURNAMES: &[&str] = &[
-    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒",
-    "夏侯", "令狐", "澹台", "轩辕",
+    "万俟", "司马", "上官", "欧阳", "夏侯", "诸葛", "闻人", "东方", "赫连", "皇甫", "尉迟", "公羊",
+    "澹台", "公冶", "宗政", "濮阳", "淳于", "仲孙", "太叔", "申屠", "公孙", "乐正", "轩辕", "令狐",
+    "钟离", "闾丘", "长孙", "慕容", "鲜于", "宇文", "司徒", "司空", "亓官", "司寇", "子车", "颛孙",
+    "端木", "巫马", "公西", "漆雕", "壤驷", "公良", "拓跋", "夹谷", "宰父", "谷梁", "段干", "百里",
+    "东郭", "呼延", "羊舌", "微生", "梁丘", "左丘", "东门", "西门", "南宫", "第五",
 ];
 
 /// Surname readings where the pinyin crate's first (most common) reading is not the surname's.
