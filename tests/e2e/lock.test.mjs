@@ -71,7 +71,13 @@ test('after locking, no copy of the ID number, the name or the passphrase is lef
   assert.ok(open1[NAME] > 0, 'the search finds the name while the vault is open');
   assert.equal(await page.locator(`${W('passphrase-form')} input`).count(), 0);
 
+  // Locking replaces the widget's instance; wait for the new one (the old one may show its
+  // unlock screen for a moment before it is taken down).
+  const restarted = page.evaluate(
+    () => new Promise((resolve) => document.addEventListener('oncefill:ready', () => resolve(true), { once: true })),
+  );
   await page.locator(W('lock')).click();
+  assert.ok(await restarted, 'a new instance started after locking');
   await page.locator(W('unlock-pass')).waitFor();
   await page.locator(W('unlock-pass')).fill(PASS);
   // The page was not reloaded: what the person typed into its form is still there.
