@@ -753,5 +753,6 @@ impl AllowList {
     }
 }
 
-#[cfg(test)]
+// The tests read pages with the native HTML reader.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

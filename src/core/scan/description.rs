@@ -857,5 +857,6 @@ pub fn describe<D: Dom>(dom: &D) -> Description {
     })
 }
 
-#[cfg(test)]
+// The tests read pages with the native HTML reader.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
