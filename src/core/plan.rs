@@ -19,14 +19,14 @@ use serde::Serialize;
 use time::Date;
 
 use crate::core::classify::{Classification, Part, Reason, SkipReason, Verdict};
-use crate::core::dictionary::Key;
+use crate::core::dictionary::{Group, Key};
 use crate::core::field::{
     Concealment, Control, FieldDescriptor, FieldId, FieldOption, Fingerprint, fingerprints,
 };
 use crate::core::ids::Sex;
 use crate::core::mask::{Secret, mask_for_display};
 use crate::core::profile::{Profile, Value};
-use crate::core::role::RoleRef;
+use crate::core::role::{Role, RoleRef};
 use crate::core::transform::{
     AddressPart, By, DatePart, Lookup, NamePart, Output, PickBy, Transform, apply, format_pattern,
 };
@@ -203,6 +203,10 @@ pub enum NotPlanned {
     /// The page hides the field from the person (and it was not recognised, or there is
     /// nothing to put in it): never asked for, never filled.
     Concealed(Concealment),
+    /// The field belongs to one of the household the profile tells apart by sex (男方,
+    /// 女方, the child's father or mother), and the profile does not say which of the owner
+    /// and the spouse that is.
+    Undecided(RoleRef),
 }
 
 /// A field left alone, with its reason.
@@ -541,6 +545,10 @@ pub fn plan_with(
     today: Date,
 ) -> FillPlan {
     let mut out = FillPlan::default();
+    // A firm's form: one that asks for a firm's own elements.
+    let firm_form = classified.iter().any(
+        |c| matches!(c.verdict, Verdict::Fill { key, .. } if key.element().group == Group::Firm),
+    );
     for (i, (field, class)) in fields.iter().zip(classified).enumerate() {
         let label = field_label(field);
         // A field the page hides from the person is refused as such, whatever else is said
@@ -557,15 +565,25 @@ pub fn plan_with(
                 continue;
             }
         };
-        if let Some(role) = class.role
+        // 经办人/代理人 on a firm's form, when the profile names no mandate: the owner, who
+        // does the firm's errands.
+        let role = class
+            .role
+            .filter(|r| !(r.role == Role::Agent && firm_form && profile.role_values(*r).is_none()));
+        if let Some(role) = role
             && profile.role_values(role).is_none()
         {
-            out.skipped
-                .push(skip(NotPlanned::Skipped(SkipReason::OtherParty(
-                    role.role.zh().into(),
-                ))));
+            out.skipped.push(skip(if role.role.by_sex() {
+                NotPlanned::Undecided(role)
+            } else {
+                NotPlanned::Skipped(SkipReason::OtherParty(role.role.zh().into()))
+            }));
             continue;
         }
+        let class = &Classification {
+            role,
+            ..class.clone()
+        };
         let mapped = transforms.get(i).and_then(Option::as_ref);
         let Some(value) = profile.value_as(key, class.role, today) else {
             out.skipped.push(skip(match class.role {

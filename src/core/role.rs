@@ -209,6 +209,15 @@ impl Role {
         )
     }
 
+    /// Roles the profile finds by sex among the owner and the spouse (男方, 女方, a child's
+    /// father or mother).
+    pub fn by_sex(self) -> bool {
+        matches!(
+            self,
+            Role::MaleParty | Role::FemaleParty | Role::ChildsFather | Role::ChildsMother
+        )
+    }
+
     /// The firm roles a form's block of this role is filled from: the 董事、监事、经理 block
     /// from any of the three, another firm role from itself; empty for roles that are not a
     /// firm's.
