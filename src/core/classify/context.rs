@@ -6,7 +6,11 @@
 //!    nearest section heading that names a role or the applicant (法定代表人信息, 三、经办人
 //!    信息, 股东（发起人）出资情况, Emergency contact), looking outwards through enclosing
 //!    headings. A heading counts only when it is about a block (a role word and little else;
-//!    not 法定代表人变更登记申请书).
+//!    not 法定代表人变更登记申请书). 男方 and 女方 are roles of their own, which the profile
+//!    resolves by sex.
+//!    On a form whose title is about a child (幼儿园入园, 儿童参保) and that names no block of
+//!    the child's, the unmarked blocks are the child's, and so is the applicant's when somebody
+//!    else (代办人) does the errand; that somebody is the owner.
 //! 2. **Person or firm**: 住所, 单位名称, 银行账号 mean the firm's element on a firm's form
 //!    (one that asks for a firm's name, code, capital or scope) unless the field stands in a
 //!    person's block; elsewhere the person's.
