@@ -627,8 +627,12 @@ fn own_label<D: Dom>(dom: &Cx<'_, D>, node: &D::Node) -> Option<(String, &'stati
 fn text_without_controls<D: Dom>(dom: &Cx<'_, D>, node: &D::Node, depth: usize) -> String {
     let mut out = String::new();
     for child in dom.children(node, 2 * MAX_SIBLINGS) {
+        // No further than a label's text is ever read.
+        if out.chars().count() >= MAX_TEXT_CHARS {
+            break;
+        }
         match child {
-            Child::Text(t) => out.push_str(&t),
+            Child::Text(t) => out.extend(t.chars().take(MAX_TEXT_CHARS)),
             Child::Element(e) => {
                 let tag = dom.tag(&e);
                 if matches!(
@@ -646,7 +650,7 @@ fn text_without_controls<D: Dom>(dom: &Cx<'_, D>, node: &D::Node, depth: usize) 
         }
         out.push(' ');
     }
-    out
+    out.chars().take(MAX_TEXT_CHARS).collect()
 }
 
 /// The label of a control, and which rule found it.
