@@ -340,3 +340,38 @@ fn on_a_firms_form_without_a_mandate_the_agent_is_the_owner() {
             .any(|s| s.why == NotPlanned::Skipped(SkipReason::OtherParty(Role::Agent.zh().into())))
     );
 }
+
+#[test]
+fn a_form_about_one_child_of_several_is_left_to_the_person() {
+    let mut profile = Profile::demo();
+    let mut second = profile
+        .persons
+        .iter()
+        .find(|p| p.relation == Relation::Child)
+        .unwrap()
+        .clone();
+    second.id = "p9".into();
+    profile.persons.push(second);
+    let plan = planned(&profile, KINDERGARTEN);
+    // The parents' blocks are still theirs; the child's block is nobody's yet.
+    let values: Vec<String> = texts(&plan).into_iter().map(|(_, v)| v).collect();
+    assert_eq!(values, ["王小明", "13800138000", "李华", "13900139000"]);
+    let undecided: Vec<&NotPlanned> = plan
+        .skipped
+        .iter()
+        .map(|s| &s.why)
+        .filter(|w| matches!(w, NotPlanned::Undecided(_)))
+        .collect();
+    assert_eq!(
+        undecided,
+        [&NotPlanned::Undecided(RoleRef::parse("child[0]").unwrap()); 2]
+    );
+    // Rows of several children are the profile's children in order.
+    let rows = r#"<html><body><form><h3>子女信息</h3><table>
+        <tr><th>姓名</th><th>身份证号</th></tr>
+        <tr><td><input name="zn_xm_0"></td><td><input name="zn_sfzh_0"></td></tr>
+        <tr><td><input name="zn_xm_1"></td><td><input name="zn_sfzh_1"></td></tr>
+        </table></form></body></html>"#;
+    let plan = planned(&profile, rows);
+    assert_eq!(plan.steps.len(), 4, "{:?}", plan.skipped);
+}

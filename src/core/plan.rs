@@ -25,7 +25,7 @@ use crate::core::field::{
 };
 use crate::core::ids::Sex;
 use crate::core::mask::{Secret, mask_for_display};
-use crate::core::profile::{Profile, Value};
+use crate::core::profile::{Profile, Relation, Value};
 use crate::core::role::{Role, RoleRef};
 use crate::core::transform::{
     AddressPart, By, DatePart, Lookup, NamePart, Output, PickBy, Transform, apply, format_pattern,
@@ -203,9 +203,10 @@ pub enum NotPlanned {
     /// The page hides the field from the person (and it was not recognised, or there is
     /// nothing to put in it): never asked for, never filled.
     Concealed(Concealment),
-    /// The field belongs to one of the household the profile tells apart by sex (男方,
-    /// 女方, the child's father or mother), and the profile does not say which of the owner
-    /// and the spouse that is.
+    /// The field belongs to somebody of the household the profile cannot single out: 男方,
+    /// 女方 or a child's father or mother when the profile does not say which of the owner and
+    /// the spouse is of that sex, or the child of a form about one child when the profile has
+    /// several.
     Undecided(RoleRef),
 }
 
@@ -549,6 +550,11 @@ pub fn plan_with(
     let firm_form = classified.iter().any(
         |c| matches!(c.verdict, Verdict::Fill { key, .. } if key.element().group == Group::Firm),
     );
+    let one_child_block = classified
+        .iter()
+        .filter_map(|c| c.role)
+        .filter(|r| r.role == Role::Child)
+        .all(|r| r.nth() == 0);
     for (i, (field, class)) in fields.iter().zip(classified).enumerate() {
         let label = field_label(field);
         // A field the page hides from the person is refused as such, whatever else is said
@@ -570,6 +576,21 @@ pub fn plan_with(
         let role = class
             .role
             .filter(|r| !(r.role == Role::Agent && firm_form && profile.role_values(*r).is_none()));
+        // One child's block on the form, and several children in the profile: which of
+        // them the form is about cannot be told.
+        if let Some(role) = role
+            && role.role == Role::Child
+            && one_child_block
+            && profile
+                .persons
+                .iter()
+                .filter(|p| p.relation == Relation::Child)
+                .count()
+                > 1
+        {
+            out.skipped.push(skip(NotPlanned::Undecided(role)));
+            continue;
+        }
         if let Some(role) = role
             && profile.role_values(role).is_none()
         {
