@@ -589,11 +589,34 @@ const CHILD_SUBJECT: &[&str] = &[
     "婴儿",
     "少儿",
     "入园",
+    "入托",
     "幼兒",
     "兒童",
     "新生兒",
     "嬰兒",
 ];
+
+/// Words of a title about an adult who works with children (幼儿园教师资格, 儿童福利机构
+/// 工作人员): not a form about a child. A kindergarten (幼儿园) is an institution, not a child.
+const ADULT_SUBJECT: &[&str] = &[
+    "教师",
+    "教职工",
+    "从业",
+    "招聘",
+    "聘用",
+    "举办",
+    "资格",
+    "工作人员",
+    "执业",
+    "機構",
+];
+
+/// Whether a title names a child as the form's subject.
+fn names_a_child(title: &str) -> bool {
+    let title = title.replace("幼儿园", "园").replace("幼兒園", "園");
+    CHILD_SUBJECT.iter().any(|w| title.contains(w))
+        && !ADULT_SUBJECT.iter().any(|w| title.contains(w))
+}
 
 /// Whether a field's headings include a title (a heading that opens no block) naming a child.
 fn titled_for_a_child<'a>(
@@ -609,7 +632,7 @@ fn titled_for_a_child<'a>(
                 .entry(h.as_str())
                 .or_insert_with(|| heading_whose(h))
                 .is_none()
-                && CHILD_SUBJECT.iter().any(|w| h.contains(w))
+                && names_a_child(h)
         })
 }
 
@@ -1042,6 +1065,27 @@ pub(super) fn refuse_duplicates(fields: &[FieldDescriptor], out: &mut [Classific
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_about_a_child() {
+        for title in [
+            "2025年适龄幼儿入园信息登记",
+            "城乡居民基本医疗保险参保登记（学生、儿童）",
+            "新生儿医保参保登记",
+            "XX幼儿园入园报名",
+        ] {
+            assert!(names_a_child(title), "{title}");
+        }
+        for title in [
+            "幼儿园教师资格认定申请",
+            "奖学金申请（学生）",
+            "研究生入学考试报名",
+            "儿童福利机构工作人员登记",
+            "XX幼儿园收费公示",
+        ] {
+            assert!(!names_a_child(title), "{title}");
+        }
+    }
 
     #[test]
     fn block_headings_name_roles() {
