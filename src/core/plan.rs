@@ -573,9 +573,12 @@ pub fn plan_with(
         };
         // 经办人/代理人 on a firm's form, when the profile names no mandate: the owner, who
         // does the firm's errands.
-        let role = class
-            .role
-            .filter(|r| !(r.role == Role::Agent && firm_form && profile.role_values(*r).is_none()));
+        let role = class.role.filter(|r| {
+            !(r.role == Role::Agent
+                && r.nth() == 0
+                && firm_form
+                && profile.role_values(*r).is_none())
+        });
         // One child's block on the form, and several children in the profile: which of
         // them the form is about cannot be told.
         if let Some(role) = role
