@@ -19,14 +19,14 @@ use serde::Serialize;
 use time::Date;
 
 use crate::core::classify::{Classification, Part, Reason, SkipReason, Verdict};
-use crate::core::dictionary::Key;
+use crate::core::dictionary::{Group, Key};
 use crate::core::field::{
     Concealment, Control, FieldDescriptor, FieldId, FieldOption, Fingerprint, fingerprints,
 };
 use crate::core::ids::Sex;
 use crate::core::mask::{Secret, mask_for_display};
-use crate::core::profile::{Profile, Value};
-use crate::core::role::RoleRef;
+use crate::core::profile::{Profile, Relation, Value};
+use crate::core::role::{Role, RoleRef};
 use crate::core::transform::{
     AddressPart, By, DatePart, Lookup, NamePart, Output, PickBy, Transform, apply, format_pattern,
 };
@@ -203,6 +203,11 @@ pub enum NotPlanned {
     /// The page hides the field from the person (and it was not recognised, or there is
     /// nothing to put in it): never asked for, never filled.
     Concealed(Concealment),
+    /// The field belongs to somebody of the household the profile cannot single out: 男方,
+    /// 女方 or a child's father or mother when the profile does not say which of the owner and
+    /// the spouse is of that sex, or the child of a form about one child when the profile has
+    /// several.
+    Undecided(RoleRef),
 }
 
 /// A field left alone, with its reason.
@@ -541,6 +546,15 @@ pub fn plan_with(
     today: Date,
 ) -> FillPlan {
     let mut out = FillPlan::default();
+    // A firm's form: one that asks for a firm's own elements.
+    let firm_form = classified.iter().any(
+        |c| matches!(c.verdict, Verdict::Fill { key, .. } if key.element().group == Group::Firm),
+    );
+    let one_child_block = classified
+        .iter()
+        .filter_map(|c| c.role)
+        .filter(|r| r.role == Role::Child)
+        .all(|r| r.nth() == 0);
     for (i, (field, class)) in fields.iter().zip(classified).enumerate() {
         let label = field_label(field);
         // A field the page hides from the person is refused as such, whatever else is said
@@ -557,15 +571,43 @@ pub fn plan_with(
                 continue;
             }
         };
-        if let Some(role) = class.role
-            && profile.role_values(role).is_none()
+        // 经办人/代理人 on a firm's form, when the profile names no mandate: the owner, who
+        // does the firm's errands.
+        let role = class.role.filter(|r| {
+            !(r.role == Role::Agent
+                && r.nth() == 0
+                && firm_form
+                && profile.role_values(*r).is_none())
+        });
+        // One child's block on the form, and several children in the profile: which of
+        // them the form is about cannot be told.
+        if let Some(role) = role
+            && role.role == Role::Child
+            && one_child_block
+            && profile
+                .persons
+                .iter()
+                .filter(|p| p.relation == Relation::Child)
+                .count()
+                > 1
         {
-            out.skipped
-                .push(skip(NotPlanned::Skipped(SkipReason::OtherParty(
-                    role.role.zh().into(),
-                ))));
+            out.skipped.push(skip(NotPlanned::Undecided(role)));
             continue;
         }
+        if let Some(role) = role
+            && profile.role_values(role).is_none()
+        {
+            out.skipped.push(skip(if role.role.by_sex() {
+                NotPlanned::Undecided(role)
+            } else {
+                NotPlanned::Skipped(SkipReason::OtherParty(role.role.zh().into()))
+            }));
+            continue;
+        }
+        let class = &Classification {
+            role,
+            ..class.clone()
+        };
         let mapped = transforms.get(i).and_then(Option::as_ref);
         let Some(value) = profile.value_as(key, class.role, today) else {
             out.skipped.push(skip(match class.role {

@@ -75,6 +75,11 @@ pub enum Role {
     ChildsFather,
     /// 母亲 on a form about a child: the child's mother.
     ChildsMother,
+    /// 男方 on a marriage or birth form: the man of the couple, the owner or the spouse,
+    /// whichever the profile says is male.
+    MaleParty,
+    /// 女方 on a marriage or birth form: the woman of the couple.
+    FemaleParty,
 }
 
 /// The roles a form (and so a classification or a mapping) may name, in the order mapping
@@ -101,6 +106,8 @@ pub const FORM_ROLES: &[Role] = &[
     Role::Firm,
     Role::ChildsFather,
     Role::ChildsMother,
+    Role::MaleParty,
+    Role::FemaleParty,
 ];
 
 /// The roles a person holds in a firm's record (the profile's `roles`).
@@ -152,6 +159,8 @@ impl Role {
             Role::Firm => "firm",
             Role::ChildsFather => "childs_father",
             Role::ChildsMother => "childs_mother",
+            Role::MaleParty => "male_party",
+            Role::FemaleParty => "female_party",
         }
     }
 
@@ -186,6 +195,8 @@ impl Role {
             Role::Firm => "本单位",
             Role::ChildsFather => "孩子的父亲",
             Role::ChildsMother => "孩子的母亲",
+            Role::MaleParty => "男方",
+            Role::FemaleParty => "女方",
         }
     }
 
@@ -195,6 +206,15 @@ impl Role {
         matches!(
             self,
             Role::Shareholder | Role::Director | Role::Child | Role::Member
+        )
+    }
+
+    /// Roles the profile finds by sex among the owner and the spouse (男方, 女方, a child's
+    /// father or mother).
+    pub fn by_sex(self) -> bool {
+        matches!(
+            self,
+            Role::MaleParty | Role::FemaleParty | Role::ChildsFather | Role::ChildsMother
         )
     }
 

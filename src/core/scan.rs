@@ -437,7 +437,7 @@ fn previous_row<D: Dom>(dom: &Cx<'_, D>, row: &D::Node) -> Option<D::Node> {
 /// How far up a grid the header row is looked for; a table of row headers × column headers
 /// is small, so a cell that already has a row header looks only a few rows up.
 const MAX_HEADER_DISTANCE: usize = 40;
-const MAX_MATRIX_DISTANCE: usize = 6;
+const MAX_MATRIX_DISTANCE: usize = 16;
 
 /// The header of the control's column: the first row above without controls, when it is a
 /// real header row (two cells or more) and its cell in this column has text.
@@ -611,7 +611,7 @@ fn own_label<D: Dom>(dom: &Cx<'_, D>, node: &D::Node) -> Option<(String, &'stati
         }
     }
     if let Some(label) = wrapping_label(dom, node)
-        && let Some(t) = non_empty(dom.text(&label))
+        && let Some(t) = non_empty(text_without_controls(dom, &label, 3))
     {
         return Some((t, "label-wrap"));
     }
@@ -619,6 +619,38 @@ fn own_label<D: Dom>(dom: &Cx<'_, D>, node: &D::Node) -> Option<(String, &'stati
         return Some((t, "aria-label"));
     }
     None
+}
+
+/// An element's text without the text of the controls inside it (a wrapped select's options,
+/// a textarea's content): `<label>证件种类 <select>…居民身份证…</select></label>` reads
+/// 证件种类. Elements nested deeper than `depth` that hold a control are left out.
+fn text_without_controls<D: Dom>(dom: &Cx<'_, D>, node: &D::Node, depth: usize) -> String {
+    let mut out = String::new();
+    for child in dom.children(node, 2 * MAX_SIBLINGS) {
+        // No further than a label's text is ever read.
+        if out.chars().count() >= MAX_TEXT_CHARS {
+            break;
+        }
+        match child {
+            Child::Text(t) => out.extend(t.chars().take(MAX_TEXT_CHARS)),
+            Child::Element(e) => {
+                let tag = dom.tag(&e);
+                if matches!(
+                    tag.as_str(),
+                    "select" | "textarea" | "option" | "datalist" | "button" | "script" | "style"
+                ) {
+                    continue;
+                }
+                if !dom.contains_control(&e) {
+                    out.push_str(&dom.text(&e));
+                } else if depth > 0 {
+                    out.push_str(&text_without_controls(dom, &e, depth - 1));
+                }
+            }
+        }
+        out.push(' ');
+    }
+    out.chars().take(MAX_TEXT_CHARS).collect()
 }
 
 /// The label of a control, and which rule found it.
@@ -735,9 +767,16 @@ struct Heading<N> {
 }
 
 /// Class names that mark an element as a heading (whole class tokens, lower-cased), and
-/// fragments that do so inside a token (`panel-title`, `formHeading`).
+/// fragments that do so inside a token (`panel-title`, `formHeading`, a card's header as
+/// Bootstrap and Element UI name it: `card-header`, `el-card__header`).
 const HEADING_CLASSES: [&str; 6] = ["section", "hd", "tit", "bt", "caption", "legend"];
-const HEADING_CLASS_PARTS: [&str; 3] = ["title", "heading", "section-"];
+const HEADING_CLASS_PARTS: [&str; 5] = [
+    "title",
+    "heading",
+    "section-",
+    "card-header",
+    "card__header",
+];
 
 /// Whether an element is a section heading, and if so its level, text and scope.
 fn heading<D: Dom>(dom: &Cx<'_, D>, node: &D::Node, tag: &str) -> Option<Heading<D::Node>> {
@@ -838,7 +877,12 @@ pub fn scan_page_with<D: Dom>(dom: &D, limits: Limits) -> Scan {
     for (_, node, tag) in dom.walk() {
         if !CONTROL_TAGS.contains(&tag) {
             if let Some(h) = heading(&dom, node, tag) {
-                while headings.last().is_some_and(|last| last.level >= h.level) {
+                // A heading confined to a container (a card's header) nests inside a
+                // page-wide one of the same level (a page title by class), which stays.
+                while headings.last().is_some_and(|last| {
+                    last.level > h.level
+                        || (last.level == h.level && (last.scope.is_some() || h.scope.is_none()))
+                }) {
                     headings.pop();
                 }
                 headings.push(h);

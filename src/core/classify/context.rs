@@ -6,7 +6,11 @@
 //!    nearest section heading that names a role or the applicant (法定代表人信息, 三、经办人
 //!    信息, 股东（发起人）出资情况, Emergency contact), looking outwards through enclosing
 //!    headings. A heading counts only when it is about a block (a role word and little else;
-//!    not 法定代表人变更登记申请书).
+//!    not 法定代表人变更登记申请书). 男方 and 女方 are roles of their own, which the profile
+//!    resolves by sex.
+//!    On a form whose title is about a child (幼儿园入园, 儿童参保) and that names no block of
+//!    the child's, the unmarked blocks are the child's, and so is the applicant's when somebody
+//!    else (代办人) does the errand; that somebody is the owner.
 //! 2. **Person or firm**: 住所, 单位名称, 银行账号 mean the firm's element on a firm's form
 //!    (one that asks for a firm's name, code, capital or scope) unless the field stands in a
 //!    person's block; elsewhere the person's.
@@ -431,6 +435,11 @@ pub(super) fn run(
             w => w,
         })
         .collect();
+    // On a form about a child (入园, 入学, 学生、儿童 in its title) with no block of its own
+    // for the child or the applicant, the unmarked blocks and the block of a person the rules
+    // do not know (参保人信息) are the child's, and whoever does the errand for the child
+    // (代办人, 经办人) is the owner, the child's parent.
+    about_a_child(fields, &mut owns, &mut whose, &mut headings);
     // A block about a person the rules do not know is the applicant's, unless the form has a
     // block of its own for the applicant.
     let applicant_forms: Vec<&Option<String>> = fields
@@ -569,6 +578,116 @@ pub(super) fn run(
             }
         })
         .collect()
+}
+
+/// Words of a form's title that say the form is about a child, not the person filling it in.
+/// Not 学生 or 入学: a student may apply in person (奖学金, 研究生入学).
+const CHILD_SUBJECT: &[&str] = &[
+    "幼儿",
+    "儿童",
+    "新生儿",
+    "婴儿",
+    "少儿",
+    "入园",
+    "入托",
+    "幼兒",
+    "兒童",
+    "新生兒",
+    "嬰兒",
+];
+
+/// Words of a title about an adult who works with children (幼儿园教师资格, 儿童福利机构
+/// 工作人员): not a form about a child. A kindergarten (幼儿园) is an institution, not a child.
+const ADULT_SUBJECT: &[&str] = &[
+    "教师",
+    "教职工",
+    "从业",
+    "招聘",
+    "聘用",
+    "举办",
+    "资格",
+    "工作人员",
+    "执业",
+    "機構",
+];
+
+/// Whether a title names a child as the form's subject.
+fn names_a_child(title: &str) -> bool {
+    let title = title.replace("幼儿园", "园").replace("幼兒園", "園");
+    CHILD_SUBJECT.iter().any(|w| title.contains(w))
+        && !ADULT_SUBJECT.iter().any(|w| title.contains(w))
+}
+
+/// Whether a field's headings include a title (a heading that opens no block) naming a child.
+fn titled_for_a_child<'a>(
+    field: &'a FieldDescriptor,
+    cache: &mut HashMap<&'a str, Option<Whose>>,
+) -> bool {
+    field
+        .outer_sections
+        .iter()
+        .chain(field.section.iter())
+        .any(|h| {
+            cache
+                .entry(h.as_str())
+                .or_insert_with(|| heading_whose(h))
+                .is_none()
+                && names_a_child(h)
+        })
+}
+
+/// See [`run`]: the blocks of a form about a child.
+fn about_a_child<'a>(
+    fields: &'a [FieldDescriptor],
+    owns: &mut [Own],
+    whose: &mut [Whose],
+    cache: &mut HashMap<&'a str, Option<Whose>>,
+) {
+    let mut forms: Vec<&Option<String>> = Vec::new();
+    for f in fields {
+        if !forms.contains(&&f.form) && titled_for_a_child(f, cache) {
+            forms.push(&f.form);
+        }
+    }
+    // A form that names the child's block says whose its fields are (a question such as
+    // 是否独生子女 names no block). One that names the applicant's is about the child only
+    // when somebody else does the errand (参保人 beside 代办人): the applicant is then the
+    // child the service is for.
+    let names = |form: &Option<String>, who: Whose| {
+        fields
+            .iter()
+            .zip(whose.iter())
+            .zip(owns.iter())
+            .any(|((f, w), o)| f.form == *form && *w == who && draft_key(&o.draft).is_some())
+    };
+    let forms: Vec<(&Option<String>, bool)> = forms
+        .into_iter()
+        .filter(|form| !names(form, Whose::Role(Role::Child)))
+        .filter_map(|form| {
+            let errand = names(form, Whose::Role(Role::Agent));
+            (errand || !names(form, Whose::Applicant)).then_some((form, errand))
+        })
+        .collect();
+    for (i, f) in fields.iter().enumerate() {
+        let Some(&(_, errand)) = forms.iter().find(|(form, _)| **form == f.form) else {
+            continue;
+        };
+        match whose[i] {
+            Whose::Unsaid | Whose::Somebody => whose[i] = Whose::Role(Role::Child),
+            Whose::Applicant if errand => whose[i] = Whose::Role(Role::Child),
+            Whose::Role(Role::Agent) => {
+                whose[i] = Whose::Applicant;
+                // A mandate's own elements (与参保人关系) have no value for the owner.
+                if let Some(key) = draft_key(&owns[i].draft)
+                    && matches!(key.element().group, Group::Agent | Group::Role)
+                {
+                    let words = f.label.clone().unwrap_or_else(|| key.id().into());
+                    owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(words));
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Start or end of a period, from a field's name or placeholder.
@@ -946,6 +1065,27 @@ pub(super) fn refuse_duplicates(fields: &[FieldDescriptor], out: &mut [Classific
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn titles_about_a_child() {
+        for title in [
+            "2025年适龄幼儿入园信息登记",
+            "城乡居民基本医疗保险参保登记（学生、儿童）",
+            "新生儿医保参保登记",
+            "XX幼儿园入园报名",
+        ] {
+            assert!(names_a_child(title), "{title}");
+        }
+        for title in [
+            "幼儿园教师资格认定申请",
+            "奖学金申请（学生）",
+            "研究生入学考试报名",
+            "儿童福利机构工作人员登记",
+            "XX幼儿园收费公示",
+        ] {
+            assert!(!names_a_child(title), "{title}");
+        }
+    }
 
     #[test]
     fn block_headings_name_roles() {

@@ -642,7 +642,14 @@ fn analyse(
     };
     match (candidates.as_slice(), unheld) {
         ([], None) => {
-            if roles.is_empty() {
+            // A role word alone names the person (法定代表人, 代理人：); a role word beside
+            // words the rules do not know (月收入（元） 配偶, a row label × a column header)
+            // says only whose the field is.
+            let covered: usize = hits.iter().map(|h| h.end - h.start).sum();
+            let rest = units(&context::without_parentheses(text))
+                .len()
+                .saturating_sub(covered);
+            if roles.is_empty() || rest > 2 {
                 Said::Whose
             } else {
                 Said::Draft(Draft::RoleOnly {
@@ -933,6 +940,15 @@ fn options_key(field: &FieldDescriptor) -> Option<(Key, &'static str)> {
             "居民身份证/护照/…",
         ),
     ];
+    // Legal forms of a firm (有限责任公司, 合伙企业): the firm's type, whatever the label calls it
+    // (单位性质 is elsewhere its category).
+    let legal_forms = texts
+        .iter()
+        .filter(|t| t.ends_with("公司") || t.ends_with("合伙企业") || t.ends_with("独资企业"))
+        .count();
+    if legal_forms >= 2 && legal_forms * 2 > texts.len() {
+        return Some((Key::FirmType, "有限责任公司/…"));
+    }
     let mut best: Option<(Key, &'static str, usize)> = None;
     for (table, key, min, word) in candidates {
         let n = count(table, usize::MAX);
@@ -1086,6 +1102,19 @@ fn support(draft: Draft, options: Option<(Key, &'static str)>) -> Draft {
             if other != key && !matches!(reason, Reason::Options(_)) =>
         {
             let mut keys = vec![key, other];
+            keys.sort();
+            Draft::Skip(SkipReason::Ambiguous(keys))
+        }
+        (
+            Draft::Either {
+                person,
+                firm,
+                reason,
+                ..
+            },
+            Some((other, _)),
+        ) if other != firm && person != Some(other) && !matches!(reason, Reason::Options(_)) => {
+            let mut keys: Vec<Key> = person.into_iter().chain([firm, other]).collect();
             keys.sort();
             Draft::Skip(SkipReason::Ambiguous(keys))
         }

@@ -217,6 +217,12 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     rule(R(Role::Mother), ZhTw, &["母親"]),
     rule(R(Role::Mother), En, &["mother"]),
     rule(R(Role::Spouse), ZhCn, &["配偶", "丈夫", "妻子"]),
+    // The two of a couple on marriage and birth forms: which is the owner the profile tells
+    // by sex.
+    rule(R(Role::MaleParty), ZhCn, &["男方"]),
+    rule(R(Role::FemaleParty), ZhCn, &["女方"]),
+    rule(R(Role::MaleParty), ZhTw, &["男方"]),
+    rule(R(Role::FemaleParty), ZhTw, &["女方"]),
     rule(R(Role::Spouse), En, &["spouse", "partner"]),
     rule(R(Role::Householder), ZhCn, &["户主"]),
     rule(R(Role::Householder), ZhTw, &["戶長"]),
@@ -1278,6 +1284,11 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "与本人关系",
             "与被保险人关系",
             "与被监护人关系",
+            "与幼儿关系",
+            "与儿童关系",
+            "与学生关系",
+            "与孩子关系",
+            "与新生儿关系",
         ],
     ),
     // Family.

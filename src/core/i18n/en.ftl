@@ -421,6 +421,7 @@ tf-key-unknown = The dictionary has no element "{ $key }"
 tf-key-missing = The profile does not hold "{ $key }" yet, so the parts cannot be joined
 tf-condition-false = The condition does not hold, so this field is left empty
 skip-role-lacks = the { $role } has no "{ $detail }" in your profile
+skip-undecided = this field belongs to the { $role }; who that is cannot be told from your profile
 role-nth = { $role } (no. { $n })
 skip-not-mapped = this form's mapping does not list this field; left alone
 skip-transform = the value cannot be written in the format this form asks for ({ $detail })

@@ -421,6 +421,7 @@ tf-key-unknown = 数据字典中没有“{ $key }”这一项
 tf-key-missing = 资料中还没有“{ $key }”，无法组合填写
 tf-condition-false = 条件不成立，此栏不填
 skip-role-lacks = { $role }的资料里还没有“{ $detail }”
+skip-undecided = 此栏属于{ $role }，无法确定是谁
 role-nth = { $role }（第{ $n }位）
 skip-not-mapped = 本表的映射没有列出这个字段，不填
 skip-transform = 无法按本表要求的格式写出（{ $detail }）

@@ -561,6 +561,8 @@ impl Profile {
             Role::Firm => self.firms.first().map(|f| (&f.values, None)),
             Role::ChildsFather => self.childs_parent(Sex::Male).map(|p| (&p.values, None)),
             Role::ChildsMother => self.childs_parent(Sex::Female).map(|p| (&p.values, None)),
+            Role::MaleParty => self.childs_parent(Sex::Male).map(|p| (&p.values, None)),
+            Role::FemaleParty => self.childs_parent(Sex::Female).map(|p| (&p.values, None)),
             _ => None,
         }
     }
@@ -574,8 +576,9 @@ impl Profile {
             .map(|p| p.id.clone())
     }
 
-    /// A parent of the household's children, by sex: the owner or the spouse. `None` unless
-    /// exactly one of them is known to be of that sex.
+    /// A parent of the household's children (or one of the couple on a marriage form), by
+    /// sex: the owner or the spouse. `None` unless exactly one of them is known to be of that
+    /// sex.
     fn childs_parent(&self, sex: Sex) -> Option<&PersonRecord> {
         let mut parents = self
             .persons

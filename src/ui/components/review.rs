@@ -245,6 +245,11 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
                 ("detail", Arg::Str(&key_label(lang, *key))),
             ],
         ),
+        NotPlanned::Undecided(role) => tr(
+            lang,
+            "skip-undecided",
+            &[("role", Arg::Str(&role_name(lang, *role)))],
+        ),
         NotPlanned::NoMatchingOption(key) => with("skip-no-option", &key_label(lang, *key)),
         NotPlanned::TooLong { max, .. } => {
             tr(lang, "skip-too-long", &[("max", Arg::Num(i64::from(*max)))])
