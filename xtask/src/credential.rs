@@ -71,6 +71,14 @@ impl DemoKey {
         }
     }
 
+    fn alg(&self) -> &'static str {
+        match self {
+            DemoKey::P256(_) => "ES256",
+            DemoKey::Ed25519(_) => "Ed25519",
+            DemoKey::Sm2(_) => "SM2-SM3",
+        }
+    }
+
     fn sign(&self, message: &[u8]) -> Vec<u8> {
         match self {
             DemoKey::P256(k) => {
@@ -235,11 +243,33 @@ pub fn run(args: &[String]) -> Result<(), String> {
         Some(date) => unix_of(&date)?,
         None => time::OffsetDateTime::now_utc().unix_timestamp(),
     };
-    let exp = iat + valid_days * 86_400;
+    let iss = issuer_override.unwrap_or(member(issuer, "id")?.to_string());
+    let validity = (iat, iat + valid_days * 86_400);
+    let out = issue(
+        &demo,
+        member(key, "kid")?,
+        &iss,
+        member(issuer, "vct")?,
+        &claims,
+        validity,
+    )?;
+    println!("{out}");
+    Ok(())
+}
 
+/// Signs an SD-JWT VC of `claims` (each selectively disclosable) with `key`, valid from
+/// `validity.0` to `validity.1` (Unix seconds), in compact form ending with `~`.
+fn issue(
+    key: &DemoKey,
+    kid: &str,
+    iss: &str,
+    vct: &str,
+    claims: &Map<String, Value>,
+    validity: (i64, i64),
+) -> Result<String, String> {
     let mut disclosures = Vec::new();
     let mut digests = Vec::new();
-    for (name, value) in &claims {
+    for (name, value) in claims {
         let array = json!([random_b64(16)?, name, value]);
         let disclosure = b64(array.to_string().as_bytes());
         digests.push(digest(&disclosure));
@@ -249,29 +279,87 @@ pub fn run(args: &[String]) -> Result<(), String> {
         digests.push(digest(&random_b64(16)?));
     }
     digests.sort();
-
-    let iss = issuer_override.unwrap_or(member(issuer, "id")?.to_string());
     let payload = json!({
         "iss": iss,
-        "iat": iat,
-        "nbf": iat,
-        "exp": exp,
-        "vct": member(issuer, "vct")?,
+        "iat": validity.0,
+        "nbf": validity.0,
+        "exp": validity.1,
+        "vct": vct,
         "_sd_alg": "sha-256",
         "_sd": digests,
     });
-    let header = json!({"alg": alg, "typ": "dc+sd-jwt", "kid": member(key, "kid")?});
+    let header = json!({"alg": key.alg(), "typ": "dc+sd-jwt", "kid": kid});
     let signing_input = format!(
         "{}.{}",
         b64(header.to_string().as_bytes()),
         b64(payload.to_string().as_bytes())
     );
-    let signature = b64(&demo.sign(signing_input.as_bytes()));
+    let signature = b64(&key.sign(signing_input.as_bytes()));
     let mut out = format!("{signing_input}.{signature}~");
     for d in &disclosures {
         out.push_str(d);
         out.push('~');
     }
-    println!("{out}");
-    Ok(())
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    /// Every demo key signs a credential whose signature its public JWK verifies, whose
+    /// disclosures all have their digest in `_sd`, and which carries two decoys.
+    #[test]
+    fn demo_credentials_are_signed_and_disclosed() {
+        let keys = read_keys().unwrap();
+        let claims: Map<String, Value> =
+            serde_json::from_value(json!({"family_name": "王", "given_name": "演示", "sex": 1}))
+                .unwrap();
+        for issuer in issuers(&keys).unwrap() {
+            for k in issuer["keys"].as_array().unwrap() {
+                let alg = k["alg"].as_str().unwrap();
+                let key = DemoKey::read(alg, k["d"].as_str().unwrap()).unwrap();
+                let text = issue(&key, "kid", "iss", "vct", &claims, (0, 1)).unwrap();
+                let parts: Vec<&str> = text.split('~').collect();
+                assert_eq!(parts.len(), claims.len() + 2, "{alg}");
+                assert_eq!(parts.last(), Some(&""));
+                let jws: Vec<&str> = parts[0].split('.').collect();
+                let payload: Value = serde_json::from_slice(&B64.decode(jws[1]).unwrap()).unwrap();
+                let sd: Vec<&str> = payload["_sd"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|d| d.as_str().unwrap())
+                    .collect();
+                assert_eq!(sd.len(), claims.len() + 2);
+                for d in &parts[1..parts.len() - 1] {
+                    assert!(sd.contains(&digest(d).as_str()), "{alg}");
+                }
+                let message = format!("{}.{}", jws[0], jws[1]);
+                let signature = B64.decode(jws[2]).unwrap();
+                assert!(verifies(&key, message.as_bytes(), &signature), "{alg}");
+                assert!(!verifies(&key, b"another message", &signature), "{alg}");
+            }
+        }
+    }
+
+    fn verifies(key: &DemoKey, message: &[u8], signature: &[u8]) -> bool {
+        match key {
+            DemoKey::P256(k) => {
+                use p256::ecdsa::signature::Verifier;
+                let s = p256::ecdsa::Signature::from_slice(signature).unwrap();
+                k.verifying_key().verify(message, &s).is_ok()
+            }
+            DemoKey::Ed25519(k) => {
+                let s = ed25519_dalek::Signature::from_slice(signature).unwrap();
+                k.verifying_key().verify_strict(message, &s).is_ok()
+            }
+            DemoKey::Sm2(k) => {
+                use sm2::dsa::signature::Verifier;
+                let s = sm2::dsa::Signature::from_slice(signature).unwrap();
+                k.verifying_key().verify(message, &s).is_ok()
+            }
+        }
+    }
 }

@@ -33,7 +33,9 @@ use serde_json::{Map, Value, json};
 use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
 
+use crate::core::clock::CHINA_OFFSET;
 use crate::core::i18n::{Arg, Lang, tr};
+use crate::core::profile::Source;
 use alg::{Alg, PublicKey, SM2_DEFAULT_USER_ID};
 use elements::Mapped;
 use sdjwt::{Compact, Jws};
@@ -225,6 +227,18 @@ impl std::fmt::Debug for Verified {
             self.vct,
             self.elements.len()
         )
+    }
+}
+
+impl Verified {
+    /// The provenance a profile records for a value taken from this credential: the issuer's
+    /// id and the issue date (`iat`, else the verification date) in China's calendar.
+    pub fn source(&self) -> Source {
+        let when = self.issued_at.unwrap_or(self.verified_at);
+        Source::Credential {
+            issuer: self.issuer.clone(),
+            issued: when.to_offset(CHINA_OFFSET).date().to_string(),
+        }
     }
 }
 

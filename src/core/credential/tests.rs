@@ -97,6 +97,13 @@ fn the_worked_example_verifies_with_key_binding() {
             ("person.id_number".into(), "1101**********1239".into()),
         ]
     );
+    assert_eq!(
+        v.source(),
+        crate::core::profile::Source::Credential {
+            issuer: "https://issuer.example/resident-id".into(),
+            issued: "2026-01-01".into(),
+        }
+    );
     let verdict = verdict(&Ok(v));
     assert_eq!(verdict["ok"], json!(true));
     assert!(!verdict.to_string().contains("110105199003071239"));
