@@ -377,3 +377,205 @@ fn trust_list_problems_are_named() {
         );
     }
 }
+
+/// A test issuer with a P-256 key of 32 × 0x33, and an SM2 key of 32 × 0x44 with its own
+/// signer id.
+mod signed {
+    use super::*;
+    use p256::ecdsa::signature::Signer;
+
+    const ISS: &str = "https://issuer.test/licence";
+
+    fn es256_key() -> p256::ecdsa::SigningKey {
+        p256::ecdsa::SigningKey::from_slice(&[0x33; 32]).unwrap()
+    }
+
+    fn sm2_key() -> sm2::dsa::SigningKey {
+        sm2::dsa::SigningKey::from_slice("oncefill-test", &[0x44; 32]).unwrap()
+    }
+
+    fn b64(bytes: &[u8]) -> String {
+        Base64UrlUnpadded::encode_string(bytes)
+    }
+
+    fn xy(sec1: &[u8]) -> (String, String) {
+        (b64(&sec1[1..33]), b64(&sec1[33..65]))
+    }
+
+    fn list(key_binding: &str) -> TrustList {
+        use sm2::elliptic_curve::sec1::ToSec1Point;
+        let p = es256_key().verifying_key().to_sec1_point(false);
+        let (px, py) = xy(p.as_bytes());
+        let s = sm2_key().verifying_key().to_sec1_point(false);
+        let (sx, sy) = xy(s.as_bytes());
+        let json = json!({
+            "format": "trust-list/1", "list_id": "test", "sequence": 1,
+            "issued_at": "2026-01-01T00:00:00Z", "next_update": "2027-01-01T00:00:00Z",
+            "issuers": [{"id": ISS, "name": {"zh-CN": "测试签发机构"},
+                "keys": [
+                    {"kid": "p", "alg": "ES256", "jwk": {"kty": "EC", "crv": "P-256", "x": px, "y": py}},
+                    {"kid": "s", "alg": "SM2-SM3", "sm2_user_id": "oncefill-test",
+                     "jwk": {"kty": "EC", "crv": "SM2", "x": sx, "y": sy}}],
+                "credentials": [{"format": "dc+sd-jwt", "vct": ["urn:test:licence"],
+                    "claims": ["uscc", "firm_name", "address"],
+                    "required_validity": ["exp"], "key_binding": key_binding}]}]
+        });
+        TrustList::from_json(&json.to_string()).unwrap()
+    }
+
+    fn disclose(array: Value) -> String {
+        b64(array.to_string().as_bytes())
+    }
+
+    /// Signs `header` and `payload` with the P-256 key ("p") or the SM2 key ("s").
+    fn sign(header: Value, payload: Value, disclosures: &[String]) -> String {
+        let input = format!(
+            "{}.{}",
+            b64(header.to_string().as_bytes()),
+            b64(payload.to_string().as_bytes())
+        );
+        let signature = if header["kid"] == "s" {
+            let s: sm2::dsa::Signature = sm2_key().sign(input.as_bytes());
+            s.to_bytes().to_vec()
+        } else {
+            let s: p256::ecdsa::Signature = es256_key().sign(input.as_bytes());
+            s.to_bytes().to_vec()
+        };
+        let mut out = format!("{input}.{}~", b64(&signature));
+        for d in disclosures {
+            out.push_str(d);
+            out.push('~');
+        }
+        out
+    }
+
+    fn header(kid: &str) -> Value {
+        let alg = if kid == "s" { "SM2-SM3" } else { "ES256" };
+        json!({"alg": alg, "typ": "dc+sd-jwt", "kid": kid})
+    }
+
+    /// A licence with `uscc` disclosed, an address whose street is a nested disclosure, and
+    /// `extra` merged into the payload.
+    fn licence(kid: &str, extra: Value) -> String {
+        let uscc = disclose(json!(["s1", "uscc", "91350100M000100Y43"]));
+        let street = disclose(json!(["s2", "formatted", "福州市鼓楼区测试路2号"]));
+        let address = disclose(json!(["s3", "address", {"_sd": [sdjwt::digest(&street)]}]));
+        let mut payload = json!({"iss": ISS, "vct": "urn:test:licence", "iat": 1767225600,
+            "exp": 1798761600, "firm_name": "测试有限公司",
+            "_sd": [sdjwt::digest(&uscc), sdjwt::digest(&address)]});
+        for (k, v) in extra.as_object().unwrap() {
+            if v.is_null() {
+                payload.as_object_mut().unwrap().remove(k);
+            } else {
+                payload[k] = v.clone();
+            }
+        }
+        sign(header(kid), payload, &[uscc, address, street])
+    }
+
+    #[test]
+    fn sm2_with_the_key_s_own_signer_id_and_nested_disclosures() {
+        for kid in ["p", "s"] {
+            let v = verify(
+                &licence(kid, json!({})),
+                &list("optional"),
+                &Policy::Issued,
+                AT,
+            )
+            .unwrap();
+            assert_eq!(v.alg, if kid == "s" { Alg::Sm2Sm3 } else { Alg::Es256 });
+            let ids: Vec<String> = v.elements.iter().map(|m| m.target.id()).collect();
+            assert_eq!(ids, ["person.residence_address", "firm.name", "firm.uscc"]);
+            assert_eq!(v.elements[0].value, "福州市鼓楼区测试路2号");
+        }
+        // The same SM2 signature under the default signer id does not verify.
+        let mut json = list("optional");
+        let default_id = {
+            use sm2::elliptic_curve::sec1::ToSec1Point;
+            let s = sm2_key().verifying_key().to_sec1_point(false);
+            let (x, y) = xy(s.as_bytes());
+            PublicKey::from_jwk(
+                Alg::Sm2Sm3,
+                &json!({"kty": "EC", "crv": "SM2", "x": x, "y": y}),
+                SM2_DEFAULT_USER_ID,
+            )
+            .unwrap()
+        };
+        json.issuers[0].keys[1].key = default_id;
+        assert_eq!(
+            verify(&licence("s", json!({})), &json, &Policy::Issued, AT).unwrap_err(),
+            CredentialError::Signature
+        );
+    }
+
+    #[test]
+    fn signed_but_unacceptable_credentials_are_refused() {
+        let trust = list("optional");
+        let refused =
+            |extra: Value| verify(&licence("p", extra), &trust, &Policy::Issued, AT).unwrap_err();
+        assert_eq!(
+            refused(json!({"_sd_alg": "sha-512"})),
+            CredentialError::DigestAlgorithm
+        );
+        assert_eq!(refused(json!({"exp": null})), CredentialError::Validity);
+        assert_eq!(
+            refused(json!({"exp": "2027-01-01"})),
+            CredentialError::Validity
+        );
+        assert_eq!(
+            refused(json!({"iss": null})),
+            CredentialError::UntrustedIssuer
+        );
+        assert_eq!(
+            refused(json!({"vct": null})),
+            CredentialError::CredentialType
+        );
+        assert_eq!(
+            refused(json!({"legal_representative": "张三"})),
+            CredentialError::ElementNotAllowed {
+                claim: "legal_representative".into()
+            }
+        );
+        assert_eq!(
+            refused(json!({"iat": 1798761600})),
+            CredentialError::NotYetValid
+        );
+
+        // `vct` hidden in a disclosure.
+        let vct = disclose(json!(["s9", "vct", "urn:test:licence"]));
+        let payload = json!({"iss": ISS, "exp": 1798761600, "_sd": [sdjwt::digest(&vct)]});
+        let hidden = sign(header("p"), payload, &[vct]);
+        assert_eq!(
+            verify(&hidden, &trust, &Policy::Issued, AT).unwrap_err(),
+            CredentialError::ProtectedClaim
+        );
+
+        // The older `vc+sd-jwt` type: accepted for a payload of SD-JWT VC shape only.
+        let payload = json!({"iss": ISS, "vct": "urn:test:licence", "exp": 1798761600});
+        let mut legacy = header("p");
+        legacy["typ"] = json!("vc+sd-jwt");
+        assert!(
+            verify(
+                &sign(legacy.clone(), payload.clone(), &[]),
+                &trust,
+                &Policy::Issued,
+                AT
+            )
+            .is_ok()
+        );
+        let mut w3c = payload;
+        w3c["@context"] = json!(["https://www.w3.org/ns/credentials/v2"]);
+        assert_eq!(
+            verify(&sign(legacy, w3c, &[]), &trust, &Policy::Issued, AT).unwrap_err(),
+            CredentialError::Type
+        );
+
+        // Key binding forbidden by the trust list: a presentation is refused whatever it holds.
+        let never = list("never");
+        let with_kb = format!("{}x.y.z", licence("p", json!({})));
+        assert_eq!(
+            verify(&with_kb, &never, &presentation(), AT).unwrap_err(),
+            CredentialError::KeyBindingUnexpected
+        );
+    }
+}
