@@ -143,6 +143,15 @@ fn demo_credentials_of_every_algorithm_verify() {
         for element in elements {
             assert!(got.contains(element), "{file}: {element} not in {got:?}");
         }
+        // Every demo value passes its element's own check.
+        assert!(
+            verdict["elements"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|e| e.get("problem").is_none()),
+            "{file}: {stdout}"
+        );
         assert_no_values(&stdout, subject);
     }
 }

@@ -27,8 +27,10 @@
 
 use serde_json::{Map, Value};
 
+use crate::core::check::{Context, check};
 use crate::core::dictionary::Key;
 use crate::core::mask::{mask_for_display, mask_middle};
+use crate::core::validate::Issue;
 
 /// Where a claim's value goes in the profile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,13 +128,21 @@ pub struct Mapped {
     pub claim: String,
     /// The element.
     pub target: Target,
-    /// The value.
+    /// The value, as the issuer signed it.
     pub value: String,
+    /// What the element's check finds wrong with the value: the issuer signed it, but the
+    /// profile would not accept it as typed (the app shows it, and does not fill with it
+    /// unasked).
+    pub problem: Option<Issue>,
 }
 
 impl std::fmt::Debug for Mapped {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Mapped({} → {}, …)", self.claim, self.target.id())
+        write!(f, "Mapped({} → {}, …", self.claim, self.target.id())?;
+        match &self.problem {
+            Some(issue) => write!(f, ", {})", issue.code()),
+            None => f.write_str(")"),
+        }
     }
 }
 
@@ -157,8 +167,24 @@ pub fn masked(value: &str, key: Key) -> String {
 }
 
 /// The elements `claims` (a credential's processed payload) fill, in claim order, by
-/// `profile_map` over the built-in map. Claims with no target or no usable value fill nothing.
+/// `profile_map` over the built-in map, each value checked as the element's own (dates in the
+/// future judged against `today`) and kept as signed. Claims with no target or no usable value fill nothing.
 pub fn map_claims(
+    claims: &Map<String, Value>,
+    profile_map: &std::collections::BTreeMap<String, Target>,
+    today: time::Date,
+) -> Vec<Mapped> {
+    let mut out = collect(claims, profile_map);
+    let ctx = Context::on(today);
+    for m in &mut out {
+        // The value stays as the issuer signed it (a check's normal form may add to it, e.g. a
+        // province before a city); only its problem is recorded.
+        m.problem = check(m.target.key, &m.value, &ctx).err();
+    }
+    out
+}
+
+fn collect(
     claims: &Map<String, Value>,
     profile_map: &std::collections::BTreeMap<String, Target>,
 ) -> Vec<Mapped> {
@@ -182,6 +208,7 @@ pub fn map_claims(
                 legal_rep: false,
             },
             value: join_name(&family, &given),
+            problem: None,
         });
     }
     for (claim, value) in claims {
@@ -198,6 +225,7 @@ pub fn map_claims(
             claim: claim.clone(),
             target,
             value: text,
+            problem: None,
         });
     }
     out
@@ -207,6 +235,29 @@ pub fn map_claims(
 mod tests {
     use super::*;
     use serde_json::json;
+    use time::macros::date;
+
+    const TODAY: time::Date = date!(2026 - 12 - 01);
+
+    #[test]
+    fn values_are_checked_as_the_elements_own() {
+        let claims = json!({"personal_administrative_number": "110105199003071230",
+            "birthdate": "2030-01-01", "sex": 2, "uscc": "91350100M000100Y43"});
+        let mapped = map_claims(claims.as_object().unwrap(), &Default::default(), TODAY);
+        let problem = |key: Key| {
+            mapped
+                .iter()
+                .find(|m| m.target.key == key)
+                .unwrap()
+                .problem
+                .is_some()
+        };
+        assert!(problem(Key::PersonIdNumber), "wrong check digit");
+        assert!(problem(Key::PersonBirthDate), "in the future");
+        assert!(!problem(Key::PersonSex));
+        assert!(!problem(Key::FirmUscc));
+        assert!(!format!("{mapped:?}").contains("1101051990"));
+    }
 
     #[test]
     fn claims_fill_their_elements() {
@@ -214,7 +265,8 @@ mod tests {
             "birthdate": "1990-03-07", "personal_administrative_number": "110105199003071239",
             "address": {"formatted": "北京市东城区示例路1号"}, "issuing_country": "CN",
             "legal_representative": "李四"});
-        let mapped = map_claims(claims.as_object().unwrap(), &Default::default());
+        let mapped = map_claims(claims.as_object().unwrap(), &Default::default(), TODAY);
+        assert!(mapped.iter().all(|m| m.problem.is_none()), "{mapped:?}");
         let got: Vec<(String, &str)> = mapped
             .iter()
             .map(|m| (m.target.id(), m.value.as_str()))
@@ -244,7 +296,7 @@ mod tests {
         )]
         .into_iter()
         .collect();
-        let mapped = map_claims(claims.as_object().unwrap(), &map);
+        let mapped = map_claims(claims.as_object().unwrap(), &map, TODAY);
         assert_eq!(mapped[0].target.key, Key::PersonHukouAddress);
     }
 

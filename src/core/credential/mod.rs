@@ -370,7 +370,8 @@ pub fn verify(
         (Policy::Issued, _, None) => false,
     };
 
-    let elements = elements::map_claims(&claims, &kind.profile_map);
+    let today = now.to_offset(CHINA_OFFSET).date();
+    let elements = elements::map_claims(&claims, &kind.profile_map, today);
     Ok(Verified {
         issuer: issuer.id.clone(),
         issuer_name_zh: issuer.name_zh.clone(),
@@ -435,7 +436,8 @@ fn rfc3339(t: OffsetDateTime) -> Value {
 }
 
 /// The verdict as JSON, values masked: `{"ok": true, "issuer": …, "algorithm": …, "elements":
-/// [{"element", "claim", "label", "value"}…]}` or `{"ok": false, "reason": code, "message":
+/// [{"element", "claim", "label", "value", "problem"?}…]}` (`problem`: what the element's own
+/// check finds wrong with a signed value) or `{"ok": false, "reason": code, "message":
 /// {"zh-CN", "en"}}`.
 pub fn verdict(result: &Result<Verified, CredentialError>) -> Value {
     match result {
@@ -445,12 +447,17 @@ pub fn verdict(result: &Result<Verified, CredentialError>) -> Value {
                 .iter()
                 .map(|m| {
                     let element = m.target.key.element();
-                    json!({
+                    let mut e = json!({
                         "element": m.target.id(),
                         "claim": m.claim,
                         "label": {"zh-CN": element.zh, "en": element.en},
                         "value": m.masked(),
-                    })
+                    });
+                    if let Some(issue) = &m.problem {
+                        e["problem"] = json!({"code": issue.code(),
+                            "message": {"zh-CN": issue.message(Lang::ZhCn), "en": issue.message(Lang::En)}});
+                    }
+                    e
                 })
                 .collect();
             json!({
