@@ -944,11 +944,18 @@ mod credential {
                 let _ = writeln!(std::io::stdout(), "{TRUST_USAGE}");
                 ExitCode::SUCCESS
             }
-            [cmd, ..] if cmd != "check" => {
-                usage(TRUST_USAGE, &format!("unknown trust command {cmd:?}"))
-            }
-            [] => usage(TRUST_USAGE, "trust needs a command: check"),
-            _ => usage(TRUST_USAGE, "trust check takes one file"),
+            [cmd, ..] if cmd != "check" => usage(
+                TRUST_USAGE,
+                &format!("未知的 trust 命令 / unknown trust command {cmd:?}"),
+            ),
+            [] => usage(
+                TRUST_USAGE,
+                "trust 需要命令 check / trust needs a command: check",
+            ),
+            _ => usage(
+                TRUST_USAGE,
+                "trust check 只接受一个文件 / trust check takes one file",
+            ),
         }
     }
 
@@ -993,8 +1000,14 @@ mod credential {
                 let _ = writeln!(std::io::stdout(), "{USAGE}");
                 ExitCode::SUCCESS
             }
-            Some(other) => usage(USAGE, &format!("unknown credential command {other:?}")),
-            None => usage(USAGE, "credential needs a command: verify"),
+            Some(other) => usage(
+                USAGE,
+                &format!("未知的 credential 命令 / unknown credential command {other:?}"),
+            ),
+            None => usage(
+                USAGE,
+                "credential 需要命令 verify / credential needs a command: verify",
+            ),
         }
     }
 
@@ -1008,29 +1021,45 @@ mod credential {
                 "--nonce" => &mut nonce,
                 "--at" => &mut at,
                 option if option.starts_with("--") => {
-                    return usage(USAGE, &format!("unknown option {option:?}"));
+                    return usage(USAGE, &format!("未知选项 / unknown option {option:?}"));
                 }
                 _ if file.is_none() => {
                     file = Some(arg.clone());
                     continue;
                 }
-                _ => return usage(USAGE, "credential verify takes one file"),
+                _ => {
+                    return usage(
+                        USAGE,
+                        "credential verify 只接受一个文件 / credential verify takes one file",
+                    );
+                }
             };
             match rest.next() {
                 Some(value) => *slot = Some(value.clone()),
-                None => return usage(USAGE, &format!("{arg} needs a value")),
+                None => return usage(USAGE, &format!("{arg} 需要一个值 / {arg} needs a value")),
             }
         }
         let Some(file) = file else {
-            return usage(USAGE, "credential verify needs a file");
+            return usage(
+                USAGE,
+                "credential verify 需要一个凭证文件 / credential verify needs a file",
+            );
         };
         let Some(trust) = trust else {
-            return usage(USAGE, "credential verify needs --trust TRUST.json");
+            return usage(
+                USAGE,
+                "credential verify 需要 --trust 信任列表 / credential verify needs --trust TRUST.json",
+            );
         };
         let policy = match (audience, nonce) {
             (None, None) => Policy::Issued,
             (Some(audience), Some(nonce)) => Policy::Presentation { audience, nonce },
-            _ => return usage(USAGE, "--audience and --nonce go together"),
+            _ => {
+                return usage(
+                    USAGE,
+                    "--audience 和 --nonce 须同时给出 / --audience and --nonce go together",
+                );
+            }
         };
         let now = match at {
             None => OffsetDateTime::now_utc(),
@@ -1039,7 +1068,7 @@ mod credential {
                 Err(_) => {
                     return usage(
                         USAGE,
-                        "--at needs an RFC 3339 time, e.g. 2026-12-01T00:00:00Z",
+                        "--at 需要 RFC 3339 时间 / --at needs an RFC 3339 time, e.g. 2026-12-01T00:00:00Z",
                     );
                 }
             },
