@@ -118,6 +118,12 @@ fn demo_credentials_of_every_algorithm_verify() {
             ][..],
         ),
         (
+            "business-licence-eddsa.sdjwt",
+            "Ed25519",
+            "business-licence.subject.json",
+            &["firm.uscc", "firm.name"][..],
+        ),
+        (
             "business-licence-sm2.sdjwt",
             "SM2-SM3",
             "business-licence.subject.json",
