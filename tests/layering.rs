@@ -24,7 +24,7 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["validate", "handle_map"],
     &["check", "classify"],
     &["profile"],
-    &["transform", "vault"],
+    &["transform", "vault", "credential"],
     &["mapping"],
     &["plan", "mapped", "bundle"],
     &["protocol"],

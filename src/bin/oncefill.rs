@@ -8,6 +8,8 @@
 //! oncefill backup seal PROFILE.json OUT [--force] < passphrase
 //! oncefill mapping check FILE... [--lang zh-CN|en]
 //! oncefill portals check FILE                    (the portals' allow-list, www/portals.json)
+//! oncefill trust check FILE                      (a credential trust list, www/trust/*.json)
+//! oncefill credential verify FILE --trust TRUST.json [--audience AUD --nonce NONCE] [--at TIME]
 //! ```
 //!
 //! `validate` prints one JSON object `{"ok", "normalized", "errors", "warnings", "derived"}`
@@ -197,6 +199,8 @@ mod cli {
             Some("bench-unlock") => crate::backup::bench_unlock(&args[1..]),
             Some("mapping") => crate::mapping::run(&args[1..]),
             Some("portals") => crate::portals::run(&args[1..]),
+            Some("trust") => crate::credential::trust(&args[1..]),
+            Some("credential") => crate::credential::run(&args[1..]),
             Some("keys") => {
                 let keys: Vec<Value> = ELEMENTS
                     .iter()
@@ -886,6 +890,207 @@ mod portals {
                 let _ = writeln!(stdout, "{file}: {e}");
                 ExitCode::from(1)
             }
+        }
+    }
+}
+
+/// `oncefill trust check FILE`: checks a credential trust list (`trust-list/1`, see
+/// `oncefill::core::credential::trust`). Exits 0 when it is valid, 1 when it is not, 2 on a
+/// usage error or an unreadable file.
+///
+/// `oncefill credential verify FILE --trust TRUST.json [--audience AUD --nonce NONCE] [--at
+/// TIME]`: verifies an SD-JWT VC credential with the same core code as the app and prints one
+/// JSON verdict: `{"ok": true, "issuer", "demo", "algorithm", "kid", "type", "issued_at",
+/// "expires", "verified_at", "key_binding", "elements": [{"element", "claim", "label", "value"}]}`
+/// with every value masked, or `{"ok": false, "reason", "message": {"zh-CN", "en"}}`. With
+/// `--audience` and `--nonce` the credential must be a presentation with a KB-JWT for them;
+/// without, it must be a credential as issued (no KB-JWT). `--at` (RFC 3339) verifies at that
+/// time instead of now. Exits 0 when the credential is verified, 1 when it is refused, 2 on a
+/// usage error, an unreadable file or a trust list that is not valid.
+#[cfg(not(target_arch = "wasm32"))]
+mod credential {
+    use std::io::Write;
+    use std::process::ExitCode;
+
+    use oncefill::core::credential::trust::TrustList;
+    use oncefill::core::credential::{Policy, verdict, verify};
+    use time::OffsetDateTime;
+    use time::format_description::well_known::Rfc3339;
+
+    const TRUST_USAGE: &str = "usage: oncefill trust check FILE";
+    const USAGE: &str = "usage: oncefill credential verify FILE --trust TRUST.json \
+        [--audience AUD --nonce NONCE] [--at YYYY-MM-DDTHH:MM:SSZ]";
+
+    fn usage(usage: &str, message: &str) -> ExitCode {
+        let _ = writeln!(std::io::stderr(), "oncefill: {message}\n{usage}");
+        ExitCode::from(2)
+    }
+
+    fn read(file: &str) -> Result<String, ExitCode> {
+        std::fs::read_to_string(file).map_err(|e| {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{file}: 无法读取 / cannot be read: {}",
+                e.kind()
+            );
+            ExitCode::from(2)
+        })
+    }
+
+    pub fn trust(args: &[String]) -> ExitCode {
+        match args {
+            [cmd, file] if cmd == "check" => check(file),
+            [help] if matches!(help.as_str(), "-h" | "--help" | "help") => {
+                let _ = writeln!(std::io::stdout(), "{TRUST_USAGE}");
+                ExitCode::SUCCESS
+            }
+            [cmd, ..] if cmd != "check" => usage(
+                TRUST_USAGE,
+                &format!("未知的 trust 命令 / unknown trust command {cmd:?}"),
+            ),
+            [] => usage(
+                TRUST_USAGE,
+                "trust 需要命令 check / trust needs a command: check",
+            ),
+            _ => usage(
+                TRUST_USAGE,
+                "trust check 只接受一个文件 / trust check takes one file",
+            ),
+        }
+    }
+
+    fn check(file: &str) -> ExitCode {
+        let text = match read(file) {
+            Ok(t) => t,
+            Err(code) => return code,
+        };
+        let mut stdout = std::io::stdout().lock();
+        match TrustList::from_json(&text) {
+            Ok(list) => {
+                let keys: usize = list.issuers.iter().map(|i| i.keys.len()).sum();
+                let demo = if list.demo { ", demo" } else { "" };
+                let _ = writeln!(
+                    stdout,
+                    "{file}: ok ({} issuers, {keys} keys{demo})",
+                    list.issuers.len()
+                );
+                for issuer in &list.issuers {
+                    let algs: Vec<&str> = issuer.keys.iter().map(|k| k.key.alg().name()).collect();
+                    let _ = writeln!(stdout, "  {} [{}]", issuer.id, algs.join(", "));
+                }
+                if list.next_update < OffsetDateTime::now_utc() {
+                    let _ = writeln!(
+                        stdout,
+                        "{file}: 注意：列表已过了 next_update，应换用新版 / note: the list is past its next_update; a newer edition is due"
+                    );
+                }
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                let _ = writeln!(stdout, "{file}: {e}");
+                ExitCode::from(1)
+            }
+        }
+    }
+
+    pub fn run(args: &[String]) -> ExitCode {
+        match args.first().map(String::as_str) {
+            Some("verify") => verify_command(&args[1..]),
+            Some("-h" | "--help" | "help") => {
+                let _ = writeln!(std::io::stdout(), "{USAGE}");
+                ExitCode::SUCCESS
+            }
+            Some(other) => usage(
+                USAGE,
+                &format!("未知的 credential 命令 / unknown credential command {other:?}"),
+            ),
+            None => usage(
+                USAGE,
+                "credential 需要命令 verify / credential needs a command: verify",
+            ),
+        }
+    }
+
+    fn verify_command(args: &[String]) -> ExitCode {
+        let (mut file, mut trust, mut audience, mut nonce, mut at) = (None, None, None, None, None);
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            let slot = match arg.as_str() {
+                "--trust" => &mut trust,
+                "--audience" => &mut audience,
+                "--nonce" => &mut nonce,
+                "--at" => &mut at,
+                option if option.starts_with("--") => {
+                    return usage(USAGE, &format!("未知选项 / unknown option {option:?}"));
+                }
+                _ if file.is_none() => {
+                    file = Some(arg.clone());
+                    continue;
+                }
+                _ => {
+                    return usage(
+                        USAGE,
+                        "credential verify 只接受一个文件 / credential verify takes one file",
+                    );
+                }
+            };
+            match rest.next() {
+                Some(value) => *slot = Some(value.clone()),
+                None => return usage(USAGE, &format!("{arg} 需要一个值 / {arg} needs a value")),
+            }
+        }
+        let Some(file) = file else {
+            return usage(
+                USAGE,
+                "credential verify 需要一个凭证文件 / credential verify needs a file",
+            );
+        };
+        let Some(trust) = trust else {
+            return usage(
+                USAGE,
+                "credential verify 需要 --trust 信任列表 / credential verify needs --trust TRUST.json",
+            );
+        };
+        let policy = match (audience, nonce) {
+            (None, None) => Policy::Issued,
+            (Some(audience), Some(nonce)) => Policy::Presentation { audience, nonce },
+            _ => {
+                return usage(
+                    USAGE,
+                    "--audience 和 --nonce 须同时给出 / --audience and --nonce go together",
+                );
+            }
+        };
+        let now = match at {
+            None => OffsetDateTime::now_utc(),
+            Some(t) => match OffsetDateTime::parse(&t, &Rfc3339) {
+                Ok(t) => t,
+                Err(_) => {
+                    return usage(
+                        USAGE,
+                        "--at 需要 RFC 3339 时间 / --at needs an RFC 3339 time, e.g. 2026-12-01T00:00:00Z",
+                    );
+                }
+            },
+        };
+        let list = match read(&trust).map(|t| TrustList::from_json(&t)) {
+            Ok(Ok(list)) => list,
+            Ok(Err(e)) => {
+                let _ = writeln!(std::io::stderr(), "{trust}: {e}");
+                return ExitCode::from(2);
+            }
+            Err(code) => return code,
+        };
+        let input = match read(&file) {
+            Ok(t) => t,
+            Err(code) => return code,
+        };
+        let result = verify(&input, &list, &policy, now);
+        let _ = writeln!(std::io::stdout().lock(), "{}", verdict(&result));
+        if result.is_ok() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
         }
     }
 }

@@ -9,6 +9,8 @@ pub mod check;
 pub mod classify;
 pub mod clock;
 pub mod codes;
+#[cfg(any(not(target_arch = "wasm32"), feature = "credentials"))]
+pub mod credential;
 pub mod dictionary;
 pub mod field;
 pub mod handle_map;

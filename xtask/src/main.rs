@@ -3,6 +3,7 @@
 //! Run `cargo xtask help` for the list of subcommands.
 
 mod bench;
+mod credential;
 mod fuzz;
 mod lockfile;
 mod proc;
@@ -34,6 +35,11 @@ Commands:
                         or N executions,
                         append executions and findings to docs/BENCHMARKS.md; fails
                         when an input crashes, stalls or exhausts memory
+  issue-credential --kind resident-id|business-licence --subject FILE.json [--alg ES256|EdDSA|SM2]
+                        [--issued YYYY-MM-DD] [--valid-days N] [--issuer ID]
+                        write a DEMO SD-JWT VC credential to stdout, signed with the committed
+                        demo keys (xtask/demo-issuer-keys.json); `--public-keys` prints their
+                        public halves as trust-list key entries
   help                  show this text
 ";
 
@@ -53,6 +59,7 @@ fn main() -> ExitCode {
             Err(e) => finish(Err(e)),
         },
         Some("fuzz") => finish(fuzz::run(&rest)),
+        Some("issue-credential") => finish(credential::run(&rest)),
         Some("bench") => finish(no_args("bench", &rest).and_then(|()| bench::run())),
         Some(other) => {
             eprintln!("error: unknown command `{other}`\n");
