@@ -329,14 +329,48 @@ fn text_option(options: &[FieldOption], text: &str) -> Option<usize> {
         .position(|o| o.text.trim() == text || o.value.trim() == text)
 }
 
+/// A field's title in review: its label (else its placeholder, `name` or `id`) without what
+/// the page writes beside a choice to instruct or to list it (性别 请选择男女, 民族（请选择）,
+/// 性别 男/女 → 性别); the label as it is when nothing else would remain.
 fn field_label(field: &FieldDescriptor) -> String {
-    field
+    let label = field
         .label
         .clone()
         .or_else(|| field.placeholder.clone())
         .or_else(|| field.name.clone())
         .or_else(|| field.html_id.clone())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let asks = |t: &str| {
+        ["请选择", "请输入", "请填写", "请勾选"]
+            .iter()
+            .any(|a| t.starts_with(a))
+    };
+    let lists = |t: &str| {
+        t.split(['/', '、', '|']).all(|o| {
+            field
+                .options
+                .iter()
+                .any(|x| !o.is_empty() && x.text.trim() == o)
+        })
+    };
+    let mut text = label.trim();
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(inner) = text.strip_suffix(close)
+            && let Some(at) = inner.rfind(open)
+            && asks(&inner[at + open.len_utf8()..])
+        {
+            text = inner[..at].trim_end();
+        }
+    }
+    let kept: Vec<&str> = text
+        .split_whitespace()
+        .filter(|part| !asks(part) && !lists(part))
+        .collect();
+    if kept.is_empty() {
+        label
+    } else {
+        kept.join(" ")
+    }
 }
 
 /// Plans the fill of `fields` (as scanned) from `profile`, following `classified`
@@ -638,6 +672,28 @@ mod tests {
 
     fn run(fields: &[FieldDescriptor]) -> FillPlan {
         plan(&Profile::demo(), fields, &classify_all(fields), TODAY)
+    }
+
+    #[test]
+    fn a_review_title_is_the_fields_name_without_the_words_about_its_options() {
+        let title = |label: &str| {
+            let mut f = FieldDescriptor::text("xb", label);
+            f.control = Control::Select;
+            f.options = options(&[("", "请选择"), ("1", "男"), ("2", "女")]);
+            field_label(&f)
+        };
+        assert_eq!(title("性别 请选择男女"), "性别");
+        assert_eq!(title("性别（请选择）"), "性别");
+        assert_eq!(title("性别 男/女"), "性别");
+        assert_eq!(title("性别"), "性别");
+        assert_eq!(title("请选择"), "请选择", "nothing else to call it");
+        assert_eq!(title("名称 申请变更登记内容"), "名称 申请变更登记内容");
+        // The step of the plan carries the clean title.
+        let mut f = FieldDescriptor::text("xb", "性别 请选择男女");
+        f.control = Control::Select;
+        f.options = options(&[("", "请选择"), ("1", "男"), ("2", "女")]);
+        let plan = run(&[f]);
+        assert_eq!(plan.steps[0].label, "性别");
     }
 
     #[test]
