@@ -55,6 +55,42 @@ pub struct Relock {
     pub auto_lock_minutes: u32,
 }
 
+/// On Tab from the panel's last control (Shift+Tab from its first), the focus goes round to
+/// the other end instead of into the page.
+fn keep_focus_inside(e: &KeyboardEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(panel) = e
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(list) = panel.query_selector_all(
+        "button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), \
+         textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])",
+    ) else {
+        return;
+    };
+    let controls: Vec<web_sys::HtmlElement> = (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .filter(|el| el.offset_parent().is_some() || el.get_client_rects().length() > 0)
+        .collect();
+    let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
+        return;
+    };
+    let from = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+    let at = |el: &web_sys::HtmlElement| from.as_ref().is_some_and(|n| el.is_same_node(Some(n)));
+    let to = if e.shift_key() && (at(first) || !controls.iter().any(at)) {
+        last
+    } else if !e.shift_key() && at(last) {
+        first
+    } else {
+        return;
+    };
+    e.prevent_default();
+    let _ = to.focus();
+}
+
 /// Today from the browser's clock, in China's calendar.
 fn today() -> time::Date {
     crate::core::clock::today()
@@ -162,12 +198,14 @@ pub fn App(props: &AppProps) -> Html {
 
     let lang = state.lang();
     let t = |id: &str| tr(lang, id, &[]);
+    // A modal dialog: Esc closes it (the focus goes back to the launcher), and Tab goes round
+    // its own controls instead of leaving into the page behind it.
     let on_keydown = {
         let panel = panel.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                panel.emit(PanelAction::Close);
-            }
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => panel.emit(PanelAction::Close),
+            "Tab" => keep_focus_inside(&e),
+            _ => {}
         })
     };
     let toggle = {
@@ -249,9 +287,10 @@ pub fn App(props: &AppProps) -> Html {
                 { t("launcher") }
             </button>
             if state.panel.open {
-                <section id="of-panel" class="of-panel" data-of="panel" role="dialog"
+                <section id="of-panel" class="of-panel" data-of="panel" role="dialog" aria-modal="true"
                     aria-labelledby="of-title" onkeydown={on_keydown}>
-                    <header class="of-header">
+                    // Not a <header>: the page has its own banner; the widget's title bar is none.
+                    <div class="of-header">
                         <h2 id="of-title" ref={heading_ref} tabindex="-1">
                             { t("app-title") }
                             <span class="of-subtitle">{ t("app-subtitle") }</span>
@@ -260,7 +299,7 @@ pub fn App(props: &AppProps) -> Html {
                             <button type="button" class="of-link" data-of="lang" onclick={switch_lang}>{ t("lang-switch") }</button>
                             <button type="button" class="of-close" data-of="close" aria-label={t("close")} onclick={close}>{"×"}</button>
                         </div>
-                    </header>
+                    </div>
                     <VaultBar {lang} session={session.clone()} ops={ops.clone()} />
                     { screen }
                 </section>

@@ -281,6 +281,27 @@ fn agents(props: &EditorProps) -> Html {
     }
 }
 
+/// Focuses the first field marked invalid in `form` (a group's first control) and scrolls it
+/// into view.
+fn focus_first_problem(form: &NodeRef) {
+    let Some(form) = form.cast::<web_sys::Element>() else {
+        return;
+    };
+    let Ok(Some(first)) = form.query_selector("[aria-invalid=true]") else {
+        return;
+    };
+    let target = match first.tag_name().as_str() {
+        "FIELDSET" => first.query_selector("input, select").ok().flatten(),
+        _ => Some(first),
+    };
+    if let Some(el) =
+        target.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+    {
+        el.scroll_into_view_with_bool(false);
+        let _ = el.focus();
+    }
+}
+
 /// The editor screen.
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
@@ -296,6 +317,17 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let error_count = s.error_count();
     let intents = FieldIntents::of_editor(&props.on_intent);
+    // Each refused 下一步 puts the focus on the first field with a problem (its message is
+    // linked to it by aria-describedby), scrolled into view, not on a summary at the bottom.
+    let form = use_node_ref();
+    {
+        let form = form.clone();
+        use_effect_with(s.refusals, move |refusals| {
+            if *refusals > 0 {
+                focus_first_problem(&form);
+            }
+        });
+    }
     let body = match &s.section {
         Section::Person(id) => match s.profile.person(id) {
             Some(p) => html! {
@@ -321,7 +353,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         }
     };
     html! {
-        <form class="of-editor" data-of="editor" novalidate=true onsubmit={on_submit}>
+        <form class="of-editor" data-of="editor" novalidate=true onsubmit={on_submit} ref={form}>
             <h3 class="of-editor-title">{ t("editor-title") }</h3>
             <p class="of-intro">{ t("editor-intro") }</p>
             <div class="of-toolbar">
