@@ -69,7 +69,11 @@ fn planned(
     let form =
         FormMapping::from_json(&std::fs::read_to_string(format!("{root}/www/{mapping}")).unwrap())
             .unwrap();
-    let fields = scan(&HtmlDom::parse(&html));
+    let mut fields = scan(&HtmlDom::parse(&html));
+    // Each step of a wizard as it is shown in its turn.
+    for f in &mut fields {
+        f.visible = true;
+    }
     let mapped = classify_mapped(&form, &fields, &|_| Vec::new());
     let today = time::macros::date!(2026 - 06 - 01);
     let plan = plan_with(

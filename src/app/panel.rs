@@ -61,7 +61,14 @@ impl Panel {
     pub fn reduce(&mut self, action: PanelAction) {
         match action {
             PanelAction::Open => self.open = true,
-            PanelAction::Close => self.open = false,
+            PanelAction::Close => {
+                self.open = false;
+                // A fill's outcome is told once: the page may have moved on since (a wizard's
+                // next step), so the panel opens again on the editor, not on an old report.
+                if self.view == View::Report {
+                    self.view = View::Editor;
+                }
+            }
             PanelAction::SetLang(lang) => self.lang = lang,
             PanelAction::ShowView(view) | PanelAction::BackTo(view) => self.view = view,
         }
@@ -97,5 +104,14 @@ mod tests {
         p.reduce(PanelAction::Close);
         assert!(!p.open);
         assert_eq!(p.view, View::Review, "closing keeps the screen");
+        p.reduce(PanelAction::Open);
+        p.reduce(PanelAction::ShowView(View::Report));
+        p.reduce(PanelAction::Close);
+        p.reduce(PanelAction::Open);
+        assert_eq!(
+            p.view,
+            View::Editor,
+            "no old report when the panel opens again"
+        );
     }
 }

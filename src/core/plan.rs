@@ -584,6 +584,13 @@ pub fn plan_with(
             label: label.clone(),
             why: field.concealed.map_or(why, NotPlanned::Concealed),
         };
+        // A control the page does not render (a wizard's later step, a closed section) is
+        // not planned, even when a mapping names it: the person fills it when it is shown.
+        if !field.visible {
+            out.skipped
+                .push(skip(NotPlanned::Skipped(SkipReason::Hidden)));
+            continue;
+        }
         let (key, reason) = match &class.verdict {
             Verdict::Fill { key, reason, .. } => (*key, reason.clone()),
             Verdict::Skip { reason } => {
@@ -672,6 +679,35 @@ mod tests {
 
     fn run(fields: &[FieldDescriptor]) -> FillPlan {
         plan(&Profile::demo(), fields, &classify_all(fields), TODAY)
+    }
+
+    #[test]
+    fn a_wizards_later_step_is_not_planned_though_a_mapping_names_it() {
+        use crate::core::mapped::classify_mapped;
+        use crate::core::mapping::FormMapping;
+        let form = FormMapping::from_json(
+            r#"{"version":1,"id":"t.wizard","title":"T","department":"D","match":{"fields":["a"]},
+            "fields":[{"locator":{"id":"a"},"key":"person.name"},{"locator":{"id":"b"},"key":"contact.mobile"}]}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        let shown = FieldDescriptor::text("a", "姓名");
+        let mut later = FieldDescriptor::text("b", "手机号码");
+        later.visible = false;
+        let fields = [shown, later];
+        let mapped = classify_mapped(&form, &fields, &|_| Vec::new());
+        let plan = plan_with(
+            &Profile::demo(),
+            &fields,
+            &mapped.classified,
+            &mapped.transforms,
+            TODAY,
+        );
+        let planned: Vec<&str> = plan.steps.iter().map(|s| s.field.0.as_str()).collect();
+        assert_eq!(planned, ["a"], "only the step shown is reviewed and filled");
+        assert!(matches!(
+            plan.skipped[0].why,
+            NotPlanned::Skipped(SkipReason::Hidden)
+        ));
     }
 
     #[test]

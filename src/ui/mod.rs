@@ -133,6 +133,17 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // A review left open when the panel closed is of the page as it was then (a wizard may
+    // have gone on to its next step): opened again, the page is planned again.
+    {
+        let state = state.clone();
+        use_effect_with(state.panel.open, move |open| {
+            if *open && state.screen() == View::Review {
+                page::prepare(&state, state.profile().clone());
+            }
+        });
+    }
+
     // The site's form mappings, once.
     {
         let state = state.clone();

@@ -380,6 +380,15 @@ pub fn Review(props: &ReviewProps) -> Html {
         .count();
     let fill = props.on_fill.reform(|_: MouseEvent| ());
     let back = props.on_back.reform(|_: MouseEvent| ());
+    // Controls the page does not show (a later step, a closed section) are not listed: the
+    // person meets them when the page shows them.
+    let listed = s
+        .plan
+        .skipped
+        .iter()
+        .enumerate()
+        .filter(|(_, sk)| !matches!(sk.why, NotPlanned::Skipped(SkipReason::Hidden)));
+    let skipped = listed.clone().count();
     html! {
         <div class="of-review" data-of="review">
             <h3>{ t("review-title") }</h3>
@@ -399,11 +408,11 @@ pub fn Review(props: &ReviewProps) -> Html {
                 </section>
             }
             { missing_section(props) }
-            if !s.plan.skipped.is_empty() {
+            if skipped > 0 {
                 <details class="of-skipped" data-of="skipped">
-                    <summary>{ t("review-skipped") }{ format!(" ({})", s.plan.skipped.len()) }</summary>
+                    <summary>{ t("review-skipped") }{ format!(" ({skipped})") }</summary>
                     <ul>
-                        { for s.plan.skipped.iter().enumerate().map(|(i, sk)| {
+                        { for listed.map(|(i, sk)| {
                             // Fields OnceFill must never fill get no correction.
                             let correctable = !matches!(&sk.why, NotPlanned::Skipped(
                                 SkipReason::Hidden | SkipReason::ReadOnly | SkipReason::Disabled
