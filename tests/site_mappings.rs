@@ -54,7 +54,7 @@ fn the_index_lists_every_published_mapping_and_each_reads() {
 }
 
 /// The planned text of each field of `page` that `mapping` fills from `profile`, by the
-/// control's `id`.
+/// control's `id` (else its `name`).
 fn planned(
     page: &str,
     mapping: &str,
@@ -90,9 +90,10 @@ fn planned(
             let text = match &s.action {
                 FillAction::Text { value } => value.expose().to_string(),
                 FillAction::Select { index } => field.options[*index].value.clone(),
+                FillAction::Later { text } => format!("later: {}", text.expose()),
                 _ => return None,
             };
-            Some((field.html_id.clone()?, text))
+            Some((field.html_id.clone().or_else(|| field.name.clone())?, text))
         })
         .collect()
 }
@@ -212,4 +213,26 @@ fn no_published_mapping_binds_a_parent_by_who_owns_the_profile() {
         }
     }
     assert!(parents >= 8, "{parents} parents' fields");
+}
+
+/// A cascade's selects (省 → 市 → 县) have no options until the one before is chosen; each
+/// still gets its row in review, with its choice in words, and is filled in its turn.
+#[test]
+fn each_select_of_a_cascade_has_its_row_in_review() {
+    let got = planned(
+        "forms/samr-company.html",
+        "mappings/samr-company.json",
+        &oncefill::core::profile::Profile::demo(),
+    );
+    for (select, words) in [
+        ("domProv", "浙江省"),
+        ("domCity", "杭州市"),
+        ("domCounty", "西湖区"),
+    ] {
+        assert_eq!(
+            got.get(select).map(String::as_str),
+            Some(format!("later: {words}").as_str()),
+            "{select}"
+        );
+    }
 }

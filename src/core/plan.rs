@@ -56,6 +56,14 @@ pub enum FillAction {
         /// Ticked.
         on: bool,
     },
+    /// Choose an option of a select that has none yet: the page adds them only once the
+    /// select before it is chosen (province → city → county). Reviewed like any other step;
+    /// filled after the one before it, when its options have come.
+    Later {
+        /// The choice in words (masked in `Debug`, never serialised).
+        #[serde(skip)]
+        text: Secret,
+    },
 }
 
 /// Whether a value ticks a checkbox: its own label or value (长期, 是), or a yes.
@@ -117,6 +125,7 @@ impl FillStep {
                 .map(|o| o.text.clone())
                 .unwrap_or_default(),
             FillAction::Check { on } => if *on { "☑" } else { "☐" }.to_string(),
+            FillAction::Later { text } => text.expose().to_string(),
         }
     }
 }
@@ -561,7 +570,41 @@ fn plain_text(field: &FieldDescriptor, action: &FillAction) -> String {
             if *on { "☑" } else { "☐" },
             field.label.as_deref().unwrap_or_default()
         ),
+        FillAction::Later { text } => text.expose().to_string(),
     }
+}
+
+/// The choice in words for a select whose options the page has not added yet (a cascade's
+/// city or county before its province is chosen); `None` for any other field.
+fn later(
+    field: &FieldDescriptor,
+    transform: &Transform,
+    value: &Value,
+    ctx: &dyn Lookup,
+) -> Option<FillAction> {
+    if field.control != Control::Select || field.options.iter().any(|o| !o.value.trim().is_empty())
+    {
+        return None;
+    }
+    let named;
+    let words = match transform {
+        Transform::AddressPart { part, .. } => {
+            named = Transform::AddressPart {
+                part: *part,
+                by: By::Name,
+            };
+            &named
+        }
+        Transform::Named { text } => text,
+        other => other,
+    };
+    let text = match apply(words, value, ctx).ok()? {
+        Output::Text { text } => text,
+        Output::Choice { option, .. } => option,
+    };
+    Some(FillAction::Later {
+        text: Secret::new(text),
+    })
 }
 
 /// As [`plan`], with a transform per field (from a form mapping) saying how each value is
@@ -629,6 +672,11 @@ pub fn plan_with(
         };
         let action = match fill_action(field, key, &value, transform, &lookup) {
             Ok(action) => action,
+            Err(NotPlanned::NoMatchingOption(_))
+                if let Some(action) = later(field, transform, &value, &lookup) =>
+            {
+                action
+            }
             Err(why) => {
                 out.skipped.push(skip(why));
                 continue;

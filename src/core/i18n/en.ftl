@@ -84,6 +84,7 @@ load-demo = Load demo details
 clear-profile = Clear details
 to-review = Next: check this page's form
 review-title = Check what will be filled
+review-later = Its choices appear once the field before is chosen; it is chosen then.
 back-to-review = Back to the list
 review-intro = Check each item. Unticked items are not filled.
 review-none = No field on this page can be filled from your details.
@@ -106,6 +107,7 @@ outcome-not-fillable = the field can no longer be filled
 outcome-rejected = the page did not accept the value
 outcome-changed = the page changed this field after you checked it; not filled, to avoid a wrong fill
 outcome-hidden = the page hid this field; not filled
+outcome-no-choice = the choice did not appear once the field before was chosen; please choose it yourself
 errors-remain = { $count } entries need correcting; see the red notes.
 derived-from-id = Filled in from the resident ID number
 

@@ -84,6 +84,7 @@ load-demo = 载入示例资料
 clear-profile = 清空资料
 to-review = 下一步：核对本页表单
 review-title = 核对将要填写的内容
+review-later = 这一项的选项要等上一项选定后才出现，届时自动选上。
 back-to-review = 返回核对列表
 review-intro = 请逐项核对。取消勾选的项目不会填写。
 review-none = 本页没有找到可以用您的资料填写的字段。
@@ -106,6 +107,7 @@ outcome-not-fillable = 字段变为不可填写
 outcome-rejected = 网页没有接受这个值
 outcome-changed = 核对后字段已被网页改动，为免填错，不填
 outcome-hidden = 字段已被网页隐藏，不填
+outcome-no-choice = 上一项选定后，这里没有出现要选的选项，请手动选择
 errors-remain = 还有 { $count } 处需要修改，请看红色提示。
 derived-from-id = 已根据公民身份号码自动填写
 

@@ -343,6 +343,9 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
                 if step.overwrites {
                     <div class="of-warning">{ tr(lang, "review-overwrite", &[]) }</div>
                 }
+                if matches!(step.action, crate::core::plan::FillAction::Later { .. }) {
+                    <div class="of-note" data-of="later">{ tr(lang, "review-later", &[]) }</div>
+                }
                 <details class="of-correct">
                     <summary>{ tr(lang, "correct", &[]) }</summary>
                     { correction(props, s.handle_of(&step.field), Some(step.key), format!("learn-{index}")) }
