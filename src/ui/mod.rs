@@ -67,7 +67,7 @@ fn keep_focus_inside(e: &KeyboardEvent) {
     };
     let Ok(list) = panel.query_selector_all(
         "button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), \
-         textarea:not([disabled]), a[href], [tabindex]:not([tabindex='-1'])",
+         textarea:not([disabled]), a[href], summary, [tabindex]:not([tabindex='-1'])",
     ) else {
         return;
     };
@@ -107,40 +107,40 @@ pub fn App(props: &AppProps) -> Html {
     });
     let launcher_ref = use_node_ref();
     let heading_ref = use_node_ref();
-    let was_open = use_mut_ref(|| false);
+    let was = use_mut_ref(|| (false, 0u32));
 
     // Focus follows the panel: into its heading when it opens or changes screen, back to the
-    // launcher when it closes.
+    // launcher when it closes; to the first field with a problem when 下一步 is refused.
     {
         let launcher_ref = launcher_ref.clone();
         let heading_ref = heading_ref.clone();
-        let was_open = was_open.clone();
-        use_effect_with((state.panel.open, state.panel.view), move |(open, _)| {
-            if *open {
-                if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
+        let was = was.clone();
+        let state = state.clone();
+        let key = (state.panel.open, state.panel.view, state.editor.refusals);
+        use_effect_with(key, move |&(open, _, refusals)| {
+            let (was_open, was_refused) = *was.borrow();
+            let panel = heading_ref.cast::<web_sys::HtmlElement>();
+            if open && was_open && refusals != was_refused {
+                if let Some(h) = panel {
+                    components::editor::focus_first_problem(&h);
+                }
+            } else if open {
+                if let Some(h) = panel {
                     // A new screen starts at its top, not where the last one was scrolled to.
                     if let Some(panel) = h.closest(".of-panel").ok().flatten() {
                         panel.set_scroll_top(0);
                     }
                     let _ = h.focus();
                 }
-            } else if *was_open.borrow()
-                && let Some(b) = launcher_ref.cast::<web_sys::HtmlElement>()
-            {
+                // A review left open when the panel closed is of the page as it was then (a
+                // wizard may have gone on to its next step): opened again, it is made again.
+                if !was_open && state.screen() == View::Review {
+                    page::prepare(&state, state.profile().clone());
+                }
+            } else if was_open && let Some(b) = launcher_ref.cast::<web_sys::HtmlElement>() {
                 let _ = b.focus();
             }
-            *was_open.borrow_mut() = *open;
-        });
-    }
-
-    // A review left open when the panel closed is of the page as it was then (a wizard may
-    // have gone on to its next step): opened again, the page is planned again.
-    {
-        let state = state.clone();
-        use_effect_with(state.panel.open, move |open| {
-            if *open && state.screen() == View::Review {
-                page::prepare(&state, state.profile().clone());
-            }
+            *was.borrow_mut() = (open, refusals);
         });
     }
 

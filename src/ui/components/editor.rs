@@ -281,13 +281,14 @@ fn agents(props: &EditorProps) -> Html {
     }
 }
 
-/// Focuses the first field marked invalid in `form` (a group's first control) and scrolls it
-/// into view.
-fn focus_first_problem(form: &NodeRef) {
-    let Some(form) = form.cast::<web_sys::Element>() else {
+/// Each refused 下一步 puts the focus on the first field with a problem in the panel of
+/// `heading` (a group's first control), scrolled into view, not on a summary at the bottom;
+/// its message is linked to it by aria-describedby.
+pub fn focus_first_problem(heading: &web_sys::HtmlElement) {
+    let Some(panel) = heading.closest(".of-panel").ok().flatten() else {
         return;
     };
-    let Ok(Some(first)) = form.query_selector("[aria-invalid=true]") else {
+    let Ok(Some(first)) = panel.query_selector("[data-of=editor] [aria-invalid=true]") else {
         return;
     };
     let target = match first.tag_name().as_str() {
@@ -317,17 +318,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let error_count = s.error_count();
     let intents = FieldIntents::of_editor(&props.on_intent);
-    // Each refused 下一步 puts the focus on the first field with a problem (its message is
-    // linked to it by aria-describedby), scrolled into view, not on a summary at the bottom.
-    let form = use_node_ref();
-    {
-        let form = form.clone();
-        use_effect_with(s.refusals, move |refusals| {
-            if *refusals > 0 {
-                focus_first_problem(&form);
-            }
-        });
-    }
+
     let body = match &s.section {
         Section::Person(id) => match s.profile.person(id) {
             Some(p) => html! {
@@ -353,7 +344,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         }
     };
     html! {
-        <form class="of-editor" data-of="editor" novalidate=true onsubmit={on_submit} ref={form}>
+        <form class="of-editor" data-of="editor" novalidate=true onsubmit={on_submit}>
             <h3 class="of-editor-title">{ t("editor-title") }</h3>
             <p class="of-intro">{ t("editor-intro") }</p>
             <div class="of-toolbar">
