@@ -63,9 +63,10 @@ impl Panel {
             PanelAction::Open => self.open = true,
             PanelAction::Close => {
                 self.open = false;
-                // A fill's outcome is told once: the page may have moved on since (a wizard's
-                // next step), so the panel opens again on the editor, not on an old report.
-                if self.view == View::Report {
+                // A review and a fill's outcome are of the page as it was: it may have moved on
+                // since (a wizard's next step), so the panel opens again on the editor, from
+                // where 下一步 reviews the page as it is then.
+                if matches!(self.view, View::Review | View::Report) {
                     self.view = View::Editor;
                 }
             }
@@ -98,20 +99,23 @@ mod tests {
         assert_eq!(p.view, View::Settings);
         p.reduce(PanelAction::BackTo(View::Review));
         assert_eq!(p.view, View::Review);
+        p.reduce(PanelAction::BackTo(View::Settings));
         p.reduce(PanelAction::SetLang(p.other_lang()));
         assert_eq!(p.lang, Lang::En);
         assert_eq!(p.other_lang(), Lang::ZhCn);
         p.reduce(PanelAction::Close);
         assert!(!p.open);
-        assert_eq!(p.view, View::Review, "closing keeps the screen");
+        assert_eq!(p.view, View::Settings, "closing keeps the screen");
         p.reduce(PanelAction::Open);
-        p.reduce(PanelAction::ShowView(View::Report));
-        p.reduce(PanelAction::Close);
-        p.reduce(PanelAction::Open);
-        assert_eq!(
-            p.view,
-            View::Editor,
-            "no old report when the panel opens again"
-        );
+        for old in [View::Review, View::Report] {
+            p.reduce(PanelAction::ShowView(old));
+            p.reduce(PanelAction::Close);
+            p.reduce(PanelAction::Open);
+            assert_eq!(
+                p.view,
+                View::Editor,
+                "no old {old:?} when the panel opens again"
+            );
+        }
     }
 }

@@ -29,6 +29,7 @@ use crate::core::profile::{Profile, Value};
 use crate::core::role::RoleRef;
 use crate::core::transform::{
     AddressPart, By, DatePart, Lookup, NamePart, Output, PickBy, Transform, apply, format_pattern,
+    in_words,
 };
 
 /// What the DOM adapter does to one field.
@@ -338,9 +339,9 @@ fn text_option(options: &[FieldOption], text: &str) -> Option<usize> {
         .position(|o| o.text.trim() == text || o.value.trim() == text)
 }
 
-/// A field's title in review: its label (else its placeholder, `name` or `id`) without what
-/// the page writes beside a choice to instruct or to list it (性别 请选择男女, 民族（请选择）,
-/// 性别 男/女 → 性别); the label as it is when nothing else would remain.
+/// A field's title in review: its label (else its placeholder, `name` or `id`) without the
+/// words a page writes beside a choice to instruct (性别 请选择男女 → 性别); the label as it is
+/// when nothing else would remain.
 fn field_label(field: &FieldDescriptor) -> String {
     let label = field
         .label
@@ -349,37 +350,19 @@ fn field_label(field: &FieldDescriptor) -> String {
         .or_else(|| field.name.clone())
         .or_else(|| field.html_id.clone())
         .unwrap_or_default();
-    let asks = |t: &str| {
-        ["请选择", "请输入", "请填写", "请勾选"]
+    let mut kept = String::new();
+    for part in label.split_whitespace() {
+        if !["请选择", "请输入", "请填写", "请勾选"]
             .iter()
-            .any(|a| t.starts_with(a))
-    };
-    let lists = |t: &str| {
-        t.split(['/', '、', '|']).all(|o| {
-            field
-                .options
-                .iter()
-                .any(|x| !o.is_empty() && x.text.trim() == o)
-        })
-    };
-    let mut text = label.trim();
-    for (open, close) in [('（', '）'), ('(', ')')] {
-        if let Some(inner) = text.strip_suffix(close)
-            && let Some(at) = inner.rfind(open)
-            && asks(&inner[at + open.len_utf8()..])
+            .any(|a| part.starts_with(a))
         {
-            text = inner[..at].trim_end();
+            if !kept.is_empty() {
+                kept.push(' ');
+            }
+            kept.push_str(part);
         }
     }
-    let kept: Vec<&str> = text
-        .split_whitespace()
-        .filter(|part| !asks(part) && !lists(part))
-        .collect();
-    if kept.is_empty() {
-        label
-    } else {
-        kept.join(" ")
-    }
+    if kept.is_empty() { label } else { kept }
 }
 
 /// Plans the fill of `fields` (as scanned) from `profile`, following `classified`
@@ -586,19 +569,7 @@ fn later(
     {
         return None;
     }
-    let named;
-    let words = match transform {
-        Transform::AddressPart { part, .. } => {
-            named = Transform::AddressPart {
-                part: *part,
-                by: By::Name,
-            };
-            &named
-        }
-        Transform::Named { text } => text,
-        other => other,
-    };
-    let text = match apply(words, value, ctx).ok()? {
+    let text = match in_words(transform, value, ctx).ok()? {
         Output::Text { text } => text,
         Output::Choice { option, .. } => option,
     };
@@ -627,13 +598,6 @@ pub fn plan_with(
             label: label.clone(),
             why: field.concealed.map_or(why, NotPlanned::Concealed),
         };
-        // A control the page does not render (a wizard's later step, a closed section) is
-        // not planned, even when a mapping names it: the person fills it when it is shown.
-        if !field.visible {
-            out.skipped
-                .push(skip(NotPlanned::Skipped(SkipReason::Hidden)));
-            continue;
-        }
         let (key, reason) = match &class.verdict {
             Verdict::Fill { key, reason, .. } => (*key, reason.clone()),
             Verdict::Skip { reason } => {
@@ -767,8 +731,7 @@ mod tests {
             field_label(&f)
         };
         assert_eq!(title("性别 请选择男女"), "性别");
-        assert_eq!(title("性别（请选择）"), "性别");
-        assert_eq!(title("性别 男/女"), "性别");
+        assert_eq!(title(" 性别 请选择"), "性别");
         assert_eq!(title("性别"), "性别");
         assert_eq!(title("请选择"), "请选择", "nothing else to call it");
         assert_eq!(title("名称 申请变更登记内容"), "名称 申请变更登记内容");

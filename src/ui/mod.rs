@@ -55,40 +55,16 @@ pub struct Relock {
     pub auto_lock_minutes: u32,
 }
 
-/// On Tab from the panel's last control (Shift+Tab from its first), the focus goes round to
-/// the other end instead of into the page.
-fn keep_focus_inside(e: &KeyboardEvent) {
-    use wasm_bindgen::JsCast;
-    let Some(panel) = e
-        .current_target()
-        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-    else {
-        return;
-    };
-    let Ok(list) = panel.query_selector_all(
-        "button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), \
-         textarea:not([disabled]), a[href], summary, [tabindex]:not([tabindex='-1'])",
-    ) else {
-        return;
-    };
-    let controls: Vec<web_sys::HtmlElement> = (0..list.length())
-        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
-        .filter(|el| el.offset_parent().is_some() || el.get_client_rects().length() > 0)
-        .collect();
-    let (Some(first), Some(last)) = (controls.first(), controls.last()) else {
-        return;
-    };
-    let from = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-    let at = |el: &web_sys::HtmlElement| from.as_ref().is_some_and(|n| el.is_same_node(Some(n)));
-    let to = if e.shift_key() && (at(first) || !controls.iter().any(at)) {
-        last
-    } else if !e.shift_key() && at(last) {
-        first
-    } else {
-        return;
-    };
-    e.prevent_default();
-    let _ = to.focus();
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/focus.js")]
+extern "C" {
+    /// On Tab in the open panel: from its last control round to its first (Shift+Tab: from
+    /// its first or its title to its last), never into the page behind it.
+    #[wasm_bindgen(js_name = keepFocusInside)]
+    fn keep_focus_inside(event: &KeyboardEvent);
+    /// The first field with a problem in the editor of the panel `inside` is in takes the
+    /// focus, scrolled into view.
+    #[wasm_bindgen(js_name = focusFirstProblem)]
+    fn focus_first_problem(inside: &web_sys::HtmlElement);
 }
 
 /// Today from the browser's clock, in China's calendar.
@@ -115,14 +91,13 @@ pub fn App(props: &AppProps) -> Html {
         let launcher_ref = launcher_ref.clone();
         let heading_ref = heading_ref.clone();
         let was = was.clone();
-        let state = state.clone();
         let key = (state.panel.open, state.panel.view, state.editor.refusals);
         use_effect_with(key, move |&(open, _, refusals)| {
             let (was_open, was_refused) = *was.borrow();
             let panel = heading_ref.cast::<web_sys::HtmlElement>();
             if open && was_open && refusals != was_refused {
                 if let Some(h) = panel {
-                    components::editor::focus_first_problem(&h);
+                    focus_first_problem(&h);
                 }
             } else if open {
                 if let Some(h) = panel {
@@ -131,11 +106,6 @@ pub fn App(props: &AppProps) -> Html {
                         panel.set_scroll_top(0);
                     }
                     let _ = h.focus();
-                }
-                // A review left open when the panel closed is of the page as it was then (a
-                // wizard may have gone on to its next step): opened again, it is made again.
-                if !was_open && state.screen() == View::Review {
-                    page::prepare(&state, state.profile().clone());
                 }
             } else if was_open && let Some(b) = launcher_ref.cast::<web_sys::HtmlElement>() {
                 let _ = b.focus();

@@ -17,7 +17,7 @@ name-length = A name has at most { $max } characters; you entered { $found }.
 name-character = A name cannot contain "{ $found }". For the dot in minority or foreign names use "·".
 name-mixed = Please write the name entirely in Chinese characters or entirely in Latin letters.
 mobile-format = A mobile number is 11 digits starting with 1 (+86 allowed). Please check it.
-mobile-prefix = No mobile number starts like this (none begins 10, 11, 12, 140 to 144 or 154). Please check it was copied right.
+mobile-prefix = No mobile number starts like this. Please check it was copied right.
 date-format = Please write the date as year-month-day, e.g. 1990-03-07.
 date-future = The date cannot be after today.
 birth-mismatch = The birth date does not match the ID number; please compare it with characters 7 to 14 of the number on the card.
@@ -107,7 +107,7 @@ outcome-not-fillable = the field can no longer be filled
 outcome-rejected = the page did not accept the value
 outcome-changed = the page changed this field after you checked it; not filled, to avoid a wrong fill
 outcome-hidden = the page hid this field; not filled
-outcome-no-choice = the choice did not appear once the field before was chosen; please choose it yourself
+outcome-no-choice = the choice did not appear; please choose it yourself
 errors-remain = { $count } entries need correcting; see the red notes.
 derived-from-id = Filled in from the resident ID number
 

@@ -281,28 +281,6 @@ fn agents(props: &EditorProps) -> Html {
     }
 }
 
-/// Each refused 下一步 puts the focus on the first field with a problem in the panel of
-/// `heading` (a group's first control), scrolled into view, not on a summary at the bottom;
-/// its message is linked to it by aria-describedby.
-pub fn focus_first_problem(heading: &web_sys::HtmlElement) {
-    let Some(panel) = heading.closest(".of-panel").ok().flatten() else {
-        return;
-    };
-    let Ok(Some(first)) = panel.query_selector("[data-of=editor] [aria-invalid=true]") else {
-        return;
-    };
-    let target = match first.tag_name().as_str() {
-        "FIELDSET" => first.query_selector("input, select").ok().flatten(),
-        _ => Some(first),
-    };
-    if let Some(el) =
-        target.and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
-    {
-        el.scroll_into_view_with_bool(false);
-        let _ = el.focus();
-    }
-}
-
 /// The editor screen.
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {

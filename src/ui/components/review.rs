@@ -385,13 +385,9 @@ pub fn Review(props: &ReviewProps) -> Html {
     let back = props.on_back.reform(|_: MouseEvent| ());
     // Controls the page does not show (a later step, a closed section) are not listed: the
     // person meets them when the page shows them.
-    let listed = s
-        .plan
-        .skipped
-        .iter()
-        .enumerate()
-        .filter(|(_, sk)| !matches!(sk.why, NotPlanned::Skipped(SkipReason::Hidden)));
-    let skipped = listed.clone().count();
+    let unseen =
+        |sk: &crate::core::plan::Skipped| matches!(sk.why, NotPlanned::Skipped(SkipReason::Hidden));
+    let skipped = s.plan.skipped.len() - s.plan.skipped.iter().filter(|sk| unseen(sk)).count();
     html! {
         <div class="of-review" data-of="review">
             <h3>{ t("review-title") }</h3>
@@ -415,7 +411,11 @@ pub fn Review(props: &ReviewProps) -> Html {
                 <details class="of-skipped" data-of="skipped">
                     <summary>{ t("review-skipped") }{ format!(" ({skipped})") }</summary>
                     <ul>
-                        { for listed.map(|(i, sk)| {
+                        // A map, not a filter (see `steps`).
+                        { for s.plan.skipped.iter().enumerate().map(|(i, sk)| {
+                            if unseen(sk) {
+                                return Html::default();
+                            }
                             // Fields OnceFill must never fill get no correction.
                             let correctable = !matches!(&sk.why, NotPlanned::Skipped(
                                 SkipReason::Hidden | SkipReason::ReadOnly | SkipReason::Disabled

@@ -96,16 +96,16 @@ pub fn VaultBar(props: &VaultProps) -> Html {
         VaultState::Unlocked => {
             // Where the profile is kept, said once; then only what the last save did.
             let status = match &s.save_status {
-                SaveStatus::Saving => Some(t("saving")),
-                SaveStatus::Saved(at) => Some(tr(lang, "saved-at", &[("time", Arg::Str(at))])),
-                SaveStatus::Failed(id) => Some(t(id)),
-                SaveStatus::Idle | SaveStatus::Opened => None,
+                SaveStatus::Saving => t("saving"),
+                SaveStatus::Saved(at) => tr(lang, "saved-at", &[("time", Arg::Str(at))]),
+                SaveStatus::Failed(id) => t(id),
+                SaveStatus::Idle | SaveStatus::Opened => String::new(),
             };
             let stored = matches!(s.save_status, SaveStatus::Saved(_) | SaveStatus::Opened);
             let failed = matches!(s.save_status, SaveStatus::Failed(_));
             html! {
                 <div class={classes!("of-vault-bar", failed.then_some("of-vault-failed"))}>
-                    <span data-of="vault-status" data-stored={stored.then_some("true")} role="status">{ "🔒 " }{ t("vault-on") }{ for status.map(|s| format!(" · {s}")) }</span>
+                    <span data-of="vault-status" data-stored={stored.then_some("true")} role="status">{ "🔒 " }{ t("vault-on") }{ if status.is_empty() { "" } else { " · " } }{ status }</span>
                     <span class="of-vault-actions">
                         <button type="button" class="of-link" data-of="lock" onclick={props.ops.lock.reform(|_: MouseEvent| ())}>{ t("lock-now") }</button>
                         <button type="button" class="of-link" data-of="settings" onclick={settings}>{ t("vault-settings") }</button>
