@@ -9,7 +9,9 @@ const CONTROLS =
 // to the first; on Shift+Tab from the first (or from the panel's title), to the last. The
 // focus never leaves the panel for the page behind it.
 export function keepFocusInside(event) {
-  const panel = event.currentTarget;
+  // Not currentTarget: the widget's listeners are delegated to its root.
+  const panel = event.target.closest('.of-panel');
+  if (!panel) return;
   const shown = [...panel.querySelectorAll(CONTROLS)].filter((el) => el.getClientRects().length > 0);
   if (shown.length === 0) return;
   const first = shown[0];
