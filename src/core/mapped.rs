@@ -130,7 +130,8 @@ pub fn apply_learned(
     use crate::core::classify::learn;
     let corrections = learn::mapping_for(learned, page);
     for (i, field) in fields.iter().enumerate() {
-        let Some((key, _)) = corrections.lookup(field) else {
+        // A correction does not reach a control the page does not render either.
+        let Some((key, _)) = corrections.lookup(field).filter(|_| field.visible) else {
             continue;
         };
         let c = &mut mapped.classified[i];
