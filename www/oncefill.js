@@ -36,6 +36,7 @@
         exports = wasm;
         module = m;
         m.mount({ lang: relock ? relock.lang : lang, base: base, relock: relock, messages: loaded[1] });
+        fontUnit();
         // Only benchmark pages opt in to the benchmark hook; it never touches a person's vault.
         if (window.__oncefillBenchEnabled) {
           window.__oncefillBench = {
@@ -46,6 +47,19 @@
         document.dispatchEvent(new CustomEvent('oncefill:ready'));
       });
     });
+  }
+
+  // The widget's sizes are multiples of --of-rem: the browser's own default font size, which
+  // the person sets, measured here once. The page's rem will not do: many pages fix the font
+  // size of their <html> in px, and the widget would then ignore the person's setting.
+  function fontUnit() {
+    var host = document.querySelector('[data-oncefill-host]');
+    if (!host || !host.shadowRoot) return;
+    var probe = document.createElement('span');
+    probe.style.cssText = 'all: initial; font-size: medium';
+    host.shadowRoot.appendChild(probe);
+    host.style.setProperty('--of-rem', getComputedStyle(probe).fontSize);
+    probe.remove();
   }
 
   function fail(err) {

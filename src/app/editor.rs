@@ -70,6 +70,9 @@ pub struct EditorState {
     pub touched: BTreeSet<(DraftId, Key)>,
     /// The person asked to save or go on: every problem is shown.
     pub attempted: bool,
+    /// How many times the person asked to go on while a value had a problem: each time the
+    /// first field with a problem takes the focus.
+    pub refusals: u32,
     /// The element that has focus (sensitive values are unmasked only there).
     pub focused: Option<(DraftId, Key)>,
     /// Sensitive elements the person chose to see in the editor.
@@ -142,6 +145,7 @@ impl EditorState {
             drafts: BTreeMap::new(),
             touched: BTreeSet::new(),
             attempted: false,
+            refusals: 0,
             focused: None,
             shown: BTreeSet::new(),
             confirm_remove: None,
@@ -356,9 +360,13 @@ impl EditorState {
                 self.attempted = !failed.is_empty();
                 if let Some(first) = failed.first() {
                     self.section = self.section_of(first);
+                    self.refusals += 1;
                 }
             }
-            EditorAction::Attempted => self.attempted = true,
+            EditorAction::Attempted => {
+                self.attempted = true;
+                self.refusals += 1;
+            }
             EditorAction::LoadDemo => {
                 self.profile = Profile::demo();
                 self.drafts.clear();
@@ -448,6 +456,10 @@ mod tests {
         s.reduce(EditorAction::Show(Section::Agents), NOW);
         s.reduce(EditorAction::Save, NOW);
         assert!(s.attempted);
+        assert_eq!(
+            s.refusals, 1,
+            "the first field with a problem takes the focus"
+        );
         assert_eq!(s.section, Section::Firm(firm.clone()));
         assert!(!s.visible_problems(&firm).is_empty());
         assert_eq!(s.error_count(), s.visible_problems(&firm).len());

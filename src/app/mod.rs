@@ -213,6 +213,7 @@ impl AppState {
                     PanelAction::ShowView(_) => {
                         self.vault.message = None;
                         self.vault.confirm_erase = false;
+                        self.vault.erased = false;
                     }
                     PanelAction::Open | PanelAction::SetLang(_) | PanelAction::BackTo(_) => {}
                 }
@@ -343,7 +344,7 @@ impl AppState {
             Action::Erased => {
                 *self = self.fresh();
                 self.vault.vault = VaultState::Absent;
-                self.vault.message = Some(crate::core::i18n::tr(self.lang(), "erased", &[]));
+                self.vault.erased = true;
                 return true;
             }
             Action::Clear => {
@@ -470,7 +471,7 @@ mod tests {
         unlock(&mut s, Some("older".into()));
         assert_eq!(s.screen(), View::Editor);
         assert_eq!(s.profile(), &Profile::demo());
-        assert_eq!(s.vault.save_status, vault::SaveStatus::Saved("#4".into()));
+        assert_eq!(s.vault.save_status, vault::SaveStatus::Opened);
         assert!(!s.vault.save_due(), "what was read is what is stored");
         assert_eq!(s.vault.message.as_deref(), Some("older"));
     }
@@ -550,7 +551,9 @@ mod tests {
         send(&mut s, Action::Erased);
         assert_eq!(s.vault.vault, VaultState::Absent);
         assert!(s.vault.key.is_none());
-        assert!(s.vault.message.is_some());
+        assert!(s.vault.erased, "the person is told everything was erased");
+        send(&mut s, PanelAction::ShowView(View::Settings));
+        assert!(!s.vault.erased, "and told once");
     }
 
     #[test]

@@ -61,7 +61,15 @@ impl Panel {
     pub fn reduce(&mut self, action: PanelAction) {
         match action {
             PanelAction::Open => self.open = true,
-            PanelAction::Close => self.open = false,
+            PanelAction::Close => {
+                self.open = false;
+                // A review and a fill's outcome are of the page as it was: it may have moved on
+                // since (a wizard's next step), so the panel opens again on the editor, from
+                // where 下一步 reviews the page as it is then.
+                if matches!(self.view, View::Review | View::Report) {
+                    self.view = View::Editor;
+                }
+            }
             PanelAction::SetLang(lang) => self.lang = lang,
             PanelAction::ShowView(view) | PanelAction::BackTo(view) => self.view = view,
         }
@@ -91,11 +99,23 @@ mod tests {
         assert_eq!(p.view, View::Settings);
         p.reduce(PanelAction::BackTo(View::Review));
         assert_eq!(p.view, View::Review);
+        p.reduce(PanelAction::BackTo(View::Settings));
         p.reduce(PanelAction::SetLang(p.other_lang()));
         assert_eq!(p.lang, Lang::En);
         assert_eq!(p.other_lang(), Lang::ZhCn);
         p.reduce(PanelAction::Close);
         assert!(!p.open);
-        assert_eq!(p.view, View::Review, "closing keeps the screen");
+        assert_eq!(p.view, View::Settings, "closing keeps the screen");
+        p.reduce(PanelAction::Open);
+        for old in [View::Review, View::Report] {
+            p.reduce(PanelAction::ShowView(old));
+            p.reduce(PanelAction::Close);
+            p.reduce(PanelAction::Open);
+            assert_eq!(
+                p.view,
+                View::Editor,
+                "no old {old:?} when the panel opens again"
+            );
+        }
     }
 }

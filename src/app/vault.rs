@@ -41,6 +41,8 @@ pub enum SaveStatus {
     Saving,
     /// Saved at this local time (HH:MM).
     Saved(String),
+    /// Just unlocked: what was read is what is stored (nothing to say beyond where it is kept).
+    Opened,
     /// Failed: the message id; the copy before stays in force.
     Failed(&'static str),
 }
@@ -70,6 +72,8 @@ pub struct VaultSession {
     pub auto_lock_minutes: u32,
     /// Erasing everything awaits confirmation.
     pub confirm_erase: bool,
+    /// Everything stored was just erased: the editor says so until another screen is shown.
+    pub erased: bool,
     /// The stored generation this page read or last saved: a save replaces only that one.
     pub generation: Option<u32>,
     /// A new key waits for its first save, which deletes every generation sealed under the
@@ -143,6 +147,7 @@ impl Default for VaultSession {
             busy: false,
             auto_lock_minutes: 10,
             confirm_erase: false,
+            erased: false,
             generation: None,
             rekey: false,
             clash: None,
@@ -179,7 +184,7 @@ impl VaultSession {
         self.busy = false;
         self.message = note;
         // What was just read is what is stored.
-        self.save_status = SaveStatus::Saved(format!("#{generation}"));
+        self.save_status = SaveStatus::Opened;
         self.generation = Some(generation);
         self.saved_revision = self.revision + 1;
         self.revision += 1;
@@ -206,8 +211,14 @@ impl VaultSession {
                 self.busy = false;
                 if counts {
                     self.failures += 1;
-                    let delay = f64::from(crate::core::vault::retry_delay_ms(self.failures));
-                    self.wait_until = now_ms + delay;
+                    // No wait at all (not one of 0 s, which a clock read a moment earlier
+                    // would show as 1 s) until a few wrong tries in a row.
+                    let delay = crate::core::vault::retry_delay_ms(self.failures);
+                    self.wait_until = if delay == 0 {
+                        0.0
+                    } else {
+                        now_ms + f64::from(delay)
+                    };
                 }
                 self.message = Some(message);
             }
@@ -269,8 +280,8 @@ mod tests {
         assert!(!v.busy);
         assert_eq!(v.failures, 1);
         assert_eq!(
-            v.wait_until,
-            1_000.0 + f64::from(crate::core::vault::retry_delay_ms(1))
+            v.wait_until, 0.0,
+            "one wrong try: no wait, no word of many tries"
         );
         let before = v.wait_until;
         v.reduce(VaultAction::UnlockFailed {
@@ -281,6 +292,15 @@ mod tests {
         assert_eq!(v.failures, 1, "another failure does not count");
         assert_eq!(v.wait_until, before);
         assert_eq!(v.message.as_deref(), Some("storage"));
+        for (now_ms, waits) in [(6_000.0, false), (7_000.0, true), (8_000.0, true)] {
+            v.reduce(VaultAction::UnlockFailed {
+                message: "wrong".into(),
+                counts: true,
+                now_ms,
+            });
+            assert_eq!(v.wait_until > now_ms, waits, "after {} tries", v.failures);
+        }
+        assert_eq!(v.failures, 4);
     }
 
     #[test]

@@ -45,7 +45,11 @@ pub fn classify_mapped(
             .map(|f| Classification {
                 field: f.id.clone(),
                 verdict: Verdict::Skip {
-                    reason: SkipReason::NotMapped,
+                    reason: if f.visible {
+                        SkipReason::NotMapped
+                    } else {
+                        SkipReason::Hidden
+                    },
                 },
                 role: None,
                 part: None,
@@ -89,7 +93,9 @@ pub fn classify_mapped(
                     .collect()
             }
         };
-        for i in hits {
+        // A control the page does not render (a wizard's later step, a closed section) is
+        // left alone, as classification leaves it: the person fills it when it is shown.
+        for i in hits.into_iter().filter(|i| fields[*i].visible) {
             let c = &mut out.classified[i];
             match m.key {
                 Some(key) => {
@@ -124,7 +130,8 @@ pub fn apply_learned(
     use crate::core::classify::learn;
     let corrections = learn::mapping_for(learned, page);
     for (i, field) in fields.iter().enumerate() {
-        let Some((key, _)) = corrections.lookup(field) else {
+        // A correction does not reach a control the page does not render either.
+        let Some((key, _)) = corrections.lookup(field).filter(|_| field.visible) else {
             continue;
         };
         let c = &mut mapped.classified[i];

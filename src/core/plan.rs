@@ -29,6 +29,7 @@ use crate::core::profile::{Profile, Relation, Value};
 use crate::core::role::{Role, RoleRef};
 use crate::core::transform::{
     AddressPart, By, DatePart, Lookup, NamePart, Output, PickBy, Transform, apply, format_pattern,
+    in_words,
 };
 
 /// What the DOM adapter does to one field.
@@ -55,6 +56,14 @@ pub enum FillAction {
     Check {
         /// Ticked.
         on: bool,
+    },
+    /// Choose an option of a select that has none yet: the page adds them only once the
+    /// select before it is chosen (province → city → county). Reviewed like any other step;
+    /// filled after the one before it, when its options have come.
+    Later {
+        /// The choice in words (masked in `Debug`, never serialised).
+        #[serde(skip)]
+        text: Secret,
     },
 }
 
@@ -117,6 +126,7 @@ impl FillStep {
                 .map(|o| o.text.clone())
                 .unwrap_or_default(),
             FillAction::Check { on } => if *on { "☑" } else { "☐" }.to_string(),
+            FillAction::Later { text } => text.expose().to_string(),
         }
     }
 }
@@ -334,14 +344,30 @@ fn text_option(options: &[FieldOption], text: &str) -> Option<usize> {
         .position(|o| o.text.trim() == text || o.value.trim() == text)
 }
 
+/// A field's title in review: its label (else its placeholder, `name` or `id`) without the
+/// words a page writes beside a choice to instruct (性别 请选择男女 → 性别); the label as it is
+/// when nothing else would remain.
 fn field_label(field: &FieldDescriptor) -> String {
-    field
+    let label = field
         .label
         .clone()
         .or_else(|| field.placeholder.clone())
         .or_else(|| field.name.clone())
         .or_else(|| field.html_id.clone())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    let mut kept = String::new();
+    for part in label.split_whitespace() {
+        if !["请选择", "请输入", "请填写", "请勾选"]
+            .iter()
+            .any(|a| part.starts_with(a))
+        {
+            if !kept.is_empty() {
+                kept.push(' ');
+            }
+            kept.push_str(part);
+        }
+    }
+    if kept.is_empty() { label } else { kept }
 }
 
 /// Plans the fill of `fields` (as scanned) from `profile`, following `classified`
@@ -532,7 +558,29 @@ fn plain_text(field: &FieldDescriptor, action: &FillAction) -> String {
             if *on { "☑" } else { "☐" },
             field.label.as_deref().unwrap_or_default()
         ),
+        FillAction::Later { text } => text.expose().to_string(),
     }
+}
+
+/// The choice in words for a select whose options the page has not added yet (a cascade's
+/// city or county before its province is chosen); `None` for any other field.
+fn later(
+    field: &FieldDescriptor,
+    transform: &Transform,
+    value: &Value,
+    ctx: &dyn Lookup,
+) -> Option<FillAction> {
+    if field.control != Control::Select || field.options.iter().any(|o| !o.value.trim().is_empty())
+    {
+        return None;
+    }
+    let text = match in_words(transform, value, ctx).ok()? {
+        Output::Text { text } => text,
+        Output::Choice { option, .. } => option,
+    };
+    Some(FillAction::Later {
+        text: Secret::new(text),
+    })
 }
 
 /// As [`plan`], with a transform per field (from a form mapping) saying how each value is
@@ -630,6 +678,11 @@ pub fn plan_with(
         };
         let action = match fill_action(field, key, &value, transform, &lookup) {
             Ok(action) => action,
+            Err(NotPlanned::NoMatchingOption(_))
+                if let Some(action) = later(field, transform, &value, &lookup) =>
+            {
+                action
+            }
             Err(why) => {
                 out.skipped.push(skip(why));
                 continue;
@@ -680,6 +733,56 @@ mod tests {
 
     fn run(fields: &[FieldDescriptor]) -> FillPlan {
         plan(&Profile::demo(), fields, &classify_all(fields), TODAY)
+    }
+
+    #[test]
+    fn a_wizards_later_step_is_not_planned_though_a_mapping_names_it() {
+        use crate::core::mapped::classify_mapped;
+        use crate::core::mapping::FormMapping;
+        let form = FormMapping::from_json(
+            r#"{"version":1,"id":"t.wizard","title":"T","department":"D","match":{"fields":["a"]},
+            "fields":[{"locator":{"id":"a"},"key":"person.name"},{"locator":{"id":"b"},"key":"contact.mobile"}]}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        let shown = FieldDescriptor::text("a", "姓名");
+        let mut later = FieldDescriptor::text("b", "手机号码");
+        later.visible = false;
+        let fields = [shown, later];
+        let mapped = classify_mapped(&form, &fields, &|_| Vec::new());
+        let plan = plan_with(
+            &Profile::demo(),
+            &fields,
+            &mapped.classified,
+            &mapped.transforms,
+            TODAY,
+        );
+        let planned: Vec<&str> = plan.steps.iter().map(|s| s.field.0.as_str()).collect();
+        assert_eq!(planned, ["a"], "only the step shown is reviewed and filled");
+        assert!(matches!(
+            plan.skipped[0].why,
+            NotPlanned::Skipped(SkipReason::Hidden)
+        ));
+    }
+
+    #[test]
+    fn a_review_title_is_the_fields_name_without_the_words_about_its_options() {
+        let title = |label: &str| {
+            let mut f = FieldDescriptor::text("xb", label);
+            f.control = Control::Select;
+            f.options = options(&[("", "请选择"), ("1", "男"), ("2", "女")]);
+            field_label(&f)
+        };
+        assert_eq!(title("性别 请选择男女"), "性别");
+        assert_eq!(title(" 性别 请选择"), "性别");
+        assert_eq!(title("性别"), "性别");
+        assert_eq!(title("请选择"), "请选择", "nothing else to call it");
+        assert_eq!(title("名称 申请变更登记内容"), "名称 申请变更登记内容");
+        // The step of the plan carries the clean title.
+        let mut f = FieldDescriptor::text("xb", "性别 请选择男女");
+        f.control = Control::Select;
+        f.options = options(&[("", "请选择"), ("1", "男"), ("2", "女")]);
+        let plan = run(&[f]);
+        assert_eq!(plan.steps[0].label, "性别");
     }
 
     #[test]

@@ -544,6 +544,8 @@ pub fn fills(
                 choice: option.0.clone(),
             },
             FillAction::Check { on } => Fill::Check { k, on: *on },
+            // The agent fills a cascade's next select once its options come.
+            FillAction::Later { .. } => continue,
         };
         out.push(fill);
     }

@@ -36,6 +36,9 @@ pub enum Outcome {
     Changed,
     /// The page hides the field from the person.
     Hidden,
+    /// A select whose options the page adds once the one before it is chosen never got the
+    /// reviewed choice.
+    NoChoice,
 }
 
 impl Outcome {
@@ -50,6 +53,7 @@ impl Outcome {
             Outcome::Rejected => "outcome-rejected",
             Outcome::Changed => "outcome-changed",
             Outcome::Hidden => "outcome-hidden",
+            Outcome::NoChoice => "outcome-no-choice",
         }
     }
 
@@ -86,7 +90,8 @@ pub fn apply(document: &Document, plan: &FillPlan, reviewed: &[FieldDescriptor])
     let checked: Vec<_> = plan
         .steps
         .iter()
-        .filter(|s| s.selected)
+        // A select waiting for its options is filled after the one before it (`ui::page`).
+        .filter(|s| s.selected && !matches!(s.action, FillAction::Later { .. }))
         .map(|step| {
             let target = match &step.action {
                 FillAction::Radio { option } => option,
@@ -130,6 +135,7 @@ fn fill_one(dom: &LiveDom, el: &Element, action: &FillAction, overwrite: bool) -
         FillAction::Select { index } => fill_select(dom, el, *index, overwrite),
         FillAction::Radio { .. } => fill_radio(el, overwrite),
         FillAction::Check { on } => fill_check(el, *on),
+        FillAction::Later { .. } => Outcome::NoChoice,
     }
 }
 

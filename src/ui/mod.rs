@@ -55,6 +55,18 @@ pub struct Relock {
     pub auto_lock_minutes: u32,
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/focus.js")]
+extern "C" {
+    /// On Tab in the open panel: from its last control round to its first (Shift+Tab: from
+    /// its first or its title to its last), never into the page behind it.
+    #[wasm_bindgen(js_name = keepFocusInside)]
+    fn keep_focus_inside(event: &KeyboardEvent);
+    /// The first field with a problem in the editor of the panel `inside` is in takes the
+    /// focus, scrolled into view.
+    #[wasm_bindgen(js_name = focusFirstProblem)]
+    fn focus_first_problem(inside: &web_sys::HtmlElement);
+}
+
 /// Today from the browser's clock, in China's calendar.
 fn today() -> time::Date {
     crate::core::clock::today()
@@ -71,29 +83,34 @@ pub fn App(props: &AppProps) -> Html {
     });
     let launcher_ref = use_node_ref();
     let heading_ref = use_node_ref();
-    let was_open = use_mut_ref(|| false);
+    let was = use_mut_ref(|| (false, 0u32));
 
     // Focus follows the panel: into its heading when it opens or changes screen, back to the
-    // launcher when it closes.
+    // launcher when it closes; to the first field with a problem when 下一步 is refused.
     {
         let launcher_ref = launcher_ref.clone();
         let heading_ref = heading_ref.clone();
-        let was_open = was_open.clone();
-        use_effect_with((state.panel.open, state.panel.view), move |(open, _)| {
-            if *open {
-                if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
+        let was = was.clone();
+        let key = (state.panel.open, state.panel.view, state.editor.refusals);
+        use_effect_with(key, move |&(open, _, refusals)| {
+            let (was_open, was_refused) = *was.borrow();
+            let panel = heading_ref.cast::<web_sys::HtmlElement>();
+            if open && was_open && refusals != was_refused {
+                if let Some(h) = panel {
+                    focus_first_problem(&h);
+                }
+            } else if open {
+                if let Some(h) = panel {
                     // A new screen starts at its top, not where the last one was scrolled to.
                     if let Some(panel) = h.closest(".of-panel").ok().flatten() {
                         panel.set_scroll_top(0);
                     }
                     let _ = h.focus();
                 }
-            } else if *was_open.borrow()
-                && let Some(b) = launcher_ref.cast::<web_sys::HtmlElement>()
-            {
+            } else if was_open && let Some(b) = launcher_ref.cast::<web_sys::HtmlElement>() {
                 let _ = b.focus();
             }
-            *was_open.borrow_mut() = *open;
+            *was.borrow_mut() = (open, refusals);
         });
     }
 
@@ -162,12 +179,14 @@ pub fn App(props: &AppProps) -> Html {
 
     let lang = state.lang();
     let t = |id: &str| tr(lang, id, &[]);
+    // A modal dialog: Esc closes it (the focus goes back to the launcher), and Tab goes round
+    // its own controls instead of leaving into the page behind it.
     let on_keydown = {
         let panel = panel.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                panel.emit(PanelAction::Close);
-            }
+        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
+            "Escape" => panel.emit(PanelAction::Close),
+            "Tab" => keep_focus_inside(&e),
+            _ => {}
         })
     };
     let toggle = {
@@ -249,9 +268,10 @@ pub fn App(props: &AppProps) -> Html {
                 { t("launcher") }
             </button>
             if state.panel.open {
-                <section id="of-panel" class="of-panel" data-of="panel" role="dialog"
+                <section id="of-panel" class="of-panel" data-of="panel" role="dialog" aria-modal="true"
                     aria-labelledby="of-title" onkeydown={on_keydown}>
-                    <header class="of-header">
+                    // Not a <header>: the page has its own banner; the widget's title bar is none.
+                    <div class="of-header">
                         <h2 id="of-title" ref={heading_ref} tabindex="-1">
                             { t("app-title") }
                             <span class="of-subtitle">{ t("app-subtitle") }</span>
@@ -260,7 +280,7 @@ pub fn App(props: &AppProps) -> Html {
                             <button type="button" class="of-link" data-of="lang" onclick={switch_lang}>{ t("lang-switch") }</button>
                             <button type="button" class="of-close" data-of="close" aria-label={t("close")} onclick={close}>{"×"}</button>
                         </div>
-                    </header>
+                    </div>
                     <VaultBar {lang} session={session.clone()} ops={ops.clone()} />
                     { screen }
                 </section>

@@ -5,7 +5,7 @@ use crate::core::classify::{classify_all_with, learn};
 use crate::core::dictionary::Key;
 use crate::core::field::{FieldDescriptor, FieldId};
 use crate::core::mapping::FormMapping;
-use crate::core::plan::{FillPlan, NotPlanned, plan};
+use crate::core::plan::{FillAction, FillPlan, plan};
 use crate::core::profile::Profile;
 use crate::core::scan::Truncated;
 use crate::dom::{fill, scan, timing};
@@ -113,12 +113,13 @@ pub fn fill(state: &Handle) {
     // Selects whose options a page adds only once the one before is chosen (province →
     // city → county) had nothing to match at review; they are filled as they appear,
     // as a person would, and only those.
+    // Only those reviewed as such and kept ticked: every value written had its row.
     let mut waiting: Vec<FieldId> = state
         .review
         .plan
-        .skipped
+        .steps
         .iter()
-        .filter(|s| matches!(s.why, NotPlanned::NoMatchingOption(_)))
+        .filter(|s| s.selected && matches!(s.action, FillAction::Later { .. }))
         .map(|s| s.field.clone())
         .collect();
     for _ in 0..3 {
@@ -131,7 +132,9 @@ pub fn fill(state: &Handle) {
             steps: again
                 .steps
                 .into_iter()
-                .filter(|s| waiting.contains(&s.field))
+                .filter(|s| {
+                    waiting.contains(&s.field) && !matches!(s.action, FillAction::Later { .. })
+                })
                 .collect(),
             skipped: Vec::new(),
         };
@@ -155,6 +158,20 @@ pub fn fill(state: &Handle) {
         report
             .outcomes
             .extend(fill::apply(&document, &next, &reviewed).outcomes);
+    }
+    // Those whose choice never came are the person's to make.
+    for step in state
+        .review
+        .plan
+        .steps
+        .iter()
+        .filter(|s| waiting.contains(&s.field))
+    {
+        report.outcomes.push((
+            step.field.clone(),
+            step.label.clone(),
+            fill::Outcome::NoChoice,
+        ));
     }
     timing::end("oncefill:fill");
     send(state, Action::Filled(summary(&report)));

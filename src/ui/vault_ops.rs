@@ -138,10 +138,12 @@ pub fn unlock(handle: Handle, cell: StoreCell, passphrase: Secret) {
                 // Asked again on each unlock: a browser may agree later (the person told once).
                 ask_to_persist(&handle, &cell).await;
             }
-            Err(UnlockError::Vault(VaultError::WrongPassphrase)) => {
-                unlock_failed(&handle, VaultError::WrongPassphrase.message(lang), true)
-            }
-            Err(UnlockError::Vault(e)) => unlock_failed(&handle, e.message(lang), false),
+            Err(UnlockError::Vault(VaultError::WrongPassphrase)) => unlock_failed(
+                &handle,
+                VaultError::WrongPassphrase.unlock_message(lang),
+                true,
+            ),
+            Err(UnlockError::Vault(e)) => unlock_failed(&handle, e.unlock_message(lang), false),
             Err(UnlockError::Storage(e)) => {
                 unlock_failed(&handle, storage_message(lang, &e), false)
             }
@@ -167,7 +169,11 @@ pub fn set_passphrase(handle: Handle, cell: StoreCell, current: Option<Secret>, 
             };
             drop(old);
             if !ok {
-                unlock_failed(&handle, VaultError::WrongPassphrase.message(lang), true);
+                unlock_failed(
+                    &handle,
+                    VaultError::WrongPassphrase.unlock_message(lang),
+                    true,
+                );
                 return;
             }
         }

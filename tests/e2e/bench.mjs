@@ -327,11 +327,11 @@ async function createVault(page) {
     if (error?.name !== 'TimeoutError') throw error;
     throw new Error(`creating the vault: [data-of=vault-status] says ${JSON.stringify(await status.innerText())}, not 已加密保存`);
   }
-  // Best effort: the status gains its time （…） once the save has completed; reloading
+  // Best effort: the status is marked data-stored once the save has completed; reloading
   // earlier could find no vault.
   await page
     .waitForFunction(
-      () => document.querySelector('[data-oncefill-host]')?.shadowRoot?.querySelector('[data-of="vault-status"]')?.textContent.includes('（'),
+      () => document.querySelector('[data-oncefill-host]')?.shadowRoot?.querySelector('[data-of="vault-status"]')?.hasAttribute('data-stored'),
       null,
       { timeout: 5_000 },
     )

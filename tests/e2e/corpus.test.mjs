@@ -123,9 +123,8 @@ for (const fx of FIXTURES) {
         if ((await next.count()) === 0) break;
         await page.locator(W('done')).click();
         await next.click();
+        // The panel opens again on the editor, not on the last step's report.
         await page.locator(W('launcher')).click();
-        await page.locator(W('back-to-review')).click().catch(() => {});
-        await page.locator(W('back')).click();
         await page.locator(W('to-review')).click();
         await page.locator(W('review')).waitFor({ timeout: 15000 });
         await page.locator(W('fill')).click();

@@ -21,11 +21,11 @@ function createVault(page) {
   return createVaultUnder(page, PASS);
 }
 
-/** Waits until the tab's last save is done (its status shows a time). */
+/** Waits until the tab's last save is done (or what it read is what is stored). */
 async function settled(page) {
   await page.waitForFunction(() => {
     const host = document.querySelector('[data-oncefill-host]');
-    return /（|\d\d:\d\d/.test(host?.shadowRoot?.querySelector('[data-of="vault-status"]')?.textContent ?? '');
+    return host?.shadowRoot?.querySelector('[data-of="vault-status"]')?.hasAttribute('data-stored') ?? false;
   });
 }
 

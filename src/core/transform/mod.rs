@@ -1029,6 +1029,22 @@ fn one_line(address: &Address, style: AddressStyle) -> String {
     }
 }
 
+/// What `transform` writes of `value`, in words for a person to read: a division by its name
+/// where the form takes its code (review shows a cascade's select this way before its options
+/// exist); any other transform's own output.
+pub fn in_words(
+    transform: &Transform,
+    value: &Value,
+    ctx: &dyn Lookup,
+) -> Result<Output, TransformError> {
+    match transform {
+        Transform::AddressPart { part, .. } => {
+            address_part(&address_of(value)?, *part, By::Name).map(Output::text)
+        }
+        other => apply(other, value, ctx),
+    }
+}
+
 fn address_part(address: &Address, part: AddressPart, by: By) -> Result<String, TransformError> {
     let missing = || TransformError::AddressPartMissing { part: part.key() };
     let lowest = [&address.county, &address.city, &address.province]

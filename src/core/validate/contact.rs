@@ -6,8 +6,8 @@ use super::{Issue, all_digits, compact, half_width};
 /// The longest e-mail address (RFC 5321 path limit less the angle brackets).
 pub const EMAIL_MAX_CHARS: usize = 254;
 
-/// A mainland mobile number: 11 digits `1[3-9]…`, with an optional `+86`/`86`/`0086` prefix,
-/// spaces and hyphens.
+/// A mainland mobile number: 11 digits `1[3-9]…` outside the blocks never given to mobiles
+/// ([`Issue::MobilePrefix`]), with an optional `+86`/`86`/`0086` prefix, spaces and hyphens.
 pub fn mobile(input: &str) -> Result<String, Issue> {
     let digits: String = input
         .chars()
@@ -31,16 +31,19 @@ pub fn mobile(input: &str) -> Result<String, Issue> {
         })
         .unwrap_or(&digits);
     let bytes = national.as_bytes();
-    let ok = bytes.len() == 11
-        && bytes[0] == b'1'
-        && (b'3'..=b'9').contains(&bytes[1])
-        && bytes.iter().all(u8::is_ascii_digit);
-    if ok {
-        Ok(national.to_string())
-    } else {
-        Err(Issue::MobileFormat)
+    if bytes.len() != 11 || bytes[0] != b'1' || !bytes.iter().all(u8::is_ascii_digit) {
+        return Err(Issue::MobileFormat);
     }
+    if UNALLOCATED_MOBILE.iter().any(|p| national.starts_with(p)) {
+        return Err(Issue::MobilePrefix);
+    }
+    Ok(national.to_string())
 }
+
+/// Starts of eleven digits that are no mobile number: no block begins 10, 11 or 12; 140–144
+/// are the 13-digit data-only (物联网) blocks; 154 was never allocated (工业和信息化部
+/// 《电信网编号计划》, the 1xx mobile blocks).
+const UNALLOCATED_MOBILE: &[&str] = &["10", "11", "12", "140", "141", "142", "143", "144", "154"];
 
 /// Words and signs that introduce an extension, lower case.
 const EXTENSION_MARKERS: &[&str] = &["分机", "转", "ext.", "ext", "x", "#"];
@@ -280,7 +283,11 @@ mod tests {
         assert_eq!(mobile("+86 138-0013-8000"), Ok("13800138000".into()));
         assert_eq!(mobile("8613800138000"), Ok("13800138000".into()));
         assert_eq!(mobile("１３８００１３８０００"), Ok("13800138000".into()));
-        assert_eq!(mobile("12800138000"), Err(Issue::MobileFormat));
+        assert_eq!(mobile("12800138000"), Err(Issue::MobilePrefix));
+        assert_eq!(mobile("14012345678"), Err(Issue::MobilePrefix));
+        assert_eq!(mobile("15412345678"), Err(Issue::MobilePrefix));
+        assert_eq!(mobile("14712345678"), Ok("14712345678".into()));
+        assert_eq!(mobile("28001380000"), Err(Issue::MobileFormat));
         assert_eq!(mobile("1380013800"), Err(Issue::MobileFormat));
         assert_eq!(mobile(""), Err(Issue::Required));
     }

@@ -153,6 +153,7 @@ impl Issue {
             Issue::Required
             | Issue::NameMixed
             | Issue::MobileFormat
+            | Issue::MobilePrefix
             | Issue::DateFormat
             | Issue::DateFuture
             | Issue::AddressShort
@@ -221,6 +222,7 @@ mod tests {
             Issue::NameCharacter { found: '2' },
             Issue::NameMixed,
             Issue::MobileFormat,
+            Issue::MobilePrefix,
             Issue::DateFormat,
             Issue::DateFuture,
             Issue::BirthMismatch { expected: day },
@@ -396,11 +398,12 @@ mod tests {
             Issue::AddressNote(ParseWarning::Unplaced { .. }) => 66,
             Issue::IdAddressUnknown { .. } => 67,
             Issue::TooLong { .. } => 68,
+            Issue::MobilePrefix => 69,
         }
     }
 
     /// The number of kinds [`kind`] tells apart.
-    const KINDS: usize = 69;
+    const KINDS: usize = 70;
 
     #[test]
     fn every_kind_of_issue_is_sampled() {

@@ -61,6 +61,9 @@ pub enum Issue {
     NameMixed,
     /// Not a mainland mobile number.
     MobileFormat,
+    /// Eleven digits starting with 1, but their first three are no mobile number block of the
+    /// national numbering plan (10x–12x, the 13-digit data-only blocks 140–144, 154).
+    MobilePrefix,
     /// Not a `YYYY-MM-DD` date.
     DateFormat,
     /// A date after today where that cannot be.
@@ -227,6 +230,7 @@ impl Issue {
             Issue::NameCharacter { .. } => "name.character",
             Issue::NameMixed => "name.mixed",
             Issue::MobileFormat => "mobile.format",
+            Issue::MobilePrefix => "mobile.prefix",
             Issue::DateFormat => "date.format",
             Issue::DateFuture => "date.future",
             Issue::BirthMismatch { .. } => "birth.mismatch",

@@ -165,7 +165,18 @@ impl VaultError {
         }
     }
 
-    /// The sentence a person reads.
+    /// The sentence a person reads when the vault kept on this device does not open. No file
+    /// was chosen, so a wrong passphrase is only that: no damaged file is suggested.
+    pub fn unlock_message(&self, lang: crate::core::i18n::Lang) -> String {
+        match self {
+            VaultError::WrongPassphrase => {
+                crate::core::i18n::tr(lang, "unlock-wrong-passphrase", &[])
+            }
+            other => other.message(lang),
+        }
+    }
+
+    /// The sentence a person reads (opening a backup file).
     pub fn message(&self, lang: crate::core::i18n::Lang) -> String {
         use crate::core::i18n::{Arg, tr};
         match self {
@@ -544,6 +555,28 @@ pub fn open_profile(passphrase: &str, bytes: &[u8]) -> Result<(VaultKey, Profile
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_wrong_passphrase_at_unlock_suggests_no_damaged_file() {
+        use crate::core::i18n::Lang;
+        let unlock = VaultError::WrongPassphrase.unlock_message(Lang::ZhCn);
+        assert!(unlock.contains("密码不正确"), "{unlock}");
+        assert!(!unlock.contains("文件"), "{unlock}");
+        assert!(
+            !VaultError::WrongPassphrase
+                .unlock_message(Lang::En)
+                .contains("file")
+        );
+        let file = VaultError::WrongPassphrase.message(Lang::ZhCn);
+        assert!(
+            file.contains("文件已损坏"),
+            "a backup file may be damaged: {file}"
+        );
+        assert_eq!(
+            VaultError::Tampered.unlock_message(Lang::ZhCn),
+            VaultError::Tampered.message(Lang::ZhCn)
+        );
+    }
+
     use super::*;
 
     const FAST: KdfParams = KdfParams {

@@ -296,6 +296,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     };
     let error_count = s.error_count();
     let intents = FieldIntents::of_editor(&props.on_intent);
+
     let body = match &s.section {
         Section::Person(id) => match s.profile.person(id) {
             Some(p) => html! {

@@ -114,6 +114,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
                 html! {
                     <label class="of-choice">
                         <input type="radio" name={id.clone()} value={code} checked={props.value == code}
+                            aria-describedby={described.clone()}
                             data-of={format!("{data_of}-{code}")} onchange={change} onblur={blur.clone()} />
                         { tr(lang, msg, &[]) }
                     </label>
@@ -121,7 +122,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
             };
             return html! {
                 <div class={classes!("of-row", invalid.then_some("of-invalid"))}>
-                    <fieldset class="of-fieldset" aria-invalid={invalid.to_string()} aria-describedby={described}>
+                    <fieldset class="of-fieldset" aria-invalid={invalid.to_string()} aria-describedby={described.clone()}>
                         <legend>{ label }</legend>
                         { radio("1", "sex-male") }
                         { radio("2", "sex-female") }

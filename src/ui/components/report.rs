@@ -39,7 +39,7 @@ pub fn Report(props: &ReportProps) -> Html {
                 </ul>
             }
             <div class="of-actions">
-                <button type="button" class="of-secondary" data-of="back-to-review" onclick={back}>{ tr(lang, "review-title", &[]) }</button>
+                <button type="button" class="of-secondary" data-of="back-to-review" onclick={back}>{ tr(lang, "back-to-review", &[]) }</button>
                 <button type="button" class="of-primary" data-of="done" onclick={close}>{ tr(lang, "close", &[]) }</button>
             </div>
         </div>

@@ -348,6 +348,9 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
                 if step.overwrites {
                     <div class="of-warning">{ tr(lang, "review-overwrite", &[]) }</div>
                 }
+                if matches!(step.action, crate::core::plan::FillAction::Later { .. }) {
+                    <div class="of-note" data-of="later">{ tr(lang, "review-later", &[]) }</div>
+                }
                 <details class="of-correct">
                     <summary>{ tr(lang, "correct", &[]) }</summary>
                     { correction(props, s.handle_of(&step.field), Some(step.key), format!("learn-{index}")) }
@@ -385,6 +388,11 @@ pub fn Review(props: &ReviewProps) -> Html {
         .count();
     let fill = props.on_fill.reform(|_: MouseEvent| ());
     let back = props.on_back.reform(|_: MouseEvent| ());
+    // Controls the page does not show (a later step, a closed section) are not listed: the
+    // person meets them when the page shows them.
+    let unseen =
+        |sk: &crate::core::plan::Skipped| matches!(sk.why, NotPlanned::Skipped(SkipReason::Hidden));
+    let skipped = s.plan.skipped.len() - s.plan.skipped.iter().filter(|sk| unseen(sk)).count();
     html! {
         <div class="of-review" data-of="review">
             <h3>{ t("review-title") }</h3>
@@ -404,11 +412,15 @@ pub fn Review(props: &ReviewProps) -> Html {
                 </section>
             }
             { missing_section(props) }
-            if !s.plan.skipped.is_empty() {
+            if skipped > 0 {
                 <details class="of-skipped" data-of="skipped">
-                    <summary>{ t("review-skipped") }{ format!(" ({})", s.plan.skipped.len()) }</summary>
+                    <summary>{ t("review-skipped") }{ format!(" ({skipped})") }</summary>
                     <ul>
+                        // A map, not a filter (see `steps`).
                         { for s.plan.skipped.iter().enumerate().map(|(i, sk)| {
+                            if unseen(sk) {
+                                return Html::default();
+                            }
                             // Fields OnceFill must never fill get no correction.
                             let correctable = !matches!(&sk.why, NotPlanned::Skipped(
                                 SkipReason::Hidden | SkipReason::ReadOnly | SkipReason::Disabled

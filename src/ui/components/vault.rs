@@ -94,16 +94,18 @@ pub fn VaultBar(props: &VaultProps) -> Html {
     let settings = props.ops.show.reform(|_: MouseEvent| View::Settings);
     match s.vault {
         VaultState::Unlocked => {
+            // Where the profile is kept, said once; then only what the last save did.
             let status = match &s.save_status {
                 SaveStatus::Saving => t("saving"),
                 SaveStatus::Saved(at) => tr(lang, "saved-at", &[("time", Arg::Str(at))]),
                 SaveStatus::Failed(id) => t(id),
-                SaveStatus::Idle => t("saved"),
+                SaveStatus::Idle | SaveStatus::Opened => String::new(),
             };
+            let stored = matches!(s.save_status, SaveStatus::Saved(_) | SaveStatus::Opened);
             let failed = matches!(s.save_status, SaveStatus::Failed(_));
             html! {
                 <div class={classes!("of-vault-bar", failed.then_some("of-vault-failed"))}>
-                    <span data-of="vault-status" role="status">{ "🔒 " }{ t("vault-on") }{ " · " }{ status }</span>
+                    <span data-of="vault-status" data-stored={stored.then_some("true")} role="status">{ "🔒 " }{ t("vault-on") }{ if status.is_empty() { "" } else { " · " } }{ status }</span>
                     <span class="of-vault-actions">
                         <button type="button" class="of-link" data-of="lock" onclick={props.ops.lock.reform(|_: MouseEvent| ())}>{ t("lock-now") }</button>
                         <button type="button" class="of-link" data-of="settings" onclick={settings}>{ t("vault-settings") }</button>
@@ -131,6 +133,9 @@ pub fn VaultBar(props: &VaultProps) -> Html {
         }
         VaultState::Absent | VaultState::Checking => html! {
             <div class="of-notice" role="note">
+                if s.erased {
+                    <p class="of-success" role="status" data-of="erased">{ t("erased") }</p>
+                }
                 <p>{ t("memory-only") }</p>
                 <button type="button" class="of-secondary" data-of="vault-setup"
                     onclick={props.ops.show.reform(|_: MouseEvent| View::Passphrase(false))}>{ t("vault-setup") }</button>
@@ -193,7 +198,7 @@ pub fn UnlockScreen(props: &VaultProps) -> Html {
                     <p class="of-error" data-of="vault-error">{ m }</p>
                 }
                 if wait_s > 0 {
-                    <p class="of-warning" data-of="unlock-wait">{ tr(lang, "unlock-wait", &[("seconds", Arg::Num(wait_s))]) }</p>
+                    <p class="of-warning" data-of="unlock-wait">{ tr(lang, "unlock-wait", &[("count", Arg::Num(i64::from(s.failures))), ("seconds", Arg::Num(wait_s))]) }</p>
                 }
                 if s.busy {
                     <p class="of-note">{ t("unlocking") }</p>

@@ -60,7 +60,7 @@ export async function createVault(page, pass) {
   await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
   await page.waitForFunction(() => {
     const host = document.querySelector('[data-oncefill-host]');
-    return host?.shadowRoot?.querySelector('[data-of="vault-status"]')?.textContent.includes('（');
+    return host?.shadowRoot?.querySelector('[data-of="vault-status"]')?.hasAttribute('data-stored');
   });
 }
 

@@ -1,0 +1,40 @@
+// Where the focus goes in the open panel, a modal dialog. Plain DOM work, done here rather than
+// in the wasm, where each DOM call is a binding of its own.
+
+const CONTROLS =
+  'button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), ' +
+  'textarea:not([disabled]), a[href], summary';
+
+// On Tab (the panel's keydown): from the last control a person can see, the focus goes round
+// to the first; on Shift+Tab from the first (or from the panel's title), to the last. The
+// focus never leaves the panel for the page behind it.
+export function keepFocusInside(event) {
+  // Not currentTarget: the widget's listeners are delegated to its root.
+  const panel = event.target.closest('.of-panel');
+  if (!panel) return;
+  const shown = [...panel.querySelectorAll(CONTROLS)].filter((el) => el.getClientRects().length > 0);
+  if (shown.length === 0) return;
+  const first = shown[0];
+  const last = shown[shown.length - 1];
+  const from = event.target;
+  const to = event.shiftKey
+    ? (from === first || !shown.includes(from) ? last : null)
+    : (from === last ? first : null);
+  if (to) {
+    event.preventDefault();
+    to.focus();
+  }
+}
+
+// After a refused 下一步: the first field with a problem in the panel of `inside` takes the
+// focus (a group's first control), scrolled to the middle of the panel, where the sticky title
+// and buttons cover nothing; its message is linked to it by aria-describedby.
+export function focusFirstProblem(inside) {
+  const panel = inside.closest('.of-panel');
+  const first = panel && panel.querySelector('[data-of=editor] [aria-invalid=true]');
+  const target = first && (first.tagName === 'FIELDSET' ? first.querySelector('input, select') : first);
+  if (target) {
+    target.scrollIntoView({ block: 'center' });
+    target.focus({ preventScroll: true });
+  }
+}
