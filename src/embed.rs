@@ -83,6 +83,7 @@ pub fn unmount() {
     if let Some(app) = APP.with(|a| a.borrow_mut().take()) {
         app.destroy();
     }
+    crate::ui::window::unmount();
     crate::ui::close_channel();
 }
 
@@ -90,6 +91,17 @@ pub fn unmount() {
 /// or `undefined`. A second call does nothing.
 #[wasm_bindgen]
 pub fn mount(options: JsValue) -> Result<(), JsValue> {
+    mount_in(options, false)
+}
+
+/// Mounts the OnceFill window on `window.html` (see [`crate::ui::window`]): the same options
+/// as [`mount`]; it then waits for its opener's request.
+#[wasm_bindgen]
+pub fn mount_window(options: JsValue) -> Result<(), JsValue> {
+    mount_in(options, true)
+}
+
+fn mount_in(options: JsValue, in_window: bool) -> Result<(), JsValue> {
     let options = Options::read(&options);
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -148,13 +160,21 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
         relock: options.relock,
     };
     let render = move || {
+        if in_window {
+            crate::ui::window::start(root, props);
+            return;
+        }
         let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
         APP.with(|a| *a.borrow_mut() = Some(app));
     };
     if let Some(text) = options.messages {
         crate::core::i18n::install(Lang::ZhCn, text);
     }
-    let ready = crate::core::i18n::available(Lang::ZhCn) && crate::core::i18n::available(lang);
+    // The window's refusal is said in both languages.
+    let lang2 = if in_window { Lang::En } else { lang };
+    let ready = crate::core::i18n::available(Lang::ZhCn)
+        && crate::core::i18n::available(lang)
+        && crate::core::i18n::available(lang2);
     if ready && styled.is_none() {
         render();
     } else {
@@ -163,6 +183,7 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
         let base = options.base.clone().unwrap_or_default();
         wasm_bindgen_futures::spawn_local(async move {
             crate::ui::forms::ensure_lang(&base, lang).await;
+            crate::ui::forms::ensure_lang(&base, lang2).await;
             if let Some(styled) = styled {
                 let _ = styled.await;
             }

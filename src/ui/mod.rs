@@ -18,6 +18,7 @@ mod page;
 pub mod state;
 mod strength;
 mod vault_ops;
+pub mod window;
 
 pub use vault_ops::close_channel;
 
@@ -55,6 +56,40 @@ pub struct Relock {
     pub auto_lock_minutes: u32,
 }
 
+/// Properties of [`Asking`].
+#[derive(Properties)]
+struct AskingProps {
+    lang: Lang,
+    request: Rc<window::Request>,
+}
+
+impl PartialEq for AskingProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang && Rc::ptr_eq(&self.request, &other.request)
+    }
+}
+
+/// Which portal, and which of its forms, is asking.
+#[component]
+fn Asking(props: &AskingProps) -> Html {
+    let r = &props.request;
+    let lang = props.lang;
+    let name = r.name.clone().unwrap_or_else(|| tr(lang, "app-title", &[]));
+    let form = if r.page.form.is_empty() {
+        &r.page.title
+    } else {
+        &r.page.form
+    };
+    html! {
+        <div class="of-asking" data-of="asking">
+            <p>{ tr(lang, "window-asking", &[]) }</p>
+            <p class="of-asking-portal"><strong data-of="asking-portal">{ name }</strong>
+                {" "}<code data-of="asking-origin">{ r.origin.clone() }</code></p>
+            <p data-of="asking-form">{ tr(lang, "window-form", &[]) }{ form.clone() }</p>
+        </div>
+    }
+}
+
 /// Today from the browser's clock, in China's calendar.
 fn today() -> time::Date {
     crate::core::clock::today()
@@ -65,9 +100,16 @@ fn today() -> time::Date {
 pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
     let relock = props.relock;
-    let state = use_reducer(move || match relock {
-        Some(r) => AppState::relocked(lang, today(), r.open, r.auto_lock_minutes),
-        None => AppState::new(lang, today()),
+    // In the OnceFill window, the request of the portal it answers: the panel is the window.
+    let portal = window::request();
+    let in_window = portal.is_some();
+    let state = use_reducer(move || {
+        let mut state = match relock {
+            Some(r) => AppState::relocked(lang, today(), r.open, r.auto_lock_minutes),
+            None => AppState::new(lang, today()),
+        };
+        state.panel.open |= in_window;
+        state
     });
     let launcher_ref = use_node_ref();
     let heading_ref = use_node_ref();
@@ -126,6 +168,31 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // In the window: once the vault is open, straight to the review of the portal's form; the
+    // agent's outcome report, when it comes, is the report screen.
+    {
+        let state = state.clone();
+        let reviewed = use_mut_ref(|| false);
+        // (A new vault is first saved under its passphrase, which ends on the editor.)
+        let unlocked = state.vault.vault == state::VaultState::Unlocked && !state.vault.rekey;
+        use_effect_with(unlocked, move |unlocked| {
+            if in_window && *unlocked && !*reviewed.borrow() {
+                *reviewed.borrow_mut() = true;
+                page::prepare(&state, state.profile().clone());
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(in_window, move |in_window| {
+            if *in_window {
+                window::on_result(Callback::from(move |outcomes| {
+                    page::reported(&state, outcomes)
+                }));
+            }
+        });
+    }
+
     let on_review = {
         let state = state.clone();
         Callback::from(move |_: ()| match page::committed(&state) {
@@ -165,7 +232,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_keydown = {
         let panel = panel.clone();
         Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
+            if e.key() == "Escape" && !in_window {
                 panel.emit(PanelAction::Close);
             }
         })
@@ -180,7 +247,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let close = panel.reform(|_: MouseEvent| PanelAction::Close);
+    let close = if in_window {
+        Callback::from(|_: MouseEvent| window::decline())
+    } else {
+        panel.reform(|_: MouseEvent| PanelAction::Close)
+    };
     let base = props.base.clone().unwrap_or_default();
     let switch_lang = {
         let panel = panel.clone();
@@ -231,23 +302,26 @@ pub fn App(props: &AppProps) -> Html {
         },
         View::Report => match &state.review.report {
             Some(report) => html! {
-                <Report {lang} report={report.clone()}
+                <Report {lang} report={report.clone()} {in_window}
                     on_back={panel.reform(|_: ()| PanelAction::BackTo(View::Review))}
-                    on_close={panel.reform(|_: ()| PanelAction::Close)} />
+                    on_close={if in_window { Callback::from(|_: ()| window::close()) }
+                        else { panel.reform(|_: ()| PanelAction::Close) }} />
             },
             None => html! {},
         },
     };
 
     html! {
-        <div class="of-root" lang={lang.tag()} onkeydown={on_activity.reform(Event::from)}
+        <div class={classes!("of-root", in_window.then_some("of-window"))} lang={lang.tag()} onkeydown={on_activity.reform(Event::from)}
             onclick={on_activity.reform(Event::from)} oninput={on_activity.reform(Event::from)}>
+            if !in_window {
             <button ref={launcher_ref} class="of-launcher" data-of="launcher" type="button"
                 aria-expanded={state.panel.open.to_string()} aria-controls="of-panel"
                 title={t("launcher-hint")} onclick={toggle}>
                 <span aria-hidden="true" class="of-launcher-icon">{"✎"}</span>
                 { t("launcher") }
             </button>
+            }
             if state.panel.open {
                 <section id="of-panel" class="of-panel" data-of="panel" role="dialog"
                     aria-labelledby="of-title" onkeydown={on_keydown}>
@@ -261,6 +335,9 @@ pub fn App(props: &AppProps) -> Html {
                             <button type="button" class="of-close" data-of="close" aria-label={t("close")} onclick={close}>{"×"}</button>
                         </div>
                     </header>
+                    if let Some(portal) = &portal {
+                        <Asking {lang} request={portal.clone()} />
+                    }
                     <VaultBar {lang} session={session.clone()} ops={ops.clone()} />
                     { screen }
                 </section>
