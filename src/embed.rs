@@ -30,6 +30,10 @@ struct Options {
     /// The text of `i18n/zh-CN.ftl`, fetched by the loader while the bundle loads (if absent,
     /// the widget fetches it itself before its first paint).
     messages: Option<String>,
+    /// The OnceFill window only: the text of `i18n/en.ftl` and of `portals.json` (the
+    /// allow-list), fetched by its loader while the bundle loads.
+    messages_en: Option<String>,
+    portals: Option<String>,
 }
 
 impl Options {
@@ -45,6 +49,8 @@ impl Options {
             lang: get(options, "lang").as_string(),
             base: get(options, "base").as_string(),
             messages: get(options, "messages").as_string(),
+            messages_en: get(options, "messagesEn").as_string(),
+            portals: get(options, "portals").as_string(),
             relock: relock.is_object().then(|| crate::ui::Relock {
                 open: get(&relock, "open").is_truthy(),
                 auto_lock_minutes: get(&relock, "autoLockMinutes").as_f64().unwrap_or(10.0) as u32,
@@ -56,7 +62,7 @@ impl Options {
 /// Fetches the code tables the bundle leaves out: the countries (国籍), the current divisions
 /// (address pickers and checks) and the retired ones (the ID-number address check). Until they
 /// arrive those make no judgement.
-async fn load_tables(base: String) {
+pub(crate) async fn load_tables(base: String) {
     if let Some(text) = crate::ui::forms::fetch_text(&format!("{base}data/countries.csv")).await {
         crate::core::codes::install_countries(text);
     }
@@ -159,9 +165,10 @@ fn mount_in(options: JsValue, in_window: bool) -> Result<(), JsValue> {
         base: options.base.clone(),
         relock: options.relock,
     };
+    let portals = options.portals;
     let render = move || {
         if in_window {
-            crate::ui::window::start(root, props);
+            crate::ui::window::start(root, props, portals);
             return;
         }
         let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
@@ -169,6 +176,9 @@ fn mount_in(options: JsValue, in_window: bool) -> Result<(), JsValue> {
     };
     if let Some(text) = options.messages {
         crate::core::i18n::install(Lang::ZhCn, text);
+    }
+    if let Some(text) = options.messages_en {
+        crate::core::i18n::install(Lang::En, text);
     }
     // The window's refusal is said in both languages.
     let lang2 = if in_window { Lang::En } else { lang };
@@ -190,7 +200,10 @@ fn mount_in(options: JsValue, in_window: bool) -> Result<(), JsValue> {
             render();
         });
     }
-    if let Some(base) = options.base {
+    // (The window loads them once its first screen shows: see `crate::ui::App`.)
+    if let Some(base) = options.base
+        && !in_window
+    {
         wasm_bindgen_futures::spawn_local(load_tables(base));
     }
     Ok(())

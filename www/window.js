@@ -1,7 +1,7 @@
 /*
  * The OnceFill window's loader (window.html, OnceFill's own origin). A portal's page agent
- * opens the window; this loads the WebAssembly module and mounts the window, which says
- * `ready` to its opener and answers one request (see src/ui/window.rs).
+ * opens the window; this says `ready` to its opener, loads the WebAssembly module and mounts
+ * the window, which answers one request (see src/ui/window.rs).
  *
  * Only messages from `window.opener` are handed to the module, with their origin; the module
  * reads and checks each one. Locking discards the module's instance as on OnceFill's own
@@ -17,9 +17,19 @@
   var inbox = []; // messages before the module is up
   var request = null; // the portal's request, for an instance started after locking
 
-  var messages = fetch(base + 'i18n/zh-CN.ftl')
-    .then(function (r) { return r.ok ? r.text() : undefined; })
-    .catch(function () { return undefined; });
+  // Fetched while the bundle loads: the messages in both languages (a refusal is said in
+  // both) and the allow-list of portals.
+  function text(path) {
+    return fetch(base + path)
+      .then(function (r) { return r.ok ? r.text() : undefined; })
+      .catch(function () { return undefined; });
+  }
+  var texts = Promise.all([text('i18n/zh-CN.ftl'), text('i18n/en.ftl'), text('portals.json')]);
+
+  // The window is ready for the portal's request as soon as this runs: the portal describes
+  // its form while the bundle loads, and the request waits here for the module. (`ready`
+  // carries nothing; the module reads and checks the request before anything is answered.)
+  if (window.opener) window.opener.postMessage({ oncefill: 1, type: 'ready' }, '*');
 
   window.addEventListener('message', function (event) {
     if (!window.opener || event.source !== window.opener) return;
@@ -34,11 +44,12 @@
   function start(relock) {
     var url = base + 'pkg/oncefill.js' + (instances ? '?instance=' + instances : '');
     instances += 1;
-    return Promise.all([import(url), messages]).then(function (loaded) {
+    return Promise.all([import(url), texts]).then(function (loaded) {
       var m = loaded[0];
       return m.default({ module_or_path: base + 'pkg/oncefill_bg.wasm' }).then(function (wasm) {
         exports = wasm;
-        m.mount_window({ lang: relock ? relock.lang : undefined, base: base, relock: relock, messages: loaded[1] });
+        var t = loaded[1];
+        m.mount_window({ lang: relock ? relock.lang : undefined, base: base, relock: relock, messages: t[0], messagesEn: t[1], portals: t[2] });
         module = m;
         var queued = relock ? (request ? [[request.data, request.origin]] : []) : inbox;
         inbox = [];

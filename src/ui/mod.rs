@@ -144,11 +144,27 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         let base = props.base.clone();
         use_effect_with((), move |_| {
-            if let Some(base) = base {
+            // (The window fills a portal's form, which no mapping of the site describes.)
+            if let Some(base) = base.filter(|_| !in_window) {
                 wasm_bindgen_futures::spawn_local(async move {
                     let forms = forms::load(&base).await;
                     send(&state, Action::FormsLoaded(Rc::new(forms)));
                 });
+            }
+        });
+    }
+
+    // In the window, the code tables are loaded once its first screen shows, so that the
+    // portal's request is answered first.
+    {
+        let base = props.base.clone();
+        let checked = state.vault.vault != state::VaultState::Checking;
+        use_effect_with(checked, move |checked| {
+            if in_window
+                && *checked
+                && let Some(base) = base
+            {
+                wasm_bindgen_futures::spawn_local(crate::embed::load_tables(base));
             }
         });
     }

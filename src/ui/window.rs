@@ -1,5 +1,5 @@
 //! The OnceFill window (`window.html`, OnceFill's own origin): a portal's page agent opens it,
-//! the window says `ready` to its opener, and answers one request from a portal on the
+//! the window (its loader, `window.js`) says `ready` to its opener, and answers one request from a portal on the
 //! allow-list (`portals.json`) with the values the person approved there. The vault, the
 //! classification of the received description, the review and the consent all happen here;
 //! the portal's page receives only the plan. The messages are those of
@@ -324,11 +324,10 @@ pub fn unmount() {
     }
 }
 
-/// Starts the window in `root`: fetches the allow-list from `base`, reads the messages that
-/// came meanwhile, and says `ready` to the opener (unless `relock`: this instance replaces
-/// one discarded on locking, which said it already).
-pub fn start(root: web_sys::Element, props: crate::ui::AppProps) {
-    let relock = props.relock.is_some();
+/// Starts the window in `root`: reads the allow-list (`portals`, the text of `portals.json`
+/// the loader fetched, or fetched from `base`) and then the messages that came meanwhile. (The
+/// loader said `ready` to the opener before the bundle loaded.)
+pub fn start(root: web_sys::Element, props: crate::ui::AppProps, portals: Option<String>) {
     let base = props.base.clone().unwrap_or_default();
     let app = yew::Renderer::<Shell>::with_root_and_props(root, ShellProps { app: props }).render();
     SHELL.with(|s| *s.borrow_mut() = Some(app));
@@ -342,8 +341,7 @@ pub fn start(root: web_sys::Element, props: crate::ui::AppProps) {
         let _ = w.add_event_listener_with_callback("pagehide", hide.as_ref().unchecked_ref());
     }
     hide.forget();
-    wasm_bindgen_futures::spawn_local(async move {
-        let text = crate::ui::forms::fetch_text(&format!("{base}portals.json")).await;
+    let listen = move |text: Option<String>| {
         // An allow-list that does not read allows OnceFill's own site only.
         let allow = text
             .and_then(|t| AllowList::from_json(&t).ok())
@@ -356,10 +354,13 @@ pub fn start(root: web_sys::Element, props: crate::ui::AppProps) {
         for (json, origin) in queued {
             receive(&json, &origin);
         }
-        if !relock {
-            post(&Message::Ready, "*");
-        }
-    });
+    };
+    match portals {
+        Some(text) => listen(Some(text)),
+        None => wasm_bindgen_futures::spawn_local(async move {
+            listen(crate::ui::forms::fetch_text(&format!("{base}portals.json")).await);
+        }),
+    }
 }
 
 /// Properties of [`Shell`].
