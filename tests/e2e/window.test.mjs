@@ -312,3 +312,45 @@ test('the window declines when closed, and works on a phone-sized tab with the k
   assert.equal(await page.inputValue('#aac003'), '');
   await context.close();
 });
+
+test('a form changed between review and fill keeps the changed control empty, and the window says so', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  // After the person reviewed 姓名, the page relabels that control 手机号码.
+  await page.evaluate(() => {
+    document.getElementById('aac003').closest('tr').querySelector('th, td').textContent = '手机号码';
+  });
+  await popup.locator(W('fill')).click();
+  const report = popup.locator(W('report'));
+  await report.waitFor();
+  assert.ok(Number(await report.getAttribute('data-failed')) >= 1);
+  assert.match(await report.textContent(), /姓名/);
+  assert.equal(await page.inputValue('#aac003'), '');
+  // The other controls were filled.
+  assert.match(await page.inputValue('#aac002'), /^\d{17}[\dX]$/);
+  await context.close();
+});
+
+test('the window answers only the origin that asked: a portal that navigated away gets nothing', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  // The window's opener is now a page of another origin (the portal's tab went elsewhere).
+  await page.goto(`${ELSEWHERE}/forms/pension.html`);
+  await page.evaluate(() => {
+    window.__got = [];
+    addEventListener('message', (e) => window.__got.push(e.data));
+  });
+  await popup.locator(W('fill')).click();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.__got), []);
+  assert.equal(await page.inputValue('#aac003'), '');
+  // The window never gets a result, so it shows no report.
+  assert.equal(await popup.locator(W('report')).count(), 0);
+  await context.close();
+});
