@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 
 const ONCEFILL = new URL(BASE).origin;
+const SHOTS = process.env.SCREENSHOT_DIR;
 const at = (host) => {
   const u = new URL(BASE);
   u.hostname = host;
@@ -353,4 +354,26 @@ test('the window answers only the origin that asked: a portal that navigated awa
   // The window never gets a result, so it shows no report.
   assert.equal(await popup.locator(W('report')).count(), 0);
   await context.close();
+});
+
+test('screenshots: the portal page, the window asking, the filled form, on a desktop and a phone', { skip: !SHOTS }, async () => {
+  for (const [width, height] of [
+    [1280, 800],
+    [360, 740],
+  ]) {
+    const context = await profile({ width, height });
+    const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+    await button.waitFor();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${SHOTS}/window-portal-${width}.png` });
+    const { popup } = await openWindow(page, button);
+    await createVault(popup);
+    await popup.locator(W('review')).waitFor();
+    await popup.evaluate(() => document.activeElement && document.activeElement.blur());
+    await popup.screenshot({ path: `${SHOTS}/window-asking-${width}.png` });
+    await approve(popup);
+    await page.locator('#aac003').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/window-filled-${width}.png` });
+    await context.close();
+  }
 });
