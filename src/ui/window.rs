@@ -13,14 +13,11 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 use crate::core::i18n::{Lang, tr};
-use crate::core::protocol::{
-    AllowList, Fill, Message, Outcome, Page, PageLang, RefusedReason, is_nonce,
-};
+use crate::core::protocol::{AllowList, Fill, Message, Outcome, Page, PageLang, RefusedReason};
 use crate::core::scan::description::Description;
 
 /// A request the window answers: from a portal on the allow-list, read and checked whole.
@@ -99,7 +96,7 @@ fn opener() -> Option<JsValue> {
 /// Posts `message` to the opener, for `origin` only.
 fn post(message: &Message, origin: &str) {
     let Some(opener) = opener() else { return };
-    let Ok(data) = js_sys::JSON::parse(&message.to_value().to_string()) else {
+    let Some(Ok(data)) = message.window_json().map(|text| js_sys::JSON::parse(&text)) else {
         return;
     };
     // Read through `Reflect`: the opener is a window of another origin.
@@ -154,18 +151,8 @@ pub fn window_message(data: JsValue, origin: String) {
 }
 
 fn receive(json: &str, origin: &str) {
-    if json.len() > crate::core::protocol::MAX_MESSAGE_BYTES {
-        return count("too-large");
-    }
-    let Ok(value) = serde_json::from_str::<Value>(json) else {
-        return count("not-ours");
-    };
-    let is_request = value.get("type").and_then(Value::as_str) == Some("request");
-    let nonce = value
-        .get("nonce")
-        .and_then(Value::as_str)
-        .filter(|n| is_nonce(n))
-        .map(str::to_string);
+    let (kind, nonce) = crate::core::protocol::peek(json);
+    let is_request = kind.as_deref() == Some("request");
     let (waiting, allowed, answered, asked) = INBOX.with(|i| {
         let i = i.borrow();
         let allowed = i
@@ -197,7 +184,7 @@ fn receive(json: &str, origin: &str) {
             return set_stage(Stage::NotAllowed(origin.to_string()));
         }
     }
-    match Message::from_value(value) {
+    match Message::window_from_json(json) {
         Ok(Message::Request {
             nonce,
             lang,
