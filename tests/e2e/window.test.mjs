@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 
-import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
+import { chromium } from 'playwright-core';
+
+import { BASE, CHROMIUM_ARGS, checkOwnServer, launch } from './lib/browser.mjs';
 
 const ONCEFILL = new URL(BASE).origin;
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -41,8 +43,8 @@ before(async () => {
 after(async () => browser?.close());
 
 /** A browser profile (one vault on OnceFill's origin) whose OnceFill serves the test's allow-list. */
-async function profile(viewport = { width: 1000, height: 900 }) {
-  const context = await browser.newContext({ bypassCSP: true, locale: 'zh-CN', viewport });
+async function profile(viewport = { width: 1000, height: 900 }, on = browser) {
+  const context = await on.newContext({ bypassCSP: true, locale: 'zh-CN', viewport });
   await context.route(`${ONCEFILL}/portals.json`, (r) =>
     r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(PORTALS) }),
   );
@@ -354,6 +356,46 @@ test('the window answers only the origin that asked: a portal that navigated awa
   // The window never gets a result, so it shows no report.
   assert.equal(await popup.locator(W('report')).count(), 0);
   await context.close();
+});
+
+test('locking in the window discards its instance and the request is answered after unlocking again', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  await popup.locator(W('lock')).click();
+  // A new instance, on the unlock screen, still asking for the same portal's form.
+  await unlock(popup);
+  assert.equal(await popup.locator(W('asking-origin')).textContent(), PORTAL);
+  const filled = await approve(popup);
+  assert.ok(filled >= 3, `${filled} filled`);
+  assert.equal(await page.inputValue('#aac003'), '王小明');
+  await context.close();
+});
+
+test('a portal sending Cross-Origin-Opener-Policy: same-origin cuts the window off: it says so and nothing is sent', async () => {
+  // The page is answered by the test (to carry the header), so Chromium counts it as public and
+  // would keep it from the loopback OnceFill host; a real portal and OnceFill host are both public.
+  const own = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests'],
+  });
+  const context = await profile(undefined, own);
+  await context.route(`${PORTAL}/forms/pension.html`, async (r) => {
+    const response = await r.fetch();
+    r.fulfill({ response, headers: { ...response.headers(), 'cross-origin-opener-policy': 'same-origin' } });
+  });
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const [popup] = await Promise.all([context.waitForEvent('page'), button.click()]);
+  await popup.locator(W('no-opener')).waitFor();
+  assert.match(await popup.locator(W('no-opener')).textContent(), /Cross-Origin-Opener-Policy/);
+  assert.equal(await popup.locator(W('unlock-pass')).count(), 0);
+  assert.equal(await page.inputValue('#aac003'), '');
+  // The agent hears nothing from the window and says so when its wait for `ready` ends.
+  const note = page.locator('p[role=status]');
+  await note.filter({ hasText: '一次填的窗口没有回应' }).waitFor({ timeout: 25000 });
+  await own.close();
 });
 
 test('screenshots: the portal page, the window asking, the filled form, on a desktop and a phone', { skip: !SHOTS }, async () => {
