@@ -131,7 +131,19 @@ pub fn fill(state: &Handle) {
         ) {
             Ok(fills) => {
                 timing::start("oncefill:fill");
-                window::send_plan(fills);
+                if window::send_plan(fills) {
+                    // The portal's answer is awaited as long as the protocol says, then the
+                    // person is told to check the form themselves.
+                    let state = state.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let ms = crate::core::protocol::RESULT_TIMEOUT_S * 1000;
+                        gloo::timers::future::TimeoutFuture::new(ms).await;
+                        if !window::reported() {
+                            let text = crate::core::i18n::tr(state.lang(), "window-no-result", &[]);
+                            send(&state, VaultAction::Message(Some(text)));
+                        }
+                    });
+                }
             }
             Err(e) => send(state, VaultAction::Message(Some(e.message(state.lang())))),
         }

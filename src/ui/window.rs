@@ -288,9 +288,9 @@ pub fn close() {
     }
 }
 
-/// Whether the plan was sent.
-pub fn answered() -> bool {
-    INBOX.with(|i| i.borrow().answered)
+/// Whether the agent's outcome report arrived.
+pub fn reported() -> bool {
+    INBOX.with(|i| i.borrow().reported)
 }
 
 /// Registers the receiver of the agent's outcome report.
