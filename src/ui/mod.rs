@@ -184,13 +184,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // (A new vault is first saved under its passphrase, which ends on the editor.)
+    let unlocked = state.vault.vault == state::VaultState::Unlocked && !state.vault.rekey;
+    let reviewed = use_mut_ref(|| false);
     // In the window: once the vault is open, straight to the review of the portal's form; the
     // agent's outcome report, when it comes, is the report screen.
     {
         let state = state.clone();
-        let reviewed = use_mut_ref(|| false);
-        // (A new vault is first saved under its passphrase, which ends on the editor.)
-        let unlocked = state.vault.vault == state::VaultState::Unlocked && !state.vault.rekey;
+        let reviewed = reviewed.clone();
         use_effect_with(unlocked, move |unlocked| {
             if in_window && *unlocked && !*reviewed.borrow() {
                 *reviewed.borrow_mut() = true;
@@ -284,7 +285,13 @@ pub fn App(props: &AppProps) -> Html {
     let session = Rc::new(state.vault.clone());
     let editor = Rc::new(state.editor.clone());
     let on_editor: Callback<EditorAction> = sender(&state);
+    // The window shows no screen until it knows whether this device has a vault, nor between
+    // the unlock and the review (the editor would flash, and cost the time of its rendering).
+    let checking = in_window
+        && (state.vault.vault == state::VaultState::Checking
+            || (unlocked && !*reviewed.borrow() && state.panel.view == View::Editor));
     let screen = match state.screen() {
+        _ if checking => html! {},
         View::Unlock => {
             html! { <UnlockScreen {lang} session={session.clone()} ops={ops.clone()} /> }
         }
