@@ -898,5 +898,6 @@ impl AllowList {
     }
 }
 
-#[cfg(test)]
+// The tests read saved pages with the native HTML scanner.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
