@@ -398,6 +398,49 @@ test('a portal sending Cross-Origin-Opener-Policy: same-origin cuts the window o
   await own.close();
 });
 
+test('a malformed or oversized request from a listed portal gets a plain screen, a refusal and nothing else', async () => {
+  const context = await profile();
+  await context.route(`${PORTAL}/oncefill.js`, (r) => r.abort());
+  for (const [bad, reason, screen] of [
+    // A handle the description rules refuse (upper case).
+    [{ v: 1, nodes: [{ t: 'input', a: [], c: [], r: 1, k: 'F0' }], truncated: null }, 'malformed', /无法读取/],
+    // More controls than the cap.
+    [{ v: 1, nodes: Array.from({ length: 2001 }, (_, i) => ({ t: 'input', a: [], c: [], r: 1, k: `f${i}` })), truncated: null }, 'too-large', /太大/],
+  ]) {
+    const page = await context.newPage();
+    await page.goto(`${PORTAL}/forms/pension.html`);
+    // A page of the listed portal speaking the protocol by hand, as a broken or hostile agent would.
+    const popupP = page.waitForEvent('popup');
+    const answers = page.evaluate(
+      ([url, bad]) =>
+        new Promise((done) => {
+          const got = [];
+          const w = window.open(url, 'oncefill');
+          addEventListener('message', (e) => {
+            if (e.source !== w) return;
+            got.push(e.data);
+            if (e.data.type === 'ready') {
+              w.postMessage({ oncefill: 1, type: 'request', nonce: 'AAAAAAAAAAAAAAAAAAAAAA', lang: 'zh-CN', page: { title: 't', url: location.origin + location.pathname, form: '' }, description: bad }, new URL(url).origin);
+            }
+            if (e.data.type !== 'ready') setTimeout(() => done(got), 300);
+          });
+        }),
+      [`${ONCEFILL}/window.html`, bad],
+    );
+    const popup = await popupP;
+    const got = await answers;
+    assert.deepEqual(got.map((d) => d.type), ['ready', 'refused']);
+    assert.equal(got[1].reason, reason);
+    assert.equal(got[1].nonce, 'AAAAAAAAAAAAAAAAAAAAAA');
+    const shown = popup.locator(W('unreadable'));
+    await shown.waitFor();
+    assert.match(await shown.textContent(), screen);
+    assert.equal(await popup.locator(W('unlock-pass')).count(), 0);
+    await page.close();
+  }
+  await context.close();
+});
+
 test('screenshots: the portal page, the window asking, the filled form, on a desktop and a phone', { skip: !SHOTS }, async () => {
   for (const [width, height] of [
     [1280, 800],
