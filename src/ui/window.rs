@@ -63,8 +63,10 @@ struct Inbox {
     on_stage: Option<Callback<()>>,
     /// The review's receiver of the outcome report.
     on_result: Option<Callback<Vec<(String, Outcome)>>>,
-    /// The plan was sent (the nonce is spent).
+    /// The plan, or a cancel, was sent (the nonce is spent).
     answered: bool,
+    /// The plan was sent: an outcome report may come.
+    planned: bool,
     /// The outcome report arrived.
     reported: bool,
     /// Messages ignored, by kind.
@@ -163,7 +165,7 @@ fn receive(json: &str, origin: &str) {
             Some(Stage::Asking(r)) => Some((r.nonce.clone(), r.origin.clone())),
             _ => None,
         };
-        (i.stage.is_none(), allowed, i.answered && !i.reported, asked)
+        (i.stage.is_none(), allowed, i.planned && !i.reported, asked)
     });
     if is_request {
         if !waiting {
@@ -248,7 +250,12 @@ pub fn send_plan(fills: Vec<Fill>) -> bool {
     let Some(request) = request() else {
         return false;
     };
-    let first = INBOX.with(|i| !std::mem::replace(&mut i.borrow_mut().answered, true));
+    let first = INBOX.with(|i| {
+        let mut i = i.borrow_mut();
+        let first = !std::mem::replace(&mut i.answered, true);
+        i.planned |= first;
+        first
+    });
     if first {
         post(
             &Message::Plan {
