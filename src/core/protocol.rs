@@ -898,6 +898,5 @@ impl AllowList {
     }
 }
 
-// The tests read saved pages with the native HTML scanner.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests;

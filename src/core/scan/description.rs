@@ -869,6 +869,5 @@ pub fn describe<D: Dom>(dom: &D) -> Description {
     })
 }
 
-// The tests read saved pages with the native HTML scanner.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests;
