@@ -59,23 +59,6 @@ impl Options {
     }
 }
 
-/// Fetches the code tables the bundle leaves out: the countries (国籍), the current divisions
-/// (address pickers and checks) and the retired ones (the ID-number address check). Until they
-/// arrive those make no judgement.
-pub(crate) async fn load_tables(base: String) {
-    if let Some(text) = crate::ui::forms::fetch_text(&format!("{base}data/countries.csv")).await {
-        crate::core::codes::install_countries(text);
-    }
-    if let Some(text) = crate::ui::forms::fetch_text(&format!("{base}data/divisions.csv")).await {
-        crate::core::codes::install_divisions(text);
-    }
-    if let Some(text) =
-        crate::ui::forms::fetch_text(&format!("{base}data/divisions_history.csv")).await
-    {
-        crate::core::codes::install_history(text);
-    }
-}
-
 thread_local! {
     /// The mounted widget, until [`unmount`].
     static APP: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
@@ -204,7 +187,7 @@ fn mount_in(options: JsValue, in_window: bool) -> Result<(), JsValue> {
     if let Some(base) = options.base
         && !in_window
     {
-        wasm_bindgen_futures::spawn_local(load_tables(base));
+        wasm_bindgen_futures::spawn_local(crate::ui::forms::load_tables(base));
     }
     Ok(())
 }

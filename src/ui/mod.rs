@@ -164,7 +164,7 @@ pub fn App(props: &AppProps) -> Html {
                 && *checked
                 && let Some(base) = base
             {
-                wasm_bindgen_futures::spawn_local(crate::embed::load_tables(base));
+                wasm_bindgen_futures::spawn_local(forms::load_tables(base));
             }
         });
     }
