@@ -30,6 +30,10 @@ struct Options {
     /// The text of `i18n/zh-CN.ftl`, fetched by the loader while the bundle loads (if absent,
     /// the widget fetches it itself before its first paint).
     messages: Option<String>,
+    /// The OnceFill window only: the text of `i18n/en.ftl` and of `portals.json` (the
+    /// allow-list), fetched by its loader while the bundle loads.
+    messages_en: Option<String>,
+    portals: Option<String>,
 }
 
 impl Options {
@@ -45,28 +49,13 @@ impl Options {
             lang: get(options, "lang").as_string(),
             base: get(options, "base").as_string(),
             messages: get(options, "messages").as_string(),
+            messages_en: get(options, "messagesEn").as_string(),
+            portals: get(options, "portals").as_string(),
             relock: relock.is_object().then(|| crate::ui::Relock {
                 open: get(&relock, "open").is_truthy(),
                 auto_lock_minutes: get(&relock, "autoLockMinutes").as_f64().unwrap_or(10.0) as u32,
             }),
         }
-    }
-}
-
-/// Fetches the code tables the bundle leaves out: the countries (国籍), the current divisions
-/// (address pickers and checks) and the retired ones (the ID-number address check). Until they
-/// arrive those make no judgement.
-async fn load_tables(base: String) {
-    if let Some(text) = crate::ui::forms::fetch_text(&format!("{base}data/countries.csv")).await {
-        crate::core::codes::install_countries(text);
-    }
-    if let Some(text) = crate::ui::forms::fetch_text(&format!("{base}data/divisions.csv")).await {
-        crate::core::codes::install_divisions(text);
-    }
-    if let Some(text) =
-        crate::ui::forms::fetch_text(&format!("{base}data/divisions_history.csv")).await
-    {
-        crate::core::codes::install_history(text);
     }
 }
 
@@ -83,6 +72,7 @@ pub fn unmount() {
     if let Some(app) = APP.with(|a| a.borrow_mut().take()) {
         app.destroy();
     }
+    crate::ui::window::unmount();
     crate::ui::close_channel();
 }
 
@@ -90,6 +80,17 @@ pub fn unmount() {
 /// or `undefined`. A second call does nothing.
 #[wasm_bindgen]
 pub fn mount(options: JsValue) -> Result<(), JsValue> {
+    mount_in(options, false)
+}
+
+/// Mounts the OnceFill window on `window.html` (see [`crate::ui::window`]): the same options
+/// as [`mount`]; it then waits for its opener's request.
+#[wasm_bindgen]
+pub fn mount_window(options: JsValue) -> Result<(), JsValue> {
+    mount_in(options, true)
+}
+
+fn mount_in(options: JsValue, in_window: bool) -> Result<(), JsValue> {
     let options = Options::read(&options);
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -147,14 +148,26 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
         base: options.base.clone(),
         relock: options.relock,
     };
+    let portals = options.portals;
     let render = move || {
+        if in_window {
+            crate::ui::window::start(root, props, portals);
+            return;
+        }
         let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
         APP.with(|a| *a.borrow_mut() = Some(app));
     };
     if let Some(text) = options.messages {
         crate::core::i18n::install(Lang::ZhCn, text);
     }
-    let ready = crate::core::i18n::available(Lang::ZhCn) && crate::core::i18n::available(lang);
+    if let Some(text) = options.messages_en {
+        crate::core::i18n::install(Lang::En, text);
+    }
+    // The window's refusal is said in both languages.
+    let lang2 = if in_window { Lang::En } else { lang };
+    let ready = crate::core::i18n::available(Lang::ZhCn)
+        && crate::core::i18n::available(lang)
+        && crate::core::i18n::available(lang2);
     if ready && styled.is_none() {
         render();
     } else {
@@ -163,14 +176,18 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
         let base = options.base.clone().unwrap_or_default();
         wasm_bindgen_futures::spawn_local(async move {
             crate::ui::forms::ensure_lang(&base, lang).await;
+            crate::ui::forms::ensure_lang(&base, lang2).await;
             if let Some(styled) = styled {
                 let _ = styled.await;
             }
             render();
         });
     }
-    if let Some(base) = options.base {
-        wasm_bindgen_futures::spawn_local(load_tables(base));
+    // (The window loads them once its first screen shows: see `crate::ui::App`.)
+    if let Some(base) = options.base
+        && !in_window
+    {
+        wasm_bindgen_futures::spawn_local(crate::ui::forms::load_tables(base));
     }
     Ok(())
 }

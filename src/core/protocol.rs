@@ -127,6 +127,17 @@ pub struct Page {
     pub form: String,
 }
 
+impl Page {
+    /// Whether its title and form are within [`MAX_PAGE_CHARS`], its url within
+    /// [`MAX_URL_CHARS`] and without query or fragment.
+    fn within_caps(&self) -> bool {
+        self.title.chars().count() <= MAX_PAGE_CHARS
+            && self.form.chars().count() <= MAX_PAGE_CHARS
+            && self.url.chars().count() <= MAX_URL_CHARS
+            && !self.url.contains(['?', '#'])
+    }
+}
+
 /// One value for one control.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "do", rename_all = "lowercase", deny_unknown_fields)]
@@ -379,11 +390,7 @@ impl Message {
                 let nonce = nonce(&mut m)?;
                 let lang = take(&mut m, "lang")?;
                 let page: Page = take(&mut m, "page")?;
-                if page.title.chars().count() > MAX_PAGE_CHARS
-                    || page.form.chars().count() > MAX_PAGE_CHARS
-                    || page.url.chars().count() > MAX_URL_CHARS
-                    || page.url.contains(['?', '#'])
-                {
+                if !page.within_caps() {
                     return Err(Refusal::Malformed);
                 }
                 let d = m.remove("description").ok_or(Refusal::Malformed)?;
@@ -468,6 +475,144 @@ impl Message {
             m.insert("oncefill".into(), VERSION.into());
         }
         v
+    }
+}
+
+/// The type and nonce of a message, when it is an object that has them as strings (nothing
+/// else is checked): what the window needs to refuse a request it cannot read.
+pub fn peek(json: &str) -> (Option<String>, Option<String>) {
+    #[derive(Deserialize)]
+    struct Head {
+        #[serde(rename = "type", default)]
+        kind: Option<String>,
+        #[serde(default)]
+        nonce: Option<String>,
+    }
+    match serde_json::from_str::<Head>(json) {
+        Ok(h) => (h.kind, h.nonce.filter(|n| is_nonce(n))),
+        Err(_) => (None, None),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WireIn {
+    oncefill: u64,
+    #[serde(rename = "type")]
+    kind: String,
+    nonce: String,
+    #[serde(default)]
+    lang: Option<PageLang>,
+    #[serde(default)]
+    page: Option<Page>,
+    #[serde(default)]
+    description: Option<crate::core::scan::description::Unchecked>,
+    #[serde(default)]
+    outcomes: Option<Vec<WireOutcome>>,
+}
+
+#[derive(Serialize)]
+struct WireOut<'a> {
+    oncefill: u64,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    nonce: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fills: Option<&'a [Fill]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<RefusedReason>,
+}
+
+impl Message {
+    /// Reads, straight from its text, a message the OnceFill window takes from a portal: a
+    /// `request` or a `result` (any other type is [`Refusal::UnknownType`]). The same messages
+    /// read as [`Message::from_json`] reads them, and the same are refused, though a refusal
+    /// may be of another kind (a `nonce` that is not a string is `malformed` here). The window
+    /// uses it so that its bundle carries no reader of JSON values.
+    pub fn window_from_json(json: &str) -> Result<Message, Refusal> {
+        if json.len() > MAX_MESSAGE_BYTES {
+            return Err(Refusal::TooLarge);
+        }
+        #[derive(Deserialize)]
+        struct Version {
+            #[serde(default)]
+            oncefill: Option<u64>,
+        }
+        match serde_json::from_str::<Version>(json) {
+            Ok(Version {
+                oncefill: Some(VERSION),
+            }) => {}
+            _ => return Err(Refusal::NotOurs),
+        }
+        match peek(json).0.as_deref() {
+            Some("request" | "result") => {}
+            _ => return Err(Refusal::UnknownType),
+        }
+        let wire: WireIn = serde_json::from_str(json).map_err(|_| Refusal::Malformed)?;
+        let _ = (wire.oncefill, &wire.kind);
+        if !is_nonce(&wire.nonce) {
+            return Err(Refusal::Nonce);
+        }
+        match (
+            wire.kind.as_str(),
+            wire.lang,
+            wire.page,
+            wire.description,
+            wire.outcomes,
+        ) {
+            ("request", Some(lang), Some(page), Some(description), None) => {
+                if !page.within_caps() {
+                    return Err(Refusal::Malformed);
+                }
+                let description = description.check().map_err(Refusal::Description)?;
+                Ok(Message::Request {
+                    nonce: wire.nonce,
+                    lang,
+                    page,
+                    description: Box::new(description),
+                })
+            }
+            ("result", None, None, None, Some(outcomes)) => {
+                if outcomes.len() > MAX_FILLS {
+                    return Err(Refusal::TooLarge);
+                }
+                Ok(Message::Result {
+                    nonce: wire.nonce,
+                    outcomes: outcomes.into_iter().map(|o| (o.k, o.outcome)).collect(),
+                })
+            }
+            _ => Err(Refusal::Malformed),
+        }
+    }
+
+    /// The message as JSON text, written straight from its types, for what the window sends
+    /// (`ready`, `plan`, `cancel`, `refused`); `None` for the agent's messages. It is the
+    /// text of [`Message::to_value`].
+    pub fn window_json(&self) -> Option<String> {
+        fn out<'a>(kind: &'static str, nonce: Option<&'a str>) -> WireOut<'a> {
+            WireOut {
+                oncefill: VERSION,
+                kind,
+                nonce,
+                fills: None,
+                reason: None,
+            }
+        }
+        let wire = match self {
+            Message::Ready => out("ready", None),
+            Message::Plan { nonce, fills } => WireOut {
+                fills: Some(fills.as_slice()),
+                ..out("plan", Some(nonce))
+            },
+            Message::Cancel { nonce } => out("cancel", Some(nonce)),
+            Message::Refused { nonce, reason } => WireOut {
+                reason: Some(*reason),
+                ..out("refused", Some(nonce))
+            },
+            Message::Request { .. } | Message::Result { .. } => return None,
+        };
+        serde_json::to_string(&wire).ok()
     }
 }
 
@@ -755,6 +900,5 @@ impl AllowList {
     }
 }
 
-// The tests read pages with the native HTML reader.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests;

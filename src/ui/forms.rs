@@ -1,6 +1,6 @@
 //! Fetching from the site OnceFill came from: the form mappings it publishes
 //! (`mappings/index.json` beside `oncefill.js`), loaded once when the widget starts and kept
-//! in the widget's state, and the English messages.
+//! in the widget's state, the English messages, and the code tables the bundle leaves out.
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -58,4 +58,19 @@ pub async fn load(base: &str) -> Vec<FormMapping> {
         }
     }
     loaded
+}
+
+/// Fetches the code tables the bundle leaves out: the countries (国籍), the current divisions
+/// (address pickers and checks) and the retired ones (the ID-number address check). Until they
+/// arrive those make no judgement.
+pub async fn load_tables(base: String) {
+    if let Some(text) = fetch_text(&format!("{base}data/countries.csv")).await {
+        crate::core::codes::install_countries(text);
+    }
+    if let Some(text) = fetch_text(&format!("{base}data/divisions.csv")).await {
+        crate::core::codes::install_divisions(text);
+    }
+    if let Some(text) = fetch_text(&format!("{base}data/divisions_history.csv")).await {
+        crate::core::codes::install_history(text);
+    }
 }

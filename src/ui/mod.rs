@@ -18,6 +18,7 @@ mod page;
 pub mod state;
 mod strength;
 mod vault_ops;
+pub mod window;
 
 pub use vault_ops::close_channel;
 
@@ -67,6 +68,40 @@ extern "C" {
     fn focus_first_problem(inside: &web_sys::HtmlElement);
 }
 
+/// Properties of [`Asking`].
+#[derive(Properties)]
+struct AskingProps {
+    lang: Lang,
+    request: Rc<window::Request>,
+}
+
+impl PartialEq for AskingProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang && Rc::ptr_eq(&self.request, &other.request)
+    }
+}
+
+/// Which portal, and which of its forms, is asking.
+#[component]
+fn Asking(props: &AskingProps) -> Html {
+    let r = &props.request;
+    let lang = props.lang;
+    let name = r.name.clone().unwrap_or_else(|| tr(lang, "app-title", &[]));
+    let form = if r.page.form.is_empty() {
+        &r.page.title
+    } else {
+        &r.page.form
+    };
+    html! {
+        <div class="of-asking" data-of="asking">
+            <p>{ tr(lang, "window-asking", &[]) }</p>
+            <p class="of-asking-portal"><strong data-of="asking-portal">{ name }</strong>
+                {" "}<code data-of="asking-origin">{ r.origin.clone() }</code></p>
+            <p data-of="asking-form">{ tr(lang, "window-form", &[]) }{ form.clone() }</p>
+        </div>
+    }
+}
+
 /// Today from the browser's clock, in China's calendar.
 fn today() -> time::Date {
     crate::core::clock::today()
@@ -77,9 +112,16 @@ fn today() -> time::Date {
 pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
     let relock = props.relock;
-    let state = use_reducer(move || match relock {
-        Some(r) => AppState::relocked(lang, today(), r.open, r.auto_lock_minutes),
-        None => AppState::new(lang, today()),
+    // In the OnceFill window, the request of the portal it answers: the panel is the window.
+    let portal = window::request();
+    let in_window = portal.is_some();
+    let state = use_reducer(move || {
+        let mut state = match relock {
+            Some(r) => AppState::relocked(lang, today(), r.open, r.auto_lock_minutes),
+            None => AppState::new(lang, today()),
+        };
+        state.panel.open |= in_window;
+        state
     });
     let launcher_ref = use_node_ref();
     let heading_ref = use_node_ref();
@@ -119,11 +161,27 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         let base = props.base.clone();
         use_effect_with((), move |_| {
-            if let Some(base) = base {
+            // (The window fills a portal's form, which no mapping of the site describes.)
+            if let Some(base) = base.filter(|_| !in_window) {
                 wasm_bindgen_futures::spawn_local(async move {
                     let forms = forms::load(&base).await;
                     send(&state, Action::FormsLoaded(Rc::new(forms)));
                 });
+            }
+        });
+    }
+
+    // In the window, the code tables are loaded once its first screen shows, so that the
+    // portal's request is answered first.
+    {
+        let base = props.base.clone();
+        let checked = state.vault.vault != state::VaultState::Checking;
+        use_effect_with(checked, move |checked| {
+            if in_window
+                && *checked
+                && let Some(base) = base
+            {
+                wasm_bindgen_futures::spawn_local(forms::load_tables(base));
             }
         });
     }
@@ -139,6 +197,32 @@ pub fn App(props: &AppProps) -> Html {
                 && !state.forms.is_empty()
             {
                 page::prepare(&state, state.profile().clone());
+            }
+        });
+    }
+
+    // (A new vault is first saved under its passphrase, which ends on the editor.)
+    let unlocked = state.vault.vault == state::VaultState::Unlocked && !state.vault.rekey;
+    let reviewed = use_mut_ref(|| false);
+    // In the window: once the vault is open, straight to the review of the portal's form; the
+    // agent's outcome report, when it comes, is the report screen.
+    {
+        let state = state.clone();
+        let reviewed = reviewed.clone();
+        use_effect_with(unlocked, move |unlocked| {
+            if in_window && *unlocked && !*reviewed.borrow() {
+                *reviewed.borrow_mut() = true;
+                page::prepare(&state, state.profile().clone());
+            }
+        });
+    }
+    {
+        let state = state.clone();
+        use_effect_with(in_window, move |in_window| {
+            if *in_window {
+                window::on_result(Callback::from(move |outcomes| {
+                    page::reported(&state, outcomes)
+                }));
             }
         });
     }
@@ -184,8 +268,8 @@ pub fn App(props: &AppProps) -> Html {
     let on_keydown = {
         let panel = panel.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Escape" => panel.emit(PanelAction::Close),
-            "Tab" => keep_focus_inside(&e),
+            "Escape" if !in_window => panel.emit(PanelAction::Close),
+            "Tab" if !in_window => keep_focus_inside(&e),
             _ => {}
         })
     };
@@ -199,7 +283,11 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let close = panel.reform(|_: MouseEvent| PanelAction::Close);
+    let close = if in_window {
+        Callback::from(|_: MouseEvent| window::decline())
+    } else {
+        panel.reform(|_: MouseEvent| PanelAction::Close)
+    };
     let base = props.base.clone().unwrap_or_default();
     let switch_lang = {
         let panel = panel.clone();
@@ -216,7 +304,13 @@ pub fn App(props: &AppProps) -> Html {
     let session = Rc::new(state.vault.clone());
     let editor = Rc::new(state.editor.clone());
     let on_editor: Callback<EditorAction> = sender(&state);
+    // The window shows no screen until it knows whether this device has a vault, nor between
+    // the unlock and the review (the editor would flash, and cost the time of its rendering).
+    let checking = in_window
+        && (state.vault.vault == state::VaultState::Checking
+            || (unlocked && !*reviewed.borrow() && state.panel.view == View::Editor));
     let screen = match state.screen() {
+        _ if checking => html! {},
         View::Unlock => {
             html! { <UnlockScreen {lang} session={session.clone()} ops={ops.clone()} /> }
         }
@@ -250,23 +344,26 @@ pub fn App(props: &AppProps) -> Html {
         },
         View::Report => match &state.review.report {
             Some(report) => html! {
-                <Report {lang} report={report.clone()}
+                <Report {lang} report={report.clone()} {in_window}
                     on_back={panel.reform(|_: ()| PanelAction::BackTo(View::Review))}
-                    on_close={panel.reform(|_: ()| PanelAction::Close)} />
+                    on_close={if in_window { Callback::from(|_: ()| window::close()) }
+                        else { panel.reform(|_: ()| PanelAction::Close) }} />
             },
             None => html! {},
         },
     };
 
     html! {
-        <div class="of-root" lang={lang.tag()} onkeydown={on_activity.reform(Event::from)}
+        <div class={classes!("of-root", in_window.then_some("of-window"))} lang={lang.tag()} onkeydown={on_activity.reform(Event::from)}
             onclick={on_activity.reform(Event::from)} oninput={on_activity.reform(Event::from)}>
+            if !in_window {
             <button ref={launcher_ref} class="of-launcher" data-of="launcher" type="button"
                 aria-expanded={state.panel.open.to_string()} aria-controls="of-panel"
                 title={t("launcher-hint")} onclick={toggle}>
                 <span aria-hidden="true" class="of-launcher-icon">{"✎"}</span>
                 { t("launcher") }
             </button>
+            }
             if state.panel.open {
                 <section id="of-panel" class="of-panel" data-of="panel" role="dialog" aria-modal="true"
                     aria-labelledby="of-title" onkeydown={on_keydown}>
@@ -281,6 +378,9 @@ pub fn App(props: &AppProps) -> Html {
                             <button type="button" class="of-close" data-of="close" aria-label={t("close")} onclick={close}>{"×"}</button>
                         </div>
                     </div>
+                    if let Some(portal) = &portal {
+                        <Asking {lang} request={portal.clone()} />
+                    }
                     <VaultBar {lang} session={session.clone()} ops={ops.clone()} />
                     { screen }
                 </section>

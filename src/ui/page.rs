@@ -9,10 +9,15 @@ use crate::core::plan::{FillAction, FillPlan, plan};
 use crate::core::profile::Profile;
 use crate::core::scan::Truncated;
 use crate::dom::{fill, scan, timing};
-use crate::ui::state::{Action, Handle, clock, send, summary};
+use crate::ui::state::{Action, FillSummary, Handle, VaultAction, clock, send, summary};
+use crate::ui::window;
 
-/// The page corrections are remembered for: origin and path.
+/// The page corrections are remembered for: origin and path (in the OnceFill window, the
+/// portal's page).
 pub fn current() -> String {
+    if let Some(request) = window::request() {
+        return learn::page_of(&request.page.url);
+    }
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .map(|href| learn::page_of(&href))
@@ -33,6 +38,14 @@ fn make_plan(
     Option<String>,
     Option<Truncated>,
 ) {
+    // In the OnceFill window: the portal's form, as its description says (the site's mappings
+    // are for OnceFill's own forms).
+    if let Some(request) = window::request() {
+        let scanned = crate::core::scan::scan_page(&request.description);
+        let classified = classify_all_with(&scanned.fields, &profile.learned, &current());
+        let plan = plan(profile, &scanned.fields, &classified, today);
+        return (scanned.fields, plan, None, scanned.truncated);
+    }
     let live = scan::LiveDom::new(document.clone());
     let scanned = crate::core::scan::scan_page(&live);
     let fields = scanned.fields;
@@ -108,6 +121,34 @@ pub fn fill(state: &Handle) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    if let Some(request) = window::request() {
+        // The portal's page agent fills: it gets the ticked steps it can see, for the
+        // controls it described, and answers with what happened to each.
+        match crate::core::protocol::fills(
+            &state.review.plan,
+            &state.review.fields,
+            &request.description,
+        ) {
+            Ok(fills) => {
+                timing::start("oncefill:fill");
+                if window::send_plan(fills) {
+                    // The portal's answer is awaited as long as the protocol says, then the
+                    // person is told to check the form themselves.
+                    let state = state.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let ms = crate::core::protocol::RESULT_TIMEOUT_S * 1000;
+                        gloo::timers::future::TimeoutFuture::new(ms).await;
+                        if !window::reported() {
+                            let text = crate::core::i18n::tr(state.lang(), "window-no-result", &[]);
+                            send(&state, VaultAction::Message(Some(text)));
+                        }
+                    });
+                }
+            }
+            Err(e) => send(state, VaultAction::Message(Some(e.message(state.lang())))),
+        }
+        return;
+    }
     timing::start("oncefill:fill");
     let mut report = fill::apply(&document, &state.review.plan, &state.review.fields);
     // Selects whose options a page adds only once the one before is chosen (province →
@@ -175,4 +216,32 @@ pub fn fill(state: &Handle) {
     }
     timing::end("oncefill:fill");
     send(state, Action::Filled(summary(&report)));
+}
+
+/// The portal's page agent reported what its fill did: shown as the report.
+pub fn reported(state: &Handle, outcomes: Vec<(String, crate::core::protocol::Outcome)>) {
+    use crate::core::protocol::Outcome as O;
+    use fill::Outcome;
+    timing::end("oncefill:fill");
+    let report = fill::FillReport {
+        outcomes: outcomes
+            .into_iter()
+            .filter_map(|(k, o)| {
+                let step = state.review.plan.steps.iter().find(|s| s.field.0 == k)?;
+                let o = match o {
+                    O::Filled => Outcome::Filled,
+                    O::Unchanged => Outcome::Unchanged,
+                    O::NonEmpty => Outcome::NonEmpty,
+                    O::Missing => Outcome::Missing,
+                    O::NotFillable => Outcome::NotFillable,
+                    O::Rejected => Outcome::Rejected,
+                    O::Changed => Outcome::Changed,
+                    O::Hidden => Outcome::Hidden,
+                };
+                Some((step.field.clone(), step.label.clone(), o))
+            })
+            .collect(),
+    };
+    let summary: FillSummary = summary(&report);
+    send(state, Action::Filled(summary));
 }

@@ -482,3 +482,15 @@ trust-alg = Issuer { $n }, key { $k }: the algorithm is not accepted (only ES256
 trust-key = Issuer { $n }, key { $k }: not a valid public key of its algorithm, or its validity window is wrong.
 trust-credential = Issuer { $n }, credential type { $k }: the format must be dc+sd-jwt with vct and claims listed; required_validity or key_binding has a wrong value.
 trust-target = Issuer { $n }: the profile_map target of the claim "{ $claim }" is not a profile element, or the claim is not in claims.
+
+## The OnceFill window
+window-waiting = Waiting for the portal's form…
+window-no-opener = This window is not connected to a portal's form. Go back to the portal and click "Fill with OnceFill" again. If this keeps happening, the site may cut the link to windows it opens (Cross-Origin-Opener-Policy): please tell its administrators.
+window-not-allowed = This site is not on OnceFill's list of authorised portals, and OnceFill gives it nothing. You can close this window and fill in the form by hand.
+window-unreadable = The form description this site sent cannot be read, and OnceFill gave it nothing. Close this window and click the button again, or fill in the form by hand.
+window-too-large = The form description this site sent is too large, and OnceFill gave it nothing. Please fill in the form by hand.
+window-close = Close window
+window-asking = This site asks OnceFill to fill its form:
+window-form = Form: 
+window-back-to-form = Back to the form
+window-no-result = The portal did not tell OnceFill how the fill went. Go back to the form and check each field, filling any by hand if needed.

@@ -482,3 +482,15 @@ trust-alg = 第 { $n } 个签发机构的第 { $k } 把密钥：算法不被接�
 trust-key = 第 { $n } 个签发机构的第 { $k } 把密钥：不是该算法的有效公钥，或有效期有误。
 trust-credential = 第 { $n } 个签发机构的第 { $k } 种凭证：格式须为 dc+sd-jwt，且须列出 vct 和 claims；required_validity 和 key_binding 的取值有误。
 trust-target = 第 { $n } 个签发机构：声明“{ $claim }”的 profile_map 目标不是档案数据项，或该声明不在 claims 中。
+
+## The OnceFill window
+window-waiting = 正在等待门户网站的表单……
+window-no-opener = 这个窗口没有连上门户网站的表单。请回到门户网站，再点一次“一键填表”。如果仍然如此，可能是该网站不允许它打开的窗口回传内容（Cross-Origin-Opener-Policy），请告诉网站管理员。
+window-not-allowed = 此网站不在一次填的授权列表中，一次填不会向它提供任何资料。您可以关闭此窗口，手动填写表单。
+window-unreadable = 这个网站发来的表单说明无法读取，一次填没有向它提供任何资料。请关闭此窗口，再点一次“一键填表”，或手动填写。
+window-too-large = 这个网站发来的表单说明太大，一次填没有向它提供任何资料。请手动填写。
+window-close = 关闭窗口
+window-asking = 以下网站请一次填填写它的表单：
+window-form = 表单：
+window-back-to-form = 返回表单
+window-no-result = 门户网站没有告诉一次填填写结果。请回到表单逐项检查，必要时手动填写。

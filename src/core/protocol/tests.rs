@@ -1,3 +1,6 @@
+// These tests read saved pages with the native HTML scanner, which the wasm build leaves out.
+#![cfg(not(target_arch = "wasm32"))]
+
 use serde_json::json;
 
 use super::*;
@@ -235,4 +238,122 @@ fn the_allow_list_is_read_and_matched_exactly() {
     let e = AllowListError::Origin { portal: 0 };
     assert!(e.message(Lang::ZhCn).contains("第 1 个门户"));
     assert!(e.message(Lang::En).contains("Portal 1"));
+}
+
+#[test]
+fn the_window_reads_requests_and_results_as_the_general_reader_does() {
+    let request = json!({"oncefill": 1, "type": "request", "nonce": NONCE, "lang": "zh-CN",
+        "page": {"title": "社保", "url": "https://zwfw.example.gov.cn/form", "form": "申请表"},
+        "description": description()});
+    let result = json!({"oncefill": 1, "type": "result", "nonce": NONCE, "outcomes": [
+        {"k": "f0", "outcome": "filled"}, {"k": "f1", "outcome": "changed"}]});
+    for v in [&request, &result] {
+        let text = v.to_string();
+        assert_eq!(
+            Message::window_from_json(&text).unwrap(),
+            Message::from_json(&text).unwrap()
+        );
+    }
+    // What the general reader refuses, the window's refuses.
+    let bad_description = bad_description_of();
+    let with = |key: &str, value: Value| {
+        let mut r = request.clone();
+        r[key] = value;
+        r
+    };
+    let mut extra = result.clone();
+    extra["extra"] = 1.into();
+    let mut no_page = request.clone();
+    no_page.as_object_mut().unwrap().remove("page");
+    let refused = [
+        json!("request"),
+        json!({"type": "request"}),
+        json!({"oncefill": 2, "type": "result", "nonce": NONCE, "outcomes": []}),
+        json!({"oncefill": 1, "type": "plan", "nonce": NONCE, "fills": []}),
+        json!({"oncefill": 1, "type": "ready"}),
+        with("nonce", "x".into()),
+        with("lang", "fr".into()),
+        with(
+            "page",
+            json!({"title": "", "url": "https://a.cn/?id=1", "form": ""}),
+        ),
+        with(
+            "page",
+            json!({"title": "x".repeat(201), "url": "", "form": ""}),
+        ),
+        with("description", bad_description),
+        with("outcomes", json!([])),
+        no_page,
+        extra,
+        json!({"oncefill": 1, "type": "result", "nonce": NONCE,
+            "outcomes": [{"k": "f0", "outcome": "done"}]}),
+    ];
+    for v in refused {
+        let text = v.to_string();
+        let general = Message::from_json(&text)
+            .map(|m| matches!(m, Message::Request { .. } | Message::Result { .. }));
+        assert!(Message::window_from_json(&text).is_err(), "{text}");
+        assert!(!matches!(general, Ok(true)), "{text}");
+    }
+    assert_eq!(
+        Message::window_from_json(&with("description", bad_description_of()).to_string())
+            .unwrap_err()
+            .code(),
+        "description"
+    );
+    assert_eq!(
+        Message::window_from_json(&" ".repeat(MAX_MESSAGE_BYTES + 1)).unwrap_err(),
+        Refusal::TooLarge
+    );
+}
+
+fn bad_description_of() -> Value {
+    let mut d = description();
+    d["nodes"][1]["k"] = "F0".into();
+    d
+}
+
+#[test]
+fn the_window_writes_its_messages_as_the_general_writer_does() {
+    for m in [
+        Message::Ready,
+        Message::Cancel {
+            nonce: NONCE.into(),
+        },
+        Message::Refused {
+            nonce: NONCE.into(),
+            reason: RefusedReason::Origin,
+        },
+        Message::Plan {
+            nonce: NONCE.into(),
+            fills: vec![
+                Fill::Text {
+                    k: "f0".into(),
+                    text: "王小明".into(),
+                },
+                Fill::Select {
+                    k: "f1".into(),
+                    value: "1".into(),
+                    label: "男".into(),
+                },
+                Fill::Radio {
+                    k: "f2".into(),
+                    choice: "f3".into(),
+                },
+                Fill::Check {
+                    k: "f4".into(),
+                    on: false,
+                },
+            ],
+        },
+    ] {
+        let text = m.window_json().unwrap();
+        assert_eq!(serde_json::from_str::<Value>(&text).unwrap(), m.to_value());
+        assert_eq!(Message::from_json(&text).unwrap(), m);
+    }
+    let result = Message::Result {
+        nonce: NONCE.into(),
+        outcomes: vec![],
+    };
+    assert_eq!(result.window_json(), None);
 }

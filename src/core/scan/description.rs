@@ -157,6 +157,18 @@ struct Raw {
     truncated: Option<Cut>,
 }
 
+/// A description as read from a message's text, before its checks ([`Unchecked::check`]).
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub(crate) struct Unchecked(Raw);
+
+impl Unchecked {
+    /// Checks it whole, as [`Description::from_json`] does.
+    pub(crate) fn check(self) -> Result<Description, DescriptionError> {
+        Description::check(self.0)
+    }
+}
+
 /// A checked description of a page, seen through [`Dom`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Description {
@@ -857,6 +869,5 @@ pub fn describe<D: Dom>(dom: &D) -> Description {
     })
 }
 
-// The tests read pages with the native HTML reader.
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests;

@@ -12,6 +12,10 @@ pub struct ReportProps {
     pub lang: Lang,
     /// The fill's outcome.
     pub report: FillSummary,
+    /// In the OnceFill window: the plan was sent, so there is no going back to review, and
+    /// being done returns to the portal's form.
+    #[prop_or_default]
+    pub in_window: bool,
     /// The person goes back to review.
     pub on_back: Callback<()>,
     /// The person is done.
@@ -39,8 +43,11 @@ pub fn Report(props: &ReportProps) -> Html {
                 </ul>
             }
             <div class="of-actions">
-                <button type="button" class="of-secondary" data-of="back-to-review" onclick={back}>{ tr(lang, "back-to-review", &[]) }</button>
-                <button type="button" class="of-primary" data-of="done" onclick={close}>{ tr(lang, "close", &[]) }</button>
+                if !props.in_window {
+                    <button type="button" class="of-secondary" data-of="back-to-review" onclick={back}>{ tr(lang, "back-to-review", &[]) }</button>
+                }
+                <button type="button" class="of-primary" data-of="done" onclick={close}>
+                    { tr(lang, if props.in_window { "window-back-to-form" } else { "close" }, &[]) }</button>
             </div>
         </div>
     }

@@ -1,3 +1,6 @@
+// These tests read saved pages with the native HTML scanner, which the wasm build leaves out.
+#![cfg(not(target_arch = "wasm32"))]
+
 use super::*;
 use crate::core::scan::html::HtmlDom;
 use crate::core::scan::scan_page;

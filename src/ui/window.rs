@@ -1,0 +1,426 @@
+//! The OnceFill window (`window.html`, OnceFill's own origin): a portal's page agent opens it,
+//! the window (its loader, `window.js`) says `ready` to its opener, and answers one request from a portal on the
+//! allow-list (`portals.json`) with the values the person approved there. The vault, the
+//! classification of the received description, the review and the consent all happen here;
+//! the portal's page receives only the plan. The messages are those of
+//! [`crate::core::protocol`]; every message is read and checked by it, and anything else is
+//! ignored and counted, never logged.
+//!
+//! The loader (`window.js`) hands this module what `window.opener` sends (and only that), with
+//! the sender's origin, through [`window_message`].
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use crate::core::i18n::{Lang, tr};
+use crate::core::protocol::{AllowList, Fill, Message, Outcome, Page, PageLang, RefusedReason};
+use crate::core::scan::description::Description;
+
+/// A request the window answers: from a portal on the allow-list, read and checked whole.
+pub struct Request {
+    /// The portal's origin (the request's `event.origin`).
+    pub origin: String,
+    /// The portal's name on the allow-list (OnceFill's own site: none).
+    pub name: Option<String>,
+    /// The request's nonce.
+    pub nonce: String,
+    /// The portal's language.
+    pub lang: Lang,
+    /// What the agent says of the page.
+    pub page: Page,
+    /// The page, value-free.
+    pub description: Description,
+}
+
+/// Where the window is.
+#[derive(Clone)]
+enum Stage {
+    /// Waiting for the portal's request.
+    Waiting,
+    /// Opened without a portal page behind it (typed in, or its opener cut off).
+    NoOpener,
+    /// A request from an origin not on the allow-list.
+    NotAllowed(String),
+    /// A request from an allowed portal that does not read (or is over a cap).
+    Unreadable(RefusedReason),
+    /// The request under review.
+    Asking(Rc<Request>),
+}
+
+#[derive(Default)]
+struct Inbox {
+    /// The allow-list, once fetched.
+    allow: Option<AllowList>,
+    /// Messages that came before the allow-list: (JSON, origin).
+    queued: Vec<(String, String)>,
+    /// Where the window is; `None` until the first request.
+    stage: Option<Stage>,
+    /// The shell's setter of the stage.
+    on_stage: Option<Callback<()>>,
+    /// The review's receiver of the outcome report.
+    on_result: Option<Callback<Vec<(String, Outcome)>>>,
+    /// The plan, or a cancel, was sent (the nonce is spent).
+    answered: bool,
+    /// The plan was sent: an outcome report may come.
+    planned: bool,
+    /// The outcome report arrived.
+    reported: bool,
+    /// Messages ignored, by kind.
+    ignored: BTreeMap<&'static str, u32>,
+}
+
+thread_local! {
+    static INBOX: RefCell<Inbox> = RefCell::new(Inbox::default());
+    /// The mounted window, until [`unmount`].
+    static SHELL: RefCell<Option<yew::AppHandle<Shell>>> = const { RefCell::new(None) };
+}
+
+fn count(kind: &'static str) {
+    INBOX.with(|i| *i.borrow_mut().ignored.entry(kind).or_default() += 1);
+}
+
+fn own_origin() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().origin().ok())
+        .unwrap_or_default()
+}
+
+/// The window that opened this one, when there is one.
+fn opener() -> Option<JsValue> {
+    let opener = web_sys::window()?.opener().ok()?;
+    (!opener.is_null() && !opener.is_undefined()).then_some(opener)
+}
+
+/// Posts `message` to the opener, for `origin` only.
+fn post(message: &Message, origin: &str) {
+    let Some(opener) = opener() else { return };
+    let Some(Ok(data)) = message.window_json().map(|text| js_sys::JSON::parse(&text)) else {
+        return;
+    };
+    // Read through `Reflect`: the opener is a window of another origin.
+    if let Ok(f) = js_sys::Reflect::get(&opener, &"postMessage".into())
+        && let Ok(f) = f.dyn_into::<js_sys::Function>()
+    {
+        let _ = f.call2(&opener, &data, &origin.into());
+    }
+}
+
+/// The request under review, if any.
+pub fn request() -> Option<Rc<Request>> {
+    INBOX.with(|i| match &i.borrow().stage {
+        Some(Stage::Asking(r)) => Some(r.clone()),
+        _ => None,
+    })
+}
+
+fn set_stage(stage: Stage) {
+    let cb = INBOX.with(|i| {
+        let mut i = i.borrow_mut();
+        i.stage = Some(stage);
+        i.on_stage.clone()
+    });
+    if let Some(cb) = cb {
+        cb.emit(());
+    }
+}
+
+/// Takes one message from the opener: `data` as the loader received it, `origin` its
+/// `event.origin`.
+#[wasm_bindgen]
+pub fn window_message(data: JsValue, origin: String) {
+    let Some(json) = js_sys::JSON::stringify(&data)
+        .ok()
+        .and_then(|s| s.as_string())
+    else {
+        return count("not-ours");
+    };
+    let queued = INBOX.with(|i| {
+        let mut i = i.borrow_mut();
+        if i.allow.is_none() {
+            i.queued.push((json.clone(), origin.clone()));
+            true
+        } else {
+            false
+        }
+    });
+    if !queued {
+        receive(&json, &origin);
+    }
+}
+
+fn receive(json: &str, origin: &str) {
+    let (kind, nonce) = crate::core::protocol::peek(json);
+    let is_request = kind.as_deref() == Some("request");
+    let (waiting, allowed, answered, asked) = INBOX.with(|i| {
+        let i = i.borrow();
+        let allowed = i
+            .allow
+            .as_ref()
+            .is_some_and(|a| a.allows(origin, &own_origin()));
+        let asked = match &i.stage {
+            Some(Stage::Asking(r)) => Some((r.nonce.clone(), r.origin.clone())),
+            _ => None,
+        };
+        (i.stage.is_none(), allowed, i.planned && !i.reported, asked)
+    });
+    if is_request {
+        if !waiting {
+            // One request per window.
+            return count("second-request");
+        }
+        if !allowed {
+            if let Some(nonce) = nonce {
+                post(
+                    &Message::Refused {
+                        nonce,
+                        reason: RefusedReason::Origin,
+                    },
+                    origin,
+                );
+            }
+            count("origin");
+            return set_stage(Stage::NotAllowed(origin.to_string()));
+        }
+    }
+    match Message::window_from_json(json) {
+        Ok(Message::Request {
+            nonce,
+            lang,
+            page,
+            description,
+        }) => {
+            let name = INBOX.with(|i| {
+                i.borrow()
+                    .allow
+                    .as_ref()
+                    .and_then(|a| a.portal(origin).map(|p| p.name.clone()))
+            });
+            set_stage(Stage::Asking(Rc::new(Request {
+                origin: origin.to_string(),
+                name,
+                nonce,
+                lang: match lang {
+                    PageLang::En => Lang::En,
+                    PageLang::ZhCn => Lang::ZhCn,
+                },
+                page,
+                description: *description,
+            })));
+        }
+        Ok(Message::Result { nonce, outcomes }) => {
+            match asked {
+                Some((n, o)) if answered && n == nonce && o == origin => {}
+                _ => return count("nonce"),
+            }
+            let cb = INBOX.with(|i| {
+                let mut i = i.borrow_mut();
+                i.reported = true;
+                i.on_result.clone()
+            });
+            if let Some(cb) = cb {
+                cb.emit(outcomes);
+            }
+        }
+        Ok(_) => count("unexpected"),
+        Err(refusal) => {
+            if is_request {
+                if let Some(nonce) = nonce {
+                    post(
+                        &Message::Refused {
+                            nonce,
+                            reason: refusal.reason(),
+                        },
+                        origin,
+                    );
+                }
+                set_stage(Stage::Unreadable(refusal.reason()));
+            }
+            count(refusal.code());
+        }
+    }
+}
+
+/// Sends the approved fills for the request under review; `false` when there is none, or it
+/// was answered already.
+pub fn send_plan(fills: Vec<Fill>) -> bool {
+    let Some(request) = request() else {
+        return false;
+    };
+    let first = INBOX.with(|i| {
+        let mut i = i.borrow_mut();
+        let first = !std::mem::replace(&mut i.answered, true);
+        i.planned |= first;
+        first
+    });
+    if first {
+        post(
+            &Message::Plan {
+                nonce: request.nonce.clone(),
+                fills,
+            },
+            &request.origin,
+        );
+    }
+    first
+}
+
+/// The person declined (closed the window): the portal is told, once, and the window closes.
+pub fn decline() {
+    cancel();
+    close();
+}
+
+/// Tells the portal the person declined, unless the plan was sent.
+fn cancel() {
+    if let Some(request) = request()
+        && !INBOX.with(|i| std::mem::replace(&mut i.borrow_mut().answered, true))
+    {
+        post(
+            &Message::Cancel {
+                nonce: request.nonce.clone(),
+            },
+            &request.origin,
+        );
+    }
+}
+
+/// Closes the window; the page agent focuses the form.
+pub fn close() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.close();
+    }
+}
+
+/// Whether the agent's outcome report arrived.
+pub fn reported() -> bool {
+    INBOX.with(|i| i.borrow().reported)
+}
+
+/// Registers the receiver of the agent's outcome report.
+pub fn on_result(cb: Callback<Vec<(String, Outcome)>>) {
+    INBOX.with(|i| i.borrow_mut().on_result = Some(cb));
+}
+
+/// The counts of ignored messages, by kind, as JSON (no content).
+#[wasm_bindgen]
+pub fn window_stats() -> String {
+    INBOX.with(|i| serde_json::to_string(&i.borrow().ignored).unwrap_or_default())
+}
+
+/// Stops the window's interface (the loader calls it before it wipes the instance's memory).
+pub fn unmount() {
+    if let Some(app) = SHELL.with(|s| s.borrow_mut().take()) {
+        app.destroy();
+    }
+}
+
+/// Starts the window in `root`: reads the allow-list (`portals`, the text of `portals.json`
+/// the loader fetched, or fetched from `base`) and then the messages that came meanwhile. (The
+/// loader said `ready` to the opener before the bundle loaded.)
+pub fn start(root: web_sys::Element, props: crate::ui::AppProps, portals: Option<String>) {
+    let base = props.base.clone().unwrap_or_default();
+    let app = yew::Renderer::<Shell>::with_root_and_props(root, ShellProps { app: props }).render();
+    SHELL.with(|s| *s.borrow_mut() = Some(app));
+    if opener().is_none() {
+        set_stage(Stage::NoOpener);
+        return;
+    }
+    // Declining by closing the window is told to the portal too.
+    let hide = Closure::<dyn Fn()>::new(cancel);
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("pagehide", hide.as_ref().unchecked_ref());
+    }
+    hide.forget();
+    let listen = move |text: Option<String>| {
+        // An allow-list that does not read allows OnceFill's own site only.
+        let allow = text
+            .and_then(|t| AllowList::from_json(&t).ok())
+            .unwrap_or_default();
+        let queued = INBOX.with(|i| {
+            let mut i = i.borrow_mut();
+            i.allow = Some(allow);
+            std::mem::take(&mut i.queued)
+        });
+        for (json, origin) in queued {
+            receive(&json, &origin);
+        }
+    };
+    match portals {
+        Some(text) => listen(Some(text)),
+        None => wasm_bindgen_futures::spawn_local(async move {
+            listen(crate::ui::forms::fetch_text(&format!("{base}portals.json")).await);
+        }),
+    }
+}
+
+/// Properties of [`Shell`].
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    /// The review's properties, once a request is here.
+    pub app: crate::ui::AppProps,
+}
+
+/// The window: waiting, a refusal, or the review of the request.
+#[component]
+pub fn Shell(props: &ShellProps) -> Html {
+    let tick = use_force_update();
+    use_effect_with((), move |_| {
+        INBOX
+            .with(|i| i.borrow_mut().on_stage = Some(Callback::from(move |_| tick.force_update())));
+    });
+    let lang = props.app.lang;
+    let t = |id: &str| tr(lang, id, &[]);
+    let stage = INBOX
+        .with(|i| i.borrow().stage.clone())
+        .unwrap_or(Stage::Waiting);
+    let plain = |kind: &str, body: Html| {
+        html! {
+            <main class="of-root of-window of-plain" lang={lang.tag()} data-of={kind.to_string()}>
+                <h1>{ t("app-title") }<span class="of-subtitle">{ t("app-subtitle") }</span></h1>
+                { body }
+                if kind != "waiting" {
+                    <button type="button" class="of-primary" data-of="close-window"
+                        onclick={Callback::from(|_: MouseEvent| close())}>{ t("window-close") }</button>
+                }
+            </main>
+        }
+    };
+    match stage {
+        Stage::Waiting => plain(
+            "waiting",
+            html! { <p role="status">{ t("window-waiting") }</p> },
+        ),
+        Stage::NoOpener => plain(
+            "no-opener",
+            html! { <p role="alert">{ t("window-no-opener") }</p> },
+        ),
+        Stage::NotAllowed(origin) => plain(
+            "not-allowed",
+            html! {
+                <>
+                    <p role="alert">{ t("window-not-allowed") }</p>
+                    <p><code>{ origin }</code></p>
+                    <p lang="en">{ tr(Lang::En, "window-not-allowed", &[]) }</p>
+                </>
+            },
+        ),
+        Stage::Unreadable(reason) => {
+            let id = match reason {
+                RefusedReason::TooLarge => "window-too-large",
+                _ => "window-unreadable",
+            };
+            plain("unreadable", html! { <p role="alert">{ t(id) }</p> })
+        }
+        Stage::Asking(request) => {
+            let app = crate::ui::AppProps {
+                lang: request.lang,
+                ..props.app.clone()
+            };
+            html! { <crate::ui::App ..app /> }
+        }
+    }
+}

@@ -1,0 +1,464 @@
+// The OnceFill window (www/window.html) on OnceFill's origin (http://127.0.0.1:PORT) answering
+// portals on other origins (http://localhost:PORT and http://portal-b.localhost:PORT, both on
+// the allow-list the test serves; http://elsewhere.localhost:PORT is not). The portal pages are
+// the sample forms with the page agent (www/agent.js) loaded from OnceFill's origin, as a
+// portal would load it; the vault, the review and the consent happen in the window.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { after, before, test } from 'node:test';
+
+import { chromium } from 'playwright-core';
+
+import { BASE, CHROMIUM_ARGS, checkOwnServer, launch } from './lib/browser.mjs';
+
+const ONCEFILL = new URL(BASE).origin;
+const SHOTS = process.env.SCREENSHOT_DIR;
+const at = (host) => {
+  const u = new URL(BASE);
+  u.hostname = host;
+  return u.origin;
+};
+const PORTAL = at('localhost');
+const PORTAL_B = at('portal-b.localhost');
+const ELSEWHERE = at('elsewhere.localhost');
+const PASS = 'correct horse battery staple 窗口';
+// The allow-list of this test's deployment: the two portals, exact origins.
+const PORTALS = {
+  version: 1,
+  portals: [
+    { origin: PORTAL, name: '测试门户甲' },
+    { origin: PORTAL_B, name: '测试门户乙' },
+  ],
+};
+
+let browser;
+let integrity;
+
+before(async () => {
+  await checkOwnServer();
+  const agent = await fetch(`${ONCEFILL}/agent.js`);
+  integrity = `sha384-${createHash('sha384').update(Buffer.from(await agent.arrayBuffer())).digest('base64')}`;
+  browser = await launch();
+});
+after(async () => browser?.close());
+
+/** A browser profile (one vault on OnceFill's origin) whose OnceFill serves the test's allow-list. */
+async function profile(viewport = { width: 1000, height: 900 }, on = browser) {
+  const context = await on.newContext({ bypassCSP: true, locale: 'zh-CN', viewport });
+  await context.route(`${ONCEFILL}/portals.json`, (r) =>
+    r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(PORTALS) }),
+  );
+  return context;
+}
+
+/**
+ * Opens `path` on `origin` as a portal page: its own OnceFill widget left out, the page agent
+ * loaded from OnceFill's origin with crossorigin and integrity. The sample pages' own CSP names
+ * 'self' only, so it is bypassed: what a portal's CSP must allow is the agent's host.
+ */
+async function portal(context, origin, path) {
+  await context.route(`${origin}/oncefill.js`, (r) => r.abort());
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  // Whatever the portal's realm sees typed.
+  await page.addInitScript(() => {
+    window.__keys = [];
+    for (const kind of ['keydown', 'keypress', 'keyup', 'input']) {
+      window.addEventListener(kind, (e) => window.__keys.push(`${kind}:${e.key || e.data || ''}`), true);
+    }
+  });
+  await page.goto(`${origin}/${path}`);
+  await page.evaluate(
+    ({ src, integrity }) =>
+      new Promise((ok, fail) => {
+        const s = document.createElement('script');
+        s.src = src;
+        s.crossOrigin = 'anonymous';
+        s.integrity = integrity;
+        s.onload = ok;
+        s.onerror = () => fail(new Error('the agent did not load (CORS or integrity)'));
+        document.head.appendChild(s);
+      }),
+    { src: `${ONCEFILL}/agent.js`, integrity },
+  );
+  return { page, errors, button: page.locator('button', { hasText: '一键填表' }) };
+}
+
+const W = (name) => `[data-oncefill-host] [data-of="${name}"]`;
+
+/** Clicks the portal's button; resolves to the OnceFill window once it shows something. */
+async function openWindow(page, button) {
+  const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+  const problems = [];
+  popup.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  popup.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  await popup.waitForLoadState();
+  assert.equal(new URL(popup.url()).origin, ONCEFILL);
+  return { popup, problems };
+}
+
+/** In a window without a vault: the demo profile, kept in a new vault under PASS. */
+async function createVault(popup) {
+  await popup.locator(W('load-demo')).click();
+  await popup.locator(W('vault-setup')).click();
+  await popup.locator(W('new-pass')).fill(PASS);
+  await popup.locator(W('new-pass-2')).fill(PASS);
+  await popup.locator(W('create-vault')).click();
+  await popup.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+}
+
+/** In a window on the unlock screen: the passphrase typed key by key, as a person would. */
+async function unlock(popup) {
+  const pass = popup.locator(W('unlock-pass'));
+  await pass.waitFor();
+  await pass.click();
+  await popup.keyboard.type(PASS);
+  await popup.keyboard.press('Enter');
+}
+
+/** From the review: fill, then the report, then 返回表单 closes the window. */
+async function approve(popup) {
+  await popup.locator(W('review')).waitFor();
+  await popup.locator(W('fill')).click();
+  const report = popup.locator(W('report'));
+  await report.waitFor();
+  const filled = Number(await report.getAttribute('data-filled'));
+  const closed = popup.waitForEvent('close');
+  const done = popup.locator(W('done'));
+  assert.equal(await done.textContent(), '返回表单');
+  // (The window closes during the click.)
+  await done.click().catch(() => {});
+  await closed;
+  return filled;
+}
+
+test('a vault made in the window from one portal fills a second portal of another origin', async () => {
+  const context = await profile();
+  {
+    const { page, button, errors } = await portal(context, PORTAL, 'forms/pension.html');
+    const { popup, problems } = await openWindow(page, button);
+    await popup.locator(W('asking')).waitFor();
+    assert.equal(await popup.locator(W('asking-origin')).textContent(), PORTAL);
+    assert.equal(await popup.locator(W('asking-portal')).textContent(), '测试门户甲');
+    assert.match(await popup.locator(W('asking-form')).textContent(), /\S/);
+    await createVault(popup);
+    const filled = await approve(popup);
+    assert.ok(filled >= 3, `${filled} filled`);
+    assert.equal(await page.inputValue('#aac003'), '王小明');
+    assert.match(await page.inputValue('#aac002'), /^\d{17}[\dX]$/);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  }
+  {
+    const { page, button, errors } = await portal(context, PORTAL_B, 'forms/pension.html');
+    const { popup, problems } = await openWindow(page, button);
+    assert.equal(await popup.locator(W('asking-origin')).textContent(), PORTAL_B);
+    await unlock(popup);
+    const filled = await approve(popup);
+    assert.ok(filled >= 3, `${filled} filled`);
+    assert.equal(await page.inputValue('#aac003'), '王小明');
+    // The portal's form has focus again.
+    assert.ok(await page.evaluate(() => document.activeElement && document.activeElement.localName === 'input'));
+    // Nothing of the passphrase, nor of any key typed in the window, reached the portal's realm.
+    const keys = await page.evaluate(() => window.__keys);
+    assert.deepEqual(keys.filter((k) => k.startsWith('keydown') || k.startsWith('keypress')), []);
+    // The vault lives in OnceFill's origin: the portal's own storage has no OnceFill database.
+    const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    assert.ok(!dbs.some((n) => /oncefill/i.test(n)), JSON.stringify(dbs));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(errors, []);
+  }
+  await context.close();
+});
+
+test('a React-style controlled form and a same-origin frame are filled through the window', async () => {
+  const context = await profile();
+  {
+    const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+    const { popup } = await openWindow(page, button);
+    await createVault(popup);
+    await approve(popup);
+    await page.close();
+  }
+  {
+    const { page, button } = await portal(context, PORTAL, 'forms/housing-fund.html');
+    const { popup } = await openWindow(page, button);
+    await unlock(popup);
+    const filled = await approve(popup);
+    assert.ok(filled >= 2, `${filled} filled`);
+    // The page's own state holds what its inputs show: every value the window sent was kept.
+    const { state, shown } = await page.evaluate(() => ({
+      state: { ...window.__housingFundForm.state },
+      shown: Object.fromEntries([...document.querySelectorAll('input[data-field]')].map((i) => [i.dataset.field, i.value])),
+    }));
+    const kept = Object.keys(shown).filter((f) => shown[f] !== '');
+    assert.ok(kept.length >= 2, JSON.stringify(shown));
+    for (const f of kept) assert.equal(state[f], shown[f], f);
+    assert.equal(state.sjhm.replace(/\D/g, ''), '13800138000');
+    await page.close();
+  }
+  {
+    const { page, button } = await portal(context, PORTAL_B, 'forms/realty.html');
+    const { popup } = await openWindow(page, button);
+    await unlock(popup);
+    const filled = await approve(popup);
+    assert.ok(filled >= 1, `${filled} filled`);
+    const inner = page.frameLocator('#bdc-frame');
+    assert.equal(await inner.locator('input[name=qlr_mc]').inputValue(), '王小明');
+  }
+  await context.close();
+});
+
+test('a portal not on the allow-list gets the plain refusal and no plan', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, ELSEWHERE, 'forms/pension.html');
+  const received = [];
+  await page.exposeFunction('__got', (d) => received.push(d));
+  await page.evaluate(() => addEventListener('message', (e) => window.__got(e.data)));
+  const { popup, problems } = await openWindow(page, button);
+  const refusal = popup.locator(W('not-allowed'));
+  await refusal.waitFor();
+  assert.match(await refusal.textContent(), /此网站不在一次填的授权列表中/);
+  assert.match(await refusal.textContent(), /not on OnceFill's list of authorised portals/);
+  assert.match(await refusal.textContent(), new RegExp(ELSEWHERE.replace(/[.]/g, '\\.')));
+  // No unlock, no review: nothing of the vault is on offer.
+  assert.equal(await popup.locator(W('unlock-pass')).count(), 0);
+  assert.equal(await popup.locator(W('review')).count(), 0);
+  await page.waitForTimeout(300);
+  assert.ok(!received.some((d) => d && d.type === 'plan'));
+  assert.deepEqual(received.filter((d) => d && d.oncefill === 1).map((d) => d.type).sort(), ['ready', 'refused']);
+  assert.equal(received.find((d) => d.type === 'refused').reason, 'origin');
+  assert.equal(await page.inputValue('#aac003'), '');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a hostile portal: forged results, a second request, a window opened without it', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup } = await openWindow(page, button);
+  await popup.locator(W('asking')).waitFor();
+  // The portal's page posts its own messages to the window: another request, a result for a
+  // plan never sent, malformed ones. The window answers none and counts them.
+  await page.evaluate(() => {
+    const w = window.open('', 'oncefill');
+    const nonce = 'AAAAAAAAAAAAAAAAAAAAAA';
+    w.postMessage({ oncefill: 1, type: 'request', nonce, lang: 'zh-CN', page: { title: '', url: '', form: '' }, description: { v: 1, nodes: [], truncated: null } }, '*');
+    w.postMessage({ oncefill: 1, type: 'result', nonce, outcomes: [] }, '*');
+    w.postMessage({ oncefill: 2, type: 'plan' }, '*');
+    w.postMessage('hello', '*');
+  });
+  await popup.waitForFunction(() => {
+    const s = window.OnceFillWindow && window.OnceFillWindow.stats();
+    return s && Object.values(s).reduce((a, b) => a + b, 0) >= 4;
+  });
+  const stats = await popup.evaluate(() => window.OnceFillWindow.stats());
+  assert.equal(stats['second-request'], 1);
+  assert.equal(stats.nonce, 1);
+  assert.equal(stats['not-ours'], 2);
+  // Still asking for the first request, from the same portal.
+  assert.equal(await popup.locator(W('asking-origin')).textContent(), PORTAL);
+  await popup.close();
+
+  // The window opened directly (no portal behind it) says so and offers nothing.
+  const direct = await context.newPage();
+  await direct.goto(`${ONCEFILL}/window.html`);
+  await direct.locator(W('no-opener')).waitFor();
+  assert.equal(await direct.locator(W('unlock-pass')).count(), 0);
+  await context.close();
+});
+
+test('the window declines when closed, and works on a phone-sized tab with the keyboard', async () => {
+  const context = await profile({ width: 360, height: 740 });
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const received = [];
+  await page.exposeFunction('__got', (d) => received.push(d));
+  await page.evaluate(() => addEventListener('message', (e) => window.__got(e.data)));
+  const { popup } = await openWindow(page, button);
+  await popup.locator(W('asking')).waitFor();
+  // Keyboard only: the demo profile, a vault, the review and the fill.
+  const press = async (name) => {
+    await popup.locator(W(name)).focus();
+    await popup.keyboard.press('Enter');
+  };
+  await press('load-demo');
+  await press('vault-setup');
+  await popup.locator(W('new-pass')).focus();
+  await popup.keyboard.type(PASS);
+  await popup.keyboard.press('Tab');
+  await popup.keyboard.type(PASS);
+  await press('create-vault');
+  await popup.locator(W('review')).waitFor();
+  await press('fill');
+  await popup.locator(W('report')).waitFor();
+  assert.equal(await page.inputValue('#aac003'), '王小明');
+  const width = await popup.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(width <= 360, `the window scrolls sideways: ${width}px`);
+  await popup.close();
+
+  // A second window closed without approving: the portal is told, nothing is filled.
+  await page.fill('#aac003', '');
+  const second = await openWindow(page, button);
+  await second.popup.locator(W('unlock-pass')).waitFor();
+  received.length = 0;
+  const closed = second.popup.waitForEvent('close');
+  await second.popup.locator(W('close')).focus();
+  // (The window closes during the key press.)
+  await second.popup.keyboard.press('Enter').catch(() => {});
+  await closed;
+  await page.waitForTimeout(300);
+  assert.ok(received.some((d) => d && d.type === 'cancel'), JSON.stringify(received.map((d) => d && d.type)));
+  assert.equal(await page.inputValue('#aac003'), '');
+  await context.close();
+});
+
+test('a form changed between review and fill keeps the changed control empty, and the window says so', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  // After the person reviewed 姓名, the page relabels that control 手机号码.
+  await page.evaluate(() => {
+    document.getElementById('aac003').closest('tr').querySelector('th, td').textContent = '手机号码';
+  });
+  await popup.locator(W('fill')).click();
+  const report = popup.locator(W('report'));
+  await report.waitFor();
+  assert.ok(Number(await report.getAttribute('data-failed')) >= 1);
+  assert.match(await report.textContent(), /姓名/);
+  assert.equal(await page.inputValue('#aac003'), '');
+  // The other controls were filled.
+  assert.match(await page.inputValue('#aac002'), /^\d{17}[\dX]$/);
+  await context.close();
+});
+
+test('the window answers only the origin that asked: a portal that navigated away gets nothing', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  // The window's opener is now a page of another origin (the portal's tab went elsewhere).
+  await page.goto(`${ELSEWHERE}/forms/pension.html`);
+  await page.evaluate(() => {
+    window.__got = [];
+    addEventListener('message', (e) => window.__got.push(e.data));
+  });
+  await popup.locator(W('fill')).click();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.__got), []);
+  assert.equal(await page.inputValue('#aac003'), '');
+  // The window never gets a result, so it shows no report.
+  assert.equal(await popup.locator(W('report')).count(), 0);
+  await context.close();
+});
+
+test('locking in the window discards its instance and the request is answered after unlocking again', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  await popup.locator(W('lock')).click();
+  // A new instance, on the unlock screen, still asking for the same portal's form.
+  await unlock(popup);
+  assert.equal(await popup.locator(W('asking-origin')).textContent(), PORTAL);
+  const filled = await approve(popup);
+  assert.ok(filled >= 3, `${filled} filled`);
+  assert.equal(await page.inputValue('#aac003'), '王小明');
+  await context.close();
+});
+
+test('a portal sending Cross-Origin-Opener-Policy: same-origin cuts the window off: it says so and nothing is sent', async () => {
+  // The page is answered by the test (to carry the header), so Chromium counts it as public and
+  // would keep it from the loopback OnceFill host; a real portal and OnceFill host are both public.
+  const own = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--disable-features=LocalNetworkAccessChecks,BlockInsecurePrivateNetworkRequests'],
+  });
+  const context = await profile(undefined, own);
+  await context.route(`${PORTAL}/forms/pension.html`, async (r) => {
+    const response = await r.fetch();
+    r.fulfill({ response, headers: { ...response.headers(), 'cross-origin-opener-policy': 'same-origin' } });
+  });
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const [popup] = await Promise.all([context.waitForEvent('page'), button.click()]);
+  await popup.locator(W('no-opener')).waitFor();
+  assert.match(await popup.locator(W('no-opener')).textContent(), /Cross-Origin-Opener-Policy/);
+  assert.equal(await popup.locator(W('unlock-pass')).count(), 0);
+  assert.equal(await page.inputValue('#aac003'), '');
+  // The agent hears nothing from the window and says so when its wait for `ready` ends.
+  const note = page.locator('p[role=status]');
+  await note.filter({ hasText: '一次填的窗口没有回应' }).waitFor({ timeout: 25000 });
+  await own.close();
+});
+
+test('a malformed or oversized request from a listed portal gets a plain screen, a refusal and nothing else', async () => {
+  const context = await profile();
+  await context.route(`${PORTAL}/oncefill.js`, (r) => r.abort());
+  for (const [bad, reason, screen] of [
+    // A handle the description rules refuse (upper case).
+    [{ v: 1, nodes: [{ t: 'input', a: [], c: [], r: 1, k: 'F0' }], truncated: null }, 'malformed', /无法读取/],
+    // More controls than the cap.
+    [{ v: 1, nodes: Array.from({ length: 2001 }, (_, i) => ({ t: 'input', a: [], c: [], r: 1, k: `f${i}` })), truncated: null }, 'too-large', /太大/],
+  ]) {
+    const page = await context.newPage();
+    await page.goto(`${PORTAL}/forms/pension.html`);
+    // A page of the listed portal speaking the protocol by hand, as a broken or hostile agent would.
+    const popupP = page.waitForEvent('popup');
+    const answers = page.evaluate(
+      ([url, bad]) =>
+        new Promise((done) => {
+          const got = [];
+          const w = window.open(url, 'oncefill');
+          addEventListener('message', (e) => {
+            if (e.source !== w) return;
+            got.push(e.data);
+            if (e.data.type === 'ready') {
+              w.postMessage({ oncefill: 1, type: 'request', nonce: 'AAAAAAAAAAAAAAAAAAAAAA', lang: 'zh-CN', page: { title: 't', url: location.origin + location.pathname, form: '' }, description: bad }, new URL(url).origin);
+            }
+            if (e.data.type !== 'ready') setTimeout(() => done(got), 300);
+          });
+        }),
+      [`${ONCEFILL}/window.html`, bad],
+    );
+    const popup = await popupP;
+    const got = await answers;
+    assert.deepEqual(got.map((d) => d.type), ['ready', 'refused']);
+    assert.equal(got[1].reason, reason);
+    assert.equal(got[1].nonce, 'AAAAAAAAAAAAAAAAAAAAAA');
+    const shown = popup.locator(W('unreadable'));
+    await shown.waitFor();
+    assert.match(await shown.textContent(), screen);
+    assert.equal(await popup.locator(W('unlock-pass')).count(), 0);
+    await page.close();
+  }
+  await context.close();
+});
+
+test('screenshots: the portal page, the window asking, the filled form, on a desktop and a phone', { skip: !SHOTS }, async () => {
+  for (const [width, height] of [
+    [1280, 800],
+    [360, 740],
+  ]) {
+    const context = await profile({ width, height });
+    const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+    await button.waitFor();
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: `${SHOTS}/window-portal-${width}.png` });
+    const { popup } = await openWindow(page, button);
+    await createVault(popup);
+    await popup.locator(W('review')).waitFor();
+    await popup.evaluate(() => document.activeElement && document.activeElement.blur());
+    await popup.screenshot({ path: `${SHOTS}/window-asking-${width}.png` });
+    await approve(popup);
+    await page.locator('#aac003').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/window-filled-${width}.png` });
+    await context.close();
+  }
+});
