@@ -32,6 +32,10 @@ fn held(token: &str) -> Want {
     Want::Skip(NotPlanned::Skipped(SkipReason::NotHeld(token.into())))
 }
 
+fn never(token: &str) -> Want {
+    Want::Skip(NotPlanned::Skipped(SkipReason::NeverFilled(token.into())))
+}
+
 fn other(who: &str) -> Want {
     Want::Skip(NotPlanned::Skipped(SkipReason::OtherParty(who.into())))
 }
@@ -67,8 +71,9 @@ fn every_token_is_planned_or_refused_as_the_standard_says() {
         ("dzyx", Fill(ContactEmail, "wangxm@example.com")),
         ("qryx", Fill(ContactEmail, "wangxm@example.com")),
         ("yzbm", Fill(ContactPostalCode, "100022")),
-        ("dhqd", held("tel-local-prefix")),
-        ("dhhd", held("tel-local-suffix")),
+        // A mainland number has no two halves after its area code: never filled.
+        ("dhqd", never("tel-local-prefix")),
+        ("dhhd", never("tel-local-suffix")),
         // The divisions from the address's division code; it names no township.
         ("sheng", Fill(PersonHukouAddress, "北京市")),
         ("shi", Fill(PersonHukouAddress, "北京市")),

@@ -600,26 +600,24 @@ fn section_blocks(fields: &[FieldDescriptor], whose: &mut [Whose]) {
             Some((&f.form, token.section?))
         })
         .collect();
-    // Section → the one person its marked fields name, or `None` when they name several.
-    let mut named: HashMap<&(&Option<String>, String), Option<Whose>> = HashMap::new();
+    // Section → the one person its marked fields name, or `None` when they name several (a
+    // list: a form has few sections).
+    let mut named: Vec<(&(&Option<String>, String), Option<Whose>)> = Vec::new();
     for (section, w) in sections.iter().zip(whose.iter()) {
-        if let Some(section) = section
-            && *w != Whose::Unsaid
-        {
-            named
-                .entry(section)
-                .and_modify(|e| {
-                    if *e != Some(*w) {
-                        *e = None;
-                    }
-                })
-                .or_insert(Some(*w));
+        let Some(section) = section else { continue };
+        if *w == Whose::Unsaid {
+            continue;
+        }
+        match named.iter_mut().find(|(s, _)| *s == section) {
+            Some((_, one)) if *one != Some(*w) => *one = None,
+            Some(_) => {}
+            None => named.push((section, Some(*w))),
         }
     }
     for (section, w) in sections.iter().zip(whose.iter_mut()) {
         if let Some(section) = section
             && *w == Whose::Unsaid
-            && let Some(Some(one)) = named.get(section)
+            && let Some((_, Some(one))) = named.iter().find(|(s, _)| *s == section)
         {
             *w = *one;
         }

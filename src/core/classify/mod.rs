@@ -860,7 +860,8 @@ fn latin_script(field: &FieldDescriptor) -> bool {
 ///   digits. `tel-country-code` of a mobile is +86 (the profile holds mainland numbers only).
 ///   `tel-local-prefix`/`tel-local-suffix` split a local number as the North American plan
 ///   does (555-6502: exchange and line); a mainland mobile is grouped 3-4-4 and a landline's
-///   local number has no such halves, so both are refused rather than cut somewhere.
+///   local number has no such halves, so both are never filled ([`SkipReason::NeverFilled`])
+///   rather than cut somewhere.
 /// * `country`/`country-name` is the country of the address ([`Part::Country`],
 ///   [`Part::CountryName`]): CN / 中国 (China when the field asks in Latin letters) for a
 ///   person whose ID is a mainland resident ID, whose registered address is in China; for
@@ -899,6 +900,8 @@ fn from_autocomplete(token: &AutocompleteToken) -> Result<(Key, Option<Part>), S
         "tel-local" if contact != Some("mobile") => (Key::ContactLandline, Some(Part::Number)),
         "tel-extension" => (Key::ContactLandline, Some(Part::Extension)),
         "email" => (Key::ContactEmail, None),
+        // No sane halves of a mainland number (see above): never filled, whatever the profile.
+        "tel-local-prefix" | "tel-local-suffix" => return Err(SkipReason::NeverFilled(f.into())),
         "street-address" => (Key::PersonHukouAddress, None),
         // The first line holds what is under the divisions (which have address-level1..4);
         // a Chinese address has no second or third line (refused below as not held).
