@@ -590,7 +590,9 @@ pub(super) fn run(
 /// Fields of different sections are different blocks, and a block naming two people gives
 /// its unmarked fields to neither.
 fn section_blocks(fields: &[FieldDescriptor], whose: &mut [Whose]) {
-    let sections: Vec<Option<(&Option<String>, String)>> = fields
+    // (the form, the section token)
+    type Section<'a> = (&'a Option<String>, String);
+    let sections: Vec<Option<Section>> = fields
         .iter()
         .map(|f| {
             let token = f
@@ -602,7 +604,7 @@ fn section_blocks(fields: &[FieldDescriptor], whose: &mut [Whose]) {
         .collect();
     // Section → the one person its marked fields name, or `None` when they name several (a
     // list: a form has few sections).
-    let mut named: Vec<(&(&Option<String>, String), Option<Whose>)> = Vec::new();
+    let mut named: Vec<(&Section, Option<Whose>)> = Vec::new();
     for (section, w) in sections.iter().zip(whose.iter()) {
         let Some(section) = section else { continue };
         if *w == Whose::Unsaid {
