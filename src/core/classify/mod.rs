@@ -866,6 +866,8 @@ fn latin_script(field: &FieldDescriptor) -> bool {
 ///   [`Part::CountryName`]): CN / 中国 (China when the field asks in Latin letters) for a
 ///   person whose ID is a mainland resident ID, whose registered address is in China; for
 ///   anyone else the plan refuses it. It is not the nationality.
+/// * `organization` is the employer of a person, and on a firm's form (outside a person's
+///   block) the firm's name; `organization-title` is the person's occupation.
 /// * `additional-name` is refused: a Chinese name has no middle name, and the profile keeps
 ///   none.
 /// * `shipping`/`billing` fields are a block of somebody else's (the recipient's, the
@@ -1099,6 +1101,17 @@ pub(crate) fn own(
             };
         }
         return match from_autocomplete(&token) {
+            // `organization` is the firm's name on a firm's form, outside a person's block
+            // (the context pass decides, as for 单位名称); elsewhere the person's employer.
+            Ok((Key::PersonEmployer, None)) => Own {
+                draft: Draft::Either {
+                    person: Some(Key::PersonEmployer),
+                    firm: Key::FirmName,
+                    reason: Reason::Autocomplete(token.field.clone()),
+                },
+                whose,
+                part: None,
+            },
             Ok((key, part)) => Own {
                 draft: Draft::Key {
                     // A surname or given name asked for in Latin letters is the Latin name's.

@@ -537,6 +537,25 @@ fn autocomplete_parts_and_contacts() {
 }
 
 #[test]
+fn organization_is_the_firms_name_on_a_firms_form() {
+    let mut org = FieldDescriptor::text("o", "单位");
+    org.autocomplete = Some("organization".into());
+    let keys = |fields: &[FieldDescriptor]| -> Vec<Option<Key>> {
+        classify_fields(fields).iter().map(|c| c.key()).collect()
+    };
+    assert_eq!(
+        keys(std::slice::from_ref(&org)),
+        [Some(Key::PersonEmployer)]
+    );
+    let uscc = FieldDescriptor::text("u", "统一社会信用代码");
+    assert_eq!(
+        keys(&[org.clone(), uscc]),
+        [Some(Key::FirmName), Some(Key::FirmUscc)]
+    );
+    assert_eq!(key_of(&classify(&org)), Some(Key::PersonEmployer));
+}
+
+#[test]
 fn a_section_is_one_block() {
     let field = |id: &str, label: &str, token: &str| {
         let mut f = FieldDescriptor::text(id, label);
