@@ -32,6 +32,14 @@ fn held(token: &str) -> Want {
     Want::Skip(NotPlanned::Skipped(SkipReason::NotHeld(token.into())))
 }
 
+fn never(token: &str) -> Want {
+    Want::Skip(NotPlanned::Skipped(SkipReason::NeverFilled(token.into())))
+}
+
+fn other(who: &str) -> Want {
+    Want::Skip(NotPlanned::Skipped(SkipReason::OtherParty(who.into())))
+}
+
 #[test]
 fn every_token_is_planned_or_refused_as_the_standard_says() {
     use Key::*;
@@ -63,10 +71,17 @@ fn every_token_is_planned_or_refused_as_the_standard_says() {
         ("dzyx", Fill(ContactEmail, "wangxm@example.com")),
         ("qryx", Fill(ContactEmail, "wangxm@example.com")),
         ("yzbm", Fill(ContactPostalCode, "100022")),
-        ("dhqd", held("tel-local-prefix")),
-        ("dhhd", held("tel-local-suffix")),
-        ("sheng", Skip(NotPlanned::NotInProfile(AddressProvince))),
-        ("gj", held("country-name")),
+        // A mainland number has no two halves after its area code: never filled.
+        ("dhqd", never("tel-local-prefix")),
+        ("dhhd", never("tel-local-suffix")),
+        // The divisions from the address's division code; it names no township.
+        ("sheng", Fill(PersonHukouAddress, "北京市")),
+        ("shi", Fill(PersonHukouAddress, "北京市")),
+        ("qu", Fill(PersonHukouAddress, "朝阳区")),
+        ("jd", Skip(NotPlanned::NotInProfile(AddressTownship))),
+        // A mainland resident ID: the address is in China.
+        ("gj", Fill(PersonHukouAddress, "中国")),
+        ("gjzm", Fill(PersonHukouAddress, "CN")),
         (
             "dz1",
             Fill(PersonHukouAddress, "建国路88号院3号楼2单元501室"),
@@ -79,9 +94,15 @@ fn every_token_is_planned_or_refused_as_the_standard_says() {
                 "北京市朝阳区建国路88号院3号楼2单元501室",
             ),
         ),
-        // A shipping name or address is never the owner's.
-        ("sjr", held("name")),
-        ("sjdz", held("street-address")),
+        // One section is one block: the spouse's, as its first field says.
+        ("poxm", Fill(PersonName, "李华")),
+        ("pocsrq", Fill(PersonBirthDate, "1985-12-31")),
+        ("podh", Fill(ContactMobile, "13900139000")),
+        // A shipping or billing block is somebody else's: the recipient's, the payer's.
+        ("sjr", other("收件人")),
+        ("sjdz", other("收件人")),
+        ("sjrdh", other("收件人")),
+        ("jfyx", other("付款人")),
     ];
     let (fields, plan) = page();
     assert_eq!(

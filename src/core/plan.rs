@@ -218,6 +218,9 @@ pub enum NotPlanned {
     /// the spouse is of that sex, or the child of a form about one child when the profile has
     /// several.
     Undecided(RoleRef),
+    /// The page asks for the country of an address (`country`, `country-name`) and the
+    /// person's ID is not a mainland resident ID, so the profile cannot say it is China.
+    CountryUnknown,
 }
 
 /// A field left alone, with its reason.
@@ -450,10 +453,11 @@ fn part_transform(field: &FieldDescriptor, part: Part) -> Transform {
         Part::Given => Transform::NamePart {
             part: NamePart::Given,
         },
-        Part::Street => Transform::AddressPart {
-            part: AddressPart::Street,
-            by: By::Name,
-        },
+        Part::Street => address_part(AddressPart::Street),
+        Part::Province => address_part(AddressPart::Province),
+        Part::City => address_part(AddressPart::City),
+        Part::County => address_part(AddressPart::County),
+        Part::Township => address_part(AddressPart::Township),
         Part::CountryCode => {
             let bare = field.max_length.is_some_and(|m| m < 3)
                 || field
@@ -465,8 +469,111 @@ fn part_transform(field: &FieldDescriptor, part: Part) -> Transform {
                 pick: None,
             }
         }
-        // Never reached: the classifier leaves these fields alone.
-        Part::AreaCode | Part::Number | Part::Extension => Transform::Text,
+        // Never reached: the classifier leaves the parts of a landline alone, and the plan
+        // answers the country of an address itself ([`country_action`]).
+        Part::AreaCode | Part::Number | Part::Extension | Part::Country | Part::CountryName => {
+            Transform::Text
+        }
+    }
+}
+
+fn address_part(part: AddressPart) -> Transform {
+    Transform::AddressPart { part, by: By::Name }
+}
+
+/// The element a missing part of an address is, for the reason a field is left alone.
+fn division_key(part: Part) -> Option<Key> {
+    Some(match part {
+        Part::Province => Key::AddressProvince,
+        Part::City => Key::AddressCity,
+        Part::County => Key::AddressCounty,
+        Part::Township => Key::AddressTownship,
+        _ => return None,
+    })
+}
+
+/// The option of a division select or radio group: by the division's name (浙江省), its
+/// short name (浙江) or its GB/T 2260 code as the option's value (330000).
+fn division_option(
+    field: &FieldDescriptor,
+    value: &Value,
+    part: AddressPart,
+    ctx: &dyn Lookup,
+) -> Result<Option<usize>, NotPlanned> {
+    let written = |by| {
+        apply(&Transform::AddressPart { part, by }, value, ctx)
+            .map(|o| o.as_str().to_string())
+            .map_err(|e| NotPlanned::Transform(e.code().to_string()))
+    };
+    let name = written(By::Name)?;
+    let code = written(By::Code).ok();
+    let short = code
+        .as_deref()
+        .and_then(crate::core::codes::division)
+        .filter(|d| d.name == name)
+        .map(|d| d.short_name());
+    let options = &field.options;
+    let found = |f: &dyn Fn(&FieldOption) -> bool| options.iter().position(f);
+    Ok(found(&|o| o.text.trim() == name)
+        .or_else(|| found(&|o| short.is_some_and(|s| o.text.trim() == s)))
+        .or_else(|| found(&|o| code.as_deref().is_some_and(|c| o.value.trim() == c)))
+        .or_else(|| found(&|o| o.value.trim() == name)))
+}
+
+/// Names of China an option may carry: its name, short name and ISO 3166 codes.
+const CHINA: &[&str] = &[
+    "中国",
+    "中华人民共和国",
+    "中国大陆",
+    "China",
+    "CHINA",
+    "People's Republic of China",
+    "CN",
+    "CHN",
+    "156",
+];
+
+/// The country of the address of somebody whose ID is a mainland resident ID (居民身份证 of a
+/// citizen, whose registered address is in China): CN for `country`, 中国 for `country-name`
+/// (China when the field asks in Latin letters), or the option that names China. Anybody
+/// else's is refused: the profile does not say which country their address is in.
+fn country_action(
+    profile: &Profile,
+    field: &FieldDescriptor,
+    key: Key,
+    part: Part,
+    role: Option<RoleRef>,
+    today: Date,
+) -> Result<FillAction, NotPlanned> {
+    use crate::core::ids::{IdKind, ResidentId};
+    let mainland = profile
+        .value_as(Key::PersonIdNumber, role, today)
+        .and_then(|id| ResidentId::parse_on(&crate::core::transform::display_text(&id), today).ok())
+        .is_some_and(|id| id.kind() == IdKind::Citizen);
+    if !mainland {
+        return Err(NotPlanned::CountryUnknown);
+    }
+    match field.control {
+        Control::Select | Control::RadioGroup => option_action(
+            field,
+            key,
+            field
+                .options
+                .iter()
+                .position(|o| CHINA.contains(&o.text.trim()) || CHINA.contains(&o.value.trim())),
+        ),
+        _ => {
+            let latin = [field.label.as_deref(), field.placeholder.as_deref()]
+                .into_iter()
+                .flatten()
+                .all(|t| !t.chars().any(|c| !c.is_ascii() && c.is_alphabetic()));
+            let text = match part {
+                Part::Country => "CN",
+                _ if latin => "China",
+                _ => "中国",
+            };
+            typed(field, key, text)
+        }
     }
 }
 
@@ -657,26 +764,50 @@ pub fn plan_with(
             ..class.clone()
         };
         let mapped = transforms.get(i).and_then(Option::as_ref);
-        let Some(value) = profile.value_as(key, class.role, today) else {
-            out.skipped.push(skip(match class.role {
-                Some(role) => NotPlanned::RoleLacks { key, role },
-                None => NotPlanned::NotInProfile(key),
-            }));
-            continue;
-        };
-        let lookup = |k: Key| profile.value_as(k, class.role, today);
-        let chosen;
-        let transform = match mapped {
-            Some(t) => t,
-            None => {
-                chosen = match class.part {
-                    Some(part) => part_transform(field, part),
-                    None => transform_for(field, &value),
-                };
-                &chosen
+        let action = if let Some(part @ (Part::Country | Part::CountryName)) = class.part
+            && mapped.is_none()
+        {
+            country_action(profile, field, key, part, class.role, today)
+        } else {
+            let Some(value) = profile.value_as(key, class.role, today) else {
+                out.skipped.push(skip(match class.role {
+                    Some(role) => NotPlanned::RoleLacks { key, role },
+                    None => NotPlanned::NotInProfile(key),
+                }));
+                continue;
+            };
+            let lookup = |k: Key| profile.value_as(k, class.role, today);
+            let chosen;
+            let transform = match mapped {
+                Some(t) => t,
+                None => {
+                    chosen = match class.part {
+                        Some(part) => part_transform(field, part),
+                        None => transform_for(field, &value),
+                    };
+                    &chosen
+                }
+            };
+            let division = class.part.and_then(division_key);
+            match (mapped, &transform, &field.control) {
+                // A division into a select or radio group: by name, short name or code.
+                (
+                    None,
+                    Transform::AddressPart { part, .. },
+                    Control::Select | Control::RadioGroup,
+                ) if division.is_some() => division_option(field, &value, *part, &lookup)
+                    .and_then(|index| option_action(field, key, index)),
+                _ => fill_action(field, key, &value, transform, &lookup),
             }
+            // A division the address does not name (a township) is the element it lacks.
+            .map_err(|why| match (why, division) {
+                (NotPlanned::Transform(code), Some(k)) if code == "transform.address.part" => {
+                    NotPlanned::NotInProfile(k)
+                }
+                (why, _) => why,
+            })
         };
-        let action = match fill_action(field, key, &value, transform, &lookup) {
+        let action = match action {
             Ok(action) => action,
             Err(NotPlanned::NoMatchingOption(_))
                 if let Some(action) = later(field, transform, &value, &lookup) =>
@@ -808,6 +939,103 @@ mod tests {
         let mut f = FieldDescriptor::text("c", "国家代码");
         f.autocomplete = Some("work tel-country-code".into());
         assert!(run(&[f]).steps.is_empty());
+    }
+
+    #[test]
+    fn divisions_and_the_country_of_an_address() {
+        use crate::core::profile::{Data, Source};
+        let field = |token: &str, label: &str, choices: &[(&str, &str)]| {
+            let mut f = FieldDescriptor::text(token, label);
+            f.autocomplete = Some(token.into());
+            if !choices.is_empty() {
+                f.control = Control::Select;
+                f.options = options(choices);
+            }
+            f
+        };
+        let fields = [
+            // By short name, and by the GB/T 2260 code as the option's value.
+            field("address-level1", "省", &[("", "请选择"), ("11", "北京")]),
+            field(
+                "address-level3",
+                "区",
+                &[("110101", "东城"), ("110105", "朝阳")],
+            ),
+            field("address-level4", "街道", &[]),
+            field(
+                "country",
+                "国家",
+                &[("US", "美国"), ("CN", "中华人民共和国")],
+            ),
+            field("country-name", "Country", &[]),
+        ];
+        let shown = |profile: &Profile| {
+            let p = plan(profile, &fields, &classify_all(&fields), TODAY);
+            let steps: Vec<(String, String)> = p
+                .steps
+                .iter()
+                .map(|s| {
+                    let f = fields.iter().find(|f| f.id == s.field).unwrap();
+                    (f.id.0.clone(), plain_text(f, &s.action))
+                })
+                .collect();
+            (steps, p.skipped)
+        };
+        let mut profile = Profile::demo();
+        let (steps, skipped) = shown(&profile);
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            steps,
+            pairs(&[
+                ("address-level1", "北京"),
+                ("address-level3", "朝阳"),
+                ("country", "中华人民共和国"),
+                ("country-name", "China"),
+            ])
+        );
+        // The address names no township.
+        assert_eq!(
+            skipped[0].why,
+            NotPlanned::NotInProfile(Key::AddressTownship)
+        );
+        // An address that names one fills it.
+        let owner = &mut profile.persons[0].values;
+        owner.set(
+            Key::PersonHukouAddress,
+            Data::Text("浙江省杭州市西湖区西溪街道文三路90号".into()),
+            Source::SelfDeclared,
+            "2026-01-02T00:00:00Z",
+        );
+        // A Hong Kong resident's residence permit does not say the address is in China.
+        let hk = format!(
+            "81000019940823002{}",
+            crate::core::ids::mod11_2_check(b"81000019940823002")
+        );
+        assert_eq!(
+            crate::core::ids::ResidentId::parse_on(&hk, TODAY).map(|i| i.kind()),
+            Ok(crate::core::ids::IdKind::HongKongResident)
+        );
+        owner.set(
+            Key::PersonIdNumber,
+            Data::Text(hk),
+            Source::SelfDeclared,
+            "2026-01-02T00:00:00Z",
+        );
+        let (steps, skipped) = shown(&profile);
+        assert!(
+            steps.contains(&("address-level4".into(), "西溪街道".into())),
+            "{steps:?}"
+        );
+        let refused: Vec<&NotPlanned> = skipped.iter().map(|s| &s.why).collect();
+        assert!(
+            refused.contains(&&NotPlanned::CountryUnknown),
+            "{refused:?}"
+        );
+        assert!(!steps.iter().any(|(f, _)| f.starts_with("country")));
     }
 
     #[test]

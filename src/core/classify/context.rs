@@ -10,7 +10,9 @@
 //!    resolves by sex.
 //!    On a form whose title is about a child (幼儿园入园, 儿童参保) and that names no block of
 //!    the child's, the unmarked blocks are the child's, and so is the applicant's when somebody
-//!    else (代办人) does the errand; that somebody is the owner.
+//!    else (代办人) does the errand; that somebody is the owner. The fields of one
+//!    `section-*` autofill token are one block: whose its marked fields are, its unmarked
+//!    fields are.
 //! 2. **Person or firm**: 住所, 单位名称, 银行账号 mean the firm's element on a firm's form
 //!    (one that asks for a firm's name, code, capital or scope) unless the field stands in a
 //!    person's block; elsewhere the person's.
@@ -457,6 +459,9 @@ pub(super) fn run(
             };
         }
     }
+    // A `section-*` autofill token makes a block: whose its fields are, when their words and
+    // headings name one person only, is whose its unmarked fields are.
+    section_blocks(fields, &mut whose);
     // 2. Person or firm.
     let firms = firm_forms(fields, &owns);
     for (i, f) in fields.iter().enumerate() {
@@ -578,6 +583,47 @@ pub(super) fn run(
             }
         })
         .collect()
+}
+
+/// The fields of one `section-*` of a form are one block: when the fields of the block that
+/// say whose they are all name the same person, its unmarked fields are that person's too.
+/// Fields of different sections are different blocks, and a block naming two people gives
+/// its unmarked fields to neither.
+fn section_blocks(fields: &[FieldDescriptor], whose: &mut [Whose]) {
+    // (the form, the section token)
+    type Section<'a> = (&'a Option<String>, String);
+    let sections: Vec<Option<Section>> = fields
+        .iter()
+        .map(|f| {
+            let token = f
+                .autocomplete
+                .as_deref()
+                .and_then(super::parse_autocomplete)?;
+            Some((&f.form, token.section?))
+        })
+        .collect();
+    // Section → the one person its marked fields name, or `None` when they name several (a
+    // list: a form has few sections).
+    let mut named: Vec<(&Section, Option<Whose>)> = Vec::new();
+    for (section, w) in sections.iter().zip(whose.iter()) {
+        let Some(section) = section else { continue };
+        if *w == Whose::Unsaid {
+            continue;
+        }
+        match named.iter_mut().find(|(s, _)| *s == section) {
+            Some((_, one)) if *one != Some(*w) => *one = None,
+            Some(_) => {}
+            None => named.push((section, Some(*w))),
+        }
+    }
+    for (section, w) in sections.iter().zip(whose.iter_mut()) {
+        if let Some(section) = section
+            && *w == Whose::Unsaid
+            && let Some((_, Some(one))) = named.iter().find(|(s, _)| *s == section)
+        {
+            *w = *one;
+        }
+    }
 }
 
 /// Words of a form's title that say the form is about a child, not the person filling it in.

@@ -76,6 +76,12 @@ fn parse_part(s: &str) -> Option<Part> {
         "given" => Part::Given,
         "street" => Part::Street,
         "country_code" => Part::CountryCode,
+        "province" => Part::Province,
+        "city" => Part::City,
+        "county" => Part::County,
+        "township" => Part::Township,
+        "country" => Part::Country,
+        "country_name" => Part::CountryName,
         _ => return None,
     })
 }

@@ -182,6 +182,18 @@ pub enum Part {
     Street,
     /// The country calling code of a phone number (+86).
     CountryCode,
+    /// The province of an address (`address-level1`), from its division code.
+    Province,
+    /// The prefecture-level city (`address-level2`); a 直辖市 is its own city.
+    City,
+    /// The county or district (`address-level3`).
+    County,
+    /// The township or street office (`address-level4`), when the address names one.
+    Township,
+    /// The country of an address, as its ISO 3166 code (`country`: CN).
+    Country,
+    /// The country of an address, by name (`country-name`: 中国, or China in Latin letters).
+    CountryName,
 }
 
 impl Part {
@@ -198,6 +210,12 @@ impl Part {
             Part::Given => "given",
             Part::Street => "street",
             Part::CountryCode => "country_code",
+            Part::Province => "province",
+            Part::City => "city",
+            Part::County => "county",
+            Part::Township => "township",
+            Part::Country => "country",
+            Part::CountryName => "country_name",
         }
     }
 
@@ -213,6 +231,12 @@ impl Part {
             Part::Given => "名",
             Part::Street => "详细地址",
             Part::CountryCode => "国家代码",
+            Part::Province => "省",
+            Part::City => "市",
+            Part::County => "县（区）",
+            Part::Township => "乡（镇、街道）",
+            Part::Country => "国家代码",
+            Part::CountryName => "国家",
         }
     }
 
@@ -236,6 +260,12 @@ impl Part {
             Part::Given => Some("given-name"),
             Part::Street => Some("address-line1"),
             Part::CountryCode => Some("tel-country-code"),
+            Part::Province => Some("address-level1"),
+            Part::City => Some("address-level2"),
+            Part::County => Some("address-level3"),
+            Part::Township => Some("address-level4"),
+            Part::Country => Some("country"),
+            Part::CountryName => Some("country-name"),
         }
     }
 }
@@ -823,23 +853,33 @@ fn latin_script(field: &FieldDescriptor) -> bool {
 /// * `address-line1` is the address under the divisions ([`Part::Street`]), which forms
 ///   ask in `address-level1..4`; `address-line2`/`address-line3` are refused (a Chinese
 ///   address has no further lines).
-/// * `tel-country-code` of a mobile is +86 (the profile holds mainland numbers only).
+/// * `address-level1..4` are the province, the city (a 直辖市 is its own), the county and the
+///   township of the same address ([`Part::Province`] … [`Part::Township`]), read from its
+///   division code and the GB/T 2260 tables; a township only when the address names one.
+/// * `tel-national` is the number without the country code: a mainland mobile's eleven
+///   digits. `tel-country-code` of a mobile is +86 (the profile holds mainland numbers only).
 ///   `tel-local-prefix`/`tel-local-suffix` split a local number as the North American plan
-///   does (3 + 4); neither a mainland landline nor a mobile divides so, and both are refused.
-/// * `country`/`country-name` is refused: nationality is not the country of an address,
-///   and the profile has no address country apart from its divisions.
-/// * `shipping`/`billing` name and address fields are somebody else's (a recipient's):
-///   refused; only their phone and e-mail fields are the person's own.
+///   does (555-6502: exchange and line); a mainland mobile is grouped 3-4-4 and a landline's
+///   local number has no such halves, so both are never filled ([`SkipReason::NeverFilled`])
+///   rather than cut somewhere.
+/// * `country`/`country-name` is the country of the address ([`Part::Country`],
+///   [`Part::CountryName`]): CN / 中国 (China when the field asks in Latin letters) for a
+///   person whose ID is a mainland resident ID, whose registered address is in China; for
+///   anyone else the plan refuses it. It is not the nationality.
+/// * `organization` is the employer of a person, and on a firm's form (outside a person's
+///   block) the firm's name; `organization-title` is the person's occupation.
+/// * `additional-name` is refused: a Chinese name has no middle name, and the profile keeps
+///   none.
+/// * `shipping`/`billing` fields are a block of somebody else's (the recipient's, the
+///   payer's), refused as such, unless the field's own words name the applicant (申请人, 本人).
+/// * `section-*` groups fields into blocks: whose one field of a section is, its unmarked
+///   fields are (see `context`).
 fn from_autocomplete(token: &AutocompleteToken) -> Result<(Key, Option<Part>), SkipReason> {
     let f = token.field.as_str();
     if f.starts_with("cc-") || f.ends_with("password") || f == "one-time-code" {
         return Err(SkipReason::NeverFilled(f.into()));
     }
     let not_held = || SkipReason::NotHeld(f.into());
-    // A shipping or billing address, or the name on one, is not the person's own.
-    if token.mode.is_some() && !matches!(f, "tel" | "tel-national" | "email") {
-        return Err(not_held());
-    }
     let contact = token.contact.as_deref();
     Ok(match f {
         "name" => (Key::PersonName, None),
@@ -862,6 +902,8 @@ fn from_autocomplete(token: &AutocompleteToken) -> Result<(Key, Option<Part>), S
         "tel-local" if contact != Some("mobile") => (Key::ContactLandline, Some(Part::Number)),
         "tel-extension" => (Key::ContactLandline, Some(Part::Extension)),
         "email" => (Key::ContactEmail, None),
+        // No sane halves of a mainland number (see above): never filled, whatever the profile.
+        "tel-local-prefix" | "tel-local-suffix" => return Err(SkipReason::NeverFilled(f.into())),
         "street-address" => (Key::PersonHukouAddress, None),
         // The first line holds what is under the divisions (which have address-level1..4);
         // a Chinese address has no second or third line (refused below as not held).
@@ -869,10 +911,13 @@ fn from_autocomplete(token: &AutocompleteToken) -> Result<(Key, Option<Part>), S
         "tel-country-code" if matches!(contact, None | Some("mobile")) => {
             (Key::ContactMobile, Some(Part::CountryCode))
         }
-        "address-level1" => (Key::AddressProvince, None),
-        "address-level2" => (Key::AddressCity, None),
-        "address-level3" => (Key::AddressCounty, None),
-        "address-level4" => (Key::AddressTownship, None),
+        // The divisions of the same address, from its division code.
+        "address-level1" => (Key::PersonHukouAddress, Some(Part::Province)),
+        "address-level2" => (Key::PersonHukouAddress, Some(Part::City)),
+        "address-level3" => (Key::PersonHukouAddress, Some(Part::County)),
+        "address-level4" => (Key::PersonHukouAddress, Some(Part::Township)),
+        "country" => (Key::PersonHukouAddress, Some(Part::Country)),
+        "country-name" => (Key::PersonHukouAddress, Some(Part::CountryName)),
         "postal-code" => (Key::ContactPostalCode, None),
         "organization" => (Key::PersonEmployer, None),
         "organization-title" => (Key::PersonOccupation, None),
@@ -1037,7 +1082,36 @@ pub(crate) fn own(
     // The page's own autocomplete token outranks every heuristic (the words above still tell
     // whose the field is).
     if let Some(token) = field.autocomplete.as_deref().and_then(parse_autocomplete) {
+        // A shipping or billing block is somebody's the page does not name (whoever receives
+        // the post, whoever pays), unless the field's own words say it is the applicant's.
+        if let Some(mode) = token.mode.as_deref()
+            && whose != Whose::Applicant
+        {
+            return Own {
+                draft: Draft::Skip(SkipReason::OtherParty(
+                    if mode == "shipping" {
+                        Role::Recipient.zh()
+                    } else {
+                        "付款人"
+                    }
+                    .into(),
+                )),
+                whose,
+                part: None,
+            };
+        }
         return match from_autocomplete(&token) {
+            // `organization` is the firm's name on a firm's form, outside a person's block
+            // (the context pass decides, as for 单位名称); elsewhere the person's employer.
+            Ok((Key::PersonEmployer, None)) => Own {
+                draft: Draft::Either {
+                    person: Some(Key::PersonEmployer),
+                    firm: Key::FirmName,
+                    reason: Reason::Autocomplete(token.field.clone()),
+                },
+                whose,
+                part: None,
+            },
             Ok((key, part)) => Own {
                 draft: Draft::Key {
                     // A surname or given name asked for in Latin letters is the Latin name's.

@@ -113,12 +113,12 @@ fn autocomplete_outranks_the_label() {
         }
     );
     f.autocomplete = Some("shipping name".into());
-    assert!(matches!(
+    assert_eq!(
         classify(&f),
         Verdict::Skip {
-            reason: SkipReason::NotHeld(_)
+            reason: SkipReason::OtherParty("收件人".into())
         }
-    ));
+    );
     // Invalid (a contact modifier before a non-contact field) is ignored: the label decides.
     f.autocomplete = Some("mobile bday".into());
     assert_eq!(key_of(&classify(&f)), Some(Key::ContactMobile));
@@ -304,12 +304,12 @@ fn name_tokens_take_the_script_of_the_field() {
         (Some(Key::PersonNameLatin), Some(Part::Surname))
     );
     f.autocomplete = Some("billing family-name".into());
-    assert!(matches!(
+    assert_eq!(
         classify_all(std::slice::from_ref(&f))[0].verdict,
         Verdict::Skip {
-            reason: SkipReason::NotHeld(_)
+            reason: SkipReason::OtherParty("付款人".into())
         }
-    ));
+    );
 }
 
 #[test]
@@ -504,14 +504,106 @@ fn autocomplete_parts_and_contacts() {
     f.autocomplete = Some("home tel".into());
     assert_eq!(key_of(&classify(&f)), Some(Key::ContactLandline));
     f.autocomplete = Some("shipping street-address".into());
-    assert!(matches!(
+    assert_eq!(
         classify(&f),
         Verdict::Skip {
-            reason: SkipReason::NotHeld(_)
+            reason: SkipReason::OtherParty("收件人".into())
         }
-    ));
+    );
+    // A shipping block the page says is the applicant's own is the applicant's.
+    f.label = Some("申请人住址".into());
+    assert_eq!(key_of(&classify(&f)), Some(Key::PersonHukouAddress));
+    f.label = Some(String::new());
+    f.autocomplete = Some("shipping tel".into());
+    assert!(key_of(&classify(&f)).is_none(), "a recipient's phone");
     let name = &classify_fields(&[FieldDescriptor::text("n", "姓名")])[0];
     assert_eq!(name.autocomplete(), Some("name"));
+    // The divisions and the country of the address are parts of it.
+    for (token, part) in [
+        ("address-level1", Part::Province),
+        ("address-level2", Part::City),
+        ("address-level3", Part::County),
+        ("address-level4", Part::Township),
+        ("country", Part::Country),
+        ("country-name", Part::CountryName),
+    ] {
+        f.autocomplete = Some(token.into());
+        let c = &classify_fields(std::slice::from_ref(&f))[0];
+        assert_eq!(
+            (c.key(), c.part, c.autocomplete()),
+            (Some(Key::PersonHukouAddress), Some(part), Some(token))
+        );
+    }
+}
+
+#[test]
+fn organization_is_the_firms_name_on_a_firms_form() {
+    let mut org = FieldDescriptor::text("o", "单位");
+    org.autocomplete = Some("organization".into());
+    let keys = |fields: &[FieldDescriptor]| -> Vec<Option<Key>> {
+        classify_fields(fields).iter().map(|c| c.key()).collect()
+    };
+    assert_eq!(
+        keys(std::slice::from_ref(&org)),
+        [Some(Key::PersonEmployer)]
+    );
+    let uscc = FieldDescriptor::text("u", "统一社会信用代码");
+    assert_eq!(
+        keys(&[org.clone(), uscc]),
+        [Some(Key::FirmName), Some(Key::FirmUscc)]
+    );
+    assert_eq!(key_of(&classify(&org)), Some(Key::PersonEmployer));
+}
+
+#[test]
+fn a_section_is_one_block() {
+    let field = |id: &str, label: &str, token: &str| {
+        let mut f = FieldDescriptor::text(id, label);
+        f.autocomplete = Some(token.into());
+        f
+    };
+    let fields = [
+        field("a", "姓名", "section-me name"),
+        field("b", "出生日期", "section-me bday"),
+        field("c", "配偶姓名", "section-po name"),
+        field("d", "出生日期", "section-po bday"),
+        field("e", "联系电话", "section-po tel"),
+    ];
+    let c = classify_fields(&fields);
+    let roles: Vec<Option<Role>> = c.iter().map(|c| c.role.map(|r| r.role)).collect();
+    assert_eq!(
+        roles,
+        [
+            None,
+            None,
+            Some(Role::Spouse),
+            Some(Role::Spouse),
+            Some(Role::Spouse)
+        ]
+    );
+    assert!(c.iter().all(|c| c.key().is_some()), "{c:?}");
+    // Without the sections, the spouse's birth date and the applicant's are one element asked
+    // twice: neither is filled.
+    let plain: Vec<FieldDescriptor> = fields
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            f.autocomplete = f
+                .autocomplete
+                .map(|t| t.split(' ').next_back().unwrap_or("").into());
+            f
+        })
+        .collect();
+    let c = classify_fields(&plain);
+    assert!(c[1].key().is_none() && c[3].key().is_none(), "{c:?}");
+    // A section whose fields name two people gives its unmarked fields to neither.
+    let mixed = [
+        field("a", "配偶姓名", "section-x name"),
+        field("b", "父亲手机", "section-x tel"),
+        field("c", "出生日期", "section-x bday"),
+    ];
+    let c = classify_fields(&mixed);
+    assert_eq!(c[2].role, None);
 }
 
 #[test]

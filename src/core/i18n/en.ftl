@@ -426,6 +426,7 @@ tf-key-missing = The profile does not hold "{ $key }" yet, so the parts cannot b
 tf-condition-false = The condition does not hold, so this field is left empty
 skip-role-lacks = the { $role } has no "{ $detail }" in your profile
 skip-undecided = this field belongs to the { $role }; who that is cannot be told from your profile
+skip-country-unknown = the page asks for the country of your address; only a mainland resident ID shows it is China, and your profile has none, so it is left empty
 role-nth = { $role } (no. { $n })
 skip-not-mapped = this form's mapping does not list this field; left alone
 skip-transform = the value cannot be written in the format this form asks for ({ $detail })

@@ -426,6 +426,7 @@ tf-key-missing = 资料中还没有“{ $key }”，无法组合填写
 tf-condition-false = 条件不成立，此栏不填
 skip-role-lacks = { $role }的资料里还没有“{ $detail }”
 skip-undecided = 此栏属于{ $role }，无法确定是谁
+skip-country-unknown = 网页要填地址所在的国家；只有持内地居民身份证的人才能据此确定是中国，您的资料不能说明，不填
 role-nth = { $role }（第{ $n }位）
 skip-not-mapped = 本表的映射没有列出这个字段，不填
 skip-transform = 无法按本表要求的格式写出（{ $detail }）

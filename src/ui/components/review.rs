@@ -250,6 +250,7 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
             "skip-undecided",
             &[("role", Arg::Str(&role_name(lang, *role)))],
         ),
+        NotPlanned::CountryUnknown => with("skip-country-unknown", ""),
         NotPlanned::NoMatchingOption(key) => with("skip-no-option", &key_label(lang, *key)),
         NotPlanned::TooLong { max, .. } => {
             tr(lang, "skip-too-long", &[("max", Arg::Num(i64::from(*max)))])

@@ -13,7 +13,8 @@ const PAGE: &str = r#"{"v": 1, "truncated": null, "nodes": [
    "k": "f1", "fm": "m0"}]}"#;
 
 fn with(f: impl FnOnce(&mut serde_json::Value)) -> Result<Description, DescriptionError> {
-    let mut v: serde_json::Value = serde_json::from_str(PAGE).unwrap();
+    let mut v: serde_json::Value =
+        serde_json::from_str(PAGE).expect("the sample description is JSON");
     f(&mut v);
     Description::from_value(v)
 }
