@@ -789,7 +789,7 @@ pub fn plan_with(
                 }
             };
             let division = class.part.and_then(division_key);
-            match (mapped, &transform, &field.control) {
+            let planned = match (mapped, &transform, &field.control) {
                 // A division into a select or radio group: by name, short name or code.
                 (
                     None,
@@ -805,15 +805,19 @@ pub fn plan_with(
                     NotPlanned::NotInProfile(k)
                 }
                 (why, _) => why,
-            })
+            });
+            match planned {
+                // A select of a cascade whose options come only once the one before is chosen.
+                Err(NotPlanned::NoMatchingOption(_))
+                    if let Some(action) = later(field, transform, &value, &lookup) =>
+                {
+                    Ok(action)
+                }
+                other => other,
+            }
         };
         let action = match action {
             Ok(action) => action,
-            Err(NotPlanned::NoMatchingOption(_))
-                if let Some(action) = later(field, transform, &value, &lookup) =>
-            {
-                action
-            }
             Err(why) => {
                 out.skipped.push(skip(why));
                 continue;

@@ -431,8 +431,14 @@ fn verify_kb(
     Ok(())
 }
 
+/// A time of the verdict, to the second (a credential's dates are whole seconds; the instant
+/// of a verification needs no more).
 fn rfc3339(t: OffsetDateTime) -> Value {
-    t.format(&Rfc3339).map(Value::String).unwrap_or(Value::Null)
+    t.replace_nanosecond(0)
+        .unwrap_or(t)
+        .format(&Rfc3339)
+        .map(Value::String)
+        .unwrap_or(Value::Null)
 }
 
 /// The verdict as JSON, values masked: `{"ok": true, "issuer": …, "algorithm": …, "elements":
