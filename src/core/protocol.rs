@@ -21,7 +21,7 @@
 //! A [`Fill`] is `{k, do: "text", text}`, `{k, do: "select", value, label}` (the option's value
 //! and visible text), `{k, do: "radio", choice}` (the handle of the radio to check) or
 //! `{k, do: "check", on}`. An outcome is one of `filled`, `unchanged`, `nonempty`, `missing`,
-//! `not-fillable`, `rejected`, `changed`, `hidden` ([`Outcome`]).
+//! `not-fillable`, `rejected`, `changed`, `hidden`, `no-choice` ([`Outcome`]).
 //!
 //! The `description` is the value-free description of the page
 //! ([`crate::core::scan::description`]): every element in document order with its attributes
@@ -218,6 +218,31 @@ pub enum Outcome {
     Changed,
     /// The page hides the control from the person.
     Hidden,
+    /// A select whose options the page adds once the one before it is chosen never got the
+    /// reviewed choice.
+    NoChoice,
+}
+
+impl Outcome {
+    /// The message id for review.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Outcome::Filled => "outcome-filled",
+            Outcome::Unchanged => "outcome-unchanged",
+            Outcome::NonEmpty => "outcome-nonempty",
+            Outcome::Missing => "outcome-missing",
+            Outcome::NotFillable => "outcome-not-fillable",
+            Outcome::Rejected => "outcome-rejected",
+            Outcome::Changed => "outcome-changed",
+            Outcome::Hidden => "outcome-hidden",
+            Outcome::NoChoice => "outcome-no-choice",
+        }
+    }
+
+    /// Whether the field now holds the planned value.
+    pub fn ok(self) -> bool {
+        matches!(self, Outcome::Filled | Outcome::Unchanged)
+    }
 }
 
 /// Why the window refused a request.

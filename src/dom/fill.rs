@@ -16,52 +16,8 @@ use crate::core::scan::{Dom, scan};
 use crate::dom::scan::LiveDom;
 use crate::dom::{realm, visibility};
 
-/// What happened to one field.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Outcome {
-    /// The value was set and the page kept it.
-    Filled,
-    /// The field already held this value; nothing was done.
-    Unchanged,
-    /// The field gained content since review and was not ticked for replacement.
-    NonEmpty,
-    /// The field is no longer in the page.
-    Missing,
-    /// The field became hidden, read-only or disabled.
-    NotFillable,
-    /// The page did not keep the value (a script reverted or reformatted it).
-    Rejected,
-    /// The control carrying the field's handle is not the one reviewed (described differently,
-    /// another choice behind the option, or the handle on more than one element).
-    Changed,
-    /// The page hides the field from the person.
-    Hidden,
-    /// A select whose options the page adds once the one before it is chosen never got the
-    /// reviewed choice.
-    NoChoice,
-}
-
-impl Outcome {
-    /// The message id for review.
-    pub fn message_id(self) -> &'static str {
-        match self {
-            Outcome::Filled => "outcome-filled",
-            Outcome::Unchanged => "outcome-unchanged",
-            Outcome::NonEmpty => "outcome-nonempty",
-            Outcome::Missing => "outcome-missing",
-            Outcome::NotFillable => "outcome-not-fillable",
-            Outcome::Rejected => "outcome-rejected",
-            Outcome::Changed => "outcome-changed",
-            Outcome::Hidden => "outcome-hidden",
-            Outcome::NoChoice => "outcome-no-choice",
-        }
-    }
-
-    /// Whether the field now holds the planned value.
-    pub fn ok(self) -> bool {
-        matches!(self, Outcome::Filled | Outcome::Unchanged)
-    }
-}
+/// What happened to one field: the same outcomes the page agent reports to the window.
+pub use crate::core::protocol::Outcome;
 
 /// The outcome of every selected step, in plan order.
 #[derive(Clone, Debug, Default, PartialEq)]

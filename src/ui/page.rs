@@ -220,24 +220,12 @@ pub fn fill(state: &Handle) {
 
 /// The portal's page agent reported what its fill did: shown as the report.
 pub fn reported(state: &Handle, outcomes: Vec<(String, crate::core::protocol::Outcome)>) {
-    use crate::core::protocol::Outcome as O;
-    use fill::Outcome;
     timing::end("oncefill:fill");
     let report = fill::FillReport {
         outcomes: outcomes
             .into_iter()
             .filter_map(|(k, o)| {
                 let step = state.review.plan.steps.iter().find(|s| s.field.0 == k)?;
-                let o = match o {
-                    O::Filled => Outcome::Filled,
-                    O::Unchanged => Outcome::Unchanged,
-                    O::NonEmpty => Outcome::NonEmpty,
-                    O::Missing => Outcome::Missing,
-                    O::NotFillable => Outcome::NotFillable,
-                    O::Rejected => Outcome::Rejected,
-                    O::Changed => Outcome::Changed,
-                    O::Hidden => Outcome::Hidden,
-                };
                 Some((step.field.clone(), step.label.clone(), o))
             })
             .collect(),
