@@ -15,7 +15,14 @@ use time::{Date, Month};
 
 fn page(address: Option<&str>) -> (Vec<FieldDescriptor>, FillPlan) {
     let html = std::fs::read_to_string("www/forms/cascade-unmapped.html").unwrap();
-    let fields = scan(&HtmlDom::parse(&html));
+    let mut fields = scan(&HtmlDom::parse(&html));
+    // As the page's script leaves them: every level below the province disabled and empty
+    // until the one above is chosen.
+    for f in &mut fields {
+        if matches!(f.name.as_deref(), Some("shi" | "xian" | "xiang" | "cun")) {
+            f.disabled = true;
+        }
+    }
     let classes = classify_all(&fields);
     let today = Date::from_calendar_date(2026, Month::June, 1).unwrap();
     let mut profile = Profile::demo();
