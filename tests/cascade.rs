@@ -187,3 +187,39 @@ fn a_division_of_no_named_address_is_not_read_from_one() {
         assert_eq!(later(&fields, &plan, name), None, "{name}");
     }
 }
+
+#[test]
+fn a_cascade_under_the_current_address_reads_that_address() {
+    use oncefill::core::plan::NotPlanned;
+    let html = std::fs::read_to_string("www/forms/cascade-unmapped.html")
+        .unwrap()
+        .replace("户籍地址</td>", "现居住地址</td>");
+    let fields = scan(&HtmlDom::parse(&html));
+    let classes = classify_all(&fields);
+    let today = Date::from_calendar_date(2026, Month::June, 1).unwrap();
+    let mut profile = Profile::demo();
+    // The demo holds no current address: never the registered one in its place.
+    let refused = plan(&profile, &fields, &classes, today);
+    for name in ["sheng", "shi", "xian", "xiang", "cun"] {
+        assert_eq!(later(&fields, &refused, name), None, "{name}");
+    }
+    assert!(
+        refused
+            .skipped
+            .iter()
+            .any(|s| s.why == NotPlanned::NotInProfile(Key::PersonResidenceAddress))
+    );
+    profile.persons[0].values.set(
+        Key::PersonResidenceAddress,
+        Data::Text("浙江省杭州市西湖区三墩镇绕城村12号".into()),
+        Source::SelfDeclared,
+        "2026-01-02T00:00:00Z",
+    );
+    let filled = plan(&profile, &fields, &classes, today);
+    let got: Vec<Option<String>> = ["sheng", "shi", "xian", "xiang", "cun"]
+        .iter()
+        .map(|n| later(&fields, &filled, n))
+        .collect();
+    let want = ["浙江省", "杭州市", "西湖区", "三墩镇", "绕城村"];
+    assert_eq!(got, want.map(|w| Some(w.to_string())));
+}
