@@ -175,6 +175,12 @@ impl FieldDescriptor {
         }
     }
 
+    /// A select with nothing to choose yet: a cascade's level whose options (and often its
+    /// enabling) the page adds only once the level above is chosen.
+    pub fn awaits_options(&self) -> bool {
+        self.control == Control::Select && self.options.iter().all(|o| o.value.trim().is_empty())
+    }
+
     /// The `type` of an input, `select`, `textarea`, `radio` or `checkbox`.
     pub fn input_type(&self) -> &str {
         match &self.control {

@@ -492,8 +492,60 @@ fn division_key(part: Part) -> Option<Key> {
     })
 }
 
+/// A division element no mapping ties to an address (a cascade's 省/市/县/乡/村 select on a
+/// page nobody mapped): the address it is a division of, and which division. The address is
+/// the one the field's section, row or label names: 户籍/户口 the registered address,
+/// 居住/现住/常住 the current one. A division whose context names neither (籍贯, 出生地, a
+/// delivery address) is not read from any address.
+fn cascade_division(field: &FieldDescriptor, key: Key) -> Option<(Key, AddressPart)> {
+    let part = match key {
+        Key::AddressProvince => AddressPart::Province,
+        Key::AddressCity => AddressPart::City,
+        Key::AddressCounty => AddressPart::County,
+        Key::AddressTownship => AddressPart::Township,
+        Key::AddressVillage => AddressPart::Village,
+        _ => return None,
+    };
+    let context: Vec<&str> = [
+        field.label.as_deref(),
+        field.row_label.as_deref(),
+        field.section.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .chain(field.outer_sections.iter().rev().map(String::as_str))
+    .collect();
+    // The nearest text that names an address decides.
+    context.iter().find_map(|text| {
+        let other = [
+            "籍贯",
+            "出生地",
+            "邮寄",
+            "收件",
+            "送达",
+            "通讯",
+            "单位",
+            "经营",
+            "注册地",
+        ];
+        if other.iter().any(|w| text.contains(w)) {
+            Some(None)
+        } else if text.contains("户籍") || text.contains("户口") {
+            Some(Some((Key::PersonHukouAddress, part)))
+        } else if ["居住", "现住", "常住", "现居"]
+            .iter()
+            .any(|w| text.contains(w))
+        {
+            Some(Some((Key::PersonResidenceAddress, part)))
+        } else {
+            None
+        }
+    })?
+}
+
 /// The option of a division select or radio group: by the division's name (浙江省), its
-/// short name (浙江) or its GB/T 2260 code as the option's value (330000).
+/// short name (浙江) or its GB/T 2260 code as the option's value (330000), also written as
+/// a 12-digit statistical code (330000000000).
 fn division_option(
     field: &FieldDescriptor,
     value: &Value,
@@ -517,6 +569,18 @@ fn division_option(
     Ok(found(&|o| o.text.trim() == name)
         .or_else(|| found(&|o| short.is_some_and(|s| o.text.trim() == s)))
         .or_else(|| found(&|o| code.as_deref().is_some_and(|c| o.value.trim() == c)))
+        .or_else(|| {
+            found(&|o| {
+                code.as_deref().is_some_and(|c| {
+                    let v = o.value.trim();
+                    c.len() == 6
+                        && c.bytes().all(|b| b.is_ascii_digit())
+                        && v.len() == 12
+                        && v.starts_with(c)
+                        && v[c.len()..].bytes().all(|b| b == b'0')
+                })
+            })
+        })
         .or_else(|| found(&|o| o.value.trim() == name)))
 }
 
@@ -764,6 +828,16 @@ pub fn plan_with(
             ..class.clone()
         };
         let mapped = transforms.get(i).and_then(Option::as_ref);
+        // A cascade's division select no mapping ties to an address: written from the
+        // address its context names, and refused as the division it asks when that lacks it.
+        let cascade = match (mapped, class.part) {
+            (None, None) => cascade_division(field, key),
+            _ => None,
+        };
+        let (key, division) = match cascade {
+            Some((address, _)) => (address, Some(key)),
+            None => (key, class.part.and_then(division_key)),
+        };
         let action = if let Some(part @ (Part::Country | Part::CountryName)) = class.part
             && mapped.is_none()
         {
@@ -781,14 +855,14 @@ pub fn plan_with(
             let transform = match mapped {
                 Some(t) => t,
                 None => {
-                    chosen = match class.part {
-                        Some(part) => part_transform(field, part),
-                        None => transform_for(field, &value),
+                    chosen = match (cascade, class.part) {
+                        (Some((_, part)), _) => address_part(part),
+                        (None, Some(part)) => part_transform(field, part),
+                        (None, None) => transform_for(field, &value),
                     };
                     &chosen
                 }
             };
-            let division = class.part.and_then(division_key);
             let planned = match (mapped, &transform, &field.control) {
                 // A division into a select or radio group: by name, short name or code.
                 (

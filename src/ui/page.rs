@@ -150,12 +150,12 @@ pub fn fill(state: &Handle) {
         return;
     }
     timing::start("oncefill:fill");
-    let mut report = fill::apply(&document, &state.review.plan, &state.review.fields);
+    let report = fill::apply(&document, &state.review.plan, &state.review.fields);
     // Selects whose options a page adds only once the one before is chosen (province →
-    // city → county) had nothing to match at review; they are filled as they appear,
-    // as a person would, and only those.
-    // Only those reviewed as such and kept ticked: every value written had its row.
-    let mut waiting: Vec<FieldId> = state
+    // city → county → township → village) had nothing to match at review; they are filled
+    // as their options appear, as a person would, and only those reviewed as such and kept
+    // ticked: every value written had its row.
+    let waiting: Vec<FieldId> = state
         .review
         .plan
         .steps
@@ -163,12 +163,38 @@ pub fn fill(state: &Handle) {
         .filter(|s| s.selected && matches!(s.action, FillAction::Later { .. }))
         .map(|s| s.field.clone())
         .collect();
-    for _ in 0..3 {
-        if waiting.is_empty() {
-            break;
-        }
+    if waiting.is_empty() {
+        timing::end("oncefill:fill");
+        send(state, Action::Filled(summary(&report)));
+        return;
+    }
+    let state = state.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let report = fill_later(&state, &document, waiting, report).await;
+        timing::end("oncefill:fill");
+        send(&state, Action::Filled(summary(&report)));
+    });
+}
+
+/// How long one level of a cascade may take to get its options (a portal asks its server).
+const LEVEL_WAIT_MS: u32 = 5000;
+/// How often the page is looked at again while waiting.
+const POLL_MS: u32 = 100;
+
+/// Fills the selects `waiting` for their options, level by level: each time the page has
+/// added the options of one, its reviewed choice is chosen, which lets the page add the next
+/// level's. Stops where a level's options came without the reviewed choice, or never came;
+/// those levels and the ones below are the person's to choose (the report says so).
+async fn fill_later(
+    state: &Handle,
+    document: &web_sys::Document,
+    mut waiting: Vec<FieldId>,
+    mut report: fill::FillReport,
+) -> fill::FillReport {
+    let mut waited = 0;
+    while !waiting.is_empty() && waited <= LEVEL_WAIT_MS {
         let (fields, again, _, _) =
-            make_plan(state.profile(), &document, state.today(), &state.forms);
+            make_plan(state.profile(), document, state.today(), &state.forms);
         let next = FillPlan {
             steps: again
                 .steps
@@ -180,8 +206,18 @@ pub fn fill(state: &Handle) {
             skipped: Vec::new(),
         };
         if next.steps.is_empty() {
-            break;
+            // Options came, but not the reviewed choice: the cascade stops there.
+            let missing = fields
+                .iter()
+                .any(|f| waiting.contains(&f.id) && !f.awaits_options());
+            if missing {
+                break;
+            }
+            gloo::timers::future::TimeoutFuture::new(POLL_MS).await;
+            waited += POLL_MS;
+            continue;
         }
+        waited = 0;
         waiting.retain(|f| !next.steps.iter().any(|s| &s.field == f));
         // Still the controls reviewed, with the options they have now.
         let reviewed: Vec<FieldDescriptor> = state
@@ -198,7 +234,7 @@ pub fn fill(state: &Handle) {
             .collect();
         report
             .outcomes
-            .extend(fill::apply(&document, &next, &reviewed).outcomes);
+            .extend(fill::apply(document, &next, &reviewed).outcomes);
     }
     // Those whose choice never came are the person's to make.
     for step in state
@@ -214,8 +250,7 @@ pub fn fill(state: &Handle) {
             fill::Outcome::NoChoice,
         ));
     }
-    timing::end("oncefill:fill");
-    send(state, Action::Filled(summary(&report)));
+    report
 }
 
 /// The portal's page agent reported what its fill did: shown as the report.

@@ -378,7 +378,7 @@ fn draft_key(d: &Draft) -> Option<Key> {
 
 /// Whether the fields are neighbours in one form.
 fn together(a: &FieldDescriptor, b: &FieldDescriptor) -> bool {
-    a.form == b.form && a.visible && b.visible && !b.disabled && !b.readonly
+    a.form == b.form && a.visible && b.visible && (!b.disabled || b.awaits_options()) && !b.readonly
 }
 
 /// A firm's form: one that asks, outside any person's block, for a firm's own element.

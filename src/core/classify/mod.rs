@@ -1031,7 +1031,8 @@ pub(crate) fn own(
     if !field.visible {
         return skip(SkipReason::Hidden);
     }
-    if field.disabled {
+    // A cascade's empty select is disabled only until the level above is chosen.
+    if field.disabled && !field.awaits_options() {
         return skip(SkipReason::Disabled);
     }
     if field.readonly {
