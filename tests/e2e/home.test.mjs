@@ -99,11 +99,17 @@ function overlap(a, b) {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-test('on a phone the floating button covers no text at the end of the page', async () => {
-  for (const path of ['index.html', 'forms/pension.html']) {
+test('on a phone the floating button covers no text at the end of the page, also with large text', async () => {
+  // The button grows with the browser's font size (32 px: a fixed padding of 100 px is too
+  // little then).
+  for (const [path, standard] of [['index.html', 16], ['forms/pension.html', 16], ['index.html', 32], ['forms/pension.html', 32]]) {
     const context = await person(360, 740);
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Page.enable');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard, fixed: Math.round(standard * 0.8) } });
     const problems = await open(page, `${BASE}${path}`);
+    await page.waitForTimeout(200);
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
     await page.waitForTimeout(100);
     const launcher = await page.locator(W('launcher')).boundingBox();
@@ -125,8 +131,8 @@ test('on a phone the floating button covers no text at the end of the page', asy
     });
     assert.ok(boxes.length > 0, 'some text is on the last screen');
     const covered = boxes.filter((b) => overlap(b, launcher));
-    assert.deepEqual(covered.map((b) => b.text), [], `${path}: the launcher covers text`);
-    if (SHOTS && path === 'index.html') await page.screenshot({ path: `${SHOTS}/home-360-bottom.png` });
+    assert.deepEqual(covered.map((b) => b.text), [], `${path} at ${standard} px: the launcher covers text`);
+    if (SHOTS && path === 'index.html') await page.screenshot({ path: `${SHOTS}/home-360-bottom-${standard}.png` });
     assertNoProblems(problems);
     await context.close();
   }
