@@ -334,3 +334,17 @@ fn id_document_codes_per_domain() {
     assert_eq!(json, "\"hk_macao_permit\"");
     assert_eq!(serde_json::from_str::<T>(&json).unwrap(), T::HkMacaoPermit);
 }
+
+#[test]
+fn countries_in_the_order_a_person_looks_for_them() {
+    let rows = codes::countries();
+    assert_eq!(rows[0].name_zh, "中国");
+    let mut next: Vec<&str> = rows[1..4].iter().map(|r| r.alpha2).collect();
+    next.sort_unstable();
+    assert_eq!(next, ["HK", "MO", "TW"]);
+    assert!(rows[4..].windows(2).all(|w| w[0].name_zh < w[1].name_zh));
+    // The table's codes (what the pickers list) follow the same order.
+    let table = codes::table(TableId::Country);
+    assert_eq!(table[0].code, "CHN");
+    assert!(rows.iter().zip(table).all(|(r, c)| r.alpha3 == c.code));
+}

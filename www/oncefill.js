@@ -66,6 +66,77 @@
     console.error('OnceFill could not start:', err && err.message ? err.message : err);
   }
 
+  // The launcher floats at the bottom right but comes last in the page's Tab order: a skip
+  // link, the page's first focusable element, takes the keyboard straight to it. It is out of
+  // sight until it has the focus.
+  var hidden = 'position:absolute;left:-10000px;top:auto;width:1px;height:1px;overflow:hidden';
+  var shown = 'position:fixed;left:12px;top:12px;z-index:2147483002;padding:10px 16px;' +
+    'background:#fff;color:#0b4a94;border:3px solid #0b4a94;font-size:18px;line-height:1.4;' +
+    'text-decoration:underline;outline:4px solid #f0a400;outline-offset:2px';
+  function launcher() {
+    var host = document.querySelector('[data-oncefill-host]');
+    return host && host.shadowRoot && host.shadowRoot.querySelector('[data-of="launcher"]');
+  }
+  function skipLink() {
+    var link = document.createElement('a');
+    link.href = '#';
+    link.setAttribute('data-oncefill-skip', '');
+    link.innerHTML = '跳到一次填 <span lang="en">Skip to OnceFill</span>';
+    link.style.cssText = hidden;
+    link.addEventListener('focus', function () { link.style.cssText = shown; });
+    link.addEventListener('blur', function () { link.style.cssText = hidden; });
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      var button = launcher();
+      if (button) {
+        button.focus();
+      } else {
+        // Not started yet: the focus goes to the launcher as soon as it is there.
+        document.addEventListener('oncefill:ready', function focusLater() {
+          document.removeEventListener('oncefill:ready', focusLater);
+          waitFor(function (b) { b.focus(); });
+        });
+      }
+    });
+    document.body.insertBefore(link, document.body.firstChild);
+  }
+
+  // Calls back with the launcher once it is shown (the widget waits for its style sheet).
+  function waitFor(callback) {
+    var tries = 0;
+    (function look() {
+      var button = launcher();
+      if (button && button.offsetHeight > 0) return callback(button);
+      if (++tries < 600) requestAnimationFrame(look);
+    })();
+  }
+
+  // The page ends with room for the launcher, so that at the bottom it covers no text: as much
+  // padding below the page's content as the button takes from the bottom of the window.
+  var ownPadding = null;
+  function makeRoom(button) {
+    var body = document.body;
+    if (ownPadding === null) ownPadding = parseFloat(getComputedStyle(body).paddingBottom) || 0;
+    var rect = button.getBoundingClientRect();
+    if (!rect.height) return;
+    var needed = Math.ceil(window.innerHeight - rect.top + 12);
+    body.style.paddingBottom = Math.max(ownPadding, needed) + 'px';
+  }
+  function keepRoom() {
+    waitFor(function (button) {
+      makeRoom(button);
+      if (window.ResizeObserver) new ResizeObserver(function () { makeRoom(button); }).observe(button);
+    });
+  }
+  window.addEventListener('resize', function () {
+    var button = launcher();
+    if (button) makeRoom(button);
+  });
+  document.addEventListener('oncefill:ready', keepRoom);
+
+  if (document.body) skipLink();
+  else document.addEventListener('DOMContentLoaded', skipLink);
+
   document.addEventListener('oncefill:locked', function (event) {
     var detail = event.detail || {};
     var old = exports;

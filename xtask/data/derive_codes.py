@@ -287,7 +287,10 @@ def derive_countries(raw: bytes, iso_src: bytes | None):
                 checks.append(f"differs from iso3166 3.0.0: {a2} {rows[a2][1]}/{rows[a2][2]} vs {a3}/{num}")
         for a2 in sorted(set(rows) - set(iso)) if iso else []:
             checks.append(f"in the derived list, not in iso3166 3.0.0: {a2}")
-    return sorted(rows.values(), key=lambda r: r[0]), notes, checks
+    # In the order a person looks for them: 中国 first, then 中国香港, 中国澳门 and 中国台湾, then
+    # the rest by Chinese name (character order: radical, then strokes). Pickers show this order.
+    first = {"CN": 0, "HK": 1, "MO": 1, "TW": 1}
+    return sorted(rows.values(), key=lambda r: (first.get(r[0], 2), r[3])), notes, checks
 
 
 # --------------------------------------------------------------------------------------------

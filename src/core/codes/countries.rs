@@ -80,7 +80,8 @@ fn load() -> Option<&'static Countries> {
     }))
 }
 
-/// Every country and region, by alpha-2 code (none until the table is available).
+/// Every country and region: 中国 first, then 中国香港, 中国澳门 and 中国台湾, then the rest by
+/// Chinese name, the order pickers show (none until the table is available).
 pub fn countries() -> &'static [Country] {
     load().map_or(&[], |c| &c.rows)
 }

@@ -240,15 +240,21 @@ pub fn CodeSelect(props: &CodeSelectProps) -> Html {
     let filter = use_state(String::new);
     let lang = props.lang;
     let needle = filter.trim().to_ascii_lowercase();
+    let shown = |(code, label): &&(String, String)| {
+        needle.is_empty()
+            || *code == props.value
+            || code.to_ascii_lowercase().contains(&needle)
+            || label.to_ascii_lowercase().contains(&needle)
+    };
+    // Names that begin with what was typed come first (美 → 美国 before 亚美尼亚).
+    let begins = |(_, label): &&(String, String)| {
+        !needle.is_empty() && label.to_ascii_lowercase().starts_with(&needle)
+    };
     let visible: Vec<&(String, String)> = props
         .options
         .iter()
-        .filter(|(code, label)| {
-            needle.is_empty()
-                || *code == props.value
-                || code.to_ascii_lowercase().contains(&needle)
-                || label.to_ascii_lowercase().contains(&needle)
-        })
+        .filter(|o| shown(o) && begins(o))
+        .chain(props.options.iter().filter(|o| shown(o) && !begins(o)))
         .collect();
     let change = {
         let on_change = props.on_change.clone();

@@ -394,6 +394,21 @@ pub fn Review(props: &ReviewProps) -> Html {
     let unseen =
         |sk: &crate::core::plan::Skipped| matches!(sk.why, NotPlanned::Skipped(SkipReason::Hidden));
     let skipped = s.plan.skipped.len() - s.plan.skipped.iter().filter(|sk| unseen(sk)).count();
+    // A page without a form (OnceFill's own home page, an article): no list, no button that
+    // cannot be pressed, but what to do instead and the way to a form.
+    if s.fields.is_empty() && s.truncated.is_none() {
+        return html! {
+            <div class="of-review" data-of="review">
+                <h3>{ t("no-form-title") }</h3>
+                <p class="of-intro" data-of="no-form">{ t("no-form") }</p>
+                <p><a class="of-primary of-button-link" data-of="to-form"
+                    href={format!("{}forms/pension.html", props.base)}>{ t("no-form-sample") }</a></p>
+                <div class="of-actions">
+                    <button type="button" class="of-secondary" data-of="back" onclick={back}>{ t("back-to-editor") }</button>
+                </div>
+            </div>
+        };
+    }
     html! {
         <div class="of-review" data-of="review">
             <h3>{ t("review-title") }</h3>
