@@ -249,23 +249,78 @@ pub fn e2e_dir() -> PathBuf {
     repo_root().join("tests").join("e2e")
 }
 
-/// Runs `npm ci` (or `npm install` without a lock file) when node_modules is missing.
+/// Runs `npm ci` (or `npm install` without a lock file) when node_modules is missing, or
+/// when it lacks a package of `package-lock.json` or holds another version of one (a checkout
+/// that added a dependency after the last install).
 pub fn ensure_node_modules() -> Result<(), String> {
     let dir = e2e_dir();
-    if dir.join("node_modules").is_dir() {
-        return Ok(());
-    }
-    let verb = if dir.join("package-lock.json").is_file() {
-        "ci"
+    let lock_path = dir.join("package-lock.json");
+    let modules = dir.join("node_modules");
+    let lock = if lock_path.is_file() {
+        let text = fs::read_to_string(&lock_path)
+            .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+        Some(
+            serde_json::from_str::<serde_json::Value>(&text)
+                .map_err(|e| format!("{} is not valid JSON: {e}", lock_path.display()))?,
+        )
     } else {
-        "install"
+        None
     };
+    if modules.is_dir() {
+        let Some(lock) = &lock else {
+            return Ok(());
+        };
+        let stale = stale_packages(lock, |path| installed_version(&dir.join(path)));
+        if stale.is_empty() {
+            return Ok(());
+        }
+        println!(
+            "tests/e2e/node_modules does not match package-lock.json ({}).",
+            stale.join(", ")
+        );
+    }
+    let verb = if lock.is_some() { "ci" } else { "install" };
     println!("Installing the e2e dependencies with npm {verb}…");
     run(command("npm")
         .arg(verb)
         .arg("--no-audit")
         .arg("--no-fund")
         .current_dir(&dir))
+}
+
+/// The `version` of the package.json in `package_dir`, if there is one.
+fn installed_version(package_dir: &Path) -> Option<String> {
+    let text = fs::read_to_string(package_dir.join("package.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    json.get("version")?.as_str().map(str::to_string)
+}
+
+/// The entries of a lock file (v2/v3 `packages`) that are not installed at their locked
+/// version, as `path@version`; `installed` answers the version found at a `node_modules/…` path.
+/// Optional packages (another platform's binaries) may be absent.
+fn stale_packages(
+    lock: &serde_json::Value,
+    installed: impl Fn(&str) -> Option<String>,
+) -> Vec<String> {
+    let Some(packages) = lock.get("packages").and_then(|p| p.as_object()) else {
+        return Vec::new();
+    };
+    let mut stale = Vec::new();
+    for (path, entry) in packages {
+        if !path.starts_with("node_modules/") || entry.get("link").is_some() {
+            continue;
+        }
+        let Some(want) = entry.get("version").and_then(|v| v.as_str()) else {
+            continue;
+        };
+        let optional = entry.get("optional").and_then(|o| o.as_bool()) == Some(true);
+        match installed(path) {
+            Some(have) if have == want => {}
+            None if optional => {}
+            _ => stale.push(format!("{path}@{want}")),
+        }
+    }
+    stale
 }
 
 /// `tests/e2e/*.test.mjs`, sorted, relative to the repository root.
@@ -329,4 +384,50 @@ fn end_to_end(tally: &mut Tally, step: &str) {
     }
     counted(tally, step, &mut cmd, summary::parse_node);
     drop(server);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::stale_packages;
+
+    fn lock() -> serde_json::Value {
+        serde_json::json!({
+            "lockfileVersion": 3,
+            "packages": {
+                "": { "devDependencies": { "axe-core": "4.14.1", "playwright-core": "1.65.1" } },
+                "node_modules/axe-core": { "version": "4.14.1", "dev": true },
+                "node_modules/playwright-core": { "version": "1.65.1", "dev": true },
+                "node_modules/fsevents": { "version": "2.3.3", "optional": true }
+            }
+        })
+    }
+
+    #[test]
+    fn a_node_modules_without_a_locked_package_is_stale() {
+        let only_playwright =
+            |path: &str| (path == "node_modules/playwright-core").then(|| "1.65.1".to_string());
+        assert_eq!(
+            stale_packages(&lock(), only_playwright),
+            vec!["node_modules/axe-core@4.14.1".to_string()]
+        );
+    }
+
+    #[test]
+    fn another_version_is_stale_and_a_missing_optional_package_is_not() {
+        let old_axe = |path: &str| match path {
+            "node_modules/axe-core" => Some("4.9.0".to_string()),
+            "node_modules/playwright-core" => Some("1.65.1".to_string()),
+            _ => None,
+        };
+        assert_eq!(
+            stale_packages(&lock(), old_axe),
+            vec!["node_modules/axe-core@4.14.1".to_string()]
+        );
+        let all = |path: &str| match path {
+            "node_modules/axe-core" => Some("4.14.1".to_string()),
+            "node_modules/playwright-core" => Some("1.65.1".to_string()),
+            _ => None,
+        };
+        assert!(stale_packages(&lock(), all).is_empty());
+    }
 }
