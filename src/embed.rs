@@ -106,6 +106,8 @@ fn mount_in(options: JsValue, in_window: bool) -> Result<(), JsValue> {
         .ok_or_else(|| JsValue::from_str("OnceFill needs a <body>"))?;
     let host = document.create_element("div")?;
     host.set_attribute(HOST_ATTR, "")?;
+    // The target of the loader's skip link (`#oncefill-widget`).
+    host.set_id("oncefill-widget");
     body.append_child(&host)?;
     let shadow = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
     // The widget is shown once its style sheet has loaded (or failed to), never unstyled.

@@ -79,7 +79,9 @@
   }
   function skipLink() {
     var link = document.createElement('a');
-    link.href = '#';
+    // A link to the widget's host element, so that it is known as a skip link (a bare '#'
+    // would read as the page's first link to elsewhere).
+    link.href = '#oncefill-widget';
     link.setAttribute('data-oncefill-skip', '');
     link.innerHTML = '跳到一次填 <span lang="en">Skip to OnceFill</span>';
     link.style.cssText = hidden;
