@@ -129,11 +129,14 @@ fn remove_button(props: &EditorProps, id: &str) -> Html {
     }
 }
 
+/// A select of the profile's persons; `labelled_by` names the element that labels it when it is
+/// not inside a `<label>`.
 fn person_choice(
     state: &EditorState,
     current: &str,
     lang: Lang,
     marker: String,
+    labelled_by: Option<String>,
     on: Callback<String>,
 ) -> Html {
     let change = Callback::from(move |e: Event| {
@@ -141,7 +144,7 @@ fn person_choice(
         on.emit(select.value());
     });
     html! {
-        <select data-of={marker} onchange={change}>
+        <select data-of={marker} aria-labelledby={labelled_by} onchange={change}>
             { for state.profile.persons.iter().map(|p| html! {
                 <option value={p.id.clone()} selected={p.id == current}>
                     { format!("{}（{}）", person_title(state, &p.id, lang), tr(lang, relation_msg(p.relation), &[])) }
@@ -192,11 +195,13 @@ fn firm_roles(props: &EditorProps, firm: &str) -> Html {
                 let keys = role_scope(link.role);
                 let draft = s.draft(&draft_id);
                 let errors = s.visible_problems(&draft_id);
+                // The role's name labels the select of who holds it.
+                let title_id = format!("of-role-{firm}-{i}");
                 html! {
                     <div class="of-role" data-of="role" data-role={role_msg(link.role)}>
                         <div class="of-role-head">
-                            <strong>{ tr(lang, role_msg(link.role), &[]) }</strong>
-                            { person_choice(s, &link.person, lang, format!("role-person-{i}"), set_person) }
+                            <strong id={title_id.clone()}>{ tr(lang, role_msg(link.role), &[]) }</strong>
+                            { person_choice(s, &link.person, lang, format!("role-person-{i}"), Some(title_id), set_person) }
                             <button type="button" class="of-link" onclick={remove}>{ tr(lang, "remove", &[]) }</button>
                         </div>
                         { for keys.iter().map(|k| html! {
@@ -258,7 +263,7 @@ fn agents(props: &EditorProps) -> Html {
                 html! {
                     <div class="of-role" data-of="agent">
                         <div class="of-role-head">
-                            <label>{ tr(lang, "agent-person", &[]) }{ person_choice(s, &link.person, lang, format!("agent-person-{i}"), set_person) }</label>
+                            <label>{ tr(lang, "agent-person", &[]) }{ person_choice(s, &link.person, lang, format!("agent-person-{i}"), None, set_person) }</label>
                             <label>{ tr(lang, "agent-principal", &[]) }
                                 <select data-of={format!("agent-principal-{i}")} onchange={set_principal}>
                                     { for principals.iter().map(|(id, name)| html! {
