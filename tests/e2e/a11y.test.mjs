@@ -38,6 +38,20 @@ async function clean(page, screen) {
   );
 }
 
+/** As `clean`, on the widget's host and what it holds only. */
+async function cleanWidget(page, screen) {
+  await page.waitForFunction(() => {
+    const root = document.querySelector('[data-oncefill-host]')?.shadowRoot;
+    return root && root.getAnimations().every((a) => a.playState !== 'running');
+  });
+  const violations = await axeViolations(page, '[data-oncefill-host]');
+  assert.deepEqual(
+    violations.map((v) => v.id),
+    [],
+    `axe on ${screen}:\n${describe(violations)}`,
+  );
+}
+
 test('axe finds nothing on the home page, before and with the panel open', async () => {
   const context = await person();
   const page = await context.newPage();
@@ -336,6 +350,91 @@ test('a whole fill with the keyboard alone, from page load', async () => {
   // mobile field deep in the editor, stays at most 45.
   console.log(`keyboard-only fill: ${tabs} Tab presses (${segments.join(', ')})`);
   assert.ok(tabs <= 45, `${tabs} Tab presses for a whole fill`);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+// The widget's remaining screens, over sample forms that copy real portals' markup (some of
+// their own fields unlabelled, as on those portals): axe runs on the widget's host only.
+test("axe finds nothing in the widget's other screens: records, a bundle, a wizard, settings, English, a phone", async () => {
+  const widget = (page, screen) => cleanWidget(page, screen);
+  for (const width of [1280, 360]) {
+    const context = await person(width);
+    const page = await context.newPage();
+    const problems = await open(page, `${BASE}forms/samr-company.html`);
+    await page.locator(W('launcher')).click();
+    await page.locator(W('load-demo')).click();
+    for (const record of ['record-f1', 'record-agents', 'record-completeness']) {
+      await page.locator(W(record)).click();
+      await widget(page, `the editor's ${record} at ${width} px`);
+    }
+    await page.locator(W('record-agents')).click();
+    const agents = page.locator(W('agent'));
+    const had = await agents.count();
+    await page.locator(W('add-agent')).click();
+    await agents.nth(had).waitFor();
+    await widget(page, `an agent added at ${width} px`);
+    await agents.nth(had).locator('.of-role-head > button').click();
+    await agents.nth(had).waitFor({ state: 'detached' });
+    // A household member's record, and the question before removing it (cancelled).
+    await page.locator(W('record-p2')).click();
+    await widget(page, `the editor's record-p2 at ${width} px`);
+    await page.locator(W('remove')).click();
+    await page.locator(W('confirm-remove')).waitFor();
+    await widget(page, `confirming a removal at ${width} px`);
+    await page.locator(W('confirm-remove')).locator('xpath=following-sibling::button').click();
+    await page.locator(W('record-p1')).click();
+    await page.locator(W('to-review')).click();
+    await page.locator(W('bundle')).waitFor();
+    await widget(page, `a bundle's review with its later cascade rows at ${width} px`);
+    await page.locator(W('skipped')).locator('summary').click();
+    await widget(page, `the review with its skipped fields open at ${width} px`);
+    await page.locator(W('fill')).click();
+    await page.locator(W('report')).waitFor();
+    await widget(page, `a bundle's report at ${width} px`);
+
+    // In English.
+    await page.locator(W('lang')).click();
+    await page.locator(W('report')).waitFor();
+    await widget(page, `the report in English at ${width} px`);
+    await page.locator(W('back-to-review')).click();
+    await page.locator(W('review')).waitFor();
+    await widget(page, `the review in English at ${width} px`);
+    await page.locator(W('back')).click();
+    await page.locator(W('editor')).waitFor();
+    await widget(page, `the editor in English at ${width} px`);
+    await page.locator(W('lang')).click();
+
+    // The settings of a vault: the passphrase change, the import screen.
+    await page.locator(W('vault-setup')).click();
+    await page.locator(W('new-pass')).fill(PASS);
+    await page.locator(W('new-pass-2')).fill(PASS);
+    await page.locator(W('create-vault')).click();
+    await page.locator(W('lock')).waitFor();
+    await page.locator(W('settings')).click();
+    await page.locator(W('settings-screen')).waitFor();
+    await widget(page, `the settings at ${width} px`);
+    await page.locator(W('change-pass')).click();
+    await page.locator(W('passphrase-form')).waitFor();
+    await widget(page, `changing the passphrase at ${width} px`);
+    assertNoProblems(problems);
+    await context.close();
+  }
+});
+
+test('axe finds nothing in the widget over a wizard (出生一件事), step by step', async () => {
+  const context = await person();
+  const page = await context.newPage();
+  const problems = await open(page, `${BASE}forms/birth-wizard.html`);
+  await clean(page, 'the wizard with the launcher');
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  await page.locator(W('to-review')).click();
+  await page.locator(W('review')).waitFor();
+  await clean(page, "the wizard's first step in review");
+  await page.locator(W('fill')).click();
+  await page.locator(W('report')).waitFor();
+  await clean(page, "the wizard's first step filled");
   assertNoProblems(problems);
   await context.close();
 });
