@@ -148,12 +148,12 @@ const PORTAL = at('localhost');
 const ELSEWHERE = at('elsewhere.localhost');
 const PORTALS = { version: 1, portals: [{ origin: PORTAL, name: '测试门户甲' }] };
 
-async function windowContext() {
+async function windowContext(width = 1000) {
   const context = await browser.newContext({
     // The sample portal page's own CSP names 'self' only; the agent comes from OnceFill's origin.
     bypassCSP: true,
     locale: 'zh-CN',
-    viewport: { width: 1000, height: 900 },
+    viewport: { width, height: 900 },
   });
   await context.route(`${ONCEFILL}/portals.json`, (r) =>
     r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(PORTALS) }),
@@ -162,12 +162,12 @@ async function windowContext() {
 }
 
 /** The portal page at `origin` with the agent; resolves to the window its button opens. */
-async function openWindow(context, origin) {
+async function openWindow(context, origin, path = 'forms/pension.html', before = async () => {}) {
   const agent = await fetch(`${ONCEFILL}/agent.js`);
   const integrity = `sha384-${createHash('sha384').update(Buffer.from(await agent.arrayBuffer())).digest('base64')}`;
   await context.route(`${origin}/oncefill.js`, (r) => r.abort());
   const page = await context.newPage();
-  await page.goto(`${origin}/forms/pension.html`);
+  await page.goto(`${origin}/${path}`);
   await page.evaluate(
     ({ src, integrity }) =>
       new Promise((ok, fail) => {
@@ -182,6 +182,8 @@ async function openWindow(context, origin) {
     { src: `${ONCEFILL}/agent.js`, integrity },
   );
   const button = page.locator('button', { hasText: '一键填表' });
+  await button.waitFor();
+  await before(page);
   const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
   const problems = [];
   popup.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
@@ -231,6 +233,30 @@ test('axe finds nothing on any screen of the OnceFill window', async () => {
     await popup.close();
     await page.close();
   }
+  {
+    // Opened without a portal.
+    const direct = await context.newPage();
+    await direct.goto(`${ONCEFILL}/window.html`);
+    await direct.locator(W('no-opener')).waitFor();
+    await clean(direct, 'the window opened without a portal');
+    await direct.close();
+  }
+  await context.close();
+});
+
+test("axe finds nothing on a labelled portal page with the agent's button, nor in the window on a phone", async () => {
+  const context = await windowContext(360);
+  const { page, popup, problems } = await openWindow(context, PORTAL, 'forms/samr-individual.html', (portal) =>
+    clean(portal, "the portal page with the agent's button"),
+  );
+  await popup.locator(W('asking')).waitFor();
+  await popup.locator(W('load-demo')).waitFor();
+  await clean(popup, 'the window asking, on a phone');
+  await popup.locator(W('load-demo')).click();
+  await popup.locator(W('to-review')).click();
+  await popup.locator(W('review')).waitFor();
+  await clean(popup, 'the window’s review, on a phone');
+  assertNoProblems(problems);
   await context.close();
 });
 
