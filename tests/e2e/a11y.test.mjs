@@ -52,6 +52,18 @@ async function cleanWidget(page, screen) {
   );
 }
 
+/** Waits for the focus to be on the open panel's heading (each new screen puts it there). */
+async function headingFocused(page, screen) {
+  const on = await page
+    .waitForFunction(
+      () => document.querySelector('[data-oncefill-host]')?.shadowRoot?.activeElement?.id === 'of-title',
+      null,
+      { timeout: 5000 },
+    )
+    .then(() => true, () => false);
+  assert.ok(on, `the focus is on the heading of ${screen}`);
+}
+
 test('axe finds nothing on the home page, before and with the panel open, on a desktop and a phone', async () => {
   for (const width of [1280, 360]) {
     const context = await person(width);
@@ -79,6 +91,7 @@ test('axe finds nothing on any screen of the widget over a well-labelled form (�
 
   await page.locator(W('launcher')).click();
   await page.locator(W('load-demo')).waitFor();
+  await headingFocused(page, 'the editor');
   await clean(page, 'the empty editor');
 
   await page.locator(W('load-demo')).click();
@@ -94,14 +107,17 @@ test('axe finds nothing on any screen of the widget over a well-labelled form (�
 
   await page.locator(W('to-review')).click();
   await page.locator(W('review')).waitFor();
+  await headingFocused(page, 'the review');
   await clean(page, 'the review');
 
   await page.locator(W('fill')).click();
   await page.locator(W('report')).waitFor();
+  await headingFocused(page, 'the report');
   await clean(page, 'the report after a fill');
 
   await page.locator(W('vault-setup')).click();
   await page.locator(W('new-pass')).waitFor();
+  await headingFocused(page, 'creating a vault');
   await clean(page, 'creating a vault');
   await page.locator(W('new-pass')).fill(PASS);
   await page.locator(W('new-pass-2')).fill(PASS);
@@ -117,6 +133,7 @@ test('axe finds nothing on any screen of the widget over a well-labelled form (�
   await page.reload();
   await page.locator(W('launcher')).click();
   await page.locator(W('unlock-pass')).waitFor();
+  await headingFocused(page, 'unlocking');
   await clean(page, 'unlocking');
   await page.locator(W('unlock-pass')).fill('not my passphrase');
   await page.locator(W('unlock')).click();
@@ -132,6 +149,7 @@ test('axe finds nothing on any screen of the widget over a well-labelled form (�
   await page.locator(W('lock')).waitFor();
   await page.locator(W('settings')).click();
   await page.locator(W('erase')).waitFor();
+  await headingFocused(page, 'the settings');
   await clean(page, 'the settings');
   await page.locator(W('erase')).click();
   await page.locator(W('confirm-erase')).waitFor();
@@ -306,16 +324,6 @@ test('a whole fill with the keyboard alone, from page load', async () => {
     }
     assert.fail(`${what} not reached within ${max} ${shift ? 'Shift+' : ''}Tab presses (now at ${JSON.stringify(await focusAt(page))})`);
   };
-  const onHeading = async (screen) => {
-    // The widget's screen is drawn before the focus moves to its heading.
-    await page.waitForFunction(
-      () => document.querySelector('[data-oncefill-host]').shadowRoot.activeElement?.id === 'of-title',
-      null,
-      { timeout: 5000 },
-    ).catch(() => {});
-    const at = await focusAt(page);
-    assert.equal(at.id, 'of-title', `the focus is on the heading of ${screen}: ${JSON.stringify(at)}`);
-  };
 
   // The skip link is the first Tab stop; Enter on it reaches the launcher, Enter opens the panel.
   await tabUntil('the skip link', (f) => f.at === 'skip', 1);
@@ -324,7 +332,7 @@ test('a whole fill with the keyboard alone, from page load', async () => {
   assert.ok(tabs <= 3);
   await page.keyboard.press('Enter');
   await page.locator(W('panel')).waitFor();
-  await onHeading('the editor');
+  await headingFocused(page, 'the editor');
 
   await tabUntil('载入示例资料', (f) => f.of === 'load-demo', 6);
   await page.keyboard.press('Enter');
@@ -347,7 +355,7 @@ test('a whole fill with the keyboard alone, from page load', async () => {
   await page.keyboard.type('13800138000');
   await page.keyboard.press('Enter');
   await page.locator(W('review')).waitFor();
-  await onHeading('the review');
+  await headingFocused(page, 'the review');
   // From a screen's heading, Shift+Tab reaches its last button: here 填写.
   await tabUntil('填写 backwards', (f) => f.of === 'fill', 1, true);
 
@@ -364,7 +372,7 @@ test('a whole fill with the keyboard alone, from page load', async () => {
   await tabUntil('填写', (f) => f.of === 'fill', 6);
   await page.keyboard.press('Enter');
   await page.locator(W('report')).waitFor();
-  await onHeading('the report');
+  await headingFocused(page, 'the report');
 
   // The form has the approved values, and not the unticked one.
   assert.equal(await page.inputValue('#operName'), '王小明');
