@@ -397,7 +397,7 @@ test('a whole fill with the keyboard alone, from page load', async () => {
 
 // The widget's remaining screens, over sample forms that copy real portals' markup (some of
 // their own fields unlabelled, as on those portals): axe runs on the widget's host only.
-test("axe finds nothing in the widget's other screens: records, a bundle, a wizard, settings, English, a phone", async () => {
+test("axe finds nothing in the widget's other screens: records, a bundle, settings, a weak passphrase, a wait to unlock, English, a phone", async () => {
   const widget = (page, screen) => cleanWidget(page, screen);
   for (const width of [1280, 360]) {
     const context = await person(width);
@@ -458,6 +458,25 @@ test("axe finds nothing in the widget's other screens: records, a bundle, a wiza
     await page.locator(W('change-pass')).click();
     await page.locator(W('passphrase-form')).waitFor();
     await widget(page, `changing the passphrase at ${width} px`);
+    // A weak passphrase typed: the strength meter and its message.
+    await page.locator(W('new-pass')).fill('123456');
+    await page.locator(W('strength')).waitFor();
+    await widget(page, `a weak passphrase's strength at ${width} px`);
+
+    // Three wrong passphrases: the unlock screen asks to wait.
+    await page.reload();
+    await page.locator(W('launcher')).click();
+    for (let i = 0; i < 3; i++) {
+      await page.waitForFunction(() => {
+        const b = document.querySelector('[data-oncefill-host]').shadowRoot.querySelector('[data-of="unlock"]');
+        return b && !b.disabled;
+      });
+      await page.locator(W('unlock-pass')).fill('not my passphrase');
+      await page.locator(W('unlock')).click();
+      await page.locator(W('vault-error')).waitFor();
+    }
+    await page.locator(W('unlock-wait')).waitFor();
+    await widget(page, `unlocking after three wrong passphrases at ${width} px`);
     assertNoProblems(problems);
     await context.close();
   }
