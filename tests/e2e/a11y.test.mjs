@@ -129,6 +129,12 @@ test('axe finds nothing on any screen of the widget over a well-labelled form (ä
     return host?.shadowRoot?.querySelector('[data-of="vault-status"]')?.hasAttribute('data-stored');
   });
   await clean(page, 'the editor with a vault');
+  // Locking starts a new instance of the widget on the unlock screen: one host, one id.
+  // (It opens with the panel open, as it was.)
+  await page.locator(W('lock')).click();
+  await page.locator(W('unlock-pass')).waitFor();
+  assert.equal(await page.locator('[data-oncefill-host]').count(), 1);
+  await clean(page, 'unlocking after locking');
 
   await page.reload();
   await page.locator(W('launcher')).click();
