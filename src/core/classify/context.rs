@@ -1066,6 +1066,8 @@ fn address_pickers(
         {
             Some(Key::AddressProvince)
         } else if cascade_follows(fields, i)
+            // A stated autofill token (address-level1) keeps what it says.
+            && owns[i].part.is_none()
             && (open(&owns[i].draft)
                 || matches!(owns[i].draft, Draft::Key { key, .. } if key.element().value == ValueType::Address))
         {
