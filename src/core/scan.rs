@@ -768,14 +768,17 @@ struct Heading<N> {
 
 /// Class names that mark an element as a heading (whole class tokens, lower-cased), and
 /// fragments that do so inside a token (`panel-title`, `formHeading`, a card's header as
-/// Bootstrap and Element UI name it: `card-header`, `el-card__header`).
+/// Bootstrap and Element UI name it: `card-header`, `el-card__header`; a divider with text
+/// between groups of fields, as Ant Design and Element UI draw it: `ant-divider-inner-text`,
+/// `el-divider__text`).
 const HEADING_CLASSES: [&str; 6] = ["section", "hd", "tit", "bt", "caption", "legend"];
-const HEADING_CLASS_PARTS: [&str; 5] = [
+const HEADING_CLASS_PARTS: [&str; 6] = [
     "title",
     "heading",
     "section-",
     "card-header",
     "card__header",
+    "divider",
 ];
 
 /// Whether an element is a section heading, and if so its level, text and scope.

@@ -462,8 +462,20 @@ pub(super) fn run(
     // A `section-*` autofill token makes a block: whose its fields are, when their words and
     // headings name one person only, is whose its unmarked fields are.
     section_blocks(fields, &mut whose);
-    // 2. Person or firm.
+    // 2. Person or firm. On a firm's form, a block that asks for the firm's own elements
+    // (申请人名称 and 统一社会信用代码 under 申请人信息) is the firm's, whatever its heading.
     let firms = firm_forms(fields, &owns);
+    let firm_blocks: Vec<(&Option<String>, &Option<String>)> = fields
+        .iter()
+        .zip(&owns)
+        .zip(&whose)
+        .filter(|((f, o), w)| {
+            f.section.is_some()
+                && matches!(w, Whose::Unsaid | Whose::Applicant)
+                && matches!(o.draft, Draft::Key { key, .. } if key.element().group == Group::Firm)
+        })
+        .map(|((f, _), _)| (&f.form, &f.section))
+        .collect();
     for (i, f) in fields.iter().enumerate() {
         if let Draft::Either {
             person,
@@ -471,7 +483,12 @@ pub(super) fn run(
             reason,
         } = owns[i].draft.clone()
         {
-            let personal = whose[i] != Whose::Unsaid || !firms.contains(&f.form);
+            let firm_form = firms.contains(&f.form);
+            let personal = match whose[i] {
+                Whose::Unsaid => !firm_form,
+                Whose::Applicant => !firm_form || !firm_blocks.contains(&(&f.form, &f.section)),
+                _ => true,
+            };
             owns[i].draft = match (personal, person) {
                 (true, Some(key)) => Draft::Key { key, reason },
                 (true, None) => Draft::Skip(SkipReason::NotInDictionary(reason.detail().into())),
@@ -506,6 +523,16 @@ pub(super) fn run(
     split_dates(fields, &mut owns);
     split_phones(fields, &mut owns);
     address_pickers(fields, &mut owns, options);
+    // On a firm's form, divisions asked for outside any person's block (经营场所 as 省/市/县
+    // selects) are those of the firm's address.
+    for (i, f) in fields.iter().enumerate() {
+        if whose[i] == Whose::Unsaid
+            && firms.contains(&f.form)
+            && draft_key(&owns[i].draft).is_some_and(|k| k.element().group == Group::Address)
+        {
+            whose[i] = Whose::Role(Role::Firm);
+        }
+    }
     // An address (or its postcode) under a heading about new values is not the profile's.
     for (i, f) in fields.iter().enumerate() {
         if let Some(key) = draft_key(&owns[i].draft)
@@ -750,7 +777,7 @@ fn period_end(field: &FieldDescriptor) -> Option<bool> {
     let u = units(&text);
     let has = |w: &[&str]| u.iter().any(|x| w.contains(&x.as_str()));
     let start = has(&[
-        "start", "begin", "from", "ks", "qs", "ksrq", "qsrq", "yxqq", "起", "始",
+        "start", "begin", "from", "ks", "qs", "ksrq", "qsrq", "yxqq", "起", "始", "自",
     ]) || text.contains("开始")
         || text.contains("起始");
     let end = has(&[
@@ -959,12 +986,70 @@ fn picker_hint(field: &FieldDescriptor) -> Option<Key> {
     }
 }
 
+/// The level a cascade of selects starts at, by the first select's prompt (its first option,
+/// with no value: 请选择省, --省--, 县（市、区）) or its label: a province, or a county when a
+/// form asks only for divisions under its own city.
+fn cascade_start(field: &FieldDescriptor) -> Option<Key> {
+    if asks_for_province(field) {
+        return Some(Key::AddressProvince);
+    }
+    let prompt = field
+        .options
+        .first()
+        .filter(|o| o.value.trim().is_empty())?
+        .text
+        .replace("请选择", "");
+    let prompt = without_parentheses(&prompt);
+    let prompt: String = prompt
+        .chars()
+        .filter(|c| !matches!(c, '-' | '—' | ' ' | '*' | '/' | '（' | '）'))
+        .collect();
+    match prompt.as_str() {
+        "市" | "城市" | "地市" | "市州" => Some(Key::AddressCity),
+        "县" | "区" | "区县" | "县区" | "县市区" => Some(Key::AddressCounty),
+        _ => None,
+    }
+}
+
+/// Whether a select's prompt (its first option, with no value: 请选择省, --省--, 省份) or its
+/// own label says it holds the province.
+fn asks_for_province(field: &FieldDescriptor) -> bool {
+    let prompt = field
+        .options
+        .first()
+        .filter(|o| o.value.trim().is_empty())
+        .map(|o| o.text.as_str());
+    [prompt, field.label.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|t| {
+            let t: String = t
+                .replace("请选择", "")
+                .replace("所在", "")
+                .chars()
+                .filter(|c| !matches!(c, '-' | '—' | ' ' | '*' | '：' | ':' | '='))
+                .collect();
+            matches!(
+                t.as_str(),
+                "省" | "省份" | "省（自治区、直辖市）" | "省（市）" | "省/直辖市" | "省市"
+            )
+        })
+}
+
+/// Whether a select is followed by another select of the same form: a cascade's next level.
+fn cascade_follows(fields: &[FieldDescriptor], i: usize) -> bool {
+    fields
+        .get(i + 1)
+        .is_some_and(|g| g.control == Control::Select && together(&fields[i], g))
+}
+
 fn address_pickers(
     fields: &[FieldDescriptor],
     owns: &mut [Own],
     options: &[Option<(Key, &'static str)>],
 ) {
-    const ORDER: [Key; 4] = [
+    const LEVELS: [Key; 5] = [
+        Key::AddressProvince,
         Key::AddressCity,
         Key::AddressCounty,
         Key::AddressTownship,
@@ -974,46 +1059,62 @@ fn address_pickers(
     let mut i = 0;
     while i < n {
         let f = &fields[i];
-        let province = f.control == Control::Select
-            && (options[i].is_some_and(|(k, _)| k == Key::AddressProvince)
-                || draft_key(&owns[i].draft) == Some(Key::AddressProvince));
-        if !province {
+        let start = if f.control != Control::Select {
+            None
+        } else if options[i].is_some_and(|(k, _)| k == Key::AddressProvince)
+            || draft_key(&owns[i].draft) == Some(Key::AddressProvince)
+        {
+            Some(Key::AddressProvince)
+        } else if cascade_follows(fields, i)
+            // A stated autofill token (address-level1) keeps what it says.
+            && owns[i].part.is_none()
+            && (open(&owns[i].draft)
+                || matches!(owns[i].draft, Draft::Key { key, .. } if key.element().value == ValueType::Address))
+        {
+            cascade_start(f)
+        } else {
+            None
+        };
+        let Some(start) = start else {
             i += 1;
             continue;
-        }
+        };
+        let order = &LEVELS[LEVELS.iter().position(|&k| k == start).map_or(1, |p| p + 1)..];
         owns[i].draft = Draft::Key {
-            key: Key::AddressProvince,
+            key: start,
             reason: match &owns[i].draft {
                 Draft::Key {
                     reason: r @ (Reason::Label(_) | Reason::Options(_) | Reason::Autocomplete(_)),
-                    key: Key::AddressProvince,
+                    key,
                     ..
-                } => r.clone(),
-                _ => Reason::Options("北京市/天津市/…".into()),
+                } if *key == start => r.clone(),
+                _ if start == Key::AddressProvince => Reason::Options("北京市/天津市/…".into()),
+                _ => Reason::Context("省/市/县".into()),
             },
         };
         let mut next = 0;
         let mut j = i + 1;
-        while j < n && next < ORDER.len() {
+        while j < n && next < order.len() {
             let g = &fields[j];
             let own_key = draft_key(&owns[j].draft);
             let fits = g.control == Control::Select
                 && together(f, g)
                 && (open(&owns[j].draft)
                     || own_key.is_some_and(|k| k.element().group == Group::Address)
+                    || matches!(&owns[j].draft, Draft::Skip(SkipReason::Ambiguous(ks)) if ks.iter().any(|k| k.element().group == Group::Address))
                     || g.label == f.label
                     || matches!(owns[j].draft, Draft::Key { key, .. } if key.element().value == ValueType::Address));
             if !fits {
                 break;
             }
             let key = match own_key
-                .filter(|k| ORDER.contains(k))
+                .filter(|k| order.contains(k))
                 .or_else(|| picker_hint(g))
             {
-                Some(k) if ORDER[next..].contains(&k) => k,
-                _ => ORDER[next],
+                Some(k) if order[next..].contains(&k) => k,
+                _ => order[next],
             };
-            next = ORDER
+            next = order
                 .iter()
                 .position(|&k| k == key)
                 .map_or(next + 1, |p| p + 1);
@@ -1068,8 +1169,23 @@ fn confirms(f: &FieldDescriptor) -> bool {
         })
 }
 
+/// Words that label a field as the name an account is held in (户名, 账户名称): the name of
+/// whoever's block it is, asked for again.
+const ACCOUNT_NAME_WORDS: &[&str] = &["户名", "账户名", "开户名", "开户人姓名"];
+
+/// Whether a field asks again for a value the form asks for elsewhere: a confirmation, or the
+/// name an account is held in.
+fn copies(f: &FieldDescriptor) -> bool {
+    confirms(f)
+        || [&f.label, &f.placeholder]
+            .into_iter()
+            .flatten()
+            .any(|t| ACCOUNT_NAME_WORDS.iter().any(|w| t.contains(w)) && !t.contains("用户名"))
+}
+
 /// Refuses an element asked for twice of the same person in one form (the same part of it),
-/// unless the second is labelled as a confirmation of the first ([`confirms`]).
+/// unless all but one of the fields ask for it again ([`copies`]: a confirmation of the
+/// first, the name an account is held in).
 pub(super) fn refuse_duplicates(fields: &[FieldDescriptor], out: &mut [Classification]) {
     type Claim = (Option<String>, Key, Option<RoleRef>, Option<Part>);
     // A field the page hides from the person claims nothing: it is refused on its own, and
@@ -1089,15 +1205,15 @@ pub(super) fn refuse_duplicates(fields: &[FieldDescriptor], out: &mut [Classific
         if let Some(k) = claim(f, c) {
             let n = counts.entry(k).or_default();
             n.0 += 1;
-            n.1 += usize::from(confirms(f));
+            n.1 += usize::from(copies(f));
         }
     }
     for (f, c) in fields.iter().zip(out.iter_mut()) {
         if let Some(k) = claim(f, c) {
-            let (count, confirmations) = counts[&k];
-            // One field and one labelled as its confirmation (手机号码 + 确认手机号码): the
-            // page asks for the same value twice, and both get it.
-            if count > 1 && !(count == 2 && confirmations == 1) {
+            let (count, copies) = counts[&k];
+            // One field and others that ask for it again (手机号码 + 确认手机号码, 姓名 +
+            // 户名): the page asks for the same value twice, and all get it.
+            if count > 1 && count.saturating_sub(copies) != 1 {
                 c.verdict = Verdict::Skip {
                     reason: SkipReason::Duplicate { key: k.1, count },
                 };

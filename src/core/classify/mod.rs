@@ -1152,10 +1152,46 @@ pub(crate) fn own(
         },
     };
     Own {
-        draft: support(draft, options),
+        draft: support(unlike_options(field, draft), options),
         whose,
         part: None,
     }
+}
+
+/// A 户口性质 choice none of whose options is a kind of household registration (户籍类型 with
+/// 本市户籍 / 非本市户籍: whether the person is registered locally) asks something else.
+fn unlike_options(field: &FieldDescriptor, draft: Draft) -> Draft {
+    use crate::core::codes::{self, TableId};
+    let Draft::Key {
+        key: Key::PersonHukouType,
+        reason,
+    } = &draft
+    else {
+        return draft;
+    };
+    if !matches!(field.control, Control::Select | Control::RadioGroup) {
+        return draft;
+    }
+    const LOCAL: [&str; 6] = ["本市", "本地", "外地", "本省", "外省", "本县"];
+    let choices: Vec<(&str, &str)> = field
+        .options
+        .iter()
+        .filter(|o| !o.value.trim().is_empty())
+        .map(|o| (o.text.trim(), o.value.trim()))
+        .filter(|(t, _)| !t.is_empty())
+        .collect();
+    if choices.len() >= 2
+        && choices
+            .iter()
+            .any(|(t, _)| LOCAL.iter().any(|w| t.contains(w)))
+        && choices.iter().all(|(t, v)| {
+            codes::lookup(TableId::HukouType, t).is_none()
+                && codes::lookup(TableId::HukouType, v).is_none()
+        })
+    {
+        return Draft::Skip(SkipReason::NotInDictionary(reason.detail().into()));
+    }
+    draft
 }
 
 fn name_tokens(field: &FieldDescriptor) -> Option<String> {

@@ -196,11 +196,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         &["董事", "监事", "经理", "董事长", "执行董事"],
     ),
     rule(R(Role::Director), En, &["director"]),
-    rule(
-        R(Role::Contact),
-        ZhCn,
-        &["联系人", "紧急联系人", "通知人", "联络人"],
-    ),
+    rule(R(Role::Contact), ZhCn, &["联系人", "紧急联系人", "联络人"]),
     rule(R(Role::Contact), ZhTw, &["聯絡人", "緊急聯絡人"]),
     rule(
         R(Role::Contact),
@@ -250,6 +246,13 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     ),
     rule(R(Role::Member), En, &["household member", "co-applicant"]),
     rule(R(Role::Obligor), ZhCn, &["义务人"]),
+    // Third parties a form names beside the applicant (a neighbour whose consent a homestead
+    // needs, a landlord, the other heirs): somebody the profile does not hold.
+    rule(
+        R(Role::Other),
+        ZhCn,
+        &["相邻权利人", "相邻人", "出租人", "房东", "其他继承人"],
+    ),
     rule(R(Role::Recipient), ZhCn, &["收件人", "收货人", "收件"]),
     rule(R(Role::Recipient), ZhTw, &["收件人"]),
     rule(R(Role::Recipient), En, &["recipient"]),
@@ -476,6 +479,58 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "变更前",
         ],
     ),
+    // The office's own fields (who receives the application, where, the clerk): never the
+    // citizen's, whatever else the label names (受理乡镇 is not the person's township).
+    rule(
+        Unheld("受理机构"),
+        ZhCn,
+        &[
+            "受理",
+            "经办机构",
+            "经办窗口",
+            "办理窗口",
+            "服务窗口",
+            "受理窗口",
+            "协办员",
+            "村委会经办人",
+            "居委会经办人",
+            "社区经办人",
+            "领卡网点",
+            "办理网点",
+        ],
+    ),
+    // Where documents are served or a parcel goes (送达地址, 收件地址): not the residence unless
+    // the form says they are the same.
+    rule(
+        Unheld("送达或收件地址"),
+        ZhCn,
+        &[
+            "送达地址",
+            "文书送达地址",
+            "收件地址",
+            "收件人地址",
+            "收货地址",
+            "寄送地址",
+        ],
+    ),
+    // Whom the office notifies (不动产 通知人): the form does not say who it is.
+    rule(Unheld("通知人"), ZhCn, &["通知人"]),
+    // A record's old value on a transfer (原不动产权证书号): the current holder's, who is not
+    // the applicant.
+    rule(
+        Unheld("原登记的证书"),
+        ZhCn,
+        &[
+            "原不动产权证书号",
+            "原不动产权证号",
+            "原不动产证号",
+            "原权证号",
+            "原证书号",
+            "原房产证号",
+        ],
+    ),
+    // A count of people (家庭成员人数) is not a person's detail.
+    rule(Unheld("人数"), ZhCn, &["人数", "人口数", "家庭人口"]),
     rule(
         Unheld("项目"),
         ZhCn,
@@ -756,7 +811,6 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "通信地址",
             "联系地址",
             "邮寄地址",
-            "送达地址",
             // Longer than 详细地址, so the residence wins over a one-line address.
             "居住详细地址",
             "居住地详细地址",
@@ -1097,6 +1151,27 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "申请单位",
             "单位全称",
             "企业（单位）名称",
+            "纳税人名称",
+            "申请人名称",
+            "申请单位名称",
+            "社会团体名称",
+            "社会组织名称",
+            "民办非企业单位名称",
+            "基金会名称",
+        ],
+    ),
+    // The name an account is held in: the firm's on a firm's form; on a person's form it may
+    // be anybody's the payment goes to (refused).
+    rule(
+        Either(None, D::FirmName),
+        ZhCn,
+        &[
+            "户名",
+            "账户名称",
+            "账户名",
+            "开户名",
+            "开户人姓名",
+            "账户户名",
         ],
     ),
     rule(K(D::FirmName), ZhTw, &["公司名稱", "商號名稱"]),
@@ -1137,6 +1212,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "组成形式",
             "市场主体类型",
             "企业性质",
+            "登记注册类型",
         ],
     ),
     // 企业、机关、事业单位…: the kind of body, not a company's legal form (有限责任公司).
@@ -1215,7 +1291,11 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     ),
     // Words a person's form uses too (婚姻登记机关, the employer's 行业): the firm's element
     // only on a firm's form.
-    rule(Either(None, D::FirmRegAuthority), ZhCn, &["登记机关"]),
+    rule(
+        Either(None, D::FirmRegAuthority),
+        ZhCn,
+        &["登记机关", "批准设立机关"],
+    ),
     rule(
         Either(None, D::FirmIndustry),
         ZhCn,

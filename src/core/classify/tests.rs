@@ -908,3 +908,170 @@ fn a_known_mapping_reads_the_handle_shape_and_names_the_first_problem() {
         assert_eq!(Mapping::from_json(json).unwrap_err(), error, "{json}");
     }
 }
+
+/// A select whose first option is an empty prompt and whose other options are `texts`.
+fn prompted(id: &str, label: &str, prompt: &str, texts: &[(&str, &str)]) -> FieldDescriptor {
+    let mut f = select(id, Some(label), &[]);
+    f.options = std::iter::once(("", prompt))
+        .chain(texts.iter().copied())
+        .map(|(value, text)| FieldOption {
+            value: value.into(),
+            text: text.into(),
+            id: None,
+        })
+        .collect();
+    f
+}
+
+#[test]
+fn the_offices_own_fields_are_never_the_citizens() {
+    for label in [
+        "受理乡镇（街道）",
+        "受理乡镇人民政府",
+        "受理部门",
+        "经办窗口",
+        "村委会经办人",
+        "村（居）协办员",
+        "送达地址",
+        "收件地址",
+        "家庭成员人数",
+        "通知人姓名",
+        "原不动产权证书号",
+    ] {
+        assert_eq!(key_of(&labelled(label)), None, "{label}");
+    }
+    // The words they hide behind still mean what they did.
+    assert_eq!(
+        key_of(&labelled("乡镇（街道）")),
+        Some(Key::AddressTownship)
+    );
+    assert_eq!(
+        key_of(&labelled("邮寄地址")),
+        Some(Key::PersonResidenceAddress)
+    );
+}
+
+#[test]
+fn an_account_name_on_a_firms_form_is_the_firms_name_and_both_are_filled() {
+    let fields = [
+        FieldDescriptor::text("a", "纳税人名称"),
+        FieldDescriptor::text("b", "统一社会信用代码"),
+        FieldDescriptor::text("c", "户名"),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::FirmName), None),
+            (Some(Key::FirmUscc), None),
+            (Some(Key::FirmName), None),
+        ]
+    );
+    // On a person's form whose account it is the form does not say: refused.
+    let personal = [
+        FieldDescriptor::text("a", "姓名"),
+        FieldDescriptor::text("c", "户名"),
+    ];
+    assert_eq!(
+        keys(&personal),
+        vec![(Some(Key::PersonName), None), (None, None)]
+    );
+}
+
+#[test]
+fn a_firms_block_headed_as_the_applicants_is_the_firms() {
+    let fields = [
+        in_section("a", "申请人名称", "申请人信息"),
+        in_section("b", "统一社会信用代码", "申请人信息"),
+        in_section("c", "住所", "申请人信息"),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::FirmName), None),
+            (Some(Key::FirmUscc), None),
+            (Some(Key::FirmDomicile), None),
+        ]
+    );
+}
+
+#[test]
+fn cascades_are_found_by_their_prompts() {
+    // A few provinces by name under a prompt, the later levels empty until chosen.
+    let provinces = [
+        ("北京市", "北京市"),
+        ("河北省", "河北省"),
+        ("山东省", "山东省"),
+    ];
+    let fields = [
+        prompted("p", "现居住地", "--省--", &provinces),
+        prompted("c", "现居住地", "--市--", &[]),
+        prompted("x", "现居住地", "--县(区)--", &[]),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::AddressProvince), None),
+            (Some(Key::AddressCity), None),
+            (Some(Key::AddressCounty), None),
+        ]
+    );
+    // A cascade that starts at the county (县（市、区）, 6-digit codes).
+    let counties = [("341122", "来安县"), ("341124", "全椒县")];
+    let fields = [
+        prompted("x", "户籍所在地", "县（市、区）", &counties),
+        prompted("t", "户籍所在地", "乡（镇）", &[]),
+        prompted("v", "户籍所在地", "村", &[]),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::AddressCounty), None),
+            (Some(Key::AddressTownship), None),
+            (Some(Key::AddressVillage), None),
+        ]
+    );
+    // A lone select with such a prompt is not a cascade.
+    let lone = [prompted("p", "就医地", "--省--", &provinces)];
+    assert_eq!(keys(&lone), vec![(None, None)]);
+}
+
+#[test]
+fn a_firms_divisions_are_the_firms() {
+    let provinces = [("440000", "广东省"), ("450000", "广西壮族自治区")];
+    let fields = [
+        FieldDescriptor::text("n", "企业名称"),
+        prompted("p", "经营场所", "省", &provinces),
+        prompted("c", "经营场所", "市", &[]),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::FirmName), None),
+            (Some(Key::AddressProvince), Some("firm".into())),
+            (Some(Key::AddressCity), Some("firm".into())),
+        ]
+    );
+}
+
+#[test]
+fn a_local_or_not_choice_is_not_the_household_registration_type() {
+    let local = select(
+        "h",
+        Some("户籍类型"),
+        &["本市户籍", "非本市户籍（持居住证）"],
+    );
+    assert_eq!(keys(&[local]), vec![(None, None)]);
+    let kind = select(
+        "h",
+        Some("户口性质"),
+        &["非农业户口（城镇）", "农业户口（农村）"],
+    );
+    assert_eq!(keys(&[kind]), vec![(Some(Key::PersonHukouType), None)]);
+}
+
+#[test]
+fn a_period_from_and_to_in_one_box_is_neither_end() {
+    let mut f = FieldDescriptor::text("q", "委托期限");
+    f.placeholder = Some("自 年 月 日 至 年 月 日".into());
+    assert_eq!(keys(&[f]), vec![(None, None)]);
+}
