@@ -217,18 +217,7 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
 
 /// A role's name for a person: 法定代表人, 股东（第2位）.
 pub fn role_name(lang: Lang, role: RoleRef) -> String {
-    let name = match lang {
-        Lang::ZhCn => role.role.zh().to_string(),
-        Lang::En => role.role.id().replace('_', " "),
-    };
-    match role.index {
-        Some(i) => tr(
-            lang,
-            "role-nth",
-            &[("role", Arg::Str(&name)), ("n", Arg::Num(i as i64 + 1))],
-        ),
-        None => name,
-    }
+    crate::core::people::role_label(lang, role)
 }
 
 /// The sentence for a field left alone.
@@ -249,6 +238,14 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
             lang,
             "skip-undecided",
             &[("role", Arg::Str(&role_name(lang, *role)))],
+        ),
+        NotPlanned::NotAssigned(block) => tr(
+            lang,
+            "skip-not-assigned",
+            &[(
+                "role",
+                Arg::Str(&crate::core::people::block_label(lang, *block)),
+            )],
         ),
         NotPlanned::CountryUnknown => with("skip-country-unknown", ""),
         NotPlanned::NoMatchingOption(key) => with("skip-no-option", &key_label(lang, *key)),
