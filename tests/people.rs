@@ -286,3 +286,90 @@ fn without_answers_the_plan_is_what_it_was() {
         assert_eq!(before.skipped, after.skipped);
     }
 }
+
+/// Each field's `id` with the text planned for it, in document order.
+fn by_id(html: &str, plan: &FillPlan) -> Vec<(String, String)> {
+    let fields = scan(&HtmlDom::parse(html));
+    plan.steps
+        .iter()
+        .filter_map(|s| {
+            let field = fields.iter().find(|f| f.id == s.field)?;
+            match &s.action {
+                FillAction::Text { value } => Some((
+                    field.html_id.clone().unwrap_or_default(),
+                    value.expose().to_string(),
+                )),
+                _ => None,
+            }
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn the_sites_unmapped_two_person_forms() {
+    let demo = Profile::demo();
+    // 不动产登记: the applicant (权利人) is the owner; the obligor is whom the person chose.
+    let realty = std::fs::read_to_string("www/forms/realty-unmapped.html").unwrap();
+    let plan = planned(&demo, &realty, &[(Some(OBLIGOR), SPOUSE)]);
+    let q = plan.question.as_ref().unwrap();
+    assert_eq!(q.text(Lang::ZhCn), "此表有两位：申请人、义务人，分别是谁？");
+    assert_eq!(
+        by_id(&realty, &plan),
+        pairs(&[
+            ("qlr_xm", "王小明"),
+            ("qlr_zjhm", "110105199003071239"),
+            ("qlr_dh", "13800138000"),
+            ("ywr_xm", "李华"),
+            ("ywr_zjhm", "440305198512310421"),
+            ("ywr_dh", "13900139000"),
+        ])
+    );
+    // The property's own fields are nobody's.
+    assert_eq!(plan.skipped.len(), 2);
+    // 结婚登记预约: 男方 and 女方 by sex; the emergency contact is asked, and 不填 leaves it
+    // empty.
+    let marriage = std::fs::read_to_string("www/forms/marriage-unmapped.html").unwrap();
+    let contact = Some(RoleRef::new(Role::Contact));
+    let plan = planned(&demo, &marriage, &[(contact, Who::Nobody)]);
+    let q = plan.question.as_ref().unwrap();
+    assert_eq!(
+        q.text(Lang::ZhCn),
+        "此表有三位：男方、女方、联系人，分别是谁？"
+    );
+    assert_eq!(
+        q.blocks.iter().map(|b| (b.who, b.how)).collect::<Vec<_>>(),
+        [
+            (Some(Who::Owner), How::BySex),
+            (Some(SPOUSE), How::BySex),
+            (Some(Who::Nobody), How::Answer)
+        ]
+    );
+    assert_eq!(
+        by_id(&marriage, &plan),
+        pairs(&[
+            ("nf_xm", "王小明"),
+            ("vf_xm", "李华"),
+            ("nf_csrq", "1990-03-07"),
+            ("vf_csrq", "1985-12-31"),
+            ("nf_zjhm", "110105199003071239"),
+            ("vf_zjhm", "440305198512310421"),
+            ("nf_sj", "13800138000"),
+            ("vf_sj", "13900139000"),
+        ])
+    );
+    assert_eq!(
+        plan.skipped.iter().map(|s| &s.why).collect::<Vec<_>>(),
+        [&NotPlanned::NotAssigned(contact); 2]
+    );
+    // The man of the couple may not be the contact as well.
+    assert_eq!(
+        q.taken(contact, Who::Owner),
+        Some(Some(RoleRef::new(Role::MaleParty)))
+    );
+}
