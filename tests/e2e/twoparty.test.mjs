@@ -4,9 +4,12 @@
 //   义务人，分别是谁？"), answered with the keyboard (配偶), and remembered across a reload.
 // - 结婚登记预约 (www/forms/marriage-unmapped.html): 男方 and 女方 columns decided by sex; the
 //   emergency contact is asked and answered 不填.
+// - The same property form on a portal of another origin, through the OnceFill window: the
+//   window's review asks the same question, and remembers the answer for the portal's page.
 // Every field of each form is checked: each part holds its own person's values, no value
 // crosses parts, and a part given to nobody stays empty.
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch, trackRequests } from './lib/browser.mjs';
@@ -196,4 +199,94 @@ test('a marriage form: the couple by sex, the emergency contact left empty by th
   );
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+const ONCEFILL = new URL(BASE).origin;
+const PORTAL = (() => {
+  const u = new URL(BASE);
+  u.hostname = 'localhost';
+  return u.origin;
+})();
+
+test('the OnceFill window asks the same question for a portal and remembers the answer', async () => {
+  const agent = await fetch(`${ONCEFILL}/agent.js`);
+  const integrity = `sha384-${createHash('sha384').update(Buffer.from(await agent.arrayBuffer())).digest('base64')}`;
+  const context = await browser.newContext({ bypassCSP: true, locale: 'zh-CN', viewport: { width: 1000, height: 900 } });
+  await context.route(`${ONCEFILL}/portals.json`, (r) =>
+    r.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      body: JSON.stringify({ version: 1, portals: [{ origin: PORTAL, name: '测试门户甲' }] }),
+    }),
+  );
+  // The portal's page: the sample form with the page agent from OnceFill's origin.
+  await context.route(`${PORTAL}/oncefill.js`, (r) => r.abort());
+  const page = await context.newPage();
+  await page.goto(`${PORTAL}/forms/realty-unmapped.html`);
+  await page.evaluate(
+    ({ src, integrity }) =>
+      new Promise((ok, fail) => {
+        const s = document.createElement('script');
+        s.src = src;
+        s.crossOrigin = 'anonymous';
+        s.integrity = integrity;
+        s.onload = ok;
+        s.onerror = () => fail(new Error('the agent did not load'));
+        document.head.appendChild(s);
+      }),
+    { src: `${ONCEFILL}/agent.js`, integrity },
+  );
+  const button = page.locator('button', { hasText: '一键填表' });
+  const openWindow = async () => {
+    const [popup] = await Promise.all([page.waitForEvent('popup'), button.click()]);
+    await popup.waitForLoadState();
+    return popup;
+  };
+  const approve = async (popup) => {
+    await popup.locator(W('fill')).click();
+    await popup.locator(W('report')).waitFor();
+    const closed = popup.waitForEvent('close');
+    await popup.locator(W('done')).click().catch(() => {});
+    await closed;
+  };
+
+  let popup = await openWindow();
+  await popup.locator(W('load-demo')).click();
+  await popup.locator(W('vault-setup')).click();
+  await popup.locator(W('new-pass')).fill(PASS);
+  await popup.locator(W('new-pass-2')).fill(PASS);
+  await popup.locator(W('create-vault')).click();
+  await popup.locator(W('review')).waitFor();
+  const people = popup.locator(W('people'));
+  assert.equal((await people.locator('h4').innerText()).trim(), '此表有两位：申请人、义务人，分别是谁？');
+  assert.equal(await chosen(popup, 'applicant'), 'self');
+  assert.equal(await chosen(popup, 'obligor'), null);
+  await people.getByRole('group', { name: /义务人/ }).getByRole('radio', { name: '配偶（李*）' }).check();
+  await popup.locator(`${W('block')}[data-block="obligor"][data-how="people-how-answer"]`).waitFor();
+  await settled(popup);
+  await approve(popup);
+  assert.deepEqual(await values(page, REALTY_IDS), REALTY_FILLED);
+
+  // Again from the portal, on a clean form: the window applies the remembered answer.
+  await page.reload();
+  await page.evaluate(
+    ({ src, integrity }) =>
+      new Promise((ok) => {
+        const s = document.createElement('script');
+        s.src = src;
+        s.crossOrigin = 'anonymous';
+        s.integrity = integrity;
+        s.onload = ok;
+        document.head.appendChild(s);
+      }),
+    { src: `${ONCEFILL}/agent.js`, integrity },
+  );
+  popup = await openWindow();
+  await popup.locator(W('unlock-pass')).fill(PASS);
+  await popup.locator(W('unlock')).click();
+  await popup.locator(W('review')).waitFor();
+  assert.equal(await chosen(popup, 'obligor'), 'spouse');
+  await approve(popup);
+  assert.deepEqual(await values(page, REALTY_IDS), REALTY_FILLED);
+  await context.close();
 });
