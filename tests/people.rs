@@ -231,6 +231,17 @@ fn one_person_is_never_chosen_for_two_blocks() {
     );
     assert_eq!(q.taken(Some(OBLIGOR), Who::Nobody), None);
     assert_eq!(q.taken(None, Who::Nobody), None);
+    // A remembered answer that gives a block the person another block has (the woman of a
+    // couple answered as the owner, whom the profile makes the man): not filled twice.
+    let mut single = Profile::demo();
+    single.persons.retain(|p| p.relation != Relation::Spouse);
+    let female = Some(RoleRef::new(Role::FemaleParty));
+    let plan = planned(&single, COUPLE, &[(female, Who::Owner)]);
+    assert_eq!(values(&plan), ["王小明", "110105199003071239"]);
+    assert_eq!(
+        plan.skipped.iter().map(|s| &s.why).collect::<Vec<_>>(),
+        [&NotPlanned::Undecided(female.unwrap()); 2]
+    );
 }
 
 #[test]

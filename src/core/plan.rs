@@ -809,7 +809,18 @@ pub fn plan_people(
         };
         // Whose the block is: the person's answer first, then what the profile decides.
         let chosen = match (&out.question, block_of(class)) {
-            (Some(_), Some(block)) => answer(people, block),
+            (Some(q), Some(block)) => match answer(people, block) {
+                // A remembered answer naming somebody another block has (the profile changed
+                // since): neither block gets that person twice; this one waits for a new answer.
+                Some(who) if q.taken(block, who).is_some() => {
+                    out.skipped.push(skip(match block {
+                        Some(b) => NotPlanned::Undecided(b),
+                        None => NotPlanned::NotAssigned(None),
+                    }));
+                    continue;
+                }
+                other => other,
+            },
             _ => None,
         };
         let role = match (chosen, class.role) {
