@@ -235,12 +235,12 @@ fn one_person_is_never_chosen_for_two_blocks() {
     // couple answered as the owner, whom the profile makes the man): not filled twice.
     let mut single = Profile::demo();
     single.persons.retain(|p| p.relation != Relation::Spouse);
-    let female = Some(RoleRef::new(Role::FemaleParty));
-    let plan = planned(&single, COUPLE, &[(female, Who::Owner)]);
+    let female = RoleRef::new(Role::FemaleParty);
+    let plan = planned(&single, COUPLE, &[(Some(female), Who::Owner)]);
     assert_eq!(values(&plan), ["王小明", "110105199003071239"]);
     assert_eq!(
         plan.skipped.iter().map(|s| &s.why).collect::<Vec<_>>(),
-        [&NotPlanned::Undecided(female.unwrap()); 2]
+        [&NotPlanned::Undecided(female); 2]
     );
 }
 
