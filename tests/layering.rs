@@ -24,7 +24,7 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["validate", "handle_map"],
     &["check", "classify"],
     &["profile"],
-    &["transform", "vault", "credential"],
+    &["transform", "vault", "credential", "people"],
     &["mapping"],
     &["plan", "mapped", "bundle"],
     &["protocol"],

@@ -7,6 +7,7 @@ use crate::core::dictionary::{Group, Key};
 use crate::core::field::{FieldDescriptor, FieldId};
 use crate::core::plan::{FillPlan, NotPlanned};
 use crate::core::profile::Profile;
+use crate::core::role::{RoleRef, Who};
 use crate::core::scan::Truncated;
 
 /// The outcome of a fill, as the report shows it.
@@ -33,6 +34,12 @@ pub struct ReviewState {
     pub report: Option<FillSummary>,
     /// Why the scan left part of the page out, if it did (review says so).
     pub truncated: Option<Truncated>,
+    /// The last choice of whose a block is that was refused (that person already fills
+    /// another block): the block and the person, for the message.
+    pub refused: Option<(Option<RoleRef>, Who)>,
+    /// How many choices were refused: each refusal is a change, so the review is drawn
+    /// again and shows the choice that stands.
+    pub refusals: u32,
 }
 
 /// What changes the review.
@@ -42,6 +49,19 @@ pub enum ReviewAction {
     Select(FieldId, bool),
     /// Show or hide a sensitive value in review.
     Reveal(FieldId),
+    /// The person chose who fills a block of a form with several people. Accepted only when
+    /// that person fills no other block (then the page is planned again with the answer);
+    /// otherwise refused and kept for the message.
+    Assign(Option<RoleRef>, Who),
+}
+
+/// What the review makes of a choice of whose a block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Assigned {
+    /// Remember it and plan again.
+    Accepted,
+    /// Refused: the person already fills another block.
+    Refused,
 }
 
 impl ReviewState {
@@ -54,6 +74,26 @@ impl ReviewState {
             revealed: BTreeSet::new(),
             report: None,
             truncated: None,
+            refused: None,
+            refusals: 0,
+        }
+    }
+
+    /// Checks a choice of whose a block is against the question under review
+    /// ([`crate::core::people::Question::taken`]); a refused one is kept for the message.
+    pub fn assign(&mut self, block: Option<RoleRef>, who: Who) -> Assigned {
+        let taken = self
+            .plan
+            .question
+            .as_ref()
+            .and_then(|q| q.taken(block, who));
+        if taken.is_some() {
+            self.refused = Some((block, who));
+            self.refusals += 1;
+            Assigned::Refused
+        } else {
+            self.refused = None;
+            Assigned::Accepted
         }
     }
 
@@ -75,6 +115,9 @@ impl ReviewState {
                 if !self.revealed.remove(&field) {
                     self.revealed.insert(field);
                 }
+            }
+            ReviewAction::Assign(block, who) => {
+                self.assign(block, who);
             }
         }
     }
@@ -220,6 +263,32 @@ mod tests {
         assert_eq!(keys, vec![Key::PersonName, Key::ContactMobile]);
         let full = planned(&Profile::demo(), &["姓名"]);
         assert_eq!(missing(&full.plan, &Profile::demo()), None);
+    }
+
+    #[test]
+    fn a_person_already_in_one_block_is_refused_for_another() {
+        use crate::core::role::Role;
+        let mut fields = Vec::new();
+        for (i, l) in ["权利人姓名", "义务人姓名"].iter().enumerate() {
+            fields.push(FieldDescriptor::text(&format!("f{i}"), l));
+        }
+        let classified = crate::core::classify::classify_all(&fields);
+        let plan = crate::core::plan::plan(
+            &Profile::demo(),
+            &fields,
+            &classified,
+            date!(2026 - 11 - 21),
+        );
+        let mut r = ReviewState::planned(fields, plan, None);
+        assert!(r.plan.question.is_some(), "{:?}", r.plan);
+        let obligor = Some(RoleRef::new(Role::Obligor));
+        // The owner is the applicant already.
+        assert_eq!(r.assign(obligor, Who::Owner), Assigned::Refused);
+        assert_eq!(r.refused, Some((obligor, Who::Owner)));
+        let spouse = Who::As(RoleRef::new(Role::Spouse));
+        r.reduce(ReviewAction::Assign(obligor, spouse));
+        assert_eq!(r.refused, None);
+        assert_eq!(r.assign(obligor, Who::Nobody), Assigned::Accepted);
     }
 
     #[test]

@@ -69,7 +69,10 @@
 //! handle→element shape read by [`crate::core::handle_map`].
 //! Such a mapping's `id` and `title` are its page, its `match` is `{"url": [page]}`, and each
 //! handle becomes an `id` locator (a handle is a control's `id`, else its `name`; the
-//! classifier looks a handle up as either). A file may also hold an array of mappings, as the
+//! classifier looks a handle up as either). An optional `people` object says whose each block
+//! of a form with several people is, as the person answered in review: `{"obligor":
+//! "spouse", "applicant": "self", "contact": "none"}` (blocks are `applicant` or a role; who
+//! is `self`, `none` or a role of the profile); `fields` may then be empty. A file may also hold an array of mappings, as the
 //! export writes them.
 //!
 //! # Errors
@@ -87,8 +90,8 @@ use crate::core::classify::{Mapping, learn::page_of};
 use crate::core::dictionary::{ELEMENTS, Key};
 use crate::core::handle_map;
 use crate::core::i18n::{Arg, Lang, tr};
-use crate::core::role::FORM_ROLES;
 pub use crate::core::role::RoleRef;
+use crate::core::role::{FORM_ROLES, Who};
 use crate::core::transform::{self, Problem, Transform, TransformError};
 
 /// The format version this module reads and writes.
@@ -107,7 +110,7 @@ const TOP_MEMBERS: &[&str] = &[
     "match",
     "fields",
 ];
-const LEARNED_MEMBERS: &[&str] = &["$schema", "version", "page", "source", "fields"];
+const LEARNED_MEMBERS: &[&str] = &["$schema", "version", "page", "source", "fields", "people"];
 const FIELD_MEMBERS: &[&str] = &["locator", "key", "role", "transform", "required", "note"];
 const MATCH_MEMBERS: &[&str] = &["url", "title", "fields"];
 const LOCATOR_KINDS: &[&str] = &["css", "name", "id", "label"];
@@ -185,6 +188,10 @@ pub struct FormMapping {
     pub matching: MatchRules,
     /// The mapped controls, in file order.
     pub fields: Vec<FieldMapping>,
+    /// Whose each block of a form with several people is, as a person answered in review
+    /// (learned exports only; see [`crate::core::people`]): the block (`None`: the
+    /// applicant's) and who fills it, a relation of the profile, never a value.
+    pub people: Vec<(Option<RoleRef>, Who)>,
 }
 
 /// What is wrong with a mapping.
@@ -750,7 +757,35 @@ impl Reader {
             source,
             matching,
             fields,
+            people: Vec::new(),
         })
+    }
+
+    /// A learned export's `people`: block (`applicant` or a role) → who (`self`, `none` or a
+    /// role). A block or person OnceFill does not know is an error at its path.
+    fn people(&mut self, object: &Map<String, Value>, path: &str) -> Vec<(Option<RoleRef>, Who)> {
+        let mut out = Vec::new();
+        let Some(value) = object.get("people") else {
+            return out;
+        };
+        let path = join(path, "people");
+        let Some(map) = value.as_object() else {
+            self.error(&path, ErrorKind::Type("object"));
+            return out;
+        };
+        for (block, who) in map {
+            let p = join(&path, block);
+            let Some(block) = crate::core::classify::learn::parse_block(block) else {
+                self.error(&p, ErrorKind::UnknownRole(block.clone()));
+                continue;
+            };
+            match who.as_str().and_then(Who::parse) {
+                Some(who) => out.push((block, who)),
+                // Not quoted: it might be a person's name.
+                None => self.error(&p, ErrorKind::BadValue),
+            }
+        }
+        out
     }
 
     /// The learned-export shape: `fields` is an object from handle to key.
@@ -761,8 +796,10 @@ impl Reader {
         let source = self.optional_string(object, "source", path);
         let fields_path = join(path, "fields");
         let mut fields = Vec::new();
+        let people = self.people(object, path);
         let entries = object.get("fields").and_then(Value::as_object);
-        if entries.is_none_or(Map::is_empty) {
+        // An export may hold only whose the blocks are.
+        if entries.is_none_or(Map::is_empty) && people.is_empty() {
             self.error(&fields_path, ErrorKind::NoFields);
         }
         let empty = Map::new();
@@ -801,6 +838,7 @@ impl Reader {
                 ..MatchRules::default()
             },
             fields,
+            people,
         })
     }
 }
@@ -1203,6 +1241,53 @@ mod tests {
         let dotted = json.replace("\"x\":null", "\"a.b\":\"nope\"");
         let e = FormMapping::from_json(&dotted).unwrap_err();
         assert_eq!(e[0].path, r#"fields["a.b"]"#);
+    }
+
+    #[test]
+    fn a_learned_export_says_whose_each_block_is() {
+        use crate::core::classify::learn;
+        use crate::core::role::Role;
+        let page = "https://bdc.example.gov.cn/sq/dj.html";
+        let mut pages = Vec::new();
+        learn::assign(
+            &mut pages,
+            page,
+            Some(RoleRef::new(Role::Obligor)),
+            Who::As(RoleRef::new(Role::Spouse)),
+        );
+        learn::assign(&mut pages, page, None, Who::Owner);
+        // Only answers, no corrected field: still a mapping file.
+        let json = learn::export(&pages).to_string();
+        let m = &FormMapping::list_from_json(&json).unwrap()[0];
+        assert!(m.fields.is_empty());
+        assert_eq!(
+            m.people,
+            [
+                (None, Who::Owner),
+                (
+                    Some(RoleRef::new(Role::Obligor)),
+                    Who::As(RoleRef::new(Role::Spouse))
+                )
+            ]
+        );
+        // A block or a person OnceFill does not know is refused at its path, never quoted.
+        let bad = json.replace("\"spouse\"", "\"李华\"");
+        let e = FormMapping::list_from_json(&bad).unwrap_err();
+        assert_eq!(
+            (e[0].path.as_str(), &e[0].kind),
+            ("[0].people.obligor", &ErrorKind::BadValue)
+        );
+        assert!(!e[0].message(Lang::ZhCn).contains("李华"));
+        let bad = json.replace("\"obligor\"", "\"seller\"");
+        let e = FormMapping::list_from_json(&bad).unwrap_err();
+        assert_eq!(e[0].path, "[0].people.seller");
+        let none = json.replace(
+            ",\"people\":{\"applicant\":\"self\",\"obligor\":\"spouse\"}",
+            "",
+        );
+        assert_ne!(none, json);
+        let e = FormMapping::list_from_json(&none).unwrap_err();
+        assert_eq!(e[0].kind, ErrorKind::NoFields);
     }
 
     #[test]

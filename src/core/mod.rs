@@ -19,6 +19,7 @@ pub mod ids;
 pub mod mapped;
 pub mod mapping;
 pub mod mask;
+pub mod people;
 pub mod plan;
 pub mod profile;
 pub mod protocol;

@@ -19,14 +19,15 @@ use serde::Serialize;
 use time::Date;
 
 use crate::core::classify::{Classification, Part, Reason, SkipReason, Verdict};
-use crate::core::dictionary::{Group, Key};
+use crate::core::dictionary::Key;
 use crate::core::field::{
     Concealment, Control, FieldDescriptor, FieldId, FieldOption, Fingerprint, fingerprints,
 };
 use crate::core::ids::Sex;
 use crate::core::mask::{Secret, mask_for_display};
-use crate::core::profile::{Profile, Relation, Value};
-use crate::core::role::{Role, RoleRef};
+use crate::core::people::{Form, Question, answer, block_of, decide, question, several_children};
+use crate::core::profile::{Profile, Value};
+use crate::core::role::{RoleRef, Who};
 use crate::core::transform::{
     AddressPart, By, DatePart, Lookup, NamePart, Output, PickBy, Transform, apply, format_pattern,
     in_words,
@@ -218,6 +219,9 @@ pub enum NotPlanned {
     /// the spouse is of that sex, or the child of a form about one child when the profile has
     /// several.
     Undecided(RoleRef),
+    /// The person said nobody fills this block (不填): the applicant's own block (`None`) or a
+    /// role's.
+    NotAssigned(Option<RoleRef>),
     /// The page asks for the country of an address (`country`, `country-name`) and the
     /// person's ID is not a mainland resident ID, so the profile cannot say it is China.
     CountryUnknown,
@@ -241,6 +245,10 @@ pub struct FillPlan {
     pub steps: Vec<FillStep>,
     /// Fields left alone, in document order.
     pub skipped: Vec<Skipped>,
+    /// Whose each block is, asked of the person when the form has several people and the
+    /// profile cannot decide one of them ([`crate::core::people`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<Question>,
 }
 
 /// How a date is written into a field.
@@ -764,16 +772,25 @@ pub fn plan_with(
     transforms: &[Option<Transform>],
     today: Date,
 ) -> FillPlan {
-    let mut out = FillPlan::default();
-    // A firm's form: one that asks for a firm's own elements.
-    let firm_form = classified.iter().any(
-        |c| matches!(c.verdict, Verdict::Fill { key, .. } if key.element().group == Group::Firm),
-    );
-    let one_child_block = classified
-        .iter()
-        .filter_map(|c| c.role)
-        .filter(|r| r.role == Role::Child)
-        .all(|r| r.nth() == 0);
+    plan_people(profile, fields, classified, transforms, &[], today)
+}
+
+/// As [`plan_with`], with the person's answers to whose each block of a form with several
+/// people is (`people`, see [`crate::core::people`]): an answered block is filled from the
+/// person chosen, or left empty for 不填. The plan carries the question when the form needs it.
+pub fn plan_people(
+    profile: &Profile,
+    fields: &[FieldDescriptor],
+    classified: &[Classification],
+    transforms: &[Option<Transform>],
+    people: &[(Option<RoleRef>, Who)],
+    today: Date,
+) -> FillPlan {
+    let mut out = FillPlan {
+        question: question(profile, classified, people),
+        ..FillPlan::default()
+    };
+    let form = Form::of(classified);
     for (i, (field, class)) in fields.iter().zip(classified).enumerate() {
         let label = field_label(field);
         // A field the page hides from the person is refused as such, whatever else is said
@@ -790,39 +807,53 @@ pub fn plan_with(
                 continue;
             }
         };
-        // 经办人/代理人 on a firm's form, when the profile names no mandate: the owner, who
-        // does the firm's errands.
-        let role = class.role.filter(|r| {
-            !(r.role == Role::Agent
-                && r.nth() == 0
-                && firm_form
-                && profile.role_values(*r).is_none())
-        });
-        // One child's block on the form, and several children in the profile: which of
-        // them the form is about cannot be told.
-        if let Some(role) = role
-            && role.role == Role::Child
-            && one_child_block
-            && profile
-                .persons
-                .iter()
-                .filter(|p| p.relation == Relation::Child)
-                .count()
-                > 1
-        {
-            out.skipped.push(skip(NotPlanned::Undecided(role)));
-            continue;
-        }
-        if let Some(role) = role
-            && profile.role_values(role).is_none()
-        {
-            out.skipped.push(skip(if role.role.by_sex() {
-                NotPlanned::Undecided(role)
-            } else {
-                NotPlanned::Skipped(SkipReason::OtherParty(role.role.zh().into()))
-            }));
-            continue;
-        }
+        // Whose the block is: the person's answer first, then what the profile decides.
+        let chosen = match (&out.question, block_of(class)) {
+            (Some(q), Some(block)) => match answer(people, block) {
+                // A remembered answer naming somebody another block has (the profile changed
+                // since): neither block gets that person twice; this one waits for a new answer.
+                Some(who) if q.taken(block, who).is_some() => {
+                    out.skipped.push(skip(match block {
+                        Some(b) => NotPlanned::Undecided(b),
+                        None => NotPlanned::NotAssigned(None),
+                    }));
+                    continue;
+                }
+                other => other,
+            },
+            _ => None,
+        };
+        let role = match (chosen, class.role) {
+            (Some(Who::Nobody), block) => {
+                out.skipped.push(skip(NotPlanned::NotAssigned(block)));
+                continue;
+            }
+            (Some(Who::Owner), _) => None,
+            (Some(Who::As(chosen)), block) => {
+                if profile.role_values(chosen).is_none() {
+                    out.skipped.push(skip(match block {
+                        Some(b) => NotPlanned::Undecided(b),
+                        None => NotPlanned::RoleLacks { key, role: chosen },
+                    }));
+                    continue;
+                }
+                Some(chosen)
+            }
+            (None, None) => None,
+            (None, Some(block)) => match decide(profile, block, form) {
+                Some(d) => d.fill,
+                None => {
+                    out.skipped.push(skip(
+                        if block.role.by_sex() || several_children(profile, block, form) {
+                            NotPlanned::Undecided(block)
+                        } else {
+                            NotPlanned::Skipped(SkipReason::OtherParty(block.role.zh().into()))
+                        },
+                    ));
+                    continue;
+                }
+            },
+        };
         let class = &Classification {
             role,
             ..class.clone()

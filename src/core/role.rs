@@ -313,6 +313,54 @@ impl Serialize for RoleRef {
     }
 }
 
+/// Who fills a block of a form with several people on it (男方 and 女方, 权利人 and 义务人), as
+/// the person answers in review: the owner, whoever a role of the profile points at (配偶,
+/// `child[1]`, 法定代表人, a mandate's 代办人, the firm), or nobody (不填). Written as text:
+/// `self`, the role (`spouse`, `agent[0]`), `none`. It names a relation, never a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Who {
+    /// The profile's owner.
+    Owner,
+    /// Whoever the role points at in the profile.
+    As(RoleRef),
+    /// Nobody: the block stays empty.
+    Nobody,
+}
+
+impl Who {
+    /// Reads `self`, `none` or a role (`spouse`, `child[1]`).
+    pub fn parse(text: &str) -> Option<Who> {
+        match text {
+            "self" => Some(Who::Owner),
+            "none" => Some(Who::Nobody),
+            _ => RoleRef::parse(text).map(Who::As),
+        }
+    }
+}
+
+impl fmt::Display for Who {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Who::Owner => f.write_str("self"),
+            Who::Nobody => f.write_str("none"),
+            Who::As(role) => role.fmt(f),
+        }
+    }
+}
+
+impl Serialize for Who {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Who {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Who, D::Error> {
+        let text = String::deserialize(d)?;
+        Who::parse(&text).ok_or_else(|| serde::de::Error::custom("not a person of the profile"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -332,6 +380,13 @@ mod tests {
         // Firm roles a form never names alone.
         assert_eq!(RoleRef::parse("supervisor"), None);
         assert_eq!(RoleRef::parse("applicant"), None);
+        for text in ["self", "none", "spouse", "agent[0]", "legal_rep"] {
+            assert_eq!(
+                Who::parse(text).map(|w| w.to_string()).as_deref(),
+                Some(text)
+            );
+        }
+        assert_eq!(Who::parse("李华"), None);
     }
 
     #[test]

@@ -253,6 +253,22 @@ pub fn App(props: &AppProps) -> Html {
             },
         )
     };
+    // Whose a block is: a person already in another block is refused with a message,
+    // otherwise the answer is remembered and the page planned again.
+    let on_assign = {
+        let state = state.clone();
+        Callback::from(
+            move |(block, who): (Option<crate::core::role::RoleRef>, crate::core::role::Who)| {
+                let mut review = state.review.clone();
+                match review.assign(block, who) {
+                    crate::app::review::Assigned::Accepted => page::assign(&state, block, who),
+                    crate::app::review::Assigned::Refused => {
+                        send(&state, Action::Review(ReviewAction::Assign(block, who)))
+                    }
+                }
+            },
+        )
+    };
     let on_fill = {
         let state = state.clone();
         Callback::from(move |_: ()| page::fill(&state))
@@ -340,7 +356,7 @@ pub fn App(props: &AppProps) -> Html {
                 on_reveal={sender(&state).reform(ReviewAction::Reveal)}
                 on_back={panel.reform(|_: ()| PanelAction::BackTo(View::Editor))}
                 intents={FieldIntents::of_editor(&on_editor)}
-                on_fill={on_fill} on_learn={on_learn} on_missing={on_missing} />
+                on_fill={on_fill} on_learn={on_learn} on_missing={on_missing} {on_assign} />
         },
         View::Report => match &state.review.report {
             Some(report) => html! {

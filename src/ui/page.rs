@@ -5,8 +5,9 @@ use crate::core::classify::{classify_all_with, learn};
 use crate::core::dictionary::Key;
 use crate::core::field::{FieldDescriptor, FieldId};
 use crate::core::mapping::FormMapping;
-use crate::core::plan::{FillAction, FillPlan, plan};
+use crate::core::plan::{FillAction, FillPlan, plan_people};
 use crate::core::profile::Profile;
+use crate::core::role::{RoleRef, Who};
 use crate::core::scan::Truncated;
 use crate::dom::{fill, scan, timing};
 use crate::ui::state::{Action, FillSummary, Handle, VaultAction, clock, send, summary};
@@ -42,8 +43,10 @@ fn make_plan(
     // are for OnceFill's own forms).
     if let Some(request) = window::request() {
         let scanned = crate::core::scan::scan_page(&request.description);
-        let classified = classify_all_with(&scanned.fields, &profile.learned, &current());
-        let plan = plan(profile, &scanned.fields, &classified, today);
+        let page = current();
+        let classified = classify_all_with(&scanned.fields, &profile.learned, &page);
+        let people = learn::people_for(&profile.learned, &page);
+        let plan = plan_people(profile, &scanned.fields, &classified, &[], &people, today);
         return (scanned.fields, plan, None, scanned.truncated);
     }
     let live = scan::LiveDom::new(document.clone());
@@ -56,23 +59,28 @@ fn make_plan(
         .flatten()
         .collect();
     let title = document.title();
+    let people = learn::people_for(&profile.learned, &page);
     let (plan, form) = match forms.iter().find(|f| f.matches(&page, &title, &handles)) {
         Some(form) => {
             let mut mapped =
                 crate::core::mapped::classify_mapped(form, &fields, &|css| live.select(css));
             crate::core::mapped::apply_learned(&mut mapped, &profile.learned, &page, &fields);
-            let plan = crate::core::plan::plan_with(
+            let plan = plan_people(
                 profile,
                 &fields,
                 &mapped.classified,
                 &mapped.transforms,
+                &people,
                 today,
             );
             (plan, Some(form.id.clone()))
         }
         None => {
             let classified = classify_all_with(&fields, &profile.learned, &page);
-            (plan(profile, &fields, &classified, today), None)
+            (
+                plan_people(profile, &fields, &classified, &[], &people, today),
+                None,
+            )
         }
     };
     (fields, plan, form, scanned.truncated)
@@ -104,6 +112,14 @@ pub fn prepare(state: &Handle, profile: Profile) {
 pub fn correct(state: &Handle, handle: &str, key: Option<Key>) {
     let mut profile = state.profile().clone();
     learn::remember(&mut profile.learned, &current(), handle, key);
+    prepare(state, profile);
+}
+
+/// The person chose who fills a block of a form with several people: remembered for this
+/// page, and the page planned again.
+pub fn assign(state: &Handle, block: Option<RoleRef>, who: Who) {
+    let mut profile = state.profile().clone();
+    learn::assign(&mut profile.learned, &current(), block, who);
     prepare(state, profile);
 }
 
@@ -204,6 +220,7 @@ async fn fill_later(
                 })
                 .collect(),
             skipped: Vec::new(),
+            question: None,
         };
         if next.steps.is_empty() {
             // Options came, but not the reviewed choice: the cascade stops there.

@@ -4,6 +4,11 @@
 //! profile (so they are encrypted with it, backed up with it, and erased with it) and can be
 //! exported in the mapping format for the portal's maintainers.
 //!
+//! On a form with several people, the person's answer to "whose is each block" is remembered
+//! the same way ([`assign`]): a block (男方, 义务人, or the applicant's own) bound to a relation
+//! of the profile (`self`, `spouse`, `agent[0]`, `none`), never to a value; it is exported with
+//! the page's corrections and read back by [`import`].
+//!
 //! A page is matched by its origin and path (no query, no fragment); a field by its `id`, else
 //! its `name` — the handles a mapping uses.
 
@@ -12,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use super::{Classification, Mapping, SkipReason, Verdict};
 use crate::core::dictionary::Key;
 use crate::core::field::FieldDescriptor;
+use crate::core::role::{RoleRef, Who};
 
 /// One remembered correction.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,6 +35,65 @@ pub struct LearnedPage {
     pub page: String,
     /// Its corrections, one per handle.
     pub fields: Vec<LearnedField>,
+    /// Who fills each block of a form with several people, as the person answered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<LearnedBlock>,
+}
+
+/// The person's answer for one block of a form with several people.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LearnedBlock {
+    /// The block: `applicant` or its role (`female_party`, `obligor`), see [`block_id`].
+    pub block: String,
+    /// Who fills it.
+    pub who: Who,
+}
+
+/// How a block is written: its role, or `applicant` for the applicant's own.
+pub fn block_id(block: Option<RoleRef>) -> String {
+    block.map_or_else(|| "applicant".to_string(), |r| r.to_string())
+}
+
+/// Reads a block written by [`block_id`].
+pub fn parse_block(text: &str) -> Option<Option<RoleRef>> {
+    if text == "applicant" {
+        return Some(None);
+    }
+    RoleRef::parse(text).map(Some)
+}
+
+/// The page's entry, made when it has none.
+fn page_entry<'a>(pages: &'a mut Vec<LearnedPage>, page: &str) -> &'a mut LearnedPage {
+    let index = match pages.iter().position(|p| p.page == page) {
+        Some(i) => i,
+        None => {
+            pages.push(LearnedPage {
+                page: page.to_string(),
+                fields: Vec::new(),
+                people: Vec::new(),
+            });
+            pages.len() - 1
+        }
+    };
+    &mut pages[index]
+}
+
+/// Records who fills a block of `page`, replacing an earlier answer for the block.
+pub fn assign(pages: &mut Vec<LearnedPage>, page: &str, block: Option<RoleRef>, who: Who) {
+    let block = block_id(block);
+    let people = &mut page_entry(pages, page).people;
+    people.retain(|b| b.block != block);
+    people.push(LearnedBlock { block, who });
+}
+
+/// The answers remembered for `page`: each block with who fills it.
+pub fn people_for(pages: &[LearnedPage], page: &str) -> Vec<(Option<RoleRef>, Who)> {
+    pages
+        .iter()
+        .filter(|p| p.page == page)
+        .flat_map(|p| &p.people)
+        .filter_map(|b| Some((parse_block(&b.block)?, b.who)))
+        .collect()
 }
 
 /// The page a URL belongs to: origin and path, without query or fragment.
@@ -48,17 +113,7 @@ pub fn handle_of(field: &FieldDescriptor) -> Option<String> {
 
 /// Records a correction, replacing an earlier one for the same field.
 pub fn remember(pages: &mut Vec<LearnedPage>, page: &str, handle: &str, key: Option<Key>) {
-    let index = match pages.iter().position(|p| p.page == page) {
-        Some(i) => i,
-        None => {
-            pages.push(LearnedPage {
-                page: page.to_string(),
-                fields: Vec::new(),
-            });
-            pages.len() - 1
-        }
-    };
-    let fields = &mut pages[index].fields;
+    let fields = &mut page_entry(pages, page).fields;
     fields.retain(|f| f.handle != handle);
     fields.push(LearnedField {
         handle: handle.to_string(),
@@ -106,7 +161,8 @@ pub fn apply_declined(
 }
 
 /// The corrections as mapping files, one object per page:
-/// `{"version": 1, "page": "…", "source": "learned", "fields": {"aac003": "person.name", "x": null}}`.
+/// `{"version": 1, "page": "…", "source": "learned", "fields": {"aac003": "person.name", "x": null}}`,
+/// with `"people": {"obligor": "spouse"}` when the person said whose the blocks are.
 pub fn export(pages: &[LearnedPage]) -> serde_json::Value {
     let list: Vec<serde_json::Value> = pages
         .iter()
@@ -119,10 +175,83 @@ pub fn export(pages: &[LearnedPage]) -> serde_json::Value {
                     (f.handle.clone(), v)
                 })
                 .collect();
-            serde_json::json!({"version": 1, "page": p.page, "source": "learned", "fields": fields})
+            let mut out = serde_json::json!({"version": 1, "page": p.page, "source": "learned", "fields": fields});
+            if !p.people.is_empty() {
+                let people: serde_json::Map<String, serde_json::Value> = p
+                    .people
+                    .iter()
+                    .map(|b| (b.block.clone(), b.who.to_string().into()))
+                    .collect();
+                out["people"] = serde_json::Value::Object(people);
+            }
+            out
         })
         .collect();
     serde_json::Value::Array(list)
+}
+
+/// Why an exported file of corrections could not be read. Nothing is taken from it then.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Not a list of pages as [`export`] writes them.
+    NotExported,
+    /// A field names an element the dictionary does not have.
+    UnknownElement,
+    /// A block or a person is not one OnceFill knows.
+    UnknownPerson,
+}
+
+/// Reads what [`export`] wrote back into remembered pages.
+pub fn import(json: &serde_json::Value) -> Result<Vec<LearnedPage>, ImportError> {
+    let list = json.as_array().ok_or(ImportError::NotExported)?;
+    list.iter()
+        .map(|p| {
+            let page = p["page"].as_str().ok_or(ImportError::NotExported)?;
+            let fields = p["fields"]
+                .as_object()
+                .ok_or(ImportError::NotExported)?
+                .iter()
+                .map(|(handle, v)| {
+                    let key = match v {
+                        serde_json::Value::Null => None,
+                        v => Some(
+                            v.as_str()
+                                .and_then(Key::from_id)
+                                .ok_or(ImportError::UnknownElement)?,
+                        ),
+                    };
+                    Ok(LearnedField {
+                        handle: handle.clone(),
+                        key,
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let people = match p.get("people") {
+                None => Vec::new(),
+                Some(people) => people
+                    .as_object()
+                    .ok_or(ImportError::NotExported)?
+                    .iter()
+                    .map(|(block, who)| {
+                        parse_block(block).ok_or(ImportError::UnknownPerson)?;
+                        let who = who
+                            .as_str()
+                            .and_then(Who::parse)
+                            .ok_or(ImportError::UnknownPerson)?;
+                        Ok(LearnedBlock {
+                            block: block.clone(),
+                            who,
+                        })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?,
+            };
+            Ok(LearnedPage {
+                page: page.to_string(),
+                fields,
+                people,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

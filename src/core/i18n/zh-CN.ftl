@@ -498,3 +498,22 @@ window-asking = 以下网站请一次填填写它的表单：
 window-form = 表单：
 window-back-to-form = 返回表单
 window-no-result = 门户网站没有告诉一次填填写结果。请回到表单逐项检查，必要时手动填写。
+people-question = 此表有{ $count ->
+    [2] 两
+    [3] 三
+    [4] 四
+   *[other] { $count }
+}位：{ $blocks }，分别是谁？
+people-intro = 请为每一栏选一个人；一次填会记住您的选择，下次填这个表时直接套用，您仍可修改。
+people-applicant = 申请人
+people-owner = 本人
+people-firm = 本单位
+people-nobody = 不填
+people-how-applicant = 申请人一栏按您本人填写
+people-how-by_sex = 按资料中的性别确定
+people-how-by_relation = 按资料中的关系确定
+people-how-errand = 代为办事的是您本人
+people-how-answer = 您选定的
+people-how-open = 请选择
+people-taken = 此人已填在“{ $block }”一栏，一个人不能同时填两栏。请先把那一栏改成别人或“不填”。
+skip-not-assigned = 您为“{ $role }”一栏选了不填

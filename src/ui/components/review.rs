@@ -16,8 +16,9 @@ use crate::core::dictionary::Key;
 use crate::core::field::FieldId;
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::mapping::FormMapping;
+use crate::core::people::{How, block_label, who_label};
 use crate::core::plan::{FillStep, NotPlanned};
-use crate::core::role::RoleRef;
+use crate::core::role::{RoleRef, Who};
 
 /// Properties of [`Review`].
 #[derive(Properties, PartialEq)]
@@ -46,6 +47,73 @@ pub struct ReviewProps {
     pub on_learn: Callback<(String, Option<Key>)>,
     /// The person supplied what the form asks for and the profile lacked: save and re-check.
     pub on_missing: Callback<()>,
+    /// The person chose who fills a block of a form with several people.
+    pub on_assign: Callback<(Option<RoleRef>, Who)>,
+}
+
+/// The message id of why a block has its person.
+fn how_id(how: How) -> &'static str {
+    match how {
+        How::Applicant => "people-how-applicant",
+        How::BySex => "people-how-by_sex",
+        How::ByRelation => "people-how-by_relation",
+        How::Errand => "people-how-errand",
+        How::Answer => "people-how-answer",
+        How::Open => "people-how-open",
+    }
+}
+
+/// "此表有两位：申请人、义务人，分别是谁？": one group of radio buttons per block, the
+/// profile's people and 不填 in each, the block's person now checked.
+fn people_section(props: &ReviewProps) -> Html {
+    let Some(q) = &props.review.plan.question else {
+        return html! {};
+    };
+    let lang = props.lang;
+    let refused = props
+        .review
+        .refused
+        .and_then(|(block, who)| q.refusal(lang, block, who));
+    let everyone: Vec<(Who, String)> = q
+        .choices
+        .iter()
+        .map(|c| (c.who, c.label(lang)))
+        .chain(std::iter::once((Who::Nobody, who_label(lang, Who::Nobody))))
+        .collect();
+    html! {
+        <section class="of-people" data-of="people" aria-labelledby="of-people-q">
+            <h4 id="of-people-q">{ q.text(lang) }</h4>
+            <p class="of-intro">{ tr(lang, "people-intro", &[]) }</p>
+            if let Some(message) = refused {
+                <p class="of-warning" role="alert" data-of="people-refused">{ message }</p>
+            }
+            { for q.blocks.iter().enumerate().map(|(i, b)| {
+                let block = b.role;
+                let name = format!("of-people-{i}");
+                let block_id = crate::core::classify::learn::block_id(block);
+                html! {
+                    <fieldset class="of-block" data-of="block" data-block={block_id.clone()} data-how={how_id(b.how)}>
+                        <legend>
+                            <strong>{ block_label(lang, block) }</strong>
+                            <span class="of-reason">{ " · " }{ tr(lang, how_id(b.how), &[]) }</span>
+                        </legend>
+                        { for everyone.iter().map(|(who, label)| {
+                            let who = *who;
+                            let on_assign = props.on_assign.clone();
+                            let change = Callback::from(move |_: Event| on_assign.emit((block, who)));
+                            html! {
+                                <label class="of-choice">
+                                    <input type="radio" name={name.clone()} value={who.to_string()}
+                                        checked={b.who == Some(who)} onchange={change} />
+                                    { label.clone() }
+                                </label>
+                            }
+                        }) }
+                    </fieldset>
+                }
+            }) }
+        </section>
+    }
 }
 
 /// A bundle's progress, and everything its forms still need, asked once.
@@ -217,18 +285,7 @@ pub fn reason_text(lang: Lang, reason: &Reason) -> String {
 
 /// A role's name for a person: 法定代表人, 股东（第2位）.
 pub fn role_name(lang: Lang, role: RoleRef) -> String {
-    let name = match lang {
-        Lang::ZhCn => role.role.zh().to_string(),
-        Lang::En => role.role.id().replace('_', " "),
-    };
-    match role.index {
-        Some(i) => tr(
-            lang,
-            "role-nth",
-            &[("role", Arg::Str(&name)), ("n", Arg::Num(i as i64 + 1))],
-        ),
-        None => name,
-    }
+    crate::core::people::role_label(lang, role)
 }
 
 /// The sentence for a field left alone.
@@ -249,6 +306,14 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
             lang,
             "skip-undecided",
             &[("role", Arg::Str(&role_name(lang, *role)))],
+        ),
+        NotPlanned::NotAssigned(block) => tr(
+            lang,
+            "skip-not-assigned",
+            &[(
+                "role",
+                Arg::Str(&crate::core::people::block_label(lang, *block)),
+            )],
         ),
         NotPlanned::CountryUnknown => with("skip-country-unknown", ""),
         NotPlanned::NoMatchingOption(key) => with("skip-no-option", &key_label(lang, *key)),
@@ -415,6 +480,7 @@ pub fn Review(props: &ReviewProps) -> Html {
             if let Some(why) = &s.truncated {
                 <p class="of-warning" role="status" data-of="scan-truncated">{ why.message(lang) }</p>
             }
+            { people_section(props) }
             if shown == 0 {
                 <p class="of-intro">{ t("review-none") }</p>
             } else {
