@@ -498,3 +498,5 @@ window-asking = This site asks OnceFill to fill its form:
 window-form = Form: 
 window-back-to-form = Back to the form
 window-no-result = The portal did not tell OnceFill how the fill went. Go back to the form and check each field, filling any by hand if needed.
+window-again = The portal sent another request to fill a form (above). The form you were reviewing was not filled and will not be: the portal no longer waits for it. Please review the new form.
+window-again-review = Review the new form

@@ -498,3 +498,5 @@ window-asking = 以下网站请一次填填写它的表单：
 window-form = 表单：
 window-back-to-form = 返回表单
 window-no-result = 门户网站没有告诉一次填填写结果。请回到表单逐项检查，必要时手动填写。
+window-again = 门户网站又发来了一个填表请求（见上）。您正在核对的上一个表单没有填写，也不会再填写：门户已不再等待它。请核对新的表单。
+window-again-review = 核对新的表单
