@@ -474,7 +474,8 @@
     var reused = !!popup;
     if (reused) {
       // The window is still open (unlocked, it goes straight to the review): it is brought
-      // forward and asked whether it is there; its `ready` starts the new request.
+      // forward (browsers let a window's opener focus it) and asked whether it is there; its
+      // `ready` starts the new request.
       popup.focus();
     } else {
       popup = opened = window.open(ORIGIN + '/window.html', 'oncefill');
