@@ -161,6 +161,18 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
+    // In the window, a request come during the review replaces that screen with a notice, and
+    // the new review replaces the notice: the focus goes to the panel's heading, as on any new
+    // screen.
+    {
+        let heading_ref = heading_ref.clone();
+        use_effect_with(pending.is_some(), move |_| {
+            if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+
     // The site's form mappings, once.
     {
         let state = state.clone();
@@ -319,7 +331,7 @@ pub fn App(props: &AppProps) -> Html {
         // The portal asked again while the person reviewed: that review is set aside, said
         // plainly, and the new one shows when the person asks for it.
         _ if pending.is_some() => html! {
-            <div class="of-again" data-of="again">
+            <div class="of-notice of-warning-box" data-of="again">
                 <p role="alert">{ t("window-again") }</p>
                 <button type="button" class="of-primary" data-of="again-review"
                     onclick={Callback::from(|_: MouseEvent| window::take_pending())}>
