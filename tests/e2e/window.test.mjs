@@ -475,6 +475,33 @@ test('a click while the person reviews another request says so, and shows the ne
   await context.close();
 });
 
+test('a window locked with its lock button asks for the passphrase again on the next click, and answers that click', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup, problems } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  await popup.locator(W('fill')).click();
+  await popup.locator(W('report')).waitFor();
+  await popup.locator(W('lock')).click();
+  await popup.locator(W('unlock-pass')).waitFor();
+  await page.fill('#aac003', '');
+  let opened = 0;
+  context.on('page', () => opened++);
+  await button.click();
+  await popup.waitForFunction(() => window.__requests.length === 2);
+  // The same window, locked: the new request waits behind the unlock screen.
+  await unlock(popup);
+  await popup.locator(W('review')).waitFor();
+  assert.equal(opened, 0);
+  // (Only the emptied field is filled again: the others hold what the first fill wrote.)
+  const filled = await approve(popup);
+  assert.equal(filled, 1);
+  assert.equal(await page.inputValue('#aac003'), '王小明');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('locking in the window discards its instance and the request is answered after unlocking again', async () => {
   const context = await profile();
   const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
