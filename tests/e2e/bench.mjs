@@ -435,17 +435,30 @@ async function vaultMetrics(browser) {
 // unlock to the review.
 const EMBED_RUNS = 10;
 
-/** In a window: the time (epoch ms, sub-ms) each of `names` first showed, polled every frame. */
+/**
+ * In a window: the time (epoch ms, sub-ms) each of `names` first showed: when its element
+ * enters the window's shadow root (a mutation observer, so that a window the browser draws
+ * less often is timed as well), checked again every frame.
+ */
 const WATCH = `(() => {
   window.__shown = {};
   const names = ['unlock-pass', 'review'];
-  const tick = () => {
+  const watched = new WeakSet();
+  const check = () => {
     const root = document.querySelector('[data-oncefill-host]')?.shadowRoot;
+    if (root && !watched.has(root)) {
+      watched.add(root);
+      new MutationObserver(check).observe(root, { subtree: true, childList: true });
+    }
     for (const n of names) {
       if (!window.__shown[n] && root?.querySelector('[data-of="' + n + '"]')) {
         window.__shown[n] = performance.timeOrigin + performance.now();
       }
     }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, childList: true });
+  const tick = () => {
+    check();
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
