@@ -395,7 +395,11 @@
     clearTimeout(session.timer);
     var s = session;
     s.timer = setTimeout(function () {
-      if (session === s) end(s.ui.text.timeout);
+      if (session !== s) return;
+      // A window that never said `ready` (gone elsewhere, or cut off) is not asked again:
+      // the next click opens the OnceFill window afresh.
+      if (!s.nonce && opened === s.popup) opened = null;
+      end(s.ui.text.timeout);
     }, ms);
   }
 

@@ -42,7 +42,8 @@
 //! request; when the person was reviewing the earlier one (no plan sent yet), it hides that
 //! review and says plainly that the portal asked again, and shows the new request's review
 //! only when the person asks for it. A plan is always the review of the request whose nonce
-//! it carries. A closed window is not reused: the next click opens a new one. A request that
+//! it carries. A closed window is not reused: the next click opens a new one; nor is one that
+//! did not answer `hello` within [`READY_TIMEOUT_S`] (gone to another page). A request that
 //! is refused after the first (not on the allow-list, unreadable, a nonce already seen) is
 //! answered `refused` and leaves the window as it was.
 //!

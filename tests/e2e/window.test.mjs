@@ -502,6 +502,28 @@ test('a window locked with its lock button asks for the passphrase again on the 
   await context.close();
 });
 
+test('an open window that went elsewhere does not answer: the click after says so, and the next one opens the window afresh', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  // The person uses the window for something else: it is still open, but no longer the window.
+  await popup.goto(`${ONCEFILL}/`);
+  await button.click();
+  const note = page.locator('p[role=status]');
+  await note.filter({ hasText: '一次填的窗口没有回应' }).waitFor({ timeout: 25000 });
+  assert.equal(await page.inputValue('#aac003'), '');
+  // The next click opens window.html again (in the same named window), on its unlock screen.
+  await button.click();
+  await popup.waitForURL(`${ONCEFILL}/window.html`);
+  await unlock(popup);
+  const filled = await approve(popup);
+  assert.ok(filled >= 3, `${filled} filled`);
+  assert.equal(await page.inputValue('#aac003'), '王小明');
+  await context.close();
+});
+
 test('locking in the window discards its instance and the request is answered after unlocking again', async () => {
   const context = await profile();
   const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
