@@ -149,6 +149,7 @@ fn mount_in(options: JsValue, in_window: bool) -> Result<(), JsValue> {
         lang,
         base: options.base.clone(),
         relock: options.relock,
+        turn: 0,
     };
     let portals = options.portals;
     let render = move || {

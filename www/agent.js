@@ -39,6 +39,7 @@
   var counter = { f: 0, m: 0 };
   var stats = { accepted: 0, ignored: 0, source: 0, origin: 0, malformed: 0, nonce: 0, handle: 0, changed: 0 };
   var session = null; // the one outstanding exchange
+  var opened = null; // the OnceFill window this page opened, reused while it is open
 
   function handle(el, kind) {
     var h = handleOf.get(el);
@@ -394,7 +395,11 @@
     clearTimeout(session.timer);
     var s = session;
     s.timer = setTimeout(function () {
-      if (session === s) end(s.ui.text.timeout);
+      if (session !== s) return;
+      // A window that never said `ready` (gone elsewhere, or cut off) is not asked again:
+      // the next click opens the OnceFill window afresh.
+      if (!s.nonce && opened === s.popup) opened = null;
+      end(s.ui.text.timeout);
     }, ms);
   }
 
@@ -410,7 +415,7 @@
     var d = event.data;
     if (!plainObject(d)) return (stats.malformed++, count());
     if (d.type === 'ready') {
-      if (s.nonce) return count(); // one request per window
+      if (s.nonce) return count(); // one request per exchange
       var walked = describe(document);
       s.nonce = nonce();
       s.controls = walked.controls;
@@ -466,12 +471,23 @@
   // ---- the button ----
 
   function start(ui) {
+    // A new exchange: whatever the window answers for the one before is ignored.
     if (session) end('');
     ui.say('');
-    var popup = window.open(ORIGIN + '/window.html', 'oncefill');
-    if (!popup) return ui.say(ui.text.blocked);
+    var popup = opened && !opened.closed ? opened : null;
+    var reused = !!popup;
+    if (reused) {
+      // The window is still open (unlocked, it goes straight to the review): it is brought
+      // forward (browsers let a window's opener focus it) and asked whether it is there; its
+      // `ready` starts the new request.
+      popup.focus();
+    } else {
+      popup = opened = window.open(ORIGIN + '/window.html', 'oncefill');
+      if (!popup) return ui.say(ui.text.blocked);
+    }
     session = { popup: popup, ui: ui, nonce: '', controls: null, filling: false, timer: 0 };
     arm(TIMEOUT.ready);
+    if (reused) popup.postMessage({ oncefill: 1, type: 'hello' }, ORIGIN);
   }
 
   /** Puts a 一键填表 button before `form` (or floating over the page when `form` is null). */

@@ -1,12 +1,15 @@
 /*
  * The OnceFill window's loader (window.html, OnceFill's own origin). A portal's page agent
  * opens the window; this says `ready` to its opener, loads the WebAssembly module and mounts
- * the window, which answers one request (see src/ui/window.rs).
+ * the window, which answers the portal's requests (see src/ui/window.rs). While the window
+ * stays open, the agent reuses it for the person's next 一键填表: it sends `hello`, answered
+ * here with `ready` again, then a new request.
  *
  * Only messages from `window.opener` are handed to the module, with their origin; the module
  * reads and checks each one. Locking discards the module's instance as on OnceFill's own
  * pages (oncefill.js): its memory is overwritten with zeros and a new instance starts on the
- * unlock screen, given again the portal's request (a value-free description of its form).
+ * unlock screen, given again the portal's request it was taken up with (a value-free
+ * description of its form).
  */
 (function () {
   'use strict';
@@ -15,7 +18,7 @@
   var exports = null;
   var module = null;
   var inbox = []; // messages before the module is up
-  var request = null; // the portal's request, for an instance started after locking
+  var requests = []; // the opener's latest requests, for an instance started after locking
 
   // Fetched while the bundle loads: the messages in both languages (a refusal is said in
   // both) and the allow-list of portals.
@@ -29,13 +32,20 @@
   // The window is ready for the portal's request as soon as this runs: the portal describes
   // its form while the bundle loads, and the request waits here for the module. (`ready`
   // carries nothing; the module reads and checks the request before anything is answered.)
-  if (window.opener) window.opener.postMessage({ oncefill: 1, type: 'ready' }, '*');
+  function ready() {
+    window.opener.postMessage({ oncefill: 1, type: 'ready' }, '*');
+  }
+  if (window.opener) ready();
 
   window.addEventListener('message', function (event) {
     if (!window.opener || event.source !== window.opener) return;
     var data = event.data;
-    if (!request && data && typeof data === 'object' && data.type === 'request') {
-      request = { data: data, origin: event.origin };
+    var ours = data && typeof data === 'object' && data.oncefill === 1;
+    // The agent of the page that opened this window, asking again: the window is here.
+    if (ours && data.type === 'hello') return ready();
+    if (ours && data.type === 'request') {
+      requests.push({ data: data, origin: event.origin });
+      if (requests.length > 4) requests.shift();
     }
     if (module) module.window_message(data, event.origin);
     else inbox.push([data, event.origin]);
@@ -51,7 +61,7 @@
         var t = loaded[1];
         m.mount_window({ lang: relock ? relock.lang : undefined, base: base, relock: relock, messages: t[0], messagesEn: t[1], portals: t[2] });
         module = m;
-        var queued = relock ? (request ? [[request.data, request.origin]] : []) : inbox;
+        var queued = relock ? requests.map(function (r) { return [r.data, r.origin]; }) : inbox;
         inbox = [];
         queued.forEach(function (q) { m.window_message(q[0], q[1]); });
         window.OnceFillWindow = { stats: function () { return JSON.parse(m.window_stats()); } };
@@ -68,6 +78,9 @@
     var detail = event.detail || {};
     var old = exports;
     var oldModule = module;
+    // The request the window was taken up with is the one given to the next instance.
+    var taken = oldModule && oldModule.window_taken ? oldModule.window_taken() : undefined;
+    requests = requests.filter(function (r) { return r.data.nonce === taken; });
     module = null;
     setTimeout(function () {
       if (oldModule && oldModule.unmount) oldModule.unmount();

@@ -12,6 +12,7 @@
 //! | # | type | from → to | fields | targetOrigin |
 //! |---|---|---|---|---|
 //! | 1 | `ready` | window → `window.opener` | none | `"*"` (it carries nothing) |
+//! | 1 | `hello` | agent → window it opened earlier, still open | none | OnceFill's origin |
 //! | 2 | `request` | agent → window | `nonce`, `lang` (`zh-CN` \| `en`), `page` {`title`, `url`, `form`}, `description` | OnceFill's origin |
 //! | 3 | `plan` | window → agent | `nonce`, `fills`: [[`Fill`]] | the request's origin |
 //! | 3 | `cancel` | window → agent | `nonce` (the person closed or declined) | the request's origin |
@@ -27,6 +28,24 @@
 //! ([`crate::core::scan::description`]): every element in document order with its attributes
 //! and text, never what a control holds (only whether it holds something), each control with
 //! an opaque handle `k` (`[a-z0-9-]{1,16}`) that the agent maps to its element privately.
+//!
+//! # A window kept open
+//!
+//! The agent keeps the window it opened. When the person clicks 一键填表 again (the same form
+//! or another on the same page) while that window is open (`closed` is false), the agent
+//! focuses it and sends `hello` instead of opening a new one; the window answers `ready` (it
+//! answers `hello` from its opener only) and the exchange goes on as for a new window: a
+//! `request` with a new nonce, read and checked exactly as the first one (origin on the
+//! allow-list, a nonce never seen by this window, the description within its caps). The agent
+//! drops the earlier exchange when it sends `hello`: a plan or a result with the earlier nonce
+//! is ignored and counted. The window, unlocked, goes straight to the review of the new
+//! request; when the person was reviewing the earlier one (no plan sent yet), it hides that
+//! review and says plainly that the portal asked again, and shows the new request's review
+//! only when the person asks for it. A plan is always the review of the request whose nonce
+//! it carries. A closed window is not reused: the next click opens a new one; nor is one that
+//! did not answer `hello` within [`READY_TIMEOUT_S`] (gone to another page). A request that
+//! is refused after the first (not on the allow-list, unreadable, a nonce already seen) is
+//! answered `refused` and leaves the window as it was.
 //!
 //! # Origins
 //!
@@ -262,6 +281,9 @@ pub enum RefusedReason {
 pub enum Message {
     /// The window is ready for a request.
     Ready,
+    /// The agent asks the window it opened earlier, still open, whether it is there (answered
+    /// with [`Message::Ready`]).
+    Hello,
     /// The agent asks for a fill of the page it describes.
     Request {
         /// The request's nonce.
@@ -411,6 +433,7 @@ impl Message {
         };
         let message = match kind.as_str() {
             "ready" => Message::Ready,
+            "hello" => Message::Hello,
             "request" => {
                 let nonce = nonce(&mut m)?;
                 let lang = take(&mut m, "lang")?;
@@ -474,6 +497,7 @@ impl Message {
     pub fn to_value(&self) -> Value {
         let mut v = match self {
             Message::Ready => json!({"type": "ready"}),
+            Message::Hello => json!({"type": "hello"}),
             Message::Request {
                 nonce,
                 lang,
@@ -635,7 +659,7 @@ impl Message {
                 reason: Some(*reason),
                 ..out("refused", Some(nonce))
             },
-            Message::Request { .. } | Message::Result { .. } => return None,
+            Message::Hello | Message::Request { .. } | Message::Result { .. } => return None,
         };
         serde_json::to_string(&wire).ok()
     }

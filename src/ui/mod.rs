@@ -45,6 +45,9 @@ pub struct AppProps {
     /// Set when this instance replaces one discarded on locking: how that one was left.
     #[prop_or_default]
     pub relock: Option<Relock>,
+    /// In the OnceFill window: changes with each request it takes ([`window::turn`]).
+    #[prop_or_default]
+    pub turn: u32,
 }
 
 /// How a widget discarded on locking was left, for the instance that replaces it.
@@ -113,7 +116,9 @@ pub fn App(props: &AppProps) -> Html {
     let lang = props.lang;
     let relock = props.relock;
     // In the OnceFill window, the request of the portal it answers: the panel is the window.
-    let portal = window::request();
+    // A newer request waiting behind the review on screen is the one shown as asking.
+    let pending = window::pending();
+    let portal = pending.clone().or_else(window::request);
     let in_window = portal.is_some();
     let state = use_reducer(move || {
         let mut state = match relock {
@@ -153,6 +158,18 @@ pub fn App(props: &AppProps) -> Html {
                 let _ = b.focus();
             }
             *was.borrow_mut() = (open, refusals);
+        });
+    }
+
+    // In the window, a request come during the review replaces that screen with a notice, and
+    // the new review replaces the notice: the focus goes to the panel's heading, as on any new
+    // screen.
+    {
+        let heading_ref = heading_ref.clone();
+        use_effect_with(pending.is_some(), move |_| {
+            if let Some(h) = heading_ref.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
         });
     }
 
@@ -203,15 +220,16 @@ pub fn App(props: &AppProps) -> Html {
 
     // (A new vault is first saved under its passphrase, which ends on the editor.)
     let unlocked = state.vault.vault == state::VaultState::Unlocked && !state.vault.rekey;
-    let reviewed = use_mut_ref(|| false);
-    // In the window: once the vault is open, straight to the review of the portal's form; the
-    // agent's outcome report, when it comes, is the report screen.
+    // In the window the review on screen is that of the request under review (its nonce).
+    let reviewed = window::reviewed().is_some();
+    // In the window: once the vault is open, straight to the review of the portal's form, and
+    // to the review of each request the window takes after it; the agent's outcome report,
+    // when it comes, is the report screen.
     {
         let state = state.clone();
-        let reviewed = reviewed.clone();
-        use_effect_with(unlocked, move |unlocked| {
-            if in_window && *unlocked && !*reviewed.borrow() {
-                *reviewed.borrow_mut() = true;
+        use_effect_with((unlocked, props.turn), move |(unlocked, _)| {
+            if in_window && *unlocked && window::reviewed().is_none() && window::pending().is_none()
+            {
                 page::prepare(&state, state.profile().clone());
             }
         });
@@ -322,11 +340,20 @@ pub fn App(props: &AppProps) -> Html {
     let on_editor: Callback<EditorAction> = sender(&state);
     // The window shows no screen until it knows whether this device has a vault, nor between
     // the unlock and the review (the editor would flash, and cost the time of its rendering).
-    let checking = in_window
-        && (state.vault.vault == state::VaultState::Checking
-            || (unlocked && !*reviewed.borrow() && state.panel.view == View::Editor));
+    let checking =
+        in_window && (state.vault.vault == state::VaultState::Checking || (unlocked && !reviewed));
     let screen = match state.screen() {
         _ if checking => html! {},
+        // The portal asked again while the person reviewed: that review is set aside, said
+        // plainly, and the new one shows when the person asks for it.
+        _ if pending.is_some() => html! {
+            <div class="of-notice of-warning-box" data-of="again">
+                <p role="alert">{ t("window-again") }</p>
+                <button type="button" class="of-primary" data-of="again-review"
+                    onclick={Callback::from(|_: MouseEvent| window::take_pending())}>
+                    { t("window-again-review") }</button>
+            </div>
+        },
         View::Unlock => {
             html! { <UnlockScreen {lang} session={session.clone()} ops={ops.clone()} /> }
         }

@@ -42,6 +42,8 @@ fn make_plan(
     // In the OnceFill window: the portal's form, as its description says (the site's mappings
     // are for OnceFill's own forms).
     if let Some(request) = window::request() {
+        // The review is bound to this request: its plan goes with this nonce only.
+        window::reviewing(&request.nonce);
         let scanned = crate::core::scan::scan_page(&request.description);
         let page = current();
         let classified = classify_all_with(&scanned.fields, &profile.learned, &page);
@@ -139,7 +141,11 @@ pub fn fill(state: &Handle) {
     };
     if let Some(request) = window::request() {
         // The portal's page agent fills: it gets the ticked steps it can see, for the
-        // controls it described, and answers with what happened to each.
+        // controls it described, and answers with what happened to each. The review must be
+        // the one made for this request.
+        if window::reviewed().as_deref() != Some(request.nonce.as_str()) {
+            return;
+        }
         match crate::core::protocol::fills(
             &state.review.plan,
             &state.review.fields,
@@ -147,14 +153,15 @@ pub fn fill(state: &Handle) {
         ) {
             Ok(fills) => {
                 timing::start("oncefill:fill");
-                if window::send_plan(fills) {
+                if window::send_plan(&request.nonce, fills) {
                     // The portal's answer is awaited as long as the protocol says, then the
                     // person is told to check the form themselves.
                     let state = state.clone();
+                    let nonce = request.nonce.clone();
                     wasm_bindgen_futures::spawn_local(async move {
                         let ms = crate::core::protocol::RESULT_TIMEOUT_S * 1000;
                         gloo::timers::future::TimeoutFuture::new(ms).await;
-                        if !window::reported() {
+                        if !window::reported(&nonce) {
                             let text = crate::core::i18n::tr(state.lang(), "window-no-result", &[]);
                             send(&state, VaultAction::Message(Some(text)));
                         }

@@ -1,6 +1,9 @@
 //! The OnceFill window (`window.html`, OnceFill's own origin): a portal's page agent opens it,
-//! the window (its loader, `window.js`) says `ready` to its opener, and answers one request from a portal on the
-//! allow-list (`portals.json`) with the values the person approved there. The vault, the
+//! the window (its loader, `window.js`) says `ready` to its opener, and answers requests from a
+//! portal on the allow-list (`portals.json`) with the values the person approved there. While
+//! it stays open, the agent sends it the person's next 一键填表 (a new request, new nonce)
+//! instead of opening another window: unlocked, the window goes straight to that review; a
+//! request that comes while the person reviews another waits behind a plain notice. The vault, the
 //! classification of the received description, the review and the consent all happen here;
 //! the portal's page receives only the plan. The messages are those of
 //! [`crate::core::protocol`]; every message is read and checked by it, and anything else is
@@ -51,6 +54,9 @@ enum Stage {
     Asking(Rc<Request>),
 }
 
+/// How many nonces the window remembers, to refuse a request that replays one.
+const SEEN_NONCES: usize = 256;
+
 #[derive(Default)]
 struct Inbox {
     /// The allow-list, once fetched.
@@ -71,6 +77,14 @@ struct Inbox {
     reported: bool,
     /// Messages ignored, by kind.
     ignored: BTreeMap<&'static str, u32>,
+    /// A newer request, come while the person was reviewing the current one.
+    pending: Option<Rc<Request>>,
+    /// Counts the requests taken (each new current request, each pending one).
+    turn: u32,
+    /// The nonce of the request the review on screen was made for.
+    reviewed: Option<String>,
+    /// The nonces of the requests taken, oldest first.
+    seen: Vec<String>,
 }
 
 thread_local! {
@@ -155,7 +169,7 @@ pub fn window_message(data: JsValue, origin: String) {
 fn receive(json: &str, origin: &str) {
     let (kind, nonce) = crate::core::protocol::peek(json);
     let is_request = kind.as_deref() == Some("request");
-    let (waiting, allowed, answered, asked) = INBOX.with(|i| {
+    let (asking, allowed, answered, asked) = INBOX.with(|i| {
         let i = i.borrow();
         let allowed = i
             .allow
@@ -165,25 +179,27 @@ fn receive(json: &str, origin: &str) {
             Some(Stage::Asking(r)) => Some((r.nonce.clone(), r.origin.clone())),
             _ => None,
         };
-        (i.stage.is_none(), allowed, i.planned && !i.reported, asked)
+        (asked.is_some(), allowed, i.planned && !i.reported, asked)
     });
-    if is_request {
-        if !waiting {
-            // One request per window.
-            return count("second-request");
+    // A request refused while the window answers another leaves that one on screen.
+    let refuse = |reason: RefusedReason, stage: Stage| {
+        if let Some(nonce) = nonce.clone() {
+            post(&Message::Refused { nonce, reason }, origin);
         }
+        if !asking {
+            set_stage(stage);
+        }
+    };
+    if is_request {
         if !allowed {
-            if let Some(nonce) = nonce {
-                post(
-                    &Message::Refused {
-                        nonce,
-                        reason: RefusedReason::Origin,
-                    },
-                    origin,
-                );
-            }
             count("origin");
-            return set_stage(Stage::NotAllowed(origin.to_string()));
+            return refuse(RefusedReason::Origin, Stage::NotAllowed(origin.to_string()));
+        }
+        if let Some(n) = &nonce
+            && INBOX.with(|i| i.borrow().seen.contains(n))
+        {
+            // A nonce is one request: the same again is a replay, never answered.
+            return count("replayed");
         }
     }
     match Message::window_from_json(json) {
@@ -199,7 +215,7 @@ fn receive(json: &str, origin: &str) {
                     .as_ref()
                     .and_then(|a| a.portal(origin).map(|p| p.name.clone()))
             });
-            set_stage(Stage::Asking(Rc::new(Request {
+            take(Rc::new(Request {
                 origin: origin.to_string(),
                 name,
                 nonce,
@@ -209,7 +225,7 @@ fn receive(json: &str, origin: &str) {
                 },
                 page,
                 description: *description,
-            })));
+            }));
         }
         Ok(Message::Result { nonce, outcomes }) => {
             match asked {
@@ -228,30 +244,117 @@ fn receive(json: &str, origin: &str) {
         Ok(_) => count("unexpected"),
         Err(refusal) => {
             if is_request {
-                if let Some(nonce) = nonce {
-                    post(
-                        &Message::Refused {
-                            nonce,
-                            reason: refusal.reason(),
-                        },
-                        origin,
-                    );
-                }
-                set_stage(Stage::Unreadable(refusal.reason()));
+                refuse(refusal.reason(), Stage::Unreadable(refusal.reason()));
             }
             count(refusal.code());
         }
     }
 }
 
-/// Sends the approved fills for the request under review; `false` when there is none, or it
+/// Takes a request read and checked whole: it is the one under review now, unless the person
+/// is reviewing another (no plan sent yet), which it then waits behind, said plainly.
+fn take(request: Rc<Request>) {
+    let cb = INBOX.with(|i| {
+        let mut i = i.borrow_mut();
+        i.seen.push(request.nonce.clone());
+        if i.seen.len() > SEEN_NONCES {
+            i.seen.remove(0);
+        }
+        let reviewing = match &i.stage {
+            Some(Stage::Asking(r)) => !i.answered && i.reviewed.as_deref() == Some(&r.nonce),
+            _ => false,
+        };
+        if reviewing {
+            i.pending = Some(request);
+        } else {
+            current(&mut i, request);
+        }
+        i.turn += 1;
+        i.on_stage.clone()
+    });
+    if let Some(cb) = cb {
+        cb.emit(());
+    }
+}
+
+/// Makes `request` the one under review: nothing of the one before carries over.
+fn current(i: &mut Inbox, request: Rc<Request>) {
+    i.stage = Some(Stage::Asking(request));
+    i.pending = None;
+    i.reviewed = None;
+    i.answered = false;
+    i.planned = false;
+    i.reported = false;
+}
+
+/// The newer request waiting behind the review on screen, if any.
+pub fn pending() -> Option<Rc<Request>> {
+    INBOX.with(|i| i.borrow().pending.clone())
+}
+
+/// The person asked for the newer request's review: it replaces the one on screen.
+pub fn take_pending() {
+    let cb = INBOX.with(|i| {
+        let mut i = i.borrow_mut();
+        let request = i.pending.take()?;
+        current(&mut i, request);
+        i.turn += 1;
+        i.on_stage.clone()
+    });
+    if let Some(cb) = cb {
+        cb.emit(());
+    }
+}
+
+/// Counts the requests taken: it changes whenever the request under review, or the one
+/// waiting behind it, does.
+pub fn turn() -> u32 {
+    INBOX.with(|i| i.borrow().turn)
+}
+
+/// The review on screen was made for the request with `nonce`.
+pub fn reviewing(nonce: &str) {
+    INBOX.with(|i| i.borrow_mut().reviewed = Some(nonce.to_string()));
+}
+
+/// The nonce of the request whose review is on screen, when it is still the one to answer.
+pub fn reviewed() -> Option<String> {
+    INBOX.with(|i| {
+        let i = i.borrow();
+        match &i.stage {
+            Some(Stage::Asking(r)) if i.reviewed.as_deref() == Some(&r.nonce) => {
+                Some(r.nonce.clone())
+            }
+            _ => None,
+        }
+    })
+}
+
+/// The nonce of the request the window is taken up with (the newer one when one waits), for
+/// the loader to give again to an instance started after locking.
+#[wasm_bindgen]
+pub fn window_taken() -> Option<String> {
+    INBOX.with(|i| {
+        let i = i.borrow();
+        match (&i.pending, &i.stage) {
+            (Some(r), _) | (None, Some(Stage::Asking(r))) => Some(r.nonce.clone()),
+            _ => None,
+        }
+    })
+}
+
+/// Sends the approved fills of the review made for the request with `nonce`; `false` when
+/// that is not the request under review (a newer one replaced it or waits behind it), or it
 /// was answered already.
-pub fn send_plan(fills: Vec<Fill>) -> bool {
+pub fn send_plan(nonce: &str, fills: Vec<Fill>) -> bool {
     let Some(request) = request() else {
         return false;
     };
     let first = INBOX.with(|i| {
         let mut i = i.borrow_mut();
+        if request.nonce != nonce || i.reviewed.as_deref() != Some(nonce) || i.pending.is_some() {
+            return false;
+        }
         let first = !std::mem::replace(&mut i.answered, true);
         i.planned |= first;
         first
@@ -295,9 +398,16 @@ pub fn close() {
     }
 }
 
-/// Whether the agent's outcome report arrived.
-pub fn reported() -> bool {
-    INBOX.with(|i| i.borrow().reported)
+/// Whether the agent's outcome report for the request with `nonce` arrived (`true` when that
+/// request is no longer the one under review: nothing more is awaited for it).
+pub fn reported(nonce: &str) -> bool {
+    INBOX.with(|i| {
+        let i = i.borrow();
+        match &i.stage {
+            Some(Stage::Asking(r)) if r.nonce == nonce => i.reported,
+            _ => true,
+        }
+    })
 }
 
 /// Registers the receiver of the agent's outcome report.
@@ -418,6 +528,7 @@ pub fn Shell(props: &ShellProps) -> Html {
         Stage::Asking(request) => {
             let app = crate::ui::AppProps {
                 lang: request.lang,
+                turn: turn(),
                 ..props.app.clone()
             };
             html! { <crate::ui::App ..app /> }

@@ -48,6 +48,14 @@ async function profile(viewport = { width: 1000, height: 900 }, on = browser) {
   await context.route(`${ONCEFILL}/portals.json`, (r) =>
     r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(PORTALS) }),
   );
+  // In the window: every request its opener sent, as received (for the tests that replay one).
+  await context.addInitScript(() => {
+    if (!location.pathname.endsWith('/window.html')) return;
+    window.__requests = [];
+    addEventListener('message', (e) => {
+      if (e.source === window.opener && e.data && e.data.type === 'request') window.__requests.push(e.data);
+    });
+  });
   return context;
 }
 
@@ -237,31 +245,34 @@ test('a portal not on the allow-list gets the plain refusal and no plan', async 
   await context.close();
 });
 
-test('a hostile portal: forged results, a second request, a window opened without it', async () => {
+test('a hostile portal: a replayed request, forged results, a window opened without it', async () => {
   const context = await profile();
   const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
   const { popup } = await openWindow(page, button);
   await popup.locator(W('asking')).waitFor();
-  // The portal's page posts its own messages to the window: another request, a result for a
-  // plan never sent, malformed ones. The window answers none and counts them.
-  await page.evaluate(() => {
+  const [sent] = await popup.evaluate(() => window.__requests);
+  // The portal's page posts its own messages to the window: the agent's request again (its
+  // nonce replayed), a result for a plan never sent, malformed ones. The window answers none
+  // and counts them.
+  await page.evaluate((sent) => {
     const w = window.open('', 'oncefill');
     const nonce = 'AAAAAAAAAAAAAAAAAAAAAA';
-    w.postMessage({ oncefill: 1, type: 'request', nonce, lang: 'zh-CN', page: { title: '', url: '', form: '' }, description: { v: 1, nodes: [], truncated: null } }, '*');
+    w.postMessage(sent, '*');
     w.postMessage({ oncefill: 1, type: 'result', nonce, outcomes: [] }, '*');
     w.postMessage({ oncefill: 2, type: 'plan' }, '*');
     w.postMessage('hello', '*');
-  });
+  }, sent);
   await popup.waitForFunction(() => {
     const s = window.OnceFillWindow && window.OnceFillWindow.stats();
     return s && Object.values(s).reduce((a, b) => a + b, 0) >= 4;
   });
   const stats = await popup.evaluate(() => window.OnceFillWindow.stats());
-  assert.equal(stats['second-request'], 1);
+  assert.equal(stats.replayed, 1);
   assert.equal(stats.nonce, 1);
   assert.equal(stats['not-ours'], 2);
   // Still asking for the first request, from the same portal.
   assert.equal(await popup.locator(W('asking-origin')).textContent(), PORTAL);
+  assert.deepEqual((await popup.evaluate(() => window.__requests)).map((r) => r.nonce), [sent.nonce, sent.nonce]);
   await popup.close();
 
   // The window opened directly (no portal behind it) says so and offers nothing.
@@ -355,6 +366,161 @@ test('the window answers only the origin that asked: a portal that navigated awa
   assert.equal(await page.inputValue('#aac003'), '');
   // The window never gets a result, so it shows no report.
   assert.equal(await popup.locator(W('report')).count(), 0);
+  await context.close();
+});
+
+/** The handle the description in `request` gives the control with id `id`. */
+function handleOf(request, id) {
+  const node = request.description.nodes.find((n) => n.k && n.a.some(([name, value]) => name === 'id' && value === id));
+  assert.ok(node, `no control #${id} in the description`);
+  return node.k;
+}
+
+test('a second click reuses the open, unlocked window: straight to a new review, bound to the new nonce', async () => {
+  const context = await profile();
+  const { page, button, errors } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup, problems } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  await popup.locator(W('fill')).click();
+  await popup.locator(W('report')).waitFor();
+  assert.equal(await page.inputValue('#aac003'), '王小明');
+  // The person goes back to the form without closing the window, empties a field, and clicks
+  // 一键填表 again.
+  await page.fill('#aac003', '');
+  let opened = 0;
+  context.on('page', () => opened++);
+  await popup.evaluate(() => {
+    // Whether the unlock screen shows at any moment from now on.
+    window.__askedPass = false;
+    new MutationObserver(() => {
+      const root = document.querySelector('[data-oncefill-host]')?.shadowRoot;
+      if (root?.querySelector('[data-of="unlock-pass"]')) window.__askedPass = true;
+    }).observe(document, { subtree: true, childList: true });
+    const root = document.querySelector('[data-oncefill-host]')?.shadowRoot;
+    if (root) new MutationObserver(() => {
+      if (root.querySelector('[data-of="unlock-pass"]')) window.__askedPass = true;
+    }).observe(root, { subtree: true, childList: true });
+  });
+  await button.click();
+  await popup.waitForFunction(() => window.__requests.length === 2);
+  await popup.locator(W('review')).waitFor();
+  // One window, the same one: no new page, no passphrase asked.
+  assert.equal(opened, 0);
+  assert.equal(context.pages().length, 2);
+  assert.equal(await popup.evaluate(() => window.__askedPass), false);
+  assert.equal(await popup.locator(W('unlock-pass')).count(), 0);
+  const [first, second] = await popup.evaluate(() => window.__requests);
+  assert.notEqual(first.nonce, second.nonce);
+  assert.equal(await popup.locator(W('asking-origin')).textContent(), PORTAL);
+  // A plan under the first request's nonce, from the window itself, is refused by the agent:
+  // the first review cannot fill the form the second request describes.
+  const before = await page.evaluate(() => window.OnceFill.stats());
+  await popup.evaluate(
+    ([nonce, k, portal]) => window.opener.postMessage({ oncefill: 1, type: 'plan', nonce, fills: [{ k, do: 'text', text: '旧请求' }] }, portal),
+    [first.nonce, handleOf(first, 'aac003'), PORTAL],
+  );
+  await page.waitForFunction((n) => window.OnceFill.stats().nonce > n, before.nonce);
+  assert.equal(await page.inputValue('#aac003'), '');
+  // The review of the second request fills.
+  await popup.locator(W('fill')).click();
+  await popup.locator(W('report')).waitFor();
+  assert.equal(await page.inputValue('#aac003'), '王小明');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a click while the person reviews another request says so, and shows the new review only when asked', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup, problems } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  // Mid-review, the portal's button is clicked again.
+  await button.click();
+  const again = popup.locator(W('again'));
+  await again.waitFor();
+  assert.match(await again.textContent(), /又发来了一个填表请求/);
+  // The first review is set aside: nothing of it can be approved any more.
+  assert.equal(await popup.locator(W('review')).count(), 0);
+  assert.equal(await popup.locator(W('fill')).count(), 0);
+  assert.equal(await page.inputValue('#aac003'), '');
+  // The focus left the review for the panel's heading; the notice's button takes the keyboard.
+  assert.equal(await popup.locator('[data-oncefill-host] #of-title').evaluate((h) => h.getRootNode().activeElement === h), true);
+  await popup.locator(W('again-review')).focus();
+  await popup.keyboard.press('Enter');
+  await popup.locator(W('review')).waitFor();
+  assert.equal(await popup.locator(W('unlock-pass')).count(), 0);
+  await popup.locator(W('fill')).click();
+  const report = popup.locator(W('report'));
+  await report.waitFor();
+  assert.ok(Number(await report.getAttribute('data-filled')) >= 3);
+  assert.equal(await page.inputValue('#aac003'), '王小明');
+  const requests = await popup.evaluate(() => window.__requests);
+  assert.equal(requests.length, 2);
+  assert.deepEqual(problems, []);
+
+  // Once the window is closed, the next click opens a fresh one, which asks for the
+  // passphrase again.
+  await popup.close();
+  await page.fill('#aac003', '');
+  const fresh = await openWindow(page, button);
+  assert.notEqual(fresh.popup, popup);
+  await unlock(fresh.popup);
+  const filled = await approve(fresh.popup);
+  assert.ok(filled >= 1, `${filled} filled`);
+  assert.equal(await page.inputValue('#aac003'), '王小明');
+  assert.equal(context.pages().length, 1);
+  await context.close();
+});
+
+test('a window locked with its lock button asks for the passphrase again on the next click, and answers that click', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup, problems } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  await popup.locator(W('fill')).click();
+  await popup.locator(W('report')).waitFor();
+  await popup.locator(W('lock')).click();
+  await popup.locator(W('unlock-pass')).waitFor();
+  await page.fill('#aac003', '');
+  let opened = 0;
+  context.on('page', () => opened++);
+  await button.click();
+  await popup.waitForFunction(() => window.__requests.length === 2);
+  // The same window, locked: the new request waits behind the unlock screen.
+  await unlock(popup);
+  await popup.locator(W('review')).waitFor();
+  assert.equal(opened, 0);
+  // (Only the emptied field is filled again: the others hold what the first fill wrote.)
+  const filled = await approve(popup);
+  assert.equal(filled, 1);
+  assert.equal(await page.inputValue('#aac003'), '王小明');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an open window that went elsewhere does not answer: the click after says so, and the next one opens the window afresh', async () => {
+  const context = await profile();
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  // The person uses the window for something else: it is still open, but no longer the window.
+  await popup.goto(`${ONCEFILL}/`);
+  await button.click();
+  const note = page.locator('p[role=status]');
+  await note.filter({ hasText: '一次填的窗口没有回应' }).waitFor({ timeout: 25000 });
+  assert.equal(await page.inputValue('#aac003'), '');
+  // The next click opens window.html again (in the same named window), on its unlock screen.
+  await button.click();
+  await popup.waitForURL(`${ONCEFILL}/window.html`);
+  await unlock(popup);
+  const filled = await approve(popup);
+  assert.ok(filled >= 3, `${filled} filled`);
+  assert.equal(await page.inputValue('#aac003'), '王小明');
   await context.close();
 });
 

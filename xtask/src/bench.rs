@@ -1,5 +1,7 @@
 //! `cargo xtask bench`: build, serve in-process, run `tests/e2e/bench.mjs`,
 //! record `target/bench/results.json` and a row of `docs/BENCHMARKS.md`.
+//! `cargo xtask bench --only embed`: the OnceFill window's two metrics only
+//! (`embed_ready_ms`, `embed_cold_ready_ms`), printed, nothing recorded.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,7 +15,20 @@ use crate::server::Server;
 use crate::site;
 use crate::test::{e2e_env, ensure_chromium, ensure_node_modules};
 
-pub fn run() -> Result<(), String> {
+/// What `args` ask for: everything, or the OnceFill window's metrics only.
+fn only_embed(args: &[String]) -> Result<bool, String> {
+    match args {
+        [] => Ok(false),
+        [flag, part] if flag == "--only" && part == "embed" => Ok(true),
+        _ => Err(format!(
+            "`cargo xtask bench` takes no arguments or `--only embed` (got `{}`)",
+            args.join(" ")
+        )),
+    }
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let only_embed = only_embed(args)?;
     ensure_chromium()?;
     let site = site::build()?;
     ensure_node_modules()?;
@@ -26,6 +41,9 @@ pub fn run() -> Result<(), String> {
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit());
     e2e_env(&mut cmd, &server)?;
+    if only_embed {
+        cmd.env("BENCH_ONLY", "embed");
+    }
     println!("--> {}", describe(&cmd));
     let output = cmd
         .output()
@@ -37,6 +55,13 @@ pub fn run() -> Result<(), String> {
         return Err(format!("`{}` failed ({})", describe(&cmd), output.status));
     }
     let mut metrics = parse_metrics(&stdout)?;
+    if only_embed {
+        // A part of the metrics is no row of the table: printed only.
+        let results = serde_json::to_string_pretty(&Value::Object(metrics))
+            .map_err(|e| format!("cannot encode the results: {e}"))?;
+        println!("{results}");
+        return Ok(());
+    }
     metrics.extend(native_metrics()?);
     // Key derivation in the browser against the same parameters natively, measured in one run.
     if let (Some(wasm), Some(native)) = (
@@ -354,6 +379,15 @@ mod tests {
 
     fn strings(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| (*s).to_string()).collect()
+    }
+
+    #[test]
+    fn only_the_embed_part_is_asked_for_by_its_flag() {
+        assert!(!only_embed(&[]).unwrap());
+        assert!(only_embed(&strings(&["--only", "embed"])).unwrap());
+        assert!(only_embed(&strings(&["--only", "fill"])).is_err());
+        assert!(only_embed(&strings(&["--only"])).is_err());
+        assert!(only_embed(&strings(&["embed"])).is_err());
     }
 
     #[test]

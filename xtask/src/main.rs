@@ -27,8 +27,9 @@ Commands:
                         cargo check of the fuzz targets, cargo doc (links resolve), cargo test, wasm tests in
                         headless Chromium, end-to-end tests;
                         ends with the line `N passed, N failed`
-  bench                 build, serve in-process, run tests/e2e/bench.mjs, write
-                        target/bench/results.json and append a row to docs/BENCHMARKS.md
+  bench [--only embed]  build, serve in-process, run tests/e2e/bench.mjs, write
+                        target/bench/results.json and append a row to docs/BENCHMARKS.md;
+                        `--only embed`: the OnceFill window's metrics only, printed, nothing written
   fuzz [--seconds N | --runs N] [--target NAME]…
                         build the fuzz/ targets with libFuzzer instrumentation (stable
                         toolchain, no sanitizer), run each for N seconds (default 60)
@@ -60,7 +61,7 @@ fn main() -> ExitCode {
         },
         Some("fuzz") => finish(fuzz::run(&rest)),
         Some("issue-credential") => finish(credential::run(&rest)),
-        Some("bench") => finish(no_args("bench", &rest).and_then(|()| bench::run())),
+        Some("bench") => finish(bench::run(&rest)),
         Some(other) => {
             eprintln!("error: unknown command `{other}`\n");
             eprint!("{HELP}");

@@ -512,3 +512,5 @@ people-how-answer = your choice
 people-how-open = please choose
 people-taken = This person already fills the part "{ $block }"; one person cannot fill two parts. First change that part to someone else or to "leave empty".
 skip-not-assigned = you chose to leave the part "{ $role }" empty
+window-again = The portal sent another request to fill a form (above). The form you were reviewing was not filled and will not be: the portal no longer waits for it. Please review the new form.
+window-again-review = Review the new form

@@ -517,3 +517,5 @@ people-how-answer = 您选定的
 people-how-open = 请选择
 people-taken = 此人已填在“{ $block }”一栏，一个人不能同时填两栏。请先把那一栏改成别人或“不填”。
 skip-not-assigned = 您为“{ $role }”一栏选了不填
+window-again = 门户网站又发来了一个填表请求（见上）。您正在核对的上一个表单没有填写，也不会再填写：门户已不再等待它。请核对新的表单。
+window-again-review = 核对新的表单

@@ -44,6 +44,7 @@ fn messages_round_trip() {
     assert_eq!(Message::from_value(m.to_value()).unwrap(), m);
     for v in [
         json!({"oncefill": 1, "type": "ready"}),
+        json!({"oncefill": 1, "type": "hello"}),
         json!({"oncefill": 1, "type": "cancel", "nonce": NONCE}),
         json!({"oncefill": 1, "type": "refused", "nonce": NONCE, "reason": "too-large"}),
         json!({"oncefill": 1, "type": "plan", "nonce": NONCE, "fills": [
@@ -271,6 +272,7 @@ fn the_window_reads_requests_and_results_as_the_general_reader_does() {
         json!({"oncefill": 2, "type": "result", "nonce": NONCE, "outcomes": []}),
         json!({"oncefill": 1, "type": "plan", "nonce": NONCE, "fills": []}),
         json!({"oncefill": 1, "type": "ready"}),
+        json!({"oncefill": 1, "type": "hello"}),
         with("nonce", "x".into()),
         with("lang", "fr".into()),
         with(
