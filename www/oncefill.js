@@ -97,11 +97,27 @@
     'zh-CN': ['一键填表', '用您的资料填写本页表单'],
     en: ['Fill form', "Fill this page's form with your details"],
   };
+  // Said on the stand-in when the module cannot be fetched (no network and no offline copy).
+  var failed = {
+    'zh-CN': '一次填未能加载，请检查网络后再点一次',
+    en: 'OnceFill could not load: check the network and press again',
+  };
   var started = null; // the first start, once the person has turned to OnceFill
   var opening = false; // the stand-in was pressed: open the panel once the widget is up
   function load() {
     if (!started) {
-      started = start(undefined).then(registerWorker).catch(fail);
+      started = start(undefined).then(registerWorker).catch(function (err) {
+        fail(err);
+        // Another press tries again.
+        started = null;
+        messages = null;
+        opening = false;
+        var button = launcher();
+        if (button && button.hasAttribute('data-oncefill-stand-in')) {
+          button.removeAttribute('aria-busy');
+          button.lastChild.textContent = failed[pageLang()];
+        }
+      });
     }
     return started;
   }
@@ -127,6 +143,7 @@
     button.type = 'button';
     button.className = 'of-launcher';
     button.setAttribute('data-of', 'launcher');
+    button.setAttribute('data-oncefill-stand-in', '');
     button.setAttribute('aria-expanded', 'false');
     button.title = words[tag][1];
     var icon = document.createElement('span');

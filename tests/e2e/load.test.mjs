@@ -139,3 +139,26 @@ test('the stand-in launcher speaks the page’s language and grows with the brow
   assert.equal(await launcher.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)), 30);
   await context.close();
 });
+
+test('when the module cannot be fetched, the launcher says so, and another press tries again', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${BASE}forms/pension.html`);
+  const launcher = page.locator(W('launcher'));
+  await launcher.waitFor({ state: 'visible' });
+  await context.route('**/pkg/**', (route) => route.abort('internetdisconnected'));
+  await launcher.click();
+  await launcher.filter({ hasText: '一次填未能加载，请检查网络后再点一次' }).waitFor();
+  assert.equal(await page.locator(W('panel')).count(), 0);
+
+  await context.unroute('**/pkg/**');
+  await launcher.click();
+  await page.locator(W('panel')).waitFor({ timeout: 30000 });
+  assert.equal(await page.locator('[data-oncefill-host]').count(), 1);
+  const unexpected = problems.filter(
+    (p) => !/could not start|Failed to load resource|ERR_INTERNET_DISCONNECTED|Failed to fetch|dynamically imported module/.test(p),
+  );
+  assert.deepEqual(unexpected, []);
+  await context.close();
+});
