@@ -230,6 +230,7 @@
     text.innerHTML = '一次填有新版本 <span lang="en">A new version of OnceFill is ready</span>';
     var button = document.createElement('button');
     button.type = 'button';
+    button.setAttribute('data-oncefill-take', '');
     button.innerHTML = '刷新后使用 <span lang="en">Reload to use it</span>';
     button.style.cssText = barButton;
     button.addEventListener('click', function () {
@@ -239,8 +240,16 @@
       });
       worker.postMessage({ oncefill: 'take-over' });
     });
+    // Not now: the bar goes, and the new build starts once every OnceFill page is closed.
+    var later = document.createElement('button');
+    later.type = 'button';
+    later.setAttribute('data-oncefill-later', '');
+    later.innerHTML = '以后再说 <span lang="en">Later</span>';
+    later.style.cssText = barButton.replace('background:#fff;color:#0b4a94', 'background:transparent;color:#fff');
+    later.addEventListener('click', function () { bar.remove(); });
     bar.appendChild(text);
     bar.appendChild(button);
+    bar.appendChild(later);
     document.body.appendChild(bar);
   }
 

@@ -135,7 +135,7 @@ test('a new build installs beside the running one, takes over when the person ac
   // Until the person accepts, the running build still answers.
   assert.equal(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL), worker);
 
-  await Promise.all([page.waitForEvent('load', { timeout: 60000 }), bar.locator('button').click()]);
+  await Promise.all([page.waitForEvent('load', { timeout: 60000 }), bar.locator('[data-oncefill-take]').click()]);
   const next = await controlled(page);
   assert.match(next, /sw\.js\?build=next$/);
   await page.waitForFunction(
@@ -148,7 +148,42 @@ test('a new build installs beside the running one, takes over when the person ac
   );
   assert.deepEqual(Object.keys(await cacheContents(page)), [`oncefill-${build}-next`]);
   // The page works under the new build.
-  await page.locator(W('launcher')).waitFor({ state: 'visible' });
+  await startWidget(page);
+
+  // Another build; this time the person puts it off: the bar goes, the running build stays.
+  await page.evaluate((base) => navigator.serviceWorker.register(`${base}sw.js?build=later`, { scope: base }), BASE);
+  await bar.waitFor({ timeout: 60000 });
+  await bar.locator('[data-oncefill-later]').click();
+  await bar.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => navigator.serviceWorker.controller.scriptURL), next);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('the home page can be installed as an app once OnceFill has been opened there', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const page = await context.newPage();
+  const problems = await open(page, BASE);
+  await controlled(page);
+  await page.reload();
+  const cdp = await context.newCDPSession(page);
+  const manifest = await cdp.send('Page.getAppManifest');
+  assert.deepEqual(manifest.errors, []);
+  const parsed = JSON.parse(manifest.data);
+  assert.equal(parsed.name, '一次填 OnceFill');
+  assert.equal(parsed.lang, 'zh-CN');
+  assert.equal(parsed.display, 'standalone');
+  assert.equal(new URL(parsed.start_url, manifest.url).href, BASE);
+  // (The test's browser context is incognito, where nothing installs: that one is the
+  // browser's, not the site's.)
+  const errors = async () =>
+    (await cdp.send('Page.getInstallabilityErrors')).installabilityErrors
+      .map((e) => e.errorId)
+      .filter((id) => id !== 'in-incognito');
+  assert.deepEqual(await errors(), []);
+  // A form page links no manifest: Chromium does say so, so the check above would see a fault.
+  await page.goto(`${BASE}forms/pension.html`);
+  assert.ok((await errors()).length > 0);
   assertNoProblems(problems);
   await context.close();
 });
