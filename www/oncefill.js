@@ -5,6 +5,18 @@
  * It loads the WebAssembly module from beside this file and mounts the 一键填表 widget.
  * It sends nothing anywhere: the only requests are for these static files.
  *
+ * Nothing large is fetched before the person turns to OnceFill: the loader shows the launcher
+ * itself (the widget's own style sheet and words) and fetches the WebAssembly module, the
+ * messages, the tables and the mappings only when the person points at the launcher, gives it
+ * the keyboard focus (also through the skip link) or presses it. Pressing it opens the panel as
+ * soon as the module is up.
+ *
+ * On OnceFill's own site, once the widget has started, the loader registers the service worker
+ * (sw.js), which keeps this build's files for use without a network. When a newer build has
+ * been installed in the background, a bar offers "有新版本，刷新后使用": pressing it lets the new
+ * build take over and reloads the page; otherwise the new build starts once every OnceFill page
+ * has been closed.
+ *
  * Locking discards the widget's instance: when the widget says it locked
  * (`oncefill:locked`), its element is removed, every byte of its WebAssembly memory is
  * overwritten with zeros, and a new instance is started on the unlock screen. The page itself
@@ -20,23 +32,36 @@
   var instances = 0;
   var exports = null;
   var module = null;
+  // Written by `cargo xtask build`: the build's id, which names the service worker's cache.
+  var build = '@ONCEFILL_BUILD@';
 
   // The Chinese messages travel beside the bundle rather than in it, fetched while it loads.
-  var messages = fetch(base + 'i18n/zh-CN.ftl')
-    .then(function (r) { return r.ok ? r.text() : undefined; })
-    .catch(function () { return undefined; });
+  var messages = null;
+  function fetchMessages() {
+    if (!messages) {
+      messages = fetch(base + 'i18n/zh-CN.ftl')
+        .then(function (r) { return r.ok ? r.text() : undefined; })
+        .catch(function () { return undefined; });
+    }
+    return messages;
+  }
 
   function start(relock) {
     // A module is evaluated once per URL: a new instance needs a URL of its own.
     var url = base + 'pkg/oncefill.js' + (instances ? '?instance=' + instances : '');
     instances += 1;
-    return Promise.all([import(url), messages]).then(function (loaded) {
+    return Promise.all([import(url), fetchMessages()]).then(function (loaded) {
       var m = loaded[0];
       return m.default({ module_or_path: base + 'pkg/oncefill_bg.wasm' }).then(function (wasm) {
         exports = wasm;
         module = m;
+        // The stand-in launcher makes way: the widget mounts beside it and the stand-in goes
+        // once the widget's own launcher is shown (no moment without a launcher).
+        var standIn = document.querySelector('[data-oncefill-waiting]');
+        if (standIn) standIn.removeAttribute('data-oncefill-host');
         m.mount({ lang: relock ? relock.lang : lang, base: base, relock: relock, messages: loaded[1] });
-        fontUnit();
+        fontUnit(document.querySelector('[data-oncefill-host]'));
+        if (standIn) takeOver(standIn);
         // Only benchmark pages opt in to the benchmark hook; it never touches a person's vault.
         if (window.__oncefillBenchEnabled) {
           window.__oncefillBench = {
@@ -52,8 +77,7 @@
   // The widget's sizes are multiples of --of-rem: the browser's own default font size, which
   // the person sets, measured here once. The page's rem will not do: many pages fix the font
   // size of their <html> in px, and the widget would then ignore the person's setting.
-  function fontUnit() {
-    var host = document.querySelector('[data-oncefill-host]');
+  function fontUnit(host) {
     if (!host || !host.shadowRoot) return;
     var probe = document.createElement('span');
     probe.style.cssText = 'all: initial; font-size: medium';
@@ -64,6 +88,169 @@
 
   function fail(err) {
     console.error('OnceFill could not start:', err && err.message ? err.message : err);
+  }
+
+  // The launcher before the module is loaded: the same button, in the same place, with the
+  // widget's own style sheet. Its words are those of `launcher` and `launcher-hint` in
+  // i18n/*.ftl (a test keeps them the same).
+  var words = {
+    'zh-CN': ['一键填表', '用您的资料填写本页表单'],
+    en: ['Fill form', "Fill this page's form with your details"],
+  };
+  // Said on the stand-in when the module cannot be fetched (no network and no offline copy).
+  var failed = {
+    'zh-CN': '一次填未能加载，请检查网络后再点一次',
+    en: 'OnceFill could not load: check the network and press again',
+  };
+  var started = null; // the first start, once the person has turned to OnceFill
+  var opening = false; // the stand-in was pressed: open the panel once the widget is up
+  function load() {
+    if (!started) {
+      started = start(undefined).then(registerWorker).catch(function (err) {
+        fail(err);
+        // Another press tries again.
+        started = null;
+        messages = null;
+        opening = false;
+        var button = launcher();
+        if (button && button.hasAttribute('data-oncefill-stand-in')) {
+          button.removeAttribute('aria-busy');
+          button.lastChild.textContent = failed[pageLang()];
+        }
+      });
+    }
+    return started;
+  }
+  function pageLang() {
+    var tag = (lang || document.documentElement.getAttribute('lang') || '').toLowerCase();
+    return tag.indexOf('en') === 0 ? 'en' : 'zh-CN';
+  }
+  function standIn() {
+    if (started || document.querySelector('[data-oncefill-host]')) return;
+    var host = document.createElement('div');
+    host.setAttribute('data-oncefill-host', '');
+    host.setAttribute('data-oncefill-waiting', '');
+    var shadow = host.attachShadow({ mode: 'open' });
+    var sheet = document.createElement('link');
+    sheet.rel = 'stylesheet';
+    sheet.href = base + 'oncefill.css';
+    var root = document.createElement('div');
+    var tag = pageLang();
+    root.className = 'of-root';
+    root.lang = tag;
+    root.hidden = true; // shown once styled, never unstyled
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'of-launcher';
+    button.setAttribute('data-of', 'launcher');
+    button.setAttribute('data-oncefill-stand-in', '');
+    button.setAttribute('aria-expanded', 'false');
+    button.title = words[tag][1];
+    var icon = document.createElement('span');
+    icon.setAttribute('aria-hidden', 'true');
+    icon.className = 'of-launcher-icon';
+    icon.textContent = '\u270e';
+    button.appendChild(icon);
+    button.appendChild(document.createTextNode(words[tag][0]));
+    button.addEventListener('pointerenter', load);
+    button.addEventListener('focus', load);
+    button.addEventListener('click', function () {
+      opening = true;
+      button.setAttribute('aria-busy', 'true');
+      load();
+    });
+    function show() {
+      root.hidden = false;
+      keepRoom();
+    }
+    sheet.addEventListener('load', show);
+    sheet.addEventListener('error', show);
+    root.appendChild(button);
+    shadow.appendChild(sheet);
+    shadow.appendChild(root);
+    document.body.appendChild(host);
+    fontUnit(host);
+  }
+
+  // Once the widget's launcher is shown, the stand-in goes; the keyboard focus moves over, and
+  // a press on the stand-in opens the panel.
+  function takeOver(old) {
+    waitFor(function (button) {
+      var focused = document.activeElement === old;
+      old.remove();
+      if (opening) {
+        opening = false;
+        button.click();
+      } else if (focused) {
+        button.focus();
+      }
+    });
+  }
+
+  // The service worker, on OnceFill's own site only (a portal's page may not register one of
+  // another origin's), once the widget has started: it then keeps this build's files for use
+  // without a network.
+  function registerWorker() {
+    if (!('serviceWorker' in navigator) || new URL(base).origin !== location.origin) return;
+    navigator.serviceWorker
+      .register(base + 'sw.js?build=' + encodeURIComponent(build), { scope: base })
+      .then(watchUpdates)
+      .catch(function (err) {
+        console.warn('OnceFill works without its offline copy:', err && err.message ? err.message : err);
+      });
+  }
+
+  function watchUpdates(registration) {
+    // A newer build waiting while an older one runs this page: offer it.
+    function offer(worker) {
+      if (worker && navigator.serviceWorker.controller) updateBar(worker);
+    }
+    offer(registration.waiting);
+    registration.addEventListener('updatefound', function () {
+      var worker = registration.installing;
+      if (!worker) return;
+      worker.addEventListener('statechange', function () {
+        if (worker.state === 'installed') offer(worker);
+      });
+    });
+  }
+
+  var barStyle = 'position:fixed;left:0;right:0;top:0;z-index:2147483003;display:flex;' +
+    'flex-wrap:wrap;gap:8px 16px;align-items:center;justify-content:center;padding:10px 16px;' +
+    'background:#0b4a94;color:#fff;font-size:18px;line-height:1.4';
+  var barButton = 'min-height:44px;padding:6px 18px;border:2px solid #fff;border-radius:6px;' +
+    'background:#fff;color:#0b4a94;font-size:18px;font-weight:bold;cursor:pointer';
+  function updateBar(worker) {
+    if (document.querySelector('[data-oncefill-update]')) return;
+    var bar = document.createElement('div');
+    bar.setAttribute('data-oncefill-update', '');
+    bar.setAttribute('role', 'status');
+    bar.style.cssText = barStyle;
+    var text = document.createElement('span');
+    text.innerHTML = '一次填有新版本 <span lang="en">A new version of OnceFill is ready</span>';
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.setAttribute('data-oncefill-take', '');
+    button.innerHTML = '刷新后使用 <span lang="en">Reload to use it</span>';
+    button.style.cssText = barButton;
+    button.addEventListener('click', function () {
+      button.disabled = true;
+      navigator.serviceWorker.addEventListener('controllerchange', function () {
+        location.reload();
+      });
+      worker.postMessage({ oncefill: 'take-over' });
+    });
+    // Not now: the bar goes, and the new build starts once every OnceFill page is closed.
+    var later = document.createElement('button');
+    later.type = 'button';
+    later.setAttribute('data-oncefill-later', '');
+    later.innerHTML = '以后再说 <span lang="en">Later</span>';
+    later.style.cssText = barButton.replace('background:#fff;color:#0b4a94', 'background:transparent;color:#fff');
+    later.addEventListener('click', function () { bar.remove(); });
+    bar.appendChild(text);
+    bar.appendChild(button);
+    bar.appendChild(later);
+    document.body.appendChild(bar);
   }
 
   // The launcher floats at the bottom right but comes last in the page's Tab order: a skip
@@ -89,16 +276,9 @@
     link.addEventListener('blur', function () { link.style.cssText = hidden; });
     link.addEventListener('click', function (event) {
       event.preventDefault();
-      var button = launcher();
-      if (button) {
-        button.focus();
-      } else {
-        // Not started yet: the focus goes to the launcher as soon as it is there.
-        document.addEventListener('oncefill:ready', function focusLater() {
-          document.removeEventListener('oncefill:ready', focusLater);
-          waitFor(function (b) { b.focus(); });
-        });
-      }
+      // The focus goes to the launcher as soon as it is shown (the focus also starts loading
+      // the module, while the person reads the button).
+      waitFor(function (b) { b.focus(); });
     });
     document.body.insertBefore(link, document.body.firstChild);
   }
@@ -136,8 +316,12 @@
   });
   document.addEventListener('oncefill:ready', keepRoom);
 
-  if (document.body) skipLink();
-  else document.addEventListener('DOMContentLoaded', skipLink);
+  function ready() {
+    skipLink();
+    standIn();
+  }
+  if (document.body) ready();
+  else document.addEventListener('DOMContentLoaded', ready);
 
   document.addEventListener('oncefill:locked', function (event) {
     var detail = event.detail || {};
@@ -157,5 +341,4 @@
     }, 0);
   });
 
-  start(undefined).catch(fail);
 })();

@@ -58,7 +58,16 @@ async function storedText(page) {
       }
       db.close();
     }
-    return { dbs: dbs.map((d) => d.name), text, local: localStorage.length, session: sessionStorage.length, cookie: document.cookie, caches: (await caches.keys()).length };
+    // The service worker keeps the site's own files (the build's list in sw.js) for offline
+    // use: those are no data of the person's. Anything else in Cache Storage counts.
+    const worker = await (await fetch('/sw.js', { cache: 'no-store' })).text();
+    const site = new Set(JSON.parse(worker.match(/var FILES = (\[.*\]);/)[1]).map((f) => new URL(f, location.origin + '/').href));
+    let cached = 0;
+    for (const name of await caches.keys()) {
+      const keys = await (await caches.open(name)).keys();
+      cached += name.startsWith('oncefill-') ? keys.filter((r) => !site.has(r.url)).length : Math.max(keys.length, 1);
+    }
+    return { dbs: dbs.map((d) => d.name), text, local: localStorage.length, session: sessionStorage.length, cookie: document.cookie, caches: cached };
   });
 }
 

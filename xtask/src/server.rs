@@ -1,13 +1,20 @@
 //! A small static file server on `std::net`: one thread per connection,
 //! `Connection: close`, GET and HEAD only.
+//!
+//! It sends the headers a production host should (see README, 部署 / Hosting): the site's URLs
+//! carry no version, so every file is `Cache-Control: no-cache` with a strong `ETag` (the
+//! browser and the service worker revalidate and get `304 Not Modified` when nothing changed);
+//! text, scripts, data and wasm are gzip-compressed for clients that accept it, with
+//! `Vary: Accept-Encoding`.
 
+use std::collections::HashMap;
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::{Read, Write};
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -46,6 +53,7 @@ impl Server {
             root,
             token: token.clone(),
             log,
+            files: Mutex::new(HashMap::new()),
         });
         let stop_flag = Arc::clone(&stop);
         let accept = thread::Builder::new()
@@ -110,6 +118,126 @@ struct Site {
     root: PathBuf,
     token: String,
     log: bool,
+    /// Files read already, by path: their digest and gzip form, until they change.
+    files: Mutex<HashMap<PathBuf, Arc<Prepared>>>,
+}
+
+/// A file as served: its bytes, its entity tag and, when worth it, its gzip form.
+struct Prepared {
+    modified: Option<SystemTime>,
+    len: u64,
+    body: Vec<u8>,
+    /// The digest of the content, quoted: the identity form's `ETag`.
+    etag: String,
+    gzip: Option<Vec<u8>>,
+}
+
+impl Site {
+    /// The file, read and compressed once while it stays the same on disk.
+    fn prepared(&self, path: &Path) -> std::io::Result<Arc<Prepared>> {
+        let meta = std::fs::metadata(path)?;
+        let modified = meta.modified().ok();
+        let key = path.to_path_buf();
+        if let Ok(files) = self.files.lock()
+            && let Some(hit) = files.get(&key)
+            && hit.modified == modified
+            && hit.len == meta.len()
+            && modified.is_some()
+        {
+            return Ok(Arc::clone(hit));
+        }
+        let body = std::fs::read(path)?;
+        let prepared = Arc::new(prepare(body, content_type(path), modified));
+        if let Ok(mut files) = self.files.lock() {
+            files.insert(key, Arc::clone(&prepared));
+        }
+        Ok(prepared)
+    }
+}
+
+fn prepare(body: Vec<u8>, content_type: &str, modified: Option<SystemTime>) -> Prepared {
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(&body);
+    let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
+    let gzip = (compressible(content_type) && body.len() >= GZIP_MIN)
+        .then(|| gzip(&body))
+        .flatten()
+        .filter(|gz| gz.len() < body.len());
+    Prepared {
+        modified,
+        len: body.len() as u64,
+        body,
+        etag: format!("\"{hex}\""),
+        gzip,
+    }
+}
+
+/// Smaller files are sent as they are.
+const GZIP_MIN: usize = 512;
+
+/// Whether a type gains from compression (images other than SVG and fonts are compressed
+/// already).
+pub fn compressible(content_type: &str) -> bool {
+    content_type.starts_with("text/")
+        || [
+            "application/javascript",
+            "application/json",
+            "application/manifest+json",
+            "application/wasm",
+            "application/xml",
+            "image/svg+xml",
+        ]
+        .iter()
+        .any(|t| content_type.starts_with(t))
+}
+
+fn gzip(bytes: &[u8]) -> Option<Vec<u8>> {
+    use flate2::Compression;
+    use flate2::write::GzEncoder;
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::default());
+    encoder.write_all(bytes).ok()?;
+    encoder.finish().ok()
+}
+
+/// The request's header fields that change the answer.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Conditions {
+    /// `Accept-Encoding` lists gzip (with a non-zero q).
+    pub gzip: bool,
+    /// The entity tags of `If-None-Match`, or `*`.
+    pub if_none_match: Vec<String>,
+}
+
+/// Reads `Accept-Encoding` and `If-None-Match` from a request head.
+pub fn conditions(head: &str) -> Conditions {
+    let mut out = Conditions::default();
+    for line in head.lines().skip(1) {
+        let Some((name, value)) = line.split_once(':') else {
+            continue;
+        };
+        let name = name.trim();
+        if name.eq_ignore_ascii_case("accept-encoding") {
+            out.gzip |= value.split(',').any(|coding| {
+                let mut parts = coding.split(';');
+                let name = parts.next().unwrap_or_default().trim();
+                let refused = parts.any(|p| {
+                    p.trim()
+                        .strip_prefix("q=")
+                        .and_then(|q| q.trim().parse::<f32>().ok())
+                        .is_some_and(|q| q <= 0.0)
+                });
+                (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+            });
+        } else if name.eq_ignore_ascii_case("if-none-match") {
+            out.if_none_match.extend(
+                value
+                    .split(',')
+                    .map(|t| t.trim().trim_start_matches("W/").to_string())
+                    .filter(|t| !t.is_empty()),
+            );
+        }
+    }
+    out
 }
 
 fn accept_loop(listener: &TcpListener, site: &Arc<Site>, stop: &AtomicBool) {
@@ -164,6 +292,7 @@ pub fn content_type(path: &Path) -> &'static str {
         "wasm" => "application/wasm",
         "css" => "text/css; charset=utf-8",
         "json" | "map" => "application/json",
+        "webmanifest" => "application/manifest+json",
         "svg" => "image/svg+xml",
         "png" => "image/png",
         "jpg" | "jpeg" => "image/jpeg",
@@ -171,7 +300,9 @@ pub fn content_type(path: &Path) -> &'static str {
         "gif" => "image/gif",
         "ico" => "image/x-icon",
         "woff2" => "font/woff2",
-        "txt" | "ftl" | "md" => "text/plain; charset=utf-8",
+        "txt" | "md" => "text/plain; charset=utf-8",
+        // Fluent messages: text, in UTF-8 (there is no registered type).
+        "ftl" => "text/plain; charset=utf-8",
         "csv" => "text/csv; charset=utf-8",
         "xml" => "application/xml",
         "pdf" => "application/pdf",
@@ -274,7 +405,29 @@ struct Response {
     reason: &'static str,
     content_type: &'static str,
     extra: Vec<(&'static str, String)>,
-    body: Vec<u8>,
+    body: Body,
+    /// `Cache-Control`: `no-store` for what the server says itself (errors, health),
+    /// `no-cache` for files.
+    cache: &'static str,
+}
+
+/// A body of the server's own or a file's (shared with the cache of prepared files).
+enum Body {
+    Own(Vec<u8>),
+    File(Arc<Prepared>, bool),
+    /// `304 Not Modified`.
+    Empty,
+}
+
+impl Body {
+    fn bytes(&self) -> &[u8] {
+        match self {
+            Body::Own(bytes) => bytes,
+            Body::File(file, true) => file.gzip.as_deref().unwrap_or(&file.body),
+            Body::File(file, false) => &file.body,
+            Body::Empty => &[],
+        }
+    }
 }
 
 impl Response {
@@ -284,7 +437,8 @@ impl Response {
             reason,
             content_type: "text/plain; charset=utf-8",
             extra: Vec::new(),
-            body: body.into().into_bytes(),
+            body: Body::Own(body.into().into_bytes()),
+            cache: "no-store",
         }
     }
 }
@@ -295,7 +449,7 @@ fn handle_connection(mut stream: TcpStream, site: &Site) {
     let (method, target, response) = match read_head(&mut stream) {
         Ok(head) => {
             let (method, target) = parse_request_line(&head);
-            let response = respond(site, &method, &target);
+            let response = respond(site, &method, &target, &conditions(&head));
             (method, target, response)
         }
         Err(response) => (String::from("?"), String::from("?"), response),
@@ -368,7 +522,7 @@ fn parse_request_line(head: &str) -> (String, String) {
     (method, target)
 }
 
-fn respond(site: &Site, method: &str, target: &str) -> Response {
+fn respond(site: &Site, method: &str, target: &str, conditions: &Conditions) -> Response {
     if method != "GET" && method != "HEAD" {
         let mut response = Response::text(
             405,
@@ -415,19 +569,51 @@ fn respond(site: &Site, method: &str, target: &str) -> Response {
     // and an integrity hash, which needs CORS.
     let shared =
         path.segments.len() == 1 && ["agent.js", "agent.css"].contains(&path.segments[0].as_str());
-    let extra = if shared {
+    let mut extra = if shared {
         vec![("Access-Control-Allow-Origin", "*".to_string())]
     } else {
         Vec::new()
     };
-    match std::fs::read(&real) {
-        Ok(body) => Response {
-            status: 200,
-            reason: "OK",
-            content_type: content_type(&real),
-            extra,
-            body,
-        },
+    match site.prepared(&real) {
+        Ok(file) => {
+            let gzip = conditions.gzip && file.gzip.is_some();
+            // Each form has its own tag; either names this content.
+            let etag = if gzip {
+                format!("{}-gz\"", file.etag.trim_end_matches('"'))
+            } else {
+                file.etag.clone()
+            };
+            let same = conditions.if_none_match.iter().any(|tag| {
+                tag == "*"
+                    || *tag == file.etag
+                    || tag.trim_end_matches("-gz\"") == file.etag.trim_end_matches('"')
+            });
+            extra.push(("ETag", etag));
+            if file.gzip.is_some() {
+                extra.push(("Vary", "Accept-Encoding".to_string()));
+            }
+            if same {
+                return Response {
+                    status: 304,
+                    reason: "Not Modified",
+                    content_type: content_type(&real),
+                    extra,
+                    body: Body::Empty,
+                    cache: "no-cache",
+                };
+            }
+            if gzip {
+                extra.push(("Content-Encoding", "gzip".to_string()));
+            }
+            Response {
+                status: 200,
+                reason: "OK",
+                content_type: content_type(&real),
+                extra,
+                body: Body::File(file, gzip),
+                cache: "no-cache",
+            }
+        }
         Err(e) => Response::text(
             500,
             "Internal Server Error",
@@ -442,12 +628,16 @@ fn write_response(
     token: &str,
     head_only: bool,
 ) -> std::io::Result<()> {
+    let body = response.body.bytes();
+    // A 304 has no body, and no length of its own to tell.
+    let length = if response.status == 304 {
+        String::new()
+    } else {
+        format!("Content-Length: {}\r\n", body.len())
+    };
     let mut head = format!(
-        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{TOKEN_HEADER}: {token}\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
-        response.status,
-        response.reason,
-        response.content_type,
-        response.body.len(),
+        "HTTP/1.1 {} {}\r\nContent-Type: {}\r\n{length}{TOKEN_HEADER}: {token}\r\nCache-Control: {}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n",
+        response.status, response.reason, response.content_type, response.cache,
     );
     for (name, value) in &response.extra {
         head.push_str(&format!("{name}: {value}\r\n"));
@@ -455,7 +645,7 @@ fn write_response(
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
     if !head_only {
-        stream.write_all(&response.body)?;
+        stream.write_all(body)?;
     }
     Ok(())
 }
@@ -478,6 +668,7 @@ mod tests {
             ("favicon.ico", "image/x-icon"),
             ("notes.txt", "text/plain; charset=utf-8"),
             ("zh-CN.ftl", "text/plain; charset=utf-8"),
+            ("manifest.webmanifest", "application/manifest+json"),
             ("rows.csv", "text/csv; charset=utf-8"),
             ("me.oncefill", "application/octet-stream"),
             ("noext", "application/octet-stream"),
@@ -485,6 +676,160 @@ mod tests {
         for (name, expected) in cases {
             assert_eq!(content_type(Path::new(name)), expected, "{name}");
         }
+    }
+
+    #[test]
+    fn request_conditions() {
+        let head = "GET / HTTP/1.1\r\nHost: x\r\naccept-encoding: br, GZIP;q=0.8\r\nIf-None-Match: W/\"a\", \"b\"\r\n";
+        assert_eq!(
+            conditions(head),
+            Conditions {
+                gzip: true,
+                if_none_match: vec!["\"a\"".into(), "\"b\"".into()],
+            }
+        );
+        assert!(!conditions("GET / HTTP/1.1\r\nAccept-Encoding: gzip;q=0, br\r\n").gzip);
+        assert!(!conditions("GET / HTTP/1.1\r\nAccept-Encoding: identity\r\n").gzip);
+        assert!(conditions("GET / HTTP/1.1\r\nAccept-Encoding: *\r\n").gzip);
+        // Only header lines count, not the request line.
+        assert!(!conditions("GET /gzip HTTP/1.1\r\n").gzip);
+    }
+
+    #[test]
+    fn what_is_compressed() {
+        for t in [
+            "text/html; charset=utf-8",
+            "text/javascript",
+            "application/wasm",
+            "application/manifest+json",
+            "text/csv; charset=utf-8",
+            "image/svg+xml",
+        ] {
+            assert!(compressible(t), "{t}");
+        }
+        for t in ["image/png", "font/woff2", "application/octet-stream"] {
+            assert!(!compressible(t), "{t}");
+        }
+    }
+
+    /// Splits a response into its head and its body bytes.
+    fn request_bytes(addr: SocketAddr, raw: &str) -> (String, Vec<u8>) {
+        let mut stream = TcpStream::connect(addr).unwrap();
+        stream.write_all(raw.as_bytes()).unwrap();
+        let mut out = Vec::new();
+        stream.read_to_end(&mut out).unwrap();
+        let end = out.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+        let body = out.split_off(end);
+        (String::from_utf8(out).unwrap(), body)
+    }
+
+    fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
+        head.lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+            .map(str::trim)
+    }
+
+    #[test]
+    fn compresses_revalidates_and_types_files() {
+        let dir = std::env::temp_dir().join(format!("xtask-server-gzip-{}", new_token()));
+        std::fs::create_dir_all(dir.join("pkg")).unwrap();
+        let script = "console.log('一次填');\n".repeat(200);
+        std::fs::write(dir.join("pkg/oncefill.js"), &script).unwrap();
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        wasm.extend(std::iter::repeat_n(7u8, 4000));
+        std::fs::write(dir.join("pkg/oncefill_bg.wasm"), &wasm).unwrap();
+        std::fs::write(dir.join("manifest.webmanifest"), "{}").unwrap();
+        std::fs::write(dir.join("icon.png"), vec![0u8; 4000]).unwrap();
+        let server = Server::start(&dir, "127.0.0.1", 0, false).unwrap();
+        let addr = server.addr();
+        let token = server.token().to_string();
+
+        // Without Accept-Encoding: the file as it is.
+        let (plain, body) = request_bytes(addr, "GET /pkg/oncefill.js HTTP/1.1\r\n\r\n");
+        assert_eq!(body, script.as_bytes());
+        assert_eq!(header(&plain, "Content-Type"), Some("text/javascript"));
+        assert_eq!(header(&plain, "Content-Encoding"), None);
+        assert_eq!(header(&plain, "Vary"), Some("Accept-Encoding"));
+        assert_eq!(header(&plain, "Cache-Control"), Some("no-cache"));
+        assert_eq!(header(&plain, "X-OnceFill-Server"), Some(token.as_str()));
+        let plain_tag = header(&plain, "ETag").unwrap().to_string();
+
+        // With gzip: smaller, and it decompresses to the same bytes under its own tag.
+        let (zipped, gz) = request_bytes(
+            addr,
+            "GET /pkg/oncefill.js HTTP/1.1\r\nAccept-Encoding: gzip, deflate, br\r\n\r\n",
+        );
+        assert_eq!(
+            header(&zipped, "Content-Encoding"),
+            Some("gzip"),
+            "{zipped}"
+        );
+        assert_eq!(header(&zipped, "Vary"), Some("Accept-Encoding"));
+        assert_eq!(
+            header(&zipped, "Content-Length"),
+            Some(gz.len().to_string().as_str())
+        );
+        assert!(gz.len() < script.len() / 10, "{} bytes", gz.len());
+        let mut unzipped = String::new();
+        flate2::read::GzDecoder::new(gz.as_slice())
+            .read_to_string(&mut unzipped)
+            .unwrap();
+        assert_eq!(unzipped, script);
+        let zipped_tag = header(&zipped, "ETag").unwrap().to_string();
+        assert_ne!(zipped_tag, plain_tag);
+
+        // Revalidation: the tag of either form answers 304, with no body.
+        for tag in [&plain_tag, &zipped_tag] {
+            let (head, body) = request_bytes(
+                addr,
+                &format!(
+                    "GET /pkg/oncefill.js HTTP/1.1\r\nAccept-Encoding: gzip\r\nIf-None-Match: {tag}\r\n\r\n"
+                ),
+            );
+            assert!(head.starts_with("HTTP/1.1 304 Not Modified\r\n"), "{head}");
+            assert!(body.is_empty());
+            assert_eq!(header(&head, "Content-Length"), None);
+            assert_eq!(header(&head, "ETag"), Some(zipped_tag.as_str()));
+        }
+        // The file changes: its tag does too, and the old one gets the new content.
+        std::fs::write(dir.join("pkg/oncefill.js"), "console.log(2);").unwrap();
+        let (changed, body) = request_bytes(
+            addr,
+            &format!("GET /pkg/oncefill.js HTTP/1.1\r\nIf-None-Match: {plain_tag}\r\n\r\n"),
+        );
+        assert!(changed.starts_with("HTTP/1.1 200 OK"), "{changed}");
+        assert_eq!(body, b"console.log(2);");
+        assert_ne!(header(&changed, "ETag"), Some(plain_tag.as_str()));
+
+        let (wasm_head, gz) = request_bytes(
+            addr,
+            "GET /pkg/oncefill_bg.wasm HTTP/1.1\r\nAccept-Encoding: gzip\r\n\r\n",
+        );
+        assert_eq!(header(&wasm_head, "Content-Type"), Some("application/wasm"));
+        assert_eq!(header(&wasm_head, "Content-Encoding"), Some("gzip"));
+        let mut unzipped = Vec::new();
+        flate2::read::GzDecoder::new(gz.as_slice())
+            .read_to_end(&mut unzipped)
+            .unwrap();
+        assert_eq!(unzipped, wasm);
+
+        let (manifest, _) = request_bytes(addr, "GET /manifest.webmanifest HTTP/1.1\r\n\r\n");
+        assert_eq!(
+            header(&manifest, "Content-Type"),
+            Some("application/manifest+json")
+        );
+        assert_eq!(header(&manifest, "Cache-Control"), Some("no-cache"));
+
+        // A PNG is compressed already.
+        let (png, body) = request_bytes(
+            addr,
+            "GET /icon.png HTTP/1.1\r\nAccept-Encoding: gzip\r\n\r\n",
+        );
+        assert_eq!(header(&png, "Content-Encoding"), None);
+        assert_eq!(body.len(), 4000);
+
+        drop(server);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
@@ -553,12 +898,19 @@ mod tests {
         assert!(home.starts_with("HTTP/1.1 200 OK\r\n"), "{home}");
         assert!(home.contains("Content-Type: text/html; charset=utf-8\r\n"));
         assert!(home.contains(&format!("X-OnceFill-Server: {token}\r\n")));
-        assert!(home.contains("Cache-Control: no-store\r\n"));
+        // Files are revalidated every time; what the server says itself is never stored.
+        assert!(home.contains("Cache-Control: no-cache\r\n"), "{home}");
+        assert!(!home.contains("no-store"));
+        assert!(home.contains("ETag: \""));
+        // Too small to be worth compressing: no other form, so nothing varies.
+        assert!(!home.contains("Content-Encoding"));
+        assert!(!home.contains("Vary"));
         assert!(home.contains("X-Content-Type-Options: nosniff\r\n"));
         assert!(home.contains("Connection: close\r\n"));
         assert!(home.ends_with("<p>home</p>"));
 
         let health = request(addr, "GET /__oncefill/health HTTP/1.1\r\n\r\n");
+        assert!(health.contains("Cache-Control: no-store\r\n"), "{health}");
         assert!(
             health.ends_with(&format!("\r\n\r\noncefill {token}")),
             "{health}"

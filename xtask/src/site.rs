@@ -184,7 +184,13 @@ pub fn build() -> Result<PathBuf, String> {
     let (bg, js) = bindgen(&wasm, &pkg, CRATE)?;
     let (strength_bg, strength_js) = bindgen(&strength_wasm, &pkg, STRENGTH_NAME)?;
 
+    let offline = write_offline_copy(&site)?;
+
     println!("Site: {}", site.display());
+    println!(
+        "  build {}: the service worker keeps {} files, {} bytes",
+        offline.build, offline.files, offline.bytes
+    );
     for file in [&bg, &js, &strength_bg, &strength_js] {
         let bytes = fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let gz = gzip_len(&bytes)?;
@@ -207,6 +213,118 @@ pub fn build() -> Result<PathBuf, String> {
     );
     println!("  agent.js integrity=\"{}\"", integrity(agent.as_bytes()));
     Ok(site)
+}
+
+/// Where the build's id goes in `sw.js` and `oncefill.js`.
+const BUILD_MARK: &str = "@ONCEFILL_BUILD@";
+/// Where the list of the files the service worker keeps goes in `sw.js`.
+const FILES_MARK: &str = "['@ONCEFILL_FILES@']";
+/// Parts of the site the service worker does not keep: benchmark pages, the JSON schemas and
+/// the demo trust list (none of them used by the widget), the worker itself, and the passphrase
+/// strength module (~885 KB gzipped, fetched only when a passphrase is chosen; without it the
+/// widget judges with the bundle's smaller checks and says so).
+const NOT_OFFLINE: &[&str] = &[
+    "bench/",
+    "schema/",
+    "trust/",
+    "sw.js",
+    "pkg/strength.js",
+    "pkg/strength_bg.wasm",
+];
+
+/// What the service worker of a build keeps.
+pub struct Offline {
+    /// The build's id: a digest of every kept file's path and content.
+    pub build: String,
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// The files of the site the service worker keeps, as URLs relative to the site's root (the
+/// home page as `./`), sorted.
+pub fn offline_files(site: &Path) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    list_files(site, site, &mut files)?;
+    files.retain(|f| !NOT_OFFLINE.iter().any(|skip| f.starts_with(skip)));
+    for file in &mut files {
+        if file == "index.html" {
+            "./".clone_into(file);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .path();
+        if path.is_dir() {
+            list_files(root, &path, out)?;
+        } else if let Ok(relative) = path.strip_prefix(root) {
+            let parts: Vec<String> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            out.push(parts.join("/"));
+        }
+    }
+    Ok(())
+}
+
+/// Writes the build's id into `oncefill.js` and `sw.js`, and into `sw.js` the list of files
+/// it keeps. The id is a digest of the kept files (before the id is written into them), so
+/// that any change of any file makes a new build whose worker replaces the old cache.
+pub fn write_offline_copy(site: &Path) -> Result<Offline, String> {
+    use sha2::Digest;
+    let files = offline_files(site)?;
+    let mut digest = sha2::Sha256::new();
+    let mut bytes = 0u64;
+    for file in &files {
+        let on_disk = if file == "./" { "index.html" } else { file };
+        let content = fs::read(site.join(on_disk))
+            .map_err(|e| format!("cannot read {on_disk} in the site: {e}"))?;
+        bytes += content.len() as u64;
+        digest.update(file.as_bytes());
+        digest.update([0]);
+        digest.update((content.len() as u64).to_le_bytes());
+        digest.update(&content);
+    }
+    let build: String = digest
+        .finalize()
+        .iter()
+        .take(6)
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let list = serde_json::to_string(&files).map_err(|e| format!("file list: {e}"))?;
+    replace_marks(
+        &site.join("sw.js"),
+        &[(BUILD_MARK, &build), (FILES_MARK, &list)],
+    )?;
+    replace_marks(&site.join("oncefill.js"), &[(BUILD_MARK, &build)])?;
+    Ok(Offline {
+        build,
+        files: files.len(),
+        bytes,
+    })
+}
+
+/// Replaces each mark, which must occur exactly once, in a file of the site.
+fn replace_marks(path: &Path, marks: &[(&str, &str)]) -> Result<(), String> {
+    let mut text =
+        fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    for (mark, value) in marks {
+        if text.matches(mark).count() != 1 {
+            return Err(format!(
+                "{} must hold `{mark}` exactly once",
+                path.display()
+            ));
+        }
+        text = text.replace(mark, value);
+    }
+    fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 /// Builds a package of the workspace for the web (release); returns its `.wasm`.
@@ -393,6 +511,69 @@ mod tests {
             gz <= AGENT_GZ_MAX,
             "www/agent.js weighs {gz} bytes gzipped, over {AGENT_GZ_MAX}"
         );
+    }
+
+    #[test]
+    fn the_build_id_and_file_list_go_into_the_worker_and_the_loader() {
+        let site =
+            std::env::temp_dir().join(format!("xtask-offline-test-{}", crate::server::new_token()));
+        let www = repo_root().join("www");
+        fs::create_dir_all(site.join("pkg")).unwrap();
+        fs::create_dir_all(site.join("bench")).unwrap();
+        for file in ["sw.js", "oncefill.js", "index.html"] {
+            fs::copy(www.join(file), site.join(file)).unwrap();
+        }
+        fs::write(site.join("pkg/oncefill_bg.wasm"), b"\0asm").unwrap();
+        fs::write(site.join("bench/fill-200.html"), "<p>bench</p>").unwrap();
+
+        let first = write_offline_copy(&site).unwrap();
+        assert_eq!(first.build.len(), 12);
+        assert_eq!(first.files, 3);
+        let sw = fs::read_to_string(site.join("sw.js")).unwrap();
+        assert!(
+            sw.contains(r#"var FILES = ["./","oncefill.js","pkg/oncefill_bg.wasm"];"#),
+            "{sw}"
+        );
+        assert!(sw.contains(&format!("var BUILD = '{}';", first.build)));
+        assert!(!sw.contains("@ONCEFILL"));
+        let loader = fs::read_to_string(site.join("oncefill.js")).unwrap();
+        assert!(loader.contains(&format!("var build = '{}';", first.build)));
+
+        // Another byte in a kept file: another build.
+        for file in ["sw.js", "oncefill.js"] {
+            fs::copy(www.join(file), site.join(file)).unwrap();
+        }
+        fs::write(site.join("pkg/oncefill_bg.wasm"), b"\0asm\x01").unwrap();
+        let second = write_offline_copy(&site).unwrap();
+        assert_ne!(first.build, second.build);
+        // A mark written already is refused rather than left stale.
+        assert!(write_offline_copy(&site).is_err());
+        fs::remove_dir_all(&site).unwrap();
+    }
+
+    #[test]
+    fn the_stand_in_launcher_says_what_the_widget_says() {
+        let loader = fs::read_to_string(repo_root().join("www/oncefill.js")).unwrap();
+        for (lang, tag) in [("zh-CN", "'zh-CN'"), ("en", "en")] {
+            let ftl =
+                fs::read_to_string(repo_root().join(format!("src/core/i18n/{lang}.ftl"))).unwrap();
+            let message = |id: &str| {
+                ftl.lines()
+                    .find_map(|l| l.strip_prefix(&format!("{id} = ")))
+                    .unwrap()
+                    .to_string()
+            };
+            let words = format!(
+                "{tag}: [{}, {}]",
+                serde_json::to_string(&message("launcher")).unwrap(),
+                serde_json::to_string(&message("launcher-hint")).unwrap()
+            )
+            .replace('"', "'");
+            assert!(
+                loader.replace('"', "'").contains(&words),
+                "www/oncefill.js should hold {words}"
+            );
+        }
     }
 
     #[test]

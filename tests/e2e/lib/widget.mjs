@@ -19,8 +19,31 @@ export async function open(page, url) {
     if (m.type() === 'error') problems.push(`console: ${m.text()}`);
   });
   await page.goto(url);
-  await page.locator(W('launcher')).waitFor({ state: 'visible', timeout: 30000 });
+  await startWidget(page);
   return problems;
+}
+
+/**
+ * Waits for the launcher and for the widget behind it. Until the person turns to OnceFill the
+ * launcher is a stand-in and nothing large is loaded: pointing at it starts the widget, as a
+ * person's pointer would on its way to the button.
+ */
+export async function startWidget(page) {
+  const launcher = page.locator(W('launcher'));
+  await launcher.waitFor({ state: 'visible', timeout: 30000 });
+  if (await page.locator('[data-oncefill-waiting]').count()) {
+    await launcher.hover();
+    await page.mouse.move(0, 0);
+  }
+  await page.waitForFunction(
+    () => {
+      const host = document.querySelector('[data-oncefill-host]');
+      const button = host?.shadowRoot?.querySelector('[data-of="launcher"]');
+      return host && !host.hasAttribute('data-oncefill-waiting') && button?.offsetHeight > 0;
+    },
+    null,
+    { timeout: 30000 },
+  );
 }
 
 /** Types the demo person into the editor, key by key, as a person would. */
