@@ -260,7 +260,8 @@ fn join(
     }
 }
 
-/// Lists changed on both sides: records by id, or words (e.g. filled forms) as sets.
+/// Lists changed on both sides: records by id, or words (e.g. filled forms) and the entries of
+/// the disclosure record as sets (what either side added is kept, what either removed goes).
 fn join_lists(
     b: &[serde_json::Value],
     m: &[serde_json::Value],
@@ -288,7 +289,8 @@ fn join_lists(
         }
         return Some(out);
     }
-    if all().all(|v| v.is_string()) {
+    let entry = |v: &serde_json::Value| v.get("time").is_some() && v.get("origin").is_some();
+    if all().all(|v| v.is_string() || entry(v)) {
         let mut out: Vec<serde_json::Value> = m
             .iter()
             .filter(|v| t.contains(v) || !b.contains(v))
