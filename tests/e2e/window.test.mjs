@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { BASE, CHROMIUM_ARGS, checkOwnServer, launch } from './lib/browser.mjs';
+import { fillApproved } from './lib/widget.mjs';
 
 const ONCEFILL = new URL(BASE).origin;
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -122,7 +123,7 @@ async function unlock(popup) {
 /** From the review: fill, then the report, then 返回表单 closes the window. */
 async function approve(popup) {
   await popup.locator(W('review')).waitFor();
-  await popup.locator(W('fill')).click();
+  await fillApproved(popup);
   const report = popup.locator(W('report'));
   await report.waitFor();
   const filled = Number(await report.getAttribute('data-filled'));
@@ -326,7 +327,7 @@ test('a form changed between review and fill keeps the changed control empty, an
   await page.evaluate(() => {
     document.getElementById('aac003').closest('tr').querySelector('th, td').textContent = '手机号码';
   });
-  await popup.locator(W('fill')).click();
+  await fillApproved(popup);
   const report = popup.locator(W('report'));
   await report.waitFor();
   assert.ok(Number(await report.getAttribute('data-failed')) >= 1);
@@ -349,7 +350,7 @@ test('the window answers only the origin that asked: a portal that navigated awa
     window.__got = [];
     addEventListener('message', (e) => window.__got.push(e.data));
   });
-  await popup.locator(W('fill')).click();
+  await fillApproved(popup);
   await page.waitForTimeout(500);
   assert.deepEqual(await page.evaluate(() => window.__got), []);
   assert.equal(await page.inputValue('#aac003'), '');
