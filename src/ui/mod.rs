@@ -385,12 +385,12 @@ pub fn App(props: &AppProps) -> Html {
                             <span class="of-subtitle">{ t("app-subtitle") }</span>
                         </h2>
                         <div class="of-header-actions">
+                            <button type="button" class="of-link" data-of="lang" onclick={switch_lang}>{ t("lang-switch") }</button>
                             if state.vault.profile_open() {
                                 <button type="button" class="of-link" data-of="open-disclosures"
-                                    aria-pressed={(state.panel.view == View::Disclosures).to_string()}
+                                    aria-current={(state.panel.view == View::Disclosures).then_some("page")}
                                     onclick={panel.reform(|_: MouseEvent| PanelAction::ShowView(View::Disclosures))}>{ t("disclosures") }</button>
                             }
-                            <button type="button" class="of-link" data-of="lang" onclick={switch_lang}>{ t("lang-switch") }</button>
                             <button type="button" class="of-close" data-of="close" aria-label={t("close")} onclick={close}>{"×"}</button>
                         </div>
                     </div>
