@@ -448,4 +448,32 @@ mod tests {
             "the same edit twice"
         );
     }
+
+    #[test]
+    fn fills_recorded_on_two_pages_are_both_kept_and_a_deletion_stays_deleted() {
+        use crate::core::disclosure::{Entry, FormRef, record};
+        let entry = |title: &str, time: &str| {
+            let form = FormRef {
+                origin: "https://a.example".into(),
+                title: title.into(),
+                mapping: None,
+            };
+            Entry::new(time, &form, [(Key::PersonName, None)], 1)
+        };
+        let mut base = Profile::demo();
+        record(&mut base.disclosures, entry("甲", "2026-12-05T10:00:00Z"));
+        record(&mut base.disclosures, entry("乙", "2026-12-05T11:00:00Z"));
+        let mut mine = base.clone();
+        record(&mut mine.disclosures, entry("丙", "2026-12-05T12:00:00Z"));
+        let mut theirs = base.clone();
+        theirs.disclosures.remove(0);
+        record(&mut theirs.disclosures, entry("丁", "2026-12-05T12:01:00Z"));
+        let joined = three_way(&base, &mine, &theirs).unwrap();
+        let titles: Vec<&str> = joined
+            .disclosures
+            .iter()
+            .map(|e| e.title.as_str())
+            .collect();
+        assert_eq!(titles, ["乙", "丙", "丁"]);
+    }
 }
