@@ -211,6 +211,18 @@ pub fn merge(base: &Profile, incoming: &Profile, now: &str) -> Profile {
             }
         }
     }
+    // The backup's disclosure record joins this device's, in time order, within the cap.
+    for e in &incoming.disclosures {
+        if !out.disclosures.contains(e) {
+            out.disclosures.push(e.clone());
+        }
+    }
+    out.disclosures.sort_by(|a, b| a.time.cmp(&b.time));
+    let over = out
+        .disclosures
+        .len()
+        .saturating_sub(crate::core::disclosure::CAP);
+    out.disclosures.drain(..over);
     out
 }
 
