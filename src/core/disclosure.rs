@@ -194,12 +194,17 @@ pub fn approved(entries: &[Entry], form: &FormRef, key: Key, role: Option<RoleRe
 /// The record as a JSON document for the person to keep: the entries, newest first, with no
 /// value in them.
 pub fn export_json(entries: &[Entry]) -> String {
-    let newest_first: Vec<&Entry> = entries.iter().rev().collect();
-    serde_json::to_string_pretty(&serde_json::json!({
-        "format": "oncefill-disclosures/1",
-        "entries": newest_first,
-    }))
-    .unwrap_or_default()
+    // Written as the profile writes its own record, so no second serializer is built.
+    #[derive(Serialize)]
+    struct Export<'a> {
+        format: &'static str,
+        entries: Vec<&'a Entry>,
+    }
+    let export = Export {
+        format: "oncefill-disclosures/1",
+        entries: entries.iter().rev().collect(),
+    };
+    serde_json::to_string_pretty(&export).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -173,6 +173,23 @@ test('a vault made in the window from one portal fills a second portal of anothe
     assert.deepEqual(problems, []);
     assert.deepEqual(errors, []);
   }
+  {
+    // The window recorded both fills, each under its portal's origin, and once given to this
+    // portal's form the ID number is ticked there.
+    const { page, button } = await portal(context, PORTAL_B, 'forms/pension.html');
+    const { popup, problems } = await openWindow(page, button);
+    await unlock(popup);
+    await popup.locator(W('review')).waitFor();
+    const idBox = popup.locator(`${W('step')}[data-key="person.id_number"] input[type=checkbox]`);
+    assert.equal(await idBox.isChecked(), true, 'given to this form before');
+    await popup.locator(W('open-disclosures')).click();
+    const sites = await popup.locator(`${W('disclosure')} [data-of="disclosure-site"]`).allInnerTexts();
+    assert.deepEqual(sites, [PORTAL_B, PORTAL], 'newest first');
+    const text = await popup.locator(W('disclosures-screen')).innerText();
+    assert.match(text, /公民身份号码/);
+    assert.ok(!text.includes('王小明') && !text.includes('110105199003071239'), 'no value in the record');
+    assert.deepEqual(problems, []);
+  }
   await context.close();
 });
 
