@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 const CORE_LAYERS: &[&[&str]] = &[
     &["clock", "mask", "i18n", "field", "codes"],
     &["ids", "dictionary", "address", "scan", "role"],
-    &["validate", "handle_map"],
+    &["validate", "handle_map", "disclosure"],
     &["check", "classify"],
     &["profile"],
     &["transform", "vault", "credential", "people"],

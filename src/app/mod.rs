@@ -18,6 +18,7 @@ use std::rc::Rc;
 
 use time::Date;
 
+use crate::core::disclosure::FormRef;
 use crate::core::field::FieldDescriptor;
 use crate::core::i18n::Lang;
 use crate::core::mapping::FormMapping;
@@ -86,9 +87,13 @@ pub enum Action {
         form: Option<String>,
         /// Why the scan left part of the page out, if it did.
         truncated: Option<Truncated>,
+        /// The page's origin and the form's title.
+        page: FormRef,
     },
-    /// The fill finished.
+    /// The fill finished: recorded in the disclosure record.
     Filled(FillSummary),
+    /// Delete one entry of the disclosure record (by its position, oldest first), or all.
+    DeleteDisclosures(Option<usize>),
     /// The vault opened.
     Unlocked {
         /// Its key.
@@ -248,9 +253,11 @@ impl AppState {
                 plan,
                 form,
                 truncated,
+                page,
             } => {
-                self.editor.replace_profile(profile);
                 self.review = ReviewState::planned(fields, plan, form);
+                self.review.ask_consent(page, &profile, self.today());
+                self.editor.replace_profile(profile);
                 self.review.truncated = truncated;
                 self.panel.view = View::Review;
             }
@@ -260,8 +267,21 @@ impl AppState {
                 {
                     self.editor.profile.mark_filled(form);
                 }
+                // Kept with the profile: saved with it, or in memory while it is.
+                let entry = self.review.disclosure(&clock.stamp, &report.written);
+                crate::core::disclosure::record(&mut self.editor.profile.disclosures, entry);
                 self.review.filled(report);
                 self.panel.view = View::Report;
+            }
+            Action::DeleteDisclosures(which) => {
+                let entries = &mut self.editor.profile.disclosures;
+                match which {
+                    Some(i) if i < entries.len() => {
+                        entries.remove(i);
+                    }
+                    Some(_) => return false,
+                    None => entries.clear(),
+                }
             }
             Action::Unlocked {
                 key,
@@ -402,6 +422,7 @@ impl AppState {
 mod tests {
     use super::*;
     use crate::core::dictionary::Key;
+    use crate::core::field::FieldId;
     use crate::core::vault::{KdfParams, SeededRandom, VaultKey};
     use time::macros::date;
 
@@ -579,6 +600,7 @@ mod tests {
                     found: 2_400,
                     limit: 2_000,
                 }),
+                page: FormRef::default(),
             },
         );
         assert!(s.editor.drafts.is_empty());
@@ -595,9 +617,11 @@ mod tests {
             Action::Filled(FillSummary {
                 filled: 1,
                 failed: Vec::new(),
+                written: vec![FieldId("f1".into())],
             }),
         );
         assert_eq!(s.panel.view, View::Report);
+        assert_eq!(s.profile().disclosures.len(), 1, "the fill is recorded");
         assert!(s.review.revealed.is_empty());
         assert_eq!(
             s.profile().filled_forms,
@@ -781,5 +805,197 @@ mod tests {
         assert!(!s.vault.busy && !s.vault.rekey);
         assert_eq!(s.panel.view, View::Editor);
         assert_eq!(s.vault.generation, Some(9));
+    }
+
+    /// Plans `labels` of the demo household on the form `title` of `https://a.example`.
+    fn plan_form(s: &mut AppState, title: &str, labels: &[&str]) {
+        let fields: Vec<FieldDescriptor> = labels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| FieldDescriptor::text(&format!("f{i}"), l))
+            .collect();
+        let classified = crate::core::classify::classify_all(&fields);
+        let profile = s.profile().clone();
+        let plan = crate::core::plan::plan(&profile, &fields, &classified, TODAY);
+        send(
+            s,
+            Action::Planned {
+                profile,
+                fields,
+                plan,
+                form: None,
+                truncated: None,
+                page: FormRef {
+                    origin: "https://a.example".into(),
+                    title: title.into(),
+                    mapping: None,
+                },
+            },
+        );
+    }
+
+    /// Fills every ticked step.
+    fn fill_ticked(s: &mut AppState) {
+        let written: Vec<FieldId> = s
+            .review
+            .plan
+            .steps
+            .iter()
+            .filter(|st| st.selected)
+            .map(|st| st.field.clone())
+            .collect();
+        send(
+            s,
+            Action::Filled(FillSummary {
+                filled: written.len(),
+                failed: Vec::new(),
+                written,
+            }),
+        );
+    }
+
+    fn ticked(s: &AppState, key: Key) -> bool {
+        s.review
+            .plan
+            .steps
+            .iter()
+            .any(|st| st.key == key && st.selected)
+    }
+
+    #[test]
+    fn sensitive_elements_are_ticked_only_on_a_form_approved_for_them_before() {
+        let mut s = AppState::new(Lang::ZhCn, TODAY);
+        send(&mut s, Action::Clear);
+        s.editor.replace_profile(Profile::demo());
+        let labels = ["姓名", "公民身份号码", "手机号码"];
+        plan_form(&mut s, "甲表", &labels);
+        assert!(ticked(&s, Key::PersonName) && ticked(&s, Key::ContactMobile));
+        assert!(!ticked(&s, Key::PersonIdNumber), "not pre-ticked at first");
+        let id_step = s.review.plan.steps[1].field.clone();
+        assert!(s.review.consent.contains(&id_step), "and marked");
+        assert_eq!(s.review.consent.len(), 1);
+        // Filled without it: still not approved.
+        fill_ticked(&mut s);
+        plan_form(&mut s, "甲表", &labels);
+        assert!(!ticked(&s, Key::PersonIdNumber));
+        // The person ticks it and fills: the next time on this form it is ticked.
+        send(&mut s, ReviewAction::Select(id_step, true));
+        fill_ticked(&mut s);
+        let rev = s.vault.revision;
+        plan_form(&mut s, "甲表", &labels);
+        assert!(ticked(&s, Key::PersonIdNumber), "approved on this form");
+        assert_eq!(s.vault.revision, rev, "planning changes nothing to save");
+        plan_form(&mut s, "乙表", &labels);
+        assert!(!ticked(&s, Key::PersonIdNumber), "not on another form");
+        // Deleting the record withdraws the approval.
+        send(&mut s, Action::DeleteDisclosures(None));
+        assert!(s.profile().disclosures.is_empty());
+        plan_form(&mut s, "甲表", &labels);
+        assert!(!ticked(&s, Key::PersonIdNumber));
+    }
+
+    #[test]
+    fn a_childs_elements_need_consent_and_the_applicants_plain_ones_do_not() {
+        let p = Profile::demo();
+        let child = crate::core::role::RoleRef::parse("child[0]");
+        assert!(review::sensitive_for(&p, Key::PersonName, child, TODAY));
+        assert!(!review::sensitive_for(&p, Key::PersonName, None, TODAY));
+        assert!(review::sensitive_for(
+            &p,
+            Key::PersonBankAccount,
+            None,
+            TODAY
+        ));
+        // An owner under 18 by birth date: every element of theirs.
+        let mut young = Profile::new();
+        young.persons[0].values.set(
+            Key::PersonBirthDate,
+            crate::core::profile::Data::Text("2012-01-01".into()),
+            crate::core::profile::Source::SelfDeclared,
+            "t",
+        );
+        assert!(review::sensitive_for(&young, Key::PersonName, None, TODAY));
+    }
+
+    #[test]
+    fn each_fill_is_recorded_without_values_and_entries_can_be_deleted() {
+        let mut s = AppState::new(Lang::ZhCn, TODAY);
+        s.editor.replace_profile(Profile::demo());
+        let labels = [
+            "姓名",
+            "公民身份号码",
+            "手机号码",
+            "性别",
+            "出生日期",
+            "民族",
+            "户籍地址",
+            "居住地址",
+            "电子邮箱",
+            "银行卡号",
+            "工作单位",
+            "配偶姓名",
+            "配偶身份证号码",
+        ];
+        plan_form(&mut s, "甲表", &labels);
+        // Every step ticked, the sensitive ones too.
+        let all: Vec<FieldId> = s
+            .review
+            .plan
+            .steps
+            .iter()
+            .map(|st| st.field.clone())
+            .collect();
+        for f in all {
+            send(&mut s, ReviewAction::Select(f, true));
+        }
+        let planned = s.review.plan.steps.len();
+        assert!(planned >= 8, "{planned}");
+        let rev = s.vault.revision;
+        fill_ticked(&mut s);
+        assert!(
+            s.vault.revision > rev,
+            "the record is saved with the profile"
+        );
+        let entry = &s.profile().disclosures[0];
+        assert_eq!(entry.count, planned);
+        assert_eq!(entry.origin, "https://a.example");
+        assert_eq!(entry.title, "甲表");
+        assert_eq!(entry.time, "2026-11-21T08:00:00Z");
+        assert!(
+            entry
+                .elements
+                .iter()
+                .any(|d| d.element == "person.id_number" && d.role.is_none())
+        );
+        // No value of the profile appears anywhere in the record or its export.
+        let json = s.profile().to_json();
+        let record = serde_json::to_string(&s.profile().disclosures).unwrap()
+            + &crate::core::disclosure::export_json(&s.profile().disclosures);
+        let mut values = Vec::new();
+        for p in &s.profile().persons {
+            for key in Key::all() {
+                if let Some(t) = p.values.text(key) {
+                    values.push(t.to_string());
+                }
+            }
+        }
+        let long: Vec<&String> = values.iter().filter(|v| v.chars().count() >= 3).collect();
+        assert!(long.len() >= 8, "{}", long.len());
+        for v in long {
+            assert!(json.contains(v.as_str()), "the profile holds it");
+            assert!(!record.contains(v.as_str()), "a value is in the record");
+        }
+        // A fill that wrote nothing adds nothing; delete one, then all.
+        send(&mut s, Action::Filled(FillSummary::default()));
+        assert_eq!(s.profile().disclosures.len(), 1);
+        plan_form(&mut s, "乙表", &["姓名"]);
+        fill_ticked(&mut s);
+        assert_eq!(s.profile().disclosures.len(), 2);
+        assert!(!send(&mut s, Action::DeleteDisclosures(Some(5))));
+        assert!(send(&mut s, Action::DeleteDisclosures(Some(0))));
+        assert_eq!(s.profile().disclosures.len(), 1);
+        assert_eq!(s.profile().disclosures[0].title, "乙表");
+        send(&mut s, Action::DeleteDisclosures(None));
+        assert!(s.profile().disclosures.is_empty());
     }
 }

@@ -19,6 +19,8 @@ pub enum View {
     Settings,
     /// A backup file being imported.
     Import,
+    /// The disclosure record (授权记录).
+    Disclosures,
 }
 
 /// The panel's own state.

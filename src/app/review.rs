@@ -1,13 +1,16 @@
 //! Review of a planned fill: the fields found, the plan, which sensitive values the person
-//! chose to see, and the outcome of the fill.
+//! chose to see, which need the person's consent on this form, and the outcome of the fill.
 
 use std::collections::BTreeSet;
 
+use time::Date;
+
 use crate::core::dictionary::{Group, Key};
+use crate::core::disclosure::{self, Entry, FormRef};
 use crate::core::field::{FieldDescriptor, FieldId};
 use crate::core::plan::{FillPlan, NotPlanned};
 use crate::core::profile::Profile;
-use crate::core::role::{RoleRef, Who};
+use crate::core::role::{Role, RoleRef, Who};
 use crate::core::scan::Truncated;
 
 /// The outcome of a fill, as the report shows it.
@@ -17,6 +20,8 @@ pub struct FillSummary {
     pub filled: usize,
     /// Fields that need the person's hand: (label, message id of what happened).
     pub failed: Vec<(String, &'static str)>,
+    /// The fields written (outcome filled), for the disclosure record.
+    pub written: Vec<FieldId>,
 }
 
 /// The review's state.
@@ -40,6 +45,11 @@ pub struct ReviewState {
     /// How many choices were refused: each refusal is a change, so the review is drawn
     /// again and shows the choice that stands.
     pub refusals: u32,
+    /// The page and form under review, for the disclosure record and consent.
+    pub page: FormRef,
+    /// Steps whose element is sensitive (identity, account, health, a minor's): marked in
+    /// review, and ticked only on a form the person approved them for before.
+    pub consent: BTreeSet<FieldId>,
 }
 
 /// What changes the review.
@@ -76,6 +86,8 @@ impl ReviewState {
             truncated: None,
             refused: None,
             refusals: 0,
+            page: FormRef::default(),
+            consent: BTreeSet::new(),
         }
     }
 
@@ -95,6 +107,42 @@ impl ReviewState {
             self.refused = None;
             Assigned::Accepted
         }
+    }
+
+    /// Marks the sensitive steps and unticks those the person has not filled on this form
+    /// before (`page`, with the form's mapping id when one decided).
+    pub fn ask_consent(&mut self, page: FormRef, profile: &Profile, today: Date) {
+        self.page = FormRef {
+            mapping: self.form.clone(),
+            ..page
+        };
+        self.consent.clear();
+        for step in &mut self.plan.steps {
+            if !sensitive_for(profile, step.key, step.role, today) {
+                continue;
+            }
+            self.consent.insert(step.field.clone());
+            if !disclosure::approved(&profile.disclosures, &self.page, step.key, step.role) {
+                step.selected = false;
+            }
+        }
+    }
+
+    /// The disclosure record's entry of a fill at `time` that wrote `written`: the elements of
+    /// those steps and whose they are, never their values.
+    pub fn disclosure(&self, time: &str, written: &[FieldId]) -> Entry {
+        let steps: Vec<_> = self
+            .plan
+            .steps
+            .iter()
+            .filter(|s| written.contains(&s.field))
+            .collect();
+        Entry::new(
+            time,
+            &self.page,
+            steps.iter().map(|s| (s.key, s.role)),
+            steps.len(),
+        )
     }
 
     /// Applies an action.
@@ -140,6 +188,22 @@ impl ReviewState {
             .find(|f| &f.id == field)
             .and_then(crate::core::classify::learn::handle_of)
     }
+}
+
+/// Whether an element of a person needs consent on each form: identity, account and health
+/// elements, and anything of a child or of a person under 18.
+pub fn sensitive_for(profile: &Profile, key: Key, role: Option<RoleRef>, today: Date) -> bool {
+    if disclosure::needs_consent(key) || disclosure::is_childs(role) {
+        return true;
+    }
+    if key.element().group == Group::Firm || role.is_some_and(|r| r.role == Role::Firm) {
+        return false;
+    }
+    let person = match role {
+        None => profile.owner(),
+        Some(r) => profile.role_person_id(r).and_then(|id| profile.person(&id)),
+    };
+    person.is_some_and(|p| p.is_minor(today))
 }
 
 /// What the form under review asks for that the profile lacks and the person can type here:
@@ -220,7 +284,7 @@ mod tests {
         assert!(r.revealed.contains(&first));
         r.filled(FillSummary {
             filled: 1,
-            failed: Vec::new(),
+            ..FillSummary::default()
         });
         assert!(r.revealed.is_empty());
         assert_eq!(r.report.as_ref().map(|s| s.filled), Some(1));

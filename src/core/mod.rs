@@ -12,6 +12,7 @@ pub mod codes;
 #[cfg(any(not(target_arch = "wasm32"), feature = "credentials"))]
 pub mod credential;
 pub mod dictionary;
+pub mod disclosure;
 pub mod field;
 pub mod handle_map;
 pub mod i18n;

@@ -27,6 +27,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::i18n::{Lang, tr};
+use components::disclosures::Disclosures;
 use components::editor::Editor;
 use components::field_input::FieldIntents;
 use components::report::Report;
@@ -385,6 +386,16 @@ pub fn App(props: &AppProps) -> Html {
                 intents={FieldIntents::of_editor(&on_editor)}
                 on_fill={on_fill} on_learn={on_learn} on_missing={on_missing} {on_assign} />
         },
+        View::Disclosures => html! {
+            <Disclosures {lang} entries={Rc::new(state.profile().disclosures.clone())}
+                memory_only={state.vault.vault != state::VaultState::Unlocked}
+                on_delete={sender(&state).reform(Action::DeleteDisclosures)}
+                on_export={{
+                    let state = state.clone();
+                    Callback::from(move |_: ()| vault_ops::export_disclosures(&state.profile().disclosures))
+                }}
+                on_back={panel.reform(|_: ()| PanelAction::BackTo(View::Editor))} />
+        },
         View::Report => match &state.review.report {
             Some(report) => html! {
                 <Report {lang} report={report.clone()} {in_window}
@@ -418,6 +429,11 @@ pub fn App(props: &AppProps) -> Html {
                         </h2>
                         <div class="of-header-actions">
                             <button type="button" class="of-link" data-of="lang" onclick={switch_lang}>{ t("lang-switch") }</button>
+                            if state.vault.profile_open() {
+                                <button type="button" class="of-link" data-of="open-disclosures"
+                                    aria-current={(state.panel.view == View::Disclosures).then_some("page")}
+                                    onclick={panel.reform(|_: MouseEvent| PanelAction::ShowView(View::Disclosures))}>{ t("disclosures") }</button>
+                            }
                             <button type="button" class="of-close" data-of="close" aria-label={t("close")} onclick={close}>{"×"}</button>
                         </div>
                     </div>

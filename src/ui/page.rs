@@ -88,6 +88,29 @@ fn make_plan(
     (fields, plan, form, scanned.truncated)
 }
 
+/// The page's origin and the form's title, for the disclosure record (in the OnceFill window,
+/// the portal's, as its request says).
+fn form_ref(document: &web_sys::Document) -> crate::core::disclosure::FormRef {
+    if let Some(request) = window::request() {
+        let title = match request.page.form.trim() {
+            "" => request.page.title.clone(),
+            form => form.to_string(),
+        };
+        return crate::core::disclosure::FormRef {
+            origin: request.origin.clone(),
+            title,
+            mapping: None,
+        };
+    }
+    crate::core::disclosure::FormRef {
+        origin: web_sys::window()
+            .and_then(|w| w.location().origin().ok())
+            .unwrap_or_default(),
+        title: document.title(),
+        mapping: None,
+    }
+}
+
 /// Plans the page and shows the review.
 pub fn prepare(state: &Handle, profile: Profile) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
@@ -105,6 +128,7 @@ pub fn prepare(state: &Handle, profile: Profile) {
             plan,
             form,
             truncated,
+            page: form_ref(&document),
         },
     );
 }

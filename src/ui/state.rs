@@ -61,5 +61,11 @@ pub fn summary(report: &FillReport) -> FillSummary {
             .filter(|(_, _, o)| !o.ok())
             .map(|(_, label, o)| (label.clone(), o.message_id()))
             .collect(),
+        written: report
+            .outcomes
+            .iter()
+            .filter(|(_, _, o)| *o == crate::dom::fill::Outcome::Filled)
+            .map(|(field, _, _)| field.clone())
+            .collect(),
     }
 }

@@ -418,6 +418,12 @@ pub fn export_mappings(handle: &Handle) {
     message(handle, id);
 }
 
+/// Downloads the disclosure record as JSON (element names, never values). Whether it worked.
+pub fn export_disclosures(entries: &[crate::core::disclosure::Entry]) -> bool {
+    let text = crate::core::disclosure::export_json(entries);
+    download("oncefill-disclosures.json", text.as_bytes()).is_ok()
+}
+
 fn download(name: &str, bytes: &[u8]) -> Result<(), wasm_bindgen::JsValue> {
     let document = web_sys::window()
         .and_then(|w| w.document())

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, open } from './lib/widget.mjs';
+import { W, assertNoProblems, open, fillApproved } from './lib/widget.mjs';
 
 let browser;
 before(async () => {
@@ -43,7 +43,7 @@ test('a bundle form shows the event, asks for what is missing once, and counts p
   // A checkbox step says in words what happens to the box (its label is the step's title).
   const longTerm = page.locator(`${W('step')}[data-key="firm.term_to"]`).filter({ hasText: '☑' });
   assert.match(await longTerm.innerText(), /☑ 打勾/);
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   await page.locator(W('report')).waitFor();
   await page.locator(W('back-to-review')).click();
   await page.locator(W('back')).click();
@@ -68,7 +68,7 @@ test("the firm's own phone, when the profile lacks it, is asked once, kept on th
   await need.locator('[data-of="field-contact.landline"]').fill('0571-86660000');
   await page.locator(W('save-missing')).click();
   await page.locator(`${W('step')}[data-key="contact.landline"]`).waitFor();
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   await page.locator(W('report')).waitFor();
   assert.equal(await page.locator('input[name=tel]').inputValue(), '0571-86660000');
   // Kept on the firm's record: the editor shows it there, and the owner has no landline.
@@ -97,7 +97,7 @@ test("a role's own detail the profile lacks (the legal representative's 职务) 
   await need.locator('[data-of="field-rep.position"]').fill('执行董事兼总经理');
   await page.locator(W('save-missing')).click();
   await page.locator(`${W('step')}[data-key="rep.position"]`).waitFor();
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   await page.locator(W('report')).waitFor();
   assert.equal(await page.locator('input[name="lerep.position"]').inputValue(), '执行董事兼总经理');
   await page.locator(W('back-to-review')).click();

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch, trackRequests } from './lib/browser.mjs';
-import { W, open } from './lib/widget.mjs';
+import { W, open, fillApproved } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/cascade-unmapped.html`;
 const LEVELS = ['sheng', 'shi', 'xian', 'xiang', 'cun'];
@@ -85,7 +85,7 @@ for (const by of ['name', 'code', 'code12']) {
     assert.deepEqual(rows.map((r) => r.later), [false, true, true, true, true]);
 
     const started = Date.now();
-    await page.locator(W('fill')).click();
+    await fillApproved(page);
     const report = page.locator(W('report'));
     await report.waitFor({ timeout: 30000 });
     const ms = Date.now() - started;
@@ -120,7 +120,7 @@ test('levels the address does not name are refused with the reason', async () =>
   const reason = (label) => skipped.find((t) => t.replace(/^\*\s*/, '').startsWith(label)) ?? '';
   assert.match(reason('乡（镇、街道）'), /乡（镇、街道）：.*乡（镇、街道）/, skipped.join('\n'));
   assert.match(reason('村（社区）'), /村（社区）：.*村（社区）/, skipped.join('\n'));
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   const report = page.locator(W('report'));
   await report.waitFor({ timeout: 30000 });
   assert.equal(await report.getAttribute('data-failed'), '0');
@@ -136,7 +136,7 @@ test('a level whose options come without the reviewed choice stops the cascade t
   const { page, problems } = await review('?by=name', '浙江省杭州市西湖区东湖街道文三社区文三路90号');
   const rows = await divisionRows(page);
   assert.equal(rows.length, 5, JSON.stringify(rows));
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   const report = page.locator(W('report'));
   await report.waitFor({ timeout: 30000 });
   const got = [];

@@ -23,7 +23,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch, trackRequests } from './lib/browser.mjs';
-import { W, chinaToday, open } from './lib/widget.mjs';
+import { W, chinaToday, open, fillApproved } from './lib/widget.mjs';
 
 const FILLS = new URL('../data/fills/', import.meta.url);
 const WWW = new URL('../../www/', import.meta.url);
@@ -113,7 +113,7 @@ for (const fx of FIXTURES) {
     await page.locator(W('load-demo')).click();
     await page.locator(W('to-review')).click();
     await page.locator(W('review')).waitFor({ timeout: 15000 });
-    await page.locator(W('fill')).click();
+    await fillApproved(page);
     await page.locator(W('report')).waitFor({ timeout: 15000 });
     // A wizard: hidden steps are never filled; the person goes on with 下一步 and fills the
     // step now shown, each time after a review.
@@ -127,7 +127,7 @@ for (const fx of FIXTURES) {
         await page.locator(W('launcher')).click();
         await page.locator(W('to-review')).click();
         await page.locator(W('review')).waitFor({ timeout: 15000 });
-        await page.locator(W('fill')).click();
+        await fillApproved(page);
         await page.locator(W('report')).waitFor({ timeout: 15000 });
       }
     }

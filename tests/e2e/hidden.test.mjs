@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, open } from './lib/widget.mjs';
+import { W, assertNoProblems, open, fillApproved } from './lib/widget.mjs';
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 let browser;
@@ -88,7 +88,7 @@ test('on a page that hides fields, only what the person can see is filled, and r
     await page.screenshot({ path: `${SHOTS}/review-hidden-fields.png` });
   }
 
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   const report = page.locator(W('report'));
   await report.waitFor();
   assert.equal(await report.getAttribute('data-filled'), '2');
@@ -114,7 +114,7 @@ test('a page that swaps the handles of two fields and rewrites a label after rev
     const cell = document.getElementById('aac002').closest('tr').querySelector('th, td');
     cell.textContent = '推荐人手机号码';
   });
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   const report = page.locator(W('report'));
   await report.waitFor();
   assert.equal(await report.getAttribute('data-failed'), '3');
@@ -139,7 +139,7 @@ test('a handle copied onto a second element is refused', async () => {
     decoy.setAttribute('data-oncefill-id', id);
     document.getElementById('aac003').form.prepend(decoy);
   });
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   await page.locator(W('report')).waitFor();
   assert.match(await page.locator(W('report')).innerText(), /姓名：核对后字段已被网页改动/);
   assert.equal(await page.locator('#decoy').inputValue(), '');

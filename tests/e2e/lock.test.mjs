@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, open } from './lib/widget.mjs';
+import { W, assertNoProblems, open, fillApproved } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/pension.html`;
 const NAME = '欧阳青禾';
@@ -59,7 +59,7 @@ test('after locking, no copy of the ID number, the name or the passphrase is lef
   await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
   await page.locator(W('to-review')).click();
   await page.locator(W('review')).waitFor();
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   await page.locator(W('report')).waitFor();
   assert.equal(await page.locator('#aac003').inputValue(), NAME);
   assert.equal(await page.locator('#aac002').inputValue(), ID);

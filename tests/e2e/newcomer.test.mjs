@@ -7,7 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, createVault, open } from './lib/widget.mjs';
+import { W, assertNoProblems, createVault, open, fillApproved } from './lib/widget.mjs';
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 const PASS = '门前大桥下游过一群鸭';
@@ -183,7 +183,7 @@ test('a wizard is reviewed and filled one step at a time, and reopening shows no
     assert.ok(!first.includes(later), `${later} is on a later step: ${first.join('|')}`);
   }
   assert.doesNotMatch(await page.locator(W('review')).innerText(), /申报人姓名|监护人姓名/);
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   const report = page.locator(W('report'));
   await report.waitFor();
   assert.equal(await report.getAttribute('data-failed'), '0', await report.innerText());
@@ -207,7 +207,7 @@ test('a wizard is reviewed and filled one step at a time, and reopening shows no
   const second = await labels();
   assert.ok(second.includes('申报人姓名'), second.join('|'));
   assert.ok(!second.includes('母亲姓名'), `step 1 is done: ${second.join('|')}`);
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   await report.waitFor();
   assert.equal(await report.getAttribute('data-failed'), '0', await report.innerText());
   assert.equal(await page.locator('#sbrxm').inputValue(), '王小明');
@@ -233,7 +233,7 @@ test('a cascade of selects has a row in review for each value written', async ()
       await page.screenshot({ path: `${SHOTS}/newcomer-cascade-review-${width}.png` });
     }
   }
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   const report = page.locator(W('report'));
   await report.waitFor();
   assert.equal(await report.getAttribute('data-failed'), '0', await report.innerText());
@@ -246,7 +246,7 @@ test('a cascade of selects has a row in review for each value written', async ()
   await page.locator(W('load-demo')).click();
   await page.locator(W('to-review')).click();
   await later.filter({ hasText: '西湖区' }).locator('input[type=checkbox]').uncheck();
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   await report.waitFor();
   assert.equal(await page.locator('select[name=domCity]').inputValue(), '330100');
   assert.equal(await page.locator('select[name=domCounty]').inputValue(), '');

@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch, trackRequests } from './lib/browser.mjs';
-import { W, assertNoProblems, chinaToday, open, reviewAndFill, typeDemoPerson } from './lib/widget.mjs';
+import { W, assertNoProblems, chinaToday, open, reviewAndFill, typeDemoPerson, fillApproved } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/pension.html`;
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -45,7 +45,7 @@ test('a typed profile fills every mapped field, and nothing else', async () => {
   assert.ok(reasons.every((r) => r.includes('已知表单映射')), reasons.join(' | '));
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/review-panel.png` });
 
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   const report = page.locator(W('report'));
   await report.waitFor();
   assert.equal(await report.getAttribute('data-filled'), '8');
@@ -95,13 +95,13 @@ test('a field with content is only replaced when the person ticks it', async () 
   assert.equal(await box.isChecked(), false, 'a filled field starts unticked');
   assert.match(await nameStep.innerText(), /已有内容/);
 
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   await page.locator(W('report')).waitFor();
   assert.equal(await value(page, '#aac003'), '李四', 'not overwritten without consent');
 
   await page.locator(W('back-to-review')).click();
   await box.check();
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   await page.locator(W('report')).waitFor();
   assert.equal(await value(page, '#aac003'), '王小明', 'replaced once ticked');
   assertNoProblems(problems);
@@ -162,6 +162,12 @@ test('keyboard only: open, load the demo, review, fill, close', async () => {
   await tabTo('to-review');
   await page.keyboard.press('Enter');
   await page.locator(W('review')).waitFor();
+  // The ID number is sensitive and new to this form: the person ticks it with Space.
+  const idBox = page.locator(`${W('step')}[data-key="person.id_number"] input[type=checkbox]`);
+  assert.equal(await idBox.isChecked(), false, 'a sensitive element starts unticked');
+  await tabTo(await idBox.getAttribute('id'));
+  await page.keyboard.press('Space');
+  assert.equal(await idBox.isChecked(), true);
   await tabTo('fill');
   await page.keyboard.press('Enter');
   await page.locator(W('report')).waitFor();
@@ -189,7 +195,7 @@ test('what the form needs and the profile lacks is asked for once, checked, and 
   await address.fill('浙江省杭州市西湖区文三路100号');
   await page.locator(W('save-missing')).click();
   await page.locator(`${W('step')}[data-key="person.residence_address"]`).waitFor();
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   await page.locator(W('report')).waitFor();
   assert.equal(await value(page, '#aae006'), '浙江省杭州市西湖区文三路100号');
   // It is in the profile now, for every form: the editor shows it.

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch, trackRequests } from './lib/browser.mjs';
-import { W, open } from './lib/widget.mjs';
+import { W, open, fillApproved } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/tokens.html`;
 let browser;
@@ -69,7 +69,7 @@ test('every token the profile can answer is filled, and only those', async () =>
   await page.locator(W('load-demo')).click();
   await page.locator(W('to-review')).click();
   await page.locator(W('review')).waitFor({ timeout: 15000 });
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   const report = page.locator(W('report'));
   await report.waitFor({ timeout: 15000 });
   const filled = Object.values(EXPECTED).filter((v) => v !== '').length;

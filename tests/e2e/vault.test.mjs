@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, createVault as createVaultUnder, open } from './lib/widget.mjs';
+import { W, assertNoProblems, createVault as createVaultUnder, open, fillApproved } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/pension.html`;
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -368,7 +368,7 @@ test('a correction in review is remembered for the form and exported as a mappin
   await mobile.locator('select').selectOption('');
   await page.locator(`${W('step')}[data-key="contact.mobile"]`).waitFor({ state: 'detached' });
   assert.match(await page.locator(W('skipped')).textContent(), /上次选择不填/);
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   await page.locator(W('report')).waitFor();
   assert.equal(await page.locator('#aae005').inputValue(), '', 'the declined field stays empty');
   assert.equal(await page.locator('#aac003').inputValue(), '王小明');

@@ -10,6 +10,7 @@ import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
 
 import { BASE, CHROMIUM_ARGS, checkOwnServer, launch } from './lib/browser.mjs';
+import { fillApproved } from './lib/widget.mjs';
 
 const ONCEFILL = new URL(BASE).origin;
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -130,7 +131,7 @@ async function unlock(popup) {
 /** From the review: fill, then the report, then 返回表单 closes the window. */
 async function approve(popup) {
   await popup.locator(W('review')).waitFor();
-  await popup.locator(W('fill')).click();
+  await fillApproved(popup);
   const report = popup.locator(W('report'));
   await report.waitFor();
   const filled = Number(await report.getAttribute('data-filled'));
@@ -179,6 +180,23 @@ test('a vault made in the window from one portal fills a second portal of anothe
     assert.ok(!dbs.some((n) => /oncefill/i.test(n)), JSON.stringify(dbs));
     assert.deepEqual(problems, []);
     assert.deepEqual(errors, []);
+  }
+  {
+    // The window recorded both fills, each under its portal's origin, and once given to this
+    // portal's form the ID number is ticked there.
+    const { page, button } = await portal(context, PORTAL_B, 'forms/pension.html');
+    const { popup, problems } = await openWindow(page, button);
+    await unlock(popup);
+    await popup.locator(W('review')).waitFor();
+    const idBox = popup.locator(`${W('step')}[data-key="person.id_number"] input[type=checkbox]`);
+    assert.equal(await idBox.isChecked(), true, 'given to this form before');
+    await popup.locator(W('open-disclosures')).click();
+    const sites = await popup.locator(`${W('disclosure')} [data-of="disclosure-site"]`).allInnerTexts();
+    assert.deepEqual(sites, [PORTAL_B, PORTAL], 'newest first');
+    const text = await popup.locator(W('disclosures-screen')).innerText();
+    assert.match(text, /公民身份号码/);
+    assert.ok(!text.includes('王小明') && !text.includes('110105199003071239'), 'no value in the record');
+    assert.deepEqual(problems, []);
   }
   await context.close();
 });
@@ -337,7 +355,7 @@ test('a form changed between review and fill keeps the changed control empty, an
   await page.evaluate(() => {
     document.getElementById('aac003').closest('tr').querySelector('th, td').textContent = '手机号码';
   });
-  await popup.locator(W('fill')).click();
+  await fillApproved(popup);
   const report = popup.locator(W('report'));
   await report.waitFor();
   assert.ok(Number(await report.getAttribute('data-failed')) >= 1);
@@ -360,7 +378,7 @@ test('the window answers only the origin that asked: a portal that navigated awa
     window.__got = [];
     addEventListener('message', (e) => window.__got.push(e.data));
   });
-  await popup.locator(W('fill')).click();
+  await fillApproved(popup);
   await page.waitForTimeout(500);
   assert.deepEqual(await page.evaluate(() => window.__got), []);
   assert.equal(await page.inputValue('#aac003'), '');

@@ -170,6 +170,7 @@ impl Profile {
             }],
             learned: Vec::new(),
             filled_forms: Vec::new(),
+            disclosures: Vec::new(),
             unknown: BTreeMap::new(),
         }
     }

@@ -211,6 +211,18 @@ pub fn merge(base: &Profile, incoming: &Profile, now: &str) -> Profile {
             }
         }
     }
+    // The backup's disclosure record joins this device's, in time order, within the cap.
+    for e in &incoming.disclosures {
+        if !out.disclosures.contains(e) {
+            out.disclosures.push(e.clone());
+        }
+    }
+    out.disclosures.sort_by(|a, b| a.time.cmp(&b.time));
+    let over = out
+        .disclosures
+        .len()
+        .saturating_sub(crate::core::disclosure::CAP);
+    out.disclosures.drain(..over);
     out
 }
 
@@ -260,7 +272,8 @@ fn join(
     }
 }
 
-/// Lists changed on both sides: records by id, or words (e.g. filled forms) as sets.
+/// Lists changed on both sides: records by id, or words (e.g. filled forms) and the entries of
+/// the disclosure record as sets (what either side added is kept, what either removed goes).
 fn join_lists(
     b: &[serde_json::Value],
     m: &[serde_json::Value],
@@ -288,7 +301,8 @@ fn join_lists(
         }
         return Some(out);
     }
-    if all().all(|v| v.is_string()) {
+    let entry = |v: &serde_json::Value| v.get("time").is_some() && v.get("origin").is_some();
+    if all().all(|v| v.is_string() || entry(v)) {
         let mut out: Vec<serde_json::Value> = m
             .iter()
             .filter(|v| t.contains(v) || !b.contains(v))
@@ -445,5 +459,33 @@ mod tests {
             mine,
             "the same edit twice"
         );
+    }
+
+    #[test]
+    fn fills_recorded_on_two_pages_are_both_kept_and_a_deletion_stays_deleted() {
+        use crate::core::disclosure::{Entry, FormRef, record};
+        let entry = |title: &str, time: &str| {
+            let form = FormRef {
+                origin: "https://a.example".into(),
+                title: title.into(),
+                mapping: None,
+            };
+            Entry::new(time, &form, [(Key::PersonName, None)], 1)
+        };
+        let mut base = Profile::demo();
+        record(&mut base.disclosures, entry("甲", "2026-12-05T10:00:00Z"));
+        record(&mut base.disclosures, entry("乙", "2026-12-05T11:00:00Z"));
+        let mut mine = base.clone();
+        record(&mut mine.disclosures, entry("丙", "2026-12-05T12:00:00Z"));
+        let mut theirs = base.clone();
+        theirs.disclosures.remove(0);
+        record(&mut theirs.disclosures, entry("丁", "2026-12-05T12:01:00Z"));
+        let joined = three_way(&base, &mine, &theirs).unwrap();
+        let titles: Vec<&str> = joined
+            .disclosures
+            .iter()
+            .map(|e| e.title.as_str())
+            .collect();
+        assert_eq!(titles, ["乙", "丙", "丁"]);
     }
 }

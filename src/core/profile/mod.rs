@@ -16,6 +16,7 @@
 //! | `firms` | array of Firm | firms the owner registers or works for |
 //! | `agents` | array of Agent | mandates: a person acting for the owner or a firm |
 //! | `filled_forms` | array of strings | mapping ids of forms already filled, for a bundle's progress; omitted when empty |
+//! | `disclosures` | array | the disclosure record (授权记录): one entry per fill, element names and never values ([`crate::core::disclosure`]); omitted when empty |
 //! | `learned` | array | corrections made in review: `{ "page": origin + path, "fields": [{ "handle": id or name, "key": dotted key or null (never fill) }] }`; omitted when empty |
 //!
 //! ## Person
@@ -100,6 +101,9 @@ pub struct Profile {
     /// Mapped forms already filled (their mapping ids), for a bundle's progress.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub filled_forms: Vec<String>,
+    /// The disclosure record: which elements each fill wrote, oldest first (never values).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disclosures: Vec<crate::core::disclosure::Entry>,
     /// Members written by a newer version, kept as they are.
     #[serde(flatten)]
     pub unknown: BTreeMap<String, serde_json::Value>,
@@ -408,6 +412,7 @@ impl Profile {
             agents: Vec::new(),
             learned: Vec::new(),
             filled_forms: Vec::new(),
+            disclosures: Vec::new(),
             unknown: BTreeMap::new(),
         }
     }

@@ -784,4 +784,46 @@ mod tests {
             Err(VaultError::NotAProfile(_))
         ));
     }
+
+    #[test]
+    fn the_disclosure_record_is_sealed_with_the_profile_and_older_vaults_open_without_it() {
+        use crate::core::dictionary::Key;
+        use crate::core::disclosure::{Entry, FormRef, record};
+        let mut rng = SeededRandom::new(7);
+        let key = VaultKey::create("p", FAST, &mut rng).unwrap();
+        let mut profile = Profile::demo();
+        let form = FormRef {
+            origin: "https://a.example".into(),
+            title: "养老保险登记表".into(),
+            mapping: Some("pension".into()),
+        };
+        record(
+            &mut profile.disclosures,
+            Entry::new(
+                "2026-12-05T12:00:00Z",
+                &form,
+                [(Key::PersonName, None), (Key::PersonIdNumber, None)],
+                2,
+            ),
+        );
+        let bytes = seal_profile(&key, RECORD_VAULT, &profile, &mut rng).unwrap();
+        let (_, back) = open_profile("p", &bytes).unwrap();
+        assert_eq!(back.disclosures, profile.disclosures);
+        assert_eq!(back, profile);
+        // A vault sealed before the record existed opens, with an empty record; a newer
+        // member of an entry and of the profile survives a save.
+        let old = br#"{"version":2,"persons":[{"id":"p1","relation":"self","values":{}}]}"#;
+        let sealed_old = seal(&key, RECORD_VAULT, old, &mut rng).unwrap();
+        let (_, opened) = open_profile("p", &sealed_old).unwrap();
+        assert!(opened.disclosures.is_empty());
+        let newer = br#"{"version":3,"persons":[],"future":[1],"disclosures":[{"time":"2026-12-05T12:00:00Z",
+            "origin":"https://a.example","elements":[],"count":1,"purpose":"x"}]}"#;
+        let sealed_newer = seal(&key, RECORD_VAULT, newer, &mut rng).unwrap();
+        let (_, opened) = open_profile("p", &sealed_newer).unwrap();
+        let resaved = seal_profile(&key, RECORD_VAULT, &opened, &mut rng).unwrap();
+        let (_, again) = open_profile("p", &resaved).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&again.to_json()).unwrap();
+        assert_eq!(json["future"], serde_json::json!([1]));
+        assert_eq!(json["disclosures"][0]["purpose"], "x");
+    }
 }

@@ -2,6 +2,7 @@
 
 pub mod address_input;
 pub mod completeness;
+pub mod disclosures;
 pub mod editor;
 pub mod field_input;
 pub mod labels;

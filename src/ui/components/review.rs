@@ -405,6 +405,12 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
                         </button>
                     }
                 </div>
+                if s.consent.contains(&field) {
+                    <div class="of-sensitive" data-of="sensitive">
+                        <strong class="of-tag of-tag-sensitive">{ tr(lang, "sensitive-tag", &[]) }</strong>{ " " }
+                        { tr(lang, if crate::core::disclosure::approved(&props.editor.profile.disclosures, &s.page, step.key, step.role) { "sensitive-known" } else { "sensitive-ask" }, &[]) }
+                    </div>
+                }
                 <div class="of-reason">
                     if let Some(role) = step.role {
                         <strong class="of-role-tag">{ role_name(lang, role) }</strong>{ " · " }
