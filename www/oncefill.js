@@ -134,8 +134,38 @@
   });
   document.addEventListener('oncefill:ready', keepRoom);
 
-  if (document.body) skipLink();
-  else document.addEventListener('DOMContentLoaded', skipLink);
+  // 长辈版 (large text): the person's choice, kept under one key that holds only the choice
+  // (the widget reads and writes the same key). The page's <html> is marked before the widget
+  // starts, so that a page that offers large text (OnceFill's home page) shows it at once; a
+  // switch of the page's own (`data-oncefill-elder`) turns it on or off, and so does the
+  // widget's: both say so with an `oncefill:elder` event.
+  var ELDER = 'oncefill-elder';
+  function elderStored() {
+    try { return localStorage.getItem(ELDER) === '1'; } catch (e) { return false; }
+  }
+  function showElder(on) {
+    document.documentElement.classList.toggle('of-elder', on);
+    var switches = document.querySelectorAll('[data-oncefill-elder]');
+    for (var i = 0; i < switches.length; i++) switches[i].setAttribute('aria-pressed', on ? 'true' : 'false');
+  }
+  function elderSwitches() {
+    showElder(elderStored());
+    document.addEventListener('click', function (event) {
+      var button = event.target.closest && event.target.closest('[data-oncefill-elder]');
+      if (!button) return;
+      var on = button.getAttribute('aria-pressed') !== 'true';
+      try {
+        if (on) localStorage.setItem(ELDER, '1');
+        else localStorage.removeItem(ELDER);
+      } catch (e) { /* storage refused: this page only */ }
+      document.dispatchEvent(new CustomEvent('oncefill:elder', { detail: { on: on } }));
+    });
+  }
+  document.addEventListener('oncefill:elder', function (event) { showElder(!!(event.detail && event.detail.on)); });
+  document.documentElement.classList.toggle('of-elder', elderStored());
+
+  if (document.body) { skipLink(); elderSwitches(); }
+  else document.addEventListener('DOMContentLoaded', function () { skipLink(); elderSwitches(); });
 
   document.addEventListener('oncefill:locked', function (event) {
     var detail = event.detail || {};
