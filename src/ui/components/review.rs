@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::field_input::{FieldInput, FieldIntents};
 use super::labels::key_label;
 use crate::app::editor::EditorState;
-use crate::app::review::{ReviewState, missing};
+use crate::app::review::{OneAtATime, ReviewState, missing};
 use crate::core::bundle::Bundle;
 use crate::core::classify::{Reason, SkipReason};
 use crate::core::dictionary::Key;
@@ -485,8 +485,12 @@ pub fn Review(props: &ReviewProps) -> Html {
             { tr(lang, "fill-selected", &[("count", Arg::Num(selected as i64))]) }
         </button>
     };
-    if props.elder && shown > 0 {
-        let index = (*at).min(shown);
+    let one = if props.elder {
+        s.one_at(*at)
+    } else {
+        OneAtATime::Nothing
+    };
+    if one != OneAtATime::Nothing {
         let go = |to: usize| {
             let at = at.clone();
             Callback::from(move |_: MouseEvent| at.set(to))
@@ -494,21 +498,18 @@ pub fn Review(props: &ReviewProps) -> Html {
         let truncated = s.truncated.as_ref().map(|why| html! {
             <p class="of-warning" role="status" data-of="scan-truncated">{ why.message(lang) }</p>
         });
-        if index < shown {
-            // The index-th step the page shows, and its place in the plan.
-            let (i, step) = s
-                .plan
-                .steps
-                .iter()
-                .enumerate()
-                .filter(|(_, st)| st.concealed.is_none())
-                .nth(index)
-                .unwrap_or((0, &s.plan.steps[0]));
+        if let OneAtATime::Item {
+            n: index,
+            total,
+            step: i,
+        } = one
+        {
+            let step = &s.plan.steps[i];
             return html! {
                 <div class="of-review of-one" data-of="review" data-step={index.to_string()}>
                     { truncated }
                     <h3 ref={heading} tabindex="-1" data-of="step-heading">
-                        { tr(lang, "review-step", &[("n", Arg::Num(index as i64 + 1)), ("total", Arg::Num(shown as i64))]) }
+                        { tr(lang, "review-step", &[("n", Arg::Num(index as i64 + 1)), ("total", Arg::Num(total as i64))]) }
                     </h3>
                     <p class="of-intro">{ t("review-step-intro") }</p>
                     <ul class="of-steps">{ step_row(props, i, step) }</ul>
@@ -538,7 +539,7 @@ pub fn Review(props: &ReviewProps) -> Html {
                 </ul>
                 { after_steps(props) }
                 <div class="of-actions">
-                    <button type="button" class="of-secondary" data-of="prev" onclick={go(index - 1)}>{ t("review-prev") }</button>
+                    <button type="button" class="of-secondary" data-of="prev" onclick={go(shown - 1)}>{ t("review-prev") }</button>
                     { fill_button }
                 </div>
             </div>
