@@ -204,8 +204,14 @@ test('the switch is on the first screen of the panel, is remembered, and keeps w
   assert.ok(await page.evaluate(() => document.documentElement.classList.contains('of-elder')));
   await page.locator(W('launcher')).click();
   assert.equal(await page.locator(W('elder')).getAttribute('aria-pressed'), 'true');
-  await page.locator(W('elder')).click();
+  // The entry in the settings turns it off as well.
+  await page.locator(W('settings')).click();
+  const setting = page.locator(W('elder-setting'));
+  assert.equal(await setting.getAttribute('aria-pressed'), 'true');
+  await setting.click();
   await page.locator('[data-oncefill-host] .of-root:not(.of-elder)').waitFor({ state: 'attached' });
+  assert.equal(await setting.getAttribute('aria-pressed'), 'false');
+  assert.equal(await page.locator(W('elder')).getAttribute('aria-pressed'), 'false');
   assert.deepEqual(await page.evaluate(() => ({ ...localStorage })), {});
   assertNoProblems(problems);
   await context.close();
@@ -228,6 +234,14 @@ test("the home page's first screen has the switch, shared with the widget", asyn
   });
   assert.ok(sizes.font >= 18 && sizes.font > before, JSON.stringify({ before, ...sizes }));
   assert.ok(sizes.line >= 1.3);
+  // In the mode every link and button of the page is a large target.
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('header a, header button, main a, main button, footer a')]
+      .filter((el) => el.getClientRects().length > 0)
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width < 59.5 || r.height < 59.5)
+      .map((r) => `${r.width.toFixed(0)}×${r.height.toFixed(0)}`));
+  assert.deepEqual(small, []);
   // The widget follows the page's switch, and the page the widget's.
   await page.locator(W('launcher')).click();
   assert.equal(await page.locator(W('elder')).getAttribute('aria-pressed'), 'true');
@@ -326,6 +340,14 @@ test('outside the mode every target of the editor, the review list and the repor
   await page.locator(W('fill')).click();
   await page.locator(W('report')).waitFor();
   await measure(page, 'report', false);
+  await page.locator(W('settings')).click();
+  await page.locator(W('settings-screen')).waitFor();
+  await measure(page, 'settings', false);
+  await page.locator(W('close')).click();
+  await page.locator(W('launcher')).click();
+  await page.locator(W('vault-setup')).click();
+  await page.locator(W('new-pass')).waitFor();
+  await measure(page, 'vault set-up', false);
   assertNoProblems(problems);
   await context.close();
 });
