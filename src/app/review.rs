@@ -33,6 +33,8 @@ pub struct ReviewState {
     pub report: Option<FillSummary>,
     /// Why the scan left part of the page out, if it did (review says so).
     pub truncated: Option<Truncated>,
+    /// In the review one item at a time (长辈版): the screen shown (see [`Self::one_at`]).
+    pub at: usize,
 }
 
 /// In the review one item at a time (长辈版), what screen `at` shows.
@@ -53,6 +55,9 @@ pub enum ReviewAction {
     Select(FieldId, bool),
     /// Show or hide a sensitive value in review.
     Reveal(FieldId),
+    /// In the review one item at a time: go to the screen (an item, or past the last, the
+    /// summary).
+    Go(usize),
 }
 
 impl ReviewState {
@@ -65,6 +70,7 @@ impl ReviewState {
             revealed: BTreeSet::new(),
             report: None,
             truncated: None,
+            at: 0,
         }
     }
 
@@ -87,6 +93,7 @@ impl ReviewState {
                     self.revealed.insert(field);
                 }
             }
+            ReviewAction::Go(at) => self.at = at,
         }
     }
 
@@ -101,10 +108,11 @@ impl ReviewState {
         self.plan.steps.iter().filter(|st| st.selected).count()
     }
 
-    /// The screen `at` of the review one item at a time: the items are the steps the page
+    /// The screen shown in the review one item at a time: the items are the steps the page
     /// shows (a field it hides can be neither seen nor ticked, and is listed in the summary);
-    /// past the last item, the summary.
-    pub fn one_at(&self, at: usize) -> OneAtATime {
+    /// past the last item, the summary. A new plan starts at its first item.
+    pub fn one_at(&self) -> OneAtATime {
+        let at = self.at;
         let shown = || {
             self.plan
                 .steps
@@ -254,6 +262,13 @@ mod tests {
         assert_eq!(missing(&full.plan, &Profile::demo()), None);
     }
 
+    impl ReviewState {
+        fn at_(&mut self, at: usize) -> OneAtATime {
+            self.reduce(ReviewAction::Go(at));
+            self.one_at()
+        }
+    }
+
     #[test]
     fn one_item_at_a_time_goes_through_the_shown_steps_then_the_summary() {
         let mut r = planned(&Profile::demo(), &["姓名", "公民身份号码", "手机号码"]);
@@ -262,7 +277,7 @@ mod tests {
         r.plan.steps[1].concealed = Some(crate::core::field::Concealment::Opacity);
         r.plan.steps[1].selected = false;
         assert_eq!(
-            r.one_at(0),
+            r.at_(0),
             OneAtATime::Item {
                 n: 0,
                 total: 2,
@@ -271,21 +286,31 @@ mod tests {
         );
         // The hidden step is passed over: the second item is the plan's third step.
         assert_eq!(
-            r.one_at(1),
+            r.at_(1),
             OneAtATime::Item {
                 n: 1,
                 total: 2,
                 step: 2
             }
         );
-        assert_eq!(r.one_at(2), OneAtATime::Summary { total: 2 });
-        assert_eq!(r.one_at(9), OneAtATime::Summary { total: 2 });
+        assert_eq!(r.at_(2), OneAtATime::Summary { total: 2 });
+        assert_eq!(r.at_(9), OneAtATime::Summary { total: 2 });
         // An untick on an item's screen is what the summary and the fill count.
         let third = r.plan.steps[2].field.clone();
         r.reduce(ReviewAction::Select(third, false));
         assert_eq!(r.selected(), 1);
         let none = planned(&Profile::demo(), &[]);
-        assert_eq!(none.one_at(0), OneAtATime::Nothing);
+        assert_eq!(none.one_at(), OneAtATime::Nothing);
+        // A new plan starts at its first item.
+        let again = planned(&Profile::demo(), &["姓名"]);
+        assert_eq!(
+            again.one_at(),
+            OneAtATime::Item {
+                n: 0,
+                total: 1,
+                step: 0
+            }
+        );
     }
 
     #[test]

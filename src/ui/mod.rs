@@ -68,7 +68,7 @@ extern "C" {
     fn focus_first_problem(inside: &web_sys::HtmlElement);
     /// A new screen in the panel of `inside`: to its top, the focus on its heading.
     #[wasm_bindgen(js_name = focusScreen)]
-    pub(crate) fn focus_screen(inside: &web_sys::HtmlElement);
+    fn focus_screen(inside: &web_sys::HtmlElement);
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/elder.js")]
@@ -164,8 +164,14 @@ pub fn App(props: &AppProps) -> Html {
         let launcher_ref = launcher_ref.clone();
         let heading_ref = heading_ref.clone();
         let was = was.clone();
-        let key = (state.panel.open, state.panel.view, state.editor.refusals);
-        use_effect_with(key, move |&(open, _, refusals)| {
+        // (A new item of the review one item at a time is a new screen.)
+        let key = (
+            state.panel.open,
+            state.panel.view,
+            state.editor.refusals,
+            state.review.at,
+        );
+        use_effect_with(key, move |&(open, _, refusals, _)| {
             let (was_open, was_refused) = *was.borrow();
             let panel = heading_ref.cast::<web_sys::HtmlElement>();
             if open && was_open && refusals != was_refused {
@@ -369,6 +375,7 @@ pub fn App(props: &AppProps) -> Html {
                 base={AttrValue::from(base)} elder={elder_on}
                 on_select={sender(&state).reform(|(f, on)| ReviewAction::Select(f, on))}
                 on_reveal={sender(&state).reform(ReviewAction::Reveal)}
+                on_go={sender(&state).reform(ReviewAction::Go)}
                 on_back={panel.reform(|_: ()| PanelAction::BackTo(View::Editor))}
                 intents={FieldIntents::of_editor(&on_editor)}
                 on_fill={on_fill} on_learn={on_learn} on_missing={on_missing} />

@@ -49,6 +49,9 @@ pub struct ReviewProps {
     /// 长辈版: one item per screen, then a summary with the button that fills.
     #[prop_or_default]
     pub elder: bool,
+    /// The person goes to another screen of the review one item at a time.
+    #[prop_or_default]
+    pub on_go: Callback<usize>,
 }
 
 /// A bundle's progress, and everything its forms still need, asked once.
@@ -449,22 +452,6 @@ pub fn Review(props: &ReviewProps) -> Html {
         .count();
     let fill = props.on_fill.reform(|_: MouseEvent| ());
     let back = props.on_back.reform(|_: MouseEvent| ());
-    // 长辈版: which item is on the screen (`shown`: the summary), and its heading, which takes
-    // the focus on each new screen.
-    let at = use_state(|| 0usize);
-    let heading = use_node_ref();
-    let moved = use_mut_ref(|| false);
-    {
-        let heading = heading.clone();
-        use_effect_with(*at, move |_| {
-            if *moved.borrow()
-                && let Some(h) = heading.cast::<web_sys::HtmlElement>()
-            {
-                crate::ui::focus_screen(&h);
-            }
-            *moved.borrow_mut() = true;
-        });
-    }
     // A page without a form (OnceFill's own home page, an article): no list, no button that
     // cannot be pressed, but what to do instead and the way to a form.
     if s.fields.is_empty() && s.truncated.is_none() {
@@ -486,15 +473,12 @@ pub fn Review(props: &ReviewProps) -> Html {
         </button>
     };
     let one = if props.elder {
-        s.one_at(*at)
+        s.one_at()
     } else {
         OneAtATime::Nothing
     };
     if one != OneAtATime::Nothing {
-        let go = |to: usize| {
-            let at = at.clone();
-            Callback::from(move |_: MouseEvent| at.set(to))
-        };
+        let go = |to: usize| props.on_go.reform(move |_: MouseEvent| to);
         let truncated = s.truncated.as_ref().map(|why| html! {
             <p class="of-warning" role="status" data-of="scan-truncated">{ why.message(lang) }</p>
         });
@@ -508,7 +492,7 @@ pub fn Review(props: &ReviewProps) -> Html {
             return html! {
                 <div class="of-review of-one" data-of="review" data-step={index.to_string()}>
                     { truncated }
-                    <h3 ref={heading} tabindex="-1" data-of="step-heading">
+                    <h3 tabindex="-1" data-of="step-heading">
                         { tr(lang, "review-step", &[("n", Arg::Num(index as i64 + 1)), ("total", Arg::Num(total as i64))]) }
                     </h3>
                     <p class="of-intro">{ t("review-step-intro") }</p>
@@ -527,7 +511,7 @@ pub fn Review(props: &ReviewProps) -> Html {
         return html! {
             <div class="of-review of-one" data-of="review" data-step="summary">
                 { truncated }
-                <h3 ref={heading} tabindex="-1" data-of="step-heading">{ t("review-summary") }</h3>
+                <h3 tabindex="-1" data-of="step-heading">{ t("review-summary") }</h3>
                 <p class="of-intro" data-of="summary">
                     { tr(lang, "review-summary-count", &[("count", Arg::Num(selected as i64)), ("total", Arg::Num(shown as i64))]) }
                 </p>
