@@ -133,7 +133,7 @@ async function measure(page, screen, elder = true) {
   const r = await page.evaluate(audit, { min: elder ? 60 : 44, text: elder });
   assert.equal(r.elder, elder, `${screen}: the mode is ${elder ? 'on' : 'off'}`);
   assert.ok(r.targets > 0, `${screen}: no target measured`);
-  if (elder) assert.ok(r.texts > 3, `${screen}: only ${r.texts} texts measured`);
+  if (elder) assert.ok(r.texts >= 2, `${screen}: only ${r.texts} texts measured`);
   assert.deepEqual(r.problems, {}, `${screen}: ${JSON.stringify(r.problems, null, 1)}`);
 }
 
@@ -293,7 +293,12 @@ for (const [width, height] of [[320, 640], [360, 740], [1280, 800], [1920, 1080]
     await measure(page, 'editor with a vault');
     await page.waitForFunction(() =>
       document.querySelector('[data-oncefill-host]').shadowRoot.querySelector('[data-of="vault-status"]')?.hasAttribute('data-stored'));
+    await page.locator(W('settings')).click();
+    await page.locator(W('settings-screen')).waitFor();
+    await measure(page, 'settings');
     await page.reload();
+    await page.locator(W('launcher')).waitFor();
+    await measure(page, 'the launcher, the panel closed');
     await page.locator(W('launcher')).click();
     await page.locator(W('unlock-pass')).waitFor();
     await measure(page, 'vault unlock');
