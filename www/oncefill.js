@@ -162,6 +162,10 @@
     });
   }
   document.addEventListener('oncefill:elder', function (event) { showElder(!!(event.detail && event.detail.on)); });
+  // A choice made in another tab of the site.
+  window.addEventListener('storage', function (event) {
+    if (event.key === ELDER || event.key === null) showElder(elderStored());
+  });
   document.documentElement.classList.toggle('of-elder', elderStored());
 
   if (document.body) { skipLink(); elderSwitches(); }

@@ -23,9 +23,18 @@ export function setElder(on) {
   document.dispatchEvent(new CustomEvent('oncefill:elder', { detail: { on: !!on } }));
 }
 
-// Returns the function that stops listening (called when the widget is taken down).
+// Follows the choice made on this page or, through the storage, in another tab. Returns the
+// function that stops following (called when the widget is taken down: a discarded instance
+// must never be called again).
 export function onElder(callback) {
   const listener = (event) => callback(!!(event.detail && event.detail.on));
+  const other = (event) => {
+    if (event.key === KEY || event.key === null) callback(elderOn());
+  };
   document.addEventListener('oncefill:elder', listener);
-  return () => document.removeEventListener('oncefill:elder', listener);
+  window.addEventListener('storage', other);
+  return () => {
+    document.removeEventListener('oncefill:elder', listener);
+    window.removeEventListener('storage', other);
+  };
 }

@@ -251,10 +251,17 @@ test("the home page's first screen has the switch, shared with the widget", asyn
   assert.equal(await home.getAttribute('aria-pressed'), 'true');
   assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth));
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/elder-home-360.png` });
+  // Another tab of the site follows.
+  const other = await context.newPage();
+  await open(other, `${BASE}forms/pension.html`);
+  await other.locator(W('launcher')).click();
+  await other.locator('[data-oncefill-host] .of-root.of-elder').waitFor({ state: 'attached' });
   await page.locator(W('launcher')).click();
   await page.locator(W('elder')).click();
   await page.waitForFunction(() => !document.documentElement.classList.contains('of-elder'));
   assert.equal(await home.getAttribute('aria-pressed'), 'false');
+  await other.locator('[data-oncefill-host] .of-root:not(.of-elder)').waitFor({ state: 'attached' });
+  assert.equal(await other.locator(W('elder')).getAttribute('aria-pressed'), 'false');
   assertNoProblems(problems);
   await context.close();
 });
@@ -296,6 +303,22 @@ for (const [width, height] of [[320, 640], [360, 740], [1280, 800], [1920, 1080]
     await page.locator(W('settings')).click();
     await page.locator(W('settings-screen')).waitFor();
     await measure(page, 'settings');
+    if (width === 360) {
+      // Locking discards the widget's instance: the discarded one no longer follows the switch
+      // (a call into its wiped memory would throw), the new one does.
+      const restarted = page.evaluate(
+        () => new Promise((resolve) => document.addEventListener('oncefill:ready', () => resolve(true), { once: true })),
+      );
+      await page.locator(W('close')).click();
+      await page.locator(W('launcher')).click();
+      await page.locator(W('lock')).click();
+      assert.ok(await restarted);
+      await page.locator(W('unlock-pass')).waitFor();
+      await page.locator(W('elder')).click();
+      await page.locator('[data-oncefill-host] .of-root:not(.of-elder)').waitFor({ state: 'attached' });
+      await page.locator(W('elder')).click();
+      await page.locator('[data-oncefill-host] .of-root.of-elder').waitFor({ state: 'attached' });
+    }
     await page.reload();
     await page.locator(W('launcher')).waitFor();
     await measure(page, 'the launcher, the panel closed');
