@@ -316,9 +316,45 @@
   });
   document.addEventListener('oncefill:ready', keepRoom);
 
+  // 长辈版 (large text): the person's choice, kept under one key that holds only the choice
+  // (the widget reads and writes the same key). The page's <html> is marked before the widget
+  // starts, so that a page that offers large text (OnceFill's home page) shows it at once; a
+  // switch of the page's own (`data-oncefill-elder`) turns it on or off, and so does the
+  // widget's: both say so with an `oncefill:elder` event.
+  var ELDER = 'oncefill-elder';
+  function elderStored() {
+    try { return localStorage.getItem(ELDER) === '1'; } catch (e) { return false; }
+  }
+  function showElder(on) {
+    document.documentElement.classList.toggle('of-elder', on);
+    var switches = document.querySelectorAll('[data-oncefill-elder]');
+    for (var i = 0; i < switches.length; i++) switches[i].setAttribute('aria-pressed', on ? 'true' : 'false');
+  }
+  function elderSwitches() {
+    showElder(elderStored());
+    document.addEventListener('click', function (event) {
+      var button = event.target.closest && event.target.closest('[data-oncefill-elder]');
+      if (!button) return;
+      var on = button.getAttribute('aria-pressed') !== 'true';
+      try {
+        if (on) localStorage.setItem(ELDER, '1');
+        else localStorage.removeItem(ELDER);
+      } catch (e) { /* storage refused: this page only */ }
+      document.dispatchEvent(new CustomEvent('oncefill:elder', { detail: { on: on } }));
+    });
+  }
+  document.addEventListener('oncefill:elder', function (event) { showElder(!!(event.detail && event.detail.on)); });
+  // A choice made in another tab of the site.
+  window.addEventListener('storage', function (event) {
+    if (event.key === ELDER || event.key === null) showElder(elderStored());
+  });
+  document.documentElement.classList.toggle('of-elder', elderStored());
+
+
   function ready() {
     skipLink();
     standIn();
+    elderSwitches();
   }
   if (document.body) ready();
   else document.addEventListener('DOMContentLoaded', ready);

@@ -50,6 +50,19 @@ pub struct ReviewState {
     /// Steps whose element is sensitive (identity, account, health, a minor's): marked in
     /// review, and ticked only on a form the person approved them for before.
     pub consent: BTreeSet<FieldId>,
+    /// In the review one item at a time (长辈版): the screen shown (see [`Self::one_at`]).
+    pub at: usize,
+}
+
+/// In the review one item at a time (长辈版), what screen `at` shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OneAtATime {
+    /// The `n`-th (from 0) of the `total` items the page shows, which is the plan's step `step`.
+    Item { n: usize, total: usize, step: usize },
+    /// After the last item: what will be filled, and the button that fills.
+    Summary { total: usize },
+    /// The page shows no item to review.
+    Nothing,
 }
 
 /// What changes the review.
@@ -63,6 +76,9 @@ pub enum ReviewAction {
     /// that person fills no other block (then the page is planned again with the answer);
     /// otherwise refused and kept for the message.
     Assign(Option<RoleRef>, Who),
+    /// In the review one item at a time: go to the screen (an item, or past the last, the
+    /// summary).
+    Go(usize),
 }
 
 /// What the review makes of a choice of whose a block is.
@@ -88,6 +104,7 @@ impl ReviewState {
             refusals: 0,
             page: FormRef::default(),
             consent: BTreeSet::new(),
+            at: 0,
         }
     }
 
@@ -167,6 +184,7 @@ impl ReviewState {
             ReviewAction::Assign(block, who) => {
                 self.assign(block, who);
             }
+            ReviewAction::Go(at) => self.at = at,
         }
     }
 
@@ -179,6 +197,28 @@ impl ReviewState {
     /// How many steps are ticked.
     pub fn selected(&self) -> usize {
         self.plan.steps.iter().filter(|st| st.selected).count()
+    }
+
+    /// The screen shown in the review one item at a time: the items are the steps the page
+    /// shows (a field it hides can be neither seen nor ticked, and is listed in the summary);
+    /// past the last item, the summary. A new plan starts at its first item.
+    pub fn one_at(&self) -> OneAtATime {
+        let at = self.at;
+        let shown = || {
+            self.plan
+                .steps
+                .iter()
+                .enumerate()
+                .filter(|(_, st)| st.concealed.is_none())
+        };
+        let total = shown().count();
+        if total == 0 {
+            return OneAtATime::Nothing;
+        }
+        match shown().nth(at) {
+            Some((step, _)) => OneAtATime::Item { n: at, total, step },
+            None => OneAtATime::Summary { total },
+        }
     }
 
     /// The correction handle (id or name) of a scanned field.
@@ -327,6 +367,57 @@ mod tests {
         assert_eq!(keys, vec![Key::PersonName, Key::ContactMobile]);
         let full = planned(&Profile::demo(), &["姓名"]);
         assert_eq!(missing(&full.plan, &Profile::demo()), None);
+    }
+
+    impl ReviewState {
+        fn at_(&mut self, at: usize) -> OneAtATime {
+            self.reduce(ReviewAction::Go(at));
+            self.one_at()
+        }
+    }
+
+    #[test]
+    fn one_item_at_a_time_goes_through_the_shown_steps_then_the_summary() {
+        let mut r = planned(&Profile::demo(), &["姓名", "公民身份号码", "手机号码"]);
+        assert_eq!(r.plan.steps.len(), 3);
+        // (As the plan leaves a field the page hides: unticked.)
+        r.plan.steps[1].concealed = Some(crate::core::field::Concealment::Opacity);
+        r.plan.steps[1].selected = false;
+        assert_eq!(
+            r.at_(0),
+            OneAtATime::Item {
+                n: 0,
+                total: 2,
+                step: 0
+            }
+        );
+        // The hidden step is passed over: the second item is the plan's third step.
+        assert_eq!(
+            r.at_(1),
+            OneAtATime::Item {
+                n: 1,
+                total: 2,
+                step: 2
+            }
+        );
+        assert_eq!(r.at_(2), OneAtATime::Summary { total: 2 });
+        assert_eq!(r.at_(9), OneAtATime::Summary { total: 2 });
+        // An untick on an item's screen is what the summary and the fill count.
+        let third = r.plan.steps[2].field.clone();
+        r.reduce(ReviewAction::Select(third, false));
+        assert_eq!(r.selected(), 1);
+        let none = planned(&Profile::demo(), &[]);
+        assert_eq!(none.one_at(), OneAtATime::Nothing);
+        // A new plan starts at its first item.
+        let again = planned(&Profile::demo(), &["姓名"]);
+        assert_eq!(
+            again.one_at(),
+            OneAtATime::Item {
+                n: 0,
+                total: 1,
+                step: 0
+            }
+        );
     }
 
     #[test]

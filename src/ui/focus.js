@@ -38,3 +38,18 @@ export function focusFirstProblem(inside) {
     target.focus({ preventScroll: true });
   }
 }
+
+// A new screen: it starts at its top, and its heading takes the focus; in the one-item-per-
+// screen review (长辈版), the item's heading, scrolled to the top of the panel, so that the item
+// itself is in sight rather than the panel's title.
+export function focusScreen(inside) {
+  const panel = inside.closest('.of-panel');
+  if (panel) panel.scrollTop = 0;
+  const step = panel && panel.querySelector('[data-of=step-heading]');
+  if (step) {
+    step.scrollIntoView({ block: 'start' });
+    step.focus({ preventScroll: true });
+  } else {
+    inside.focus();
+  }
+}

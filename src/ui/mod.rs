@@ -70,6 +70,22 @@ extern "C" {
     /// focus, scrolled into view.
     #[wasm_bindgen(js_name = focusFirstProblem)]
     fn focus_first_problem(inside: &web_sys::HtmlElement);
+    /// A new screen in the panel of `inside`: to its top, the focus on its heading.
+    #[wasm_bindgen(js_name = focusScreen)]
+    fn focus_screen(inside: &web_sys::HtmlElement);
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/elder.js")]
+extern "C" {
+    /// Whether the person chose 长辈版 (large text) on this device.
+    #[wasm_bindgen(js_name = elderOn)]
+    fn elder_on() -> bool;
+    /// Remembers the choice and tells every switch on the page, this widget's included.
+    #[wasm_bindgen(js_name = setElder)]
+    fn set_elder(on: bool);
+    /// Follows the choice made by any switch; returns the function that stops following.
+    #[wasm_bindgen(js_name = onElder)]
+    fn on_elder(callback: &wasm_bindgen::closure::Closure<dyn Fn(bool)>) -> js_sys::Function;
 }
 
 /// Properties of [`Asking`].
@@ -131,6 +147,21 @@ pub fn App(props: &AppProps) -> Html {
     });
     let launcher_ref = use_node_ref();
     let heading_ref = use_node_ref();
+    // 长辈版: large text, large targets, one question per screen. A class, never a new screen:
+    // what the person typed stays.
+    let elder = use_state(elder_on);
+    {
+        let elder = elder.clone();
+        use_effect_with((), move |_| {
+            let follow =
+                wasm_bindgen::closure::Closure::<dyn Fn(bool)>::new(move |on| elder.set(on));
+            let stop = on_elder(&follow);
+            move || {
+                let _ = stop.call0(&wasm_bindgen::JsValue::NULL);
+                drop(follow);
+            }
+        });
+    }
     let was = use_mut_ref(|| (false, 0u32));
 
     // Focus follows the panel: into its heading when it opens or changes screen, back to the
@@ -139,8 +170,14 @@ pub fn App(props: &AppProps) -> Html {
         let launcher_ref = launcher_ref.clone();
         let heading_ref = heading_ref.clone();
         let was = was.clone();
-        let key = (state.panel.open, state.panel.view, state.editor.refusals);
-        use_effect_with(key, move |&(open, _, refusals)| {
+        // (A new item of the review one item at a time is a new screen.)
+        let key = (
+            state.panel.open,
+            state.panel.view,
+            state.editor.refusals,
+            state.review.at,
+        );
+        use_effect_with(key, move |&(open, _, refusals, _)| {
             let (was_open, was_refused) = *was.borrow();
             let panel = heading_ref.cast::<web_sys::HtmlElement>();
             if open && was_open && refusals != was_refused {
@@ -150,10 +187,7 @@ pub fn App(props: &AppProps) -> Html {
             } else if open {
                 if let Some(h) = panel {
                     // A new screen starts at its top, not where the last one was scrolled to.
-                    if let Some(panel) = h.closest(".of-panel").ok().flatten() {
-                        panel.set_scroll_top(0);
-                    }
-                    let _ = h.focus();
+                    focus_screen(&h);
                 }
             } else if was_open && let Some(b) = launcher_ref.cast::<web_sys::HtmlElement>() {
                 let _ = b.focus();
@@ -336,6 +370,8 @@ pub fn App(props: &AppProps) -> Html {
             });
         })
     };
+    let elder_on = *elder;
+    let switch_elder = Callback::from(move |_: MouseEvent| set_elder(!elder_on));
     let session = Rc::new(state.vault.clone());
     let editor = Rc::new(state.editor.clone());
     let on_editor: Callback<EditorAction> = sender(&state);
@@ -364,7 +400,8 @@ pub fn App(props: &AppProps) -> Html {
         },
         View::Settings => html! {
             <SettingsScreen {lang} session={session.clone()} ops={ops.clone()}
-                has_learned={!state.profile().learned.is_empty()} />
+                has_learned={!state.profile().learned.is_empty()}
+                elder={elder_on} on_elder={switch_elder.clone()} />
         },
         View::Import => match &state.import {
             Some(import) => html! {
@@ -379,9 +416,10 @@ pub fn App(props: &AppProps) -> Html {
         },
         View::Review => html! {
             <Review {lang} review={Rc::new(state.review.clone())} {editor} forms={state.forms.clone()}
-                base={AttrValue::from(base)}
+                base={AttrValue::from(base)} elder={elder_on}
                 on_select={sender(&state).reform(|(f, on)| ReviewAction::Select(f, on))}
                 on_reveal={sender(&state).reform(ReviewAction::Reveal)}
+                on_go={sender(&state).reform(ReviewAction::Go)}
                 on_back={panel.reform(|_: ()| PanelAction::BackTo(View::Editor))}
                 intents={FieldIntents::of_editor(&on_editor)}
                 on_fill={on_fill} on_learn={on_learn} on_missing={on_missing} {on_assign} />
@@ -408,7 +446,7 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class={classes!("of-root", in_window.then_some("of-window"))} lang={lang.tag()} onkeydown={on_activity.reform(Event::from)}
+        <div class={classes!("of-root", in_window.then_some("of-window"), elder_on.then_some("of-elder"))} lang={lang.tag()} onkeydown={on_activity.reform(Event::from)}
             onclick={on_activity.reform(Event::from)} oninput={on_activity.reform(Event::from)}>
             if !in_window {
             <button ref={launcher_ref} class="of-launcher" data-of="launcher" type="button"
@@ -428,6 +466,11 @@ pub fn App(props: &AppProps) -> Html {
                             <span class="of-subtitle">{ t("app-subtitle") }</span>
                         </h2>
                         <div class="of-header-actions">
+                            <button type="button" class="of-elder-switch" data-of="elder" aria-pressed={elder_on.to_string()}
+                                title={t("elder-hint")} onclick={switch_elder}>
+                                <span aria-hidden="true" class="of-elder-box">{ if elder_on { "☑" } else { "☐" } }</span>
+                                { t("elder-switch") }
+                            </button>
                             <button type="button" class="of-link" data-of="lang" onclick={switch_lang}>{ t("lang-switch") }</button>
                             if state.vault.profile_open() {
                                 <button type="button" class="of-link" data-of="open-disclosures"

@@ -155,12 +155,12 @@ test('the panel is a modal dialog: Tab stays inside, Esc closes it back to the l
       .filter((el) => el.getClientRects().length > 0);
     return all[all.length - 1].getAttribute('data-of');
   });
-  // From the first control, Shift+Tab goes round to the last.
-  await page.locator(W('lang')).focus();
+  // From the first control (the 长辈版 switch), Shift+Tab goes round to the last.
+  await page.locator(W('elder')).focus();
   await page.keyboard.press('Shift+Tab');
   assert.equal((await focused(page)).of, last);
   await page.keyboard.press('Tab');
-  assert.equal((await focused(page)).of, 'lang', 'and Tab from the last comes back to the first');
+  assert.equal((await focused(page)).of, 'elder', 'and Tab from the last comes back to the first');
 
   await page.keyboard.press('Escape');
   await panel.waitFor({ state: 'detached' });

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::field_input::{FieldInput, FieldIntents};
 use super::labels::key_label;
 use crate::app::editor::EditorState;
-use crate::app::review::{ReviewState, missing};
+use crate::app::review::{OneAtATime, ReviewState, missing};
 use crate::core::bundle::Bundle;
 use crate::core::classify::{Reason, SkipReason};
 use crate::core::dictionary::Key;
@@ -47,6 +47,12 @@ pub struct ReviewProps {
     pub on_learn: Callback<(String, Option<Key>)>,
     /// The person supplied what the form asks for and the profile lacked: save and re-check.
     pub on_missing: Callback<()>,
+    /// 长辈版: one item per screen, then a summary with the button that fills.
+    #[prop_or_default]
+    pub elder: bool,
+    /// The person goes to another screen of the review one item at a time.
+    #[prop_or_default]
+    pub on_go: Callback<usize>,
     /// The person chose who fills a block of a form with several people.
     pub on_assign: Callback<(Option<RoleRef>, Who)>,
 }
@@ -445,54 +451,25 @@ fn steps(props: &ReviewProps, hidden: bool) -> Html {
     }
 }
 
-/// The review screen.
-#[component]
-pub fn Review(props: &ReviewProps) -> Html {
+/// What follows the list: the fields the page hides, what the profile lacks, what will not be
+/// filled.
+fn after_steps(props: &ReviewProps) -> Html {
     let s = &*props.review;
     let lang = props.lang;
     let t = |id: &str| tr(lang, id, &[]);
-    let selected = s.selected();
     let shown = s
         .plan
         .steps
         .iter()
         .filter(|st| st.concealed.is_none())
         .count();
-    let fill = props.on_fill.reform(|_: MouseEvent| ());
-    let back = props.on_back.reform(|_: MouseEvent| ());
     // Controls the page does not show (a later step, a closed section) are not listed: the
     // person meets them when the page shows them.
     let unseen =
         |sk: &crate::core::plan::Skipped| matches!(sk.why, NotPlanned::Skipped(SkipReason::Hidden));
     let skipped = s.plan.skipped.len() - s.plan.skipped.iter().filter(|sk| unseen(sk)).count();
-    // A page without a form (OnceFill's own home page, an article): no list, no button that
-    // cannot be pressed, but what to do instead and the way to a form.
-    if s.fields.is_empty() && s.truncated.is_none() {
-        return html! {
-            <div class="of-review" data-of="review">
-                <h3>{ t("no-form-title") }</h3>
-                <p class="of-intro" data-of="no-form">{ t("no-form") }</p>
-                <p><a class="of-primary of-button-link" data-of="to-form"
-                    href={format!("{}forms/pension.html", props.base)}>{ t("no-form-sample") }</a></p>
-                <div class="of-actions">
-                    <button type="button" class="of-secondary" data-of="back" onclick={back}>{ t("back-to-editor") }</button>
-                </div>
-            </div>
-        };
-    }
     html! {
-        <div class="of-review" data-of="review">
-            <h3>{ t("review-title") }</h3>
-            if let Some(why) = &s.truncated {
-                <p class="of-warning" role="status" data-of="scan-truncated">{ why.message(lang) }</p>
-            }
-            { people_section(props) }
-            if shown == 0 {
-                <p class="of-intro">{ t("review-none") }</p>
-            } else {
-                <p class="of-intro">{ t("review-intro") }</p>
-                { steps(props, false) }
-            }
+        <>
             if shown < s.plan.steps.len() {
                 <section class="of-hidden" data-of="hidden">
                     <h4>{ t("review-hidden") }</h4>
@@ -527,11 +504,120 @@ pub fn Review(props: &ReviewProps) -> Html {
                     </ul>
                 </details>
             }
+        </>
+    }
+}
+
+/// The review screen.
+#[component]
+pub fn Review(props: &ReviewProps) -> Html {
+    let s = &*props.review;
+    let lang = props.lang;
+    let t = |id: &str| tr(lang, id, &[]);
+    let selected = s.selected();
+    let shown = s
+        .plan
+        .steps
+        .iter()
+        .filter(|st| st.concealed.is_none())
+        .count();
+    let fill = props.on_fill.reform(|_: MouseEvent| ());
+    let back = props.on_back.reform(|_: MouseEvent| ());
+    // A page without a form (OnceFill's own home page, an article): no list, no button that
+    // cannot be pressed, but what to do instead and the way to a form.
+    if s.fields.is_empty() && s.truncated.is_none() {
+        return html! {
+            <div class="of-review" data-of="review">
+                <h3>{ t("no-form-title") }</h3>
+                <p class="of-intro" data-of="no-form">{ t("no-form") }</p>
+                <p><a class="of-primary of-button-link" data-of="to-form"
+                    href={format!("{}forms/pension.html", props.base)}>{ t("no-form-sample") }</a></p>
+                <div class="of-actions">
+                    <button type="button" class="of-secondary" data-of="back" onclick={back}>{ t("back-to-editor") }</button>
+                </div>
+            </div>
+        };
+    }
+    let fill_button = html! {
+        <button type="button" class="of-primary" data-of="fill" disabled={selected == 0} onclick={fill}>
+            { tr(lang, "fill-selected", &[("count", Arg::Num(selected as i64))]) }
+        </button>
+    };
+    let one = if props.elder {
+        s.one_at()
+    } else {
+        OneAtATime::Nothing
+    };
+    if one != OneAtATime::Nothing {
+        let go = |to: usize| props.on_go.reform(move |_: MouseEvent| to);
+        let truncated = s.truncated.as_ref().map(|why| html! {
+            <p class="of-warning" role="status" data-of="scan-truncated">{ why.message(lang) }</p>
+        });
+        if let OneAtATime::Item {
+            n: index,
+            total,
+            step: i,
+        } = one
+        {
+            let step = &s.plan.steps[i];
+            return html! {
+                <div class="of-review of-one" data-of="review" data-step={index.to_string()}>
+                    { truncated }
+                    <h3 tabindex="-1" data-of="step-heading">
+                        { tr(lang, "review-step", &[("n", Arg::Num(index as i64 + 1)), ("total", Arg::Num(total as i64))]) }
+                    </h3>
+                    if index == 0 { { people_section(props) } }
+                    <p class="of-intro">{ t("review-step-intro") }</p>
+                    <ul class="of-steps">{ step_row(props, i, step) }</ul>
+                    <div class="of-actions">
+                        if index == 0 {
+                            <button type="button" class="of-secondary" data-of="back" onclick={back}>{ t("back-to-editor") }</button>
+                        } else {
+                            <button type="button" class="of-secondary" data-of="prev" onclick={go(index - 1)}>{ t("review-prev") }</button>
+                        }
+                        <button type="button" class="of-primary" data-of="next" onclick={go(index + 1)}>{ t("review-next") }</button>
+                    </div>
+                </div>
+            };
+        }
+        return html! {
+            <div class="of-review of-one" data-of="review" data-step="summary">
+                { truncated }
+                <h3 tabindex="-1" data-of="step-heading">{ t("review-summary") }</h3>
+                <p class="of-intro" data-of="summary">
+                    { tr(lang, "review-summary-count", &[("count", Arg::Num(selected as i64)), ("total", Arg::Num(shown as i64))]) }
+                </p>
+                <ul class="of-summary-list">
+                    { for s.plan.steps.iter().filter(|st| st.concealed.is_none()).map(|st| html! {
+                        <li>{ if st.selected { "✓ " } else { "✗ " } }{ &st.label }
+                            if !st.selected { { t("review-summary-skip") } }</li>
+                    }) }
+                </ul>
+                { after_steps(props) }
+                <div class="of-actions">
+                    <button type="button" class="of-secondary" data-of="prev" onclick={go(shown - 1)}>{ t("review-prev") }</button>
+                    { fill_button }
+                </div>
+            </div>
+        };
+    }
+    html! {
+        <div class="of-review" data-of="review">
+            <h3>{ t("review-title") }</h3>
+            if let Some(why) = &s.truncated {
+                <p class="of-warning" role="status" data-of="scan-truncated">{ why.message(lang) }</p>
+            }
+            { people_section(props) }
+            if shown == 0 {
+                <p class="of-intro">{ t("review-none") }</p>
+            } else {
+                <p class="of-intro">{ t("review-intro") }</p>
+                { steps(props, false) }
+            }
+            { after_steps(props) }
             <div class="of-actions">
                 <button type="button" class="of-secondary" data-of="back" onclick={back}>{ t("back-to-editor") }</button>
-                <button type="button" class="of-primary" data-of="fill" disabled={selected == 0} onclick={fill}>
-                    { tr(lang, "fill-selected", &[("count", Arg::Num(selected as i64))]) }
-                </button>
+                { fill_button }
             </div>
         </div>
     }

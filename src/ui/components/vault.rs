@@ -368,6 +368,12 @@ pub struct SettingsProps {
     pub ops: VaultIntents,
     /// The profile holds corrections learned in review.
     pub has_learned: bool,
+    /// 长辈版 is on.
+    #[prop_or_default]
+    pub elder: bool,
+    /// The person turns 长辈版 on or off.
+    #[prop_or_default]
+    pub on_elder: Callback<MouseEvent>,
 }
 
 /// Vault settings.
@@ -407,6 +413,13 @@ pub fn SettingsScreen(props: &SettingsProps) -> Html {
             if let Some(m) = &s.message {
                 <p class="of-note" role="status" data-of="vault-message">{ m }</p>
             }
+            <div class="of-row">
+                <button type="button" class="of-elder-switch" data-of="elder-setting" aria-pressed={props.elder.to_string()}
+                    onclick={props.on_elder.clone()}>
+                    <span aria-hidden="true" class="of-elder-box">{ if props.elder { "☑" } else { "☐" } }</span>
+                    { t("elder-switch") }{ " · " }{ t("elder-hint") }
+                </button>
+            </div>
             if unlocked {
                 <div class="of-row">
                     <label for="of-auto-lock">{ t("auto-lock") }</label>
