@@ -9,6 +9,7 @@
 //! Yew's `use_reducer`.
 
 pub mod editor;
+pub mod home;
 pub mod import;
 pub mod panel;
 pub mod review;
