@@ -17,6 +17,8 @@
   window.__oncefillLoading = true;
   var base = new URL('.', script.src).href;
   var lang = script.getAttribute('data-lang') || undefined;
+  // On OnceFill's app page (app.html, `data-app`) the app is the page: no launcher, no skip link.
+  var appPage = script.hasAttribute('data-app');
   var instances = 0;
   var exports = null;
   var module = null;
@@ -35,7 +37,7 @@
       return m.default({ module_or_path: base + 'pkg/oncefill_bg.wasm' }).then(function (wasm) {
         exports = wasm;
         module = m;
-        m.mount({ lang: relock ? relock.lang : lang, base: base, relock: relock, messages: loaded[1] });
+        (appPage ? m.mount_app : m.mount)({ lang: relock ? relock.lang : lang, base: base, relock: relock, messages: loaded[1] });
         fontUnit();
         // Only benchmark pages opt in to the benchmark hook; it never touches a person's vault.
         if (window.__oncefillBenchEnabled) {
@@ -129,13 +131,15 @@
     });
   }
   window.addEventListener('resize', function () {
+    if (appPage) return;
     var button = launcher();
     if (button) makeRoom(button);
   });
-  document.addEventListener('oncefill:ready', keepRoom);
-
-  if (document.body) skipLink();
-  else document.addEventListener('DOMContentLoaded', skipLink);
+  if (!appPage) {
+    document.addEventListener('oncefill:ready', keepRoom);
+    if (document.body) skipLink();
+    else document.addEventListener('DOMContentLoaded', skipLink);
+  }
 
   document.addEventListener('oncefill:locked', function (event) {
     var detail = event.detail || {};

@@ -392,6 +392,9 @@ pub struct SettingsProps {
     pub ops: VaultIntents,
     /// The profile holds corrections learned in review.
     pub has_learned: bool,
+    /// A 返回 button (the app page has its own navigation instead).
+    #[prop_or(true)]
+    pub back: bool,
 }
 
 /// Vault settings.
@@ -465,9 +468,11 @@ pub fn SettingsScreen(props: &SettingsProps) -> Html {
                     <button type="button" class="of-danger" data-of="erase" onclick={props.ops.ask_erase.reform(|_: MouseEvent| ())}>{ t("erase") }</button>
                 }
             </div>
-            <div class="of-actions">
-                <button type="button" class="of-secondary" data-of="back" onclick={props.ops.show.reform(move |_: MouseEvent| back)}>{ t("back") }</button>
-            </div>
+            if props.back {
+                <div class="of-actions">
+                    <button type="button" class="of-secondary" data-of="back" onclick={props.ops.show.reform(move |_: MouseEvent| back)}>{ t("back") }</button>
+                </div>
+            }
         </section>
     }
 }
