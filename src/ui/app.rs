@@ -326,13 +326,11 @@ fn profile_screen(state: &super::state::Handle, lang: Lang, ops: &VaultIntents) 
         let open = open_in_editor(&on_editor, section);
         html! {
             <li class="of-complete" data-of="profile-record">
-                <div class="of-complete-head">
-                    <strong>{ title.clone() }</strong>
-                    <span data-of="record-filled">{ tr(lang, "filled-of", &[("filled", Arg::Num(filled as i64)), ("total", Arg::Num(total as i64))]) }</span>
-                </div>
-                <progress max={total.to_string()} value={filled.to_string()} aria-hidden="true"></progress>
+                <strong class="of-record-name">{ title.clone() }</strong>
+                <span data-of="record-filled">{ tr(lang, "filled-of", &[("filled", Arg::Num(filled as i64)), ("total", Arg::Num(total as i64))]) }</span>
                 <button type="button" class="of-link" data-of="open-record"
                     aria-label={format!("{} {}", t("open-record"), title)} onclick={open}>{ t("open-record") }</button>
+                <progress max={total.to_string()} value={filled.to_string()} aria-hidden="true"></progress>
             </li>
         }
     };
@@ -375,10 +373,8 @@ fn profile_screen(state: &super::state::Handle, lang: Lang, ops: &VaultIntents) 
                 { for persons }
                 { for firms }
                 <li class="of-complete" data-of="profile-agents">
-                    <div class="of-complete-head">
-                        <strong>{ t("agents") }</strong>
-                        <span>{ tr(lang, "agents-count", &[("n", Arg::Num(agents as i64))]) }</span>
-                    </div>
+                    <strong class="of-record-name">{ t("agents") }</strong>
+                    <span>{ tr(lang, "agents-count", &[("n", Arg::Num(agents as i64))]) }</span>
                     <button type="button" class="of-link" data-of="open-agents"
                         aria-label={format!("{} {}", t("open-record"), t("agents"))}
                         onclick={open_in_editor(&on_editor, Section::Agents)}>{ t("open-record") }</button>
@@ -488,7 +484,8 @@ fn Library(props: &LibraryProps) -> Html {
                 department: String,
                 tag: Option<String>,
                 coverage: Coverage,
-                href: Option<String>| {
+                href: Option<String>,
+                open: &'static str| {
         let names: Vec<Html> = coverage
             .asks
             .iter()
@@ -528,7 +525,7 @@ fn Library(props: &LibraryProps) -> Html {
                 </details>
                 if let Some(href) = href {
                     <a class="of-secondary of-button-link" data-of="open-form" href={href}
-                        aria-label={format!("{} {}", t("open-form"), title)}>{ t("open-form") }</a>
+                        aria-label={format!("{} {}", t(open), title)}>{ t(open) }</a>
                 }
             </li>
         }
@@ -572,6 +569,11 @@ fn Library(props: &LibraryProps) -> Html {
                 )),
                 home::coverage(profile, &mapped, props.today),
                 Some(format!("{base}{}", next.1)),
+                if b.done(profile) > 0 {
+                    "open-bundle-next"
+                } else {
+                    "open-bundle"
+                },
             ))
         })
         .collect();
@@ -586,6 +588,7 @@ fn Library(props: &LibraryProps) -> Html {
                 None,
                 home::coverage(profile, &[f], props.today),
                 home::page_of(f).map(|p| format!("{base}{p}")),
+                "open-form",
             )
         })
         .collect();

@@ -541,3 +541,5 @@ library-lacking = not yet entered
 library-locked = Unlock to see how many of these details you have.
 library-bundle = life event · { $count } forms
 open-form = Open this form
+open-bundle = Start: open the first form
+open-bundle-next = Continue: open the next form

@@ -541,3 +541,5 @@ library-lacking = 还没有
 library-locked = 解锁后显示您已有多少项资料。
 library-bundle = 一件事 · { $count } 张表
 open-form = 打开此表
+open-bundle = 开始办理：打开第一张表
+open-bundle-next = 继续办理：打开下一张表
