@@ -204,6 +204,28 @@ test('the library is searched by title or department, and its numbers are what t
   await context.close();
 });
 
+test('我的资料 lists each record with how complete it is and opens it in the editor', async () => {
+  const context = await person(360);
+  const { page, problems } = await openApp(context);
+  await nextStep(page);
+  await page.locator(W('next-sample')).click();
+  await page.locator(W('screen-profile')).waitFor();
+  const records = page.locator(W('profile-record'));
+  const names = await records.locator('.of-record-name').allInnerTexts();
+  assert.deepEqual(names.slice(0, 3), ['本人：王小明', '配偶：李华', '子女：王小宝']);
+  assert.match(names[3], /杭州示例科技有限公司（法定代表人、财务负责人、联络员、股东）/, 'each role named once');
+  assert.match(await records.first().locator('[data-of="record-filled"]').innerText(), /已填 \d \/ 8 项/);
+  assert.equal(await page.locator(W('profile-agents')).count(), 1);
+  await records.nth(1).locator('[data-of="open-record"]').click();
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-oncefill-host]').shadowRoot.activeElement;
+    return el && el.tagName === 'H3' && el.textContent.includes('李华');
+  });
+  assert.equal(await page.locator(W('field-person.name')).inputValue(), '李华', 'the editor shows that record');
+  assertNoProblems(problems);
+  await context.close();
+});
+
 for (const [width, locale] of [[360, 'zh-CN'], [1280, 'zh-CN'], [360, 'en'], [1280, 'en']]) {
   test(`at ${width} px (${locale}) no screen scrolls sideways`, async () => {
     const context = await person(width, locale);
