@@ -97,10 +97,13 @@ pub fn most_used(profile: &Profile, published: &[FormMapping]) -> Vec<Key> {
             }
         }
     }
-    counted.retain(|(_, n)| *n >= MOST_USED_FORMS);
-    // Stable: equal counts keep the order the forms first ask in.
-    counted.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
-    counted.into_iter().map(|(k, _)| k).collect()
+    // Most asked first; equal counts in the order the forms first ask (no sort: a few
+    // passes over a short list cost less code in the bundle than a sort's instantiation).
+    let mut out = Vec::new();
+    for times in (MOST_USED_FORMS..=published.len()).rev() {
+        out.extend(counted.iter().filter(|(_, n)| *n == times).map(|(k, _)| *k));
+    }
+    out
 }
 
 /// The one next step, from where the profile is kept, the profile and the published forms.
@@ -142,10 +145,11 @@ pub fn next_step(
 /// Whether a published form or bundle answers a search: every word of `query` (split at
 /// spaces) is part of its title or its department. An empty query matches everything.
 pub fn matches(query: &str, title: &str, department: &str) -> bool {
-    let title = title.to_lowercase();
-    let department = department.to_lowercase();
+    // Chinese has no case; Latin letters are matched without theirs.
+    let title = title.to_ascii_lowercase();
+    let department = department.to_ascii_lowercase();
     query
-        .to_lowercase()
+        .to_ascii_lowercase()
         .split_whitespace()
         .all(|word| title.contains(word) || department.contains(word))
 }
