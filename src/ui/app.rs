@@ -228,6 +228,14 @@ fn lang_of(state: &AppState) -> Lang {
     state.lang()
 }
 
+/// Between the items of a list in a sentence.
+fn list_sep(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhCn => "、",
+        Lang::En => ", ",
+    }
+}
+
 /// 首页: one next step, large and plain.
 fn home_screen(state: &super::state::Handle, lang: Lang, base: &str, go: &Callback<Place>) -> Html {
     let t = |id: &str| tr(lang, id, &[]);
@@ -287,7 +295,7 @@ fn home_screen(state: &super::state::Handle, lang: Lang, base: &str, go: &Callba
                 .iter()
                 .map(|k| key_label(lang, *k))
                 .collect::<Vec<_>>()
-                .join("、");
+                .join(list_sep(lang));
             (
                 "complete",
                 t("next-complete"),
@@ -322,11 +330,13 @@ fn profile_screen(state: &super::state::Handle, lang: Lang, ops: &VaultIntents) 
     let t = |id: &str| tr(lang, id, &[]);
     let editor = Rc::new(state.editor.clone());
     let on_editor: Callback<EditorAction> = sender(state);
-    let record = |title: String, section: Section, filled: usize, total: usize| {
+    let record = |title: String, roles: String, section: Section, filled: usize, total: usize| {
         let open = open_in_editor(&on_editor, section);
         html! {
             <li class="of-complete" data-of="profile-record">
-                <strong class="of-record-name">{ title.clone() }</strong>
+                <span class="of-record-name"><strong>{ title.clone() }</strong>
+                    if !roles.is_empty() { <span class="of-record-roles" data-of="record-roles">{ roles }</span> }
+                </span>
                 <span data-of="record-filled">{ tr(lang, "filled-of", &[("filled", Arg::Num(filled as i64)), ("total", Arg::Num(total as i64))]) }</span>
                 <button type="button" class="of-link" data-of="open-record"
                     aria-label={format!("{} {}", t("open-record"), title)} onclick={open}>{ t("open-record") }</button>
@@ -343,6 +353,7 @@ fn profile_screen(state: &super::state::Handle, lang: Lang, ops: &VaultIntents) 
                 tr(lang, relation_msg(p.relation), &[]),
                 person_title(s, &p.id, lang)
             ),
+            String::new(),
             Section::Person(p.id.clone()),
             filled,
             total,
@@ -357,13 +368,13 @@ fn profile_screen(state: &super::state::Handle, lang: Lang, ops: &VaultIntents) 
                 roles.push(name);
             }
         }
-        let roles = roles.join("、");
-        let title = if roles.is_empty() {
-            firm_title(s, &f.id, lang)
-        } else {
-            format!("{}（{}）", firm_title(s, &f.id, lang), roles)
-        };
-        record(title, Section::Firm(f.id.clone()), filled, total)
+        record(
+            firm_title(s, &f.id, lang),
+            roles.join(list_sep(lang)),
+            Section::Firm(f.id.clone()),
+            filled,
+            total,
+        )
     });
     let agents = s.profile.agents.len();
     html! {
@@ -373,7 +384,7 @@ fn profile_screen(state: &super::state::Handle, lang: Lang, ops: &VaultIntents) 
                 { for persons }
                 { for firms }
                 <li class="of-complete" data-of="profile-agents">
-                    <strong class="of-record-name">{ t("agents") }</strong>
+                    <span class="of-record-name"><strong>{ t("agents") }</strong></span>
                     <span>{ tr(lang, "agents-count", &[("n", Arg::Num(agents as i64))]) }</span>
                     <button type="button" class="of-link" data-of="open-agents"
                         aria-label={format!("{} {}", t("open-record"), t("agents"))}
