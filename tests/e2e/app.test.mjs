@@ -56,6 +56,23 @@ function focused(page) {
   });
 }
 
+test('the home page leads to the app from its first screen, on a phone too', async () => {
+  for (const [width, height] of [[360, 740], [1280, 800]]) {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height } });
+    const page = await context.newPage();
+    await page.goto(`${BASE}index.html`);
+    const link = page.locator('a[data-app-link]');
+    assert.match(await link.innerText(), /打开我的一次填/);
+    const box = await link.boundingBox();
+    assert.ok(box && box.y >= 0 && box.y + box.height <= height, `on the first screen: ${JSON.stringify(box)}`);
+    assert.ok(box.height >= 40, 'large enough to press');
+    await link.click();
+    await page.waitForURL(/app\.html$/);
+    await page.locator(W('next-step')).waitFor({ timeout: 30000 });
+    await context.close();
+  }
+});
+
 test('each screen is reached by keyboard alone, in landmarks, the current one marked', async () => {
   const context = await person();
   const { page, problems } = await openApp(context);
