@@ -451,6 +451,14 @@ fn settings_screen(
                 <h2 id="of-set-lang">{ t("settings-lang") }</h2>
                 <button type="button" class="of-secondary" data-of="settings-lang" onclick={switch_lang}>{ t("lang-switch") }</button>
             </section>
+            if state.vault.vault == VaultState::Absent {
+                <section class="of-app-setting" aria-labelledby="of-set-keep">
+                    <h2 id="of-set-keep">{ t("setup-title") }</h2>
+                    <p class="of-intro">{ t("setup-intro") }</p>
+                    <button type="button" class="of-secondary" data-of="settings-setup"
+                        onclick={ops.show.reform(|_: MouseEvent| View::Passphrase(false))}>{ t("vault-setup") }</button>
+                </section>
+            }
             if unlocked {
                 <section class="of-app-setting" aria-labelledby="of-set-lock">
                     <h2 id="of-set-lock">{ t("settings-lock") }</h2>

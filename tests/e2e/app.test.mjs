@@ -108,6 +108,11 @@ test('the next step follows the state: set up, then complete, then choose; locke
   let step = await nextStep(page);
   assert.equal(step.kind, 'setup', 'no vault on this device');
   assert.match(step.text, /设置您的资料/);
+  // 设置 offers the same, with no vault yet.
+  await page.locator(W('nav-settings')).click();
+  assert.equal(await page.locator(W('settings-setup')).count(), 1);
+  assert.equal(await page.locator(W('settings-lock-now')).count(), 0, 'nothing to lock');
+  await page.locator(W('nav-home')).click();
   await page.locator(W('next-action')).click();
   await page.locator(W('new-pass')).fill(PASS);
   await page.locator(W('new-pass-2')).fill(PASS);
@@ -141,6 +146,8 @@ test('the next step follows the state: set up, then complete, then choose; locke
   assert.equal(step.kind, 'choose');
   // 设置 locks now; the app comes back on its first screen, asking to unlock.
   await page.locator(W('nav-settings')).click();
+  assert.equal(await page.locator(W('settings-setup')).count(), 0, 'a vault is set up already');
+  assert.equal(await page.locator(W('export')).count(), 1, 'a backup can be made');
   await page.locator(W('settings-lock-now')).click();
   await page.waitForFunction(() => {
     const s = document.querySelector('[data-oncefill-host]')?.shadowRoot?.querySelector('[data-of="next-step"]');
