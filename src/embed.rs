@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{ShadowRootInit, ShadowRootMode};
 
 use crate::core::i18n::Lang;
+use crate::ui::app::AppPage;
 use crate::ui::{App, AppProps};
 
 /// Marks the widget's host element; a page has at most one.
@@ -62,6 +63,8 @@ impl Options {
 thread_local! {
     /// The mounted widget, until [`unmount`].
     static APP: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
+    /// The mounted app page, until [`unmount`].
+    static APP_PAGE: std::cell::RefCell<Option<yew::AppHandle<AppPage>>> = const { std::cell::RefCell::new(None) };
 }
 
 /// Stops the widget: its components are destroyed (their timers and listeners with them) and
@@ -72,6 +75,9 @@ pub fn unmount() {
     if let Some(app) = APP.with(|a| a.borrow_mut().take()) {
         app.destroy();
     }
+    if let Some(app) = APP_PAGE.with(|a| a.borrow_mut().take()) {
+        app.destroy();
+    }
     crate::ui::window::unmount();
     crate::ui::close_channel();
 }
@@ -80,17 +86,33 @@ pub fn unmount() {
 /// or `undefined`. A second call does nothing.
 #[wasm_bindgen]
 pub fn mount(options: JsValue) -> Result<(), JsValue> {
-    mount_in(options, false)
+    mount_in(options, Mode::Widget)
 }
 
 /// Mounts the OnceFill window on `window.html` (see [`crate::ui::window`]): the same options
 /// as [`mount`]; it then waits for its opener's request.
 #[wasm_bindgen]
 pub fn mount_window(options: JsValue) -> Result<(), JsValue> {
-    mount_in(options, true)
+    mount_in(options, Mode::Window)
 }
 
-fn mount_in(options: JsValue, in_window: bool) -> Result<(), JsValue> {
+/// Mounts the app page on `app.html` (see [`crate::ui::app`]): the same options as
+/// [`mount`].
+#[wasm_bindgen]
+pub fn mount_app(options: JsValue) -> Result<(), JsValue> {
+    mount_in(options, Mode::App)
+}
+
+/// Which of the entries mounts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Widget,
+    Window,
+    App,
+}
+
+fn mount_in(options: JsValue, mode: Mode) -> Result<(), JsValue> {
+    let in_window = mode == Mode::Window;
     let options = Options::read(&options);
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -155,6 +177,11 @@ fn mount_in(options: JsValue, in_window: bool) -> Result<(), JsValue> {
     let render = move || {
         if in_window {
             crate::ui::window::start(root, props, portals);
+            return;
+        }
+        if mode == Mode::App {
+            let app = yew::Renderer::<AppPage>::with_root_and_props(root, props).render();
+            APP_PAGE.with(|a| *a.borrow_mut() = Some(app));
             return;
         }
         let app = yew::Renderer::<App>::with_root_and_props(root, props).render();

@@ -111,6 +111,16 @@ async fn a_name_typed_and_left_is_kept_and_listed() {
     let save: HtmlElement = find("save").unwrap().dyn_into().unwrap();
     save.click();
     settle().await;
+    // Without a vault the first save offers to create one; this test keeps the page's memory.
+    if let Some(choice) = find("memory-only-choice") {
+        choice.dyn_into::<HtmlElement>().unwrap().click();
+        settle().await;
+        assert!(
+            find("memory-kept").is_some(),
+            "the save says it kept the profile"
+        );
+    }
+    assert!(find("editor").is_some(), "back on the editor");
     assert!(
         shadow().query_selector(".of-summary").unwrap().is_none(),
         "a valid name leaves nothing to fix"

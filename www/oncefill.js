@@ -29,6 +29,8 @@
   window.__oncefillLoading = true;
   var base = new URL('.', script.src).href;
   var lang = script.getAttribute('data-lang') || undefined;
+  // On OnceFill's app page (app.html, `data-app`) the app is the page: no launcher, no skip link.
+  var appPage = script.hasAttribute('data-app');
   var instances = 0;
   var exports = null;
   var module = null;
@@ -55,13 +57,18 @@
       return m.default({ module_or_path: base + 'pkg/oncefill_bg.wasm' }).then(function (wasm) {
         exports = wasm;
         module = m;
-        // The stand-in launcher makes way: the widget mounts beside it and the stand-in goes
-        // once the widget's own launcher is shown (no moment without a launcher).
-        var standIn = document.querySelector('[data-oncefill-waiting]');
-        if (standIn) standIn.removeAttribute('data-oncefill-host');
-        m.mount({ lang: relock ? relock.lang : lang, base: base, relock: relock, messages: loaded[1] });
-        fontUnit(document.querySelector('[data-oncefill-host]'));
-        if (standIn) takeOver(standIn);
+        if (appPage) {
+          m.mount_app({ lang: relock ? relock.lang : lang, base: base, relock: relock, messages: loaded[1] });
+          fontUnit(document.querySelector('[data-oncefill-host]'));
+        } else {
+          // The stand-in launcher makes way: the widget mounts beside it and the stand-in goes
+          // once the widget's own launcher is shown (no moment without a launcher).
+          var standIn = document.querySelector('[data-oncefill-waiting]');
+          if (standIn) standIn.removeAttribute('data-oncefill-host');
+          m.mount({ lang: relock ? relock.lang : lang, base: base, relock: relock, messages: loaded[1] });
+          fontUnit(document.querySelector('[data-oncefill-host]'));
+          if (standIn) takeOver(standIn);
+        }
         // Only benchmark pages opt in to the benchmark hook; it never touches a person's vault.
         if (window.__oncefillBenchEnabled) {
           window.__oncefillBench = {
@@ -311,10 +318,11 @@
     });
   }
   window.addEventListener('resize', function () {
+    if (appPage) return;
     var button = launcher();
     if (button) makeRoom(button);
   });
-  document.addEventListener('oncefill:ready', keepRoom);
+  if (!appPage) document.addEventListener('oncefill:ready', keepRoom);
 
   // 长辈版 (large text): the person's choice, kept under one key that holds only the choice
   // (the widget reads and writes the same key). The page's <html> is marked before the widget
@@ -352,9 +360,14 @@
 
 
   function ready() {
+    elderSwitches();
+    // On the app page the app is the page: it starts at once.
+    if (appPage) {
+      load();
+      return;
+    }
     skipLink();
     standIn();
-    elderSwitches();
   }
   if (document.body) ready();
   else document.addEventListener('DOMContentLoaded', ready);

@@ -9,6 +9,7 @@
 //! Yew's `use_reducer`.
 
 pub mod editor;
+pub mod home;
 pub mod import;
 pub mod panel;
 pub mod review;
@@ -228,8 +229,12 @@ impl AppState {
                 if matches!(action, EditorAction::Show(_)) {
                     self.panel.view = View::Editor;
                 }
+                let save = action == EditorAction::Save && self.panel.view == View::Editor;
                 if !self.editor.reduce(action, &clock.stamp) {
                     return false;
+                }
+                if save && !self.editor.attempted {
+                    self.saved_without_vault(clock);
                 }
             }
             Action::Review(action) => self.review.reduce(action),
@@ -238,6 +243,10 @@ impl AppState {
                     && matches!(action, VaultAction::SaveDone { result: Ok(_), .. });
                 if action == VaultAction::StorageReady(true) {
                     self.panel.view = View::Unlock;
+                }
+                if action == VaultAction::MemoryOnly {
+                    self.vault.save_status = vault::SaveStatus::Saved(clock.time_of_day.clone());
+                    self.panel.view = View::Editor;
                 }
                 self.vault.reduce(action);
                 // A new passphrase is reported only once nothing is left under the old one.
@@ -377,6 +386,7 @@ impl AppState {
                     saved_revision: self.vault.saved_revision,
                     save_status: self.vault.save_status.clone(),
                     auto_lock_minutes: self.vault.auto_lock_minutes,
+                    memory_only: self.vault.memory_only,
                     ..VaultSession::default()
                 };
                 *self = fresh;
@@ -386,6 +396,23 @@ impl AppState {
             self.vault.revision += 1;
         }
         true
+    }
+
+    /// 保存资料 with everything typed valid: with no vault yet, the first save leads to
+    /// setting one up (keeping the profile in this page only is the other choice, named
+    /// there); once that choice is made, or where the browser stores nothing, the save is
+    /// said to have kept the profile in this page. With a vault, saving is the vault's effect.
+    fn saved_without_vault(&mut self, clock: &Clock) {
+        match self.vault.vault {
+            VaultState::Absent if !self.vault.memory_only => {
+                self.vault.message = None;
+                self.panel.view = View::Passphrase(false);
+            }
+            VaultState::Absent | VaultState::Unavailable => {
+                self.vault.save_status = vault::SaveStatus::Saved(clock.time_of_day.clone());
+            }
+            VaultState::Checking | VaultState::Locked | VaultState::Unlocked => {}
+        }
     }
 
     fn import(&mut self, action: ImportAction, clock: &Clock) {
@@ -495,6 +522,71 @@ mod tests {
         assert_eq!(s.vault.save_status, vault::SaveStatus::Opened);
         assert!(!s.vault.save_due(), "what was read is what is stored");
         assert_eq!(s.vault.message.as_deref(), Some("older"));
+    }
+
+    #[test]
+    fn the_first_save_without_a_vault_leads_to_setting_one_up_or_to_memory_only() {
+        let mut s = AppState::new(Lang::ZhCn, TODAY);
+        send(&mut s, VaultAction::NoVaultYet);
+        send(&mut s, PanelAction::Open);
+        send(&mut s, EditorAction::LoadDemo);
+        send(&mut s, EditorAction::Save);
+        assert_eq!(s.screen(), View::Passphrase(false), "asked to keep it");
+        assert_eq!(s.vault.save_status, vault::SaveStatus::Idle);
+        // Creating the vault saves the profile under the new key and ends on the editor.
+        let mut created = s.clone();
+        send(&mut created, VaultAction::KeySet(key()));
+        assert!(created.vault.save_due());
+        let revision = created.vault.revision;
+        send(
+            &mut created,
+            VaultAction::SaveDone {
+                revision,
+                result: Ok(1),
+                at: "16:00".into(),
+            },
+        );
+        assert_eq!(created.screen(), View::Editor);
+        assert_eq!(created.profile(), &Profile::demo());
+        // The other choice, named: this page only, said so, and not asked again.
+        send(&mut s, VaultAction::MemoryOnly);
+        assert_eq!(s.screen(), View::Editor);
+        assert!(s.vault.memory_only);
+        assert_eq!(
+            s.vault.save_status,
+            vault::SaveStatus::Saved("16:00".into())
+        );
+        s.vault.save_status = vault::SaveStatus::Idle;
+        send(&mut s, EditorAction::Save);
+        assert_eq!(s.screen(), View::Editor, "asked once");
+        assert_eq!(
+            s.vault.save_status,
+            vault::SaveStatus::Saved("16:00".into())
+        );
+        assert_eq!(s.profile(), &Profile::demo(), "nothing lost either way");
+        // Where the browser stores nothing, a save says it kept the profile in the page.
+        let mut bare = AppState::new(Lang::ZhCn, TODAY);
+        send(&mut bare, VaultAction::StorageUnavailable);
+        send(&mut bare, EditorAction::Save);
+        assert_eq!(bare.screen(), View::Editor);
+        assert_eq!(
+            bare.vault.save_status,
+            vault::SaveStatus::Saved("16:00".into())
+        );
+    }
+
+    #[test]
+    fn a_refused_save_stays_on_the_editor_with_its_problems() {
+        let mut s = AppState::new(Lang::ZhCn, TODAY);
+        send(&mut s, VaultAction::NoVaultYet);
+        let mine = s.profile().persons[0].id.clone();
+        send(
+            &mut s,
+            EditorAction::Edit(mine, Key::PersonIdNumber, "1101".into()),
+        );
+        send(&mut s, EditorAction::Save);
+        assert_eq!(s.screen(), View::Editor);
+        assert!(s.editor.attempted);
     }
 
     #[test]

@@ -85,6 +85,9 @@ pub struct VaultSession {
     /// The browser would not promise to keep the vault (it may clear it under storage
     /// pressure): the person is told, once, and offered a backup.
     pub persist_refused: bool,
+    /// The person chose to keep the profile in this page's memory only, for now (asked on the
+    /// first save without a vault).
+    pub memory_only: bool,
 }
 
 /// What changes the vault session. Times come in with the actions that need them.
@@ -131,6 +134,9 @@ pub enum VaultAction {
     /// The browser would not promise to keep the vault (`true`), or the person closed that
     /// notice (`false`).
     PersistRefused(bool),
+    /// The person chose to keep the profile in this page's memory only (nothing is stored;
+    /// it is gone when the page closes).
+    MemoryOnly,
 }
 
 impl Default for VaultSession {
@@ -152,6 +158,7 @@ impl Default for VaultSession {
             rekey: false,
             clash: None,
             persist_refused: false,
+            memory_only: false,
         }
     }
 }
@@ -257,6 +264,10 @@ impl VaultSession {
             VaultAction::AskErase => self.confirm_erase = true,
             VaultAction::Message(m) => self.message = m,
             VaultAction::PersistRefused(on) => self.persist_refused = on,
+            VaultAction::MemoryOnly => {
+                self.memory_only = true;
+                self.message = None;
+            }
         }
     }
 }

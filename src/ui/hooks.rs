@@ -127,6 +127,7 @@ pub fn use_vault(state: &Handle) -> (VaultIntents, Callback<Event>) {
             let (state, store) = (state.clone(), store.clone());
             Callback::from(move |_: ()| vault_ops::erase(state.clone(), store.clone()))
         },
+        memory_only: sender(state).reform(|_: ()| VaultAction::MemoryOnly),
         export_mappings: {
             let state = state.clone();
             Callback::from(move |_: ()| vault_ops::export_mappings(&state))

@@ -10,6 +10,7 @@
 //! Without a vault, personal data is held in page memory only, and the panel says so; with
 //! one, the profile is sealed and saved to IndexedDB after each change.
 
+pub mod app;
 mod codes;
 mod components;
 pub mod forms;

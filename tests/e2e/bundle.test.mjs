@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, open, fillApproved } from './lib/widget.mjs';
+import { W, assertNoProblems, open, fillApproved, saveInPageOnly } from './lib/widget.mjs';
 
 let browser;
 before(async () => {
@@ -28,7 +28,7 @@ async function clearFirmField(page, key) {
   await page.locator(W(`field-${key}`)).first().click();
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
-  await page.locator(W('save')).click();
+  await saveInPageOnly(page);
 }
 
 test('a bundle form shows the event, asks for what is missing once, and counts progress', async () => {

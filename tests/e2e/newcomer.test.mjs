@@ -72,6 +72,56 @@ test('one wrong passphrase is told plainly: no wait, no "many tries", no damaged
   await context.close();
 });
 
+test('the first 保存资料 without a vault sets one up in one screen, or keeps the profile in the page only, said so', async () => {
+  const context = await person();
+  const { page, problems } = await newPage(context);
+  await page.locator(W('launcher')).click();
+  await page.locator(W('load-demo')).click();
+  await page.locator(W('save')).click();
+  const form = page.locator(W('passphrase-form'));
+  await form.waitFor();
+  const choice = page.locator(W('memory-only-choice'));
+  assert.equal((await choice.innerText()).trim(), '只在本页临时使用（关闭后不保留）');
+  assert.match(await form.innerText(), /关闭或刷新页面就没有了/);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/newcomer-first-save.png` });
+  await page.locator(W('new-pass')).fill(PASS);
+  await page.locator(W('new-pass-2')).fill(PASS);
+  await page.locator(W('create-vault')).click();
+  await page.waitForFunction(() => document.querySelector('[data-oncefill-host]')
+    .shadowRoot.querySelector('[data-of="vault-status"]')?.hasAttribute('data-stored'));
+  assert.equal(await page.locator(W('editor')).count(), 1, 'back on the editor once saved');
+  // Kept: after a reload the page finds the vault and asks for its passphrase.
+  await page.reload();
+  await page.locator(W('launcher')).click();
+  await page.locator(W('unlock-pass')).fill(PASS);
+  await page.locator(W('unlock')).click();
+  await page.locator(W('vault-status')).waitFor();
+  assert.equal(await page.locator(W('field-person.name')).inputValue(), '王小明');
+  assertNoProblems(problems);
+  await context.close();
+
+  // The other choice: nothing stored, and the person is told so on every save.
+  const other = await person();
+  const second = await newPage(other);
+  const p2 = second.page;
+  await p2.locator(W('launcher')).click();
+  await p2.locator(W('load-demo')).click();
+  await p2.locator(W('save')).click();
+  await p2.locator(W('memory-only-choice')).click();
+  const kept = p2.locator(W('memory-kept'));
+  await kept.waitFor();
+  assert.match(await kept.innerText(), /已记下（\d\d:\d\d）。.*关闭或刷新页面后不保留/);
+  await p2.locator(W('save')).click();
+  assert.equal(await p2.locator(W('passphrase-form')).count(), 0, 'asked once');
+  assert.equal(await p2.locator(W('editor')).count(), 1);
+  await p2.reload();
+  await p2.locator(W('launcher')).click();
+  assert.equal(await p2.locator(W('unlock-pass')).count(), 0, 'no vault was made');
+  assert.equal(await p2.locator(W('field-person.name')).inputValue(), '', 'and nothing kept');
+  assertNoProblems(second.problems);
+  await other.close();
+});
+
 test('erasing everything says it was done', async () => {
   const context = await person();
   const { page } = await newPage(context);

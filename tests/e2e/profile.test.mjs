@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, open } from './lib/widget.mjs';
+import { W, assertNoProblems, open, saveInPageOnly } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/pension.html`;
 const SHOTS = process.env.SCREENSHOT_DIR;
@@ -77,7 +77,7 @@ test('a new household member is entered once, checked, saved, and can be deleted
   await page.keyboard.press('Tab');
   assert.equal(await page.locator(W('field-person.birth_date')).inputValue(), '1958-06-12');
   assert.ok(await page.locator(W('field-person.sex-2')).isChecked(), 'female from the 17th digit');
-  await page.locator(W('save')).click();
+  await saveInPageOnly(page);
   const nav = page.locator('[data-oncefill-host] .of-nav');
   assert.match(await nav.innerText(), /母亲：张桂英/);
 

@@ -28,6 +28,10 @@ pub struct EditorProps {
     pub on_clear: Callback<()>,
     /// The person asks to go on to review.
     pub on_review: Callback<()>,
+    /// There is a page's form to review (on the app page there is none: the editor only
+    /// saves).
+    #[prop_or(true)]
+    pub reviews: bool,
 }
 
 fn minor_badge(editor: &EditorState, id: &str, lang: Lang) -> Html {
@@ -294,9 +298,15 @@ pub fn Editor(props: &EditorProps) -> Html {
     let t = |id: &str| tr(lang, id, &[]);
     let on_submit = {
         let on_review = props.on_review.clone();
+        let on_intent = props.on_intent.clone();
+        let reviews = props.reviews;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            on_review.emit(());
+            if reviews {
+                on_review.emit(());
+            } else {
+                on_intent.emit(EditorAction::Save);
+            }
         })
     };
     let error_count = s.error_count();
@@ -341,7 +351,9 @@ pub fn Editor(props: &EditorProps) -> Html {
             }
             <div class="of-actions">
                 <button type="button" class="of-secondary" data-of="save" onclick={props.on_intent.reform(|_: MouseEvent| EditorAction::Save)}>{ t("save") }</button>
-                <button type="submit" class="of-primary" data-of="to-review">{ t("to-review") }</button>
+                if props.reviews {
+                    <button type="submit" class="of-primary" data-of="to-review">{ t("to-review") }</button>
+                }
             </div>
         </form>
     }

@@ -50,6 +50,8 @@ pub struct VaultIntents {
     pub erase: Callback<()>,
     /// Export the corrections learned in review.
     pub export_mappings: Callback<()>,
+    /// Keep the profile in this page's memory only, for now.
+    pub memory_only: Callback<()>,
 }
 
 /// Properties of the vault's bar and unlock screen.
@@ -136,14 +138,25 @@ pub fn VaultBar(props: &VaultProps) -> Html {
                 if s.erased {
                     <p class="of-success" role="status" data-of="erased">{ t("erased") }</p>
                 }
-                <p>{ t("memory-only") }</p>
+                if s.memory_only {
+                    <p role="status" data-of="memory-kept">
+                        { if let SaveStatus::Saved(at) = &s.save_status { tr(lang, "memory-kept", &[("time", Arg::Str(at))]) } else { String::new() } }
+                        { t("memory-chosen") }</p>
+                } else {
+                    <p>{ t("memory-only") }</p>
+                }
                 <button type="button" class="of-secondary" data-of="vault-setup"
                     onclick={props.ops.show.reform(|_: MouseEvent| View::Passphrase(false))}>{ t("vault-setup") }</button>
                 <button type="button" class="of-link" data-of="settings" onclick={settings}>{ t("backup-import") }</button>
             </div>
         },
         VaultState::Unavailable => html! {
-            <p class="of-notice of-warning-box" role="note" data-of="vault-unavailable">{ t("storage-unavailable") }</p>
+            <div class="of-notice of-warning-box" role="note" data-of="vault-unavailable">
+                <p>{ t("storage-unavailable") }</p>
+                if let SaveStatus::Saved(at) = &s.save_status {
+                    <p role="status" data-of="memory-kept">{ tr(lang, "memory-kept", &[("time", Arg::Str(at))]) }</p>
+                }
+            </div>
         },
         VaultState::Locked => html! {},
     }
@@ -348,11 +361,22 @@ pub fn PassphraseScreen(props: &PassphraseProps) -> Html {
             }
             <p class="of-warning">{ t("no-recovery") }</p>
             <div class="of-actions">
-                <button type="button" class="of-secondary" onclick={v.ops.show.reform(|_: MouseEvent| View::Editor)}>{ t("cancel") }</button>
+                if props.change {
+                    <button type="button" class="of-secondary" onclick={v.ops.show.reform(|_: MouseEvent| View::Editor)}>{ t("cancel") }</button>
+                }
                 <button type="submit" class="of-primary" data-of="create-vault" disabled={s.busy}>
                     { t(if props.change { "change-pass" } else { "create-vault" }) }
                 </button>
             </div>
+            if !props.change {
+                // The other choice, named for what it does.
+                <div class="of-alternative" data-of="memory-choice">
+                    <button type="button" class="of-secondary" data-of="memory-only-choice"
+                        aria-describedby="of-memory-explain"
+                        onclick={v.ops.memory_only.reform(|_: MouseEvent| ())}>{ t("memory-choice") }</button>
+                    <p id="of-memory-explain" class="of-note-plain">{ t("memory-choice-explain") }</p>
+                </div>
+            }
         </form>
     }
 }
@@ -374,6 +398,9 @@ pub struct SettingsProps {
     /// The person turns 长辈版 on or off.
     #[prop_or_default]
     pub on_elder: Callback<MouseEvent>,
+    /// A 返回 button (the app page has its own navigation instead).
+    #[prop_or(true)]
+    pub back: bool,
 }
 
 /// Vault settings.
@@ -454,9 +481,11 @@ pub fn SettingsScreen(props: &SettingsProps) -> Html {
                     <button type="button" class="of-danger" data-of="erase" onclick={props.ops.ask_erase.reform(|_: MouseEvent| ())}>{ t("erase") }</button>
                 }
             </div>
-            <div class="of-actions">
-                <button type="button" class="of-secondary" data-of="back" onclick={props.ops.show.reform(move |_: MouseEvent| back)}>{ t("back") }</button>
-            </div>
+            if props.back {
+                <div class="of-actions">
+                    <button type="button" class="of-secondary" data-of="back" onclick={props.ops.show.reform(move |_: MouseEvent| back)}>{ t("back") }</button>
+                </div>
+            }
         </section>
     }
 }

@@ -86,6 +86,18 @@ export async function createVault(page, pass) {
   });
 }
 
+/**
+ * 保存资料 without a vault: the first save asks to set one up; this takes the other choice,
+ * keeping the profile in the page only, and waits until the save says so.
+ */
+export async function saveInPageOnly(page) {
+  await page.locator(W('save')).click();
+  const choice = page.locator(W('memory-only-choice'));
+  await Promise.race([choice.waitFor(), page.locator(W('memory-kept')).waitFor()]);
+  if (await choice.count()) await choice.click();
+  await page.locator(W('memory-kept')).waitFor();
+}
+
 export function assertNoProblems(problems) {
   assert.deepEqual(problems, [], 'the page logged errors');
 }
