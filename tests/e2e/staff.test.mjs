@@ -13,8 +13,8 @@ import { W, assertNoProblems } from './lib/widget.mjs';
 
 const PASS = 'Chuangkou-Shouli-2026-Clerk';
 const A = { name: '欧阳青禾', id: '44030419870523481X', mobile: '13912345678' };
-const B = { name: '司马长风', id: '11010519900307123X', mobile: '13787654321' };
-const C = { name: '诸葛云舒', id: '32010219850615002X', mobile: '13611112222' };
+const B = { name: '司马长风', id: '110108199003071238', mobile: '13787654321' };
+const C = { name: '诸葛云舒', id: '320102198506150022', mobile: '13611112222' };
 let browser;
 
 before(async () => {
@@ -32,6 +32,19 @@ async function openDesk(page, idleSeconds) {
   await page.goto(`${BASE}staff.html?idle=${idleSeconds}`);
   await page.locator(W('panel')).waitFor({ state: 'visible', timeout: 30000 });
   return problems;
+}
+
+/** The clerk's vault, on a device that has none; waits for its first save. */
+async function createStaffVault(page) {
+  await page.locator(W('vault-setup')).click();
+  await page.locator(W('new-pass')).fill(PASS);
+  await page.locator(W('new-pass-2')).fill(PASS);
+  await page.locator(W('create-vault')).click();
+  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+  await page.waitForFunction(() => {
+    const host = document.querySelector('[data-oncefill-host]');
+    return host?.shadowRoot?.querySelector('[data-of="vault-status"]')?.hasAttribute('data-stored');
+  });
 }
 
 async function typeCitizen(page, who) {
@@ -152,11 +165,7 @@ test('a case leaves nothing behind; the next starts empty; the idle timeout ends
   await page.locator('[data-staff="countdown"]').filter({ hasText: '10 分钟后自动结束办理' }).waitFor();
 
   // The clerk's vault, under its own name.
-  await page.locator(W('vault-setup')).click();
-  await page.locator(W('new-pass')).fill(PASS);
-  await page.locator(W('new-pass-2')).fill(PASS);
-  await page.locator(W('create-vault')).click();
-  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+  await createStaffVault(page);
   const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   assert.deepEqual(names, ['oncefill-staff'], 'the staff vault, and no citizen database');
 
@@ -197,11 +206,7 @@ test('a case leaves nothing behind; the next starts empty; the idle timeout ends
   const page2 = await context2.newPage();
   // A new context is a new browser profile: the clerk's vault is made again there.
   const problems2 = await openDesk(page2, 600);
-  await page2.locator(W('vault-setup')).click();
-  await page2.locator(W('new-pass')).fill(PASS);
-  await page2.locator(W('new-pass-2')).fill(PASS);
-  await page2.locator(W('create-vault')).click();
-  await page2.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+  await createStaffVault(page2);
   await page2.goto(`${BASE}staff.html?idle=8`);
   await page2.locator(W('unlock-pass')).waitFor({ timeout: 30000 });
   await page2.locator('[data-staff="countdown"]').filter({ hasText: '1 分钟后自动结束办理' }).waitFor();
@@ -219,11 +224,7 @@ test('the operations log names the forms and the controls filled, never a value'
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   const problems = await openDesk(page, 600);
-  await page.locator(W('vault-setup')).click();
-  await page.locator(W('new-pass')).fill(PASS);
-  await page.locator(W('new-pass-2')).fill(PASS);
-  await page.locator(W('create-vault')).click();
-  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+  await createStaffVault(page);
 
   await typeCitizen(page, A);
   await fillForm(page);
