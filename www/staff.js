@@ -21,6 +21,10 @@
   var ending = false;
   var lastInput = Date.now();
 
+  // Marks the desk for the form in its frame (its own widget stays out), and for the tests:
+  // the module URLs of every instance started (their memory can be searched).
+  window.OnceFillStaff = { instances: function () { return urls.slice(); } };
+
   var messages = fetch(base + 'i18n/zh-CN.ftl')
     .then(function (r) { return r.ok ? r.text() : undefined; })
     .catch(function () { return undefined; });
@@ -150,8 +154,6 @@
     }, 0);
   });
 
-  // For the tests: the module URLs of every instance started (their memory can be searched).
-  window.OnceFillStaff = { instances: function () { return urls.slice(); } };
 
   start(undefined).catch(fail);
 })();

@@ -173,6 +173,11 @@ test('a case leaves nothing behind; the next starts empty; the idle timeout ends
   await typeCitizen(page, A);
   await fillForm(page);
   assert.equal(await frameValue(page, 'xm'), A.name);
+  assert.equal(
+    await page.frameLocator('iframe[data-staff-form]').locator('[data-oncefill-host]').count(),
+    0,
+    "the form's own widget stays out of the desk's frame",
+  );
   assert.equal(await frameValue(page, 'gmsfhm'), A.id);
   const found = await residue(page, values(A));
   assert.ok(found.some((f) => f.startsWith('wasm memory')), 'the search finds A while the case is open');
