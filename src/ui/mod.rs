@@ -112,20 +112,21 @@ fn today() -> time::Date {
 /// The staff page's operations log: form, control names, count and time of each fill (no
 /// value is ever in it).
 #[cfg(feature = "staff")]
-fn staff_log() -> Html {
+fn staff_log(lang: Lang) -> Html {
+    use crate::core::i18n::Arg;
     let entries = staff::log();
     html! {
         <section class="of-staff-log" data-of="staff-log" aria-labelledby="of-staff-log-title">
-            <h3 id="of-staff-log-title">{ "操作记录 " }<span lang="en">{ "Operations log" }</span></h3>
+            <h3 id="of-staff-log-title">{ tr(lang, "staff-log-title", &[]) }</h3>
             if entries.is_empty() {
-                <p>{ "暂无记录。" }<span lang="en">{ " No entries yet." }</span></p>
+                <p>{ tr(lang, "staff-log-empty", &[]) }</p>
             } else {
                 <ol data-of="staff-log-entries">
                     { for entries.iter().rev().map(|e| html! {
                         <li data-of="staff-log-entry">
                             <span data-of="staff-log-at">{ e.at.clone() }</span>{ " " }
                             <code data-of="staff-log-form">{ e.form.clone() }</code>
-                            { format!(" · {} 项：", e.count) }
+                            { " · " }{ tr(lang, "staff-log-entry", &[("count", Arg::Num(e.count as i64))]) }
                             <span data-of="staff-log-names">{ e.names.join(", ") }</span>
                         </li>
                     }) }
@@ -136,7 +137,7 @@ fn staff_log() -> Html {
 }
 
 #[cfg(not(feature = "staff"))]
-fn staff_log() -> Html {
+fn staff_log(_: Lang) -> Html {
     html! {}
 }
 
@@ -421,7 +422,7 @@ pub fn App(props: &AppProps) -> Html {
                     <VaultBar {lang} session={session.clone()} ops={ops.clone()} />
                     { screen }
                     if staff && unlocked {
-                        { staff_log() }
+                        { staff_log(lang) }
                     }
                 </section>
             }

@@ -498,3 +498,6 @@ window-asking = This site asks OnceFill to fill its form:
 window-form = Form: 
 window-back-to-form = Back to the form
 window-no-result = The portal did not tell OnceFill how the fill went. Go back to the form and check each field, filling any by hand if needed.
+staff-log-title = Operations log
+staff-log-empty = No entries yet.
+staff-log-entry = { $count } fields: 

@@ -498,3 +498,6 @@ window-asking = 以下网站请一次填填写它的表单：
 window-form = 表单：
 window-back-to-form = 返回表单
 window-no-result = 门户网站没有告诉一次填填写结果。请回到表单逐项检查，必要时手动填写。
+staff-log-title = 操作记录
+staff-log-empty = 暂无记录。
+staff-log-entry = { $count } 项：
