@@ -138,7 +138,10 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
+    // The form is loaded only now, when the desk is marked (OnceFillStaff, above): its own
+    // widget sees the mark and stays out.
     watchFrame(frame());
+    frame().src = $('form').value;
     $('form').addEventListener('change', function () { frame().src = $('form').value; });
     $('end').addEventListener('click', function () { endCase('end'); });
     $('new').addEventListener('click', function () { endCase('new'); });
