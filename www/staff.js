@@ -81,7 +81,7 @@
     watchFrame(next);
   }
 
-  // Ends the case: once no save of the operations log is writing (at most 3 s).
+  // Ends the case: once the operations log is saved (waiting at most 3 s).
   function endCase(why) {
     if (ending) return Promise.resolve();
     ending = true;

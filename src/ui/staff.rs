@@ -43,6 +43,8 @@ thread_local! {
     /// The profile the staff vault stores (the clerk's own, with the log), kept apart from the
     /// editor's, which is the citizen's.
     static STORED: RefCell<Option<Profile>> = const { RefCell::new(None) };
+    /// A log entry not yet in a save that has started.
+    static PENDING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// On unlock: keeps the stored profile aside; the editor gets an empty one.
@@ -51,8 +53,9 @@ pub fn keep_stored(profile: Profile) -> Profile {
     Profile::new()
 }
 
-/// What the staff vault saves (never the editor's profile).
+/// What the staff vault saves (never the editor's profile), as a save starts.
 pub fn stored() -> Profile {
+    PENDING.with(|p| p.set(false));
     STORED.with(|s| s.borrow().clone()).unwrap_or_default()
 }
 
@@ -80,6 +83,7 @@ pub fn note(entry: Entry) {
             .unknown
             .insert(LOG_MEMBER.to_string(), value);
     });
+    PENDING.with(|p| p.set(true));
 }
 
 /// The form being filled: the path of the hall form in the staff page's frame.
@@ -91,8 +95,9 @@ pub fn form_id() -> String {
     frame.unwrap_or_default()
 }
 
-/// Whether no save is writing: the loader waits for it before it discards the instance.
+/// Whether every log entry is saved (none waits for a save, no save is writing): the loader
+/// waits for it before it discards the instance.
 #[wasm_bindgen]
 pub fn staff_idle() -> bool {
-    super::vault_ops::saves_running() == 0
+    !PENDING.with(|p| p.get()) && super::vault_ops::saves_running() == 0
 }
