@@ -192,6 +192,7 @@ pub fn build() -> Result<PathBuf, String> {
     let (bg, js) = bindgen(&wasm, &pkg, CRATE)?;
     let (strength_bg, strength_js) = bindgen(&strength_wasm, &pkg, STRENGTH_NAME)?;
     let (staff_bg, staff_js) = bindgen(&staff_wasm, &pkg, STAFF_NAME)?;
+    check_no_staff_code(&js, &staff_js)?;
 
     println!("Site: {}", site.display());
     for file in [&bg, &js, &strength_bg, &strength_js, &staff_bg, &staff_js] {
@@ -216,6 +217,28 @@ pub fn build() -> Result<PathBuf, String> {
     );
     println!("  agent.js integrity=\"{}\"", integrity(agent.as_bytes()));
     Ok(site)
+}
+
+/// An export only the staff build has: its glue must name it, the citizen's must not.
+const STAFF_EXPORT: &str = "staff_idle";
+
+/// Fails when the citizen's bundle carries the staff desk's code (or the staff build lacks it).
+fn check_no_staff_code(citizen_js: &Path, staff_js: &Path) -> Result<(), String> {
+    let read =
+        |p: &Path| fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    if read(citizen_js)?.contains(STAFF_EXPORT) {
+        return Err(format!(
+            "{} exports `{STAFF_EXPORT}`: the staff desk's code is in the citizen's bundle",
+            citizen_js.display()
+        ));
+    }
+    if !read(staff_js)?.contains(STAFF_EXPORT) {
+        return Err(format!(
+            "{} lacks `{STAFF_EXPORT}`: the staff build was made without the feature `staff`",
+            staff_js.display()
+        ));
+    }
+    Ok(())
 }
 
 /// Builds a package of the workspace for the web (release) with extra cargo features;
