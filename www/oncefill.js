@@ -26,6 +26,11 @@
   'use strict';
   var script = document.currentScript;
   if (!script || window.__oncefillLoading) return;
+  // A form shown in the staff desk's frame (staff.html) is filled by the desk: the form's own
+  // widget stays out, so that a citizen's vault is never made there.
+  try {
+    if (window.top !== window && window.top.OnceFillStaff) return;
+  } catch (e) { /* another origin's page on top: not the desk */ }
   window.__oncefillLoading = true;
   var base = new URL('.', script.src).href;
   var lang = script.getAttribute('data-lang') || undefined;

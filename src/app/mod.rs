@@ -590,6 +590,17 @@ mod tests {
     }
 
     #[test]
+    fn a_change_outside_the_profile_is_saved_too_and_leaves_the_profile_alone() {
+        let mut s = unlocked();
+        let (rev, profile) = (s.vault.revision, s.profile().clone());
+        assert!(!s.vault.save_due());
+        send(&mut s, VaultAction::StoreAgain);
+        assert_eq!(s.vault.revision, rev + 1);
+        assert!(s.vault.save_due());
+        assert_eq!(s.profile(), &profile);
+    }
+
+    #[test]
     fn every_change_of_the_profile_is_a_new_revision_to_save() {
         let mut s = unlocked();
         let rev = s.vault.revision;

@@ -101,6 +101,9 @@ pub enum VaultAction {
     NoVaultYet,
     /// A long operation starts or ends.
     Busy(bool),
+    /// What is stored changed outside the profile (the window-staff mode's operations log):
+    /// a new revision to save.
+    StoreAgain,
     /// A wrong passphrase (`true`: it counts towards the wait) or another failure, with its
     /// message; `now_ms` is when it happened.
     UnlockFailed {
@@ -238,6 +241,7 @@ impl VaultSession {
                 // Force a save with the new key.
                 self.revision += 1;
             }
+            VaultAction::StoreAgain => self.revision += 1,
             VaultAction::Saving => self.save_status = SaveStatus::Saving,
             VaultAction::SaveDone {
                 revision,

@@ -16,6 +16,8 @@ mod components;
 pub mod forms;
 mod hooks;
 mod page;
+#[cfg(feature = "staff")]
+pub mod staff;
 pub mod state;
 mod strength;
 mod vault_ops;
@@ -128,6 +130,38 @@ fn today() -> time::Date {
     crate::core::clock::today()
 }
 
+/// The staff page's operations log: form, control names, count and time of each fill (no
+/// value is ever in it).
+#[cfg(feature = "staff")]
+fn staff_log(lang: Lang) -> Html {
+    use crate::core::i18n::Arg;
+    let entries = staff::log();
+    html! {
+        <section class="of-staff-log" data-of="staff-log" aria-labelledby="of-staff-log-title">
+            <h3 id="of-staff-log-title">{ tr(lang, "staff-log-title", &[]) }</h3>
+            if entries.is_empty() {
+                <p>{ tr(lang, "staff-log-empty", &[]) }</p>
+            } else {
+                <ol data-of="staff-log-entries">
+                    { for entries.iter().rev().map(|e| html! {
+                        <li data-of="staff-log-entry">
+                            <span data-of="staff-log-at">{ e.at.clone() }</span>{ " " }
+                            <code data-of="staff-log-form">{ e.form.clone() }</code>
+                            { " · " }{ tr(lang, "staff-log-entry", &[("count", Arg::Num(e.count as i64))]) }
+                            <span data-of="staff-log-names">{ e.names.join(", ") }</span>
+                        </li>
+                    }) }
+                </ol>
+            }
+        </section>
+    }
+}
+
+#[cfg(not(feature = "staff"))]
+fn staff_log(_: Lang) -> Html {
+    html! {}
+}
+
 /// The widget.
 #[component]
 pub fn App(props: &AppProps) -> Html {
@@ -138,12 +172,14 @@ pub fn App(props: &AppProps) -> Html {
     let pending = window::pending();
     let portal = pending.clone().or_else(window::request);
     let in_window = portal.is_some();
+    // On the staff page (一窗受理) the panel is the page's own column, always open.
+    let staff = cfg!(feature = "staff");
     let state = use_reducer(move || {
         let mut state = match relock {
             Some(r) => AppState::relocked(lang, today(), r.open, r.auto_lock_minutes),
             None => AppState::new(lang, today()),
         };
-        state.panel.open |= in_window;
+        state.panel.open |= in_window || staff;
         state
     });
     let launcher_ref = use_node_ref();
@@ -338,8 +374,8 @@ pub fn App(props: &AppProps) -> Html {
     let on_keydown = {
         let panel = panel.clone();
         Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Escape" if !in_window => panel.emit(PanelAction::Close),
-            "Tab" if !in_window => keep_focus_inside(&e),
+            "Escape" if !in_window && !staff => panel.emit(PanelAction::Close),
+            "Tab" if !in_window && !staff => keep_focus_inside(&e),
             _ => {}
         })
     };
@@ -447,9 +483,9 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class={classes!("of-root", in_window.then_some("of-window"), elder_on.then_some("of-elder"))} lang={lang.tag()} onkeydown={on_activity.reform(Event::from)}
+        <div class={classes!("of-root", (in_window || staff).then_some("of-window"), staff.then_some("of-staff"), elder_on.then_some("of-elder"))} lang={lang.tag()} onkeydown={on_activity.reform(Event::from)}
             onclick={on_activity.reform(Event::from)} oninput={on_activity.reform(Event::from)}>
-            if !in_window {
+            if !in_window && !staff {
             <button ref={launcher_ref} class="of-launcher" data-of="launcher" type="button"
                 aria-expanded={state.panel.open.to_string()} aria-controls="of-panel"
                 title={t("launcher-hint")} onclick={toggle}>
@@ -473,12 +509,14 @@ pub fn App(props: &AppProps) -> Html {
                                 { t("elder-switch") }
                             </button>
                             <button type="button" class="of-link" data-of="lang" onclick={switch_lang}>{ t("lang-switch") }</button>
-                            if state.vault.profile_open() {
+                            if !staff && state.vault.profile_open() {
                                 <button type="button" class="of-link" data-of="open-disclosures"
                                     aria-current={(state.panel.view == View::Disclosures).then_some("page")}
                                     onclick={panel.reform(|_: MouseEvent| PanelAction::ShowView(View::Disclosures))}>{ t("disclosures") }</button>
                             }
+                            if !staff {
                             <button type="button" class="of-close" data-of="close" aria-label={t("close")} onclick={close}>{"×"}</button>
+                            }
                         </div>
                     </div>
                     if let Some(portal) = &portal {
@@ -486,6 +524,9 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     <VaultBar {lang} session={session.clone()} ops={ops.clone()} />
                     { screen }
+                    if staff && unlocked {
+                        { staff_log(lang) }
+                    }
                 </section>
             }
         </div>

@@ -212,6 +212,8 @@ pub fn fill(state: &Handle) {
         .collect();
     if waiting.is_empty() {
         timing::end("oncefill:fill");
+        #[cfg(feature = "staff")]
+        note_fill(state, &report);
         send(state, Action::Filled(summary(&report)));
         return;
     }
@@ -219,8 +221,38 @@ pub fn fill(state: &Handle) {
     wasm_bindgen_futures::spawn_local(async move {
         let report = fill_later(&state, &document, waiting, report).await;
         timing::end("oncefill:fill");
+        #[cfg(feature = "staff")]
+        note_fill(&state, &report);
         send(&state, Action::Filled(summary(&report)));
     });
+}
+
+/// The window-staff mode: the fill goes into the operations log (form, the names of the
+/// controls filled, how many, when; never a value), which the staff vault then saves.
+#[cfg(feature = "staff")]
+fn note_fill(state: &Handle, report: &fill::FillReport) {
+    let names: Vec<String> = report
+        .outcomes
+        .iter()
+        .filter(|(_, _, o)| *o == fill::Outcome::Filled)
+        .map(|(id, _, _)| {
+            state
+                .review
+                .fields
+                .iter()
+                .find(|f| &f.id == id)
+                .and_then(|f| f.name.clone().or_else(|| f.html_id.clone()))
+                .unwrap_or_else(|| id.0.clone())
+        })
+        .collect();
+    let now = clock();
+    crate::ui::staff::note(crate::ui::staff::Entry {
+        form: crate::ui::staff::form_id(),
+        count: names.len(),
+        names,
+        at: format!("{} {}", state.today(), now.time_of_day),
+    });
+    send(state, VaultAction::StoreAgain);
 }
 
 /// How long one level of a cascade may take to get its options (a portal asks its server).

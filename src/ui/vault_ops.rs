@@ -15,10 +15,14 @@ use super::state::{Action, Handle, ImportAction, KeyHandle, VaultAction, VaultSt
 use crate::core::i18n::{Lang, tr};
 use crate::core::profile::Profile;
 use crate::core::vault::{self, DEFAULT_PARAMS, OsRandom, RECORD_BACKUP, VaultError, VaultKey};
-use crate::dom::storage::{DB_NAME, StorageError, Store};
+#[cfg(not(feature = "staff"))]
+use crate::dom::storage::DB_NAME;
+use crate::dom::storage::{StorageError, Store};
 use crate::dom::timing;
 use crate::dom::vault::{Over, SaveError, UnlockError};
 use crate::ui::components::vault::Secret;
+#[cfg(feature = "staff")]
+use crate::ui::staff::VAULT_DB as DB_NAME;
 
 /// The vault's storage, once opened.
 pub type StoreCell = Rc<RefCell<Option<Store>>>;
@@ -26,6 +30,12 @@ pub type StoreCell = Rc<RefCell<Option<Store>>>;
 thread_local! {
     /// Saves still writing: this instance is not discarded under them.
     static SAVES_RUNNING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// How many saves are writing.
+#[cfg(feature = "staff")]
+pub fn saves_running() -> u32 {
+    SAVES_RUNNING.with(|n| n.get())
 }
 
 /// The event the loader (`oncefill.js`) answers by discarding this instance of the widget —
@@ -126,11 +136,16 @@ pub fn unlock(handle: Handle, cell: StoreCell, passphrase: Secret) {
         drop(passphrase);
         match result {
             Ok(u) => {
+                // A clerk's editor starts empty: the stored profile is kept apart.
+                #[cfg(feature = "staff")]
+                let profile = crate::ui::staff::keep_stored(u.profile);
+                #[cfg(not(feature = "staff"))]
+                let profile = u.profile;
                 send(
                     &handle,
                     Action::Unlocked {
                         key: KeyHandle(Rc::new(u.key)),
-                        profile: u.profile,
+                        profile,
                         generation: u.generation,
                         note: u.fell_back_from.map(|_| tr(lang, "fell-back", &[])),
                     },
@@ -201,7 +216,10 @@ pub fn set_passphrase(handle: Handle, cell: StoreCell, current: Option<Secret>, 
 /// The channel on which the pages of this site tell each other that the vault was saved (and
 /// which generation), locked, or given a new passphrase. A message is the event and the
 /// generation number, nothing else: `saved 7`, `locked`, `rekeyed 8`.
+#[cfg(not(feature = "staff"))]
 pub const TABS_CHANNEL: &str = "oncefill-vault";
+#[cfg(feature = "staff")]
+pub use crate::ui::staff::TABS_CHANNEL;
 
 /// What another page said on [`TABS_CHANNEL`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -285,6 +303,10 @@ pub fn tell_tabs(event: TabEvent) {
 /// Another page saved generation `generation`: reads it (and, to join unsaved edits, the one
 /// this page started from) with this page's key and hands them to the state.
 pub fn take_newer(handle: &Handle, cell: &StoreCell, generation: u32) {
+    // Another clerk's tab saved: nothing of it goes into this session's editor.
+    if cfg!(feature = "staff") {
+        return;
+    }
     let (Some(store), Some(key)) = (cell.borrow().clone(), handle.vault.key.clone()) else {
         return;
     };
@@ -339,6 +361,10 @@ pub fn save_if_needed(handle: &Handle, cell: &StoreCell) {
         return;
     };
     let revision = handle.vault.revision;
+    // A clerk's vault stores the clerk's profile and log, never the citizen's in the editor.
+    #[cfg(feature = "staff")]
+    let profile = crate::ui::staff::stored();
+    #[cfg(not(feature = "staff"))]
     let profile = handle.profile().clone();
     let (over, rekey) = (
         Over::Generation(handle.vault.generation),
@@ -386,6 +412,10 @@ pub fn save_if_needed(handle: &Handle, cell: &StoreCell) {
 
 /// Offers the profile as an encrypted `.oncefill` file, sealed with the vault's key.
 pub fn export(handle: &Handle) {
+    // A clerk's editor holds a citizen's data: it never goes into a file.
+    if cfg!(feature = "staff") {
+        return;
+    }
     let Some(key) = handle.vault.key.clone() else {
         return;
     };

@@ -108,6 +108,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "strength_wasm_gz_bytes".into(),
         site::gzip_file_len(&strength)?.into(),
     );
+    // The window-staff build (staff.html only): never part of a citizen's bundle.
+    let staff = pkg.join(format!("{}_bg.wasm", site::STAFF_NAME));
+    metrics.insert(
+        "staff_wasm_gz_bytes".into(),
+        site::gzip_file_len(&staff)?.into(),
+    );
     // What a portal that embeds OnceFill loads into its own page.
     metrics.insert(
         "embed_host_gz_bytes".into(),

@@ -16,6 +16,9 @@ const CRATE: &str = "oncefill";
 /// chosen: its package and the name of its files in `pkg/`.
 const STRENGTH_CRATE: &str = "oncefill-strength";
 pub const STRENGTH_NAME: &str = "strength";
+/// The window-staff build of the crate (feature `staff`, for `staff.html` only): the name of
+/// its files in `pkg/`. The citizen's bundle is built without it.
+pub const STAFF_NAME: &str = "oncefill_staff";
 
 /// `target/site`.
 pub fn site_dir() -> PathBuf {
@@ -153,9 +156,14 @@ pub fn build() -> Result<PathBuf, String> {
     ensure_wasm_target()?;
     ensure_wasm_bindgen()?;
 
-    let wasm = build_wasm(CRATE)?;
+    // The staff build first, copied aside: the citizen's build then writes the same file.
+    let staff_built = build_wasm(CRATE, &["staff"])?;
+    let staff_wasm = staff_built.with_file_name(format!("{STAFF_NAME}.wasm"));
+    fs::copy(&staff_built, &staff_wasm)
+        .map_err(|e| format!("cannot copy {}: {e}", staff_built.display()))?;
+    let wasm = build_wasm(CRATE, &[])?;
     // Built on its own: in one build with the widget, cargo would unify the core's features.
-    let strength_wasm = build_wasm(STRENGTH_CRATE)?;
+    let strength_wasm = build_wasm(STRENGTH_CRATE, &[])?;
 
     let site = site_dir();
     let www = repo_root().join("www");
@@ -183,6 +191,8 @@ pub fn build() -> Result<PathBuf, String> {
     println!("--> build: wasm-bindgen");
     let (bg, js) = bindgen(&wasm, &pkg, CRATE)?;
     let (strength_bg, strength_js) = bindgen(&strength_wasm, &pkg, STRENGTH_NAME)?;
+    let (staff_bg, staff_js) = bindgen(&staff_wasm, &pkg, STAFF_NAME)?;
+    check_no_staff_code(&js, &staff_js)?;
 
     let offline = write_offline_copy(&site)?;
 
@@ -191,7 +201,7 @@ pub fn build() -> Result<PathBuf, String> {
         "  build {}: the service worker keeps {} files, {} bytes",
         offline.build, offline.files, offline.bytes
     );
-    for file in [&bg, &js, &strength_bg, &strength_js] {
+    for file in [&bg, &js, &strength_bg, &strength_js, &staff_bg, &staff_js] {
         let bytes = fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let gz = gzip_len(&bytes)?;
         let name = file
@@ -230,6 +240,8 @@ const NOT_OFFLINE: &[&str] = &[
     "sw.js",
     "pkg/strength.js",
     "pkg/strength_bg.wasm",
+    "pkg/oncefill_staff",
+    "staff.",
 ];
 
 /// What the service worker of a build keeps.
@@ -270,6 +282,28 @@ fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), Stri
                 .collect();
             out.push(parts.join("/"));
         }
+    }
+    Ok(())
+}
+
+/// An export only the staff build has: its glue must name it, the citizen's must not.
+const STAFF_EXPORT: &str = "staff_idle";
+
+/// Fails when the citizen's bundle carries the staff desk's code (or the staff build lacks it).
+fn check_no_staff_code(citizen_js: &Path, staff_js: &Path) -> Result<(), String> {
+    let read =
+        |p: &Path| fs::read_to_string(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    if read(citizen_js)?.contains(STAFF_EXPORT) {
+        return Err(format!(
+            "{} exports `{STAFF_EXPORT}`: the staff desk's code is in the citizen's bundle",
+            citizen_js.display()
+        ));
+    }
+    if !read(staff_js)?.contains(STAFF_EXPORT) {
+        return Err(format!(
+            "{} lacks `{STAFF_EXPORT}`: the staff build was made without the feature `staff`",
+            staff_js.display()
+        ));
     }
     Ok(())
 }
@@ -327,10 +361,14 @@ fn replace_marks(path: &Path, marks: &[(&str, &str)]) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// Builds a package of the workspace for the web (release); returns its `.wasm`.
-fn build_wasm(package: &str) -> Result<PathBuf, String> {
-    println!("--> build: cargo build -p {package} (release, {WASM_TARGET})");
-    run(&mut cargo(&[
+/// Builds a package of the workspace for the web (release) with extra cargo features;
+/// returns its `.wasm`.
+fn build_wasm(package: &str, features: &[&str]) -> Result<PathBuf, String> {
+    let features = features.join(",");
+    println!(
+        "--> build: cargo build -p {package} (release, {WASM_TARGET}, features: [{features}])"
+    );
+    let mut args = vec![
         "build",
         "--release",
         "--lib",
@@ -338,7 +376,11 @@ fn build_wasm(package: &str) -> Result<PathBuf, String> {
         WASM_TARGET,
         "-p",
         package,
-    ]))?;
+    ];
+    if !features.is_empty() {
+        args.extend(["--features", &features]);
+    }
+    run(&mut cargo(&args))?;
     let wasm = target_dir()
         .join(WASM_TARGET)
         .join("release")

@@ -585,3 +585,6 @@ library-bundle = life event · { $count } forms
 open-form = Open this form
 open-bundle = Start: open the first form
 open-bundle-next = Continue: open the next form
+staff-log-title = Operations log
+staff-log-empty = No entries yet.
+staff-log-entry = { $count } fields: 

@@ -590,3 +590,6 @@ library-bundle = 一件事 · { $count } 张表
 open-form = 打开此表
 open-bundle = 开始办理：打开第一张表
 open-bundle-next = 继续办理：打开下一张表
+staff-log-title = 操作记录
+staff-log-empty = 暂无记录。
+staff-log-entry = { $count } 项：

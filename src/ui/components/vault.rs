@@ -458,7 +458,10 @@ pub fn SettingsScreen(props: &SettingsProps) -> Html {
                 </div>
                 <div class="of-toolbar">
                     <button type="button" class="of-secondary" data-of="change-pass" onclick={props.ops.show.reform(|_: MouseEvent| View::Passphrase(true))}>{ t("change-pass") }</button>
+                    // The staff desk's editor holds a citizen's case: it is never written to a file.
+                    if !cfg!(feature = "staff") {
                     <button type="button" class="of-secondary" data-of="export" onclick={props.ops.export.reform(|_: MouseEvent| ())}>{ t("export") }</button>
+                    }
                 </div>
             }
             if s.profile_open() && props.has_learned {
