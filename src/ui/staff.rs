@@ -95,9 +95,7 @@ pub fn form_id() -> String {
     frame.unwrap_or_default()
 }
 
-/// Whether every log entry is saved (none waits for a save, no save is writing): the loader
-/// waits for it before it discards the instance.
-#[wasm_bindgen]
-pub fn staff_idle() -> bool {
-    !PENDING.with(|p| p.get()) && super::vault_ops::saves_running() == 0
+/// Whether a log entry still waits for its save.
+pub fn log_pending() -> bool {
+    PENDING.with(|p| p.get())
 }

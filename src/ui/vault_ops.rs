@@ -32,10 +32,12 @@ thread_local! {
     static SAVES_RUNNING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// How many saves are writing.
+/// Whether every staff log entry is saved (none waits for a save, no save is writing): the
+/// loader waits for it before it discards the instance.
 #[cfg(feature = "staff")]
-pub fn saves_running() -> u32 {
-    SAVES_RUNNING.with(|n| n.get())
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn staff_idle() -> bool {
+    !crate::ui::staff::log_pending() && SAVES_RUNNING.with(|n| n.get()) == 0
 }
 
 /// The event the loader (`oncefill.js`) answers by discarding this instance of the widget —
