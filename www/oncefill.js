@@ -148,7 +148,7 @@
     sheet.href = base + 'oncefill.css';
     var root = document.createElement('div');
     var tag = pageLang();
-    root.className = 'of-root';
+    root.className = elderStored() ? 'of-root of-elder' : 'of-root';
     root.lang = tag;
     root.hidden = true; // shown once styled, never unstyled
     var button = document.createElement('button');
@@ -340,6 +340,9 @@
   }
   function showElder(on) {
     document.documentElement.classList.toggle('of-elder', on);
+    var waiting = document.querySelector('[data-oncefill-waiting]');
+    var root = waiting && waiting.shadowRoot && waiting.shadowRoot.querySelector('.of-root');
+    if (root) root.classList.toggle('of-elder', on);
     var switches = document.querySelectorAll('[data-oncefill-elder]');
     for (var i = 0; i < switches.length; i++) switches[i].setAttribute('aria-pressed', on ? 'true' : 'false');
   }

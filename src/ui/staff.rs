@@ -13,7 +13,6 @@
 use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
-use wasm_bindgen::prelude::*;
 
 use crate::core::profile::Profile;
 

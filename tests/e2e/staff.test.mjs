@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems } from './lib/widget.mjs';
+import { W, assertNoProblems, fillApproved } from './lib/widget.mjs';
 import { axeViolations, describe } from './lib/axe.mjs';
 
 const PASS = 'Chuangkou-Shouli-2026-Clerk';
@@ -155,7 +155,7 @@ const frameValue = (page, id) => page.frameLocator('iframe[data-staff-form]').lo
 async function fillForm(page) {
   await page.locator(W('to-review')).click();
   await page.locator(W('review')).waitFor();
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   await page.locator(W('report')).waitFor();
 }
 

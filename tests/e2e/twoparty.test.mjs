@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch, trackRequests } from './lib/browser.mjs';
-import { W, createVault, open } from './lib/widget.mjs';
+import { W, createVault, fillApproved, open } from './lib/widget.mjs';
 
 const PASS = 'Hangzhou-teapot-1990';
 let browser;
@@ -49,7 +49,7 @@ async function toReview(page) {
 }
 
 async function fill(page) {
-  await page.locator(W('fill')).click();
+  await fillApproved(page);
   const report = page.locator(W('report'));
   await report.waitFor({ timeout: 15000 });
   return report;
@@ -243,7 +243,7 @@ test('the OnceFill window asks the same question for a portal and remembers the 
     return popup;
   };
   const approve = async (popup) => {
-    await popup.locator(W('fill')).click();
+    await fillApproved(popup);
     await popup.locator(W('report')).waitFor();
     const closed = popup.waitForEvent('close');
     await popup.locator(W('done')).click().catch(() => {});

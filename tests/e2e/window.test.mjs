@@ -499,7 +499,7 @@ test('a window locked with its lock button asks for the passphrase again on the 
   const { popup, problems } = await openWindow(page, button);
   await createVault(popup);
   await popup.locator(W('review')).waitFor();
-  await popup.locator(W('fill')).click();
+  await fillApproved(popup);
   await popup.locator(W('report')).waitFor();
   await popup.locator(W('lock')).click();
   await popup.locator(W('unlock-pass')).waitFor();
