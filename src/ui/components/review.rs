@@ -424,7 +424,7 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
                     { key_label(lang, step.key) }{ " · " }{ reason_text(lang, &step.reason) }
                 </div>
                 if step.overwrites {
-                    <div class="of-warning">{ tr(lang, "review-overwrite", &[]) }</div>
+                    <div class="of-warning" data-of="overwrites">{ tr(lang, "review-overwrite", &[]) }</div>
                 }
                 if matches!(step.action, crate::core::plan::FillAction::Later { .. }) {
                     <div class="of-note" data-of="later">{ tr(lang, "review-later", &[]) }</div>

@@ -113,6 +113,8 @@ export async function approveSensitive(page) {
   for (let i = 0; i < n; i++) {
     const row = rows.nth(i);
     if ((await row.locator('[data-of="sensitive"]').count()) === 0) continue;
+    // A field that already holds something keeps it unless the person ticks it for itself.
+    if ((await row.locator('[data-of="overwrites"]').count()) > 0) continue;
     const box = row.locator('input[type=checkbox]');
     if (!(await box.isChecked()) && (await box.isEnabled())) await box.check();
   }
