@@ -295,13 +295,17 @@
     document.body.insertBefore(link, document.body.firstChild);
   }
 
-  // Calls back with the launcher once it is shown (the widget waits for its style sheet).
+  // Calls back with the launcher once it is shown (the widget waits for its style sheet). A
+  // slow PC may take many seconds: it looks for a minute, by the clock rather than by frames,
+  // and on a timer too, since a page out of sight draws no frames.
   function waitFor(callback) {
-    var tries = 0;
+    var until = Date.now() + 60000;
     (function look() {
       var button = launcher();
       if (button && button.offsetHeight > 0) return callback(button);
-      if (++tries < 600) requestAnimationFrame(look);
+      if (Date.now() > until) return;
+      if (document.hidden) setTimeout(look, 100);
+      else requestAnimationFrame(look);
     })();
   }
 
