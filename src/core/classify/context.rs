@@ -549,9 +549,14 @@ pub(super) fn run(
     }
     // 2b. A firm's form asks for the firm's own phone, postcode and e-mail outside any
     // person's block (单位联系电话, 邮政编码): the firm's, not the applicant's. A generic
-    // 联系电话 of a firm is its landline.
+    // 联系电话 of a firm is its landline. So are those of a block headed as the applicant's
+    // or the operator's (经营者基本情况) that asks for the firm's own elements: the firm is the
+    // applicant, as for its 住所 above.
     for (i, f) in fields.iter().enumerate() {
-        if whose[i] != Whose::Unsaid || !firms.contains(&f.form) {
+        let firms_block = whose[i] == Whose::Applicant
+            && owns[i].whose == Whose::Unsaid
+            && firm_blocks.contains(&(&f.form, &f.section));
+        if !(whose[i] == Whose::Unsaid || firms_block) || !firms.contains(&f.form) {
             continue;
         }
         if let Draft::Key { key, .. } = &mut owns[i].draft

@@ -1285,3 +1285,40 @@ fn the_box_under_a_cascade_to_the_county_is_the_street_part() {
     deeper.insert(3, t);
     assert_eq!(parts(&deeper)[4], (None, None));
 }
+
+#[test]
+fn a_firms_contact_details_in_its_operators_block_are_the_firms() {
+    let block = "经营者基本情况";
+    let fields = [
+        in_section("a", "经营者名称", block),
+        in_section("b", "统一社会信用代码", block),
+        in_section("c", "联系电话", block),
+        in_section("d", "传真", block),
+        in_section("e", "邮政编码", block),
+        in_section("f", "电子邮箱", block),
+    ];
+    let firm = Some("firm".to_string());
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::FirmName), None),
+            (Some(Key::FirmUscc), None),
+            (Some(Key::ContactLandline), firm.clone()),
+            (Some(Key::ContactFax), firm.clone()),
+            (Some(Key::ContactPostalCode), firm.clone()),
+            (Some(Key::ContactEmail), firm),
+        ]
+    );
+    // An operator's block of a person (个体工商户 经营者信息) stays the person's.
+    let person = [
+        in_section("a", "经营者姓名", "经营者信息"),
+        in_section("b", "移动电话", "经营者信息"),
+    ];
+    assert_eq!(
+        keys(&person),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::ContactMobile), None)
+        ]
+    );
+}
