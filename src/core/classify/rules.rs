@@ -364,6 +364,23 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "外文住所",
         ],
     ),
+    // Where something happened (事发地点, 事故发生地详细地址): a fact of a case, not an address
+    // of anybody's.
+    rule(
+        Unheld("事发地"),
+        ZhCn,
+        &[
+            "事发地",
+            "事发地点",
+            "事发地址",
+            "事故地点",
+            "事故发生地",
+            "事故发生地点",
+            "案发地",
+            "案发地点",
+            "发生地点",
+        ],
+    ),
     // An occupational disease (职业病名称) is a fact of a case, not the person's occupation.
     rule(
         Unheld("职业病"),

@@ -1168,6 +1168,8 @@ fn fill_times_foreign_names_and_facts_of_a_case() {
         ("参保职工人数", None),
         ("备案登记机关", None),
         ("事发地点", None),
+        ("事发地详细地址", None),
+        ("事故发生地点", None),
     ] {
         assert_eq!(key_of(&labelled(label)), key, "{label}");
     }
