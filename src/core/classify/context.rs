@@ -82,10 +82,23 @@ const NOT_A_BLOCK: &[&str] = &[
 /// Strips the numbering of a heading: 一、 （二） 3. 第四部分.
 fn strip_numbering(text: &str) -> &str {
     let mut rest = text.trim();
+    // 第四部分, 第二章: an ordinal only when a unit of a document follows it (第三人 is a
+    // party to a case, not the third of something).
+    if let Some(after) = rest.strip_prefix('第') {
+        let numeral = after
+            .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+        if numeral.len() < after.len()
+            && let Some(r) = ["部分", "章", "节", "项", "页"]
+                .iter()
+                .find_map(|u| numeral.strip_prefix(u))
+        {
+            rest = r;
+        }
+    }
     for _ in 0..6 {
         let Some(c) = rest.chars().next() else { break };
         if c.is_ascii_digit()
-            || "一二三四五六七八九十、.．)）(（:：- 第部分".contains(c)
+            || "一二三四五六七八九十、.．)）(（:：- ".contains(c)
             || c.is_whitespace()
         {
             rest = &rest[c.len_utf8()..];
@@ -234,6 +247,14 @@ fn section_whose<'a>(
     if let Some(w) = field.row_label.as_deref().and_then(row_whose) {
         return w;
     }
+    heading_block_whose(field, cache)
+}
+
+/// Whose block a field stands in by its headings alone, looking outwards.
+fn heading_block_whose<'a>(
+    field: &'a FieldDescriptor,
+    cache: &mut HashMap<&'a str, Option<Whose>>,
+) -> Whose {
     field
         .section
         .iter()
@@ -462,6 +483,10 @@ pub(super) fn run(
     // A `section-*` autofill token makes a block: whose its fields are, when their words and
     // headings name one person only, is whose its unmarked fields are.
     section_blocks(fields, &mut whose);
+    // 1b. The other side of a claim and third parties (被申请人, 被投诉方, 第三人).
+    let bodies = third_parties(fields, &mut owns, &mut whose, &mut headings);
+    // A bare 账号 beside the bank it is held at is that account.
+    bare_accounts(fields, &mut owns);
     // 2. Person or firm. On a firm's form, a block that asks for the firm's own elements
     // (申请人名称 and 统一社会信用代码 under 申请人信息) is the firm's, whatever its heading.
     let firms = firm_forms(fields, &owns);
@@ -496,11 +521,42 @@ pub(super) fn run(
             };
         }
     }
+    // 2a. On a firm's form (whose applicant is the firm, not a person), an unmarked person's
+    // element right after a field of one role's, in a block whose fields name that role
+    // only, is that role's: 企业法定代表人姓名 then 有效证件号.
+    for i in 1..fields.len() {
+        let (f, prev) = (&fields[i], &fields[i - 1]);
+        let Whose::Role(r) = whose[i - 1] else {
+            continue;
+        };
+        if whose[i] != Whose::Unsaid
+            || !firms.contains(&f.form)
+            || prev.form != f.form
+            || prev.section != f.section
+            || matches!(r, Role::Firm | Role::Other)
+            || !draft_key(&owns[i].draft).is_some_and(|k| k.element().group == Group::Person)
+        {
+            continue;
+        }
+        let one_role = fields
+            .iter()
+            .zip(whose.iter())
+            .filter(|(g, _)| g.form == f.form && g.section == f.section)
+            .all(|(_, w)| *w == Whose::Unsaid || *w == Whose::Role(r));
+        if one_role {
+            whose[i] = Whose::Role(r);
+        }
+    }
     // 2b. A firm's form asks for the firm's own phone, postcode and e-mail outside any
     // person's block (单位联系电话, 邮政编码): the firm's, not the applicant's. A generic
-    // 联系电话 of a firm is its landline.
+    // 联系电话 of a firm is its landline. So are those of a block headed as the applicant's
+    // or the operator's (经营者基本情况) that asks for the firm's own elements: the firm is the
+    // applicant, as for its 住所 above.
     for (i, f) in fields.iter().enumerate() {
-        if whose[i] != Whose::Unsaid || !firms.contains(&f.form) {
+        let firms_block = whose[i] == Whose::Applicant
+            && owns[i].whose == Whose::Unsaid
+            && firm_blocks.contains(&(&f.form, &f.section));
+        if !(whose[i] == Whose::Unsaid || firms_block) || !firms.contains(&f.form) {
             continue;
         }
         if let Draft::Key { key, .. } = &mut owns[i].draft
@@ -522,7 +578,10 @@ pub(super) fn run(
     // 4. Split fields.
     split_dates(fields, &mut owns);
     split_phones(fields, &mut owns);
-    address_pickers(fields, &mut owns, options);
+    address_pickers(fields, &mut owns, options, &|i: usize| {
+        matches!(whose[i], Whose::Unsaid | Whose::Role(Role::Firm))
+            && firms.contains(&fields[i].form)
+    });
     // On a firm's form, divisions asked for outside any person's block (经营场所 as 省/市/县
     // selects) are those of the firm's address.
     for (i, f) in fields.iter().enumerate() {
@@ -545,10 +604,30 @@ pub(super) fn run(
             owns[i].part = None;
         }
     }
+    // The contact details and the address of a body on the other side (被投诉方's 联系电话 and
+    // the divisions of its seat) are that body's, which the profile does not hold.
+    for (i, f) in fields.iter().enumerate() {
+        if whose[i] == Whose::Role(Role::Other)
+            && owns[i].whose == Whose::Unsaid
+            && bodies.contains(&(&f.form, &f.section))
+            && draft_key(&owns[i].draft).is_some_and(|k| {
+                matches!(k.element().group, Group::Contact | Group::Address)
+                    || k.element().value == ValueType::Address
+            })
+        {
+            owns[i].draft = Draft::Skip(SkipReason::OtherParty(Role::Other.zh().into()));
+            owns[i].part = None;
+        }
+    }
     // A role word alone names the person: a text box asks for the name.
     for (i, f) in fields.iter().enumerate() {
         if let Draft::RoleOnly { reason } = owns[i].draft.clone() {
-            owns[i].draft = if matches!(whose[i], Whose::Role(_)) && is_text_box(f) {
+            // 被投诉方名称: the name of a body, not of a person.
+            let a_body = [f.label.as_deref(), f.placeholder.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|t| t.contains("名称"));
+            owns[i].draft = if matches!(whose[i], Whose::Role(_)) && is_text_box(f) && !a_body {
                 Draft::Key {
                     key: Key::PersonName,
                     reason,
@@ -610,6 +689,97 @@ pub(super) fn run(
             }
         })
         .collect()
+}
+
+/// Roles a firm's block names (法定代表人, 委托代理人, 联系人): inside the block of a body on
+/// the other side of a claim they are that body's people, not the owner's firm's.
+fn firm_people(r: Role) -> bool {
+    matches!(
+        r,
+        Role::LegalRep
+            | Role::FinanceOfficer
+            | Role::Liaison
+            | Role::Agent
+            | Role::Contact
+            | Role::Director
+            | Role::Supervisor
+            | Role::Manager
+    )
+}
+
+/// The blocks of somebody the profile does not hold (被申请人, 被投诉方, 第三人, 相邻权利人):
+/// the people its block names (its 法定代表人) are its own, and the firm elements it asks
+/// for (名称, 统一社会信用代码, 住所: the other side may be a body or a person) are refused,
+/// not read as the owner's firm's. Returns the blocks (form, heading) that asked for such
+/// elements: bodies, whose contact details and address are refused too (see [`run`]).
+fn third_parties<'a>(
+    fields: &'a [FieldDescriptor],
+    owns: &mut [Own],
+    whose: &mut [Whose],
+    cache: &mut HashMap<&'a str, Option<Whose>>,
+) -> Vec<(&'a Option<String>, &'a Option<String>)> {
+    let mut bodies = Vec::new();
+    for (i, f) in fields.iter().enumerate() {
+        if let Whose::Role(r) = whose[i]
+            && firm_people(r)
+            && heading_block_whose(f, cache) == Whose::Role(Role::Other)
+        {
+            whose[i] = Whose::Role(Role::Other);
+        }
+        if whose[i] != Whose::Role(Role::Other) {
+            continue;
+        }
+        let firm_element = match &owns[i].draft {
+            Draft::Either { .. } => true,
+            Draft::Key { key, .. } => key.element().group == Group::Firm,
+            _ => false,
+        };
+        if firm_element {
+            owns[i].draft = Draft::Skip(SkipReason::OtherParty(Role::Other.zh().into()));
+            if !bodies.contains(&(&f.form, &f.section)) {
+                bodies.push((&f.form, &f.section));
+            }
+        }
+    }
+    bodies
+}
+
+/// A field labelled only 账号 beside the bank it is held at (开户银行 before or after it) is,
+/// on a firm's form, the firm's account at that bank, not a login name; on a person's form it
+/// stays refused (the payee may be anybody, as for 户名).
+fn bare_accounts(fields: &[FieldDescriptor], owns: &mut [Own]) {
+    let bank = |d: &Draft| match d {
+        Draft::Key { key, .. } => matches!(key, Key::PersonBankBranch | Key::FirmBasicBank),
+        Draft::Either { person, firm, .. } => {
+            *person == Some(Key::PersonBankBranch) || *firm == Key::FirmBasicBank
+        }
+        _ => false,
+    };
+    for (i, f) in fields.iter().enumerate() {
+        let bare = f.label.as_deref().is_some_and(|l| {
+            matches!(
+                l.trim()
+                    .trim_start_matches('*')
+                    .trim_end_matches(['：', ':']),
+                "账号" | "帐号"
+            )
+        });
+        if !bare {
+            continue;
+        }
+        let beside = [i.checked_sub(1), i.checked_add(1)]
+            .into_iter()
+            .flatten()
+            .filter(|&j| j < fields.len() && fields[j].form == f.form)
+            .any(|j| bank(&owns[j].draft));
+        if beside {
+            owns[i].draft = Draft::Either {
+                person: None,
+                firm: Key::FirmBasicBankAcct,
+                reason: Reason::Context("开户银行+账号".into()),
+            };
+        }
+    }
 }
 
 /// The fields of one `section-*` of a form are one block: when the fields of the block that
@@ -1043,10 +1213,40 @@ fn cascade_follows(fields: &[FieldDescriptor], i: usize) -> bool {
         .is_some_and(|g| g.control == Control::Select && together(&fields[i], g))
 }
 
+/// The address a cascade of selects and the box after it belong to, by the first select's
+/// label, the box's words or the heading over them (户籍所在地, 注册地址, 经营场所): a
+/// person's or, for the firm's words on a firm's form (`firm`), the firm's.
+fn cascade_address(texts: &[Option<&str>], firm: bool) -> Option<Key> {
+    // The nearest words that name an address decide; a mailing or delivery address, a
+    // birthplace, is one whose divisions the plan reads from no address (so the box is not
+    // the street part of one either).
+    const NOT_HELD: [&str; 6] = ["邮寄", "收件", "送达", "通讯", "籍贯", "出生地"];
+    texts.iter().flatten().find_map(|t| {
+        if NOT_HELD.iter().any(|w| t.contains(w)) {
+            return Some(None);
+        }
+        find_hits(t, LABEL_RULES)
+            .into_iter()
+            .find_map(|h| match h.target {
+                Target::Either(person, f) if f.element().value == ValueType::Address => {
+                    Some(if firm { Some(f) } else { person })
+                }
+                // A firm's address words (注册地址, 经营场所) only on a firm's form.
+                Target::Key(k)
+                    if k != Key::AddressFull && k.element().value == ValueType::Address =>
+                {
+                    Some((firm || k.element().group != Group::Firm).then_some(k))
+                }
+                _ => None,
+            })
+    })?
+}
+
 fn address_pickers(
     fields: &[FieldDescriptor],
     owns: &mut [Own],
     options: &[Option<(Key, &'static str)>],
+    firm_at: &dyn Fn(usize) -> bool,
 ) {
     const LEVELS: [Key; 5] = [
         Key::AddressProvince,
@@ -1093,6 +1293,7 @@ fn address_pickers(
             },
         };
         let mut next = 0;
+        let mut last = start;
         let mut j = i + 1;
         while j < n && next < order.len() {
             let g = &fields[j];
@@ -1122,6 +1323,7 @@ fn address_pickers(
                 key,
                 reason: Reason::Context("省/市/县".into()),
             };
+            last = key;
             j += 1;
         }
         // The box after a picker holds the rest of the address: no element of its own.
@@ -1129,8 +1331,37 @@ fn address_pickers(
             let rest = draft_key(&owns[j].draft)
                 .is_some_and(|k| k == Key::AddressFull || k.element().value == ValueType::Address);
             if rest {
-                owns[j].draft =
-                    Draft::Skip(SkipReason::NotInDictionary("详细地址（省市县以下）".into()));
+                // Under a cascade that ends at the county, the box holds everything below it:
+                // the street part of the address the cascade is of. Under one that goes on to
+                // the township or village it would repeat them: no element of its own.
+                let b = &fields[j];
+                let of = (last == Key::AddressCounty)
+                    .then(|| {
+                        cascade_address(
+                            &[
+                                f.label.as_deref(),
+                                b.label.as_deref(),
+                                b.placeholder.as_deref(),
+                                f.section.as_deref(),
+                            ],
+                            firm_at(j),
+                        )
+                    })
+                    .flatten();
+                match of {
+                    Some(key) => {
+                        owns[j].draft = Draft::Key {
+                            key,
+                            reason: Reason::Context("省/市/县+详细地址".into()),
+                        };
+                        owns[j].part = Some(Part::Street);
+                    }
+                    None => {
+                        owns[j].draft = Draft::Skip(SkipReason::NotInDictionary(
+                            "详细地址（省市县以下）".into(),
+                        ));
+                    }
+                }
                 j += 1;
             }
         }

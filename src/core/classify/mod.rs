@@ -1152,9 +1152,38 @@ pub(crate) fn own(
         },
     };
     Own {
-        draft: support(unlike_options(field, draft), options),
+        draft: support(
+            foreign_language(field, unlike_options(field, draft)),
+            options,
+        ),
         whose,
         part: None,
+    }
+}
+
+/// A firm's name or an address asked for in a foreign language (经营场所（英文）, the English
+/// words in a parenthesis the rules otherwise pass over): the profile holds them in Chinese
+/// only, so the field is refused.
+fn foreign_language(field: &FieldDescriptor, draft: Draft) -> Draft {
+    let says = [field.label.as_deref(), field.placeholder.as_deref()]
+        .into_iter()
+        .flatten()
+        .any(|t| t.contains("英文") || t.contains("外文"));
+    if !says {
+        return draft;
+    }
+    let keys: Vec<Key> = match &draft {
+        Draft::Key { key, .. } => vec![*key],
+        Draft::Either { person, firm, .. } => person.iter().copied().chain([*firm]).collect(),
+        _ => return draft,
+    };
+    if keys
+        .iter()
+        .any(|k| *k == Key::FirmName || k.element().value == ValueType::Address)
+    {
+        Draft::Skip(SkipReason::NotInDictionary("外文".into()))
+    } else {
+        draft
     }
 }
 

@@ -166,6 +166,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "指定代表",
             "办税人",
             "办税员",
+            "专管员",
         ],
     ),
     rule(
@@ -253,6 +254,28 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         ZhCn,
         &["相邻权利人", "相邻人", "出租人", "房东", "其他继承人"],
     ),
+    // The other side of a claim or complaint (行政复议, 劳动仲裁, 投诉, 举报) and a third party
+    // to it: a body or a person the applicant acts against, never the owner or the owner's
+    // firm. (Not 对方当事人: on a marriage form that is the spouse.)
+    rule(
+        R(Role::Other),
+        ZhCn,
+        &[
+            "被申请人",
+            "被申请方",
+            "被申请单位",
+            "被投诉人",
+            "被投诉方",
+            "被投诉单位",
+            "被举报人",
+            "被举报方",
+            "被举报单位",
+            "被诉人",
+            "被申诉人",
+            "被告",
+            "第三人",
+        ],
+    ),
     rule(R(Role::Recipient), ZhCn, &["收件人", "收货人", "收件"]),
     rule(R(Role::Recipient), ZhTw, &["收件人"]),
     rule(R(Role::Recipient), En, &["recipient"]),
@@ -328,6 +351,42 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         ],
     ),
     rule(Unheld("姓/名"), ZhCn, &["姓氏"]),
+    // A firm's name or an address in a foreign language: the profile holds them in Chinese.
+    rule(
+        Unheld("外文名称或地址"),
+        ZhCn,
+        &[
+            "英文名称",
+            "外文名称",
+            "英文地址",
+            "外文地址",
+            "英文住所",
+            "外文住所",
+        ],
+    ),
+    // Where something happened (事发地点, 事故发生地详细地址): a fact of a case, not an address
+    // of anybody's.
+    rule(
+        Unheld("事发地"),
+        ZhCn,
+        &[
+            "事发地",
+            "事发地点",
+            "事发地址",
+            "事故地点",
+            "事故发生地",
+            "事故发生地点",
+            "案发地",
+            "案发地点",
+            "发生地点",
+        ],
+    ),
+    // An occupational disease (职业病名称) is a fact of a case, not the person's occupation.
+    rule(
+        Unheld("职业病"),
+        ZhCn,
+        &["职业病", "职业病名称", "职业病危害"],
+    ),
     // Taiwan's own documents: not a mainland 公民身份号码 (GB 11643).
     rule(
         Unheld("中华民国国民身分证"),
@@ -497,6 +556,10 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "社区经办人",
             "领卡网点",
             "办理网点",
+            "备案机关",
+            "备案登记机关",
+            "许可机关",
+            "审批机关",
         ],
     ),
     // Where documents are served or a parcel goes (送达地址, 收件地址): not the residence unless
@@ -530,7 +593,18 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         ],
     ),
     // A count of people (家庭成员人数) is not a person's detail.
-    rule(Unheld("人数"), ZhCn, &["人数", "人口数", "家庭人口"]),
+    rule(
+        Unheld("人数"),
+        ZhCn,
+        &[
+            "人数",
+            "人口数",
+            "家庭人口",
+            "参保职工人数",
+            "参保人数",
+            "缴费人数",
+        ],
+    ),
     rule(
         Unheld("项目"),
         ZhCn,
@@ -874,7 +948,18 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     rule(
         K(D::PersonEmployer),
         ZhCn,
-        &["工作单位", "所在单位", "就业单位", "任职单位", "服务单位"],
+        &[
+            "工作单位",
+            "所在单位",
+            "就业单位",
+            "任职单位",
+            "服务单位",
+            // A household member's 工作单位或就读学校: the member's employer when the member
+            // works (a pupil's school is not held, and the profile then has nothing to give).
+            "工作单位或就读学校",
+            "工作单位或学校",
+            "单位或学校",
+        ],
     ),
     rule(
         K(D::PersonEmployer),
@@ -892,7 +977,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "organization",
         ],
     ),
-    rule(K(D::PersonPosition), ZhCn, &["职务", "职位"]),
+    rule(K(D::PersonPosition), ZhCn, &["职务", "职位", "工作岗位"]),
     rule(K(D::PersonPosition), ZhTw, &["職稱", "職務"]),
     rule(K(D::PersonPosition), En, &["job title", "position"]),
     rule(
@@ -1028,6 +1113,13 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         &["email", "e-mail", "email address", "e-mail address"],
     ),
     rule(K(D::ContactPostalCode), ZhCn, &["邮政编码", "邮编"]),
+    // The employer's postcode on a person's form is not the person's; on a firm's form it is
+    // the firm's own.
+    rule(
+        Either(None, D::ContactPostalCode),
+        ZhCn,
+        &["单位邮编", "单位邮政编码"],
+    ),
     rule(
         K(D::ContactPostalCode),
         ZhTw,
@@ -1158,6 +1250,10 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "社会组织名称",
             "民办非企业单位名称",
             "基金会名称",
+            "经营者名称",
+            "经营者中文名称",
+            "中文名称",
+            "企业中文名称",
         ],
     ),
     // The name an account is held in: the firm's on a firm's form; on a person's form it may
@@ -1276,6 +1372,13 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         ],
     ),
     rule(Either(None, D::FirmDomicile), ZhCn, &["单位地址"]),
+    // Where a firm has its offices: its operating address on a firm's form; on a person's
+    // form, the employer's, which the profile does not hold.
+    rule(
+        Either(None, D::FirmOperatingAddress),
+        ZhCn,
+        &["办公地址", "办公场所"],
+    ),
     rule(
         K(D::FirmOperatingAddress),
         ZhCn,
@@ -1418,6 +1521,11 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "签字日期",
             "签名日期",
             "填写日期",
+            "填表时间",
+            "填报时间",
+            "申请时间",
+            "申报时间",
+            "填写时间",
         ],
     ),
     rule(K(D::MetaFillDate), ZhTw, &["申請日期", "填表日期"]),

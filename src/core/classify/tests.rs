@@ -793,9 +793,12 @@ fn address_pickers_run_in_order() {
             (Some(Key::AddressProvince), None),
             (Some(Key::AddressCity), None),
             (Some(Key::AddressCounty), None),
-            (None, None),
+            // The box under a cascade that ends at the county: the rest of the address the
+            // cascade is of (its street part).
+            (Some(Key::PersonHukouAddress), None),
         ]
     );
+    assert_eq!(classify_fields(&fields)[3].part, Some(Part::Street));
 }
 
 #[test]
@@ -1074,4 +1077,250 @@ fn a_period_from_and_to_in_one_box_is_neither_end() {
     let mut f = FieldDescriptor::text("q", "委托期限");
     f.placeholder = Some("自 年 月 日 至 年 月 日".into());
     assert_eq!(keys(&[f]), vec![(None, None)]);
+}
+
+#[test]
+fn the_other_side_of_a_claim_is_nobody_the_profile_holds() {
+    // 劳动仲裁: the worker applies; the employer is the 被申请人. Its name, code and seat are
+    // not the owner's firm's, its head is its own, and the applicant's details stay his.
+    let fields = [
+        in_section("a", "姓名", "申请人信息"),
+        in_section("b", "联系电话", "申请人信息"),
+        in_section("c", "单位名称", "被申请人信息（用人单位）"),
+        in_section("d", "统一社会信用代码", "被申请人信息（用人单位）"),
+        in_section("e", "住所", "被申请人信息（用人单位）"),
+        in_section("f", "法定代表人", "被申请人信息（用人单位）"),
+        in_section("g", "联系电话", "被申请人信息（用人单位）"),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::ContactMobile), None),
+            (None, None),
+            (None, None),
+            (None, None),
+            (Some(Key::PersonName), Some("other".into())),
+            (None, None),
+        ]
+    );
+    // The body complained about: the divisions of its seat are not the owner's.
+    let provinces = [("110000", "北京市"), ("310000", "上海市")];
+    let mut complaint = vec![
+        in_section("n", "姓名", "投诉人信息"),
+        in_section("m", "手机号码", "投诉人信息"),
+        in_section("x", "被投诉方名称", "被投诉方信息"),
+        in_section("u", "统一社会信用代码", "被投诉方信息"),
+    ];
+    for (id, prompt, options) in [
+        ("p", "请选择省", &provinces[..]),
+        ("q", "请选择市", &[][..]),
+    ] {
+        let mut s = prompted(id, "所在地区", prompt, options);
+        s.section = Some("被投诉方信息".into());
+        complaint.push(s);
+    }
+    assert_eq!(
+        keys(&complaint),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::ContactMobile), None),
+            (None, None),
+            (None, None),
+            (None, None),
+            (None, None),
+        ]
+    );
+    // 第三人 is a party, not the third of something.
+    let third = [
+        in_section("a", "姓名", "申请人"),
+        in_section("b", "联系电话", "第三人（没有的可不填）"),
+    ];
+    assert_eq!(
+        keys(&third),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::ContactMobile), Some("other".into())),
+        ]
+    );
+    assert_eq!(
+        heading_of("第四部分：申请人信息"),
+        keys(&[in_section("a", "姓名", "申请人信息")])
+    );
+}
+
+fn heading_of(section: &str) -> Vec<(Option<Key>, Option<String>)> {
+    keys(&[in_section("a", "姓名", section)])
+}
+
+#[test]
+fn fill_times_foreign_names_and_facts_of_a_case() {
+    for (label, key) in [
+        ("申请时间", Some(Key::MetaFillDate)),
+        ("填表时间", Some(Key::MetaFillDate)),
+        ("工作岗位", Some(Key::PersonPosition)),
+        ("工作单位或就读学校", Some(Key::PersonEmployer)),
+        ("经营者英文名称", None),
+        ("企业外文名称", None),
+        ("经营场所（英文）", None),
+        ("职业病名称", None),
+        ("接触职业病危害时间", None),
+        ("参保职工人数", None),
+        ("备案登记机关", None),
+        ("事发地点", None),
+        ("事发地详细地址", None),
+        ("事故发生地点", None),
+    ] {
+        assert_eq!(key_of(&labelled(label)), key, "{label}");
+    }
+    // The employer's postcode and offices on a person's form are not the person's.
+    let personal = [
+        FieldDescriptor::text("a", "姓名"),
+        FieldDescriptor::text("b", "邮政编码"),
+        FieldDescriptor::text("c", "单位邮编"),
+        FieldDescriptor::text("d", "办公地址"),
+    ];
+    assert_eq!(
+        keys(&personal),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::ContactPostalCode), None),
+            (None, None),
+            (None, None),
+        ]
+    );
+}
+
+#[test]
+fn a_trade_operator_is_the_firm_and_its_people_follow_their_role() {
+    let fields = [
+        FieldDescriptor::text("a", "经营者中文名称"),
+        FieldDescriptor::text("b", "经营者英文名称"),
+        FieldDescriptor::text("c", "统一社会信用代码"),
+        FieldDescriptor::text("d", "办公地址"),
+        FieldDescriptor::text("e", "单位邮编"),
+        FieldDescriptor::text("f", "联系传真"),
+        in_section("g", "企业法定代表人姓名", "企业还须填写以下内容"),
+        in_section("h", "有效证件号", "企业还须填写以下内容"),
+        in_section("i", "注册资金", "企业还须填写以下内容"),
+        in_section("j", "姓名", "单位医保专管员"),
+        in_section("k", "手机号码", "单位医保专管员"),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::FirmName), None),
+            (None, None),
+            (Some(Key::FirmUscc), None),
+            (Some(Key::FirmOperatingAddress), None),
+            (Some(Key::ContactPostalCode), Some("firm".into())),
+            (Some(Key::ContactFax), Some("firm".into())),
+            (Some(Key::PersonName), Some("legal_rep".into())),
+            (Some(Key::PersonIdNumber), Some("legal_rep".into())),
+            (Some(Key::FirmRegCapital), None),
+            (Some(Key::PersonName), Some("agent".into())),
+            (Some(Key::ContactMobile), Some("agent".into())),
+        ]
+    );
+}
+
+#[test]
+fn a_bare_account_beside_its_bank_is_the_firms_on_a_firms_form() {
+    let firm = [
+        FieldDescriptor::text("n", "单位名称"),
+        FieldDescriptor::text("u", "统一社会信用代码"),
+        FieldDescriptor::text("b", "开户银行"),
+        FieldDescriptor::text("a", "账号"),
+    ];
+    assert_eq!(
+        keys(&firm),
+        vec![
+            (Some(Key::FirmName), None),
+            (Some(Key::FirmUscc), None),
+            (Some(Key::FirmBasicBank), None),
+            (Some(Key::FirmBasicBankAcct), None),
+        ]
+    );
+    // On a person's form whose account it is the form does not say; alone it is a login.
+    let personal = [
+        FieldDescriptor::text("x", "姓名"),
+        FieldDescriptor::text("b", "开户行"),
+        FieldDescriptor::text("a", "帐号"),
+    ];
+    assert_eq!(keys(&personal)[2], (None, None));
+    assert_eq!(key_of(&labelled("账号")), None);
+}
+
+#[test]
+fn the_box_under_a_cascade_to_the_county_is_the_street_part() {
+    let provinces = [("650000", "新疆维吾尔自治区"), ("420000", "湖北省")];
+    let cascade = |section: &str| {
+        let mut fs = vec![
+            prompted("p", "", "请选择省", &provinces),
+            prompted("c", "", "请选择市", &[]),
+            prompted("x", "", "请选择区县", &[]),
+            named("hj_xxdz"),
+        ];
+        for f in &mut fs {
+            f.label = None;
+            f.section = Some(section.into());
+        }
+        fs
+    };
+    let parts = |fields: &[FieldDescriptor]| -> Vec<(Option<Key>, Option<Part>)> {
+        classify_fields(fields)
+            .into_iter()
+            .map(|c| (c.key(), c.part))
+            .collect()
+    };
+    assert_eq!(
+        parts(&cascade("户籍所在地"))[3],
+        (Some(Key::PersonHukouAddress), Some(Part::Street))
+    );
+    // A mailing address's box is not read as any held address's street part.
+    assert_eq!(parts(&cascade("邮寄地址"))[3], (None, None));
+    // Under a cascade that goes on to the township the box would repeat it.
+    let mut deeper = cascade("户籍所在地");
+    let mut t = prompted("t", "", "请选择街道", &[]);
+    t.label = None;
+    t.section = Some("户籍所在地".into());
+    deeper.insert(3, t);
+    assert_eq!(parts(&deeper)[4], (None, None));
+}
+
+#[test]
+fn a_firms_contact_details_in_its_operators_block_are_the_firms() {
+    let block = "经营者基本情况";
+    let fields = [
+        in_section("a", "经营者名称", block),
+        in_section("b", "统一社会信用代码", block),
+        in_section("c", "联系电话", block),
+        in_section("d", "传真", block),
+        in_section("e", "邮政编码", block),
+        in_section("f", "电子邮箱", block),
+    ];
+    let firm = Some("firm".to_string());
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::FirmName), None),
+            (Some(Key::FirmUscc), None),
+            (Some(Key::ContactLandline), firm.clone()),
+            (Some(Key::ContactFax), firm.clone()),
+            (Some(Key::ContactPostalCode), firm.clone()),
+            (Some(Key::ContactEmail), firm),
+        ]
+    );
+    // An operator's block of a person (个体工商户 经营者信息) stays the person's.
+    let person = [
+        in_section("a", "经营者姓名", "经营者信息"),
+        in_section("b", "移动电话", "经营者信息"),
+    ];
+    assert_eq!(
+        keys(&person),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::ContactMobile), None)
+        ]
+    );
 }
