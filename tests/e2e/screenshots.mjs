@@ -330,6 +330,7 @@ async function staff(v) {
     await page.locator(W(`field-${key}`)).fill(value);
   }
   await page.locator(W('field-contact.mobile')).press('Tab');
+  await reveal(page, 'field-person.name');
   await shot(page, 'staff-desk', v);
   await ctx.close();
 }
