@@ -95,6 +95,22 @@ pub fn AppPage(props: &AppProps) -> Html {
     let page = use_state(|| Page::Home);
     let heading = use_node_ref();
     let base = props.base.clone().unwrap_or_default();
+    // 长辈版, as in the widget: the choice on this device, followed when any switch changes it.
+    let elder = use_state(super::elder_on);
+    {
+        let elder = elder.clone();
+        use_effect_with((), move |_| {
+            let follow =
+                wasm_bindgen::closure::Closure::<dyn Fn(bool)>::new(move |on| elder.set(on));
+            let stop = super::on_elder(&follow);
+            move || {
+                let _ = stop.call0(&wasm_bindgen::JsValue::NULL);
+                drop(follow);
+            }
+        });
+    }
+    let elder_on = *elder;
+    let switch_elder = Callback::from(move |_: MouseEvent| super::set_elder(!elder_on));
 
     // The site's form mappings, once.
     {
@@ -181,7 +197,14 @@ pub fn AppPage(props: &AppProps) -> Html {
                 <PassphraseScreen {lang} session={session.clone()} ops={ops.clone()} {change}
                     base={AttrValue::from(base.clone())} />
             },
-            _ => settings_screen(&state, lang, &ops, switch_lang.clone()),
+            _ => settings_screen(
+                &state,
+                lang,
+                &ops,
+                switch_lang.clone(),
+                elder_on,
+                switch_elder,
+            ),
         },
         Place::Profile => match state.screen() {
             View::Unlock => {
@@ -196,7 +219,7 @@ pub fn AppPage(props: &AppProps) -> Html {
     };
 
     html! {
-        <div class="of-root of-app" lang={lang.tag()} onkeydown={on_activity.reform(Event::from)}
+        <div class={classes!("of-root", "of-app", elder_on.then_some("of-elder"))} lang={lang.tag()} onkeydown={on_activity.reform(Event::from)}
             onclick={on_activity.reform(Event::from)} oninput={on_activity.reform(Event::from)}>
             <header class="of-app-header">
                 <p class="of-app-brand">{ t("app-title") }<span class="of-subtitle">{ t("app-subtitle") }</span></p>
@@ -442,6 +465,8 @@ fn settings_screen(
     lang: Lang,
     ops: &VaultIntents,
     switch_lang: Callback<MouseEvent>,
+    elder: bool,
+    on_elder: Callback<MouseEvent>,
 ) -> Html {
     let t = |id: &str| tr(lang, id, &[]);
     let unlocked = state.vault.vault == VaultState::Unlocked;
@@ -468,7 +493,7 @@ fn settings_screen(
                 </section>
             }
             <SettingsScreen {lang} session={Rc::new(state.vault.clone())} ops={ops.clone()}
-                has_learned={!state.profile().learned.is_empty()} back={false} />
+                has_learned={!state.profile().learned.is_empty()} back={false} {elder} {on_elder} />
         </>
     }
 }

@@ -2,13 +2,11 @@
 // 表单与一件事 (searchable, with how much of each form the profile covers) and 设置, each
 // reachable by keyboard, and no sideways scrolling on a phone.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 import { W, assertNoProblems } from './lib/widget.mjs';
 
-const SHOTS = process.env.SCREENSHOT_DIR;
 const PASS = '门前大桥下游过一群鸭';
 const PLACES = ['home', 'profile', 'library', 'settings'];
 let browser;
@@ -16,7 +14,6 @@ let browser;
 before(async () => {
   await checkOwnServer();
   browser = await launch();
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });
 after(async () => browser?.close());
 
@@ -123,14 +120,12 @@ test('the next step follows the state: set up, then complete, then choose; locke
   assert.match(step.text, /补全资料/);
   assert.match(step.text, /姓名/);
   assert.match(step.text, /手机号码/);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/app-home-complete-1280-zh.png` });
   await page.locator(W('next-action')).click();
   await page.locator(W('load-demo')).click();
   await page.waitForFunction(() => document.querySelector('[data-oncefill-host]')
     .shadowRoot.querySelector('[data-of="vault-status"]')?.textContent.includes('最近保存于'));
   step = await nextStep(page);
   assert.equal(step.kind, 'choose', 'the sample has what most forms ask for');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/app-home-choose-1280-zh.png` });
   await page.locator(W('next-action')).click();
   await page.locator(W('screen-library')).waitFor();
   // A reload finds the vault locked.
@@ -260,7 +255,6 @@ for (const [width, locale] of [[360, 'zh-CN'], [1280, 'zh-CN'], [360, 'en'], [12
       await page.locator(W('nav-home')).filter({ hasText: 'Home' }).waitFor();
     }
     const lang = locale === 'en' ? 'en' : 'zh';
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/app-home-setup-${width}-${lang}.png`, fullPage: true });
     await page.locator(W('next-sample')).click();
     for (const place of PLACES) {
       await page.locator(W(`nav-${place}`)).click();
@@ -268,7 +262,6 @@ for (const [width, locale] of [[360, 'zh-CN'], [1280, 'zh-CN'], [360, 'en'], [12
       if (place === 'library') await page.locator(W('library-item')).first().waitFor();
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(wide <= width, `${place}: ${wide} px wide in a ${width} px window`);
-      if (SHOTS && place !== 'home') await page.screenshot({ path: `${SHOTS}/app-${place}-${width}-${lang}.png` });
     }
     assertNoProblems(problems);
     await context.close();

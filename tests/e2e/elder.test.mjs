@@ -5,20 +5,17 @@
 // and fills what the list review fills. Outside the mode targets are at least 44 × 44 px.
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 import { W, approveSensitive, assertNoProblems, open } from './lib/widget.mjs';
 
-const SHOTS = process.env.SCREENSHOT_DIR;
 const PASS = 'correct horse battery staple 长辈';
 let browser;
 
 before(async () => {
   await checkOwnServer();
   browser = await launch();
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });
 after(async () => browser?.close());
 
@@ -254,7 +251,6 @@ test("the home page's first screen has the switch, shared with the widget", asyn
   await page.locator(W('launcher')).waitFor();
   assert.equal(await home.getAttribute('aria-pressed'), 'true');
   assert.ok(await page.evaluate(() => document.scrollingElement.scrollWidth <= innerWidth));
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/elder-home-360.png` });
   // Another tab of the site follows.
   const other = await context.newPage();
   await open(other, `${BASE}forms/pension.html`);
@@ -271,7 +267,6 @@ test("the home page's first screen has the switch, shared with the widget", asyn
 });
 
 for (const [width, height] of [[320, 640], [360, 740], [1280, 800], [1920, 1080]]) {
-  const shot = SHOTS && (width === 360 || width === 1280);
   test(`in the mode at ${width} px every widget screen has large text, strong contrast and large targets`, async () => {
     const context = await person(width, height);
     const page = await context.newPage();
@@ -279,12 +274,10 @@ for (const [width, height] of [[320, 640], [360, 740], [1280, 800], [1920, 1080]
     await page.locator(W('launcher')).click();
     await switchOn(page);
     await measure(page, 'editor');
-    if (shot) await page.screenshot({ path: `${SHOTS}/elder-editor-${width}.png` });
     await page.locator(W('load-demo')).click();
     await page.locator(W('to-review')).click();
     await page.locator(W('step-heading')).waitFor();
     await measure(page, 'review, first item');
-    if (shot) await page.screenshot({ path: `${SHOTS}/elder-review-${width}.png` });
     await stepThrough(page);
     await measure(page, 'review summary');
     await page.locator(W('fill')).click();
@@ -464,7 +457,6 @@ test('the OnceFill window follows the choice and meets the same measures', async
     await popup.locator(W('create-vault')).click();
     await popup.locator(W('step-heading')).waitFor();
     await measure(popup, `window ${width}: review item`);
-    if (SHOTS && width !== 320) await popup.screenshot({ path: `${SHOTS}/elder-window-${width}.png` });
     await stepThrough(popup);
     await measure(popup, `window ${width}: review summary`);
     assert.deepEqual(problems, []);

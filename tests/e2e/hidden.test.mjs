@@ -4,19 +4,16 @@
 // must give); between review and fill, a page script can swap the handles OnceFill put on two
 // controls and rewrite a label.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 import { W, assertNoProblems, open, fillApproved } from './lib/widget.mjs';
 
-const SHOTS = process.env.SCREENSHOT_DIR;
 let browser;
 
 before(async () => {
   await checkOwnServer();
   browser = await launch();
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });
 after(async () => browser?.close());
 
@@ -83,10 +80,6 @@ test('on a page that hides fields, only what the person can see is filled, and r
   assert.match(await page.locator(W('fill')).innerText(), /2 项/);
   // The hidden field the profile cannot answer is among the skipped ones, with the same kind of reason.
   assert.match(await page.locator(W('skipped')).evaluate((e) => e.textContent), /网页把这个字段藏了起来（它在一个看不见的框架里）/);
-  if (SHOTS) {
-    await page.locator(`${W('hidden')} h4`).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/review-hidden-fields.png` });
-  }
 
   await fillApproved(page);
   const report = page.locator(W('report'));

@@ -2,19 +2,16 @@
 // page whose first screen says what to do, a floating button that covers no text, no dead end
 // on a page without a form, and a 国籍 list that starts with 中国 and can be searched.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 import { W, assertNoProblems, open } from './lib/widget.mjs';
 
-const SHOTS = process.env.SCREENSHOT_DIR;
 let browser;
 
 before(async () => {
   await checkOwnServer();
   browser = await launch();
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });
 after(async () => browser?.close());
 
@@ -56,7 +53,6 @@ for (const path of ['forms/pension.html', 'index.html']) {
         const box = await skip.boundingBox();
         assert.ok(box.width > 100 && box.y >= 0 && box.y < 100, 'shown at the top once focused');
         assert.match(await skip.innerText(), /跳到一次填\s*Skip to OnceFill/);
-        if (SHOTS && path === 'index.html') await page.screenshot({ path: `${SHOTS}/home-skip-link.png` });
         await page.keyboard.press('Enter');
         at = await focusAt(page);
       }
@@ -89,7 +85,6 @@ for (const [width, height] of [[1280, 800], [360, 740]]) {
     assert.ok(first.y + first.height <= height, `the first step ends at ${first.y + first.height} px`);
     const launcher = await page.locator(W('launcher')).boundingBox();
     assert.ok(!overlap(box, launcher), 'the launcher does not cover the start link');
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/home-${width}.png` });
     assertNoProblems(problems);
     await context.close();
   });
@@ -132,7 +127,6 @@ test('on a phone the floating button covers no text at the end of the page, also
     assert.ok(boxes.length > 0, 'some text is on the last screen');
     const covered = boxes.filter((b) => overlap(b, launcher));
     assert.deepEqual(covered.map((b) => b.text), [], `${path} at ${standard} px: the launcher covers text`);
-    if (SHOTS && path === 'index.html') await page.screenshot({ path: `${SHOTS}/home-360-bottom-${standard}.png` });
     assertNoProblems(problems);
     await context.close();
   }
@@ -153,7 +147,6 @@ test('on a page without a form the panel says so and leads to a form, with no bu
   assert.equal(await page.locator(`${W('review')} button:disabled`).count(), 0, 'no disabled button');
   const link = page.locator(W('to-form'));
   assert.match(await link.innerText(), /示例表单/);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/home-no-form.png` });
   await link.click();
   await page.waitForURL(/forms\/pension\.html$/);
   await page.locator(W('launcher')).waitFor();

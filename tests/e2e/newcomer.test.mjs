@@ -3,20 +3,17 @@
 // out of, wizards reviewed one step at a time, a row in review for every value written, and
 // sizes that follow the browser's font-size setting.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 import { W, assertNoProblems, createVault, open, fillApproved } from './lib/widget.mjs';
 
-const SHOTS = process.env.SCREENSHOT_DIR;
 const PASS = '门前大桥下游过一群鸭';
 let browser;
 
 before(async () => {
   await checkOwnServer();
   browser = await launch();
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });
 after(async () => browser?.close());
 
@@ -58,7 +55,6 @@ test('one wrong passphrase is told plainly: no wait, no "many tries", no damaged
   assert.doesNotMatch(said, /损坏|文件|次数较多|秒后再试/, said);
   assert.equal(await page.locator(W('unlock-wait')).count(), 0);
   assert.ok(await page.locator(W('unlock')).isEnabled());
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/newcomer-unlock-wrong.png` });
   for (let i = 0; i < 2; i++) {
     await page.waitForFunction(() => {
       const b = document.querySelector('[data-oncefill-host]').shadowRoot.querySelector('[data-of="unlock"]');
@@ -83,7 +79,6 @@ test('the first 保存资料 without a vault sets one up in one screen, or keeps
   const choice = page.locator(W('memory-only-choice'));
   assert.equal((await choice.innerText()).trim(), '只在本页临时使用（关闭后不保留）');
   assert.match(await form.innerText(), /关闭或刷新页面就没有了/);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/newcomer-first-save.png` });
   await page.locator(W('new-pass')).fill(PASS);
   await page.locator(W('new-pass-2')).fill(PASS);
   await page.locator(W('create-vault')).click();
@@ -133,12 +128,6 @@ test('erasing everything says it was done', async () => {
   await erased.waitFor();
   assert.match(await erased.innerText(), /已全部删除/);
   assert.equal(await erased.getAttribute('role'), 'status');
-  if (SHOTS) {
-    for (const width of [360, 1280]) {
-      await page.setViewportSize({ width, height: 800 });
-      await page.screenshot({ path: `${SHOTS}/newcomer-erased-${width}.png` });
-    }
-  }
   await context.close();
 });
 
@@ -165,7 +154,6 @@ test('下一步 with a wrong value puts the focus on it, in view, with its messa
     const box = await mobile.boundingBox();
     assert.ok(box && box.y >= 0 && box.y + box.height <= 800, `in view: ${JSON.stringify(box)}`);
     assert.ok(box.x >= 0 && box.x + box.width <= width, `in view: ${JSON.stringify(box)}`);
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/newcomer-first-error-${width}.png` });
     assertNoProblems(problems);
     await context.close();
   }
@@ -240,12 +228,6 @@ test('a wizard is reviewed and filled one step at a time, and reopening shows no
   assert.doesNotMatch(await report.innerText(), /请手动填写/);
   const back = await page.locator(W('back-to-review')).innerText();
   assert.notEqual(back, '核对将要填写的内容', 'after a fill, the button says where it goes');
-  if (SHOTS) {
-    for (const width of [360, 1280]) {
-      await page.setViewportSize({ width, height: 800 });
-      await page.screenshot({ path: `${SHOTS}/newcomer-wizard-report-${width}.png` });
-    }
-  }
   await page.locator(W('done')).click();
 
   await page.locator('[data-next]:visible').first().click();
@@ -276,13 +258,6 @@ test('a cascade of selects has a row in review for each value written', async ()
   const rows = await later.allInnerTexts();
   assert.ok(rows.some((r) => r.includes('杭州市')), rows.join('|'));
   assert.ok(rows.some((r) => r.includes('西湖区')), rows.join('|'));
-  if (SHOTS) {
-    for (const width of [360, 1280]) {
-      await page.setViewportSize({ width, height: 800 });
-      await later.nth(1).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${SHOTS}/newcomer-cascade-review-${width}.png` });
-    }
-  }
   await fillApproved(page);
   const report = page.locator(W('report'));
   await report.waitFor();
@@ -319,7 +294,6 @@ test("the widget grows with the browser's font size", async () => {
         return { font: parseFloat(s.fontSize), height: el.getBoundingClientRect().height };
       });
     const out = { launcher: await measure('launcher'), demo: await measure('load-demo'), panel: await page.locator(W('panel')).evaluate((el) => el.getBoundingClientRect().width) };
-    if (SHOTS && standard > 16) await page.screenshot({ path: `${SHOTS}/newcomer-font-${standard}.png` });
     await context.close();
     return out;
   };

@@ -1,20 +1,17 @@
 // The walking skeleton end to end: a person types a profile into the widget on the sample
 // 城乡居民基本养老保险参保登记表, reviews, fills, and every field holds the right value.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch, trackRequests } from './lib/browser.mjs';
 import { W, assertNoProblems, chinaToday, open, reviewAndFill, saveInPageOnly, typeDemoPerson, fillApproved } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/pension.html`;
-const SHOTS = process.env.SCREENSHOT_DIR;
 let browser;
 
 before(async () => {
   await checkOwnServer();
   browser = await launch();
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });
 after(async () => browser?.close());
 
@@ -43,7 +40,6 @@ test('a typed profile fills every mapped field, and nothing else', async () => {
   // The form's published mapping, not a guess, says what each field is.
   const reasons = await page.locator(`${W('step')} .of-reason`).allInnerTexts();
   assert.ok(reasons.every((r) => r.includes('已知表单映射')), reasons.join(' | '));
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/review-panel.png` });
 
   await fillApproved(page);
   const report = page.locator(W('report'));
@@ -71,7 +67,6 @@ test('a typed profile fills every mapped field, and nothing else', async () => {
   assert.equal(await value(page, 'input[name=aae013]'), '');
 
   await page.locator(W('done')).click();
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/filled-form.png`, fullPage: true });
 
   assert.deepEqual(requests.foreign(), [], 'no request leaves the site');
   const paths = requests.urls.map((u) => new URL(u).pathname);

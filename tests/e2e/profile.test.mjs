@@ -1,20 +1,17 @@
 // The profile editor: a household, a firm with its people in roles, mandates, masking and
 // the completeness view — driven as a person would.
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 import { W, assertNoProblems, open, saveInPageOnly } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/pension.html`;
-const SHOTS = process.env.SCREENSHOT_DIR;
 let browser;
 
 before(async () => {
   await checkOwnServer();
   browser = await launch();
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });
 after(async () => browser?.close());
 
@@ -39,7 +36,6 @@ test('the household, the firm and its roles are listed; a child is flagged as a 
   assert.equal(await roles.count(), 5);
   assert.equal(await page.locator(W('role-person-0')).inputValue(), 'p1', 'the owner is the legal representative');
   assert.equal(await page.locator(W('field-firm.uscc')).inputValue(), '91330106MA2H3K7D8R');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/editor-firm.png` });
   assertNoProblems(problems);
   await page.close();
 });
@@ -94,7 +90,6 @@ test('the completeness view lists what is still empty and leads there', async ()
   const view = page.locator(W('completeness'));
   const text = await view.innerText();
   assert.match(text, /本人：王小明[\s\S]*已填 7 \/ 8 项[\s\S]*居住地址/);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/editor-completeness.png` });
   await view.locator('button').first().click();
   assert.equal(await page.locator(W('field-person.name')).inputValue(), '王小明');
   assertNoProblems(problems);

@@ -3,7 +3,7 @@
 // vault across a reload; sensitive elements are unticked on a form until the person has given
 // them to it once.
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
@@ -12,7 +12,6 @@ import { W, approveSensitive, assertNoProblems, createVault, open } from './lib/
 const PENSION = `${BASE}forms/pension.html`;
 const ID_CARD = `${BASE}forms/id-card.html`;
 const PASS = 'Hangzhou-teapot-1990';
-const SHOTS = process.env.SCREENSHOT_DIR;
 // The demo owner's values: none may appear in the record.
 const VALUES = ['110105199003071239', '王小明', '13800138000', '138****8000', '1101**********1239'];
 let browser;
@@ -20,7 +19,6 @@ let browser;
 before(async () => {
   await checkOwnServer();
   browser = await launch();
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });
 after(async () => browser?.close());
 
@@ -52,10 +50,6 @@ test('each fill is recorded by element names, never values; exported, deleted, k
   const idStep = page.locator(`${W('step')}[data-key="person.id_number"]`);
   assert.equal(await idBox(page).isChecked(), false, 'not pre-ticked on a new form');
   assert.match(await idStep.locator('[data-of="sensitive"]').innerText(), /敏感/);
-  if (SHOTS) {
-    await idStep.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/review-sensitive.png` });
-  }
   const nameBox = page.locator(`${W('step')}[data-key="person.name"] input[type=checkbox]`);
   assert.equal(await nameBox.isChecked(), true, 'a plain element is ticked');
   await approveSensitive(page);
@@ -105,7 +99,6 @@ test('each fill is recorded by element names, never values; exported, deleted, k
   await fill(page);
   await openRecord(page);
   assert.equal(await entries.count(), 2, 'both fills are listed');
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/disclosures.png` });
 
   // Delete the newest entry, after confirming; the deletion is saved too.
   await entries.first().locator('[data-of="delete-disclosure"]').click();
@@ -145,10 +138,6 @@ test('without a vault the record is kept in page memory, and the screen says so'
   await openRecord(page);
   assert.match(await page.locator(W('disclosures-memory')).innerText(), /内存/);
   assert.equal(await page.locator(W('disclosure')).count(), 1);
-  if (SHOTS) {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.screenshot({ path: `${SHOTS}/disclosures-360.png` });
-  }
   // Reachable with the keyboard: back leaves the screen.
   await page.locator(W('back')).focus();
   await page.keyboard.press('Enter');

@@ -122,10 +122,6 @@ test('the same element changed differently in two tabs is not saved over: the pe
   assert.match(await a.locator(W('vault-status')).innerText(), /本页的修改尚未保存/);
   assert.equal(await a.locator(W('field-person.name')).inputValue(), '王晓兰', 'its own edit is kept on screen');
   assert.equal(await b.locator(W('field-person.name')).inputValue(), '王晓红', 'the other tab keeps its own');
-  if (process.env.SCREENSHOT_DIR) {
-    await a.locator(W('clash')).scrollIntoViewIfNeeded();
-    await a.screenshot({ path: `${process.env.SCREENSHOT_DIR}/vault-clash.png` });
-  }
   await a.locator(W('clash-keep-mine')).click();
   await settled(a);
   await b.waitForFunction(() =>

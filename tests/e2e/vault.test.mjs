@@ -11,14 +11,12 @@ import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 import { W, assertNoProblems, createVault as createVaultUnder, open, fillApproved } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/pension.html`;
-const SHOTS = process.env.SCREENSHOT_DIR;
 const PASS = 'Hangzhou-teapot-1990';
 let browser;
 
 before(async () => {
   await checkOwnServer();
   browser = await launch();
-  if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });
 after(async () => browser?.close());
 
@@ -91,7 +89,6 @@ test('a passphrase keeps the profile encrypted across a reload; a wrong one is r
     assert.equal(await page.locator(W('vault-status')).count(), 0, `${weak} is refused`);
     assert.doesNotMatch(await page.locator(W('strength')).innerText(), /较强|很强/, weak);
   }
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/vault-setup.png` });
   await page.locator(W('new-pass')).fill(PASS);
   await page.locator(W('new-pass-2')).fill(PASS);
   await page.locator(W('create-vault')).click();
@@ -109,7 +106,6 @@ test('a passphrase keeps the profile encrypted across a reload; a wrong one is r
   await page.locator(W('launcher')).waitFor();
   await page.locator(W('launcher')).click();
   await page.locator(W('unlock-pass')).waitFor();
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/vault-unlock.png` });
   for (let i = 0; i < 3; i++) {
     await page.locator(W('unlock-pass')).fill('not my passphrase');
     await page.locator(W('unlock')).click();
@@ -162,7 +158,6 @@ test('zxcvbn judges in the browser once its module is fetched, which happens onl
   }
   await page.locator(W('new-pass')).fill('Wang-1990-Hangzhou');
   assert.match(await page.locator(W('passphrase-form')).innerText(), /姓名（包括拼音）加生日或年份很容易被猜到/);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/vault-setup-zxcvbn.png` });
   const cjk = '我家门口那两棵枣树今年结得特别多';
   await page.locator(W('new-pass')).fill(cjk);
   await page.locator(W('new-pass-2')).fill(cjk);
@@ -251,7 +246,6 @@ test('a backup opens in another browser, with a preview; damaged and wrong-passp
   const preview = other.locator(W('import-preview'));
   await preview.waitFor();
   assert.match(await preview.innerText(), /修改 1 项/, 'the owner\'s name would change');
-  if (SHOTS) await other.screenshot({ path: `${SHOTS}/vault-import-preview.png` });
   await other.locator(W('import-merge')).click();
   await other.locator(W('editor')).waitFor();
   assert.equal(await other.locator(W('field-person.name')).inputValue(), '王小明');

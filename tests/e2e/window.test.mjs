@@ -13,7 +13,6 @@ import { BASE, CHROMIUM_ARGS, checkOwnServer, launch } from './lib/browser.mjs';
 import { fillApproved } from './lib/widget.mjs';
 
 const ONCEFILL = new URL(BASE).origin;
-const SHOTS = process.env.SCREENSHOT_DIR;
 const at = (host) => {
   const u = new URL(BASE);
   u.hostname = host;
@@ -623,26 +622,4 @@ test('a malformed or oversized request from a listed portal gets a plain screen,
     await page.close();
   }
   await context.close();
-});
-
-test('screenshots: the portal page, the window asking, the filled form, on a desktop and a phone', { skip: !SHOTS }, async () => {
-  for (const [width, height] of [
-    [1280, 800],
-    [360, 740],
-  ]) {
-    const context = await profile({ width, height });
-    const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
-    await button.waitFor();
-    await page.waitForTimeout(200);
-    await page.screenshot({ path: `${SHOTS}/window-portal-${width}.png` });
-    const { popup } = await openWindow(page, button);
-    await createVault(popup);
-    await popup.locator(W('review')).waitFor();
-    await popup.evaluate(() => document.activeElement && document.activeElement.blur());
-    await popup.screenshot({ path: `${SHOTS}/window-asking-${width}.png` });
-    await approve(popup);
-    await page.locator('#aac003').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/window-filled-${width}.png` });
-    await context.close();
-  }
 });

@@ -7,6 +7,7 @@ mod credential;
 mod fuzz;
 mod lockfile;
 mod proc;
+mod screenshots;
 mod serve;
 mod server;
 mod site;
@@ -30,6 +31,13 @@ Commands:
   bench [--only embed]  build, serve in-process, run tests/e2e/bench.mjs, write
                         target/bench/results.json and append a row to docs/BENCHMARKS.md;
                         `--only embed`: the OnceFill window's metrics only, printed, nothing written
+  screenshots [--only GROUP,…]
+                        build, serve in-process, run tests/e2e/screenshots.mjs: rewrite
+                        docs/screenshots/<screen>-<width>-<lang>[-elder].png for every screen a
+                        person sees (home page, widget, OnceFill window, app page, staff desk), in
+                        zh and en, usual and 长辈版, at 360 and 1280 px, with the demo profile only;
+                        the pictures of the groups run are replaced, and a full run deletes any
+                        other picture there; groups: home, widget, window, app, staff
   fuzz [--seconds N | --runs N] [--target NAME]…
                         build the fuzz/ targets with libFuzzer instrumentation (stable
                         toolchain, no sanitizer), run each for N seconds (default 60)
@@ -62,6 +70,7 @@ fn main() -> ExitCode {
         Some("fuzz") => finish(fuzz::run(&rest)),
         Some("issue-credential") => finish(credential::run(&rest)),
         Some("bench") => finish(bench::run(&rest)),
+        Some("screenshots") => finish(screenshots::run(&rest)),
         Some(other) => {
             eprintln!("error: unknown command `{other}`\n");
             eprint!("{HELP}");

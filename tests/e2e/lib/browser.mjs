@@ -1,11 +1,12 @@
 // Shared helpers for the end-to-end tests and the benchmark.
 //
-// They run under `cargo xtask test` / `cargo xtask bench`, which build the site,
-// serve it in-process on 127.0.0.1 and pass:
+// They run under `cargo xtask test` / `cargo xtask bench` / `cargo xtask screenshots`, which build
+// the site, serve it in-process on 127.0.0.1 and pass:
 //   ONCEFILL_URL           base URL of the site, ending with `/`
 //   ONCEFILL_SERVER_TOKEN  the token our server answers on /__oncefill/health
 //   CHROMIUM               the Chromium binary (default /usr/bin/chromium)
-//   SCREENSHOT_DIR         where tests may write screenshots
+// (`cargo xtask screenshots` adds SCREENSHOT_DIR and SCREENSHOT_ONLY, see screenshots.mjs; the
+// tests write no pictures.)
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
