@@ -130,7 +130,7 @@ fn a_scaled_noisy_picture_still_decodes_and_opens() {
     let desk = desk();
     let (side, pixels) = qr::render(SEALED).unwrap().rasterise(3);
     // rqrr thresholds each pixel: noise of ±10 grey levels at 4.1 pixels a module reads,
-    // ±20 needs more pixels a module (a camera's own smoothing helps, see docs/ARCHITECTURE.md).
+    // ±20 needs about 6 pixels a module.
     for (scale, noise) in [(1.37, 10), (2.3, 20)] {
         let (w, h, photo) = photographed(side, &pixels, scale, noise);
         let text = qr::decode(w, h, &photo).unwrap();
