@@ -140,3 +140,33 @@ fn a_scaled_noisy_picture_still_decodes_and_opens() {
     let (w, h, snow) = photographed(side, &pixels, 1.37, 255);
     assert_eq!(qr::decode(w, h, &snow), Err(HandoffError::NoQrCode));
 }
+
+mod arbitrary {
+    use super::*;
+    use base64ct::{Base64UrlUnpadded, Encoding};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn any_text_is_refused_never_a_panic(text in "\\PC{0,600}") {
+            prop_assert!(desk().open(&text, NOW).is_err());
+            let _ = Offer::parse(&text);
+        }
+
+        #[test]
+        fn any_bytes_after_the_prefix_are_refused(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            let text = format!("OFS1.{}", Base64UrlUnpadded::encode_string(&bytes));
+            prop_assert!(desk().open(&text, NOW).is_err());
+        }
+
+        #[test]
+        fn any_changed_character_of_the_vector_is_refused(at in 5usize..SEALED.len(), with in "[A-Za-z0-9_-]") {
+            let mut changed = SEALED.to_string();
+            changed.replace_range(at..at + 1, &with);
+            prop_assume!(changed != SEALED);
+            prop_assert!(desk().open(&changed, NOW).is_err());
+        }
+    }
+}

@@ -86,10 +86,12 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use zeroize::{Zeroize, Zeroizing};
 
-use crate::core::check::{Context, check};
+use crate::core::check::{Context, Data, check};
 use crate::core::clock::CHINA_OFFSET;
 use crate::core::dictionary::Key;
+use crate::core::disclosure::{Entry, FormRef};
 use crate::core::i18n::{Arg, Lang, tr};
+use crate::core::profile::Profile;
 use crate::core::role::RoleRef;
 use crate::core::vault::Random;
 
@@ -248,6 +250,41 @@ impl fmt::Debug for Item {
         }
     }
 }
+
+impl Item {
+    /// The element `key` of `role` (the profile's owner when `None`) as the profile holds it;
+    /// `None` when the profile has no such value (or holds a list).
+    pub fn from_profile(profile: &Profile, key: Key, role: Option<RoleRef>) -> Option<Item> {
+        let text = match role {
+            None => profile.owner()?.values.text(key)?,
+            Some(r) => {
+                let (person, link) = profile.role_values(r)?;
+                link.and_then(|l| l.text(key))
+                    .or_else(|| person.text(key))?
+            }
+        };
+        Some(Item::new(key, role, text))
+    }
+}
+
+/// The entry of a hand-off for the person's disclosure record (授权记录): the desk (by its
+/// check code) in place of a form, the elements and whose they are, never a value.
+pub fn disclosure_entry(offer: &Offer, items: &[Item], time: &str) -> Entry {
+    let desk = FormRef {
+        origin: DESK_ORIGIN.to_string(),
+        title: format!("一窗受理 {}", offer.check_code()),
+        mapping: None,
+    };
+    Entry::new(
+        time,
+        &desk,
+        items.iter().map(|i| (i.key, i.role)),
+        items.len(),
+    )
+}
+
+/// The origin a hand-off is recorded under in the disclosure record.
+pub const DESK_ORIGIN: &str = "oncefill:desk";
 
 /// What a desk received: the checked elements, and when they were sealed and run out.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -467,7 +504,10 @@ pub fn seal(
             })
             .collect(),
     };
-    let mut plaintext = Zeroizing::new(Vec::with_capacity(1024));
+    // Room for the worst case (every byte escaped as `\u00XX`), so the buffer is never
+    // reallocated and no unwiped copy of a value is left behind.
+    let room: usize = wire.e.iter().flatten().map(|s| 6 * s.len() + 8).sum();
+    let mut plaintext = Zeroizing::new(Vec::with_capacity(room + 64));
     serde_json::to_writer(&mut *plaintext, &wire).map_err(|_| HandoffError::Malformed)?;
     drop(wire);
 
@@ -628,12 +668,17 @@ fn read_items(wire: &Wire, now: i64) -> Result<Vec<Item>, HandoffError> {
             today,
             id_type: id_type.as_deref().map(String::as_str),
         };
-        let checked = check(key, value, &ctx).map_err(|_| HandoffError::InvalidValue { key })?;
-        let text = checked
+        let mut checked =
+            check(key, value, &ctx).map_err(|_| HandoffError::InvalidValue { key })?;
+        let item = checked
             .value
             .as_text()
-            .ok_or(HandoffError::InvalidValue { key })?;
-        items.push(Item::new(key, role, text));
+            .map(|text| Item::new(key, role, text));
+        match &mut checked.value {
+            Data::Text(text) => text.zeroize(),
+            Data::List(list) => list.iter_mut().for_each(Zeroize::zeroize),
+        }
+        items.push(item.ok_or(HandoffError::InvalidValue { key })?);
     }
     Ok(items)
 }

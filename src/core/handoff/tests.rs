@@ -403,3 +403,29 @@ fn the_typical_set_fits_one_qr_code_and_comes_back_through_a_picture() {
     let read = qr::decode(side, side, &pixels).unwrap();
     assert_eq!(&Offer::parse(&read).unwrap(), desk.offer());
 }
+
+#[test]
+fn items_come_from_the_profile_and_the_record_names_no_value() {
+    let profile = crate::core::profile::Profile::demo();
+    let owner_name = profile
+        .owner()
+        .and_then(|o| o.values.text(Key::PersonName))
+        .unwrap()
+        .to_string();
+    let item = Item::from_profile(&profile, Key::PersonName, None).unwrap();
+    assert_eq!(item.value(), owner_name);
+    assert_eq!(item.role, None);
+    assert!(Item::from_profile(&profile, Key::PersonName, RoleRef::parse("child[9]")).is_none());
+
+    let desk = desk(15);
+    let items = typical();
+    let entry = disclosure_entry(desk.offer(), &items, "2026-01-01T00:00:00Z");
+    assert_eq!(entry.origin, DESK_ORIGIN);
+    assert!(entry.title.contains(&desk.offer().check_code()));
+    assert_eq!(entry.count, items.len());
+    assert_eq!(entry.elements[4].element, "person.id_number");
+    let json = serde_json::to_string(&entry).unwrap();
+    for item in items.iter().filter(|i| i.value().len() > 2) {
+        assert!(!json.contains(item.value()), "{json}");
+    }
+}
