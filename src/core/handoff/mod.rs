@@ -92,7 +92,7 @@ use crate::core::dictionary::Key;
 use crate::core::disclosure::{Entry, FormRef};
 use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::profile::Profile;
-use crate::core::role::RoleRef;
+use crate::core::role::{Role, RoleRef};
 use crate::core::vault::Random;
 
 /// The format version this code writes and reads.
@@ -486,13 +486,13 @@ pub fn seal(
     }
     let mut seen = BTreeSet::new();
     for item in items {
-        if !seen.insert((item.key, item.role)) {
+        if !seen.insert(whose(item.key, item.role)) {
             return Err(HandoffError::DuplicateElement { key: item.key });
         }
     }
     let wire = Wire {
         iat: now,
-        exp: now + PAYLOAD_TTL,
+        exp: now.saturating_add(PAYLOAD_TTL),
         e: items
             .iter()
             .map(|i| {
@@ -605,7 +605,12 @@ impl DeskSession {
             .map(Zeroizing::new)
             .map_err(|_| HandoffError::Tampered)?;
         let wire: Wire = serde_json::from_slice(&plaintext).map_err(|_| HandoffError::Malformed)?;
-        if wire.exp <= wire.iat || wire.exp - wire.iat > PAYLOAD_TTL {
+        if wire.exp <= wire.iat
+            || wire
+                .exp
+                .checked_sub(wire.iat)
+                .is_none_or(|d| d > PAYLOAD_TTL)
+        {
             return Err(HandoffError::Lifetime);
         }
         if now > wire.exp {
@@ -623,6 +628,11 @@ impl DeskSession {
             items,
         })
     }
+}
+
+/// An element of one person: `spouse` and `spouse[0]` are the same person.
+fn whose(key: Key, role: Option<RoleRef>) -> (Key, Option<(Role, usize)>) {
+    (key, role.map(|r| (r.role, r.nth())))
 }
 
 /// The payload's elements, known, each once per person, and checked by their validators.
@@ -646,7 +656,7 @@ fn read_items(wire: &Wire, now: i64) -> Result<Vec<Item>, HandoffError> {
             None => None,
             Some(text) => Some(RoleRef::parse(text).ok_or(HandoffError::UnknownRole)?),
         };
-        if !seen.insert((key, role)) {
+        if !seen.insert(whose(key, role)) {
             return Err(HandoffError::DuplicateElement { key });
         }
         parsed.push((key, role, value.as_str()));

@@ -208,6 +208,32 @@ fn time_limits_are_kept() {
         desk.open(&seal_raw(&desk, &backwards), NOW),
         Err(HandoffError::Lifetime)
     );
+    // Times at the ends of the range neither wrap nor panic.
+    for (iat, exp) in [
+        (i64::MIN, i64::MAX),
+        (i64::MIN, 0),
+        (0, i64::MAX),
+        (i64::MAX - 1, i64::MAX),
+    ] {
+        let extreme = format!(r#"{{"iat":{iat},"exp":{exp},"e":[["person.name","王小明"]]}}"#);
+        assert!(
+            desk.open(&seal_raw(&desk, &extreme), NOW).is_err(),
+            "{iat} {exp}"
+        );
+        assert!(desk.open(&seal_raw(&desk, &extreme), i64::MAX).is_err());
+        assert!(desk.open(&seal_raw(&desk, &extreme), i64::MIN).is_err());
+    }
+    let far = DeskSession::start(i64::MAX - 10, &mut SeededRandom::new(1)).unwrap();
+    assert_eq!(far.offer().expires_at(), i64::MAX);
+    assert!(
+        seal(
+            far.offer(),
+            &typical(),
+            i64::MAX - 5,
+            &mut SeededRandom::new(2)
+        )
+        .is_ok()
+    );
     // Sealed (by its own account) long after the offer ran out.
     let late = NOW + OFFER_TTL + CLOCK_SKEW + 1;
     let after = format!(
@@ -259,6 +285,12 @@ fn hostile_payloads_are_refused_without_quoting_a_value() {
             r#"["person.birth_date","2030-01-01"]"#,
             HandoffError::InvalidValue {
                 key: Key::PersonBirthDate,
+            },
+        ),
+        (
+            r#"["person.name","李芳","spouse"],["person.name","李芳","spouse[0]"]"#,
+            HandoffError::DuplicateElement {
+                key: Key::PersonName,
             },
         ),
         (r#"["person.name"]"#, HandoffError::Malformed),
