@@ -91,7 +91,7 @@ use crate::core::clock::CHINA_OFFSET;
 use crate::core::dictionary::Key;
 use crate::core::disclosure::{Entry, FormRef};
 use crate::core::i18n::{Arg, Lang, tr};
-use crate::core::profile::Profile;
+use crate::core::profile::{Profile, Relation, Source};
 use crate::core::role::{Role, RoleRef};
 use crate::core::vault::Random;
 
@@ -296,6 +296,56 @@ pub struct Received {
     /// The elements, in the order the person's app gave them, values normalised by their
     /// validators.
     pub items: Vec<Item>,
+}
+
+impl Received {
+    /// The elements as a profile for the desk's editor: the applicant's in the owner's
+    /// record, a spouse's, a child's (`child[n]`), a father's or a mother's in a household
+    /// member of that relation, each stamped `now` (RFC 3339) as declared by the person. The
+    /// elements of other roles (a firm's, an agent's) are returned apart, for the clerk to
+    /// enter where the case needs them.
+    pub fn to_profile(&self, now: &str) -> (Profile, Vec<&Item>) {
+        let mut profile = Profile::new();
+        let mut apart = Vec::new();
+        for item in &self.items {
+            let relation = match item.role.map(|r| r.role) {
+                None => Some(Relation::Owner),
+                Some(Role::Spouse) => Some(Relation::Spouse),
+                Some(Role::Child) => Some(Relation::Child),
+                Some(Role::Father) => Some(Relation::Father),
+                Some(Role::Mother) => Some(Relation::Mother),
+                Some(_) => None,
+            };
+            let Some(relation) = relation else {
+                apart.push(item);
+                continue;
+            };
+            let nth = item.role.map_or(0, RoleRef::nth);
+            while profile
+                .persons
+                .iter()
+                .filter(|p| p.relation == relation)
+                .count()
+                <= nth
+            {
+                profile.add_person(relation);
+            }
+            if let Some(person) = profile
+                .persons
+                .iter_mut()
+                .filter(|p| p.relation == relation)
+                .nth(nth)
+            {
+                person.values.set(
+                    item.key,
+                    Data::Text(item.value().to_string()),
+                    Source::SelfDeclared,
+                    now,
+                );
+            }
+        }
+        (profile, apart)
+    }
 }
 
 /// A desk's offer: the session's public key and until when it may be sealed to.

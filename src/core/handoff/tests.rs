@@ -461,3 +461,45 @@ fn items_come_from_the_profile_and_the_record_names_no_value() {
         assert!(!json.contains(item.value()), "{json}");
     }
 }
+
+#[test]
+fn what_the_desk_received_becomes_a_household_for_its_editor() {
+    let desk = desk(16);
+    let mut items = typical();
+    items.push(Item::new(Key::PersonName, RoleRef::parse("spouse"), "李芳"));
+    items.push(Item::new(
+        Key::PersonName,
+        RoleRef::parse("child[1]"),
+        "王小红",
+    ));
+    items.push(Item::new(
+        Key::PersonName,
+        RoleRef::parse("legal_rep"),
+        "赵六",
+    ));
+    let received = desk.open(&sealed_to(&desk, &items), NOW).unwrap();
+    let (profile, apart) = received.to_profile("2026-01-01T00:00:00Z");
+    let owner = profile.owner().unwrap();
+    assert_eq!(
+        owner.values.text(Key::PersonIdNumber),
+        Some("110105199003071239")
+    );
+    assert_eq!(owner.values.text(Key::ContactMobile), Some("13800138000"));
+    let name_of = |relation, nth: usize| {
+        profile
+            .persons
+            .iter()
+            .filter(|p| p.relation == relation)
+            .nth(nth)
+            .and_then(|p| p.values.text(Key::PersonName))
+    };
+    assert_eq!(name_of(Relation::Spouse, 0), Some("李芳"));
+    assert_eq!(name_of(Relation::Child, 1), Some("王小红"));
+    assert_eq!(
+        name_of(Relation::Child, 0),
+        None,
+        "child[0] was not handed over"
+    );
+    assert_eq!(apart.len(), 1);
+    assert_eq!(apart[0].role, RoleRef::parse("legal_rep"));
+}
