@@ -25,7 +25,7 @@ const CORE_LAYERS: &[&[&str]] = &[
     &["check", "classify"],
     &["profile"],
     &["transform", "vault", "credential", "people"],
-    &["mapping"],
+    &["mapping", "handoff"],
     &["plan", "mapped", "bundle"],
     &["protocol"],
 ];

@@ -15,6 +15,8 @@ pub mod dictionary;
 pub mod disclosure;
 pub mod field;
 pub mod handle_map;
+#[cfg(any(not(target_arch = "wasm32"), feature = "handoff"))]
+pub mod handoff;
 pub mod i18n;
 pub mod ids;
 pub mod mapped;

@@ -588,3 +588,23 @@ open-bundle-next = Continue: open the next form
 staff-log-title = Operations log
 staff-log-empty = No entries yet.
 staff-log-entry = { $count } fields: 
+
+## The QR hand-off to the staff desk (no value handed over ever appears here).
+handoff-offer-malformed = This is not a desk's hand-off code. Scan the code on the desk's screen again.
+handoff-offer-expired = The desk's hand-off code has expired. Ask the staff for a new one.
+handoff-empty = Nothing was chosen to hand to the desk.
+handoff-too-large = Too many or too long items to hand over. Choose fewer and try again.
+handoff-malformed = This is not a OnceFill hand-off code, or the code is incomplete.
+handoff-version = The hand-off code is of a version this program does not read. Update OnceFill and try again.
+handoff-wrong-session = This hand-off was not sealed for this desk's current session. Ask the applicant to scan this desk's current code and compare the check code.
+handoff-tampered = The hand-off was changed or damaged and cannot be opened. Ask the applicant to make a new one.
+handoff-expired = The hand-off code has expired (it is valid for 5 minutes). Ask the applicant to make a new one.
+handoff-future = The hand-off code was made later than this computer's time. Check the clocks of the phone and the desk.
+handoff-lifetime = The hand-off code's validity period is not allowed; it was refused.
+handoff-unknown-element = The hand-off holds an element this version does not know; all of it was refused.
+handoff-unknown-role = The hand-off holds a person's role this version does not know; all of it was refused.
+handoff-duplicate = The element "{ $element }" appears twice for the same person; all of it was refused.
+handoff-invalid-value = The element "{ $element }" is not in a valid form; all of it was refused.
+handoff-randomness = The system could not supply random numbers; no hand-off was made.
+handoff-no-qr = No readable QR code was found in the picture. Aim at the code and try again.
+handoff-qr-too-large = Too long for one QR code. Choose fewer items.

@@ -593,3 +593,23 @@ open-bundle-next = 继续办理：打开下一张表
 staff-log-title = 操作记录
 staff-log-empty = 暂无记录。
 staff-log-entry = { $count } 项：
+
+## The QR hand-off to the staff desk (no value handed over ever appears here).
+handoff-offer-malformed = 这不是窗口出示的交接二维码，请重新扫描窗口屏幕上的二维码。
+handoff-offer-expired = 窗口的交接二维码已过期，请工作人员重新生成。
+handoff-empty = 没有选择要交给窗口的信息。
+handoff-too-large = 交接内容过多或过长，请少选几项后重试。
+handoff-malformed = 这不是一次填的交接二维码，或二维码不完整。
+handoff-version = 交接二维码的版本无法识别，请更新一次填后重试。
+handoff-wrong-session = 这份交接不是给本窗口本次受理的：请申请人扫描本窗口当前的二维码，并核对校验码。
+handoff-tampered = 交接内容被改动或损坏，无法打开，请申请人重新生成。
+handoff-expired = 交接二维码已过期（有效期 5 分钟），请申请人重新生成。
+handoff-future = 交接二维码的生成时间晚于本机时间，请核对手机和窗口电脑的时间。
+handoff-lifetime = 交接二维码的有效期不符合要求，已拒收。
+handoff-unknown-element = 交接内容中有本版本不认识的数据项，已全部拒收。
+handoff-unknown-role = 交接内容中有本版本不认识的人员身份，已全部拒收。
+handoff-duplicate = 数据项“{ $element }”在同一人名下出现了两次，已全部拒收。
+handoff-invalid-value = 数据项“{ $element }”的内容不符合格式要求，已全部拒收。
+handoff-randomness = 系统无法提供随机数，未能生成交接。
+handoff-no-qr = 画面中没有找到可读的二维码，请对准后重试。
+handoff-qr-too-large = 内容过长，一个二维码放不下，请少选几项。
