@@ -407,16 +407,139 @@ fn end_to_end(tally: &mut Tally, step: &str) {
         server.url(),
         server.token()
     );
-    let mut cmd = command("node");
-    cmd.args(["--test", "--test-reporter=spec"]).args(&files);
-    e2e_env(&mut cmd, &server);
-    counted(tally, step, &mut cmd, summary::parse_node);
+    let node = |files: &[String]| {
+        let mut cmd = command("node");
+        cmd.args(["--test", "--test-reporter=spec"]).args(files);
+        e2e_env(&mut cmd, &server);
+        cmd
+    };
+    let mut cmd = node(&files);
+    let (status, output) = match run_tee(&mut cmd) {
+        Ok(done) => done,
+        Err(e) => return tally.broken(step, &e),
+    };
+    let again = failed_files(&output, &files);
+    if status.success() || again.is_empty() || again.len() > RUN_AGAIN_MAX_FILES {
+        return record(tally, step, &cmd, status, &output, summary::parse_node);
+    }
+    // A browser test that failed once is run once more, with the rest of its file: what fails
+    // twice is a failure; what passes the second time is listed by name as unsteady.
+    let first = summary::settle(summary::parse_node(&output), false);
+    println!(
+        "--> once more, the files with a failed test: {}",
+        again.join(" ")
+    );
+    let mut retry = node(&again);
+    let (status2, output2) = match run_tee(&mut retry) {
+        Ok(done) => done,
+        Err(e) => return tally.broken(step, &e),
+    };
+    let second = summary::settle(summary::parse_node(&output2), status2.success());
+    let twice = failed_names(&output2);
+    let unsteady: Vec<_> = failed_names(&output)
+        .into_iter()
+        .filter(|name| !twice.contains(name))
+        .collect();
+    for name in &unsteady {
+        println!("unsteady: failed on the first run, passed on the second: {name}");
+    }
+    let counts = summary::Counts::new(
+        (first.passed + first.failed).saturating_sub(second.failed),
+        second.failed,
+    );
+    if !status2.success() {
+        println!("`{}` failed ({status2})", describe(&retry));
+    }
+    tally.add(step, counts);
     drop(server);
+}
+
+/// At most this many test files are run again after a failure: failures in more files point at
+/// a broken build rather than an unsteady browser, and the first run's verdict stands.
+const RUN_AGAIN_MAX_FILES: usize = 3;
+
+/// The test files (of `files`) that node's spec reporter names under a failed test
+/// (`test at tests/e2e/NAME.test.mjs:LINE:COLUMN`), each once, in order.
+fn failed_files(output: &str, files: &[String]) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for line in output.lines() {
+        let Some(rest) = line.trim().strip_prefix("test at ") else {
+            continue;
+        };
+        let path = rest.split(':').next().unwrap_or_default();
+        let known = files
+            .iter()
+            .find(|f| path == f.as_str() || path.ends_with(&format!("/{f}")));
+        if let Some(file) = known
+            && !found.contains(file)
+        {
+            found.push(file.clone());
+        }
+    }
+    found
+}
+
+/// The names of the failed tests in the spec reporter's closing list.
+fn failed_names(output: &str) -> Vec<String> {
+    output
+        .lines()
+        .skip_while(|line| !line.starts_with("✖ failing tests:"))
+        .skip(1)
+        .filter_map(|line| line.strip_prefix("✖ "))
+        .map(|name| match name.rfind(" (") {
+            Some(at) => name[..at].to_string(),
+            None => name.to_string(),
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{browser_gave_no_verdict, stale_packages};
+    use super::{browser_gave_no_verdict, failed_files, failed_names, stale_packages};
+
+    const SPEC: &str = "✔ passes (1.0ms)
+✖ the window asks (30609.7ms)
+✔ other (2.0ms)
+ℹ pass 2
+ℹ fail 1
+✖ failing tests:
+
+test at tests/e2e/window.test.mjs:265:1
+✖ the window asks (30609.7ms)
+  locator.waitFor: Timeout 30000ms exceeded.
+
+test at /tmp/x/tests/e2e/a11y.test.mjs:86:1
+✖ axe (finds) nothing (3750.8ms)
+";
+
+    #[test]
+    fn the_files_and_names_of_failed_tests_are_read_from_the_spec_reporter() {
+        let files = [
+            "tests/e2e/a11y.test.mjs".to_string(),
+            "tests/e2e/window.test.mjs".to_string(),
+        ];
+        assert_eq!(
+            failed_files(SPEC, &files),
+            vec!["tests/e2e/window.test.mjs", "tests/e2e/a11y.test.mjs"]
+        );
+        assert_eq!(
+            failed_files("✔ fine\nℹ pass 1\n", &files),
+            Vec::<String>::new()
+        );
+        // A file that is not one of the run's is not run again.
+        assert_eq!(
+            failed_files("test at tests/e2e/other.test.mjs:1:1\n", &files),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            failed_names(SPEC),
+            vec!["the window asks", "axe (finds) nothing"]
+        );
+        assert_eq!(
+            failed_names("✖ not in the list (1ms)\n"),
+            Vec::<String>::new()
+        );
+    }
 
     #[test]
     fn only_a_browser_that_gave_no_verdict_is_run_again() {
