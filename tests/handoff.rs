@@ -4,28 +4,14 @@
 #![allow(clippy::unwrap_used)]
 
 use oncefill::core::dictionary::Key;
-use oncefill::core::handoff::{DeskSession, HandoffError, Item, Offer, PAYLOAD_TTL, qr, seal};
+use oncefill::core::handoff::{
+    DeskSession, HandoffError, Item, Offer, PAYLOAD_TTL, qr, seal, typical_items,
+};
 use oncefill::core::role::RoleRef;
 use oncefill::core::vault::SeededRandom;
 
 /// 2026-01-01T00:00:00Z.
 const NOW: i64 = 1_767_225_600;
-
-fn typical() -> Vec<Item> {
-    vec![
-        Item::new(Key::PersonName, None, "王小明"),
-        Item::new(Key::PersonSex, None, "1"),
-        Item::new(Key::PersonEthnicity, None, "01"),
-        Item::new(Key::PersonBirthDate, None, "1990-03-07"),
-        Item::new(Key::PersonIdNumber, None, "110105199003071239"),
-        Item::new(
-            Key::PersonResidenceAddress,
-            None,
-            "北京市朝阳区建国路88号院3号楼2单元1502室",
-        ),
-        Item::new(Key::ContactMobile, None, "13800138000"),
-    ]
-}
 
 fn desk() -> DeskSession {
     DeskSession::start(NOW, &mut SeededRandom::new(2026)).unwrap()
@@ -45,10 +31,10 @@ fn the_committed_vector_seals_and_opens_exactly() {
     let offer = Offer::parse(OFFER).unwrap();
     assert_eq!(offer.check_code(), CHECK_CODE);
     assert_eq!(desk.offer().check_code(), CHECK_CODE);
-    let sealed = seal(&offer, &typical(), NOW, &mut SeededRandom::new(7)).unwrap();
+    let sealed = seal(&offer, &typical_items(), NOW, &mut SeededRandom::new(7)).unwrap();
     assert_eq!(sealed, SEALED, "the format changed: a new version is due");
     let received = desk.open(SEALED, NOW + 60).unwrap();
-    assert_eq!(received.items, typical());
+    assert_eq!(received.items, typical_items());
     assert_eq!(received.issued_at, NOW);
     assert_eq!(received.expires_at, NOW + PAYLOAD_TTL);
     // A photographed code is useless to anyone else, and to this desk five minutes on.
@@ -63,8 +49,20 @@ fn the_committed_vector_seals_and_opens_exactly() {
 #[test]
 fn a_seal_is_fresh_every_time() {
     let desk = desk();
-    let a = seal(desk.offer(), &typical(), NOW, &mut SeededRandom::new(8)).unwrap();
-    let b = seal(desk.offer(), &typical(), NOW, &mut SeededRandom::new(9)).unwrap();
+    let a = seal(
+        desk.offer(),
+        &typical_items(),
+        NOW,
+        &mut SeededRandom::new(8),
+    )
+    .unwrap();
+    let b = seal(
+        desk.offer(),
+        &typical_items(),
+        NOW,
+        &mut SeededRandom::new(9),
+    )
+    .unwrap();
     assert_ne!(a, b);
     assert_eq!(desk.open(&a, NOW).unwrap(), desk.open(&b, NOW).unwrap());
 }
@@ -79,7 +77,7 @@ fn the_typical_set_fits_a_version_17_code_at_level_m() {
     assert_eq!((offer.version(), offer.width()), (4, 33));
     // With a spouse's name and ID number as well, it still fits one code.
     let spouse = RoleRef::parse("spouse");
-    let mut more = typical();
+    let mut more = typical_items();
     more.push(Item::new(Key::PersonName, spouse, "李芳"));
     more.push(Item::new(Key::PersonIdNumber, spouse, "11010519920514002X"));
     let sealed = seal(desk().offer(), &more, NOW, &mut SeededRandom::new(7)).unwrap();
@@ -92,7 +90,7 @@ fn render_rasterise_decode_open() {
     let (side, pixels) = qr::render(SEALED).unwrap().rasterise(4);
     let text = qr::decode(side, side, &pixels).unwrap();
     assert_eq!(text, SEALED);
-    assert_eq!(desk.open(&text, NOW).unwrap().items, typical());
+    assert_eq!(desk.open(&text, NOW).unwrap().items, typical_items());
     let (side, pixels) = qr::render(OFFER).unwrap().rasterise(2);
     assert_eq!(qr::decode(side, side, &pixels).unwrap(), OFFER);
 }
@@ -134,7 +132,7 @@ fn a_scaled_noisy_picture_still_decodes_and_opens() {
     for (scale, noise) in [(1.37, 10), (2.3, 20)] {
         let (w, h, photo) = photographed(side, &pixels, scale, noise);
         let text = qr::decode(w, h, &photo).unwrap();
-        assert_eq!(desk.open(&text, NOW).unwrap().items, typical());
+        assert_eq!(desk.open(&text, NOW).unwrap().items, typical_items());
     }
     // Noise beyond any threshold leaves nothing to read.
     let (w, h, snow) = photographed(side, &pixels, 1.37, 255);

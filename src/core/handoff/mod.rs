@@ -743,5 +743,24 @@ fn read_items(wire: &Wire, now: i64) -> Result<Vec<Item>, HandoffError> {
     Ok(items)
 }
 
+/// The set a citizen typically hands over (the demo person's name, sex, ethnicity, birth
+/// date, ID number, address and mobile), for the tests and the committed vector.
+#[cfg(any(test, feature = "testing"))]
+pub fn typical_items() -> Vec<Item> {
+    vec![
+        Item::new(Key::PersonName, None, "王小明"),
+        Item::new(Key::PersonSex, None, "1"),
+        Item::new(Key::PersonEthnicity, None, "01"),
+        Item::new(Key::PersonBirthDate, None, "1990-03-07"),
+        Item::new(Key::PersonIdNumber, None, "110105199003071239"),
+        Item::new(
+            Key::PersonResidenceAddress,
+            None,
+            "北京市朝阳区建国路88号院3号楼2单元1502室",
+        ),
+        Item::new(Key::ContactMobile, None, "13800138000"),
+    ]
+}
+
 #[cfg(test)]
 mod tests;

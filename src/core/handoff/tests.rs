@@ -3,22 +3,6 @@ use crate::core::vault::SeededRandom;
 
 const NOW: i64 = 1_767_225_600; // 2026-01-01T00:00:00Z
 
-fn typical() -> Vec<Item> {
-    vec![
-        Item::new(Key::PersonName, None, "王小明"),
-        Item::new(Key::PersonSex, None, "1"),
-        Item::new(Key::PersonEthnicity, None, "01"),
-        Item::new(Key::PersonBirthDate, None, "1990-03-07"),
-        Item::new(Key::PersonIdNumber, None, "110105199003071239"),
-        Item::new(
-            Key::PersonResidenceAddress,
-            None,
-            "北京市朝阳区建国路88号院3号楼2单元1502室",
-        ),
-        Item::new(Key::ContactMobile, None, "13800138000"),
-    ]
-}
-
 fn desk(seed: u64) -> DeskSession {
     DeskSession::start(NOW, &mut SeededRandom::new(seed)).unwrap()
 }
@@ -53,11 +37,11 @@ fn seal_raw(desk: &DeskSession, payload: &str) -> String {
 #[test]
 fn the_typical_set_goes_round_and_is_checked() {
     let desk = desk(1);
-    let text = sealed_to(&desk, &typical());
+    let text = sealed_to(&desk, &typical_items());
     let received = desk.open(&text, NOW + 10).unwrap();
     assert_eq!(received.issued_at, NOW);
     assert_eq!(received.expires_at, NOW + PAYLOAD_TTL);
-    assert_eq!(received.items, typical());
+    assert_eq!(received.items, typical_items());
 }
 
 #[test]
@@ -126,11 +110,11 @@ fn sealing_refuses_an_expired_offer_nothing_and_repeats() {
     let desk = desk(5);
     let rng = &mut SeededRandom::new(1);
     assert_eq!(
-        seal(desk.offer(), &typical(), NOW + OFFER_TTL + 1, rng),
+        seal(desk.offer(), &typical_items(), NOW + OFFER_TTL + 1, rng),
         Err(HandoffError::OfferExpired)
     );
     assert_eq!(seal(desk.offer(), &[], NOW, rng), Err(HandoffError::Empty));
-    let mut twice = typical();
+    let mut twice = typical_items();
     twice.push(Item::new(Key::PersonName, None, "王小明"));
     assert_eq!(
         seal(desk.offer(), &twice, NOW, rng),
@@ -149,7 +133,7 @@ fn sealing_refuses_an_expired_offer_nothing_and_repeats() {
 
 #[test]
 fn another_desk_or_an_earlier_session_cannot_open_it() {
-    let text = sealed_to(&desk(6), &typical());
+    let text = sealed_to(&desk(6), &typical_items());
     assert_eq!(desk(7).open(&text, NOW), Err(HandoffError::WrongSession));
     // The same key offered with another expiry: the associated data differs.
     let secret = random_secret(&mut SeededRandom::new(6)).unwrap();
@@ -167,7 +151,7 @@ fn another_desk_or_an_earlier_session_cannot_open_it() {
 #[test]
 fn every_changed_character_is_refused() {
     let desk = desk(8);
-    let text = sealed_to(&desk, &typical()[..2]);
+    let text = sealed_to(&desk, &typical_items()[..2]);
     let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     for i in 5..text.len() {
         let mut bytes = text.clone().into_bytes();
@@ -184,7 +168,7 @@ fn every_changed_character_is_refused() {
 #[test]
 fn time_limits_are_kept() {
     let desk = desk(9);
-    let text = sealed_to(&desk, &typical());
+    let text = sealed_to(&desk, &typical_items());
     assert!(desk.open(&text, NOW + PAYLOAD_TTL).is_ok());
     assert_eq!(
         desk.open(&text, NOW + PAYLOAD_TTL + 1),
@@ -228,7 +212,7 @@ fn time_limits_are_kept() {
     assert!(
         seal(
             far.offer(),
-            &typical(),
+            &typical_items(),
             i64::MAX - 5,
             &mut SeededRandom::new(2)
         )
@@ -352,7 +336,7 @@ fn an_id_number_is_checked_by_the_document_type_handed_with_it() {
 #[test]
 fn oversized_unknown_and_malformed_texts_are_refused_before_decrypting() {
     let desk = desk(12);
-    let text = sealed_to(&desk, &typical());
+    let text = sealed_to(&desk, &typical_items());
     assert_eq!(
         desk.open(&"A".repeat(MAX_SEALED_CHARS + 1), NOW),
         Err(HandoffError::TooLarge)
@@ -412,9 +396,9 @@ fn every_message_is_in_both_languages_and_debug_masks_values() {
     assert!(errors[14].message(Lang::En).contains("ID document number"));
 
     let desk = desk(13);
-    let received = desk.open(&sealed_to(&desk, &typical()), NOW).unwrap();
-    let shown = format!("{received:?} {desk:?} {:?}", typical());
-    for item in typical().iter().filter(|i| i.value().len() > 2) {
+    let received = desk.open(&sealed_to(&desk, &typical_items()), NOW).unwrap();
+    let shown = format!("{received:?} {desk:?} {:?}", typical_items());
+    for item in typical_items().iter().filter(|i| i.value().len() > 2) {
         assert!(!shown.contains(item.value()), "{shown}");
     }
     assert!(shown.contains("person.id_number"), "{shown}");
@@ -424,12 +408,12 @@ fn every_message_is_in_both_languages_and_debug_masks_values() {
 #[test]
 fn the_typical_set_fits_one_qr_code_and_comes_back_through_a_picture() {
     let desk = desk(14);
-    let text = sealed_to(&desk, &typical());
+    let text = sealed_to(&desk, &typical_items());
     let matrix = qr::render(&text).unwrap();
     assert!(matrix.version() <= 20, "version {}", matrix.version());
     let (side, pixels) = matrix.rasterise(3);
     let read = qr::decode(side, side, &pixels).unwrap();
-    assert_eq!(desk.open(&read, NOW).unwrap().items, typical());
+    assert_eq!(desk.open(&read, NOW).unwrap().items, typical_items());
     let offer = qr::render(&desk.offer().text()).unwrap();
     let (side, pixels) = offer.rasterise(3);
     let read = qr::decode(side, side, &pixels).unwrap();
@@ -450,7 +434,7 @@ fn items_come_from_the_profile_and_the_record_names_no_value() {
     assert!(Item::from_profile(&profile, Key::PersonName, RoleRef::parse("child[9]")).is_none());
 
     let desk = desk(15);
-    let items = typical();
+    let items = typical_items();
     let entry = disclosure_entry(desk.offer(), &items, "2026-01-01T00:00:00Z");
     assert_eq!(entry.origin, DESK_ORIGIN);
     assert!(entry.title.contains(&desk.offer().check_code()));
@@ -465,7 +449,7 @@ fn items_come_from_the_profile_and_the_record_names_no_value() {
 #[test]
 fn what_the_desk_received_becomes_a_household_for_its_editor() {
     let desk = desk(16);
-    let mut items = typical();
+    let mut items = typical_items();
     items.push(Item::new(Key::PersonName, RoleRef::parse("spouse"), "李芳"));
     items.push(Item::new(
         Key::PersonName,
