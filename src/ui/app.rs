@@ -95,22 +95,8 @@ pub fn AppPage(props: &AppProps) -> Html {
     let page = use_state(|| Page::Home);
     let heading = use_node_ref();
     let base = props.base.clone().unwrap_or_default();
-    // 长辈版, as in the widget: the choice on this device, followed when any switch changes it.
-    let elder = use_state(super::elder_on);
-    {
-        let elder = elder.clone();
-        use_effect_with((), move |_| {
-            let follow =
-                wasm_bindgen::closure::Closure::<dyn Fn(bool)>::new(move |on| elder.set(on));
-            let stop = super::on_elder(&follow);
-            move || {
-                let _ = stop.call0(&wasm_bindgen::JsValue::NULL);
-                drop(follow);
-            }
-        });
-    }
-    let elder_on = *elder;
-    let switch_elder = Callback::from(move |_: MouseEvent| super::set_elder(!elder_on));
+    // 长辈版, as in the widget.
+    let (elder_on, switch_elder) = super::use_elder();
 
     // The site's form mappings, once.
     {

@@ -91,6 +91,27 @@ extern "C" {
     fn on_elder(callback: &wasm_bindgen::closure::Closure<dyn Fn(bool)>) -> js_sys::Function;
 }
 
+/// 长辈版 as this device has it, followed when any switch changes it (another tab, the home
+/// page, the settings), and the callback that turns it over.
+#[hook]
+pub(crate) fn use_elder() -> (bool, Callback<MouseEvent>) {
+    let elder = use_state(elder_on);
+    {
+        let elder = elder.clone();
+        use_effect_with((), move |_| {
+            let follow =
+                wasm_bindgen::closure::Closure::<dyn Fn(bool)>::new(move |on| elder.set(on));
+            let stop = on_elder(&follow);
+            move || {
+                let _ = stop.call0(&wasm_bindgen::JsValue::NULL);
+                drop(follow);
+            }
+        });
+    }
+    let on = *elder;
+    (on, Callback::from(move |_: MouseEvent| set_elder(!on)))
+}
+
 /// Properties of [`Asking`].
 #[derive(Properties)]
 struct AskingProps {
@@ -186,19 +207,7 @@ pub fn App(props: &AppProps) -> Html {
     let heading_ref = use_node_ref();
     // 长辈版: large text, large targets, one question per screen. A class, never a new screen:
     // what the person typed stays.
-    let elder = use_state(elder_on);
-    {
-        let elder = elder.clone();
-        use_effect_with((), move |_| {
-            let follow =
-                wasm_bindgen::closure::Closure::<dyn Fn(bool)>::new(move |on| elder.set(on));
-            let stop = on_elder(&follow);
-            move || {
-                let _ = stop.call0(&wasm_bindgen::JsValue::NULL);
-                drop(follow);
-            }
-        });
-    }
+    let (elder_on, switch_elder) = use_elder();
     let was = use_mut_ref(|| (false, 0u32));
 
     // Focus follows the panel: into its heading when it opens or changes screen, back to the
@@ -407,8 +416,6 @@ pub fn App(props: &AppProps) -> Html {
             });
         })
     };
-    let elder_on = *elder;
-    let switch_elder = Callback::from(move |_: MouseEvent| set_elder(!elder_on));
     let session = Rc::new(state.vault.clone());
     let editor = Rc::new(state.editor.clone());
     let on_editor: Callback<EditorAction> = sender(&state);
