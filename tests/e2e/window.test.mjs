@@ -623,3 +623,48 @@ test('a malformed or oversized request from a listed portal gets a plain screen,
   }
   await context.close();
 });
+
+test('a window whose module fails to load tries again by itself and still answers the portal', async () => {
+  const context = await profile();
+  // The first load of the window's module fails (its preload and its import), as on a
+  // dropped connection; the next address loads.
+  let dropped = 0;
+  await context.route(`${ONCEFILL}/pkg/oncefill.js*`, (r) => {
+    if (new URL(r.request().url()).search === '') {
+      dropped += 1;
+      return r.abort('connectionreset');
+    }
+    return r.continue();
+  });
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup } = await openWindow(page, button);
+  await popup.locator(W('asking')).waitFor();
+  assert.ok(dropped >= 1, 'the first load was dropped');
+  assert.equal(await popup.locator('[data-of="load-failed"]').count(), 0);
+  await createVault(popup);
+  assert.ok((await approve(popup)) >= 3);
+  assert.equal(await page.inputValue('#aac003'), '王小明');
+  await context.close();
+});
+
+test('a window whose module never loads says what to do in plain words, and its button tries again', async () => {
+  const context = await profile();
+  let blocked = true;
+  await context.route(`${ONCEFILL}/pkg/oncefill.js*`, (r) => (blocked ? r.abort('connectionreset') : r.continue()));
+  const { page, button } = await portal(context, PORTAL, 'forms/pension.html');
+  const { popup } = await openWindow(page, button);
+  const problem = popup.locator('[data-of="load-failed"]');
+  await problem.waitFor();
+  const text = await problem.innerText();
+  assert.match(text, /一次填没能打开/);
+  assert.match(text, /请检查网络连接/);
+  assert.match(text, /could not start/);
+  // The button has the focus, so Enter alone tries again.
+  assert.equal(await popup.evaluate(() => document.activeElement?.getAttribute('data-of')), 'load-retry');
+  blocked = false;
+  await popup.keyboard.press('Enter');
+  await popup.locator(W('asking')).waitFor();
+  assert.equal(await problem.count(), 0);
+  assert.equal(await popup.locator(W('asking-origin')).textContent(), PORTAL);
+  await context.close();
+});
