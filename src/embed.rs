@@ -7,8 +7,10 @@ use wasm_bindgen::prelude::*;
 use web_sys::{ShadowRootInit, ShadowRootMode};
 
 use crate::core::i18n::Lang;
+#[cfg(feature = "fill")]
+use crate::ui::App;
+use crate::ui::AppProps;
 use crate::ui::app::AppPage;
-use crate::ui::{App, AppProps};
 
 /// Marks the widget's host element; a page has at most one.
 pub const HOST_ATTR: &str = "data-oncefill-host";
@@ -62,6 +64,7 @@ impl Options {
 
 thread_local! {
     /// The mounted widget, until [`unmount`].
+    #[cfg(feature = "fill")]
     static APP: std::cell::RefCell<Option<yew::AppHandle<App>>> = const { std::cell::RefCell::new(None) };
     /// The mounted app page, until [`unmount`].
     static APP_PAGE: std::cell::RefCell<Option<yew::AppHandle<AppPage>>> = const { std::cell::RefCell::new(None) };
@@ -72,18 +75,21 @@ thread_local! {
 /// The loader calls it before it wipes the instance's memory on locking.
 #[wasm_bindgen]
 pub fn unmount() {
+    #[cfg(feature = "fill")]
     if let Some(app) = APP.with(|a| a.borrow_mut().take()) {
         app.destroy();
     }
     if let Some(app) = APP_PAGE.with(|a| a.borrow_mut().take()) {
         app.destroy();
     }
+    #[cfg(feature = "fill")]
     crate::ui::window::unmount();
     crate::ui::close_channel();
 }
 
 /// Mounts the widget once on the current page. `options` is `{ lang?: "zh-CN" | "en" }`
 /// or `undefined`. A second call does nothing.
+#[cfg(feature = "fill")]
 #[wasm_bindgen]
 pub fn mount(options: JsValue) -> Result<(), JsValue> {
     mount_in(options, Mode::Widget)
@@ -91,6 +97,7 @@ pub fn mount(options: JsValue) -> Result<(), JsValue> {
 
 /// Mounts the OnceFill window on `window.html` (see [`crate::ui::window`]): the same options
 /// as [`mount`]; it then waits for its opener's request.
+#[cfg(feature = "fill")]
 #[wasm_bindgen]
 pub fn mount_window(options: JsValue) -> Result<(), JsValue> {
     mount_in(options, Mode::Window)
@@ -105,6 +112,7 @@ pub fn mount_app(options: JsValue) -> Result<(), JsValue> {
 
 /// Which of the entries mounts.
 #[derive(Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(not(feature = "fill"), allow(dead_code))]
 enum Mode {
     Widget,
     Window,
@@ -175,17 +183,22 @@ fn mount_in(options: JsValue, mode: Mode) -> Result<(), JsValue> {
     };
     let portals = options.portals;
     let render = move || {
+        #[cfg(feature = "fill")]
         if in_window {
             crate::ui::window::start(root, props, portals);
             return;
         }
-        if mode == Mode::App {
-            let app = yew::Renderer::<AppPage>::with_root_and_props(root, props).render();
-            APP_PAGE.with(|a| *a.borrow_mut() = Some(app));
+        #[cfg(not(feature = "fill"))]
+        let _ = portals;
+        // (Without the feature `fill` every entry is the app page.)
+        #[cfg(feature = "fill")]
+        if mode != Mode::App {
+            let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+            APP.with(|a| *a.borrow_mut() = Some(app));
             return;
         }
-        let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
-        APP.with(|a| *a.borrow_mut() = Some(app));
+        let app = yew::Renderer::<AppPage>::with_root_and_props(root, props).render();
+        APP_PAGE.with(|a| *a.borrow_mut() = Some(app));
     };
     if let Some(text) = options.messages {
         crate::core::i18n::install(Lang::ZhCn, text);

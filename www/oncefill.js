@@ -54,12 +54,15 @@
   }
 
   function start(relock) {
-    // A module is evaluated once per URL: a new instance needs a URL of its own.
-    var url = base + 'pkg/oncefill.js' + (instances ? '?instance=' + instances : '');
+    // A module is evaluated once per URL: a new instance needs a URL of its own. The app
+    // page loads its own, smaller build (no scanner, classification or review: it fills no
+    // form); the widget over a form loads the full one.
+    var name = appPage ? 'pkg/oncefill_app' : 'pkg/oncefill';
+    var url = base + name + '.js' + (instances ? '?instance=' + instances : '');
     instances += 1;
     return Promise.all([import(url), fetchMessages()]).then(function (loaded) {
       var m = loaded[0];
-      return m.default({ module_or_path: base + 'pkg/oncefill_bg.wasm' }).then(function (wasm) {
+      return m.default({ module_or_path: base + name + '_bg.wasm' }).then(function (wasm) {
         exports = wasm;
         module = m;
         if (appPage) {

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::components::completeness::{FIRM_COMMON, PERSON_COMMON};
+use super::components::disclosures::Disclosures;
 use super::components::editor::Editor;
 use super::components::labels::{firm_title, key_label, person_title, relation_msg, role_msg};
 use super::components::vault::{
@@ -37,17 +38,24 @@ enum Page {
     Panel,
 }
 
-/// The four places the navigation leads to.
+/// The five places the navigation leads to.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Place {
     Home,
     Profile,
     Library,
+    Record,
     Settings,
 }
 
 impl Place {
-    const ALL: [Place; 4] = [Place::Home, Place::Profile, Place::Library, Place::Settings];
+    const ALL: [Place; 5] = [
+        Place::Home,
+        Place::Profile,
+        Place::Library,
+        Place::Record,
+        Place::Settings,
+    ];
 
     fn of(page: Page, view: View) -> Place {
         match (page, view) {
@@ -56,6 +64,7 @@ impl Place {
             (Page::Panel, View::Settings | View::Import | View::Passphrase(true)) => {
                 Place::Settings
             }
+            (Page::Panel, View::Disclosures) => Place::Record,
             (Page::Panel, _) => Place::Profile,
         }
     }
@@ -65,6 +74,7 @@ impl Place {
             Place::Home => "home",
             Place::Profile => "profile",
             Place::Library => "library",
+            Place::Record => "record",
             Place::Settings => "settings",
         }
     }
@@ -74,6 +84,7 @@ impl Place {
             Place::Home => "nav-home",
             Place::Profile => "nav-profile",
             Place::Library => "nav-library",
+            Place::Record => "disclosures",
             Place::Settings => "nav-settings",
         }
     }
@@ -146,6 +157,10 @@ pub fn AppPage(props: &AppProps) -> Html {
                 send(&state, PanelAction::ShowView(View::Settings));
                 page.set(Page::Panel);
             }
+            Place::Record => {
+                send(&state, PanelAction::ShowView(View::Disclosures));
+                page.set(Page::Panel);
+            }
         })
     };
     let t = |id: &str| tr(lang_of(&state), id, &[]);
@@ -191,6 +206,17 @@ pub fn AppPage(props: &AppProps) -> Html {
                 elder_on,
                 switch_elder,
             ),
+        },
+        // (Locked, the place is 我的资料's unlock screen: see `Place::of`.)
+        Place::Record => html! {
+                <Disclosures {lang} titled={false} entries={Rc::new(state.profile().disclosures.clone())}
+                    memory_only={state.vault.vault != VaultState::Unlocked}
+                    on_delete={sender(&state).reform(Action::DeleteDisclosures)}
+                    on_export={{
+                        let state = state.clone();
+                        Callback::from(move |_: ()| super::vault_ops::export_disclosures(&state.profile().disclosures))
+                    }}
+                    on_back={go.reform(|_: ()| Place::Home)} />
         },
         Place::Profile => match state.screen() {
             View::Unlock => {

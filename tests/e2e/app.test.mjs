@@ -1,5 +1,5 @@
 // The app page (app.html): 首页 with one next step that follows the person's state, 我的资料,
-// 表单与一件事 (searchable, with how much of each form the profile covers) and 设置, each
+// 表单与一件事 (searchable, with how much of each form the profile covers), 授权记录 and 设置, each
 // reachable by keyboard, and no sideways scrolling on a phone.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -8,7 +8,7 @@ import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 import { W, assertNoProblems } from './lib/widget.mjs';
 
 const PASS = '门前大桥下游过一群鸭';
-const PLACES = ['home', 'profile', 'library', 'settings'];
+const PLACES = ['home', 'profile', 'library', 'record', 'settings'];
 let browser;
 
 before(async () => {
@@ -267,3 +267,29 @@ for (const [width, locale] of [[360, 'zh-CN'], [1280, 'zh-CN'], [360, 'en'], [12
     await context.close();
   });
 }
+
+test('the app page loads its own smaller build, and 授权记录 is one of its places', async () => {
+  const context = await person();
+  const fetched = [];
+  // (What the service worker fetches in the background to keep for offline use is not the
+  // page's own load.)
+  context.on('request', (r) => {
+    if (!r.serviceWorker()) fetched.push(new URL(r.url()).pathname);
+  });
+  const { page, problems } = await openApp(context);
+  assert.ok(fetched.includes('/pkg/oncefill_app_bg.wasm'), 'the app build');
+  assert.ok(!fetched.includes('/pkg/oncefill_bg.wasm'), 'not the form-filling build');
+  await page.locator(W('next-sample')).click();
+  await page.locator(W('nav-record')).click();
+  await page.locator(W('screen-record')).waitFor();
+  assert.equal(await page.locator(W('app-heading')).innerText(), '授权记录');
+  // No vault yet: the record, like the profile, is in this page's memory only, and says so.
+  await page.locator(W('disclosures-memory')).waitFor();
+  await page.locator(W('disclosures-empty')).waitFor();
+  // Its own title is the place's heading, not said twice.
+  assert.equal(await page.locator(`${W('disclosures-screen')} h3`).count(), 0);
+  await page.locator(`${W('disclosures-screen')} [data-of="back"]`).click();
+  await page.locator(W('screen-home')).waitFor();
+  assertNoProblems(problems);
+  await context.close();
+});

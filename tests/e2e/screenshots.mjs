@@ -292,7 +292,7 @@ async function window_(v) {
   await ctx.close();
 }
 
-/** The app page (app.html): 首页, 我的资料, 表单与一件事, 设置. */
+/** The app page (app.html): 首页, 我的资料, 表单与一件事, 授权记录, 设置. */
 async function app(v) {
   const ctx = await context(v);
   const page = await ctx.newPage();
@@ -310,6 +310,9 @@ async function app(v) {
   await page.locator(W('nav-library')).click();
   await page.locator(W('library-item')).first().waitFor();
   await shot(page, 'app-library', v);
+  await page.locator(W('nav-record')).click();
+  await page.locator(W('disclosures-screen')).waitFor();
+  await shot(page, 'app-record', v);
   await page.locator(W('nav-settings')).click();
   await page.locator(W('screen-settings')).waitFor();
   await shot(page, 'app-settings', v);

@@ -76,11 +76,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
 
     let pkg = site.join("pkg");
-    let wasm = pkg.join("oncefill_bg.wasm");
-    let wasm_bytes = fs::metadata(&wasm)
-        .map_err(|e| format!("cannot read {}: {e}", wasm.display()))?
+    // The app page's build (`app.html`): what a person downloads to open OnceFill's app.
+    let app = pkg.join(format!("{}_bg.wasm", site::APP_NAME));
+    let wasm_bytes = fs::metadata(&app)
+        .map_err(|e| format!("cannot read {}: {e}", app.display()))?
         .len();
-    let mut js_gz = site::gzip_file_len(&pkg.join("oncefill.js"))?;
+    let mut js_gz = site::gzip_file_len(&pkg.join(format!("{}.js", site::APP_NAME)))?;
     // The JavaScript modules the glue imports (wasm-bindgen snippets, e.g. the visibility
     // measurement).
     for file in files_under(&pkg.join("snippets")) {
@@ -91,16 +92,30 @@ pub fn run(args: &[String]) -> Result<(), String> {
         js_gz += site::gzip_file_len(&loader)?;
     } else {
         println!(
-            "warning: {} is missing; app_js_gz_bytes counts pkg/oncefill.js only",
+            "warning: {} is missing; app_js_gz_bytes counts the glue only",
             loader.display()
         );
     }
     metrics.insert(
         "app_wasm_gz_bytes".into(),
-        site::gzip_file_len(&wasm)?.into(),
+        site::gzip_file_len(&app)?.into(),
     );
     metrics.insert("app_js_gz_bytes".into(), js_gz.into());
     metrics.insert("app_wasm_bytes".into(), wasm_bytes.into());
+    // The full build: the widget over a form on OnceFill's own pages and the OnceFill window a
+    // portal opens (the scanner, the classification, the review and the fill as well).
+    let fill = pkg.join("oncefill_bg.wasm");
+    metrics.insert(
+        "fill_wasm_gz_bytes".into(),
+        site::gzip_file_len(&fill)?.into(),
+    );
+    metrics.insert(
+        "fill_wasm_bytes".into(),
+        fs::metadata(&fill)
+            .map_err(|e| format!("cannot read {}: {e}", fill.display()))?
+            .len()
+            .into(),
+    );
     // The passphrase strength module (zxcvbn), fetched only when a passphrase is chosen: not
     // part of the bundle above.
     let strength = pkg.join(format!("{}_bg.wasm", site::STRENGTH_NAME));

@@ -19,6 +19,10 @@ pub const STRENGTH_NAME: &str = "strength";
 /// The window-staff build of the crate (feature `staff`, for `staff.html` only): the name of
 /// its files in `pkg/`. The citizen's bundle is built without it.
 pub const STAFF_NAME: &str = "oncefill_staff";
+/// The app page's build of the crate (`app.html`: without the feature `fill`, so without the
+/// scanner, the classification, the review and the OnceFill window): the name of its files in
+/// `pkg/`. The widget on OnceFill's own forms and the OnceFill window load the full bundle.
+pub const APP_NAME: &str = "oncefill_app";
 
 /// `target/site`.
 pub fn site_dir() -> PathBuf {
@@ -157,13 +161,18 @@ pub fn build() -> Result<PathBuf, String> {
     ensure_wasm_bindgen()?;
 
     // The staff build first, copied aside: the citizen's build then writes the same file.
-    let staff_built = build_wasm(CRATE, &["staff"])?;
-    let staff_wasm = staff_built.with_file_name(format!("{STAFF_NAME}.wasm"));
-    fs::copy(&staff_built, &staff_wasm)
-        .map_err(|e| format!("cannot copy {}: {e}", staff_built.display()))?;
-    let wasm = build_wasm(CRATE, &[])?;
+    // The staff build and the app page's first, each copied aside: the citizen's build then
+    // writes the same file.
+    let aside = |built: PathBuf, name: &str| -> Result<PathBuf, String> {
+        let to = built.with_file_name(format!("{name}.wasm"));
+        fs::copy(&built, &to).map_err(|e| format!("cannot copy {}: {e}", built.display()))?;
+        Ok(to)
+    };
+    let staff_wasm = aside(build_wasm(CRATE, &["staff"], true)?, STAFF_NAME)?;
+    let app_wasm = aside(build_wasm(CRATE, &["widget"], false)?, APP_NAME)?;
+    let wasm = build_wasm(CRATE, &[], true)?;
     // Built on its own: in one build with the widget, cargo would unify the core's features.
-    let strength_wasm = build_wasm(STRENGTH_CRATE, &[])?;
+    let strength_wasm = build_wasm(STRENGTH_CRATE, &[], true)?;
 
     let site = site_dir();
     let www = repo_root().join("www");
@@ -192,7 +201,9 @@ pub fn build() -> Result<PathBuf, String> {
     let (bg, js) = bindgen(&wasm, &pkg, CRATE)?;
     let (strength_bg, strength_js) = bindgen(&strength_wasm, &pkg, STRENGTH_NAME)?;
     let (staff_bg, staff_js) = bindgen(&staff_wasm, &pkg, STAFF_NAME)?;
+    let (app_bg, app_js) = bindgen(&app_wasm, &pkg, APP_NAME)?;
     check_no_staff_code(&js, &staff_js)?;
+    check_app_has_no_fill(&app_js)?;
 
     let offline = write_offline_copy(&site)?;
 
@@ -201,7 +212,16 @@ pub fn build() -> Result<PathBuf, String> {
         "  build {}: the service worker keeps {} files, {} bytes",
         offline.build, offline.files, offline.bytes
     );
-    for file in [&bg, &js, &strength_bg, &strength_js, &staff_bg, &staff_js] {
+    for file in [
+        &app_bg,
+        &app_js,
+        &bg,
+        &js,
+        &strength_bg,
+        &strength_js,
+        &staff_bg,
+        &staff_js,
+    ] {
         let bytes = fs::read(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
         let gz = gzip_len(&bytes)?;
         let name = file
@@ -286,6 +306,24 @@ fn list_files(root: &Path, dir: &Path, out: &mut Vec<String>) -> Result<(), Stri
     Ok(())
 }
 
+/// An export only the full bundle has (the OnceFill window's entry): the app page's glue must
+/// not name it.
+const FILL_EXPORT: &str = "mount_window";
+
+/// Fails when the app page's bundle carries the form-filling part (or lacks its own entry).
+fn check_app_has_no_fill(app_js: &Path) -> Result<(), String> {
+    let js =
+        fs::read_to_string(app_js).map_err(|e| format!("cannot read {}: {e}", app_js.display()))?;
+    if js.contains(FILL_EXPORT) || !js.contains("mount_app") {
+        return Err(format!(
+            "{} must export `mount_app` and not `{FILL_EXPORT}`: the app page's build is made \
+             without the feature `fill`",
+            app_js.display()
+        ));
+    }
+    Ok(())
+}
+
 /// An export only the staff build has: its glue must name it, the citizen's must not.
 const STAFF_EXPORT: &str = "staff_idle";
 
@@ -361,12 +399,17 @@ fn replace_marks(path: &Path, marks: &[(&str, &str)]) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// Builds a package of the workspace for the web (release) with extra cargo features;
-/// returns its `.wasm`.
-fn build_wasm(package: &str, features: &[&str]) -> Result<PathBuf, String> {
+/// Builds a package of the workspace for the web (release) with extra cargo features (and
+/// its default ones, or not); returns its `.wasm`.
+fn build_wasm(package: &str, features: &[&str], defaults: bool) -> Result<PathBuf, String> {
     let features = features.join(",");
+    let without = if defaults {
+        ""
+    } else {
+        ", no default features"
+    };
     println!(
-        "--> build: cargo build -p {package} (release, {WASM_TARGET}, features: [{features}])"
+        "--> build: cargo build -p {package} (release, {WASM_TARGET}, features: [{features}]{without})"
     );
     let mut args = vec![
         "build",
@@ -379,6 +422,9 @@ fn build_wasm(package: &str, features: &[&str]) -> Result<PathBuf, String> {
     ];
     if !features.is_empty() {
         args.extend(["--features", &features]);
+    }
+    if !defaults {
+        args.push("--no-default-features");
     }
     run(&mut cargo(&args))?;
     let wasm = target_dir()

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::labels::key_label;
-use super::review::role_name;
 use crate::core::disclosure::{CAP, Disclosed, Entry};
 use crate::core::i18n::{Arg, Lang, tr};
 
@@ -25,6 +24,9 @@ pub struct DisclosuresProps {
     pub on_export: Callback<(), bool>,
     /// Back to the previous screen.
     pub on_back: Callback<()>,
+    /// Whether the screen shows its own title (the app page's place has it as its heading).
+    #[prop_or(true)]
+    pub titled: bool,
 }
 
 /// The time of an entry in the device's local time, `YYYY-MM-DD HH:MM`.
@@ -51,7 +53,7 @@ fn element_name(lang: Lang, d: &Disclosed) -> String {
         .unwrap_or_else(|| d.element.clone());
     match d.role_ref() {
         Some(None) => name,
-        Some(Some(role)) => format!("{}·{name}", role_name(lang, role)),
+        Some(Some(role)) => format!("{}·{name}", crate::core::people::role_label(lang, role)),
         None => format!("{}·{name}", d.role.as_deref().unwrap_or_default()),
     }
 }
@@ -129,7 +131,9 @@ pub fn Disclosures(props: &DisclosuresProps) -> Html {
     };
     html! {
         <section class="of-vault" data-of="disclosures-screen">
-            <h3>{ t("disclosures") }</h3>
+            if props.titled {
+                <h3>{ t("disclosures") }</h3>
+            }
             <p>{ tr(lang, "disclosures-intro", &[("cap", Arg::Num(CAP as i64))]) }</p>
             if props.memory_only {
                 <p class="of-warning" data-of="disclosures-memory">{ t("disclosures-memory") }</p>

@@ -7,6 +7,8 @@ pub mod editor;
 pub mod field_input;
 pub mod labels;
 pub mod record;
+#[cfg(feature = "fill")]
 pub mod report;
+#[cfg(feature = "fill")]
 pub mod review;
 pub mod vault;
