@@ -46,7 +46,7 @@
 //! "history": [ { "value": …, "source": …, "updated": …, "replaced": … } ] }`. `value` is a string
 //! (dates `YYYY-MM-DD`, codes as the standard's code) or an array of strings. `source.kind` is
 //! `self_declared`, `derived` (`from`: key), `credential` (`issuer`, `issued`) or
-//! `staff_verified` (`date`). `history` is omitted when empty.
+//! `staff_verified` (`hall`: the service hall's id, omitted when unknown; `date`). `history` is omitted when empty.
 //!
 //! ## Example
 //!

@@ -26,11 +26,47 @@ pub enum Source {
         /// When (ISO date).
         issued: String,
     },
-    /// Checked against the original document by service-hall staff.
+    /// Checked against the original document by service-hall staff, who signed an attestation
+    /// of it with their hall's key.
     StaffVerified {
+        /// The hall's id (as the trust list names it); empty in profiles written before halls
+        /// were recorded.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        hall: String,
         /// When (ISO date).
         date: String,
     },
+}
+
+impl Source {
+    /// How much the source is believed: derived 0, self-declared 1, staff-verified 2,
+    /// credential 3. A value keeps the strongest source it was given.
+    pub fn strength(&self) -> u8 {
+        match self {
+            Source::Derived { .. } => 0,
+            Source::SelfDeclared => 1,
+            Source::StaffVerified { .. } => 2,
+            Source::Credential { .. } => 3,
+        }
+    }
+
+    /// Whether the value was verified: by a credential or by staff against the original.
+    pub fn is_verified(&self) -> bool {
+        matches!(
+            self,
+            Source::StaffVerified { .. } | Source::Credential { .. }
+        )
+    }
+
+    /// A stable code: `self_declared`, `derived`, `credential` or `staff_verified`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Source::SelfDeclared => "self_declared",
+            Source::Derived { .. } => "derived",
+            Source::Credential { .. } => "credential",
+            Source::StaffVerified { .. } => "staff_verified",
+        }
+    }
 }
 
 /// A value that was replaced, kept because forms ask for former values (原住址, 曾用名).
@@ -145,12 +181,7 @@ impl Values {
 }
 
 fn strength(source: &Source) -> u8 {
-    match source {
-        Source::Derived { .. } => 0,
-        Source::SelfDeclared => 1,
-        Source::StaffVerified { .. } => 2,
-        Source::Credential { .. } => 3,
-    }
+    source.strength()
 }
 
 #[cfg(test)]
@@ -194,6 +225,7 @@ mod tests {
             "t2"
         ));
         let verified = Source::StaffVerified {
+            hall: "hall-1".into(),
             date: "2026-11-21".into(),
         };
         assert!(v.set(Key::PersonName, text("王小明"), verified.clone(), "t3"));
