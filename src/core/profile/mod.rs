@@ -69,9 +69,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, format_description::well_known::Rfc3339};
 
-pub use draft::{Draft, Problem, REQUIRED, Report, editable};
+pub use draft::{Draft, Problem, REQUIRED, Refused, Report, editable};
 pub use records::{agent_scope, firm_scope, person_scope, role_scope};
-pub use values::{Data, Entry, Past, Source, Values};
+pub use values::{Data, Entry, Past, Source, Unconfirmed, Values};
 
 use crate::core::codes;
 use crate::core::dictionary::{Key, Table, ValueType};

@@ -99,6 +99,32 @@ pub struct Entry {
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
 
+/// An edit that would change verified values, refused until the person confirms it: the
+/// elements concerned (never their values).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unconfirmed(pub Vec<Key>);
+
+impl Unconfirmed {
+    /// Why, in plain words.
+    pub fn message(&self, lang: crate::core::i18n::Lang) -> String {
+        crate::core::i18n::tr(lang, "edit-confirm-verified", &[])
+    }
+}
+
+impl fmt::Display for Unconfirmed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::core::i18n::Lang;
+        write!(
+            f,
+            "{} / {}",
+            self.message(Lang::ZhCn),
+            self.message(Lang::En)
+        )
+    }
+}
+
+impl std::error::Error for Unconfirmed {}
+
 /// A record's values by dotted key. Keys this version does not know are kept as they are.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -157,6 +183,31 @@ impl Values {
                 true
             }
         }
+    }
+
+    /// The person's own edit of a value in the editor. Changing a verified value (a
+    /// credential's or staff-verified) to a different one needs `confirmed` (the editor asks
+    /// first) and then records it as self-declared, the verified value kept in the history; the
+    /// same value keeps its source and its badge. A value that was not verified is set as
+    /// [`Values::set`] does. Returns whether anything changed.
+    pub fn edit(
+        &mut self,
+        key: Key,
+        value: Data,
+        now: &str,
+        confirmed: bool,
+    ) -> Result<bool, Unconfirmed> {
+        if !confirmed && self.edit_needs_confirmation(key, Some(&value)) {
+            return Err(Unconfirmed(vec![key]));
+        }
+        Ok(self.set(key, value, Source::SelfDeclared, now))
+    }
+
+    /// Whether setting `key` to `value` (`None`: clearing it) would change a verified value,
+    /// so that the editor must ask first.
+    pub fn edit_needs_confirmation(&self, key: Key, value: Option<&Data>) -> bool {
+        self.get(key)
+            .is_some_and(|e| e.source.is_verified() && value != Some(&e.value))
     }
 
     /// Removes a value and its history: clearing an element is the person's wish to delete it.
@@ -232,6 +283,75 @@ mod tests {
         let e = v.get(Key::PersonName).unwrap();
         assert_eq!(e.source, verified);
         assert!(e.history.is_empty());
+    }
+
+    fn credential() -> Source {
+        Source::Credential {
+            issuer: "https://issuer.example/resident-id".into(),
+            issued: "2026-11-30".into(),
+        }
+    }
+
+    #[test]
+    fn editing_a_verified_value_needs_confirmation_and_downgrades_it() {
+        let mut v = Values::default();
+        v.set(
+            Key::PersonResidenceAddress,
+            text("北京市东城区示例路1号"),
+            credential(),
+            "t1",
+        );
+        let other = text("北京市东城区示例路2号");
+        assert_eq!(
+            v.edit(Key::PersonResidenceAddress, other.clone(), "t2", false),
+            Err(Unconfirmed(vec![Key::PersonResidenceAddress]))
+        );
+        let e = v.get(Key::PersonResidenceAddress).unwrap();
+        assert_eq!(e.source, credential(), "nothing changed unconfirmed");
+        assert!(e.history.is_empty());
+        let refusal = Unconfirmed(vec![Key::PersonResidenceAddress]).to_string();
+        assert!(
+            refusal.contains("核验") && !refusal.contains("示例路"),
+            "{refusal}"
+        );
+
+        assert_eq!(
+            v.edit(Key::PersonResidenceAddress, other.clone(), "t2", true),
+            Ok(true)
+        );
+        let e = v.get(Key::PersonResidenceAddress).unwrap();
+        assert_eq!(e.value, other);
+        assert_eq!(e.source, Source::SelfDeclared);
+        assert_eq!(e.history.len(), 1);
+        assert_eq!(
+            e.history[0].source,
+            credential(),
+            "the verified value is kept"
+        );
+        assert_eq!(e.history[0].value, text("北京市东城区示例路1号"));
+    }
+
+    #[test]
+    fn the_same_value_keeps_its_badge() {
+        let mut v = Values::default();
+        let staff = Source::StaffVerified {
+            hall: "hall-1".into(),
+            date: "2026-11-30".into(),
+        };
+        v.set(Key::PersonName, text("王小明"), staff.clone(), "t1");
+        assert_eq!(
+            v.edit(Key::PersonName, text("王小明"), "t2", false),
+            Ok(false)
+        );
+        assert_eq!(v.get(Key::PersonName).unwrap().source, staff);
+        // A value that was never verified needs no confirmation.
+        v.set(Key::PersonSex, text("1"), Source::SelfDeclared, "t1");
+        assert_eq!(v.edit(Key::PersonSex, text("2"), "t2", false), Ok(true));
+        assert!(
+            v.edit_needs_confirmation(Key::PersonName, None),
+            "clearing it"
+        );
+        assert!(!v.edit_needs_confirmation(Key::PersonSex, None));
     }
 
     #[test]
