@@ -647,6 +647,28 @@ impl Profile {
     }
 }
 
+impl Profile {
+    /// The source of the stored value of `key` for whoever `role` points at (the owner or the
+    /// first firm when `None`), as [`Profile::value_as`] finds the value. `None` when no value
+    /// is stored (a value planning computes, such as a birth date from the ID number, has none).
+    pub fn source_as(&self, key: Key, role: Option<RoleRef>) -> Option<&Source> {
+        use crate::core::dictionary::Group;
+        let firm = || self.firms.first().map(|f| &f.values);
+        let values = match (role, key.element().group) {
+            (_, Group::Firm) => firm()?,
+            (None, _) => &self.owner()?.values,
+            (Some(role), group) => {
+                let (person, link) = self.role_values(role)?;
+                match group {
+                    Group::Role | Group::Agent => link?,
+                    _ => person,
+                }
+            }
+        };
+        values.get(key).map(|e| &e.source)
+    }
+}
+
 /// Where a value is kept (see [`Profile::holder_of`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Holder {
