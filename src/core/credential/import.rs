@@ -170,6 +170,47 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
+/// A source as JSON for a report: `{"kind", "issuer"?, "issued"?, "hall"?, "date"?}` (the
+/// profile's own format of a source; no value).
+fn source_json(source: &Source) -> serde_json::Value {
+    serde_json::to_value(source).unwrap_or(serde_json::Value::Null)
+}
+
+/// The preview as JSON, values masked: `{"source", "count", "elements": [{"element", "label",
+/// "value", "action", "message": {"zh-CN", "en"}, "current"?, "problem"?}]}` (`current`: the
+/// source of the profile's value where there is one; `problem`: the check's code for an invalid
+/// value).
+pub fn report(preview: &Preview) -> serde_json::Value {
+    use serde_json::json;
+    let elements: Vec<serde_json::Value> = preview
+        .changes
+        .iter()
+        .map(|c| {
+            let element = c.target.key.element();
+            let mut e = json!({
+                "element": c.target.id(),
+                "label": {"zh-CN": element.zh, "en": element.en},
+                "value": c.masked(),
+                "action": c.action.code(),
+                "message": {"zh-CN": c.action.message(Lang::ZhCn), "en": c.action.message(Lang::En)},
+            });
+            match &c.action {
+                Action::Replace { current }
+                | Action::Same { current }
+                | Action::Keep { current, .. } => e["current"] = source_json(current),
+                Action::Invalid(issue) => e["problem"] = json!(issue.code()),
+                Action::Add | Action::NoHolder => {}
+            }
+            e
+        })
+        .collect();
+    json!({
+        "source": source_json(&preview.source),
+        "count": preview.count(),
+        "elements": elements,
+    })
+}
+
 fn legal_rep() -> RoleRef {
     RoleRef::new(Role::LegalRep)
 }
@@ -417,6 +458,16 @@ mod tests {
             assert!(!debug.contains(value), "{debug}");
         }
         assert_eq!(shown.changes[2].masked(), "1101**********1239");
+        let json = report(&shown).to_string();
+        for value in ["王小明", "1990-03-07", "1101051990", "示例路1号", "李四"] {
+            assert!(!json.contains(value), "{json}");
+        }
+        let r = report(&shown);
+        assert_eq!(r["count"], 4);
+        assert_eq!(r["elements"][0]["action"], "replace");
+        assert_eq!(r["elements"][0]["current"]["kind"], "self_declared");
+        assert_eq!(r["elements"][0]["message"]["zh-CN"], "替换自填的值");
+        assert_eq!(r["source"]["kind"], "credential");
     }
 
     #[test]
