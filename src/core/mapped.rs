@@ -30,8 +30,8 @@ pub struct Mapped {
     pub classified: Vec<Classification>,
     /// The transform of each field, if the mapping gives one.
     pub transforms: Vec<Option<Transform>>,
-    /// Whether the mapping requires verified data for each field (`"verified": true`; see
-    /// [`crate::core::plan::plan_mapped`]).
+    /// Whether the mapping requires verified data for each field (`"verified": true`): the
+    /// plan's [`crate::core::plan::require_verified`] takes it.
     pub verified: Vec<bool>,
 }
 

@@ -786,30 +786,9 @@ pub fn plan_with(
     plan_people(profile, fields, classified, transforms, &[], today)
 }
 
-/// Plans a form its mapping classified ([`crate::core::mapped`]): each field with the
-/// mapping's transform, as [`plan_people`] does, and then as [`require_verified`] says for the
-/// fields the mapping requires verified data for.
-pub fn plan_mapped(
-    profile: &Profile,
-    fields: &[FieldDescriptor],
-    mapped: &crate::core::mapped::Mapped,
-    people: &[(Option<RoleRef>, Who)],
-    today: Date,
-) -> FillPlan {
-    let mut plan = plan_people(
-        profile,
-        fields,
-        &mapped.classified,
-        &mapped.transforms,
-        people,
-        today,
-    );
-    require_verified(&mut plan, profile, fields, &mapped.verified);
-    plan
-}
-
-/// Marks the steps of the fields whose mapping requires verified data (`verified`, one per
-/// field of `fields`) when the profile's value is not verified (self-declared, derived, or
+/// For a form planned by its mapping ([`plan_people`] with the mapping's classifications and
+/// transforms): marks the steps of the fields whose mapping requires verified data (`verified`,
+/// one per field of `fields`, as `crate::core::mapped::Mapped::verified` holds it) when the profile's value is not verified (self-declared, derived, or
 /// computed by planning): the step stays in the plan with its note ([`FillStep::note`]) and is
 /// not ticked, so it is only filled when the person ticks it. A verified value (a credential's,
 /// or staff-verified) is filled as usual.
@@ -1097,7 +1076,18 @@ mod tests {
         );
         let mapped = classify_mapped(&form, &fields, &|_| Vec::new());
         assert_eq!(mapped.verified, [true, true, false]);
-        let plan = plan_mapped(&profile, &fields, &mapped, &[], TODAY);
+        let plan_mapped = |profile: &Profile| {
+            let mut plan = plan_with(
+                profile,
+                &fields,
+                &mapped.classified,
+                &mapped.transforms,
+                TODAY,
+            );
+            require_verified(&mut plan, profile, &fields, &mapped.verified);
+            plan
+        };
+        let plan = plan_mapped(&profile);
         let step = |id: &str| plan.steps.iter().find(|s| s.field.0 == id).unwrap();
         assert!(
             step("a").selected && !step("a").unverified,
@@ -1139,7 +1129,7 @@ mod tests {
             .owner_mut()
             .values
             .set(Key::PersonIdNumber, id, staff, "t");
-        let plan = plan_mapped(&profile, &fields, &mapped, &[], TODAY);
+        let plan = plan_mapped(&profile);
         assert!(plan.steps.iter().all(|s| s.selected && !s.unverified));
     }
 

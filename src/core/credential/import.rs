@@ -2,7 +2,7 @@
 //! element ([`preview`]), then exactly that and nothing else ([`apply`]).
 //!
 //! The values come from a verified credential ([`super::Verified::elements`]) or from a
-//! service hall's attestation ([`super::attest`]); both go this one way. Per element:
+//! service hall's attestation ([`crate::core::handoff::attest`]); both go this one way. Per element:
 //!
 //! | action | when | what [`apply`] does |
 //! |---|---|---|

@@ -25,7 +25,6 @@
 //! not in the widget's default bundle.
 
 pub mod alg;
-pub mod attest;
 pub mod elements;
 pub mod import;
 pub mod sdjwt;

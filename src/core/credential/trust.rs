@@ -33,7 +33,7 @@
 //! [`super::elements`]).
 //!
 //! A service hall that attests elements after checking the original documents (一窗受理, see
-//! [`super::attest`]) is an issuer too: its credential type has `format`
+//! [`crate::core::handoff::attest`]) is an issuer too: its credential type has `format`
 //! `oncefill-attestation/1`, no `vct`, and `claims` listing the profile elements it may attest
 //! (`person.name`, `legal_rep:person.name`, …); `required_validity`, `key_binding` and
 //! `profile_map` do not apply to it.
@@ -87,7 +87,7 @@ pub struct IssuerKey {
 pub enum CredentialFormat {
     /// An SD-JWT VC (`dc+sd-jwt`).
     SdJwtVc,
-    /// A service hall's attestation of elements (`oncefill-attestation/1`, [`super::attest`]).
+    /// A service hall's attestation of elements (`oncefill-attestation/1`, [`crate::core::handoff::attest`]).
     StaffAttestation,
 }
 

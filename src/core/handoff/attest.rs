@@ -1,7 +1,8 @@
 //! Staff attestation (一窗受理): service-hall staff, having checked a citizen's original
 //! documents, sign which elements they checked with the hall's key; the citizen's OnceFill
 //! verifies the attestation against the trust list and its own values, and records those
-//! values as staff-verified through the same preview as a credential ([`super::import`]).
+//! values as staff-verified through the same preview as a credential
+//! ([`crate::core::credential::import`]).
 //!
 //! # The hall's key
 //!
@@ -10,7 +11,7 @@
 //! [`HallKey::secret_text`] (`{"format": "oncefill-hall-key/1", "hall", "kid", "d"}`); its public
 //! key goes into the deployment's trust list as a key of the hall ([`HallKey::trust_key`]):
 //! the hall is an issuer whose credential type has `format` `oncefill-attestation/1` and lists
-//! the elements it may attest ([`super::trust`]).
+//! the elements it may attest ([`crate::core::credential::trust`]).
 //!
 //! # The attestation
 //!
@@ -30,8 +31,8 @@
 //! dates (not issued in the future, not expired, issued in the key's window), and every value
 //! against its digest. Messages name what failed, never a value.
 //!
-//! Built natively and, with the feature `credentials` (which `staff` enables), for
-//! WebAssembly; not in the widget's default bundle.
+//! Built natively and, with the features `handoff` and `credentials` (which `staff` enables),
+//! for WebAssembly; not in the widget's default bundle.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -50,11 +51,11 @@ use crate::core::i18n::{Arg, Lang, tr};
 use crate::core::profile::{Profile, Source};
 use crate::core::vault::Random;
 
-use super::CLOCK_SKEW;
-use super::alg::Alg;
-use super::elements::{Mapped, Target};
-use super::sdjwt::Jws;
-use super::trust::TrustList;
+use crate::core::credential::CLOCK_SKEW;
+use crate::core::credential::alg::Alg;
+use crate::core::credential::elements::{Mapped, Target};
+use crate::core::credential::sdjwt::Jws;
+use crate::core::credential::trust::TrustList;
 
 /// The header `typ` of an attestation.
 pub const TYP: &str = "oncefill-attestation+jwt";
@@ -316,7 +317,7 @@ pub fn attest(
 }
 
 /// A verified attestation: the hall, the date, and the values it attests, ready for
-/// [`super::import::preview`] with [`AttestedValues::source`].
+/// [`crate::core::credential::import::preview`] with [`AttestedValues::source`].
 #[derive(Clone)]
 pub struct AttestedValues {
     /// The hall's id.
