@@ -403,3 +403,92 @@ fn the_schema_knows_every_member_the_core_reads() {
         }
     }
 }
+
+/// Runs `credential preview` of a demo credential against a profile file.
+fn preview(file: &str, profile: &str, extra: &[&str]) -> (Option<i32>, Value, String) {
+    let trust = demo_trust();
+    let mut args = vec![
+        "credential",
+        "preview",
+        file,
+        "--trust",
+        trust.as_str(),
+        "--profile",
+        profile,
+    ];
+    args.extend_from_slice(extra);
+    let out = run(&args);
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let report: Value = serde_json::from_str(stdout.trim()).unwrap_or(Value::Null);
+    (out.status.code(), report, stdout)
+}
+
+#[test]
+fn preview_says_what_importing_would_do_with_values_masked() {
+    let dir = std::env::temp_dir().join(format!("oncefill-preview-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let profile = dir.join("profile.json");
+    let entry = |value: &str| {
+        serde_json::json!({"value": value, "source": {"kind": "self_declared"},
+            "updated": "2026-11-21T08:00:00Z"})
+    };
+    let text = serde_json::json!({"version": 2, "persons": [{"id": "p1", "relation": "self",
+        "values": {"person.name": entry("王小明"), "person.birth_date": entry("1990-03-07")}}],
+        "firms": [], "agents": []});
+    std::fs::write(&profile, text.to_string()).unwrap();
+    let profile = profile.to_string_lossy().into_owned();
+    let before = std::fs::read_to_string(&profile).unwrap();
+
+    let (code, report, stdout) = preview(&vector("resident-id-es256.sdjwt"), &profile, &[]);
+    assert_eq!(code, Some(0), "{stdout}");
+    assert_eq!(report["ok"], true);
+    assert_eq!(report["source"]["kind"], "credential");
+    let action = |element: &str| {
+        report["elements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["element"] == element)
+            .unwrap_or_else(|| panic!("{element} in {stdout}"))
+            .clone()
+    };
+    let name = action("person.name");
+    assert_eq!(name["action"], "replace");
+    assert_eq!(name["current"]["kind"], "self_declared");
+    assert_eq!(name["message"]["zh-CN"], "替换自填的值");
+    assert_eq!(action("person.birth_date")["action"], "same");
+    assert_eq!(action("person.id_number")["action"], "add");
+    assert_eq!(action("person.id_number")["value"], "1101**********1239");
+    assert!(report["count"].as_u64().unwrap() >= 3);
+    assert_no_values(&stdout, "resident-id.subject.json");
+    assert!(
+        !stdout.contains("王小明"),
+        "the profile's own value was printed"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&profile).unwrap(),
+        before,
+        "the profile file is not changed"
+    );
+
+    // A refused credential: its verdict, exit 1.
+    let (code, report, stdout) = preview(&vector("tampered.sdjwt"), &profile, &[]);
+    assert_eq!(code, Some(1), "{stdout}");
+    assert_eq!(report["ok"], false);
+    // No profile, or one that is not a profile: a usage error.
+    let (code, _, _) = preview(
+        &vector("resident-id-es256.sdjwt"),
+        "/nonexistent/p.json",
+        &[],
+    );
+    assert_eq!(code, Some(2));
+    let (code, _, _) = preview(
+        &vector("resident-id-es256.sdjwt"),
+        &vector("resident-id.subject.json"),
+        &[],
+    );
+    assert_eq!(code, Some(2));
+    let out = run(&["credential", "preview", &vector("resident-id-es256.sdjwt")]);
+    assert_eq!(out.status.code(), Some(2));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

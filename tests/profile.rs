@@ -30,7 +30,8 @@ fn source() -> impl Strategy<Value = Source> {
         }),
         ("\\PC{1,12}", "[0-9]{4}-[0-9]{2}-[0-9]{2}")
             .prop_map(|(issuer, issued)| Source::Credential { issuer, issued }),
-        "[0-9]{4}-[0-9]{2}-[0-9]{2}".prop_map(|date| Source::StaffVerified { date }),
+        ("[a-z-]{0,8}", "[0-9]{4}-[0-9]{2}-[0-9]{2}")
+            .prop_map(|(hall, date)| Source::StaffVerified { hall, date }),
     ]
 }
 

@@ -907,6 +907,14 @@ mod portals {
 /// without, it must be a credential as issued (no KB-JWT). `--at` (RFC 3339) verifies at that
 /// time instead of now. Exits 0 when the credential is verified, 1 when it is refused, 2 on a
 /// usage error, an unreadable file or a trust list that is not valid.
+///
+/// `oncefill credential preview FILE --trust TRUST.json --profile PROFILE.json [--at TIME]`:
+/// verifies the credential as `verify` does (as issued, no KB-JWT) and prints what importing it
+/// into the profile would do, element by element, as JSON with every value masked:
+/// `{"ok": true, "issuer", "demo", "source", "count", "elements": [{"element", "label", "value",
+/// "action" (add, replace, same, keep, invalid, no-holder), "message": {"zh-CN", "en"},
+/// "current"?}]}`, or the verdict of a refused credential. The profile file is not changed.
+/// Exits as `verify` does; a profile that cannot be read is a usage error (2).
 #[cfg(not(target_arch = "wasm32"))]
 mod credential {
     use std::io::Write;
@@ -919,7 +927,9 @@ mod credential {
 
     const TRUST_USAGE: &str = "usage: oncefill trust check FILE";
     const USAGE: &str = "usage: oncefill credential verify FILE --trust TRUST.json \
-        [--audience AUD --nonce NONCE] [--at YYYY-MM-DDTHH:MM:SSZ]";
+        [--audience AUD --nonce NONCE] [--at YYYY-MM-DDTHH:MM:SSZ]\n       \
+        oncefill credential preview FILE --trust TRUST.json --profile PROFILE.json \
+        [--at YYYY-MM-DDTHH:MM:SSZ]";
 
     fn usage(usage: &str, message: &str) -> ExitCode {
         let _ = writeln!(std::io::stderr(), "oncefill: {message}\n{usage}");
@@ -996,6 +1006,7 @@ mod credential {
     pub fn run(args: &[String]) -> ExitCode {
         match args.first().map(String::as_str) {
             Some("verify") => verify_command(&args[1..]),
+            Some("preview") => preview_command(&args[1..]),
             Some("-h" | "--help" | "help") => {
                 let _ = writeln!(std::io::stdout(), "{USAGE}");
                 ExitCode::SUCCESS
@@ -1006,7 +1017,7 @@ mod credential {
             ),
             None => usage(
                 USAGE,
-                "credential 需要命令 verify / credential needs a command: verify",
+                "credential 需要命令 verify 或 preview / credential needs a command: verify or preview",
             ),
         }
     }
@@ -1091,6 +1102,108 @@ mod credential {
             ExitCode::SUCCESS
         } else {
             ExitCode::from(1)
+        }
+    }
+
+    /// `--at`, or now.
+    fn time_or_now(at: Option<String>) -> Result<OffsetDateTime, ExitCode> {
+        match at {
+            None => Ok(OffsetDateTime::now_utc()),
+            Some(t) => OffsetDateTime::parse(&t, &Rfc3339).map_err(|_| {
+                usage(
+                    USAGE,
+                    "--at 需要 RFC 3339 时间 / --at needs an RFC 3339 time, e.g. 2026-12-01T00:00:00Z",
+                )
+            }),
+        }
+    }
+
+    fn preview_command(args: &[String]) -> ExitCode {
+        use oncefill::core::clock::CHINA_OFFSET;
+        use oncefill::core::credential::import::{preview, report};
+        use oncefill::core::i18n::Lang;
+        use oncefill::core::profile::Profile;
+
+        let (mut file, mut trust, mut profile, mut at) = (None, None, None, None);
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            let slot = match arg.as_str() {
+                "--trust" => &mut trust,
+                "--profile" => &mut profile,
+                "--at" => &mut at,
+                option if option.starts_with("--") => {
+                    return usage(USAGE, &format!("未知选项 / unknown option {option:?}"));
+                }
+                _ if file.is_none() => {
+                    file = Some(arg.clone());
+                    continue;
+                }
+                _ => {
+                    return usage(
+                        USAGE,
+                        "credential preview 只接受一个文件 / credential preview takes one file",
+                    );
+                }
+            };
+            match rest.next() {
+                Some(value) => *slot = Some(value.clone()),
+                None => return usage(USAGE, &format!("{arg} 需要一个值 / {arg} needs a value")),
+            }
+        }
+        let (Some(file), Some(trust), Some(profile_file)) = (file, trust, profile) else {
+            return usage(
+                USAGE,
+                "credential preview 需要凭证文件、--trust 和 --profile / credential preview needs a file, --trust and --profile",
+            );
+        };
+        let now = match time_or_now(at) {
+            Ok(t) => t,
+            Err(code) => return code,
+        };
+        let list = match read(&trust).map(|t| TrustList::from_json(&t)) {
+            Ok(Ok(list)) => list,
+            Ok(Err(e)) => {
+                let _ = writeln!(std::io::stderr(), "{trust}: {e}");
+                return ExitCode::from(2);
+            }
+            Err(code) => return code,
+        };
+        let profile = match read(&profile_file).map(|t| Profile::from_json(&t)) {
+            Ok(Ok(profile)) => profile,
+            Ok(Err(e)) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{profile_file}: {} / {} [{}]",
+                    e.message(Lang::ZhCn),
+                    e.message(Lang::En),
+                    e.code()
+                );
+                return ExitCode::from(2);
+            }
+            Err(code) => return code,
+        };
+        let input = match read(&file) {
+            Ok(t) => t,
+            Err(code) => return code,
+        };
+        let result = verify(&input, &list, &Policy::Issued, now);
+        let mut stdout = std::io::stdout().lock();
+        match &result {
+            Ok(v) => {
+                let today = now.to_offset(CHINA_OFFSET).date();
+                let shown = preview(&profile, &v.elements, &v.source(), today);
+                let mut out = report(&shown);
+                out["ok"] = true.into();
+                out["issuer"] = serde_json::json!({"id": v.issuer,
+                    "name": {"zh-CN": v.issuer_name_zh, "en": v.issuer_name_en}});
+                out["demo"] = v.demo.into();
+                let _ = writeln!(stdout, "{out}");
+                ExitCode::SUCCESS
+            }
+            Err(_) => {
+                let _ = writeln!(stdout, "{}", verdict(&result));
+                ExitCode::from(1)
+            }
         }
     }
 }

@@ -30,6 +30,9 @@ pub struct Mapped {
     pub classified: Vec<Classification>,
     /// The transform of each field, if the mapping gives one.
     pub transforms: Vec<Option<Transform>>,
+    /// Whether the mapping requires verified data for each field (`"verified": true`): the
+    /// plan's [`crate::core::plan::require_verified`] takes it.
+    pub verified: Vec<bool>,
 }
 
 /// Classifies `fields` by `form`. `css` resolves a CSS locator to the fields it selects (the
@@ -56,6 +59,7 @@ pub fn classify_mapped(
             })
             .collect(),
         transforms: vec![None; fields.len()],
+        verified: vec![false; fields.len()],
     };
     for m in &form.fields {
         let hits: Vec<usize> = match &m.locator {
@@ -105,11 +109,13 @@ pub fn classify_mapped(
                     };
                     c.role = m.role;
                     out.transforms[i] = m.transform.clone();
+                    out.verified[i] = m.verified;
                 }
                 None => {
                     c.verdict = Verdict::Skip {
                         reason: SkipReason::NotMapped,
-                    }
+                    };
+                    out.verified[i] = false;
                 }
             }
         }
@@ -119,8 +125,9 @@ pub fn classify_mapped(
 
 /// Applies the person's own corrections of `page` (see [`crate::core::classify::learn`]) on
 /// top of a mapping: a field they declined stays empty, and a field they corrected takes the
-/// element they chose. A corrected field keeps the mapping's role; its transform is kept only
-/// when the element did not change, since a format belongs to the element it was written for.
+/// element they chose. A corrected field keeps the mapping's role; its transform and its
+/// requirement of verified data are kept only when the element did not change, since both
+/// belong to the element they were written for.
 pub fn apply_learned(
     mapped: &mut Mapped,
     learned: &[crate::core::classify::learn::LearnedPage],
@@ -137,6 +144,9 @@ pub fn apply_learned(
         let c = &mut mapped.classified[i];
         if c.key() != Some(key) {
             mapped.transforms[i] = None;
+            if let Some(v) = mapped.verified.get_mut(i) {
+                *v = false;
+            }
         }
         c.verdict = Verdict::Fill {
             key,
@@ -144,10 +154,13 @@ pub fn apply_learned(
         };
     }
     learn::apply_declined(learned, page, fields, &mut mapped.classified);
-    // A field left empty has no format.
-    for (c, t) in mapped.classified.iter().zip(&mut mapped.transforms) {
+    // A field left empty has no format and no requirement.
+    for (i, c) in mapped.classified.iter().enumerate() {
         if c.key().is_none() {
-            *t = None;
+            mapped.transforms[i] = None;
+            if let Some(v) = mapped.verified.get_mut(i) {
+                *v = false;
+            }
         }
     }
 }
@@ -163,11 +176,11 @@ mod tests {
     fn form() -> FormMapping {
         FormMapping::from_json(
             r#"{"version":1,"id":"t.form","title":"T","department":"D","match":{"fields":["xm"]},
-              "fields":[{"locator":{"id":"xm"},"key":"person.name"},
+              "fields":[{"locator":{"id":"xm"},"key":"person.name","verified":true},
                         {"locator":{"id":"sj"},"key":"contact.mobile","role":"legal_rep",
-                         "transform":{"kind":"phone","style":"national"}},
+                         "transform":{"kind":"phone","style":"national"},"verified":true},
                         {"locator":{"id":"rq"},"key":"meta.fill_date",
-                         "transform":{"kind":"date","format":"YYYYMMDD"}}]}"#,
+                         "transform":{"kind":"date","format":"YYYYMMDD"},"verified":true}]}"#,
         )
         .unwrap()
     }
@@ -188,6 +201,7 @@ mod tests {
     fn corrections_apply_on_top_of_a_mapping() {
         let fields = fields();
         let mut mapped = classify_mapped(&form(), &fields, &|_| Vec::new());
+        assert_eq!(mapped.verified, [true, true, true, false]);
         let mut learned = Vec::new();
         remember(&mut learned, PAGE, "sj", None);
         remember(&mut learned, PAGE, "rq", Some(Key::PersonBirthDate));
@@ -211,6 +225,11 @@ mod tests {
         assert_eq!(
             mapped.transforms[2], None,
             "the old element's format is dropped"
+        );
+        assert_eq!(
+            mapped.verified,
+            [true, false, false, false],
+            "a requirement belongs to the element it was written for"
         );
         assert_eq!(
             mapped.classified[3].key(),

@@ -41,6 +41,7 @@
 //! | `role` | string | no | whose value: `applicant` (the default) or a [`Role`](crate::core::role::Role) id, numbered for repeated blocks: `legal_rep`, `finance_officer`, `liaison`, `shareholder[0]`, `agent`, `child`, `mother`, `father`, `householder`, `spouse`, …, and `firm` for the firm's own details (its 联系电话, 邮政编码) |
 //! | `transform` | object | no | how the value is written: `{"kind": …, …}`, `kind` one of [`transform::kinds`]; the other members belong to the transform (see [`crate::core::transform`]) and are read into a [`Transform`] with the mapping |
 //! | `required` | boolean | no | the form cannot be submitted without it (default `false`) |
+//! | `verified` | boolean | no | the form requires verified data here (default `false`): a value from a verified credential or checked by service-hall staff is filled as usual; a self-declared or derived one is planned with a note for review (此项要求经核验的资料，您的资料是自填的) and not ticked |
 //! | `note` | string | no | free text for maintainers |
 //!
 //! Two elements may not have the same locator. Unknown members are errors, so that a typo
@@ -111,7 +112,15 @@ const TOP_MEMBERS: &[&str] = &[
     "fields",
 ];
 const LEARNED_MEMBERS: &[&str] = &["$schema", "version", "page", "source", "fields", "people"];
-const FIELD_MEMBERS: &[&str] = &["locator", "key", "role", "transform", "required", "note"];
+const FIELD_MEMBERS: &[&str] = &[
+    "locator",
+    "key",
+    "role",
+    "transform",
+    "required",
+    "verified",
+    "note",
+];
 const MATCH_MEMBERS: &[&str] = &["url", "title", "fields"];
 const LOCATOR_KINDS: &[&str] = &["css", "name", "id", "label"];
 
@@ -156,6 +165,8 @@ pub struct FieldMapping {
     pub transform: Option<Transform>,
     /// The form cannot be submitted without it.
     pub required: bool,
+    /// The form requires verified data here: an unverified value is not ticked in review.
+    pub verified: bool,
 }
 
 /// Which pages a mapping applies to. Every rule present must hold.
@@ -576,7 +587,7 @@ impl Reader {
         None
     }
 
-    fn required(&mut self, value: Option<&Value>, path: &str) -> bool {
+    fn boolean(&mut self, value: Option<&Value>, path: &str) -> bool {
         match value {
             None => false,
             Some(Value::Bool(b)) => *b,
@@ -655,13 +666,15 @@ impl Reader {
         let key = self.key(object.get("key"), &join(path, "key"), path);
         let role = self.role(object.get("role"), &join(path, "role"));
         let transform = self.transform(object.get("transform"), &join(path, "transform"));
-        let required = self.required(object.get("required"), &join(path, "required"));
+        let required = self.boolean(object.get("required"), &join(path, "required"));
+        let verified = self.boolean(object.get("verified"), &join(path, "verified"));
         (self.errors.len() == before).then_some(FieldMapping {
             locator: locator?,
             key,
             role,
             transform,
             required,
+            verified,
         })
     }
 
@@ -824,6 +837,7 @@ impl Reader {
                 role: entry.role,
                 transform: None,
                 required: false,
+                verified: false,
             });
         }
         Some(FormMapping {
@@ -955,7 +969,8 @@ mod tests {
         "match": {"url": ["https://*.gov.cn/*/company*"], "title": "公司登记", "fields": ["mc"]},
         "fields": [
             {"locator": {"id": "mc"}, "key": "firm.name", "required": true},
-            {"locator": {"name": "fr_xm"}, "key": "person.name", "role": "legal_rep"},
+            {"locator": {"name": "fr_xm"}, "key": "person.name", "role": "legal_rep",
+             "verified": true},
             {"locator": {"css": "#gd1 .xm"}, "key": "person.name", "role": "shareholder[0]"},
             {"locator": {"label": "出资方式", "nth": 2}, "key": "rep.contribution_method",
              "role": "shareholder[1]", "transform": {"kind": "text"}},
@@ -988,6 +1003,11 @@ mod tests {
         assert_eq!(m.edition.as_deref(), Some("SAMR 2026 文书规范"));
         assert_eq!(m.fields.len(), 6);
         assert!(m.fields[0].required);
+        assert!(!m.fields[0].verified);
+        assert!(
+            m.fields[1].verified,
+            "the legal representative's name must be verified"
+        );
         assert_eq!(
             m.fields[2].role,
             Some(RoleRef {
@@ -1023,7 +1043,8 @@ mod tests {
             {"key": "person.sex"},
             {"locator": {"id": "e"}},
             {"locator": {"id": "f", "name": "f"}, "key": "person.sex", "requird": true},
-            {"locator": {"label": "姓名", "nth": 0}, "key": "person.name", "required": "yes"}
+            {"locator": {"label": "姓名", "nth": 0}, "key": "person.name", "required": "yes"},
+            {"locator": {"id": "g"}, "key": "person.name", "verified": 1}
         ]"#,
         );
         let found = errors(&json);
@@ -1037,6 +1058,7 @@ mod tests {
             ("fields[6].locator", "locator-kind"),
             ("fields[7].locator.nth", "nth"),
             ("fields[7].required", "type"),
+            ("fields[8].verified", "type"),
             ("fields[3].locator", "duplicate-locator"),
         ];
         for (path, code) in expected {

@@ -110,9 +110,20 @@ pub struct FillStep {
     /// The page hides the field from the person: shown in review with this reason, never
     /// ticked, never filled.
     pub concealed: Option<Concealment>,
+    /// The form's mapping requires verified data for the field and the profile's value is
+    /// self-declared or derived: shown in review with [`FillStep::note`], not ticked.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unverified: bool,
 }
 
 impl FillStep {
+    /// What review says of the step beside its value, if anything: 此项要求经核验的资料，您的资料是自填的
+    /// for a value the form wants verified.
+    pub fn note(&self, lang: crate::core::i18n::Lang) -> Option<String> {
+        self.unverified
+            .then(|| crate::core::i18n::tr(lang, "plan-verified-required", &[]))
+    }
+
     /// The full value for the reveal button. Sensitive; shown only at the person's request.
     pub fn reveal(&self, options: &[FieldOption]) -> String {
         match &self.action {
@@ -775,6 +786,34 @@ pub fn plan_with(
     plan_people(profile, fields, classified, transforms, &[], today)
 }
 
+/// For a form planned by its mapping ([`plan_people`] with the mapping's classifications and
+/// transforms): marks the steps of the fields whose mapping requires verified data (`verified`,
+/// one per field of `fields`, as `crate::core::mapped::Mapped::verified` holds it) when the profile's value is not verified (self-declared, derived, or
+/// computed by planning): the step stays in the plan with its note ([`FillStep::note`]) and is
+/// not ticked, so it is only filled when the person ticks it. A verified value (a credential's,
+/// or staff-verified) is filled as usual.
+pub fn require_verified(
+    plan: &mut FillPlan,
+    profile: &Profile,
+    fields: &[FieldDescriptor],
+    verified: &[bool],
+) {
+    for step in &mut plan.steps {
+        let required = fields
+            .iter()
+            .position(|f| f.id == step.field)
+            .and_then(|i| verified.get(i).copied())
+            .unwrap_or(false);
+        let is_verified = profile
+            .source_as(step.key, step.role)
+            .is_some_and(|s| s.is_verified());
+        if required && !is_verified {
+            step.unverified = true;
+            step.selected = false;
+        }
+    }
+}
+
 /// As [`plan_with`], with the person's answers to whose each block of a form with several
 /// people is (`people`, see [`crate::core::people`]): an answered block is filled from the
 /// person chosen, or left empty for 不填. The plan carries the question when the form needs it.
@@ -945,6 +984,7 @@ pub fn plan_people(
             overwrites: field.has_value,
             selected: !field.has_value && field.concealed.is_none(),
             concealed: field.concealed,
+            unverified: false,
         });
     }
     out
@@ -1002,6 +1042,95 @@ mod tests {
             plan.skipped[0].why,
             NotPlanned::Skipped(SkipReason::Hidden)
         ));
+    }
+
+    #[test]
+    fn a_field_requiring_verified_data_is_not_ticked_for_a_self_declared_value() {
+        use crate::core::i18n::Lang;
+        use crate::core::mapped::classify_mapped;
+        use crate::core::mapping::FormMapping;
+        use crate::core::profile::{Data, Source};
+        let form = FormMapping::from_json(
+            r#"{"version":1,"id":"t.verified","title":"T","department":"D","match":{"fields":["a"]},
+            "fields":[{"locator":{"id":"a"},"key":"person.name","verified":true},
+                {"locator":{"id":"b"},"key":"person.id_number","verified":true},
+                {"locator":{"id":"c"},"key":"contact.mobile"}]}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        let fields = [
+            FieldDescriptor::text("a", "姓名"),
+            FieldDescriptor::text("b", "身份证号码"),
+            FieldDescriptor::text("c", "手机号码"),
+        ];
+        let mut profile = Profile::demo();
+        let owner = profile.owner_mut();
+        let name = owner.values.get(Key::PersonName).unwrap().value.clone();
+        let credential = Source::Credential {
+            issuer: "https://issuer.example/resident-id".into(),
+            issued: "2026-11-20".into(),
+        };
+        owner.values.set(Key::PersonName, name, credential, "t");
+        assert_eq!(
+            owner.values.get(Key::PersonIdNumber).unwrap().source,
+            Source::SelfDeclared
+        );
+        let mapped = classify_mapped(&form, &fields, &|_| Vec::new());
+        assert_eq!(mapped.verified, [true, true, false]);
+        let plan_mapped = |profile: &Profile| {
+            let mut plan = plan_with(
+                profile,
+                &fields,
+                &mapped.classified,
+                &mapped.transforms,
+                TODAY,
+            );
+            require_verified(&mut plan, profile, &fields, &mapped.verified);
+            plan
+        };
+        let plan = plan_mapped(&profile);
+        let step = |id: &str| plan.steps.iter().find(|s| s.field.0 == id).unwrap();
+        assert!(
+            step("a").selected && !step("a").unverified,
+            "verified: as usual"
+        );
+        assert_eq!(step("a").note(Lang::ZhCn), None);
+        assert!(!step("b").selected && step("b").unverified, "self-declared");
+        assert_eq!(
+            step("b").note(Lang::ZhCn).as_deref(),
+            Some("此项要求经核验的资料，您的资料是自填的")
+        );
+        assert!(
+            step("b")
+                .note(Lang::En)
+                .is_some_and(|n| n.contains("verified")),
+        );
+        assert!(
+            step("c").selected && !step("c").unverified,
+            "no requirement"
+        );
+        let json = serde_json::to_string(&plan).unwrap();
+        assert_eq!(json.matches("\"unverified\":true").count(), 1, "{json}");
+
+        // A staff-verified value is verified too.
+        let id = Data::Text(
+            profile
+                .owner()
+                .unwrap()
+                .values
+                .text(Key::PersonIdNumber)
+                .unwrap()
+                .into(),
+        );
+        let staff = Source::StaffVerified {
+            hall: "hall-1".into(),
+            date: "2026-11-20".into(),
+        };
+        profile
+            .owner_mut()
+            .values
+            .set(Key::PersonIdNumber, id, staff, "t");
+        let plan = plan_mapped(&profile);
+        assert!(plan.steps.iter().all(|s| s.selected && !s.unverified));
     }
 
     #[test]

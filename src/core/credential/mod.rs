@@ -26,6 +26,7 @@
 
 pub mod alg;
 pub mod elements;
+pub mod import;
 pub mod sdjwt;
 pub mod trust;
 

@@ -32,6 +32,12 @@
 //! element of the firm's legal representative; it overrides the built-in map of
 //! [`super::elements`]).
 //!
+//! A service hall that attests elements after checking the original documents (一窗受理, see
+//! [`crate::core::handoff::attest`]) is an issuer too: its credential type has `format`
+//! `oncefill-attestation/1`, no `vct`, and `claims` listing the profile elements it may attest
+//! (`person.name`, `legal_rep:person.name`, …); `required_validity`, `key_binding` and
+//! `profile_map` do not apply to it.
+//!
 //! The list itself is a deployment file: the operator signs and pins it; this module checks its
 //! content.
 
@@ -76,9 +82,23 @@ pub struct IssuerKey {
     pub valid_until: Option<OffsetDateTime>,
 }
 
+/// The format of a credential type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CredentialFormat {
+    /// An SD-JWT VC (`dc+sd-jwt`).
+    SdJwtVc,
+    /// A service hall's attestation of elements (`oncefill-attestation/1`, [`crate::core::handoff::attest`]).
+    StaffAttestation,
+}
+
+/// The `format` of a service hall's attestations in the trust list.
+pub const ATTESTATION_FORMAT: &str = "oncefill-attestation/1";
+
 /// A type of credential an issuer may issue.
 #[derive(Clone, Debug)]
 pub struct CredentialType {
+    /// Its format.
+    pub format: CredentialFormat,
     /// The `vct` values.
     pub vct: Vec<String>,
     /// The claims the issuer may attest.
@@ -284,6 +304,7 @@ struct WireKey {
 #[serde(deny_unknown_fields)]
 struct WireCredential {
     format: String,
+    #[serde(default)]
     vct: Vec<String>,
     claims: Vec<String>,
     #[serde(default)]
@@ -371,6 +392,31 @@ impl TrustList {
                     .required_validity
                     .iter()
                     .all(|v| matches!(v.as_str(), "iat" | "nbf" | "exp"));
+                if cred.format == ATTESTATION_FORMAT {
+                    let plain = cred.required_validity.is_empty()
+                        && cred.key_binding.is_none()
+                        && cred.profile_map.is_empty()
+                        && cred.vct.is_empty()
+                        && !cred.claims.is_empty();
+                    if !plain {
+                        return Err(wrong);
+                    }
+                    if let Some(claim) = cred.claims.iter().find(|c| Target::parse(c).is_none()) {
+                        return Err(TrustError::Target {
+                            issuer: i,
+                            claim: claim.clone(),
+                        });
+                    }
+                    credentials.push(CredentialType {
+                        format: CredentialFormat::StaffAttestation,
+                        vct: Vec::new(),
+                        claims: cred.claims,
+                        required_validity: Vec::new(),
+                        key_binding: KeyBinding::Never,
+                        profile_map: BTreeMap::new(),
+                    });
+                    continue;
+                }
                 if cred.format != "dc+sd-jwt"
                     || cred.vct.is_empty()
                     || cred.vct.iter().any(|v| v.trim().is_empty())
@@ -396,6 +442,7 @@ impl TrustList {
                     profile_map.insert(claim, t);
                 }
                 credentials.push(CredentialType {
+                    format: CredentialFormat::SdJwtVc,
                     vct: cred.vct,
                     claims: cred.claims,
                     required_validity: cred.required_validity,
@@ -438,11 +485,21 @@ impl Issuer {
         }
     }
 
-    /// The credential type a `vct` names.
+    /// The SD-JWT VC credential type a `vct` names.
     pub fn credential(&self, vct: &str) -> Option<&CredentialType> {
         self.credentials
             .iter()
+            .filter(|c| c.format == CredentialFormat::SdJwtVc)
             .find(|c| c.vct.iter().any(|v| v == vct))
+    }
+
+    /// Whether the issuer is a service hall that may attest the element `target`
+    /// (`person.name`, `legal_rep:person.name`).
+    pub fn may_attest(&self, target: &str) -> bool {
+        self.credentials
+            .iter()
+            .filter(|c| c.format == CredentialFormat::StaffAttestation)
+            .any(|c| c.claims.iter().any(|e| e == target))
     }
 
     /// The issuer's name in `lang`.

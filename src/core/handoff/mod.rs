@@ -72,6 +72,9 @@
 
 pub mod qr;
 
+#[cfg(any(not(target_arch = "wasm32"), feature = "credentials"))]
+pub mod attest;
+
 use std::collections::BTreeSet;
 use std::fmt;
 

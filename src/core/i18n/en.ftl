@@ -500,6 +500,31 @@ trust-key = Issuer { $n }, key { $k }: not a valid public key of its algorithm, 
 trust-credential = Issuer { $n }, credential type { $k }: the format must be dc+sd-jwt with vct and claims listed; required_validity or key_binding has a wrong value.
 trust-target = Issuer { $n }: the profile_map target of the claim "{ $claim }" is not a profile element, or the claim is not in claims.
 
+## Importing verified values
+import-add = New
+import-replace-self = Replaces your own entry
+import-replace-verified = Replaces a verified value (the old one stays in the history)
+import-same = Same value, now marked verified
+import-keep = Already the same verified value, unchanged
+import-keep-stronger = Your current value stays: its verification is stronger
+import-invalid = The value fails this element's check and is not imported
+import-no-holder = No person or firm in your profile holds it; not imported
+import-stale = Your profile changed after the preview, so nothing was imported. Please preview again.
+edit-confirm-verified = This value was verified. Once changed it counts as your own entry; it is saved only after you confirm.
+plan-verified-required = This item requires verified data; yours is self-declared
+attest-malformed = This is not a well-formed attestation.
+attest-unknown-hall = The service hall that made the attestation is not on the trust list.
+attest-key = The trust list has no such key for this service hall, or the key's algorithm differs.
+attest-signature = The attestation's signature is not valid: it may have been altered.
+attest-element-not-allowed = This service hall may not attest the element “{ $element }”.
+attest-not-yet-valid = The attestation is dated in the future.
+attest-expired = The attestation has expired.
+attest-key-validity = The service hall's key was not valid when the attestation was made.
+attest-value = The value of “{ $element }” in the profile does not match the attestation (it may have been altered).
+attest-missing-value = The profile lacks the element “{ $element }” the attestation lists.
+attest-randomness = No random numbers could be had; no attestation was made.
+attest-secret = The service hall's secret key cannot be read.
+
 ## The OnceFill window
 window-waiting = Waiting for the portal's form…
 window-no-opener = This window is not connected to a portal's form. Go back to the portal and click "Fill with OnceFill" again. If this keeps happening, the site may cut the link to windows it opens (Cross-Origin-Opener-Policy): please tell its administrators.

@@ -500,6 +500,31 @@ trust-key = 第 { $n } 个签发机构的第 { $k } 把密钥：不是该算法�
 trust-credential = 第 { $n } 个签发机构的第 { $k } 种凭证：格式须为 dc+sd-jwt，且须列出 vct 和 claims；required_validity 和 key_binding 的取值有误。
 trust-target = 第 { $n } 个签发机构：声明“{ $claim }”的 profile_map 目标不是档案数据项，或该声明不在 claims 中。
 
+## Importing verified values
+import-add = 新增
+import-replace-self = 替换自填的值
+import-replace-verified = 替换已核验的值（原值保留在历史记录中）
+import-same = 值相同，标记为已核验
+import-keep = 已是核验过的相同值，不变
+import-keep-stronger = 保留现有的值：它的核验来源更可靠
+import-invalid = 这个值未通过该数据项的检查，不导入
+import-no-holder = 资料中没有对应的人或企业，不导入
+import-stale = 资料在预览之后已有改动，没有导入任何内容。请重新预览。
+edit-confirm-verified = 这是经核验的资料。改动后它将记为自填，确认后才会保存。
+plan-verified-required = 此项要求经核验的资料，您的资料是自填的
+attest-malformed = 这不是格式正确的核验证明。
+attest-unknown-hall = 出具核验证明的服务大厅不在信任列表中。
+attest-key = 信任列表中没有该服务大厅的这把密钥，或密钥算法不符。
+attest-signature = 核验证明的签名无效：内容可能被改动过。
+attest-element-not-allowed = 该服务大厅无权核验数据项“{ $element }”。
+attest-not-yet-valid = 核验证明的日期在将来。
+attest-expired = 核验证明已过期。
+attest-key-validity = 出具核验证明时，该服务大厅的密钥不在有效期内。
+attest-value = 资料中数据项“{ $element }”的值与核验证明不符（可能被改动过）。
+attest-missing-value = 资料中缺少核验证明所列的数据项“{ $element }”。
+attest-randomness = 无法取得随机数，没有出具核验证明。
+attest-secret = 服务大厅的私钥无法读取。
+
 ## The OnceFill window
 window-waiting = 正在等待门户网站的表单……
 window-no-opener = 这个窗口没有连上门户网站的表单。请回到门户网站，再点一次“一键填表”。如果仍然如此，可能是该网站不允许它打开的窗口回传内容（Cross-Origin-Opener-Policy），请告诉网站管理员。

@@ -3,6 +3,12 @@
 //!
 //! A draft is applied to a record's [`Values`] only when it has no error; warnings never
 //! block saving. Applying moves replaced values into history and removes cleared ones.
+//!
+//! A verified value (a credential's, or staff-verified) is the person's to change, but not by
+//! accident: [`Draft::apply_confirmed`] writes a draft that changes or clears one only when the
+//! person confirmed it ([`Draft::verified_changes`] lists what to ask about). The new value is
+//! then self-declared and the verified one stays in the history; an unchanged value keeps its
+//! badge.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -227,6 +233,54 @@ impl Draft {
     }
 }
 
+/// Why [`Draft::apply_confirmed`] wrote nothing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refused {
+    /// The draft has errors.
+    Errors(Vec<Problem>),
+    /// The draft changes or clears verified values and the person has not confirmed it.
+    Unconfirmed(super::Unconfirmed),
+}
+
+impl Draft {
+    /// The elements whose verified value (a credential's or staff-verified) applying the draft
+    /// would change or clear: the editor asks the person to confirm these first. Elements with
+    /// errors are not counted (the draft cannot be applied anyway).
+    pub fn verified_changes(&self, values: &Values, today: Date) -> Vec<Key> {
+        let report = self.check(today);
+        self.scope
+            .iter()
+            .copied()
+            .filter(|key| !report.errors.iter().any(|p| p.key == *key))
+            .filter(|key| {
+                let value = report.values.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+                values.edit_needs_confirmation(*key, value)
+            })
+            .collect()
+    }
+
+    /// As [`Draft::apply`], but a draft that changes or clears verified values is applied only
+    /// when `confirmed`; their new values are then self-declared, the verified ones kept in the
+    /// history. Values the draft leaves as they were keep their source and their badge.
+    pub fn apply_confirmed(
+        &self,
+        values: &mut Values,
+        today: Date,
+        now: &str,
+        confirmed: bool,
+    ) -> Result<Vec<Problem>, Refused> {
+        let report = self.check(today);
+        if !report.errors.is_empty() {
+            return Err(Refused::Errors(report.errors));
+        }
+        let verified = self.verified_changes(values, today);
+        if !confirmed && !verified.is_empty() {
+            return Err(Refused::Unconfirmed(super::Unconfirmed(verified)));
+        }
+        self.apply(values, today, now).map_err(Refused::Errors)
+    }
+}
+
 /// Whether an element is typed by a person in a record editor (not derived, not a reference).
 pub fn editable(key: Key) -> bool {
     let e = key.element();
@@ -263,6 +317,65 @@ mod tests {
         let mut values = owner.values.clone();
         assert_eq!(d.apply(&mut values, TODAY, "t"), Ok(vec![]));
         assert_eq!(values, owner.values, "an unchanged draft changes nothing");
+    }
+
+    #[test]
+    fn a_draft_changing_a_verified_value_waits_for_confirmation() {
+        let demo = Profile::demo();
+        let mut values = demo.owner().unwrap().values.clone();
+        let staff = Source::StaffVerified {
+            hall: "hall-1".into(),
+            date: "2026-11-20".into(),
+        };
+        let name = values.get(Key::PersonName).unwrap().value.clone();
+        values.set(Key::PersonName, name.clone(), staff.clone(), "t0");
+
+        // Unchanged: saved without asking, and the badge stays.
+        let d = Draft::from_values(&values, person_scope(), REQUIRED);
+        assert!(d.verified_changes(&values, TODAY).is_empty());
+        assert_eq!(
+            d.apply_confirmed(&mut values, TODAY, "t1", false),
+            Ok(vec![])
+        );
+        assert_eq!(values.get(Key::PersonName).unwrap().source, staff);
+
+        // Changed: refused unconfirmed, nothing written.
+        let mut d = Draft::from_values(&values, person_scope(), REQUIRED);
+        d.set(Key::PersonName, "王晓明".into());
+        assert_eq!(d.verified_changes(&values, TODAY), vec![Key::PersonName]);
+        let before = values.clone();
+        assert_eq!(
+            d.apply_confirmed(&mut values, TODAY, "t2", false),
+            Err(Refused::Unconfirmed(crate::core::profile::Unconfirmed(
+                vec![Key::PersonName]
+            )))
+        );
+        assert_eq!(values, before);
+
+        // Confirmed: self-declared, the verified value in the history.
+        assert_eq!(
+            d.apply_confirmed(&mut values, TODAY, "t2", true),
+            Ok(vec![])
+        );
+        let e = values.get(Key::PersonName).unwrap();
+        assert_eq!(e.value, Data::Text("王晓明".into()));
+        assert_eq!(e.source, Source::SelfDeclared);
+        let past = e.history.last().unwrap();
+        assert_eq!((past.value.clone(), past.source.clone()), (name, staff));
+
+        // Clearing a verified value asks too.
+        values.set(
+            Key::PersonName,
+            Data::Text("王晓明".into()),
+            Source::Credential {
+                issuer: "i".into(),
+                issued: "2026-11-20".into(),
+            },
+            "t3",
+        );
+        let mut d = Draft::from_values(&values, person_scope(), &[]);
+        d.set(Key::PersonName, String::new());
+        assert_eq!(d.verified_changes(&values, TODAY), vec![Key::PersonName]);
     }
 
     #[test]

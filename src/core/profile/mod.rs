@@ -46,7 +46,7 @@
 //! "history": [ { "value": …, "source": …, "updated": …, "replaced": … } ] }`. `value` is a string
 //! (dates `YYYY-MM-DD`, codes as the standard's code) or an array of strings. `source.kind` is
 //! `self_declared`, `derived` (`from`: key), `credential` (`issuer`, `issued`) or
-//! `staff_verified` (`date`). `history` is omitted when empty.
+//! `staff_verified` (`hall`: the service hall's id, omitted when unknown; `date`). `history` is omitted when empty.
 //!
 //! ## Example
 //!
@@ -69,9 +69,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime, format_description::well_known::Rfc3339};
 
-pub use draft::{Draft, Problem, REQUIRED, Report, editable};
+pub use draft::{Draft, Problem, REQUIRED, Refused, Report, editable};
 pub use records::{agent_scope, firm_scope, person_scope, role_scope};
-pub use values::{Data, Entry, Past, Source, Values};
+pub use values::{Data, Entry, Past, Source, Unconfirmed, Values};
 
 use crate::core::codes;
 use crate::core::dictionary::{Key, Table, ValueType};
@@ -644,6 +644,28 @@ impl Profile {
             _ => person,
         };
         typed_entry(key, values)
+    }
+}
+
+impl Profile {
+    /// The source of the stored value of `key` for whoever `role` points at (the owner or the
+    /// first firm when `None`), as [`Profile::value_as`] finds the value. `None` when no value
+    /// is stored (a value planning computes, such as a birth date from the ID number, has none).
+    pub fn source_as(&self, key: Key, role: Option<RoleRef>) -> Option<&Source> {
+        use crate::core::dictionary::Group;
+        let firm = || self.firms.first().map(|f| &f.values);
+        let values = match (role, key.element().group) {
+            (_, Group::Firm) => firm()?,
+            (None, _) => &self.owner()?.values,
+            (Some(role), group) => {
+                let (person, link) = self.role_values(role)?;
+                match group {
+                    Group::Role | Group::Agent => link?,
+                    _ => person,
+                }
+            }
+        };
+        values.get(key).map(|e| &e.source)
     }
 }
 

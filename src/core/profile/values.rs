@@ -26,11 +26,47 @@ pub enum Source {
         /// When (ISO date).
         issued: String,
     },
-    /// Checked against the original document by service-hall staff.
+    /// Checked against the original document by service-hall staff, who signed an attestation
+    /// of it with their hall's key.
     StaffVerified {
+        /// The hall's id (as the trust list names it); empty in profiles written before halls
+        /// were recorded.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        hall: String,
         /// When (ISO date).
         date: String,
     },
+}
+
+impl Source {
+    /// How much the source is believed: derived 0, self-declared 1, staff-verified 2,
+    /// credential 3. A value keeps the strongest source it was given.
+    pub fn strength(&self) -> u8 {
+        match self {
+            Source::Derived { .. } => 0,
+            Source::SelfDeclared => 1,
+            Source::StaffVerified { .. } => 2,
+            Source::Credential { .. } => 3,
+        }
+    }
+
+    /// Whether the value was verified: by a credential or by staff against the original.
+    pub fn is_verified(&self) -> bool {
+        matches!(
+            self,
+            Source::StaffVerified { .. } | Source::Credential { .. }
+        )
+    }
+
+    /// A stable code: `self_declared`, `derived`, `credential` or `staff_verified`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Source::SelfDeclared => "self_declared",
+            Source::Derived { .. } => "derived",
+            Source::Credential { .. } => "credential",
+            Source::StaffVerified { .. } => "staff_verified",
+        }
+    }
 }
 
 /// A value that was replaced, kept because forms ask for former values (原住址, 曾用名).
@@ -62,6 +98,32 @@ pub struct Entry {
     #[serde(flatten)]
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
+
+/// An edit that would change verified values, refused until the person confirms it: the
+/// elements concerned (never their values).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unconfirmed(pub Vec<Key>);
+
+impl Unconfirmed {
+    /// Why, in plain words.
+    pub fn message(&self, lang: crate::core::i18n::Lang) -> String {
+        crate::core::i18n::tr(lang, "edit-confirm-verified", &[])
+    }
+}
+
+impl fmt::Display for Unconfirmed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::core::i18n::Lang;
+        write!(
+            f,
+            "{} / {}",
+            self.message(Lang::ZhCn),
+            self.message(Lang::En)
+        )
+    }
+}
+
+impl std::error::Error for Unconfirmed {}
 
 /// A record's values by dotted key. Keys this version does not know are kept as they are.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +185,31 @@ impl Values {
         }
     }
 
+    /// The person's own edit of a value in the editor. Changing a verified value (a
+    /// credential's or staff-verified) to a different one needs `confirmed` (the editor asks
+    /// first) and then records it as self-declared, the verified value kept in the history; the
+    /// same value keeps its source and its badge. A value that was not verified is set as
+    /// [`Values::set`] does. Returns whether anything changed.
+    pub fn edit(
+        &mut self,
+        key: Key,
+        value: Data,
+        now: &str,
+        confirmed: bool,
+    ) -> Result<bool, Unconfirmed> {
+        if !confirmed && self.edit_needs_confirmation(key, Some(&value)) {
+            return Err(Unconfirmed(vec![key]));
+        }
+        Ok(self.set(key, value, Source::SelfDeclared, now))
+    }
+
+    /// Whether setting `key` to `value` (`None`: clearing it) would change a verified value,
+    /// so that the editor must ask first.
+    pub fn edit_needs_confirmation(&self, key: Key, value: Option<&Data>) -> bool {
+        self.get(key)
+            .is_some_and(|e| e.source.is_verified() && value != Some(&e.value))
+    }
+
     /// Removes a value and its history: clearing an element is the person's wish to delete it.
     pub fn remove(&mut self, key: Key) -> bool {
         self.0.remove(key.id()).is_some()
@@ -145,12 +232,7 @@ impl Values {
 }
 
 fn strength(source: &Source) -> u8 {
-    match source {
-        Source::Derived { .. } => 0,
-        Source::SelfDeclared => 1,
-        Source::StaffVerified { .. } => 2,
-        Source::Credential { .. } => 3,
-    }
+    source.strength()
 }
 
 #[cfg(test)]
@@ -194,12 +276,82 @@ mod tests {
             "t2"
         ));
         let verified = Source::StaffVerified {
+            hall: "hall-1".into(),
             date: "2026-11-21".into(),
         };
         assert!(v.set(Key::PersonName, text("王小明"), verified.clone(), "t3"));
         let e = v.get(Key::PersonName).unwrap();
         assert_eq!(e.source, verified);
         assert!(e.history.is_empty());
+    }
+
+    fn credential() -> Source {
+        Source::Credential {
+            issuer: "https://issuer.example/resident-id".into(),
+            issued: "2026-11-30".into(),
+        }
+    }
+
+    #[test]
+    fn editing_a_verified_value_needs_confirmation_and_downgrades_it() {
+        let mut v = Values::default();
+        v.set(
+            Key::PersonResidenceAddress,
+            text("北京市东城区示例路1号"),
+            credential(),
+            "t1",
+        );
+        let other = text("北京市东城区示例路2号");
+        assert_eq!(
+            v.edit(Key::PersonResidenceAddress, other.clone(), "t2", false),
+            Err(Unconfirmed(vec![Key::PersonResidenceAddress]))
+        );
+        let e = v.get(Key::PersonResidenceAddress).unwrap();
+        assert_eq!(e.source, credential(), "nothing changed unconfirmed");
+        assert!(e.history.is_empty());
+        let refusal = Unconfirmed(vec![Key::PersonResidenceAddress]).to_string();
+        assert!(
+            refusal.contains("核验") && !refusal.contains("示例路"),
+            "{refusal}"
+        );
+
+        assert_eq!(
+            v.edit(Key::PersonResidenceAddress, other.clone(), "t2", true),
+            Ok(true)
+        );
+        let e = v.get(Key::PersonResidenceAddress).unwrap();
+        assert_eq!(e.value, other);
+        assert_eq!(e.source, Source::SelfDeclared);
+        assert_eq!(e.history.len(), 1);
+        assert_eq!(
+            e.history[0].source,
+            credential(),
+            "the verified value is kept"
+        );
+        assert_eq!(e.history[0].value, text("北京市东城区示例路1号"));
+    }
+
+    #[test]
+    fn the_same_value_keeps_its_badge() {
+        let mut v = Values::default();
+        let staff = Source::StaffVerified {
+            hall: "hall-1".into(),
+            date: "2026-11-30".into(),
+        };
+        v.set(Key::PersonName, text("王小明"), staff.clone(), "t1");
+        assert_eq!(
+            v.edit(Key::PersonName, text("王小明"), "t2", false),
+            Ok(false)
+        );
+        assert_eq!(v.get(Key::PersonName).unwrap().source, staff);
+        // A value that was never verified needs no confirmation.
+        v.set(Key::PersonSex, text("1"), Source::SelfDeclared, "t1");
+        assert_eq!(v.edit(Key::PersonSex, text("2"), "t2", false), Ok(true));
+        assert!(
+            v.edit_needs_confirmation(Key::PersonName, None),
+            "clearing it"
+        );
+        assert!(!v.edit_needs_confirmation(Key::PersonSex, None));
     }
 
     #[test]
