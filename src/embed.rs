@@ -284,6 +284,6 @@ pub async fn bench_save_ms(persons: u32, runs: u32) -> Result<f64, JsValue> {
     }
     store.close();
     Store::erase(DB).await.map_err(|e| fail(&e))?;
-    times.sort_by(f64::total_cmp);
+    crate::core::order::sort_by(&mut times, f64::total_cmp);
     Ok(times[times.len() / 2])
 }

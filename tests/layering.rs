@@ -19,6 +19,7 @@ use std::path::{Path, PathBuf};
 
 /// The core's modules from the bottom layer up. A module imports only from lower layers.
 const CORE_LAYERS: &[&[&str]] = &[
+    &["order"],
     &["clock", "mask", "i18n", "field", "codes"],
     &["ids", "dictionary", "address", "scan", "role"],
     &["validate", "handle_map", "disclosure"],

@@ -257,7 +257,7 @@ pub fn missing(plan: &FillPlan, profile: &Profile) -> Option<(String, Vec<Key>)>
             _ => None,
         })
         .collect();
-    keys.sort();
+    crate::core::order::sort(&mut keys);
     keys.dedup();
     let owner = profile.owner()?.id.clone();
     let firm = profile.firms.first().map(|f| f.id.clone());
@@ -288,7 +288,7 @@ pub fn missing(plan: &FillPlan, profile: &Profile) -> Option<(String, Vec<Key>)>
             _ => None,
         }))
         .collect();
-    firm_keys.sort();
+    crate::core::order::sort(&mut firm_keys);
     firm_keys.dedup();
     match firm {
         Some(id) if !firm_keys.is_empty() => Some((id, firm_keys)),

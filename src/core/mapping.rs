@@ -424,9 +424,23 @@ struct Reader {
     errors: Vec<MappingError>,
     /// The locators of the current document, with their fields' paths.
     locators: Vec<(String, Locator)>,
+    /// How a field's transform is read: [`Reader::transform`], or, for an outline, not at all.
+    read_transform: TransformReader,
 }
 
+/// Reads a field's `transform` member at a path.
+type TransformReader = fn(&mut Reader, Option<&Value>, &str) -> Option<Transform>;
+
 impl Reader {
+    /// A reader of whole mappings, transforms included.
+    fn whole() -> Reader {
+        Reader {
+            errors: Vec::new(),
+            locators: Vec::new(),
+            read_transform: Reader::transform,
+        }
+    }
+
     fn error(&mut self, path: &str, kind: ErrorKind) {
         self.errors.push(MappingError::new(path, kind));
     }
@@ -665,7 +679,8 @@ impl Reader {
         }
         let key = self.key(object.get("key"), &join(path, "key"), path);
         let role = self.role(object.get("role"), &join(path, "role"));
-        let transform = self.transform(object.get("transform"), &join(path, "transform"));
+        let transform =
+            (self.read_transform)(self, object.get("transform"), &join(path, "transform"));
         let required = self.boolean(object.get("required"), &join(path, "required"));
         let verified = self.boolean(object.get("verified"), &join(path, "verified"));
         (self.errors.len() == before).then_some(FieldMapping {
@@ -875,10 +890,7 @@ impl FormMapping {
     /// Reads and checks one mapping (either shape). Every problem found is reported.
     pub fn from_json(json: &str) -> Result<FormMapping, Vec<MappingError>> {
         let value = parse(json)?;
-        let mut reader = Reader {
-            errors: Vec::new(),
-            locators: Vec::new(),
-        };
+        let mut reader = Reader::whole();
         match reader.document(&value, "") {
             Some(m) if reader.errors.is_empty() => Ok(m),
             _ => Err(reader.errors),
@@ -888,11 +900,23 @@ impl FormMapping {
     /// Reads and checks a file of mappings: one mapping, or an array of them (as the
     /// learned-corrections export writes them; paths then start with `[i]`).
     pub fn list_from_json(json: &str) -> Result<Vec<FormMapping>, Vec<MappingError>> {
-        let value = parse(json)?;
-        let mut reader = Reader {
-            errors: Vec::new(),
-            locators: Vec::new(),
+        Self::list_with(json, Reader::whole())
+    }
+
+    /// Reads a file of mappings as [`FormMapping::list_from_json`] does, except that each
+    /// field's `transform` is passed over and left `None`: an outline of what each form asks
+    /// for, for pages that list forms and measure the profile against them but fill none (the
+    /// app page). Code that reads no transform does not carry the transforms' reader either.
+    pub fn outlines_from_json(json: &str) -> Result<Vec<FormMapping>, Vec<MappingError>> {
+        let reader = Reader {
+            read_transform: |_, _, _| None,
+            ..Reader::whole()
         };
+        Self::list_with(json, reader)
+    }
+
+    fn list_with(json: &str, mut reader: Reader) -> Result<Vec<FormMapping>, Vec<MappingError>> {
+        let value = parse(json)?;
         let mappings: Vec<FormMapping> = match &value {
             Value::Array(items) if items.is_empty() => {
                 reader.error("", ErrorKind::NoFields);
@@ -994,6 +1018,22 @@ mod tests {
         format!(
             r#"{{"version":1,"id":"x.y","title":"t","department":"d","match":{{"url":["https://a/"]}},"fields":{fields}}}"#
         )
+    }
+
+    #[test]
+    fn an_outline_is_the_mapping_without_its_transforms() {
+        let whole = FormMapping::from_json(GOOD).unwrap();
+        let outline = FormMapping::outlines_from_json(GOOD).unwrap().remove(0);
+        assert!(whole.fields.iter().any(|f| f.transform.is_some()));
+        assert!(outline.fields.iter().all(|f| f.transform.is_none()));
+        let without = |m: &FormMapping| {
+            let mut m = m.clone();
+            m.fields.iter_mut().for_each(|f| f.transform = None);
+            m
+        };
+        assert_eq!(outline, without(&whole));
+        // Everything else is still checked.
+        assert!(FormMapping::outlines_from_json(&with_fields("[]")).is_err());
     }
 
     #[test]
@@ -1315,7 +1355,7 @@ mod tests {
     #[test]
     fn transform_kinds_are_distinct() {
         let mut kinds = transform::kinds().to_vec();
-        kinds.sort_unstable();
+        crate::core::order::sort(&mut kinds);
         kinds.dedup();
         assert_eq!(kinds.len(), transform::kinds().len());
         assert_eq!(kinds.len(), 16);

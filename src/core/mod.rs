@@ -22,6 +22,7 @@ pub mod ids;
 pub mod mapped;
 pub mod mapping;
 pub mod mask;
+pub mod order;
 pub mod people;
 pub mod plan;
 pub mod profile;

@@ -313,7 +313,7 @@ impl Store {
             .filter_map(|k| k.as_f64())
             .map(|n| n as u32)
             .collect();
-        out.sort_unstable();
+        crate::core::order::sort(&mut out);
         Ok(out)
     }
 

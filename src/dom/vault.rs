@@ -81,7 +81,7 @@ pub async fn unlock(store: &Store, passphrase: &str) -> Result<Unlocked, UnlockE
         .await
         .map_err(UnlockError::Storage)?;
     numbers.retain(|g| *g <= current);
-    numbers.sort_unstable_by(|a, b| b.cmp(a));
+    crate::core::order::sort_by(&mut numbers, |a, b| b.cmp(a));
     let mut first_error = None;
     for g in numbers {
         let Some(bytes) = store.generation(g).await.map_err(UnlockError::Storage)? else {

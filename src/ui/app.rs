@@ -115,7 +115,7 @@ pub fn AppPage(props: &AppProps) -> Html {
         let base = base.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let forms = forms::load(&base).await;
+                let forms = forms::load_outlines(&base).await;
                 send(&state, Action::FormsLoaded(Rc::new(forms)));
             });
         });

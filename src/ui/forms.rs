@@ -39,6 +39,18 @@ pub async fn ensure_lang(base: &str, lang: crate::core::i18n::Lang) -> bool {
 /// Loads the mappings published at `base`. A missing index means none; a mapping that does
 /// not read is skipped (the `mapping check` command is where its errors are told).
 pub async fn load(base: &str) -> Vec<FormMapping> {
+    load_with(base, FormMapping::list_from_json).await
+}
+
+/// The site's form mappings as outlines (their transforms passed over): what the app page
+/// lists and measures the profile against; it fills no form.
+pub async fn load_outlines(base: &str) -> Vec<FormMapping> {
+    load_with(base, FormMapping::outlines_from_json).await
+}
+
+type ReadList = fn(&str) -> Result<Vec<FormMapping>, Vec<crate::core::mapping::MappingError>>;
+
+async fn load_with(base: &str, read: ReadList) -> Vec<FormMapping> {
     let Some(index) = fetch_text(&format!("{base}mappings/index.json")).await else {
         return Vec::new();
     };
@@ -52,7 +64,7 @@ pub async fn load(base: &str) -> Vec<FormMapping> {
             continue;
         }
         if let Some(text) = fetch_text(&format!("{base}mappings/{name}")).await
-            && let Ok(list) = FormMapping::list_from_json(&text)
+            && let Ok(list) = read(&text)
         {
             loaded.extend(list);
         }

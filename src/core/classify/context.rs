@@ -148,7 +148,7 @@ fn heading_whose(text: &str) -> Option<Whose> {
                 _ => None,
             })
             .collect();
-        roles.sort();
+        crate::core::order::sort(&mut roles);
         roles.dedup();
         let inside_applicant = all.iter().filter(|h| h.target == Target::Applicant).count()
             > outside
@@ -168,7 +168,7 @@ fn heading_whose(text: &str) -> Option<Whose> {
             _ => None,
         })
         .collect();
-    roles.sort_by_key(|(r, ..)| *r);
+    crate::core::order::sort_by_key(&mut roles, |(r, ..)| *r);
     roles.dedup_by_key(|(r, ..)| *r);
     let applicant = hits.iter().any(|h| h.target == Target::Applicant);
     match (roles.as_slice(), applicant) {

@@ -167,21 +167,18 @@ pub fn export(pages: &[LearnedPage]) -> serde_json::Value {
     let list: Vec<serde_json::Value> = pages
         .iter()
         .map(|p| {
-            let fields: serde_json::Map<String, serde_json::Value> = p
-                .fields
-                .iter()
-                .map(|f| {
-                    let v = f.key.map_or(serde_json::Value::Null, |k| k.id().into());
-                    (f.handle.clone(), v)
-                })
-                .collect();
+            // (Inserted one by one: collecting into the map would sort, and carry a sort.)
+            let mut fields = serde_json::Map::new();
+            for f in &p.fields {
+                let v = f.key.map_or(serde_json::Value::Null, |k| k.id().into());
+                fields.insert(f.handle.clone(), v);
+            }
             let mut out = serde_json::json!({"version": 1, "page": p.page, "source": "learned", "fields": fields});
             if !p.people.is_empty() {
-                let people: serde_json::Map<String, serde_json::Value> = p
-                    .people
-                    .iter()
-                    .map(|b| (b.block.clone(), b.who.to_string().into()))
-                    .collect();
+                let mut people = serde_json::Map::new();
+                for b in &p.people {
+                    people.insert(b.block.clone(), b.who.to_string().into());
+                }
                 out["people"] = serde_json::Value::Object(people);
             }
             out

@@ -494,7 +494,7 @@ pub(crate) fn find_hits(text: &str, rules: &'static [Rule]) -> Vec<Hit> {
         }
     }
     // Rules in table order, as the same-span tie-break below expects.
-    hits.sort_by_key(|(r, h)| (*r, h.start));
+    crate::core::order::sort_by_key(&mut hits, |(r, h)| (*r, h.start));
     // A keyword inside a longer one is not evidence of its own (地址 in 户籍所在地址); of two
     // keywords on the same span, the earlier rule is the more specific.
     let keep: Vec<bool> = hits
@@ -617,7 +617,7 @@ fn analyse(
             _ => None,
         })
         .collect();
-    roles.sort();
+    crate::core::order::sort(&mut roles);
     roles.dedup();
     let applicant = hits.iter().any(|h| h.target == Target::Applicant);
     match (roles.as_slice(), applicant) {
@@ -666,7 +666,7 @@ fn analyse(
                 _ => vec![],
             })
             .collect();
-        keys.sort();
+        crate::core::order::sort(&mut keys);
         keys.dedup();
         keys
     };
@@ -1242,7 +1242,7 @@ fn support(draft: Draft, options: Option<(Key, &'static str)>) -> Draft {
             if other != key && !matches!(reason, Reason::Options(_)) =>
         {
             let mut keys = vec![key, other];
-            keys.sort();
+            crate::core::order::sort(&mut keys);
             Draft::Skip(SkipReason::Ambiguous(keys))
         }
         (
@@ -1255,7 +1255,7 @@ fn support(draft: Draft, options: Option<(Key, &'static str)>) -> Draft {
             Some((other, _)),
         ) if other != firm && person != Some(other) && !matches!(reason, Reason::Options(_)) => {
             let mut keys: Vec<Key> = person.into_iter().chain([firm, other]).collect();
-            keys.sort();
+            crate::core::order::sort(&mut keys);
             Draft::Skip(SkipReason::Ambiguous(keys))
         }
         (draft, _) => draft,

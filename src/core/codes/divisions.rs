@@ -262,7 +262,7 @@ pub fn division_rows(source: &str) -> Vec<DivisionRow<'_>> {
             })
         })
         .collect();
-    rows.sort_by_key(|d| d.code);
+    crate::core::order::sort_by_key(&mut rows, |d| d.code);
     rows
 }
 
@@ -280,7 +280,7 @@ pub fn history_rows(source: &str) -> Vec<(&str, &str, Option<u16>, Option<u16>)>
             Some((code, name, from.parse().ok(), to.parse().ok()))
         })
         .collect();
-    rows.sort_by_key(|r| (r.0, r.2));
+    crate::core::order::sort_by_key(&mut rows, |r| (r.0, r.2));
     rows
 }
 

@@ -378,7 +378,7 @@ impl Uscc {
             }
         }
         // Sort the stronger doubt (the whole code) first.
-        warnings.sort_by_key(|w| match w {
+        crate::core::order::sort_by_key(&mut warnings, |w| match w {
             UsccWarning::CheckCharacter { .. } => 0,
             UsccWarning::OrgCodeCheck { .. } => 1,
         });

@@ -196,7 +196,7 @@ impl Draft {
                 report.errors.push(Problem { key, issue });
             }
         }
-        report.errors.sort_by_key(|p| p.key);
+        crate::core::order::sort_by_key(&mut report.errors, |p| p.key);
         report
     }
 

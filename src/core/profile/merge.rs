@@ -217,7 +217,7 @@ pub fn merge(base: &Profile, incoming: &Profile, now: &str) -> Profile {
             out.disclosures.push(e.clone());
         }
     }
-    out.disclosures.sort_by(|a, b| a.time.cmp(&b.time));
+    crate::core::order::sort_by(&mut out.disclosures, |a, b| a.time.cmp(&b.time));
     let over = out
         .disclosures
         .len()

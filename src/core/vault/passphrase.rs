@@ -33,7 +33,7 @@
 /// How many different characters of `chars` pass `keep`.
 fn distinct(chars: impl Iterator<Item = char>, keep: impl Fn(char) -> bool) -> usize {
     let mut kept: Vec<char> = chars.filter(|c| keep(*c)).collect();
-    kept.sort_unstable();
+    crate::core::order::sort(&mut kept);
     kept.dedup();
     kept.len()
 }
@@ -141,7 +141,7 @@ mod full {
                 .map(|p| p.plain())
                 .filter(|s| !SURNAMES.contains(s))
                 .collect();
-            syllables.sort_unstable();
+            crate::core::order::sort(&mut syllables);
             syllables.dedup();
             SURNAMES.iter().copied().chain(syllables).collect()
         })

@@ -217,7 +217,7 @@ fn missing_section(props: &ReviewProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
-    keys.sort_by_key(|k| !required.contains(k));
+    crate::core::order::sort_by_key(&mut keys, |k| !required.contains(k));
     let draft = s.draft(&record);
     let errors = s.visible_problems(&record);
     html! {
