@@ -776,9 +776,13 @@ fn third_parties<'a>(
         if whose[i] != Whose::Role(Role::Other) {
             continue;
         }
+        // 送养人姓名（名称）, 被申请人姓名或名称: the name of a person or of a body, as 名称 is.
+        let person_or_body = f.label.as_deref().is_some_and(|l| l.contains("名称"));
         let firm_element = match &owns[i].draft {
             Draft::Either { .. } => true,
-            Draft::Key { key, .. } => key.element().group == Group::Firm,
+            Draft::Key { key, .. } => {
+                key.element().group == Group::Firm || (*key == Key::PersonName && person_or_body)
+            }
             _ => false,
         };
         if firm_element {

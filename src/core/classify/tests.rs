@@ -1470,3 +1470,18 @@ fn a_person_borrowing_for_a_business_keeps_the_account_open() {
     assert_eq!(got[2].0, Some(Key::FirmBasicBank));
     assert_eq!(got[3].0, Some(Key::FirmBasicBankAcct));
 }
+
+#[test]
+fn a_name_of_a_person_or_a_body_on_the_other_side_is_refused() {
+    // 送养人姓名（名称）: the name of a welfare institution or of a person; in somebody else's
+    // block it is refused as a firm element there is, and the adopted child's name stays the
+    // only name of somebody else.
+    let fields = [
+        in_section("a", "姓名", "被收养人情况"),
+        in_section("b", "送养人姓名（名称）", "送养人情况"),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![(Some(Key::PersonName), Some("other".into())), (None, None)]
+    );
+}
