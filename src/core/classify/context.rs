@@ -500,6 +500,18 @@ pub(super) fn run(
     // A `section-*` autofill token makes a block: whose its fields are, when their words and
     // headings name one person only, is whose its unmarked fields are.
     section_blocks(fields, &mut whose);
+    // Rows of a list of people (职工 `zg_xm_0`, `zg_xm_1`): a person's element in a row that
+    // no word or heading gives to anybody, or gives to somebody else, is that row's person,
+    // somebody the profile does not name, numbered by row.
+    let rows = list_rows(fields);
+    for (i, row) in rows.iter().enumerate() {
+        if row.is_some()
+            && matches!(whose[i], Whose::Unsaid | Whose::Role(Role::Other))
+            && draft_key(&owns[i].draft).is_some_and(|k| k.element().group == Group::Person)
+        {
+            whose[i] = Whose::Role(Role::Other);
+        }
+    }
     // 1b. The other side of a claim and third parties (被申请人, 被投诉方, 第三人).
     let bodies = third_parties(fields, &mut owns, &mut whose, &mut headings);
     // A bare 账号 beside the bank it is held at is that account.
@@ -716,7 +728,8 @@ pub(super) fn run(
         .iter()
         .zip(owns)
         .zip(whose)
-        .map(|((f, own), w)| {
+        .enumerate()
+        .map(|(i, ((f, own), w))| {
             let role = match (w, draft_key(&own.draft)) {
                 (Whose::Role(r), Some(key)) if r.repeats() => {
                     let n = seen.entry((f.form.clone(), r, key, own.part)).or_default();
@@ -726,6 +739,10 @@ pub(super) fn run(
                         index: Some(*n - 1),
                     })
                 }
+                (Whose::Role(Role::Other), Some(_)) if rows[i].is_some() => Some(RoleRef {
+                    role: Role::Other,
+                    index: rows[i],
+                }),
                 (Whose::Role(r), _) => Some(RoleRef::new(r)),
                 _ => None,
             };
@@ -734,6 +751,60 @@ pub(super) fn run(
                 role,
                 part: own.part,
             }
+        })
+        .collect()
+}
+
+/// A field's name (or id) split into its stem and a row number at its end: `zg_xm_0` is
+/// (`zg_xm`, 0), `cy[1]` is (`cy`, 1).
+fn row_suffix(field: &FieldDescriptor) -> Option<(&str, usize)> {
+    let text = field.name.as_deref().or(field.html_id.as_deref())?;
+    let (stem, digits) = if let Some(t) = text.strip_suffix(']') {
+        t.rsplit_once('[')?
+    } else {
+        text.rsplit_once(['_', '-'])?
+    };
+    if stem.is_empty() || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    Some((stem, digits.parse().ok()?))
+}
+
+/// The row of each field in a list of rows of one form: several stems (`zg_xm`, `zg_sfzh`)
+/// each with the same two or more row numbers. The row is counted from 0 in the order of the
+/// numbers (`_1`, `_2` are rows 0 and 1). A lone numbered field (`field_1001`, `phone_1`) is
+/// in no list.
+fn list_rows(fields: &[FieldDescriptor]) -> Vec<Option<usize>> {
+    // (form, stem) -> row numbers
+    let mut numbers: HashMap<(&Option<String>, &str), Vec<usize>> = HashMap::new();
+    for f in fields {
+        if let Some((stem, n)) = row_suffix(f) {
+            numbers.entry((&f.form, stem)).or_default().push(n);
+        }
+    }
+    // A stem of a list: two or more rows, and another stem of its form with the same rows.
+    let rows_of = |form: &Option<String>, stem: &str| -> Option<Vec<usize>> {
+        let mut mine = numbers.get(&(form, stem))?.clone();
+        mine.sort_unstable();
+        mine.dedup();
+        if mine.len() < 2 {
+            return None;
+        }
+        let shared = numbers.iter().any(|((g, other), theirs)| {
+            *g == form && *other != stem && {
+                let mut t = theirs.clone();
+                t.sort_unstable();
+                t.dedup();
+                t == mine
+            }
+        });
+        shared.then_some(mine)
+    };
+    fields
+        .iter()
+        .map(|f| {
+            let (stem, n) = row_suffix(f)?;
+            rows_of(&f.form, stem)?.iter().position(|&m| m == n)
         })
         .collect()
 }

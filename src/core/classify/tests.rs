@@ -1485,3 +1485,60 @@ fn a_name_of_a_person_or_a_body_on_the_other_side_is_refused() {
         vec![(Some(Key::PersonName), Some("other".into())), (None, None)]
     );
 }
+
+#[test]
+fn rows_of_a_list_of_people_are_somebody_else_by_row() {
+    // 新招用人员名单: `ry_xm_0`, `ry_sfzh_0`, then row 1. Nobody the profile names, one person
+    // a row, not duplicates of each other.
+    let row = |stem: &str, label: &str, n: usize| {
+        let mut f = FieldDescriptor::text(&format!("{stem}_{n}"), label);
+        f.name = Some(format!("{stem}_{n}"));
+        f.section = Some("新招用人员名单".into());
+        f
+    };
+    let fields = [
+        FieldDescriptor::text("dwmc", "单位名称"),
+        row("ry_xm", "姓名", 0),
+        row("ry_sfzh", "身份证号码", 0),
+        row("ry_xm", "姓名", 1),
+        row("ry_sfzh", "身份证号码", 1),
+    ];
+    assert_eq!(
+        keys(&fields)[1..],
+        [
+            (Some(Key::PersonName), Some("other[0]".into())),
+            (Some(Key::PersonIdNumber), Some("other[0]".into())),
+            (Some(Key::PersonName), Some("other[1]".into())),
+            (Some(Key::PersonIdNumber), Some("other[1]".into())),
+        ]
+    );
+    // Lone numbered fields (`field_1001`, `field_1002`: one stem, no row of several) are no
+    // list: the applicant's own.
+    let mut a = FieldDescriptor::text("field_1001", "姓名");
+    a.name = Some("field_1001".into());
+    let mut b = FieldDescriptor::text("field_1002", "身份证号码");
+    b.name = Some("field_1002".into());
+    assert_eq!(
+        keys(&[a, b]),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::PersonIdNumber), None)
+        ]
+    );
+    // Rows under a heading that names their people keep that role (家庭成员: member[0]).
+    let member = |stem: &str, label: &str, n: usize| {
+        let mut f = row(stem, label, n);
+        f.section = Some("家庭成员".into());
+        f
+    };
+    let fields = [
+        FieldDescriptor::text("xm", "姓名"),
+        member("cy_xm", "姓名", 0),
+        member("cy_sfzh", "身份证号码", 0),
+        member("cy_xm", "姓名", 1),
+        member("cy_sfzh", "身份证号码", 1),
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[1], (Some(Key::PersonName), Some("member[0]".into())));
+    assert_eq!(got[3], (Some(Key::PersonName), Some("member[1]".into())));
+}
