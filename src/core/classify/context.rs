@@ -173,11 +173,17 @@ fn heading_whose(text: &str) -> Option<Whose> {
     let applicant = hits.iter().any(|h| h.target == Target::Applicant);
     match (roles.as_slice(), applicant) {
         ([], true) => Some(Whose::Applicant),
-        ([(role, word)], _) => {
+        ([(role, _)], _) => {
             // A block's heading is little more than the role: 法定代表人信息, 股东（发起人）出资
-            // 情况, 主要人员（董事、监事、经理）信息 — not a sentence that mentions one.
+            // 情况, 主要人员（董事、监事、经理）信息 — not a sentence that mentions one. The
+            // role may be named twice (指定代表或者委托代理人): all its words count.
             let n = units(&without_parentheses(stripped)).len();
-            (n <= units(word).len() + 5).then_some(Whose::Role(*role))
+            let said: usize = hits
+                .iter()
+                .filter(|h| h.target == Target::Role(*role))
+                .map(|h| units(h.word).len())
+                .sum();
+            (n <= said + 5).then_some(Whose::Role(*role))
         }
         ([], false) => somebody(stripped).then_some(Whose::Somebody),
         _ => None,
@@ -244,10 +250,21 @@ fn section_whose<'a>(
     field: &'a FieldDescriptor,
     cache: &mut HashMap<&'a str, Option<Whose>>,
 ) -> Whose {
-    if let Some(w) = field.row_label.as_deref().and_then(row_whose) {
+    if let Some(w) = field.row_label.as_deref().and_then(row_whose)
+        && !names_the_firm(field)
+    {
         return w;
     }
     heading_block_whose(field, cache)
+}
+
+/// Whether a field's own label says it is the firm's (单位联系电话, 企业邮箱): in the row of a
+/// person's field (经办人手机 [ ] 单位联系电话 [ ]) it is still not that person's.
+fn names_the_firm(field: &FieldDescriptor) -> bool {
+    field.label.as_deref().is_some_and(|l| {
+        let l = strip_numbering(l.trim());
+        ["单位", "企业", "公司"].iter().any(|w| l.starts_with(w))
+    })
 }
 
 /// Whose block a field stands in by its headings alone, looking outwards.
@@ -483,6 +500,18 @@ pub(super) fn run(
     // A `section-*` autofill token makes a block: whose its fields are, when their words and
     // headings name one person only, is whose its unmarked fields are.
     section_blocks(fields, &mut whose);
+    // Rows of a list of people (职工 `zg_xm_0`, `zg_xm_1`): a person's element in a row that
+    // no word or heading gives to anybody, or gives to somebody else, is that row's person,
+    // somebody the profile does not name, numbered by row.
+    let rows = list_rows(fields);
+    for (i, row) in rows.iter().enumerate() {
+        if row.is_some()
+            && matches!(whose[i], Whose::Unsaid | Whose::Role(Role::Other))
+            && draft_key(&owns[i].draft).is_some_and(|k| k.element().group == Group::Person)
+        {
+            whose[i] = Whose::Role(Role::Other);
+        }
+    }
     // 1b. The other side of a claim and third parties (被申请人, 被投诉方, 第三人).
     let bodies = third_parties(fields, &mut owns, &mut whose, &mut headings);
     // A bare 账号 beside the bank it is held at is that account.
@@ -501,6 +530,21 @@ pub(super) fn run(
         })
         .map(|((f, _), _)| (&f.form, &f.section))
         .collect();
+    // A firm's form that asks for the applicant's own identity in a block of the applicant's,
+    // outside the firm's blocks (a person borrowing for a business: 身份证号码 under 申请人信息,
+    // the business's 统一社会信用代码 under its own heading) has a person and a firm beside
+    // each other.
+    let person_applicants: Vec<&Option<String>> = fields
+        .iter()
+        .zip(&owns)
+        .zip(&whose)
+        .filter(|((f, o), w)| {
+            **w == Whose::Applicant
+                && draft_key(&o.draft) == Some(Key::PersonIdNumber)
+                && !firm_blocks.contains(&(&f.form, &f.section))
+        })
+        .map(|((f, _), _)| &f.form)
+        .collect();
     for (i, f) in fields.iter().enumerate() {
         if let Draft::Either {
             person,
@@ -509,9 +553,24 @@ pub(super) fn run(
         } = owns[i].draft.clone()
         {
             let firm_form = firms.contains(&f.form);
+            let in_firm_block = firm_blocks.contains(&(&f.form, &f.section));
+            // Outside the firm's blocks of such a form (the account a loan is paid into), a
+            // word of a person or a firm, or the name an account is held in, may be either's:
+            // refused. (The firm's own words, 登记机关 or 行业, stay the firm's.)
+            if firm_form
+                && (person.is_some() || firm == Key::FirmName)
+                && whose[i] == Whose::Unsaid
+                && !in_firm_block
+                && person_applicants.contains(&&f.form)
+            {
+                let mut keys: Vec<Key> = person.into_iter().chain([firm]).collect();
+                keys.sort();
+                owns[i].draft = Draft::Skip(SkipReason::Ambiguous(keys));
+                continue;
+            }
             let personal = match whose[i] {
                 Whose::Unsaid => !firm_form,
-                Whose::Applicant => !firm_form || !firm_blocks.contains(&(&f.form, &f.section)),
+                Whose::Applicant => !firm_form || !in_firm_block,
                 _ => true,
             };
             owns[i].draft = match (personal, person) {
@@ -669,7 +728,8 @@ pub(super) fn run(
         .iter()
         .zip(owns)
         .zip(whose)
-        .map(|((f, own), w)| {
+        .enumerate()
+        .map(|(i, ((f, own), w))| {
             let role = match (w, draft_key(&own.draft)) {
                 (Whose::Role(r), Some(key)) if r.repeats() => {
                     let n = seen.entry((f.form.clone(), r, key, own.part)).or_default();
@@ -679,6 +739,10 @@ pub(super) fn run(
                         index: Some(*n - 1),
                     })
                 }
+                (Whose::Role(Role::Other), Some(_)) if rows[i].is_some() => Some(RoleRef {
+                    role: Role::Other,
+                    index: rows[i],
+                }),
                 (Whose::Role(r), _) => Some(RoleRef::new(r)),
                 _ => None,
             };
@@ -687,6 +751,60 @@ pub(super) fn run(
                 role,
                 part: own.part,
             }
+        })
+        .collect()
+}
+
+/// A field's name (or id) split into its stem and a row number at its end: `zg_xm_0` is
+/// (`zg_xm`, 0), `cy[1]` is (`cy`, 1).
+fn row_suffix(field: &FieldDescriptor) -> Option<(&str, usize)> {
+    let text = field.name.as_deref().or(field.html_id.as_deref())?;
+    let (stem, digits) = if let Some(t) = text.strip_suffix(']') {
+        t.rsplit_once('[')?
+    } else {
+        text.rsplit_once(['_', '-'])?
+    };
+    if stem.is_empty() || digits.is_empty() || digits.len() > 2 {
+        return None;
+    }
+    Some((stem, digits.parse().ok()?))
+}
+
+/// The row of each field in a list of rows of one form: several stems (`zg_xm`, `zg_sfzh`)
+/// each with the same two or more row numbers. The row is counted from 0 in the order of the
+/// numbers (`_1`, `_2` are rows 0 and 1). A lone numbered field (`field_1001`, `phone_1`) is
+/// in no list.
+fn list_rows(fields: &[FieldDescriptor]) -> Vec<Option<usize>> {
+    // (form, stem) -> row numbers
+    let mut numbers: HashMap<(&Option<String>, &str), Vec<usize>> = HashMap::new();
+    for f in fields {
+        if let Some((stem, n)) = row_suffix(f) {
+            numbers.entry((&f.form, stem)).or_default().push(n);
+        }
+    }
+    // A stem of a list: two or more rows, and another stem of its form with the same rows.
+    let rows_of = |form: &Option<String>, stem: &str| -> Option<Vec<usize>> {
+        let mut mine = numbers.get(&(form, stem))?.clone();
+        mine.sort_unstable();
+        mine.dedup();
+        if mine.len() < 2 {
+            return None;
+        }
+        let shared = numbers.iter().any(|((g, other), theirs)| {
+            *g == form && *other != stem && {
+                let mut t = theirs.clone();
+                t.sort_unstable();
+                t.dedup();
+                t == mine
+            }
+        });
+        shared.then_some(mine)
+    };
+    fields
+        .iter()
+        .map(|f| {
+            let (stem, n) = row_suffix(f)?;
+            rows_of(&f.form, stem)?.iter().position(|&m| m == n)
         })
         .collect()
 }
@@ -729,9 +847,13 @@ fn third_parties<'a>(
         if whose[i] != Whose::Role(Role::Other) {
             continue;
         }
+        // 送养人姓名（名称）, 被申请人姓名或名称: the name of a person or of a body, as 名称 is.
+        let person_or_body = f.label.as_deref().is_some_and(|l| l.contains("名称"));
         let firm_element = match &owns[i].draft {
             Draft::Either { .. } => true,
-            Draft::Key { key, .. } => key.element().group == Group::Firm,
+            Draft::Key { key, .. } => {
+                key.element().group == Group::Firm || (*key == Key::PersonName && person_or_body)
+            }
             _ => false,
         };
         if firm_element {
@@ -1279,6 +1401,25 @@ fn address_pickers(
             i += 1;
             continue;
         };
+        // A place the profile does not hold (执业地点, 就医地: the first select's own label says
+        // so): neither it nor the levels after it are an address of the person's or the firm's.
+        if let Draft::Skip(SkipReason::NotInDictionary(word)) = &owns[i].draft {
+            let word = word.clone();
+            let mut j = i + 1;
+            while j < n
+                && fields[j].control == Control::Select
+                && together(f, &fields[j])
+                && (open(&owns[j].draft)
+                    || draft_key(&owns[j].draft)
+                        .is_some_and(|k| k.element().group == Group::Address))
+            {
+                owns[j].draft = Draft::Skip(SkipReason::NotInDictionary(word.clone()));
+                owns[j].part = None;
+                j += 1;
+            }
+            i = j;
+            continue;
+        }
         let order = &LEVELS[LEVELS.iter().position(|&k| k == start).map_or(1, |p| p + 1)..];
         owns[i].draft = Draft::Key {
             key: start,

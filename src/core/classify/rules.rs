@@ -254,6 +254,9 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         ZhCn,
         &["相邻权利人", "相邻人", "出租人", "房东", "其他继承人"],
     ),
+    // The child an adoption is for and whoever gives it up (a welfare institution, a birth
+    // parent): the owner is the adopter, and neither is in the profile yet.
+    rule(R(Role::Other), ZhCn, &["被收养人", "送养人"]),
     // The other side of a claim or complaint (行政复议, 劳动仲裁, 投诉, 举报) and a third party
     // to it: a body or a person the applicant acts against, never the owner or the owner's
     // firm. (Not 对方当事人: on a marriage form that is the spouse.)
@@ -461,6 +464,9 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "旅行地",
             "派驻地",
             "工作所在地",
+            // Where a physician, lawyer or the like practises: the institution's place.
+            "执业地点",
+            "执业地址",
         ],
     ),
     // A school, kindergarten or hospital the person names: not an element the profile holds
@@ -478,6 +484,10 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "定点医院",
             "医院名称",
             "医疗机构",
+            "执业机构",
+            "机构联系电话",
+            "机构电话",
+            "机构地址",
         ],
     ),
     rule(
@@ -592,6 +602,18 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "原房产证号",
         ],
     ),
+    // The employer a person has left (失业, 转移: 原工作单位名称): not the profile's employer.
+    rule(
+        Unheld("原工作单位"),
+        ZhCn,
+        &[
+            "原工作单位",
+            "原工作单位名称",
+            "原单位",
+            "原单位名称",
+            "原用人单位",
+        ],
+    ),
     // A count of people (家庭成员人数) is not a person's detail.
     rule(
         Unheld("人数"),
@@ -637,6 +659,8 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "证件号",
             "身份证",
             "证照号码",
+            // 交管 forms: 身份证明名称 and 身份证明号码.
+            "身份证明号码",
         ],
     ),
     rule(
@@ -663,6 +687,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "身份证件类型",
             "身份证件种类",
             "证照类型",
+            "身份证明名称",
         ],
     ),
     rule(
@@ -860,6 +885,10 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "身份证地址",
             "住址",
             "家庭住址",
+            // 交管 forms: the address the ID gives (登记住所) and where one can be reached
+            // (联系住所, below); not a firm's 住所.
+            "登记住所",
+            "登记住所地址",
         ],
     ),
     rule(K(D::PersonHukouAddress), ZhTw, &["戶籍地址", "戶籍地"]),
@@ -889,6 +918,8 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "居住详细地址",
             "居住地详细地址",
             "居住地址详细",
+            "联系住所",
+            "联系住所地址",
         ],
     ),
     rule(
@@ -950,6 +981,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         ZhCn,
         &[
             "工作单位",
+            "工作单位名称",
             "所在单位",
             "就业单位",
             "任职单位",
@@ -1073,6 +1105,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "家庭电话",
             "住宅电话",
             "单位电话",
+            "单位联系电话",
             "固话",
             "座机号码",
         ],
@@ -1253,6 +1286,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "经营者名称",
             "经营者中文名称",
             "中文名称",
+            "经营实体名称",
             "企业中文名称",
         ],
     ),
@@ -1472,6 +1506,8 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "与学生关系",
             "与孩子关系",
             "与新生儿关系",
+            "与残疾人关系",
+            "与老年人关系",
         ],
     ),
     // Family.

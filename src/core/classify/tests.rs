@@ -1324,3 +1324,221 @@ fn a_firms_contact_details_in_its_operators_block_are_the_firms() {
         ]
     );
 }
+
+#[test]
+fn an_adoption_names_nobody_of_the_profile_but_the_couple() {
+    // 收养登记: the adopting couple are 男方 and 女方; the child adopted and whoever gives it
+    // up (a welfare institution) are nobody the profile holds.
+    let fields = [
+        in_section("a", "姓名", "收养人（男方）"),
+        in_section("b", "性别", "被收养人情况"),
+        in_section("c", "身份证件号码", "被收养人情况"),
+        in_section("d", "联系电话", "送养人情况"),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::PersonName), Some("male_party".into())),
+            (Some(Key::PersonSex), Some("other".into())),
+            (Some(Key::PersonIdNumber), Some("other".into())),
+            (Some(Key::ContactMobile), Some("other".into())),
+        ]
+    );
+}
+
+#[test]
+fn labels_of_traffic_police_subsidy_and_enrolment_forms() {
+    let cases = [
+        // 交管 forms: the kind and number of the identity document, the address on it and
+        // where the person can be reached (住所 there is no firm's).
+        ("身份证明名称", Some(Key::PersonIdType)),
+        ("身份证明号码", Some(Key::PersonIdNumber)),
+        ("登记住所地址", Some(Key::PersonHukouAddress)),
+        ("联系住所地址", Some(Key::PersonResidenceAddress)),
+        // A parent's employer, not a firm's name; the one a person has left is not held.
+        ("工作单位名称", Some(Key::PersonEmployer)),
+        ("原工作单位名称", None),
+        ("原用人单位", None),
+        // The firm's own phone, the name of a borrower's business.
+        ("单位联系电话", Some(Key::ContactLandline)),
+        ("经营实体名称", Some(Key::FirmName)),
+        // A guardian's or an agent's relation to the person the form is about.
+        ("与残疾人关系", Some(Key::AgentRelation)),
+        ("与老年人关系", Some(Key::AgentRelation)),
+        // Where a physician practises, and the institution's own details.
+        ("执业地点", None),
+        ("拟执业机构名称", None),
+        ("机构联系电话", None),
+    ];
+    for (label, key) in cases {
+        assert_eq!(key_of(&labelled(label)), key, "{label}");
+    }
+}
+
+#[test]
+fn a_row_label_does_not_give_the_firms_own_field_to_a_person() {
+    // 经办人手机 [ ] 单位联系电话 [ ]: the row names the agent, but the firm's phone is the firm's.
+    let mut phone = FieldDescriptor::text("t", "单位联系电话");
+    phone.row_label = Some("经办人手机".into());
+    let fields = [
+        FieldDescriptor::text("n", "单位名称"),
+        FieldDescriptor::text("u", "统一社会信用代码"),
+        FieldDescriptor::text("j", "经办人"),
+        FieldDescriptor::text("m", "经办人手机"),
+        phone,
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[3], (Some(Key::ContactMobile), Some("agent".into())));
+    assert_eq!(got[4], (Some(Key::ContactLandline), Some("firm".into())));
+}
+
+#[test]
+fn a_heading_may_name_its_role_twice() {
+    // 指定代表或者委托代理人: both words are the agent's, and the heading is little more.
+    let fields = [
+        FieldDescriptor::text("n", "名称"),
+        in_section("a", "姓名", "指定代表或者委托代理人"),
+        in_section("b", "移动电话", "指定代表或者委托代理人"),
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[1], (Some(Key::PersonName), Some("agent".into())));
+    assert_eq!(got[2], (Some(Key::ContactMobile), Some("agent".into())));
+}
+
+#[test]
+fn a_place_not_held_starts_no_cascade() {
+    // 执业地点 as province and city selects: where the hospital is, not the person's address.
+    let provinces = [("320000", "江苏省"), ("330000", "浙江省")];
+    let fields = [
+        FieldDescriptor::text("x", "姓名"),
+        prompted("p", "执业地点", "请选择省", &provinces),
+        prompted("q", "执业地点", "请选择市", &[]),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![(Some(Key::PersonName), None), (None, None), (None, None)]
+    );
+    // The same selects under the person's own address are still its divisions.
+    let fields = [
+        FieldDescriptor::text("x", "姓名"),
+        prompted("p", "户籍所在地", "请选择省", &provinces),
+        prompted("q", "户籍所在地", "请选择市", &[]),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::AddressProvince), None),
+            (Some(Key::AddressCity), None),
+        ]
+    );
+}
+
+#[test]
+fn a_person_borrowing_for_a_business_keeps_the_account_open() {
+    // 创业担保贷款: the applicant is a person, his business has a block of its own; the account
+    // the loan is paid into is not certainly the firm's: refused, not the firm's basic account.
+    let fields = [
+        in_section("a", "姓名", "申请人基本信息"),
+        in_section("b", "身份证号码", "申请人基本信息"),
+        in_section("c", "经营实体名称", "创业经营实体信息"),
+        in_section("d", "统一社会信用代码", "创业经营实体信息"),
+        in_section("e", "开户银行", "贷款申请"),
+        in_section("f", "账户名称", "贷款申请"),
+        in_section("g", "银行账号", "贷款申请"),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::PersonIdNumber), None),
+            (Some(Key::FirmName), None),
+            (Some(Key::FirmUscc), None),
+            (None, None),
+            (None, None),
+            (None, None),
+        ]
+    );
+    // A firm's own form keeps its account.
+    let fields = [
+        in_section("c", "单位名称", "申请单位信息"),
+        in_section("d", "统一社会信用代码", "申请单位信息"),
+        in_section("e", "开户银行", "拨付账户"),
+        in_section("g", "银行账号", "拨付账户"),
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[2].0, Some(Key::FirmBasicBank));
+    assert_eq!(got[3].0, Some(Key::FirmBasicBankAcct));
+}
+
+#[test]
+fn a_name_of_a_person_or_a_body_on_the_other_side_is_refused() {
+    // 送养人姓名（名称）: the name of a welfare institution or of a person; in somebody else's
+    // block it is refused as a firm element there is, and the adopted child's name stays the
+    // only name of somebody else.
+    let fields = [
+        in_section("a", "姓名", "被收养人情况"),
+        in_section("b", "送养人姓名（名称）", "送养人情况"),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![(Some(Key::PersonName), Some("other".into())), (None, None)]
+    );
+}
+
+#[test]
+fn rows_of_a_list_of_people_are_somebody_else_by_row() {
+    // 新招用人员名单: `ry_xm_0`, `ry_sfzh_0`, then row 1. Nobody the profile names, one person
+    // a row, not duplicates of each other.
+    let row = |stem: &str, label: &str, n: usize| {
+        let mut f = FieldDescriptor::text(&format!("{stem}_{n}"), label);
+        f.name = Some(format!("{stem}_{n}"));
+        f.section = Some("新招用人员名单".into());
+        f
+    };
+    let fields = [
+        FieldDescriptor::text("dwmc", "单位名称"),
+        row("ry_xm", "姓名", 0),
+        row("ry_sfzh", "身份证号码", 0),
+        row("ry_xm", "姓名", 1),
+        row("ry_sfzh", "身份证号码", 1),
+    ];
+    assert_eq!(
+        keys(&fields)[1..],
+        [
+            (Some(Key::PersonName), Some("other[0]".into())),
+            (Some(Key::PersonIdNumber), Some("other[0]".into())),
+            (Some(Key::PersonName), Some("other[1]".into())),
+            (Some(Key::PersonIdNumber), Some("other[1]".into())),
+        ]
+    );
+    // Lone numbered fields (`field_1001`, `field_1002`: one stem, no row of several) are no
+    // list: the applicant's own.
+    let mut a = FieldDescriptor::text("field_1001", "姓名");
+    a.name = Some("field_1001".into());
+    let mut b = FieldDescriptor::text("field_1002", "身份证号码");
+    b.name = Some("field_1002".into());
+    assert_eq!(
+        keys(&[a, b]),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::PersonIdNumber), None)
+        ]
+    );
+    // Rows under a heading that names their people keep that role (家庭成员: member[0]).
+    let member = |stem: &str, label: &str, n: usize| {
+        let mut f = row(stem, label, n);
+        f.section = Some("家庭成员".into());
+        f
+    };
+    let fields = [
+        FieldDescriptor::text("xm", "姓名"),
+        member("cy_xm", "姓名", 0),
+        member("cy_sfzh", "身份证号码", 0),
+        member("cy_xm", "姓名", 1),
+        member("cy_sfzh", "身份证号码", 1),
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[1], (Some(Key::PersonName), Some("member[0]".into())));
+    assert_eq!(got[3], (Some(Key::PersonName), Some("member[1]".into())));
+}
