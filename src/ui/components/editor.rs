@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::completeness::Completeness;
 use super::field_input::{FieldInput, FieldIntents};
-use super::labels::{firm_title, person_title, relation_msg, role_msg};
+use super::labels::{firm_title, key_label, person_title, relation_msg, role_msg};
 use super::record::{FIRM_SECTIONS, PERSON_SECTIONS, RecordFields};
 use crate::app::editor::{EditorAction, EditorState, Section};
 use crate::core::dictionary::Key;
@@ -211,7 +211,8 @@ fn firm_roles(props: &EditorProps, firm: &str) -> Html {
                         { for keys.iter().map(|k| html! {
                             <FieldInput draft={draft_id.clone()} element={*k} value={draft.get(*k).to_string()} lang={lang}
                                 error={errors.iter().find(|p| p.key == *k).cloned()} warning={None::<crate::core::profile::Problem>}
-                                derived={false} focused={false} shown={false} intents={intents.clone()} />
+                                derived={false} focused={false} shown={false} intents={intents.clone()}
+                                verified={s.verified_source(&draft_id, *k).cloned()} />
                         }) }
                     </div>
                 }
@@ -290,6 +291,32 @@ fn agents(props: &EditorProps) -> Html {
     }
 }
 
+/// "此项是经核验的资料……确定修改吗？": asked before a change to a verified value is written,
+/// naming the elements (never their values), with 确定修改 and 取消.
+fn verified_question(props: &EditorProps) -> Html {
+    let s = &props.editor;
+    let lang = props.lang;
+    let keys = s.verified_changes();
+    if keys.is_empty() {
+        return html! {};
+    }
+    let items = keys
+        .iter()
+        .map(|k| key_label(lang, *k))
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::ZhCn { "、" } else { ", " });
+    html! {
+        <div class="of-confirm of-confirm-verified" role="alert" data-of="verified-confirm">
+            <p>{ tr(lang, "verified-confirm", &[]) }</p>
+            <p>{ tr(lang, "verified-confirm-items", &[("items", Arg::Str(&items))]) }</p>
+            <button type="button" class="of-danger" data-of="verified-confirm-yes"
+                onclick={props.on_intent.reform(|_: MouseEvent| EditorAction::ConfirmVerified)}>{ tr(lang, "verified-confirm-yes", &[]) }</button>
+            <button type="button" class="of-secondary" data-of="verified-confirm-cancel"
+                onclick={props.on_intent.reform(|_: MouseEvent| EditorAction::CancelVerified)}>{ tr(lang, "cancel", &[]) }</button>
+        </div>
+    }
+}
+
 /// The editor screen.
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
@@ -346,6 +373,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             </div>
             { nav(props) }
             { body }
+            { verified_question(props) }
             if s.attempted && error_count > 0 {
                 <p class="of-error of-summary" role="alert">{ tr(lang, "errors-remain", &[("count", Arg::Num(error_count as i64))]) }</p>
             }

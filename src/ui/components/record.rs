@@ -192,6 +192,7 @@ pub fn RecordFields(props: &RecordFieldsProps) -> Html {
                 warning={warnings.iter().find(|p| p.key == key).cloned()}
                 derived={draft.is_derived(key)} {focused}
                 shown={s.shown.contains(&(props.draft.clone(), key))}
+                verified={s.verified_source(&props.draft, key).cloned()}
                 intents={props.intents.clone()} />
         }
     };
