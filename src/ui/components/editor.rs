@@ -292,11 +292,10 @@ fn agents(props: &EditorProps) -> Html {
 }
 
 /// "此项是经核验的资料……确定修改吗？": asked before a change to a verified value is written,
-/// naming the elements (never their values), with 确定修改 and 取消.
-fn verified_question(props: &EditorProps) -> Html {
-    let s = &props.editor;
-    let lang = props.lang;
-    let keys = s.verified_changes();
+/// naming the elements (never their values), with 确定修改 and 取消. Shown under the first
+/// element concerned when that is a record's ([`super::record::RecordFields`]), else here.
+pub fn verified_question(editor: &EditorState, lang: Lang, on_answer: &Callback<bool>) -> Html {
+    let keys = editor.verified_changes();
     if keys.is_empty() {
         return html! {};
     }
@@ -310,9 +309,9 @@ fn verified_question(props: &EditorProps) -> Html {
             <p>{ tr(lang, "verified-confirm", &[]) }</p>
             <p>{ tr(lang, "verified-confirm-items", &[("items", Arg::Str(&items))]) }</p>
             <button type="button" class="of-danger" data-of="verified-confirm-yes"
-                onclick={props.on_intent.reform(|_: MouseEvent| EditorAction::ConfirmVerified)}>{ tr(lang, "verified-confirm-yes", &[]) }</button>
+                onclick={on_answer.reform(|_: MouseEvent| true)}>{ tr(lang, "verified-confirm-yes", &[]) }</button>
             <button type="button" class="of-secondary" data-of="verified-confirm-cancel"
-                onclick={props.on_intent.reform(|_: MouseEvent| EditorAction::CancelVerified)}>{ tr(lang, "cancel", &[]) }</button>
+                onclick={on_answer.reform(|_: MouseEvent| false)}>{ tr(lang, "cancel", &[]) }</button>
         </div>
     }
 }
@@ -373,7 +372,10 @@ pub fn Editor(props: &EditorProps) -> Html {
             </div>
             { nav(props) }
             { body }
-            { verified_question(props) }
+            // A role's or a mandate's values: their question here, below the records.
+            if s.confirm_verified.as_deref().is_some_and(|id| id.starts_with("role:") || id.starts_with("agent:")) {
+                { verified_question(s, lang, &intents.on_verified) }
+            }
             if s.attempted && error_count > 0 {
                 <p class="of-error of-summary" role="alert">{ tr(lang, "errors-remain", &[("count", Arg::Num(error_count as i64))]) }</p>
             }

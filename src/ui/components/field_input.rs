@@ -22,6 +22,9 @@ pub struct FieldIntents {
     pub on_leave: Callback<(DraftId, Key)>,
     /// Show or hide the sensitive value.
     pub on_toggle_shown: Callback<(DraftId, Key)>,
+    /// The person answered the question before a verified value is changed: `true` to change
+    /// it.
+    pub on_verified: Callback<bool>,
 }
 
 impl FieldIntents {
@@ -32,6 +35,13 @@ impl FieldIntents {
             on_focus: editor.reform(|target| EditorAction::Focus(Some(target))),
             on_leave: editor.reform(|(d, k)| EditorAction::Touch(d, k)),
             on_toggle_shown: editor.reform(|(d, k)| EditorAction::ToggleShown(d, k)),
+            on_verified: editor.reform(|yes| {
+                if yes {
+                    EditorAction::ConfirmVerified
+                } else {
+                    EditorAction::CancelVerified
+                }
+            }),
         }
     }
 }
