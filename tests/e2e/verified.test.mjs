@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
+import { axeViolations, describe } from './lib/axe.mjs';
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 import { W, assertNoProblems, open } from './lib/widget.mjs';
 
@@ -27,7 +28,7 @@ after(async () => browser?.close());
  * elements the form's mapping is made to want verified data for (as a test-only copy of
  * the site's mapping).
  */
-async function withVerifiedProfile({ verified = [], width = 1280 } = {}) {
+async function withVerifiedProfile({ verified = [], width = 1280, elder = false } = {}) {
   const page = await browser.newPage({ viewport: { width, height: 1000 }, locale: 'zh-CN' });
   if (verified.length) {
     await page.route('**/mappings/pension.json', async (route) => {
@@ -41,6 +42,10 @@ async function withVerifiedProfile({ verified = [], width = 1280 } = {}) {
   }
   const problems = await open(page, FORM);
   await page.locator(W('launcher')).click();
+  if (elder) {
+    await page.locator(W('elder')).click();
+    await page.locator('[data-oncefill-host] .of-root.of-elder').waitFor({ state: 'attached' });
+  }
   await page.locator(W('settings')).click();
   await page.locator(W('import-file')).setInputFiles(BACKUP);
   await page.locator(W('import-pass')).fill(PASS);
@@ -139,3 +144,30 @@ test('a field the form wants verified data for is unticked, with a note in words
   assertNoProblems(problems);
   await page.close();
 });
+
+/** Asserts that axe finds nothing in the widget, naming the screen in the message. */
+async function clean(page, screen) {
+  await page.waitForFunction(() => {
+    const root = document.querySelector('[data-oncefill-host]')?.shadowRoot;
+    return root && root.getAnimations().every((a) => a.playState !== 'running');
+  });
+  const violations = await axeViolations(page, '[data-oncefill-host]');
+  assert.deepEqual(violations.map((v) => v.id), [], `axe on ${screen}:\n${describe(violations)}`);
+}
+
+for (const elder of [false, true]) {
+  test(`axe finds nothing with badges, the question and the note, on a phone${elder ? ' in 长辈版' : ''}`, async () => {
+    const { page, problems } = await withVerifiedProfile({ verified: ['person.ethnicity'], width: 360, elder });
+    await clean(page, 'the editor with badges');
+    await page.locator(W('field-person.name')).fill('王晓明');
+    await page.locator(W('field-person.name')).press('Tab');
+    await page.locator(W('verified-confirm')).waitFor();
+    await clean(page, 'the question before a verified value is changed');
+    await page.locator(W('verified-confirm-cancel')).click();
+    await page.locator(W('to-review')).click();
+    await page.locator(W('review')).waitFor();
+    await clean(page, 'the review with a badge and a note');
+    assertNoProblems(problems);
+    await page.close();
+  });
+}
