@@ -5,13 +5,19 @@
 //! check out (as the person moves on, on "save" and before review), so a half-typed value is
 //! never lost by moving between records. The reducer is pure: the time stamp of a write comes
 //! in with the action.
+//!
+//! A draft that would change or clear a verified value (a credential's, or staff-verified) is
+//! not written until the person answers a question: [`EditorState::confirm_verified`] names it,
+//! [`EditorAction::ConfirmVerified`] writes it (the new value self-declared, the verified one
+//! kept in the history) and [`EditorAction::CancelVerified`] puts the verified values back
+//! into the draft.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use time::Date;
 
 use crate::core::dictionary::Key;
-use crate::core::profile::{Draft, Holder, Problem, Profile, Relation, Role};
+use crate::core::profile::{Draft, Holder, Problem, Profile, Refused, Relation, Role, Source};
 
 /// Which part of the profile the editor shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -79,6 +85,8 @@ pub struct EditorState {
     pub shown: BTreeSet<(DraftId, Key)>,
     /// A person or firm whose removal awaits confirmation.
     pub confirm_remove: Option<String>,
+    /// A draft that changes or clears verified values, waiting for the person to confirm it.
+    pub confirm_verified: Option<DraftId>,
 }
 
 /// What changes the editor. Actions that may write drafts into the profile carry the time
@@ -125,6 +133,10 @@ pub enum EditorAction {
     Attempted,
     /// Load the demo profile.
     LoadDemo,
+    /// The person confirmed changing the verified values of the draft awaiting it.
+    ConfirmVerified,
+    /// The person kept the verified values: they go back into the draft awaiting it.
+    CancelVerified,
 }
 
 fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
@@ -149,6 +161,7 @@ impl EditorState {
             focused: None,
             shown: BTreeSet::new(),
             confirm_remove: None,
+            confirm_verified: None,
         }
     }
 
@@ -216,9 +229,12 @@ impl EditorState {
     }
 
     /// Writes every draft that checks out into the profile, stamped `now`. Returns the ids of
-    /// drafts that still have errors (they stay, with what was typed).
+    /// drafts not written: those that still have errors and those that change verified values
+    /// unconfirmed (they stay, with what was typed; the first of the latter awaits the
+    /// person's answer in [`EditorState::confirm_verified`]).
     pub fn commit_drafts(&mut self, now: &str) -> Vec<DraftId> {
         let mut failed = Vec::new();
+        let mut unconfirmed = None;
         let ids: Vec<DraftId> = self.drafts.keys().cloned().collect();
         for id in ids {
             let Some(draft) = self.drafts.get(&id).cloned() else {
@@ -230,14 +246,81 @@ impl EditorState {
                 self.drafts.remove(&id);
                 continue;
             };
-            match draft.apply(values, self.today, now) {
+            match draft.apply_confirmed(values, self.today, now, false) {
                 Ok(_) => {
                     self.drafts.remove(&id);
                 }
-                Err(_) => failed.push(id),
+                Err(Refused::Unconfirmed(_)) => {
+                    // The question already asked stays the one shown.
+                    if unconfirmed.is_none() || self.confirm_verified.as_ref() == Some(&id) {
+                        unconfirmed = Some(id.clone());
+                    }
+                    failed.push(id);
+                }
+                Err(Refused::Errors(_)) => failed.push(id),
             }
         }
+        self.confirm_verified = unconfirmed;
         failed
+    }
+
+    /// The elements of the draft awaiting confirmation whose verified values it changes or
+    /// clears.
+    pub fn verified_changes(&self) -> Vec<Key> {
+        let Some(id) = &self.confirm_verified else {
+            return Vec::new();
+        };
+        let (Some(draft), Some(values)) = (
+            self.drafts.get(id),
+            holder_of_draft(id).and_then(|h| self.profile.values_of(&h)),
+        ) else {
+            return Vec::new();
+        };
+        draft.verified_changes(values, self.today)
+    }
+
+    /// The verified source of an element as the editor shows it: the stored value's, when it
+    /// is verified and the draft still holds that value (an element being changed loses its
+    /// badge as it is typed over).
+    pub fn verified_source(&self, id: &str, key: Key) -> Option<&Source> {
+        let holder = holder_of_draft(id)?;
+        let entry = self.profile.values_of(&holder)?.get(key)?;
+        if !entry.source.is_verified() {
+            return None;
+        }
+        let stored = self.profile.draft_of(&holder)?;
+        (self.draft(id).get(key) == stored.get(key)).then_some(&entry.source)
+    }
+
+    fn answer_verified(&mut self, confirmed: bool, now: &str) {
+        let Some(id) = self.confirm_verified.take() else {
+            return;
+        };
+        let Some(holder) = holder_of_draft(&id) else {
+            return;
+        };
+        let Some(mut draft) = self.drafts.get(&id).cloned() else {
+            return;
+        };
+        if confirmed {
+            let written = self
+                .profile
+                .values_of_mut(&holder)
+                .is_some_and(|values| draft.apply_confirmed(values, self.today, now, true).is_ok());
+            if written {
+                self.drafts.remove(&id);
+            }
+        } else if let (Some(values), Some(stored)) = (
+            self.profile.values_of(&holder),
+            self.profile.draft_of(&holder),
+        ) {
+            for key in draft.verified_changes(values, self.today) {
+                draft.set(key, stored.get(key).to_string());
+            }
+            self.drafts.insert(id, draft);
+        }
+        // What else was typed is written as usual (another draft may ask next).
+        self.commit_drafts(now);
     }
 
     /// Where a draft id's editor lives.
@@ -261,6 +344,7 @@ impl EditorState {
     pub fn replace_profile(&mut self, profile: Profile) {
         self.profile = profile;
         self.drafts.clear();
+        self.confirm_verified = None;
     }
 
     /// Applies an action at time stamp `now`. Returns `false` when nothing changed.
@@ -279,7 +363,12 @@ impl EditorState {
                 if key == Key::PersonIdNumber {
                     draft.derive_from_id(self.today);
                 }
-                self.drafts.insert(id, draft);
+                self.drafts.insert(id.clone(), draft);
+                // Typed back to the verified value: nothing is left to ask.
+                if self.confirm_verified.as_ref() == Some(&id) && self.verified_changes().is_empty()
+                {
+                    self.confirm_verified = None;
+                }
             }
             EditorAction::Focus(target) => {
                 if self.focused == target {
@@ -312,6 +401,7 @@ impl EditorState {
             EditorAction::Remove(id) => {
                 self.confirm_remove = None;
                 self.profile.remove_record(&id);
+                self.confirm_verified = None;
                 // The record's drafts go; link indices moved, so their drafts must be made
                 // afresh.
                 self.drafts.retain(|k, _| {
@@ -357,12 +447,26 @@ impl EditorState {
             }
             EditorAction::Save => {
                 let failed = self.commit_drafts(now);
-                self.attempted = !failed.is_empty();
-                if let Some(first) = failed.first() {
+                // A draft awaiting confirmation has no error to show: its question is shown
+                // where it lives.
+                let erroneous: Vec<&DraftId> = failed
+                    .iter()
+                    .filter(|id| {
+                        self.drafts
+                            .get(*id)
+                            .is_some_and(|d| !d.check(self.today).errors.is_empty())
+                    })
+                    .collect();
+                self.attempted = !erroneous.is_empty();
+                if let Some(first) = erroneous.first() {
                     self.section = self.section_of(first);
                     self.refusals += 1;
+                } else if let Some(id) = &self.confirm_verified {
+                    self.section = self.section_of(id);
                 }
             }
+            EditorAction::ConfirmVerified => self.answer_verified(true, now),
+            EditorAction::CancelVerified => self.answer_verified(false, now),
             EditorAction::Attempted => {
                 self.attempted = true;
                 self.refusals += 1;
@@ -370,6 +474,7 @@ impl EditorState {
             EditorAction::LoadDemo => {
                 self.profile = Profile::demo();
                 self.drafts.clear();
+                self.confirm_verified = None;
                 self.touched.clear();
                 self.attempted = false;
                 self.show_owner();
@@ -579,6 +684,121 @@ mod tests {
         assert_eq!(s.profile.agents[0].principal, firm);
         s.reduce(EditorAction::RemoveAgent(0), NOW);
         assert!(s.profile.agents.is_empty());
+    }
+
+    fn with_verified_name() -> (EditorState, String, crate::core::profile::Data) {
+        let mut s = EditorState::new(TODAY);
+        s.replace_profile(Profile::demo());
+        let values = &mut s.profile.persons[0].values;
+        let name = values.get(Key::PersonName).unwrap().value.clone();
+        values.set(Key::PersonName, name.clone(), staff(), "t0");
+        let id = owner(&s);
+        (s, id, name)
+    }
+
+    fn staff() -> Source {
+        Source::StaffVerified {
+            hall: "hall-1".into(),
+            date: "2026-11-20".into(),
+        }
+    }
+
+    #[test]
+    fn changing_a_verified_value_asks_first_and_cancelling_keeps_it() {
+        let (mut s, id, name) = with_verified_name();
+        assert_eq!(s.verified_source(&id, Key::PersonName), Some(&staff()));
+        assert_eq!(
+            s.verified_source(&id, Key::PersonHukouAddress),
+            None,
+            "self-declared: no badge"
+        );
+        s.reduce(
+            EditorAction::Edit(id.clone(), Key::PersonName, "王晓明".into()),
+            NOW,
+        );
+        assert_eq!(
+            s.verified_source(&id, Key::PersonName),
+            None,
+            "typed over: no badge"
+        );
+        s.reduce(EditorAction::Touch(id.clone(), Key::PersonName), NOW);
+        assert_eq!(s.confirm_verified, Some(id.clone()));
+        assert_eq!(s.verified_changes(), vec![Key::PersonName]);
+        let entry = s.profile.persons[0].values.get(Key::PersonName).unwrap();
+        assert_eq!((&entry.value, &entry.source), (&name, &staff()));
+
+        // Saving asks the same question; it is no error.
+        s.reduce(EditorAction::Show(Section::Agents), NOW);
+        s.reduce(EditorAction::Save, NOW);
+        assert!(!s.attempted);
+        assert_eq!(s.refusals, 0);
+        assert_eq!(s.section, Section::Person(id.clone()));
+        assert_eq!(s.confirm_verified, Some(id.clone()));
+
+        s.reduce(EditorAction::CancelVerified, NOW);
+        assert_eq!(s.confirm_verified, None);
+        assert!(s.drafts.is_empty());
+        let entry = s.profile.persons[0].values.get(Key::PersonName).unwrap();
+        assert_eq!((&entry.value, &entry.source), (&name, &staff()));
+        assert!(entry.history.is_empty());
+        assert_eq!(s.verified_source(&id, Key::PersonName), Some(&staff()));
+    }
+
+    #[test]
+    fn confirming_writes_the_change_as_self_declared_and_keeps_the_verified_value() {
+        let (mut s, id, name) = with_verified_name();
+        s.reduce(
+            EditorAction::Edit(id.clone(), Key::PersonName, "王晓明".into()),
+            NOW,
+        );
+        s.reduce(
+            EditorAction::Edit(id.clone(), Key::PersonFormerName, "王二".into()),
+            NOW,
+        );
+        s.reduce(EditorAction::Save, NOW);
+        assert_eq!(s.confirm_verified, Some(id.clone()));
+        assert_eq!(
+            s.profile.persons[0].values.text(Key::PersonFormerName),
+            None,
+            "the draft waits whole"
+        );
+        s.reduce(EditorAction::ConfirmVerified, NOW);
+        assert_eq!(s.confirm_verified, None);
+        assert!(s.drafts.is_empty());
+        let values = &s.profile.persons[0].values;
+        let entry = values.get(Key::PersonName).unwrap();
+        assert_eq!(entry.value.as_text(), Some("王晓明"));
+        assert_eq!(entry.source, Source::SelfDeclared);
+        let past = entry.history.last().unwrap();
+        assert_eq!((&past.value, &past.source), (&name, &staff()));
+        assert_eq!(values.text(Key::PersonFormerName), Some("王二"));
+        assert_eq!(s.verified_source(&id, Key::PersonName), None);
+    }
+
+    #[test]
+    fn typing_the_verified_value_back_withdraws_the_question() {
+        let (mut s, id, name) = with_verified_name();
+        s.reduce(
+            EditorAction::Edit(id.clone(), Key::PersonName, "王晓明".into()),
+            NOW,
+        );
+        s.reduce(EditorAction::Touch(id.clone(), Key::PersonName), NOW);
+        assert!(s.confirm_verified.is_some());
+        let back = name.as_text().unwrap().to_string();
+        s.reduce(EditorAction::Edit(id.clone(), Key::PersonName, back), NOW);
+        assert_eq!(s.confirm_verified, None);
+        s.reduce(EditorAction::Touch(id.clone(), Key::PersonName), NOW);
+        assert!(s.drafts.is_empty());
+        assert_eq!(s.verified_source(&id, Key::PersonName), Some(&staff()));
+        // A new profile drops the question with the drafts.
+        s.reduce(
+            EditorAction::Edit(id.clone(), Key::PersonName, "王晓明".into()),
+            NOW,
+        );
+        s.reduce(EditorAction::Save, NOW);
+        assert!(s.confirm_verified.is_some());
+        s.replace_profile(Profile::demo());
+        assert_eq!(s.confirm_verified, None);
     }
 
     #[test]

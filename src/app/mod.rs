@@ -233,7 +233,7 @@ impl AppState {
                 if !self.editor.reduce(action, &clock.stamp) {
                     return false;
                 }
-                if save && !self.editor.attempted {
+                if save && !self.editor.attempted && self.editor.confirm_verified.is_none() {
                     self.saved_without_vault(clock);
                 }
             }

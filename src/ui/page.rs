@@ -67,7 +67,7 @@ fn make_plan(
             let mut mapped =
                 crate::core::mapped::classify_mapped(form, &fields, &|css| live.select(css));
             crate::core::mapped::apply_learned(&mut mapped, &profile.learned, &page, &fields);
-            let plan = plan_people(
+            let mut plan = plan_people(
                 profile,
                 &fields,
                 &mapped.classified,
@@ -75,6 +75,9 @@ fn make_plan(
                 &people,
                 today,
             );
+            // A field the form wants verified data for is left unticked, with a note, when
+            // the profile's value is not verified.
+            crate::core::plan::require_verified(&mut plan, profile, &fields, &mapped.verified);
             (plan, Some(form.id.clone()))
         }
         None => {

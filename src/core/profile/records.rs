@@ -96,6 +96,26 @@ impl Profile {
         }
     }
 
+    /// The values kept at `holder`, to read.
+    pub fn values_of(&self, holder: &Holder) -> Option<&Values> {
+        match holder {
+            Holder::Record(id) => self
+                .persons
+                .iter()
+                .find(|p| &p.id == id)
+                .map(|p| &p.values)
+                .or_else(|| self.firms.iter().find(|f| &f.id == id).map(|f| &f.values)),
+            Holder::RoleLink { firm, index } => self
+                .firms
+                .iter()
+                .find(|f| &f.id == firm)?
+                .roles
+                .get(*index)
+                .map(|l| &l.values),
+            Holder::Agent(index) => self.agents.get(*index).map(|l| &l.values),
+        }
+    }
+
     /// Whether `id` is one of the firms.
     pub fn is_firm(&self, id: &str) -> bool {
         self.firms.iter().any(|f| f.id == id)

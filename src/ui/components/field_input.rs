@@ -4,7 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::labels::key_label;
+use super::labels::{key_label, verified_badge};
 use crate::app::editor::{DraftId, EditorAction};
 use crate::core::dictionary::{Key, Table, ValueType};
 use crate::core::i18n::{Lang, tr};
@@ -22,6 +22,9 @@ pub struct FieldIntents {
     pub on_leave: Callback<(DraftId, Key)>,
     /// Show or hide the sensitive value.
     pub on_toggle_shown: Callback<(DraftId, Key)>,
+    /// The person answered the question before a verified value is changed: `true` to change
+    /// it.
+    pub on_verified: Callback<bool>,
 }
 
 impl FieldIntents {
@@ -32,6 +35,13 @@ impl FieldIntents {
             on_focus: editor.reform(|target| EditorAction::Focus(Some(target))),
             on_leave: editor.reform(|(d, k)| EditorAction::Touch(d, k)),
             on_toggle_shown: editor.reform(|(d, k)| EditorAction::ToggleShown(d, k)),
+            on_verified: editor.reform(|yes| {
+                if yes {
+                    EditorAction::ConfirmVerified
+                } else {
+                    EditorAction::CancelVerified
+                }
+            }),
         }
     }
 }
@@ -67,6 +77,10 @@ pub struct FieldInputProps {
     pub shown: bool,
     /// What the person does in it.
     pub intents: FieldIntents,
+    /// Where the stored value came from, when it was verified and is unchanged: it gets a
+    /// badge.
+    #[prop_or_default]
+    pub verified: Option<crate::core::profile::Source>,
 }
 
 /// The input of one element, with its label and messages.
@@ -78,13 +92,21 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
     let error_id = format!("{id}-error");
     let note_id = format!("{id}-note");
     let invalid = props.error.is_some();
-    let described = if invalid {
+    let badge_id = format!("{id}-verified");
+    let message = if invalid {
         Some(error_id.clone())
     } else if props.warning.is_some() || props.derived {
         Some(note_id.clone())
     } else {
         None
     };
+    // The badge is read with the input, after its label.
+    let described = match (props.verified.is_some(), message) {
+        (true, Some(m)) => Some(format!("{badge_id} {m}")),
+        (true, None) => Some(badge_id.clone()),
+        (false, m) => m,
+    };
+    let badge = verified_badge(lang, props.verified.as_ref(), Some(badge_id));
     let label = key_label(lang, key);
     let data_of = format!("field-{}", key.id());
     let draft = props.draft.clone();
@@ -124,6 +146,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
                 <div class={classes!("of-row", invalid.then_some("of-invalid"))}>
                     <fieldset class="of-fieldset" aria-invalid={invalid.to_string()} aria-describedby={described.clone()}>
                         <legend>{ label }</legend>
+                        { badge }
                         { radio("1", "sex-male") }
                         { radio("2", "sex-female") }
                     </fieldset>
@@ -191,6 +214,7 @@ pub fn FieldInput(props: &FieldInputProps) -> Html {
     html! {
         <div class={classes!("of-row", invalid.then_some("of-invalid"))}>
             <label for={id.clone()}>{ label }</label>
+            { badge }
             { control }
             { messages(props, &error_id, &note_id) }
         </div>

@@ -3,7 +3,8 @@
 use crate::app::editor::EditorState;
 use crate::core::dictionary::Key;
 use crate::core::i18n::{Lang, tr};
-use crate::core::profile::{Relation, Role};
+use crate::core::profile::{Relation, Role, Source};
+use yew::prelude::*;
 
 /// The interface label of a dictionary element: the interface's own wording where it has
 /// one (公民身份号码 rather than the dictionary's generic 证件号码), else the dictionary's.
@@ -62,4 +63,53 @@ pub fn person_title(editor: &EditorState, id: &str, lang: Lang) -> String {
 /// A firm's display name in lists: the name, or its placeholder.
 pub fn firm_title(editor: &EditorState, id: &str, lang: Lang) -> String {
     title(editor, id, Key::FirmName, lang, "unnamed-firm")
+}
+
+/// Who vouched for a verified value, as the badge names it: a credential's issuer (the host
+/// of an issuer URL), or the service hall's id.
+fn vouched_by(by: &str) -> &str {
+    match by.split_once("://") {
+        Some((_, rest)) => rest.split('/').next().unwrap_or(rest),
+        None => by,
+    }
+}
+
+/// The words of a verified value's badge — 已核验 · 电子证照（签发方，日期）or 已核验 ·
+/// 窗口核验（大厅，日期）— or `None` for a value that was not verified (no badge).
+pub fn verified_text(lang: Lang, source: &Source) -> Option<String> {
+    use crate::core::i18n::Arg;
+    match source {
+        Source::Credential { issuer, issued } => Some(tr(
+            lang,
+            "verified-credential",
+            &[
+                ("by", Arg::Str(vouched_by(issuer))),
+                ("date", Arg::Str(issued)),
+            ],
+        )),
+        Source::StaffVerified { hall, date } if hall.is_empty() => Some(tr(
+            lang,
+            "verified-staff-plain",
+            &[("date", Arg::Str(date))],
+        )),
+        Source::StaffVerified { hall, date } => Some(tr(
+            lang,
+            "verified-staff",
+            &[("by", Arg::Str(vouched_by(hall))), ("date", Arg::Str(date))],
+        )),
+        Source::SelfDeclared | Source::Derived { .. } => None,
+    }
+}
+
+/// A verified value's badge (`id`: for `aria-describedby`): words, with a check mark that is
+/// only decoration; nothing for a value that was not verified.
+pub fn verified_badge(lang: Lang, source: Option<&Source>, id: Option<String>) -> Html {
+    match source.and_then(|s| verified_text(lang, s)) {
+        Some(text) => html! {
+            <span class="of-verified" data-of="verified-badge" {id}>
+                <span aria-hidden="true">{ "✓ " }</span>{ text }
+            </span>
+        },
+        None => html! {},
+    }
 }

@@ -184,22 +184,33 @@ pub fn RecordFields(props: &RecordFieldsProps) -> Html {
     let draft = s.draft(&props.draft);
     let errors = s.visible_problems(&props.draft);
     let warnings = s.warnings(&props.draft);
+    // The question before a verified value is changed comes under the first element it
+    // concerns.
+    let asked = (s.confirm_verified.as_ref() == Some(&props.draft))
+        .then(|| s.verified_changes().first().copied())
+        .flatten();
     let field = |key: Key| {
         let focused = s.focused.as_ref() == Some(&(props.draft.clone(), key));
         html! {
+            <>
             <FieldInput draft={props.draft.clone()} element={key} value={draft.get(key).to_string()} {lang}
                 error={errors.iter().find(|p| p.key == key).cloned()}
                 warning={warnings.iter().find(|p| p.key == key).cloned()}
                 derived={draft.is_derived(key)} {focused}
                 shown={s.shown.contains(&(props.draft.clone(), key))}
+                verified={s.verified_source(&props.draft, key).cloned()}
                 intents={props.intents.clone()} />
+            if asked == Some(key) {
+                { super::editor::verified_question(s, lang, &props.intents.on_verified) }
+            }
+            </>
         }
     };
     html! {
         <div class="of-record" data-record={props.draft.clone()}>
             { for props.sections.iter().map(|sec| {
                 // A folded section opens by itself when one of its elements needs attention.
-                let open = sec.open || sec.keys.iter().any(|k| errors.iter().any(|p| p.key == *k) || !draft.get(*k).is_empty());
+                let open = sec.open || sec.keys.iter().any(|k| errors.iter().any(|p| p.key == *k) || !draft.get(*k).is_empty() || asked == Some(*k));
                 html! {
                     <details class="of-section" open={open}>
                         <summary>{ tr(lang, sec.title, &[]) }</summary>

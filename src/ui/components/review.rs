@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::field_input::{FieldInput, FieldIntents};
-use super::labels::key_label;
+use super::labels::{key_label, verified_badge};
 use crate::app::editor::EditorState;
 use crate::app::review::{OneAtATime, ReviewState, missing};
 use crate::core::bundle::Bundle;
@@ -411,6 +411,10 @@ fn step_row(props: &ReviewProps, index: usize, step: &FillStep) -> Html {
                         </button>
                     }
                 </div>
+                { verified_badge(lang, props.editor.profile.source_as(step.key, step.role), None) }
+                if let Some(note) = step.note(lang) {
+                    <div class="of-warning" data-of="unverified">{ note }</div>
+                }
                 if s.consent.contains(&field) {
                     <div class="of-sensitive" data-of="sensitive">
                         <strong class="of-tag of-tag-sensitive">{ tr(lang, "sensitive-tag", &[]) }</strong>{ " " }
