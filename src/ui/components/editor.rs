@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::completeness::Completeness;
 use super::field_input::{FieldInput, FieldIntents};
-use super::labels::{firm_title, key_label, person_title, relation_msg, role_msg};
+use super::labels::{firm_title, person_title, relation_msg, role_msg};
 use super::record::{FIRM_SECTIONS, PERSON_SECTIONS, RecordFields};
 use crate::app::editor::{EditorAction, EditorState, Section};
 use crate::core::dictionary::Key;
@@ -291,31 +291,6 @@ fn agents(props: &EditorProps) -> Html {
     }
 }
 
-/// "此项是经核验的资料……确定修改吗？": asked before a change to a verified value is written,
-/// naming the elements (never their values), with 确定修改 and 取消. Shown under the first
-/// element concerned when that is a record's ([`super::record::RecordFields`]), else here.
-pub fn verified_question(editor: &EditorState, lang: Lang, on_answer: &Callback<bool>) -> Html {
-    let keys = editor.verified_changes();
-    if keys.is_empty() {
-        return html! {};
-    }
-    let items = keys
-        .iter()
-        .map(|k| key_label(lang, *k))
-        .collect::<Vec<_>>()
-        .join(if lang == Lang::ZhCn { "、" } else { ", " });
-    html! {
-        <div class="of-confirm of-confirm-verified" role="alert" data-of="verified-confirm">
-            <p>{ tr(lang, "verified-confirm", &[]) }</p>
-            <p>{ tr(lang, "verified-confirm-items", &[("items", Arg::Str(&items))]) }</p>
-            <button type="button" class="of-danger" data-of="verified-confirm-yes"
-                onclick={on_answer.reform(|_: MouseEvent| true)}>{ tr(lang, "verified-confirm-yes", &[]) }</button>
-            <button type="button" class="of-secondary" data-of="verified-confirm-cancel"
-                onclick={on_answer.reform(|_: MouseEvent| false)}>{ tr(lang, "cancel", &[]) }</button>
-        </div>
-    }
-}
-
 /// The editor screen.
 #[component]
 pub fn Editor(props: &EditorProps) -> Html {
@@ -374,7 +349,7 @@ pub fn Editor(props: &EditorProps) -> Html {
             { body }
             // A role's or a mandate's values: their question here, below the records.
             if s.confirm_verified.as_deref().is_some_and(|id| id.starts_with("role:") || id.starts_with("agent:")) {
-                { verified_question(s, lang, &intents.on_verified) }
+                { super::record::verified_question(s, lang, &intents.on_verified) }
             }
             if s.attempted && error_count > 0 {
                 <p class="of-error of-summary" role="alert">{ tr(lang, "errors-remain", &[("count", Arg::Num(error_count as i64))]) }</p>

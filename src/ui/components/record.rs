@@ -201,7 +201,7 @@ pub fn RecordFields(props: &RecordFieldsProps) -> Html {
                 verified={s.verified_source(&props.draft, key).cloned()}
                 intents={props.intents.clone()} />
             if asked == Some(key) {
-                { super::editor::verified_question(s, lang, &props.intents.on_verified) }
+                { verified_question(s, lang, &props.intents.on_verified) }
             }
             </>
         }
@@ -218,6 +218,31 @@ pub fn RecordFields(props: &RecordFieldsProps) -> Html {
                     </details>
                 }
             }) }
+        </div>
+    }
+}
+
+/// "此项是经核验的资料……确定修改吗？": asked before a change to a verified value is written,
+/// naming the elements (never their values), with 确定修改 and 取消. Shown under the first
+/// element concerned when that is a record's ([`RecordFields`]), else here.
+pub fn verified_question(editor: &EditorState, lang: Lang, on_answer: &Callback<bool>) -> Html {
+    let keys = editor.verified_changes();
+    if keys.is_empty() {
+        return html! {};
+    }
+    let items = keys
+        .iter()
+        .map(|k| super::labels::key_label(lang, *k))
+        .collect::<Vec<_>>()
+        .join(if lang == Lang::ZhCn { "、" } else { ", " });
+    html! {
+        <div class="of-confirm of-confirm-verified" role="alert" data-of="verified-confirm">
+            <p>{ tr(lang, "verified-confirm", &[]) }</p>
+            <p>{ tr(lang, "verified-confirm-items", &[("items", crate::core::i18n::Arg::Str(&items))]) }</p>
+            <button type="button" class="of-danger" data-of="verified-confirm-yes"
+                onclick={on_answer.reform(|_: MouseEvent| true)}>{ tr(lang, "verified-confirm-yes", &[]) }</button>
+            <button type="button" class="of-secondary" data-of="verified-confirm-cancel"
+                onclick={on_answer.reform(|_: MouseEvent| false)}>{ tr(lang, "cancel", &[]) }</button>
         </div>
     }
 }
