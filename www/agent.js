@@ -22,14 +22,16 @@
       aria: '一键填表：用一次填的资料填写本页表单',
       blocked: '浏览器拦截了一次填的窗口。请允许本网站弹出窗口，或再点一次“一键填表”。 The browser blocked the OnceFill window: allow pop-ups for this site, or click again.',
       timeout: '一次填的窗口没有回应，请再点一次“一键填表”。',
-      done: '已填写 %n 项，请核对后提交。'
+      done: '已填写 %n 项，请核对后提交。',
+      dismiss: '关闭提示'
     },
     en: {
       label: 'Fill with OnceFill',
       aria: 'Fill this form with OnceFill',
       blocked: 'The browser blocked the OnceFill window. Allow pop-ups for this site, or click the button again.',
       timeout: 'The OnceFill window did not answer. Please click the button again.',
-      done: '%n fields filled. Please check them before you submit.'
+      done: '%n fields filled. Please check them before you submit.',
+      dismiss: 'Dismiss this note'
     }
   };
 
@@ -460,7 +462,11 @@
       });
       s.popup.postMessage({ oncefill: 1, type: 'result', nonce: s.nonce, outcomes: outcomes }, ORIGIN);
       end(s.ui.text.done.replace('%n', filled));
-      if (first) first.focus();
+      if (first) {
+        // Into the middle of the view, away from a button floating at its bottom.
+        first.focus({ preventScroll: true });
+        if (first.scrollIntoView) first.scrollIntoView({ block: 'center' });
+      }
     });
   });
 
@@ -510,16 +516,41 @@
     button.setAttribute('aria-label', text.aria);
     var note = document.createElement('p');
     note.setAttribute('role', 'status');
+    var said = document.createElement('span');
+    note.appendChild(said);
     box.appendChild(button);
     box.appendChild(note);
     root.appendChild(link);
     root.appendChild(box);
+    if (!form) {
+      // Floating over the page, the note can cover the portal's fields: it can be put away
+      // (it is never taken away on a timer), and the page gets room at its end for the box,
+      // so that the last fields can be scrolled out from under it.
+      var dismiss = document.createElement('button');
+      dismiss.type = 'button';
+      dismiss.className = 'dismiss';
+      dismiss.textContent = '\u00d7';
+      dismiss.setAttribute('aria-label', text.dismiss);
+      dismiss.addEventListener('click', function () {
+        said.textContent = '';
+        note.hidden = true;
+        button.focus();
+      });
+      note.appendChild(dismiss);
+      host.style.display = 'block';
+      var room = function () {
+        host.style.height = box.offsetHeight + 32 + 'px';
+      };
+      if (window.ResizeObserver) new ResizeObserver(room).observe(box);
+    }
+    note.hidden = true;
     var ui = {
       form: form,
       lang: lang,
       text: text,
       say: function (s) {
-        note.textContent = s;
+        said.textContent = s;
+        note.hidden = !s;
       }
     };
     button.addEventListener('click', function () {

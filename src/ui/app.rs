@@ -204,7 +204,7 @@ pub fn AppPage(props: &AppProps) -> Html {
                 &ops,
                 switch_lang.clone(),
                 elder_on,
-                switch_elder,
+                switch_elder.clone(),
             ),
         },
         // (Locked, the place is 我的资料's unlock screen: see `Place::of`.)
@@ -235,7 +235,15 @@ pub fn AppPage(props: &AppProps) -> Html {
             onclick={on_activity.reform(Event::from)} oninput={on_activity.reform(Event::from)}>
             <header class="of-app-header">
                 <p class="of-app-brand">{ t("app-title") }<span class="of-subtitle">{ t("app-subtitle") }</span></p>
-                <button type="button" class="of-link" data-of="lang" onclick={switch_lang.clone()}>{ t("lang-switch") }</button>
+                <span class="of-app-switches">
+                    // 长辈版 on the first screen of every place, as in the widget's header.
+                    <button type="button" class="of-elder-switch" data-of="elder" aria-pressed={elder_on.to_string()}
+                        title={t("elder-hint")} onclick={switch_elder.clone()}>
+                        <span aria-hidden="true" class="of-elder-box">{ if elder_on { "☑" } else { "☐" } }</span>
+                        { t("elder-switch") }
+                    </button>
+                    <button type="button" class="of-link" data-of="lang" onclick={switch_lang.clone()}>{ t("lang-switch") }</button>
+                </span>
             </header>
             <nav class="of-app-nav" aria-label={t("app-nav")}>
                 <ul>

@@ -404,6 +404,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             if state.panel.open {
                 <section id="of-panel" class="of-panel" data-of="panel" role="dialog" aria-modal="true"
+                    data-view={matches!(state.panel.view, View::Review | View::Report).then_some("check")}
                     aria-labelledby="of-title" onkeydown={on_keydown}>
                     // Not a <header>: the page has its own banner; the widget's title bar is none.
                     <div class="of-header">

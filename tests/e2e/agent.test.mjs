@@ -313,6 +313,19 @@ test('a blocked window is explained beside the button, and the button is reachab
   const size = await button.boundingBox();
   assert.ok(size.height >= 44 && size.width >= 44, JSON.stringify(size));
   assert.equal(await button.getAttribute('aria-label'), '一键填表：用一次填的资料填写本页表单');
+  // Floating over the page, the note can be put away (never on a timer), and the page has room
+  // at its end for the box, so its last fields can be scrolled out from under it.
+  const room = await page.evaluate(() => {
+    const host = [...document.body.children].find((e) => e.shadowRoot?.querySelector('.float'));
+    const box = host.shadowRoot.querySelector('.float').getBoundingClientRect();
+    return { host: host.getBoundingClientRect().height, box: box.height };
+  });
+  assert.ok(room.host >= room.box + 16, JSON.stringify(room));
+  const dismiss = page.getByRole('button', { name: '关闭提示' });
+  await dismiss.focus();
+  await page.keyboard.press('Enter');
+  await note.waitFor({ state: 'hidden' });
+  assert.equal(await page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.textContent), '一键填表');
   await context.close();
 });
 

@@ -293,3 +293,31 @@ test('the app page loads its own smaller build, and 授权记录 is one of its p
   assertNoProblems(problems);
   await context.close();
 });
+
+test('the app page has the 长辈版 switch on its first screen, and on a phone its places fit one row', async () => {
+  const context = await person(360);
+  const { page, problems } = await openApp(context);
+  const tops = async () =>
+    page.evaluate(() => {
+      const root = document.querySelector('[data-oncefill-host]').shadowRoot;
+      return [...root.querySelectorAll('.of-app-tab')].map((b) => Math.round(b.getBoundingClientRect().top));
+    });
+  // Five places, one row: every tab at the same height.
+  assert.equal(new Set(await tops()).size, 1, JSON.stringify(await tops()));
+  const button = page.locator(W('elder'));
+  const box = await button.boundingBox();
+  assert.ok(box && box.y + box.height <= 740, 'on the first screen');
+  assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() =>
+    document.querySelector('[data-oncefill-host]').shadowRoot.querySelector('.of-app.of-elder'),
+  );
+  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  // Remembered: a new page opens in 长辈版.
+  const again = await openApp(context);
+  assert.equal(await again.page.locator(W('elder')).getAttribute('aria-pressed'), 'true');
+  assertNoProblems(problems);
+  assertNoProblems(again.problems);
+  await context.close();
+});

@@ -107,7 +107,7 @@ pub fn VaultBar(props: &VaultProps) -> Html {
             let failed = matches!(s.save_status, SaveStatus::Failed(_));
             html! {
                 <div class={classes!("of-vault-bar", failed.then_some("of-vault-failed"))}>
-                    <span data-of="vault-status" data-stored={stored.then_some("true")} role="status">{ "🔒 " }{ t("vault-on") }{ if status.is_empty() { "" } else { " · " } }{ status }</span>
+                    <span data-of="vault-status" data-stored={stored.then_some("true")} role="status"><span class="of-lock-icon" aria-hidden="true"></span>{ t("vault-on") }{ if status.is_empty() { "" } else { " · " } }{ status }</span>
                     <span class="of-vault-actions">
                         <button type="button" class="of-link" data-of="lock" onclick={props.ops.lock.reform(|_: MouseEvent| ())}>{ t("lock-now") }</button>
                         <button type="button" class="of-link" data-of="settings" onclick={settings}>{ t("vault-settings") }</button>
