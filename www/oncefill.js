@@ -166,7 +166,10 @@
     icon.className = 'of-launcher-icon';
     icon.textContent = '\u270e';
     button.appendChild(icon);
-    button.appendChild(document.createTextNode(words[tag][0]));
+    var label = document.createElement('span');
+    label.className = 'of-launcher-text';
+    label.textContent = words[tag][0];
+    button.appendChild(label);
     button.addEventListener('pointerenter', load);
     button.addEventListener('focus', load);
     button.addEventListener('click', function () {

@@ -399,7 +399,7 @@ pub fn App(props: &AppProps) -> Html {
                 aria-expanded={state.panel.open.to_string()} aria-controls="of-panel"
                 title={t("launcher-hint")} onclick={toggle}>
                 <span aria-hidden="true" class="of-launcher-icon">{"✎"}</span>
-                { t("launcher") }
+                <span class="of-launcher-text">{ t("launcher") }</span>
             </button>
             }
             if state.panel.open {

@@ -132,6 +132,36 @@ test('on a phone the floating button covers no text at the end of the page, also
   }
 });
 
+test('on a phone the floating button folds to its icon mid-page, keeps its name, and opens again at the top', async () => {
+  const context = await person(360, 740);
+  const page = await context.newPage();
+  const problems = await open(page, `${BASE}index.html`);
+  const launcher = page.locator(W('launcher'));
+  await launcher.waitFor();
+  const wide = await launcher.boundingBox();
+  assert.ok(wide.width > 2 * wide.height, `open at the top: ${JSON.stringify(wide)}`);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  await page.waitForTimeout(200);
+  const folded = await launcher.boundingBox();
+  assert.ok(folded.width <= folded.height * 1.25, `folded mid-page: ${JSON.stringify(folded)}`);
+  // The words are clipped, not gone: the button's name is the same.
+  assert.match(await launcher.evaluate((b) => b.textContent), /一键填表/);
+  await launcher.click();
+  await page.locator(W('panel')).waitFor();
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(200);
+  assert.ok((await launcher.boundingBox()).width > 2 * wide.height, 'open again at the top');
+  // 长辈版 keeps the words wherever the page is.
+  await page.evaluate(() => document.dispatchEvent(new CustomEvent('oncefill:elder', { detail: { on: true } })));
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  await page.waitForTimeout(200);
+  const elder = await launcher.boundingBox();
+  assert.ok(elder.width > 2 * elder.height, `长辈版 mid-page: ${JSON.stringify(elder)}`);
+  assertNoProblems(problems);
+  await context.close();
+});
+
 test('on a page without a form the panel says so and leads to a form, with no button for 0 items', async () => {
   const context = await person();
   const page = await context.newPage();
