@@ -25,6 +25,9 @@ pub fn current() -> String {
         .unwrap_or_default()
 }
 
+/// What a mapping's CSS locator picks: the live document's controls, or a description's.
+type Css = dyn Fn(&str) -> Vec<FieldId>;
+
 /// Scan → classify → plan of the page as it is now: a known mapping of the form decides;
 /// otherwise classification, with the person's corrections for this page first. Also why
 /// the scan left part of the page out, if it did.
@@ -39,20 +42,28 @@ fn make_plan(
     Option<String>,
     Option<Truncated>,
 ) {
-    // In the OnceFill window: the portal's form, as its description says (the site's mappings
-    // are for OnceFill's own forms).
-    if let Some(request) = window::request() {
-        // The review is bound to this request: its plan goes with this nonce only.
-        window::reviewing(&request.nonce);
-        let scanned = crate::core::scan::scan_page(&request.description);
-        let page = current();
-        let classified = classify_all_with(&scanned.fields, &profile.learned, &page);
-        let people = learn::people_for(&profile.learned, &page);
-        let plan = plan_people(profile, &scanned.fields, &classified, &[], &people, today);
-        return (scanned.fields, plan, None, scanned.truncated);
-    }
+    // In the OnceFill window: the portal's form, as its description says; a published mapping
+    // of that form decides there as on OnceFill's own pages (its CSS locators read against
+    // the description).
+    let request = window::request();
     let live = scan::LiveDom::new(document.clone());
-    let scanned = crate::core::scan::scan_page(&live);
+    let (scanned, title, css): (_, String, Box<Css>) = match &request {
+        Some(request) => {
+            // The review is bound to this request: its plan goes with this nonce only.
+            window::reviewing(&request.nonce);
+            let description = request.description.clone();
+            (
+                crate::core::scan::scan_page(&request.description),
+                request.page.title.clone(),
+                Box::new(move |css| description.select(css)),
+            )
+        }
+        None => (
+            crate::core::scan::scan_page(&live),
+            document.title(),
+            Box::new(move |css| live.select(css)),
+        ),
+    };
     let fields = scanned.fields;
     let page = current();
     let handles: Vec<&str> = fields
@@ -60,12 +71,10 @@ fn make_plan(
         .flat_map(|f| [f.html_id.as_deref(), f.name.as_deref()])
         .flatten()
         .collect();
-    let title = document.title();
     let people = learn::people_for(&profile.learned, &page);
     let (plan, form) = match forms.iter().find(|f| f.matches(&page, &title, &handles)) {
         Some(form) => {
-            let mut mapped =
-                crate::core::mapped::classify_mapped(form, &fields, &|css| live.select(css));
+            let mut mapped = crate::core::mapped::classify_mapped(form, &fields, &*css);
             crate::core::mapped::apply_learned(&mut mapped, &profile.learned, &page, &fields);
             let mut plan = plan_people(
                 profile,

@@ -161,8 +161,8 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         let base = props.base.clone();
         use_effect_with((), move |_| {
-            // (The window fills a portal's form, which no mapping of the site describes.)
-            if let Some(base) = base.filter(|_| !in_window) {
+            // (In the window too: a portal's form may be one the site publishes a mapping of.)
+            if let Some(base) = base {
                 wasm_bindgen_futures::spawn_local(async move {
                     let forms = forms::load(&base).await;
                     send(&state, Action::FormsLoaded(Rc::new(forms)));

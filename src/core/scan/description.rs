@@ -385,6 +385,24 @@ impl Description {
         self.index.handles.get(handle).copied()
     }
 
+    /// The controls a mapping's CSS locator picks. A description is not a document, so only
+    /// one compound selector of the simple kinds a mapping uses is understood: an optional tag,
+    /// then any of `#id`, `.class`, `[attr]` and `[attr=value]` (the value bare, or in single
+    /// or double quotes). Anything else (a combinator, a pseudo-class, another operator, a
+    /// selector list) picks nothing, so the field is left to the other rules, never guessed.
+    pub fn select(&self, css: &str) -> Vec<FieldId> {
+        let Some(parts) = Compound::parse(css) else {
+            return Vec::new();
+        };
+        self.index
+            .controls
+            .iter()
+            .map(|&i| &self.nodes[i])
+            .filter(|node| parts.matches(node))
+            .filter_map(|node| node.k.clone().map(FieldId))
+            .collect()
+    }
+
     /// The description as JSON text.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
@@ -867,6 +885,99 @@ pub fn describe<D: Dom>(dom: &D) -> Description {
         truncated: cut.or(Some(Cut::Nodes)),
         index: Index::default(),
     })
+}
+
+/// One compound CSS selector of the kinds [`Description::select`] understands.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Compound {
+    tag: Option<String>,
+    /// (attribute, the value it must have, if any).
+    attrs: Vec<(String, Option<String>)>,
+    classes: Vec<String>,
+}
+
+impl Compound {
+    fn parse(css: &str) -> Option<Compound> {
+        let css = css.trim();
+        let mut out = Compound::default();
+        let name_end = |s: &str| {
+            s.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .unwrap_or(s.len())
+        };
+        let end = name_end(css);
+        if end > 0 {
+            out.tag = Some(css[..end].to_ascii_lowercase());
+        }
+        let mut rest = &css[end..];
+        while let Some(c) = rest.chars().next() {
+            match c {
+                '#' | '.' => {
+                    let end = name_end(&rest[1..]);
+                    if end == 0 {
+                        return None;
+                    }
+                    let name = rest[1..=end].to_string();
+                    if c == '#' {
+                        out.attrs.push(("id".into(), Some(name)));
+                    } else {
+                        out.classes.push(name);
+                    }
+                    rest = &rest[1 + end..];
+                }
+                '[' => {
+                    let close = rest.find(']')?;
+                    let inner = &rest[1..close];
+                    match inner.split_once('=') {
+                        None => {
+                            let attr = inner.trim();
+                            if attr.is_empty() || name_end(attr) != attr.len() {
+                                return None;
+                            }
+                            out.attrs.push((attr.to_ascii_lowercase(), None));
+                        }
+                        Some((attr, value)) => {
+                            let attr = attr.trim();
+                            // `~=`, `^=`, `*=`, … are other operators: not understood.
+                            if attr.is_empty() || name_end(attr) != attr.len() {
+                                return None;
+                            }
+                            let value = value.trim();
+                            let value = match value.as_bytes().first() {
+                                Some(q @ (b'\'' | b'"')) => {
+                                    let q = *q as char;
+                                    value.strip_prefix(q)?.strip_suffix(q)?
+                                }
+                                _ if name_end(value) == value.len() && !value.is_empty() => value,
+                                _ => return None,
+                            };
+                            out.attrs
+                                .push((attr.to_ascii_lowercase(), Some(value.to_string())));
+                        }
+                    }
+                    rest = &rest[close + 1..];
+                }
+                _ => return None,
+            }
+        }
+        (out.tag.is_some() || !out.attrs.is_empty() || !out.classes.is_empty()).then_some(out)
+    }
+
+    fn matches(&self, node: &Node) -> bool {
+        let attr = |name: &str| node.a.iter().find(|(n, _)| n == name).map(|(_, v)| v);
+        self.tag.as_ref().is_none_or(|t| *t == node.t)
+            && self
+                .attrs
+                .iter()
+                .all(|(name, want)| match (attr(name), want) {
+                    (Some(v), Some(want)) => v == want,
+                    (Some(_), None) => true,
+                    (None, _) => false,
+                })
+            && self
+                .classes
+                .iter()
+                .all(|c| attr("class").is_some_and(|v| v.split_ascii_whitespace().any(|x| x == c)))
+    }
 }
 
 #[cfg(test)]

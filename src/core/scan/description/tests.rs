@@ -257,3 +257,53 @@ fn text_inside_a_textarea_is_refused() {
         (0, Rule::Forbidden)
     );
 }
+
+#[test]
+fn a_mapping_css_locator_picks_its_controls_in_a_description() {
+    let html = r#"<form>
+      <label>姓名 <input id="xm" name="aac003" class="txt big" placeholder="姓名"></label>
+      <input name="aac002" placeholder='公民身份号码' type="text">
+      <select name="aac004"><option value="1">男</option></select>
+      <textarea data-x="1" placeholder="备注"></textarea>
+    </form>"#;
+    let d = describe(&HtmlDom::parse(html));
+    let names = |css: &str| -> Vec<String> {
+        d.select(css)
+            .into_iter()
+            .map(|id| {
+                let node = &d.nodes()[d.control(&id.0).expect("a control's handle")];
+                node.a
+                    .iter()
+                    .find(|(n, _)| n == "name")
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_else(|| node.t.clone())
+            })
+            .collect()
+    };
+    assert_eq!(names("input[placeholder='姓名']"), ["aac003"]);
+    assert_eq!(names(r#"input[placeholder="公民身份号码"]"#), ["aac002"]);
+    assert_eq!(names("#xm"), ["aac003"]);
+    assert_eq!(names("input.txt.big"), ["aac003"]);
+    assert_eq!(names("[name=aac004]"), ["aac004"]);
+    assert_eq!(names("SELECT"), ["aac004"]);
+    assert_eq!(names("textarea[data-x]"), ["textarea"]);
+    assert_eq!(names("input"), ["aac003", "aac002"]);
+    // A selector of another kind picks nothing rather than something else.
+    for css in [
+        "form input",
+        "form > input",
+        "input:first-child",
+        "input, select",
+        "input[placeholder^='姓']",
+        "input[placeholder*=名]",
+        "input[placeholder='姓名'",
+        "",
+        "#",
+        "[=x]",
+        "*",
+    ] {
+        assert!(d.select(css).is_empty(), "{css:?}");
+    }
+    assert!(names("input.txt.small").is_empty());
+    assert!(names("input[placeholder='姓']").is_empty());
+}
