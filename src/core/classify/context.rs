@@ -124,6 +124,46 @@ pub(super) fn without_parentheses(text: &str) -> String {
     out
 }
 
+/// The words of the registry's forms for the two sides of a registration, whoever they are
+/// in a given one (权利人 the side that acquires a right, 义务人 the side that gives one).
+const GENERIC_PARTIES: &[&str] = &["权利人", "义务人"];
+
+/// The parenthesised parts of a text: 义务人（抵押人） → 抵押人.
+fn parenthesised(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '【' | '[' => {
+                depth += 1;
+                out.push(' ');
+            }
+            '）' | ')' | '】' | ']' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Whose block a parenthesis names on its own: one role, else the applicant.
+fn block_of(hits: &[super::Hit]) -> Option<Whose> {
+    let mut roles: Vec<Role> = hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Role(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    crate::core::order::sort(&mut roles);
+    roles.dedup();
+    match roles.as_slice() {
+        [r] => Some(Whose::Role(*r)),
+        [] if hits.iter().any(|h| h.target == Target::Applicant) => Some(Whose::Applicant),
+        _ => None,
+    }
+}
+
 /// Whose block a heading opens, if it says.
 fn heading_whose(text: &str) -> Option<Whose> {
     let stripped = strip_numbering(text);
@@ -136,6 +176,18 @@ fn heading_whose(text: &str) -> Option<Whose> {
     // A parenthesis that lists alternatives (申请人（子女或委托人）) does not.
     let outside = find_hits(&without_parentheses(stripped), LABEL_RULES);
     let is_role = |h: &super::Hit| matches!(h.target, Target::Role(_));
+    // The registry's generic words for the two sides (权利人, 义务人) say which side, and a
+    // parenthesis says who that side is in this registration (义务人（抵押人）: the owner, who
+    // mortgages his property; 权利人（抵押权人）: the bank): the parenthesis decides.
+    let inner = find_hits(&parenthesised(stripped), LABEL_RULES);
+    if !outside.is_empty()
+        && outside.iter().all(|h| GENERIC_PARTIES.contains(&h.word))
+        && inner
+            .iter()
+            .any(|h| is_role(h) || h.target == Target::Applicant)
+    {
+        return block_of(&inner);
+    }
     let hits = if outside.iter().any(is_role) {
         outside
     } else {
@@ -514,6 +566,17 @@ pub(super) fn run(
     }
     // 1b. The other side of a claim and third parties (被申请人, 被投诉方, 第三人).
     let bodies = third_parties(fields, &mut owns, &mut whose, &mut headings);
+    // The office's own block (经办机构审核, 受理情况): its fields (its 经办人, a clerk) are the
+    // office's, whatever their own words name.
+    for (i, f) in fields.iter().enumerate() {
+        if let Some(word) = f.section.as_deref().and_then(office_heading)
+            && !matches!(owns[i].draft, Draft::Skip(_))
+        {
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(word.into()));
+            owns[i].part = None;
+            whose[i] = Whose::Unsaid;
+        }
+    }
     // A bare 账号 beside the bank it is held at is that account.
     bare_accounts(fields, &mut owns);
     // 2. Person or firm. On a firm's form, a block that asks for the firm's own elements
@@ -664,7 +727,8 @@ pub(super) fn run(
         }
     }
     // The contact details and the address of a body on the other side (被投诉方's 联系电话 and
-    // the divisions of its seat) are that body's, which the profile does not hold.
+    // the divisions of its seat) are that body's, which the profile does not hold; so are its
+    // document's kind and number (a bank's 证件号 is its 统一社会信用代码, not a person's ID).
     for (i, f) in fields.iter().enumerate() {
         if whose[i] == Whose::Role(Role::Other)
             && owns[i].whose == Whose::Unsaid
@@ -672,10 +736,28 @@ pub(super) fn run(
             && draft_key(&owns[i].draft).is_some_and(|k| {
                 matches!(k.element().group, Group::Contact | Group::Address)
                     || k.element().value == ValueType::Address
+                    || matches!(k, Key::PersonIdType | Key::PersonIdNumber)
             })
         {
             owns[i].draft = Draft::Skip(SkipReason::OtherParty(Role::Other.zh().into()));
             owns[i].part = None;
+        }
+    }
+    // 与承租人关系, 与持卡人的关系 in the block of somebody whose relation to the applicant the
+    // profile holds (a contact, an agent, a guardian, a member of the family): that relation.
+    for (i, f) in fields.iter().enumerate() {
+        if matches!(
+            owns[i].draft,
+            Draft::RoleOnly { .. } | Draft::Skip(SkipReason::Unrecognised)
+        ) && matches!(
+            whose[i],
+            Whose::Role(Role::Contact | Role::Agent | Role::Guardian | Role::Member)
+        ) && f.label.as_deref().is_some_and(relation_to_somebody)
+        {
+            owns[i].draft = Draft::Key {
+                key: Key::AgentRelation,
+                reason: Reason::Label("与…关系".into()),
+            };
         }
     }
     // A role word alone names the person: a text box asks for the name.
@@ -807,6 +889,50 @@ fn list_rows(fields: &[FieldDescriptor]) -> Vec<Option<usize>> {
             rows_of(&f.form, stem)?.iter().position(|&m| m == n)
         })
         .collect()
+}
+
+/// The office word of a heading that opens the office's own block (经办机构审核, 受理情况:
+/// the office's, not the citizen's), when it names no person's role or the applicant and
+/// says the office is at work.
+fn office_heading(text: &str) -> Option<&'static str> {
+    let hits = find_hits(strip_numbering(text), LABEL_RULES);
+    if hits
+        .iter()
+        .any(|h| matches!(h.target, Target::Role(_) | Target::Applicant))
+    {
+        return None;
+    }
+    let office = hits
+        .iter()
+        .find(|h| h.target == Target::Unheld("受理机构"))
+        .map(|h| h.word)?;
+    // The office at work (审核, 受理, 由…填写), not a block where the citizen names an office
+    // (备案机关: which office he files with).
+    (office.contains("受理")
+        || ["审核", "审批", "填写", "意见"]
+            .iter()
+            .any(|w| text.contains(w)))
+    .then_some(office)
+}
+
+/// Whether a label is a relation to a person (与承租人关系, 与持卡人的关系): 与, a short word
+/// for somebody (ending in 人, 者 or 员), 关系.
+fn relation_to_somebody(label: &str) -> bool {
+    let label = label
+        .trim()
+        .trim_start_matches('*')
+        .trim_end_matches(['：', ':'])
+        .trim();
+    let Some(rest) = label.strip_prefix('与') else {
+        return false;
+    };
+    let Some(who) = rest
+        .strip_suffix("关系")
+        .map(|w| w.strip_suffix('的').unwrap_or(w))
+    else {
+        return false;
+    };
+    (1..=6).contains(&who.chars().count()) && ['人', '者', '员'].iter().any(|c| who.ends_with(*c))
 }
 
 /// Roles a firm's block names (法定代表人, 委托代理人, 联系人): inside the block of a body on
@@ -1555,6 +1681,17 @@ fn copies(f: &FieldDescriptor) -> bool {
             .any(|t| ACCOUNT_NAME_WORDS.iter().any(|w| t.contains(w)) && !t.contains("用户名"))
 }
 
+/// Whether a field's own label or its block's heading names somebody else by a word of the
+/// rules (出租人姓名, 被申请人, 权利人（抵押权人）), not only a person the rules do not know
+/// (赡养老人, who may be the owner's parents).
+fn names_a_third_party(f: &FieldDescriptor) -> bool {
+    let other = |h: &super::Hit| h.target == Target::Role(Role::Other);
+    f.label
+        .as_deref()
+        .is_some_and(|l| find_hits(l, LABEL_RULES).iter().any(other))
+        || heading_block_whose(f, &mut HashMap::new()) == Whose::Role(Role::Other)
+}
+
 /// Refuses an element asked for twice of the same person in one form (the same part of it),
 /// unless all but one of the fields ask for it again ([`copies`]: a confirmation of the
 /// first, the name an account is held in).
@@ -1564,6 +1701,12 @@ pub(super) fn refuse_duplicates(fields: &[FieldDescriptor], out: &mut [Classific
     // must not make the visible field it copies a duplicate.
     let claim = |f: &FieldDescriptor, c: &Classification| -> Option<Claim> {
         if f.concealed.is_some() {
+            return None;
+        }
+        // Somebody else's fields (the 被申请人's 法定代表人, the 第三人's 姓名) are never filled
+        // from the profile: two of them asking for one element are two people it does not
+        // hold, not one value asked for twice.
+        if c.role == Some(RoleRef::new(Role::Other)) && names_a_third_party(f) {
             return None;
         }
         match c.verdict {

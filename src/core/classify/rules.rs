@@ -254,6 +254,9 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         ZhCn,
         &["相邻权利人", "相邻人", "出租人", "房东", "其他继承人"],
     ),
+    // The creditor a property is mortgaged to (抵押权人, in practice a bank): the owner is the
+    // 抵押人, who mortgages his own property.
+    rule(R(Role::Other), ZhCn, &["抵押权人"]),
     // The child an adoption is for and whoever gives it up (a welfare institution, a birth
     // parent): the owner is the adopter, and neither is in the profile yet.
     rule(R(Role::Other), ZhCn, &["被收养人", "送养人"]),
@@ -309,6 +312,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "权利人",
             "求职者",
             "申领人",
+            "抵押人",
         ],
     ),
     rule(
@@ -570,6 +574,21 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "备案登记机关",
             "许可机关",
             "审批机关",
+            "登记单位",
+        ],
+    ),
+    // The size of premises or of a house (经营场所面积, 建筑面积): a fact of the case, not an
+    // address (经营场所面积 is not the operating address).
+    rule(
+        Unheld("面积"),
+        ZhCn,
+        &[
+            "面积",
+            "建筑面积",
+            "使用面积",
+            "经营面积",
+            "场所面积",
+            "经营场所面积",
         ],
     ),
     // Where documents are served or a parcel goes (送达地址, 收件地址): not the residence unless

@@ -1542,3 +1542,134 @@ fn rows_of_a_list_of_people_are_somebody_else_by_row() {
     assert_eq!(got[1], (Some(Key::PersonName), Some("member[0]".into())));
     assert_eq!(got[3], (Some(Key::PersonName), Some("member[1]".into())));
 }
+
+#[test]
+fn a_mortgage_is_registered_by_the_owner_as_the_mortgagor() {
+    // 不动产抵押登记: the 权利人 is the 抵押权人 (a bank), the 义务人 the 抵押人 (the owner).
+    // The parenthesis says who each generic side is; the bank is a body, so its document,
+    // address and phone are refused and its head and its agent are somebody else.
+    let bank = "权利人（抵押权人）";
+    let owner = "义务人（抵押人）";
+    let fields = [
+        in_section("a", "姓名（名称）", bank),
+        in_section("b", "身份证件种类", bank),
+        in_section("c", "证件号", bank),
+        in_section("d", "通讯地址", bank),
+        in_section("e", "法定代表人或负责人", bank),
+        in_section("f", "联系电话", bank),
+        in_section("g", "代理人姓名", bank),
+        in_section("h", "姓名（名称）", owner),
+        in_section("i", "证件号", owner),
+        in_section("j", "联系电话", owner),
+        in_section("k", "代理人姓名", owner),
+    ];
+    let other = Some("other".to_string());
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (None, None),
+            (None, None),
+            (None, None),
+            (None, None),
+            (Some(Key::PersonName), other.clone()),
+            (None, None),
+            // The bank's head and its agent are two people the profile does not hold, not
+            // one name asked for twice.
+            (Some(Key::PersonName), other),
+            (Some(Key::PersonName), None),
+            (Some(Key::PersonIdNumber), None),
+            (Some(Key::ContactMobile), None),
+            (Some(Key::PersonName), Some("agent".into())),
+        ]
+    );
+    // Without a parenthesis the generic words keep their meaning (a transfer's 义务人 is the
+    // seller).
+    assert_eq!(
+        heading_of("义务人"),
+        vec![(Some(Key::PersonName), Some("obligor".into()))]
+    );
+}
+
+#[test]
+fn somebody_the_rules_do_not_name_still_asks_once() {
+    // Two blocks about people the rules do not know (赡养老人 …) may be the owner's parents:
+    // their names stay duplicates, unlike those of named third parties.
+    let fields = [
+        in_section("a", "姓名", "申请人信息"),
+        in_section("b", "姓名", "赡养老人"),
+        in_section("c", "姓名", "赡养老人"),
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[0], (Some(Key::PersonName), None));
+    assert_eq!(got[1], (None, None));
+    assert_eq!(got[2], (None, None));
+    // Named third parties in two blocks are two people.
+    let named = [
+        in_section("a", "姓名", "申请人信息"),
+        in_section("b", "姓名", "出租人信息"),
+        in_section("c", "姓名", "第三人"),
+    ];
+    let got = keys(&named);
+    assert_eq!(got[1], (Some(Key::PersonName), Some("other".into())));
+    assert_eq!(got[2], (Some(Key::PersonName), Some("other".into())));
+}
+
+#[test]
+fn the_offices_block_and_the_area_of_premises_are_not_the_citizens() {
+    // The office's own block: its 经办人 is a clerk, not the applicant's agent, and the
+    // applicant's 代办人 is no duplicate of it.
+    let fields = [
+        in_section("a", "姓名", "参保人信息"),
+        in_section("b", "代办人姓名", "代办人信息（非本人办理时填写）"),
+        in_section("c", "经办人", "经办机构审核"),
+        in_section("d", "经办人", "受理情况（由人力资源社会保障部门填写）"),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::PersonName), Some("agent".into())),
+            (None, None),
+            (None, None),
+        ]
+    );
+    // A block where the citizen names the office he files with is still his.
+    let filing = [
+        in_section("a", "填表时间", "备案机关"),
+        in_section("b", "备案登记机关", "备案机关"),
+    ];
+    assert_eq!(
+        keys(&filing),
+        vec![(Some(Key::MetaFillDate), None), (None, None)]
+    );
+    for label in ["经营场所面积（㎡）", "建筑面积", "登记单位（乡镇/街道）"]
+    {
+        assert_eq!(key_of(&labelled(label)), None, "{label}");
+    }
+}
+
+#[test]
+fn a_relation_to_whoever_the_form_is_about_is_a_relation() {
+    // 与承租人关系 in an emergency contact's block: the contact's relation, not a second name.
+    let fields = [
+        in_section("a", "承租人姓名", "承租人信息"),
+        in_section("b", "姓名", "紧急联系人"),
+        in_section("c", "与承租人关系", "紧急联系人"),
+        in_section("d", "与持卡人的关系", "代办人信息"),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::PersonName), Some("contact".into())),
+            (Some(Key::AgentRelation), Some("contact".into())),
+            (Some(Key::AgentRelation), Some("agent".into())),
+        ]
+    );
+    // In the block of somebody the profile does not hold, or of nobody, it is not held.
+    let elsewhere = [
+        in_section("a", "与被收养人关系", "送养人情况"),
+        FieldDescriptor::text("b", "与被救助人关系"),
+    ];
+    assert_eq!(keys(&elsewhere), vec![(None, None), (None, None)]);
+}
