@@ -241,3 +241,81 @@ test('a new code replaces the offer, and the old one no longer opens', async () 
   assertNoProblems(problems);
   await context.close();
 });
+
+/**
+ * A one-frame YUV4MPEG2 video of a grey picture (even sides, padded with white), as Chromium's
+ * fake camera plays it.
+ */
+function y4m({ width, height, pixels }) {
+  const w = width + (width % 2);
+  const h = height + (height % 2);
+  const y = Buffer.alloc(w * h, 255);
+  for (let r = 0; r < height; r++) {
+    for (let c = 0; c < width; c++) y[r * w + c] = pixels[r * width + c];
+  }
+  const chroma = Buffer.alloc((w / 2) * (h / 2) * 2, 128);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${h} F10:1 Ip A1:1 C420jpeg\nFRAME\n`), y, chroma]);
+}
+
+test('the camera reads the citizen’s code, and its tracks stop after', async () => {
+  const video = join(scratch, 'camera.y4m');
+  // Until the code exists, the camera shows a blank picture.
+  writeFileSync(video, y4m({ width: 64, height: 64, pixels: new Uint8Array(64 * 64).fill(255) }));
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM_ARGS } = await import('./lib/browser.mjs');
+  const cameraBrowser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      ...CHROMIUM_ARGS,
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ],
+  });
+  try {
+    const context = await cameraBrowser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = await openDesk(page, 600);
+    await createStaffVault(page);
+    const offer = await offerShown(page);
+    const png = join(scratch, 'camera.png');
+    seal(offer, [['person.name', A.name], ['contact.mobile', A.mobile]], { png });
+    // The sealed code's picture as grey levels, read by the page's own decoder of pictures.
+    const picture = await page.evaluate(async (bytes) => {
+      const bitmap = await createImageBitmap(new Blob([new Uint8Array(bytes)], { type: 'image/png' }));
+      const canvas = document.createElement('canvas');
+      canvas.width = bitmap.width;
+      canvas.height = bitmap.height;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(bitmap, 0, 0);
+      const rgba = ctx.getImageData(0, 0, bitmap.width, bitmap.height).data;
+      const grey = [];
+      for (let i = 0; i < rgba.length; i += 4) grey.push(rgba[i]);
+      return { width: bitmap.width, height: bitmap.height, pixels: grey };
+    }, [...readFileSync(png)]);
+    writeFileSync(video, y4m(picture));
+
+    // (The streams the desk asks for, to see that their tracks end.)
+    await page.evaluate(() => {
+      const get = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+      window.__streams = [];
+      navigator.mediaDevices.getUserMedia = (c) => get(c).then((s) => (window.__streams.push(s), s));
+    });
+    await page.locator(D('camera')).focus();
+    await page.keyboard.press('Enter');
+    await page.locator(D('received')).filter({ hasText: '已收到 2 项' }).waitFor({ timeout: 20000 });
+    assert.equal(await page.locator(W('field-person.name')).inputValue(), A.name);
+    assert.ok(await page.locator(D('camera-view')).isHidden(), 'the preview is gone');
+    assert.equal(
+      await page.evaluate((s) => document.querySelector(s).srcObject, D('camera-view')),
+      null,
+      'the stream is let go',
+    );
+    const states = await page.evaluate(() => window.__streams.flatMap((s) => s.getTracks().map((t) => t.readyState)));
+    assert.ok(states.length > 0 && states.every((st) => st === 'ended'), `tracks: ${states}`);
+    assertNoProblems(problems);
+    await context.close();
+  } finally {
+    await cameraBrowser.close();
+  }
+});
