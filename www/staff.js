@@ -224,12 +224,17 @@
         say($('refused'), result.message);
         return;
       }
-      var zh = result.elements.map(function (e) { return e.zh + (e.role ? '（' + e.role + '）' : ''); });
-      var en = result.elements.map(function (e) { return e.en + (e.role ? ' (' + e.role + ')' : ''); });
-      say($('received'), {
-        zh: '已收到 ' + result.count + ' 项，已放入左侧资料（未保存）：' + zh.join('、') + '。',
-        en: 'Received ' + result.count + ' items, now in the data on the left (not saved): ' + en.join(', ') + '.',
-      });
+      var zhName = function (e) { return e.zh + (e.role ? '（' + e.role + '）' : ''); };
+      var enName = function (e) { return e.en + (e.role ? ' (' + e.role + ')' : ''); };
+      var used = result.elements.filter(function (e) { return !e.apart; });
+      var apart = result.elements.filter(function (e) { return e.apart; });
+      var zh = '已收到 ' + result.count + ' 项，已放入左侧资料（未保存）：' + used.map(zhName).join('、') + '。';
+      var en = 'Received ' + result.count + ' items, now in the data on the left (not saved): ' + used.map(enName).join(', ') + '.';
+      if (apart.length) {
+        zh += '另有 ' + apart.length + ' 项属于企业或代理人，未放入：' + apart.map(zhName).join('、') + '。';
+        en += ' ' + apart.length + ' more are a firm\'s or an agent\'s and were not put in: ' + apart.map(enName).join(', ') + '.';
+      }
+      say($('received'), { zh: zh, en: en });
     }
 
     function open(text) {

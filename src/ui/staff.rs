@@ -217,9 +217,10 @@ fn names(key: Key) -> serde_json::Value {
 }
 
 /// Opens a citizen's sealed text with the case's session; what it carries goes into the
-/// editor (with what the clerk typed, unsaved). Returns `{"ok": true, "count", "elements":
-/// [{"id", "zh", "en", "role"}]}` or `{"ok": false, "code", "message": {"zh", "en"}}`: never a
-/// value.
+/// editor (with what the clerk typed, unsaved). Returns `{"ok": true, "count" (put into the
+/// data), "elements": [{"id", "zh", "en", "role", "apart"}]}` (`apart`: of a firm's or an
+/// agent's role, not put into the data) or `{"ok": false, "code", "message": {"zh", "en"}}`:
+/// never a value.
 #[wasm_bindgen]
 pub fn desk_receive(text: &str) -> String {
     let Some(state) = handle().filter(unlocked) else {
@@ -238,24 +239,21 @@ pub fn desk_receive(text: &str) -> String {
     };
     let mut profile = case_profile(&state);
     let stamp = crate::core::profile::now_stamp();
-    let apart = received.apply_to(&mut profile, &stamp).len();
+    let apart = received.apply_to(&mut profile, &stamp);
+    // Each element, and whether it went into the data (a firm's or an agent's did not).
     let elements: Vec<serde_json::Value> = received
         .items
         .iter()
         .map(|i| {
             let mut n = names(i.key);
             n["role"] = i.role.map(|r| r.to_string()).into();
+            n["apart"] = apart.iter().any(|a| std::ptr::eq(*a, i)).into();
             n
         })
         .collect();
+    let count = received.items.len() - apart.len();
     send(&state, EditorAction::Received(profile));
-    serde_json::json!({
-        "ok": true,
-        "count": received.items.len(),
-        "apart": apart,
-        "elements": elements,
-    })
-    .to_string()
+    serde_json::json!({"ok": true, "count": count, "elements": elements}).to_string()
 }
 
 /// The case's data with what the clerk typed written in (as the review takes it), or as it is

@@ -116,11 +116,15 @@ test('a case received by picture and by scanner, filled and attested, leaves not
   assert.equal(await page.locator(W('field-contact.mobile')).inputValue(), '139****5678');
 
   // (b) A handheld scanner types the next code and Enter.
-  const typed = seal(offer, [['person.residence_address', A.address]]);
+  const typed = seal(offer, [['person.residence_address', A.address], ['person.name', '赵六', 'legal_rep']]);
   await page.locator(D('sealed')).click();
   await page.keyboard.type(typed);
   await page.keyboard.press('Enter');
   await received.filter({ hasText: '已收到 1 项' }).waitFor();
+  // A firm's legal representative's name is said, not put into the applicant's data.
+  assert.match(await received.textContent(), /另有 1 项属于企业或代理人，未放入：姓名（legal_rep）/);
+  assert.ok(!(await received.textContent()).includes('赵六'));
+  assert.equal(await page.locator(W('field-person.name')).inputValue(), A.name);
   assert.equal(await page.locator(D('sealed')).inputValue(), '', 'the box is emptied');
   assert.equal(await page.locator(W('field-contact.mobile')).inputValue(), '139****5678', 'the first code stays');
 
@@ -176,7 +180,7 @@ test('a case received by picture and by scanner, filled and attested, leaves not
   await page.locator(D('status')).filter({ hasText: '办理已结束' }).waitFor();
   await page.locator(W('unlock-pass')).waitFor();
   assert.equal(await page.locator(D('desk')).isHidden(), true, 'the desk waits for the clerk');
-  assert.deepEqual(await residue(page, Object.values(A)), [], 'nothing of the citizen is left');
+  assert.deepEqual(await residue(page, [...Object.values(A), '赵六']), [], 'nothing of the citizen is left');
 
   // The next case: a new session; the old case's code is refused in plain words.
   await unlock(page);
