@@ -327,7 +327,8 @@ fn the_demo_trust_list_is_valid_and_says_demo_everywhere() {
     let out = run(&["trust", "check", &demo_trust()]);
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(out.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("ok (2 issuers, 6 keys, demo)"), "{stdout}");
+    assert!(stdout.contains("ok (3 issuers, 7 keys, demo)"), "{stdout}");
+    assert!(stdout.contains("halls/demo-desk [ES256]"), "{stdout}");
     assert!(stdout.contains("SM2-SM3"), "{stdout}");
 
     let list: Value =

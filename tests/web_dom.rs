@@ -131,6 +131,26 @@ fn scan_finds_labels_where_portals_put_them() {
 }
 
 #[wasm_bindgen_test]
+fn controls_a_page_marks_as_oncefills_own_are_never_scanned() {
+    messages();
+    let container = fixture(
+        r#"<section data-oncefill-skip><h2>扫码接收</h2>
+             <label>手机号码 <input id="s-own" type="tel"></label>
+             <div><textarea id="s-own-2" aria-label="姓名"></textarea></div></section>
+           <form><label>手机号码 <input id="s-form" type="tel"></label></form>"#,
+    );
+    let fields = scan_document(&document());
+    let ids: Vec<_> = fields.iter().filter_map(|f| f.html_id.as_deref()).collect();
+    assert!(ids.contains(&"s-form"), "{ids:?}");
+    assert!(
+        !ids.contains(&"s-own") && !ids.contains(&"s-own-2"),
+        "{ids:?}"
+    );
+    assert!(input("s-own").get_attribute("data-oncefill-id").is_none());
+    container.remove();
+}
+
+#[wasm_bindgen_test]
 fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
     messages();
     let container = fixture(FORM);

@@ -133,6 +133,9 @@ pub enum EditorAction {
     Attempted,
     /// Load the demo profile.
     LoadDemo,
+    /// The staff desk received a citizen's data (a QR hand-off): the profile with it, which
+    /// takes the place of the one edited, drafts included (they were written into it).
+    Received(Profile),
     /// The person confirmed changing the verified values of the draft awaiting it.
     ConfirmVerified,
     /// The person kept the verified values: they go back into the draft awaiting it.
@@ -470,6 +473,12 @@ impl EditorState {
             EditorAction::Attempted => {
                 self.attempted = true;
                 self.refusals += 1;
+            }
+            EditorAction::Received(profile) => {
+                self.replace_profile(profile);
+                self.touched.clear();
+                self.attempted = false;
+                self.show_owner();
             }
             EditorAction::LoadDemo => {
                 self.profile = Profile::demo();

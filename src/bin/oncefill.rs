@@ -10,6 +10,8 @@
 //! oncefill portals check FILE                    (the portals' allow-list, www/portals.json)
 //! oncefill trust check FILE                      (a credential trust list, www/trust/*.json)
 //! oncefill credential verify FILE --trust TRUST.json [--audience AUD --nonce NONCE] [--at TIME]
+//! oncefill handoff seal --offer OFFER --items ITEMS.json [--png OUT.png] [--at UNIX]
+//! oncefill handoff verify-attestation TEXT --trust TRUST.json --values VALUES.json [--at UNIX]
 //! ```
 //!
 //! `validate` prints one JSON object `{"ok", "normalized", "errors", "warnings", "derived"}`
@@ -201,6 +203,7 @@ mod cli {
             Some("portals") => crate::portals::run(&args[1..]),
             Some("trust") => crate::credential::trust(&args[1..]),
             Some("credential") => crate::credential::run(&args[1..]),
+            Some("handoff") => crate::handoff::run(&args[1..]),
             Some("keys") => {
                 let keys: Vec<Value> = ELEMENTS
                     .iter()
@@ -1205,5 +1208,307 @@ mod credential {
                 ExitCode::from(1)
             }
         }
+    }
+}
+
+/// `oncefill handoff seal --offer OFFER --items ITEMS.json [--png OUT.png] [--at UNIX]`: seals
+/// elements to a staff desk's offer (`OFO1.…`) with the same core as the citizen's app, and
+/// prints the sealed text (`OFS1.…`, which names no value); `--png` writes its QR code as a
+/// greyscale PNG as well. ITEMS.json is the payload's list of elements:
+/// `[["person.name", "王小明"], ["person.name", "李芳", "spouse"]]`. `--at` seals at another
+/// time (Unix seconds; for tests of a late code).
+///
+/// `oncefill handoff verify-attestation TEXT --trust TRUST.json --values VALUES.json [--at
+/// UNIX]`: checks a desk's attestation text (`OFA1~…`, see `core::handoff::attest`) against a
+/// trust list and the values (`[["person.name", "王小明"]]`), as the citizen's app does;
+/// prints `{"ok", "hall", "date", "elements"}` (no value) or the refusal, exit 0 or 1.
+///
+/// `oncefill handoff hall-key --hall HALL_ID --kid KEY_ID --out SECRET.json`: makes a service
+/// hall's signing key, writes its secret text (for the desks' vaults; the file must not exist)
+/// and prints its entry for the trust list's `keys`.
+#[cfg(not(target_arch = "wasm32"))]
+mod handoff {
+    use std::io::Write;
+    use std::process::ExitCode;
+
+    use oncefill::core::credential::elements::Target;
+    use oncefill::core::credential::trust::TrustList;
+    use oncefill::core::dictionary::Key;
+    use oncefill::core::handoff::attest::{Attestation, verify};
+    use oncefill::core::handoff::{Item, Offer, qr, seal};
+    use oncefill::core::i18n::Lang;
+    use oncefill::core::role::RoleRef;
+    use oncefill::core::vault::OsRandom;
+    use serde_json::json;
+    use time::OffsetDateTime;
+    use zeroize::Zeroizing;
+
+    const USAGE: &str = "usage: oncefill handoff seal --offer OFFER --items ITEMS.json \
+        [--png OUT.png] [--at UNIX_SECONDS]\n       \
+        oncefill handoff verify-attestation TEXT --trust TRUST.json --values VALUES.json \
+        [--at UNIX_SECONDS]\n       \
+        oncefill handoff hall-key --hall HALL_ID --kid KEY_ID --out SECRET.json";
+
+    fn usage(message: &str) -> ExitCode {
+        let _ = writeln!(std::io::stderr(), "oncefill: {message}\n{USAGE}");
+        ExitCode::from(2)
+    }
+
+    fn fail(message: String) -> ExitCode {
+        let _ = writeln!(std::io::stderr(), "oncefill: {message}");
+        ExitCode::from(1)
+    }
+
+    pub fn run(args: &[String]) -> ExitCode {
+        match args.first().map(String::as_str) {
+            Some("seal") => seal_command(&args[1..]),
+            Some("verify-attestation") => verify_command(&args[1..]),
+            Some("hall-key") => hall_key_command(&args[1..]),
+            Some("-h" | "--help" | "help") => {
+                let _ = writeln!(std::io::stdout(), "{USAGE}");
+                ExitCode::SUCCESS
+            }
+            Some(other) => usage(&format!(
+                "未知的 handoff 命令 / unknown handoff command {other:?}"
+            )),
+            None => usage("handoff 需要命令 / handoff needs a command: seal, verify-attestation"),
+        }
+    }
+
+    /// Options given (`--name value`, as name and value) and positional arguments.
+    type Parsed = (Vec<(String, String)>, Vec<String>);
+    /// One element of a list: which, whose, and its value (wiped when dropped).
+    type Entry = (Key, Option<RoleRef>, Zeroizing<String>);
+
+    /// Options `--name value` and positional arguments.
+    fn options(args: &[String], names: &[&str]) -> Result<Parsed, ExitCode> {
+        let mut found = Vec::new();
+        let mut positional = Vec::new();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            if let Some(name) = arg.strip_prefix("--") {
+                if !names.contains(&name) {
+                    return Err(usage(&format!("unknown option {arg:?}")));
+                }
+                let Some(value) = rest.next() else {
+                    return Err(usage(&format!("{arg} needs a value")));
+                };
+                found.push((name.to_string(), value.clone()));
+            } else {
+                positional.push(arg.clone());
+            }
+        }
+        Ok((found, positional))
+    }
+
+    fn get<'a>(found: &'a [(String, String)], name: &str) -> Option<&'a str> {
+        found
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn now(found: &[(String, String)]) -> Result<i64, ExitCode> {
+        match get(found, "at") {
+            None => Ok(OffsetDateTime::now_utc().unix_timestamp()),
+            Some(t) => t
+                .parse()
+                .map_err(|_| usage("--at takes Unix seconds, e.g. 1767225600")),
+        }
+    }
+
+    /// A list of `[element, value]` or `[element, value, role]`; the file's text is wiped when
+    /// read. Errors name the entry's position, never a value.
+    fn entries(file: &str) -> Result<Vec<Entry>, ExitCode> {
+        let text = Zeroizing::new(
+            std::fs::read_to_string(file)
+                .map_err(|e| fail(format!("{file}: 无法读取 / cannot be read: {}", e.kind())))?,
+        );
+        let list: Vec<Vec<String>> = serde_json::from_str(&text).map_err(|_| {
+            fail(format!(
+                "{file}: 应为 [[元素, 值], …] / must be [[element, value], …]"
+            ))
+        })?;
+        let mut out = Vec::new();
+        for (n, entry) in list.into_iter().enumerate() {
+            let mut entry = entry.into_iter();
+            let (Some(id), Some(value)) = (entry.next(), entry.next()) else {
+                return Err(fail(format!(
+                    "{file}: 第 {n} 项不完整 / entry {n} is incomplete"
+                )));
+            };
+            let value = Zeroizing::new(value);
+            let key = Key::from_id(&id)
+                .ok_or_else(|| fail(format!("{file}: 未知元素 / unknown element {id:?}")))?;
+            let role = match entry.next() {
+                None => None,
+                Some(r) => Some(
+                    RoleRef::parse(&r)
+                        .ok_or_else(|| fail(format!("{file}: 未知身份 / unknown role {r:?}")))?,
+                ),
+            };
+            out.push((key, role, value));
+        }
+        Ok(out)
+    }
+
+    fn seal_command(args: &[String]) -> ExitCode {
+        let (found, positional) = match options(args, &["offer", "items", "png", "at"]) {
+            Ok(o) => o,
+            Err(code) => return code,
+        };
+        if !positional.is_empty() {
+            return usage("seal takes options only");
+        }
+        let (Some(offer), Some(items)) = (get(&found, "offer"), get(&found, "items")) else {
+            return usage("seal needs --offer and --items");
+        };
+        let now = match now(&found) {
+            Ok(n) => n,
+            Err(code) => return code,
+        };
+        let offer = match Offer::parse(offer) {
+            Ok(o) => o,
+            Err(e) => {
+                return fail(format!(
+                    "{} / {}",
+                    e.message(Lang::ZhCn),
+                    e.message(Lang::En)
+                ));
+            }
+        };
+        let items: Vec<Item> = match entries(items) {
+            Ok(list) => list
+                .into_iter()
+                .map(|(key, role, value)| Item::new(key, role, value.as_str()))
+                .collect(),
+            Err(code) => return code,
+        };
+        let sealed = match seal(&offer, &items, now, &mut OsRandom) {
+            Ok(s) => s,
+            Err(e) => {
+                return fail(format!(
+                    "{} / {}",
+                    e.message(Lang::ZhCn),
+                    e.message(Lang::En)
+                ));
+            }
+        };
+        if let Some(out) = get(&found, "png")
+            && let Err(message) = write_png(&sealed, out)
+        {
+            return fail(format!("{out}: {message}"));
+        }
+        let _ = writeln!(std::io::stdout(), "{sealed}");
+        ExitCode::SUCCESS
+    }
+
+    /// The QR code of `text` as a greyscale PNG, 6 pixels a module, with its quiet zone.
+    fn write_png(text: &str, out: &str) -> Result<(), String> {
+        let matrix = qr::render(text).map_err(|e| e.message(Lang::En))?;
+        let (side, pixels) = matrix.rasterise(6);
+        let side = u32::try_from(side).map_err(|_| "too large".to_string())?;
+        let file =
+            std::fs::File::create(out).map_err(|e| format!("cannot be written: {}", e.kind()))?;
+        let mut encoder = png::Encoder::new(std::io::BufWriter::new(file), side, side);
+        encoder.set_color(png::ColorType::Grayscale);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+        writer
+            .write_image_data(&pixels)
+            .map_err(|e| e.to_string())?;
+        writer.finish().map_err(|e| e.to_string())
+    }
+
+    fn verify_command(args: &[String]) -> ExitCode {
+        let (found, positional) = match options(args, &["trust", "values", "at"]) {
+            Ok(o) => o,
+            Err(code) => return code,
+        };
+        let ([text], Some(trust), Some(values)) = (
+            positional.as_slice(),
+            get(&found, "trust"),
+            get(&found, "values"),
+        ) else {
+            return usage("verify-attestation needs TEXT, --trust and --values");
+        };
+        let now = match now(&found).map(OffsetDateTime::from_unix_timestamp) {
+            Ok(Ok(n)) => n,
+            Ok(Err(_)) => return usage("--at is out of range"),
+            Err(code) => return code,
+        };
+        let trust = match std::fs::read_to_string(trust) {
+            Ok(t) => match TrustList::from_json(&t) {
+                Ok(list) => list,
+                Err(e) => return fail(format!("{trust}: {e}")),
+            },
+            Err(e) => return fail(format!("{trust}: 无法读取 / cannot be read: {}", e.kind())),
+        };
+        let values: Vec<(Target, String)> = match entries(values) {
+            Ok(list) => list
+                .into_iter()
+                .filter_map(|(key, role, value)| {
+                    let element = match role {
+                        None => key.id().to_string(),
+                        Some(r) => format!("{r}:{}", key.id()),
+                    };
+                    Some((Target::parse(&element)?, value.to_string()))
+                })
+                .collect(),
+            Err(code) => return code,
+        };
+        let result = Attestation::from_text(text).and_then(|a| verify(&a, &values, &trust, now));
+        let mut stdout = std::io::stdout().lock();
+        match result {
+            Ok(v) => {
+                let elements: Vec<&str> = v.elements.iter().map(|m| m.claim.as_str()).collect();
+                let _ = writeln!(
+                    stdout,
+                    "{}",
+                    json!({"ok": true, "hall": v.hall, "date": v.date, "elements": elements})
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    stdout,
+                    "{}",
+                    json!({"ok": false, "code": e.code(), "message": e.to_string()})
+                );
+                ExitCode::from(1)
+            }
+        }
+    }
+
+    fn hall_key_command(args: &[String]) -> ExitCode {
+        let (found, positional) = match options(args, &["hall", "kid", "out"]) {
+            Ok(o) => o,
+            Err(code) => return code,
+        };
+        let (true, Some(hall), Some(kid), Some(out)) = (
+            positional.is_empty(),
+            get(&found, "hall"),
+            get(&found, "kid"),
+            get(&found, "out"),
+        ) else {
+            return usage("hall-key needs --hall, --kid and --out");
+        };
+        let key = match oncefill::core::handoff::attest::HallKey::generate(hall, kid, &mut OsRandom)
+        {
+            Ok(k) => k,
+            Err(e) => return fail(e.to_string()),
+        };
+        let written = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(out)
+            .and_then(|mut f| writeln!(f, "{}", key.secret_text().as_str()));
+        if let Err(e) = written {
+            return fail(format!("{out}: 无法写入 / cannot be written: {}", e.kind()));
+        }
+        let trust = serde_json::to_string_pretty(&key.trust_key()).unwrap_or_default();
+        let _ = writeln!(std::io::stdout(), "{trust}");
+        ExitCode::SUCCESS
     }
 }

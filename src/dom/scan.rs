@@ -25,6 +25,17 @@ fn next_id(prefix: &str) -> String {
     })
 }
 
+/// Marks a part of a page whose controls are OnceFill's own, never a form's (the staff desk's
+/// bar and hand-off area): the scanner leaves them out.
+pub const SKIP_ATTR: &str = "data-oncefill-skip";
+
+/// The elements the scanner reads: every one outside [`SKIP_ATTR`].
+const ELEMENTS: &str = "*:not([data-oncefill-skip]):not([data-oncefill-skip] *)";
+
+/// The controls the scanner reads: every input, select and text area outside [`SKIP_ATTR`].
+const CONTROLS: &str = "input:not([data-oncefill-skip] *), select:not([data-oncefill-skip] *), \
+     textarea:not([data-oncefill-skip] *)";
+
 /// A tree controls can live in: the page, a same-origin frame's document, an open shadow root.
 #[derive(Clone)]
 enum Root {
@@ -119,7 +130,7 @@ impl LiveDom {
 
     fn index(&self) -> &Index {
         self.index.get_or_init(|| {
-            let elements = self.all("*");
+            let elements = self.all(ELEMENTS);
             let positions = js_sys::Map::new();
             for (i, e) in elements.iter().enumerate() {
                 positions.set(e, &wasm_bindgen::JsValue::from_f64(i as f64));
@@ -195,7 +206,7 @@ impl Dom for LiveDom {
     type Node = Element;
 
     fn controls(&self) -> Vec<Element> {
-        self.all("input, select, textarea")
+        self.all(CONTROLS)
     }
 
     fn elements(&self) -> Vec<Element> {

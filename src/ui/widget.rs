@@ -105,6 +105,9 @@ pub fn App(props: &AppProps) -> Html {
         state.panel.open |= in_window || staff;
         state
     });
+    // The staff desk's functions (receiving a hand-off, signing) act on this state.
+    #[cfg(feature = "staff")]
+    staff::keep_handle(&state);
     let launcher_ref = use_node_ref();
     let heading_ref = use_node_ref();
     // 长辈版: large text, large targets, one question per screen. A class, never a new screen:

@@ -319,7 +319,7 @@ async function app(v) {
   await ctx.close();
 }
 
-/** The staff desk (staff.html, 一窗受理): the clerk's vault, then a case with the demo person. */
+/** The staff desk (staff.html, 一窗受理): the clerk's vault, the case's QR offer, then a case with the demo person. */
 async function staff(v) {
   const ctx = await context(v);
   const page = await ctx.newPage();
@@ -329,6 +329,10 @@ async function staff(v) {
   await shot(page, 'staff-start', v);
   await page.locator(W('vault-setup')).click();
   await setUpVault(page);
+  // The case's hand-off offer (its QR code and check code are new each time).
+  await page.locator('[data-staff="offer-qr"][src]').waitFor();
+  await page.locator('[data-staff="offer-qr"]').evaluate((img) => img.decode());
+  await shot(page, 'staff-offer', v);
   // The demo person (the sample profile's), typed as a clerk would.
   for (const [key, value] of [
     ['person.name', '王小明'],

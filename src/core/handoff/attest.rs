@@ -23,6 +23,33 @@
 //! salts not even a guessable one (a sex, a date) can be tried against it. The citizen keeps
 //! the salts with the attestation, as an SD-JWT's holder keeps its disclosures.
 //!
+//! # As text (the citizen's `#attest=`)
+//!
+//! The desk hands an attestation to the citizen's phone as one text ([`Attestation::to_text`],
+//! read back by [`Attestation::from_text`]), shown as a QR code of the URL
+//! `<site>app.html#attest=<text>`:
+//!
+//! `OFA1` ‖ `~` ‖ the JWS ‖ (`~` ‖ salt)*, one salt for each entry of the payload's
+//! `elements`, in the same order (so the text names no element twice and the salts need no
+//! names). Every character is base64url, `.` or `~`, which `encodeURIComponent` leaves as
+//! they are: the text is its own URL encoding. A reader refuses another prefix, a JWS it
+//! cannot decode, a count of salts other than the count of elements, an element given twice,
+//! an empty or non-base64url salt, and any text longer than [`MAX_ATTESTATION_BYTES`]; the
+//! signature and the values are [`verify`]'s to check.
+//!
+//! ```
+//! use oncefill::core::credential::elements::Target;
+//! use oncefill::core::handoff::attest::{Attestation, HallKey, attest};
+//! use oncefill::core::vault::OsRandom;
+//! let key = HallKey::generate("https://hall.example", "k1", &mut OsRandom).unwrap();
+//! let name = Target::parse("person.name").unwrap();
+//! let now = time::OffsetDateTime::UNIX_EPOCH + time::Duration::days(20_000);
+//! let signed = attest(&key, &[(name, "王小明")], now, time::Duration::days(365), &mut OsRandom).unwrap();
+//! let text = signed.to_text().unwrap();
+//! assert!(text.starts_with("OFA1~ey") && !text.contains("王小明"));
+//! assert_eq!(Attestation::from_text(&text).unwrap(), signed);
+//! ```
+//!
 //! # Verification
 //!
 //! [`verify`] refuses on the first failure and never returns part of an attestation: its
@@ -263,6 +290,75 @@ impl fmt::Debug for Attestation {
         f.debug_struct("Attestation")
             .field("elements", &self.salts.keys().collect::<Vec<_>>())
             .finish_non_exhaustive()
+    }
+}
+
+/// The first part of an attestation's text ([`Attestation::to_text`]).
+pub const TEXT_PREFIX: &str = "OFA1";
+
+/// The `element` members of a token's payload, in order (`None`: not a readable token).
+fn payload_elements(token: &str) -> Option<Vec<String>> {
+    let jws = Jws::parse(token).ok()?;
+    let Some(Value::Array(elements)) = jws.payload.get("elements") else {
+        return None;
+    };
+    elements
+        .iter()
+        .map(|e| e.get("element").and_then(Value::as_str).map(str::to_string))
+        .collect()
+}
+
+impl Attestation {
+    /// The attestation as one text for a QR code or a URL's fragment: `OFA1~<JWS>~<salt>…`,
+    /// the salts in the order of the payload's elements (see the module's documentation).
+    pub fn to_text(&self) -> Result<String, AttestError> {
+        let elements = payload_elements(&self.token).ok_or(AttestError::Malformed)?;
+        if elements.len() != self.salts.len() {
+            return Err(AttestError::Malformed);
+        }
+        let mut text = format!("{TEXT_PREFIX}~{}", self.token);
+        for element in &elements {
+            let salt = self.salts.get(element).ok_or(AttestError::Malformed)?;
+            text.push('~');
+            text.push_str(salt);
+        }
+        if text.len() > MAX_ATTESTATION_BYTES {
+            return Err(AttestError::Malformed);
+        }
+        Ok(text)
+    }
+
+    /// Reads [`Attestation::to_text`] (surrounding spaces ignored). The signature and the
+    /// values are not checked here: that is [`verify`]'s.
+    pub fn from_text(text: &str) -> Result<Attestation, AttestError> {
+        let text = text.trim();
+        if text.len() > MAX_ATTESTATION_BYTES {
+            return Err(AttestError::Malformed);
+        }
+        let mut parts = text.split('~');
+        if parts.next() != Some(TEXT_PREFIX) {
+            return Err(AttestError::Malformed);
+        }
+        let token = parts.next().ok_or(AttestError::Malformed)?;
+        let elements = payload_elements(token).ok_or(AttestError::Malformed)?;
+        let salts: Vec<&str> = parts.collect();
+        if elements.is_empty() || salts.len() != elements.len() {
+            return Err(AttestError::Malformed);
+        }
+        let mut map = BTreeMap::new();
+        for (element, salt) in elements.into_iter().zip(salts) {
+            if salt.is_empty()
+                || salt.len() > 64
+                || Base64UrlUnpadded::decode_vec(salt).is_err()
+                || map.insert(element, salt.to_string()).is_some()
+            {
+                return Err(AttestError::Malformed);
+            }
+        }
+        Ok(Attestation {
+            token: token.to_string(),
+            salts: map,
+        })
     }
 }
 

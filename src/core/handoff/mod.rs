@@ -309,6 +309,15 @@ impl Received {
     /// enter where the case needs them.
     pub fn to_profile(&self, now: &str) -> (Profile, Vec<&Item>) {
         let mut profile = Profile::new();
+        let apart = self.apply_to(&mut profile, now);
+        (profile, apart)
+    }
+
+    /// As [`Received::to_profile`], into a profile the desk already holds (what the clerk
+    /// typed for this case): a received element replaces that person's value of it, the
+    /// others stay. The first household member of a relation is `spouse`, the `n`-th child
+    /// `child[n]`; missing ones are added. Returns the elements of other roles.
+    pub fn apply_to(&self, profile: &mut Profile, now: &str) -> Vec<&Item> {
         let mut apart = Vec::new();
         for item in &self.items {
             let relation = match item.role.map(|r| r.role) {
@@ -347,7 +356,7 @@ impl Received {
                 );
             }
         }
-        (profile, apart)
+        apart
     }
 }
 

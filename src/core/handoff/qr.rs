@@ -60,6 +60,25 @@ impl Matrix {
         }
         (side, pixels)
     }
+
+    /// The code as an SVG picture (one path of unit squares, dark on white, with the quiet
+    /// zone; the viewer scales it), for a screen to show.
+    pub fn svg(&self) -> String {
+        let side = self.width + 2 * QUIET_ZONE;
+        let mut path = String::new();
+        for y in 0..self.width {
+            for x in 0..self.width {
+                if self.is_dark(x, y) {
+                    path.push_str(&format!("M{} {}h1v1h-1z", x + QUIET_ZONE, y + QUIET_ZONE));
+                }
+            }
+        }
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {side} {side}\" \
+             shape-rendering=\"crispEdges\"><rect width=\"{side}\" height=\"{side}\" \
+             fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>"
+        )
+    }
 }
 
 /// The QR code of `text`, at level M, in the smallest version it fits.
@@ -108,6 +127,22 @@ mod tests {
         assert_eq!(matrix.width(), 17 + 4 * usize::from(matrix.version()));
         let (side, pixels) = matrix.rasterise(4);
         assert_eq!(decode(side, side, &pixels).unwrap(), text);
+    }
+
+    #[test]
+    fn the_svg_has_one_square_per_dark_module_inside_the_quiet_zone() {
+        let matrix = render("OFO1.test").unwrap();
+        let svg = matrix.svg();
+        let side = matrix.width() + 2 * QUIET_ZONE;
+        assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
+        assert!(svg.contains(&format!("viewBox=\"0 0 {side} {side}\"")));
+        let dark = (0..matrix.width())
+            .flat_map(|y| (0..matrix.width()).map(move |x| (x, y)))
+            .filter(|&(x, y)| matrix.is_dark(x, y))
+            .count();
+        assert_eq!(svg.matches("h1v1h-1z").count(), dark);
+        // The top-left finder pattern's corner, just inside the quiet zone.
+        assert!(svg.contains(&format!("M{QUIET_ZONE} {QUIET_ZONE}h1v1h-1z")));
     }
 
     #[test]

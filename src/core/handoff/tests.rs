@@ -487,3 +487,56 @@ fn what_the_desk_received_becomes_a_household_for_its_editor() {
     assert_eq!(apart.len(), 1);
     assert_eq!(apart[0].role, RoleRef::parse("legal_rep"));
 }
+
+#[test]
+fn what_the_desk_received_joins_what_the_clerk_typed() {
+    let desk = desk(17);
+    let items = [
+        Item::new(Key::PersonName, None, "王小明"),
+        Item::new(Key::PersonName, RoleRef::parse("spouse"), "李芳"),
+    ];
+    let received = desk.open(&sealed_to(&desk, &items), NOW).unwrap();
+    let mut typed = Profile::new();
+    let t = "2026-01-01T00:00:00Z";
+    let owner = &mut typed.owner_mut().values;
+    owner.set(
+        Key::PersonName,
+        Data::Text("王晓明".into()),
+        Source::SelfDeclared,
+        t,
+    );
+    owner.set(
+        Key::ContactMobile,
+        Data::Text("13800138000".into()),
+        Source::SelfDeclared,
+        t,
+    );
+    let apart = received.apply_to(&mut typed, t);
+    assert!(apart.is_empty());
+    let owner = typed.owner().unwrap();
+    assert_eq!(
+        owner.values.text(Key::PersonName),
+        Some("王小明"),
+        "received wins"
+    );
+    assert_eq!(
+        owner.values.text(Key::ContactMobile),
+        Some("13800138000"),
+        "typed stays"
+    );
+    assert_eq!(
+        typed
+            .persons
+            .iter()
+            .filter(|p| p.relation == Relation::Owner)
+            .count(),
+        1,
+        "one applicant"
+    );
+    let spouse = typed
+        .persons
+        .iter()
+        .find(|p| p.relation == Relation::Spouse)
+        .unwrap();
+    assert_eq!(spouse.values.text(Key::PersonName), Some("李芳"));
+}

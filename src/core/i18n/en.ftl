@@ -639,3 +639,10 @@ handoff-invalid-value = The element "{ $element }" is not in a valid form; all o
 handoff-randomness = The system could not supply random numbers; no hand-off was made.
 handoff-no-qr = No readable QR code was found in the picture. Aim at the code and try again.
 handoff-qr-too-large = Too long for one QR code. Choose fewer items.
+
+## The staff desk (一窗受理): receiving a hand-off and signing an attestation (no value here).
+desk-locked = Unlock this desk's vault first.
+desk-hall-id = Enter the hall's id and the key's id.
+desk-hall-exists = This desk already has a signing key; to replace it, import the new one.
+desk-no-hall-key = This desk has no signing key yet: make or import one under "This desk's signing key".
+desk-attest-none = Tick at least one item checked against the original documents.

@@ -644,3 +644,10 @@ handoff-invalid-value = 数据项“{ $element }”的内容不符合格式要�
 handoff-randomness = 系统无法提供随机数，未能生成交接。
 handoff-no-qr = 画面中没有找到可读的二维码，请对准后重试。
 handoff-qr-too-large = 内容过长，一个二维码放不下，请少选几项。
+
+## The staff desk (一窗受理): receiving a hand-off and signing an attestation (no value here).
+desk-locked = 请先解锁本窗口的保管箱。
+desk-hall-id = 请填写服务大厅标识和密钥编号。
+desk-hall-exists = 本窗口已有核验密钥；如需更换，请导入新的密钥。
+desk-no-hall-key = 本窗口还没有核验密钥：请先在“本窗口的核验密钥”中生成或导入。
+desk-attest-none = 请至少勾选一项已核对原件的信息。

@@ -348,3 +348,59 @@ fn the_trust_list_keeps_attestations_apart_from_credentials() {
     not_an_element["issuers"][0]["credentials"][0]["claims"] = json!(["given_name"]);
     assert!(TrustList::from_json(&not_an_element.to_string()).is_err());
 }
+
+#[test]
+fn the_text_for_the_citizen_reads_back_and_verifies_with_no_value_in_it() {
+    let k = key(1);
+    let a = attested(&k);
+    let text = a.to_text().unwrap();
+    assert!(text.starts_with("OFA1~"));
+    assert!(!text.contains(NAME) && !text.contains(ID), "no value");
+    // base64url, `.` and `~` only: encodeURIComponent leaves it as it is.
+    assert!(
+        text.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.~".contains(&b))
+    );
+    // One salt per element, in the payload's order.
+    assert_eq!(text.split('~').count(), 2 + 2);
+    let back = Attestation::from_text(&format!("  {text}\n")).unwrap();
+    assert_eq!(back, a);
+    assert!(verify(&back, &values(), &trust(&k), NOW).is_ok());
+    assert_eq!(back.to_text().unwrap(), text);
+}
+
+#[test]
+fn a_text_that_is_not_an_attestation_is_refused() {
+    let a = attested(&key(1));
+    let text = a.to_text().unwrap();
+    let parts: Vec<&str> = text.split('~').collect();
+    let salt = parts[2];
+    let bad = [
+        String::new(),
+        text.replacen("OFA1", "OFA2", 1),
+        text.replacen("OFA1~", "", 1),
+        // A salt missing, one too many, empty, not base64url.
+        parts[..3].join("~"),
+        format!("{text}~{salt}"),
+        format!("{}~~{}", parts[..2].join("~"), parts[3]),
+        format!("{}~{}~a+b", parts[..2].join("~"), salt),
+        // Not a JWS.
+        format!("OFA1~not.a.token~{salt}"),
+        format!("OFA1~{}", "x".repeat(MAX_ATTESTATION_BYTES)),
+    ];
+    for b in &bad {
+        assert_eq!(Attestation::from_text(b), Err(AttestError::Malformed));
+    }
+    // The same element twice in the payload: refused too.
+    let twice = with_payload(&a.token, |p| {
+        p["elements"][1]["element"] = json!("person.name");
+    });
+    assert_eq!(
+        Attestation::from_text(&format!("OFA1~{twice}~{salt}~{salt}")),
+        Err(AttestError::Malformed)
+    );
+    // An attestation whose salts do not match its elements has no text.
+    let mut short = a.clone();
+    short.salts.pop_first();
+    assert_eq!(short.to_text(), Err(AttestError::Malformed));
+}
