@@ -103,6 +103,22 @@ pub fn from_link(text: &str, name: &str) -> String {
     }
 }
 
+/// A heading that takes the focus when its screen opens, so keyboard and screen-reader users
+/// start there.
+#[hook]
+fn use_focus_on_mount() -> NodeRef {
+    let heading = use_node_ref();
+    {
+        let heading = heading.clone();
+        use_effect_with((), move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    heading
+}
+
 /// Properties of [`ImportCredential`].
 #[derive(Properties, PartialEq)]
 pub struct ImportProps {
@@ -147,6 +163,7 @@ pub fn ImportCredential(props: &ImportProps) -> Html {
     let trust = use_mut_ref(|| None::<String>);
     let ready = use_state(|| None::<Result<(), &'static str>>);
     let step = use_state(|| Step::Input);
+    let heading = use_focus_on_mount();
 
     let check = {
         let (text, trust, step, profile) = (
@@ -284,7 +301,7 @@ pub fn ImportCredential(props: &ImportProps) -> Html {
     };
     html! {
         <section class="of-verify" data-of="credential-import" aria-labelledby="of-credential-title">
-            <h2 id="of-credential-title">{ t("credential-title") }</h2>
+            <h2 id="of-credential-title" ref={heading} tabindex="-1">{ t("credential-title") }</h2>
             <p class="of-intro">{ t("credential-intro") }</p>
             { loading }
             { body }
@@ -450,6 +467,7 @@ pub fn HandOff(props: &HandOffProps) -> Html {
     }
     let sealed = use_state(|| None::<Result<Sealed, String>>);
     let tick = use_state(now);
+    let heading = use_focus_on_mount();
 
     let read = {
         let (offer, sealed) = (offer.clone(), sealed.clone());
@@ -586,17 +604,30 @@ pub fn HandOff(props: &HandOffProps) -> Html {
             html! { <p class="of-error" role="alert" data-of="handoff-refused">{ why.clone() }</p> }
         }
         Some(Ok((_, code, _))) => {
-            let list = picks.iter().enumerate().map(|(i, c)| {
+            // One list per person, under whose it is.
+            let mut people: Vec<(String, Vec<Html>)> = Vec::new();
+            for (i, c) in picks.iter().enumerate() {
                 let id = format!("of-pick-{i}");
-                html! {
+                let item = html! {
                     <li>
                         <input type="checkbox" id={id.clone()} data-of="handoff-pick" data-element={c.key.id()}
                             data-role={c.role.clone()} checked={c.ticked} onchange={toggle(i)} />
                         <label for={id}>
                             <strong>{ key_label(lang, c.key) }</strong>{ " " }
                             <span class="of-masked">{ c.masked.clone() }</span>
-                            { " · " }<span class="of-whose">{ c.whose.clone() }</span>
                         </label>
+                    </li>
+                };
+                match people.last_mut() {
+                    Some((whose, items)) if *whose == c.whose => items.push(item),
+                    _ => people.push((c.whose.clone(), vec![item])),
+                }
+            }
+            let list = people.into_iter().map(|(whose, items)| {
+                html! {
+                    <li class="of-handoff-person">
+                        <span class="of-whose">{ whose.clone() }</span>
+                        <ul aria-label={whose}>{ for items }</ul>
                     </li>
                 }
             });
@@ -621,7 +652,7 @@ pub fn HandOff(props: &HandOffProps) -> Html {
     };
     html! {
         <section class="of-handoff" data-of="handoff" aria-labelledby="of-handoff-title">
-            <h2 id="of-handoff-title">{ t("handoff-title") }</h2>
+            <h2 id="of-handoff-title" ref={heading} tabindex="-1">{ t("handoff-title") }</h2>
             <p class="of-intro">{ t("handoff-intro") }</p>
             { loading }
             { offer_form }
