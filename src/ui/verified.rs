@@ -398,8 +398,9 @@ fn choices(editor: &EditorState, lang: Lang) -> Vec<Choice> {
             }
             Relation::Other => continue,
         };
+        let colon = if lang == Lang::En { ": " } else { "：" };
         let whose = format!(
-            "{}：{}",
+            "{}{colon}{}",
             tr(lang, relation_msg(person.relation), &[]),
             person_title(editor, &person.id, lang)
         );

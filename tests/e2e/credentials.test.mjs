@@ -332,6 +332,17 @@ async function handOff(page, desk, width) {
     const record = await page.locator(W('screen-record')).innerText();
     assert.match(record, new RegExp(`一窗受理 ${desk.check}`));
     assert.ok(!record.includes(DEMO_ID));
+
+    // Locked: nothing handed over is left in the module's memory.
+    const urls = await moduleUrls(page);
+    assert.equal(urls.length, 1);
+    await page.locator(W('nav-settings')).click();
+    await page.locator(W('settings-lock-now')).click();
+    await page.waitForFunction(() => {
+      const s = document.querySelector('[data-oncefill-host]')?.shadowRoot?.querySelector('[data-of="next-step"]');
+      return s && s.dataset.step === 'unlock';
+    });
+    assert.deepEqual(await inMemory(page, urls, [DEMO_ID, '王小明']), { [DEMO_ID]: 0, '王小明': 0 });
   }
 }
 
