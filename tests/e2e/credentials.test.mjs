@@ -136,10 +136,12 @@ test('a tampered or untrusted credential is refused in plain words and changes n
     ['untrusted-issuer.sdjwt', '凭证的签发机构不在信任列表中。'],
     ['expired.sdjwt', '凭证已过期。'],
     ['alg-none.sdjwt', '凭证的签名算法不被接受（只接受 ES256、Ed25519 和 SM2-SM3；不接受 none 和 HMAC）。'],
+    ['wrong-element.sdjwt', '该签发机构无权证明数据项“uscc”。'],
   ]) {
     const shown = await verifyFile(page, credential(file));
     assert.equal(await shown.getAttribute('data-of'), 'credential-refused', file);
     assert.equal(await shown.innerText(), reason, file);
+    assert.ok(!(await shown.innerText()).includes(DEMO_ID));
     assert.equal(await page.locator(W('credential-apply')).count(), 0, 'nothing to confirm');
   }
   await page.locator(W('nav-profile')).click();
