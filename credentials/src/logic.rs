@@ -3,7 +3,10 @@
 
 use oncefill::core::clock::CHINA_OFFSET;
 use oncefill::core::credential::elements::Mapped;
+use std::collections::BTreeMap;
+
 use oncefill::core::credential::import::{apply, preview, report};
+use oncefill::core::credential::sdjwt::{Jws, b64};
 use oncefill::core::credential::trust::TrustList;
 use oncefill::core::credential::{Policy, verify};
 use oncefill::core::dictionary::Key;
@@ -57,8 +60,8 @@ fn read(
     let list = TrustList::from_json(trust).map_err(|e| refusal("trust", |l| e.message(l)))?;
     let profile = Profile::from_json(profile).map_err(|e| refusal(e.code(), |l| e.message(l)))?;
     let text = text.trim();
-    let incoming = if text.starts_with('{') {
-        let attestation: Attestation = serde_json::from_str(text).map_err(|_| {
+    let incoming = if text.starts_with('{') || text.starts_with("OFA") {
+        let attestation = attestation_of(text).ok_or_else(|| {
             let e = attest::AttestError::Malformed;
             refusal(e.code(), |l| e.message(l))
         })?;
@@ -87,6 +90,46 @@ fn read(
         }
     };
     Ok((profile, incoming, now.to_offset(CHINA_OFFSET).date()))
+}
+
+/// A hall's attestation as the desk hands it over: the text of its `#attest=` link,
+/// `OFA1~<JWS>~<salt>…` (one salt per entry of the payload's `elements`, in their order, as the
+/// desk writes it), or the JSON `{"token", "salts": {element: salt}}` of a saved file. `None`
+/// when it is neither; the signature and the values are [`attest::verify`]'s to check.
+fn attestation_of(text: &str) -> Option<Attestation> {
+    if text.len() > attest::MAX_ATTESTATION_BYTES {
+        return None;
+    }
+    if text.starts_with('{') {
+        return serde_json::from_str(text).ok();
+    }
+    let mut parts = text.split('~');
+    if parts.next() != Some("OFA1") {
+        return None;
+    }
+    let token = parts.next()?;
+    let jws = Jws::parse(token).ok()?;
+    let Some(Value::Array(elements)) = jws.payload.get("elements") else {
+        return None;
+    };
+    let salts: Vec<&str> = parts.collect();
+    if elements.is_empty() || salts.len() != elements.len() {
+        return None;
+    }
+    let mut map = BTreeMap::new();
+    for (element, salt) in elements.iter().zip(salts) {
+        let element = element.get("element")?.as_str()?;
+        if salt.is_empty() || salt.len() > 64 || b64(salt).is_err() {
+            return None;
+        }
+        if map.insert(element.to_string(), salt.to_string()).is_some() {
+            return None;
+        }
+    }
+    Some(Attestation {
+        token: token.to_string(),
+        salts: map,
+    })
 }
 
 /// The date a source names (the credential's issue date, the hall's check).

@@ -409,7 +409,14 @@ function attestation(h, items) {
     iss: HALL, iat: now, exp: now + 30 * 86400, date, elements,
   })}`;
   const signature = crypto.sign('sha256', Buffer.from(input), { key: h.privateKey, dsaEncoding: 'ieee-p1363' });
-  return { text: JSON.stringify({ token: `${input}.${b64url(signature)}`, salts }), date };
+  const token = `${input}.${b64url(signature)}`;
+  return {
+    // As the desk's link carries it (OFA1~<JWS>~<salt>…, the salts in the elements' order), and
+    // as a saved file's JSON.
+    text: ['OFA1', token, ...elements.map((e) => salts[e.element])].join('~'),
+    json: JSON.stringify({ token, salts }),
+    date,
+  };
 }
 
 test('a hall\'s attestation from the desk\'s link: after unlocking, verified against the profile\'s own values, previewed and recorded as staff-verified; one that does not match is refused', async () => {
@@ -432,7 +439,7 @@ test('a hall\'s attestation from the desk\'s link: after unlocking, verified aga
   const wrong = attestation(h, [['person.id_number', '11010519491231002X']]);
   const first = await context.newPage();
   first.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  await first.goto(`${BASE}app.html#attest=${encodeURIComponent(wrong.text)}`);
+  await first.goto(`${BASE}app.html#attest=${encodeURIComponent(wrong.json)}`);
   await first.locator(W('unlock-pass')).fill(PASS);
   assert.ok(!first.url().includes('#attest'), 'taken out of the address');
   await first.locator(W('unlock')).click();

@@ -117,6 +117,24 @@ fn a_halls_attestation_is_verified_against_the_profiles_own_values() {
     )
     .unwrap();
     let text = serde_json::to_string(&a).unwrap();
+    // The desk's text form (its `#attest=` link): `OFA1~<JWS>~<salt>`, one salt per element.
+    let link = format!("OFA1~{}~{}", a.token, a.salts["person.id_number"]);
+    assert_eq!(
+        import_preview_json(&link, &trust, &profile.to_json(), NOW),
+        import_preview_json(&text, &trust, &profile.to_json(), NOW)
+    );
+    for broken in [
+        format!("OFA1~{}", a.token),
+        format!("OFA1~{}~{}~x", a.token, a.salts["person.id_number"]),
+        format!("OFA2~{}~{}", a.token, a.salts["person.id_number"]),
+        format!("OFA1~{}~not base64!", a.token),
+    ] {
+        assert_eq!(
+            import_preview_json(&broken, &trust, &profile.to_json(), NOW)["code"],
+            "malformed",
+            "{broken}"
+        );
+    }
 
     let shown = import_preview_json(&text, &trust, &profile.to_json(), NOW);
     assert_eq!(shown["ok"], true, "{shown}");
