@@ -262,7 +262,9 @@ const FILES_MARK: &str = "['@ONCEFILL_FILES@']";
 /// Parts of the site the service worker does not keep: benchmark pages, the JSON schemas and
 /// the demo trust list (none of them used by the widget), the worker itself, and the passphrase
 /// strength module (~885 KB gzipped, fetched only when a passphrase is chosen; without it the
-/// widget judges with the bundle's smaller checks and says so).
+/// widget judges with the bundle's smaller checks and says so). The verified-data module
+/// (`pkg/credentials*`, ~310 KB gzipped) is kept: the hand-off at a service window has to work
+/// on a hall's poor network too; the trust list is fetched fresh for each import.
 const NOT_OFFLINE: &[&str] = &[
     "bench/",
     "schema/",
