@@ -25,6 +25,24 @@
   // the module URLs of every instance started (their memory can be searched).
   window.OnceFillStaff = { instances: function () { return urls.slice(); } };
 
+  // 长辈版: the desk's own bar and parts follow the same remembered choice as the panel (the
+  // key holds only the choice), switched in the panel or in another tab.
+  var ELDER = 'oncefill-elder';
+  function markElder(on) {
+    document.documentElement.classList.toggle('of-elder', !!on);
+  }
+  try {
+    markElder(localStorage.getItem(ELDER) === '1');
+  } catch (e) {
+    markElder(false);
+  }
+  document.addEventListener('oncefill:elder', function (e) {
+    markElder(e.detail && e.detail.on);
+  });
+  window.addEventListener('storage', function (e) {
+    if (e.key === ELDER || e.key === null) markElder(e.newValue === '1');
+  });
+
   var messages = fetch(base + 'i18n/zh-CN.ftl')
     .then(function (r) { return r.ok ? r.text() : undefined; })
     .catch(function () { return undefined; });

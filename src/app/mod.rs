@@ -126,6 +126,11 @@ pub enum Action {
     Erased,
     /// Forget the profile (the vault keeps the copy before as its previous one).
     Clear,
+    /// Verified values were imported (a credential or a hall's attestation, as the person
+    /// confirmed its preview): the profile they were written into, saved as any edit is.
+    Verified(Profile),
+    /// Elements were handed to a service window: the disclosure record's entry (no value).
+    HandedOver(crate::core::disclosure::Entry),
 }
 
 /// Each concern's action is an [`Action`].
@@ -281,6 +286,10 @@ impl AppState {
                 crate::core::disclosure::record(&mut self.editor.profile.disclosures, entry);
                 self.review.filled(report);
                 self.panel.view = View::Report;
+            }
+            Action::Verified(profile) => self.editor.replace_profile(profile),
+            Action::HandedOver(entry) => {
+                crate::core::disclosure::record(&mut self.editor.profile.disclosures, entry);
             }
             Action::DeleteDisclosures(which) => {
                 let entries = &mut self.editor.profile.disclosures;
@@ -500,6 +509,49 @@ mod tests {
         send(&mut s, VaultAction::StorageReady(true));
         unlock(&mut s, None);
         s
+    }
+
+    // The hand-off's entry is made natively here; the browser build has no `core::handoff`.
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn verified_values_replace_the_profile_and_a_hand_off_is_recorded_both_saved() {
+        use crate::core::handoff::{DeskSession, Item, disclosure_entry};
+        use crate::core::profile::{Data, Source};
+        let mut s = unlocked();
+        let revision = s.vault.revision;
+        let mut imported = s.profile().clone();
+        let source = Source::Credential {
+            issuer: "https://demo.oncefill.example/resident-id".into(),
+            issued: "2026-01-01".into(),
+        };
+        imported.owner_mut().values.set(
+            Key::PersonName,
+            Data::Text("王演示".into()),
+            source.clone(),
+            "2026-11-21T08:00:00Z",
+        );
+        assert!(send(&mut s, Action::Verified(imported.clone())));
+        assert_eq!(s.profile(), &imported);
+        assert_eq!(
+            s.profile()
+                .owner()
+                .unwrap()
+                .values
+                .get(Key::PersonName)
+                .unwrap()
+                .source,
+            source
+        );
+        assert!(s.vault.revision > revision, "saved as any edit is");
+
+        let desk = DeskSession::start(1_796_090_400, &mut SeededRandom::new(3)).unwrap();
+        let items = [Item::new(Key::PersonName, None, "王演示")];
+        let entry = disclosure_entry(desk.offer(), &items, "2026-11-21T08:00:00Z");
+        let revision = s.vault.revision;
+        assert!(send(&mut s, Action::HandedOver(entry)));
+        let recorded = s.profile().disclosures.last().unwrap();
+        assert!(recorded.title.contains(&desk.offer().check_code()));
+        assert!(s.vault.revision > revision);
     }
 
     #[test]

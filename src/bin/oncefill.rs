@@ -12,6 +12,7 @@
 //! oncefill credential verify FILE --trust TRUST.json [--audience AUD --nonce NONCE] [--at TIME]
 //! oncefill handoff seal --offer OFFER --items ITEMS.json [--png OUT.png] [--at UNIX]
 //! oncefill handoff verify-attestation TEXT --trust TRUST.json --values VALUES.json [--at UNIX]
+//! oncefill qr decode PICTURE.pgm                 (the text of a QR code in a grayscale picture)
 //! ```
 //!
 //! `validate` prints one JSON object `{"ok", "normalized", "errors", "warnings", "derived"}`
@@ -204,6 +205,7 @@ mod cli {
             Some("trust") => crate::credential::trust(&args[1..]),
             Some("credential") => crate::credential::run(&args[1..]),
             Some("handoff") => crate::handoff::run(&args[1..]),
+            Some("qr") => crate::qr::run(&args[1..]),
             Some("keys") => {
                 let keys: Vec<Value> = ELEMENTS
                     .iter()
@@ -893,6 +895,98 @@ mod portals {
                 let _ = writeln!(stdout, "{file}: {e}");
                 ExitCode::from(1)
             }
+        }
+    }
+}
+
+/// `oncefill qr decode PICTURE.pgm`: prints the text of the first QR code found in a grayscale
+/// picture (binary PGM, `P5`, 8-bit) with the core's reader ([`oncefill::core::handoff::qr`]),
+/// e.g. a screenshot of a hand-off's code. Exits 0 when a code was read, 1 when none was found,
+/// 2 on a usage error or a picture it cannot read.
+#[cfg(not(target_arch = "wasm32"))]
+mod qr {
+    use std::io::Write;
+    use std::process::ExitCode;
+
+    use oncefill::core::handoff::qr::decode;
+    use oncefill::core::i18n::Lang;
+
+    const USAGE: &str = "usage: oncefill qr decode PICTURE.pgm";
+
+    pub fn run(args: &[String]) -> ExitCode {
+        let [command, file] = args else {
+            let _ = writeln!(std::io::stderr(), "{USAGE}");
+            return ExitCode::from(2);
+        };
+        if command != "decode" {
+            let _ = writeln!(std::io::stderr(), "{USAGE}");
+            return ExitCode::from(2);
+        }
+        let Some((width, height, pixels)) = std::fs::read(file).ok().and_then(|b| pgm(&b)) else {
+            let _ = writeln!(
+                std::io::stderr(),
+                "{file}: 不是 8 位二进制 PGM 图片 / not an 8-bit binary PGM picture (P5)"
+            );
+            return ExitCode::from(2);
+        };
+        match decode(width, height, &pixels) {
+            Ok(text) => {
+                let _ = writeln!(std::io::stdout().lock(), "{text}");
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "{} / {}",
+                    e.message(Lang::ZhCn),
+                    e.message(Lang::En)
+                );
+                ExitCode::from(1)
+            }
+        }
+    }
+
+    /// Width, height and pixels of a binary PGM (`P5`, maximum value 255; comments allowed).
+    pub(crate) fn pgm(bytes: &[u8]) -> Option<(usize, usize, Vec<u8>)> {
+        let mut fields = Vec::new();
+        let mut at = 0;
+        while fields.len() < 4 {
+            while at < bytes.len() && (bytes[at].is_ascii_whitespace() || bytes[at] == b'#') {
+                if bytes[at] == b'#' {
+                    while at < bytes.len() && bytes[at] != b'\n' {
+                        at += 1;
+                    }
+                } else {
+                    at += 1;
+                }
+            }
+            let start = at;
+            while at < bytes.len() && !bytes[at].is_ascii_whitespace() {
+                at += 1;
+            }
+            fields.push(std::str::from_utf8(bytes.get(start..at)?).ok()?);
+        }
+        let (width, height): (usize, usize) = (fields[1].parse().ok()?, fields[2].parse().ok()?);
+        if fields[0] != "P5" || fields[3] != "255" {
+            return None;
+        }
+        let pixels = bytes.get(at + 1..)?;
+        (pixels.len() == width.checked_mul(height)?).then(|| (width, height, pixels.to_vec()))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[test]
+        fn a_pgm_is_read_and_a_wrong_one_refused() {
+            let mut file = b"P5\n# a comment\n3 2\n255\n".to_vec();
+            file.extend_from_slice(&[0, 255, 0, 255, 0, 255]);
+            assert_eq!(
+                super::pgm(&file),
+                Some((3, 2, vec![0, 255, 0, 255, 0, 255]))
+            );
+            assert_eq!(super::pgm(&file[..file.len() - 1]), None, "a pixel short");
+            assert_eq!(super::pgm(b"P2\n1 1\n255\n0"), None, "text PGM");
+            assert_eq!(super::pgm(b"P5\n1 1\n65535\n\0\0"), None, "16-bit");
         }
     }
 }

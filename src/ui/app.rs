@@ -36,6 +36,10 @@ enum Page {
     Home,
     Library,
     Panel,
+    /// 导入凭证: a credential or a service hall's attestation.
+    Verify,
+    /// 交给窗口: the QR hand-off to a service window.
+    HandOff,
 }
 
 /// The five places the navigation leads to.
@@ -65,7 +69,7 @@ impl Place {
                 Place::Settings
             }
             (Page::Panel, View::Disclosures) => Place::Record,
-            (Page::Panel, _) => Place::Profile,
+            (Page::Panel | Page::Verify | Page::HandOff, _) => Place::Profile,
         }
     }
 
@@ -103,7 +107,33 @@ pub fn AppPage(props: &AppProps) -> Html {
         state.panel.open = true;
         state
     });
-    let page = use_state(|| Page::Home);
+    // A desk's offer or a hall's attestation from the link the person opened (a QR code at a
+    // service window): read once, and taken out of the address at once.
+    let linked = use_state(super::verified::take_from_address);
+    let page = use_state(|| match linked.as_ref() {
+        Some(("offer", _)) => Page::HandOff,
+        Some(_) => Page::Verify,
+        None => Page::Home,
+    });
+    // A link opened while the app is open in this tab changes only the address's fragment.
+    {
+        let (linked, page) = (linked.clone(), page.clone());
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|w| {
+                gloo::events::EventListener::new(&w, "hashchange", move |_| {
+                    if let Some(found) = super::verified::take_from_address() {
+                        page.set(if found.0 == "offer" {
+                            Page::HandOff
+                        } else {
+                            Page::Verify
+                        });
+                        linked.set(Some(found));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
     let heading = use_node_ref();
     let base = props.base.clone().unwrap_or_default();
     // 长辈版, as in the widget.
@@ -218,6 +248,31 @@ pub fn AppPage(props: &AppProps) -> Html {
                     }}
                     on_back={go.reform(|_: ()| Place::Home)} />
         },
+        Place::Profile if *page == Page::Verify && state.screen() != View::Unlock => {
+            let initial = linked
+                .as_ref()
+                .filter(|(name, _)| *name == "attest")
+                .map(|(_, text)| AttrValue::from(text.clone()));
+            let key = initial.clone().unwrap_or_default().to_string();
+            html! {
+                <super::verified::ImportCredential {key} {lang} base={AttrValue::from(base.clone())}
+                    profile={Rc::new(state.profile().clone())} {initial}
+                    on_import={sender(&state).reform(Action::Verified)}
+                    on_done={go.reform(|_: ()| Place::Profile)} />
+            }
+        }
+        Place::Profile if *page == Page::HandOff && state.screen() != View::Unlock => {
+            let offer = linked
+                .as_ref()
+                .filter(|(name, _)| *name == "offer")
+                .map(|(_, text)| AttrValue::from(text.clone()));
+            let key = offer.clone().unwrap_or_default().to_string();
+            html! {
+                <super::verified::HandOff {key} {lang} base={AttrValue::from(base.clone())}
+                    editor={Rc::new(state.editor.clone())} {offer}
+                    on_record={sender(&state).reform(Action::HandedOver)} />
+            }
+        }
         Place::Profile => match state.screen() {
             View::Unlock => {
                 html! { <UnlockScreen {lang} session={session.clone()} ops={ops.clone()} /> }
@@ -226,7 +281,7 @@ pub fn AppPage(props: &AppProps) -> Html {
                 <PassphraseScreen {lang} session={session.clone()} ops={ops.clone()} {change}
                     base={AttrValue::from(base.clone())} />
             },
-            _ => profile_screen(&state, lang, &ops),
+            _ => profile_screen(&state, lang, &ops, &page),
         },
     };
 
@@ -369,7 +424,12 @@ fn home_screen(state: &super::state::Handle, lang: Lang, base: &str, go: &Callba
 }
 
 /// 我的资料: each record with how complete it is, and the editor.
-fn profile_screen(state: &super::state::Handle, lang: Lang, ops: &VaultIntents) -> Html {
+fn profile_screen(
+    state: &super::state::Handle,
+    lang: Lang,
+    ops: &VaultIntents,
+    page: &UseStateHandle<Page>,
+) -> Html {
     let t = |id: &str| tr(lang, id, &[]);
     let editor = Rc::new(state.editor.clone());
     let on_editor: Callback<EditorAction> = sender(state);
@@ -423,6 +483,12 @@ fn profile_screen(state: &super::state::Handle, lang: Lang, ops: &VaultIntents) 
     html! {
         <>
             <VaultBar {lang} session={Rc::new(state.vault.clone())} ops={ops.clone()} />
+            <div class="of-next-actions of-verified-actions">
+                <button type="button" class="of-secondary" data-of="open-verify"
+                    onclick={{ let page = page.clone(); move |_: MouseEvent| page.set(Page::Verify) }}>{ t("credential-title") }</button>
+                <button type="button" class="of-secondary" data-of="open-handoff"
+                    onclick={{ let page = page.clone(); move |_: MouseEvent| page.set(Page::HandOff) }}>{ t("handoff-title") }</button>
+            </div>
             <ul class="of-steps of-records" data-of="profile-records" aria-label={t("nav-profile")}>
                 { for persons }
                 { for firms }

@@ -22,6 +22,7 @@ pub mod staff;
 pub mod state;
 mod strength;
 mod vault_ops;
+mod verified;
 #[cfg(feature = "fill")]
 mod widget;
 #[cfg(feature = "fill")]

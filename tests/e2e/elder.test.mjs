@@ -463,3 +463,31 @@ test('the OnceFill window follows the choice and meets the same measures', async
     await context.close();
   }
 });
+
+test("the staff desk's own bar follows the choice: 18 px text and 60 × 60 targets", async () => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${BASE}staff.html`);
+  const measure = () =>
+    page.evaluate(() =>
+      ['new', 'end'].map((name) => {
+        const el = document.querySelector(`[data-staff="${name}"]`);
+        const box = el.getBoundingClientRect();
+        return { name, width: box.width, height: box.height, font: parseFloat(getComputedStyle(el).fontSize) };
+      }),
+    );
+  await page.locator('[data-staff="new"]').waitFor();
+  for (const b of await measure()) assert.ok(b.height < 60, `outside the mode the bar stays compact: ${JSON.stringify(b)}`);
+  // Switched in the panel (the event every switch sends), and remembered for the next load.
+  await page.evaluate(() => {
+    localStorage.setItem('oncefill-elder', '1');
+    document.dispatchEvent(new CustomEvent('oncefill:elder', { detail: { on: true } }));
+  });
+  for (const b of await measure()) {
+    assert.ok(b.width >= 60 && b.height >= 60 && b.font >= 18, JSON.stringify(b));
+  }
+  await page.reload();
+  await page.locator('[data-staff="new"]').waitFor();
+  for (const b of await measure()) assert.ok(b.height >= 60 && b.font >= 18, `after a reload: ${JSON.stringify(b)}`);
+  await context.close();
+});

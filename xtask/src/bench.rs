@@ -123,6 +123,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "strength_wasm_gz_bytes".into(),
         site::gzip_file_len(&strength)?.into(),
     );
+    // The verified-data module (credential verification, the QR hand-off), fetched by the app
+    // page only when its import or hand-off screen opens: not part of the bundles above.
+    let credentials = pkg.join(format!("{}_bg.wasm", site::CREDENTIALS_NAME));
+    metrics.insert(
+        "credentials_wasm_gz_bytes".into(),
+        site::gzip_file_len(&credentials)?.into(),
+    );
     // The window-staff build (staff.html only): never part of a citizen's bundle.
     let staff = pkg.join(format!("{}_bg.wasm", site::STAFF_NAME));
     metrics.insert(

@@ -16,6 +16,11 @@ const CRATE: &str = "oncefill";
 /// chosen: its package and the name of its files in `pkg/`.
 const STRENGTH_CRATE: &str = "oncefill-strength";
 pub const STRENGTH_NAME: &str = "strength";
+/// The verified-data module (credential and attestation verification, the QR hand-off's
+/// sealing), fetched by the app page only when its import or hand-off screen opens: its
+/// package and the name of its files in `pkg/`.
+const CREDENTIALS_CRATE: &str = "oncefill-credentials";
+pub const CREDENTIALS_NAME: &str = "credentials";
 /// The window-staff build of the crate (feature `staff`, for `staff.html` only): the name of
 /// its files in `pkg/`. The citizen's bundle is built without it.
 pub const STAFF_NAME: &str = "oncefill_staff";
@@ -173,6 +178,7 @@ pub fn build() -> Result<PathBuf, String> {
     let wasm = build_wasm(CRATE, &[], true)?;
     // Built on its own: in one build with the widget, cargo would unify the core's features.
     let strength_wasm = build_wasm(STRENGTH_CRATE, &[], true)?;
+    let credentials_wasm = build_wasm(CREDENTIALS_CRATE, &[], true)?;
 
     let site = site_dir();
     let www = repo_root().join("www");
@@ -200,10 +206,12 @@ pub fn build() -> Result<PathBuf, String> {
     println!("--> build: wasm-bindgen");
     let (bg, js) = bindgen(&wasm, &pkg, CRATE)?;
     let (strength_bg, strength_js) = bindgen(&strength_wasm, &pkg, STRENGTH_NAME)?;
+    let (credentials_bg, credentials_js) = bindgen(&credentials_wasm, &pkg, CREDENTIALS_NAME)?;
     let (staff_bg, staff_js) = bindgen(&staff_wasm, &pkg, STAFF_NAME)?;
     let (app_bg, app_js) = bindgen(&app_wasm, &pkg, APP_NAME)?;
     check_no_staff_code(&js, &staff_js)?;
     check_app_has_no_fill(&app_js)?;
+    check_no_credential_code(&app_bg, &bg, &credentials_bg)?;
 
     let offline = write_offline_copy(&site)?;
 
@@ -219,6 +227,8 @@ pub fn build() -> Result<PathBuf, String> {
         &js,
         &strength_bg,
         &strength_js,
+        &credentials_bg,
+        &credentials_js,
         &staff_bg,
         &staff_js,
     ] {
@@ -252,7 +262,9 @@ const FILES_MARK: &str = "['@ONCEFILL_FILES@']";
 /// Parts of the site the service worker does not keep: benchmark pages, the JSON schemas and
 /// the demo trust list (none of them used by the widget), the worker itself, and the passphrase
 /// strength module (~885 KB gzipped, fetched only when a passphrase is chosen; without it the
-/// widget judges with the bundle's smaller checks and says so).
+/// widget judges with the bundle's smaller checks and says so). The verified-data module
+/// (`pkg/credentials*`, ~310 KB gzipped) is kept: the hand-off at a service window has to work
+/// on a hall's poor network too; the trust list is fetched fresh for each import.
 const NOT_OFFLINE: &[&str] = &[
     "bench/",
     "schema/",
@@ -319,6 +331,35 @@ fn check_app_has_no_fill(app_js: &Path) -> Result<(), String> {
             "{} must export `mount_app` and not `{FILL_EXPORT}`: the app page's build is made \
              without the feature `fill`",
             app_js.display()
+        ));
+    }
+    Ok(())
+}
+
+/// Texts of the verified-data code only (the SD-JWT VC type the verifier checks, the hand-off's
+/// HKDF salt): the verified-data module must hold them, the app page's and the widget's bundles
+/// must not.
+const CREDENTIAL_MARKS: &[&str] = &["vc+sd-jwt", "oncefill-handoff/1"];
+
+/// Fails when a citizen's bundle carries the verification or sealing code (or the verified-data
+/// module lacks it).
+fn check_no_credential_code(app: &Path, full: &Path, module: &Path) -> Result<(), String> {
+    let read = |p: &Path| fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    let holds = |bytes: &[u8], mark: &str| bytes.windows(mark.len()).any(|w| w == mark.as_bytes());
+    for bundle in [app, full] {
+        let bytes = read(bundle)?;
+        if let Some(mark) = CREDENTIAL_MARKS.iter().find(|m| holds(&bytes, m)) {
+            return Err(format!(
+                "{} holds `{mark}`: the verified-data code belongs in the module loaded on demand",
+                bundle.display()
+            ));
+        }
+    }
+    let bytes = read(module)?;
+    if let Some(mark) = CREDENTIAL_MARKS.iter().find(|m| !holds(&bytes, m)) {
+        return Err(format!(
+            "{} lacks `{mark}`: the verified-data module was built without its code",
+            module.display()
         ));
     }
     Ok(())

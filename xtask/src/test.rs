@@ -378,7 +378,16 @@ pub fn e2e_test_files() -> Result<Vec<String>, String> {
 pub fn e2e_env(cmd: &mut Command, server: &Server) {
     cmd.env("ONCEFILL_URL", server.url())
         .env("ONCEFILL_SERVER_TOKEN", server.token())
-        .env("CHROMIUM", CHROMIUM);
+        .env("CHROMIUM", CHROMIUM)
+        .env("ONCEFILL_CLI", cli_path());
+}
+
+/// The command line's debug build, which the e2e tests run (e.g. `oncefill qr decode` on a
+/// screenshot).
+fn cli_path() -> PathBuf {
+    crate::proc::target_dir()
+        .join("debug")
+        .join(format!("oncefill{}", std::env::consts::EXE_SUFFIX))
 }
 
 fn end_to_end(tally: &mut Tally, step: &str) {
@@ -389,6 +398,10 @@ fn end_to_end(tally: &mut Tally, step: &str) {
     };
     if let Err(e) = ensure_node_modules() {
         return tally.broken(step, &e);
+    }
+    println!("--> build the command line the tests run");
+    if let Err(e) = run(&mut cargo(&["build", "--bin", "oncefill"])) {
+        return tally.broken(step, &format!("the command line could not be built: {e}"));
     }
     let files = match e2e_test_files() {
         Ok(files) if files.is_empty() => {
