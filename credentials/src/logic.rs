@@ -3,10 +3,8 @@
 
 use oncefill::core::clock::CHINA_OFFSET;
 use oncefill::core::credential::elements::Mapped;
-use std::collections::BTreeMap;
 
 use oncefill::core::credential::import::{apply, preview, report};
-use oncefill::core::credential::sdjwt::{Jws, b64};
 use oncefill::core::credential::trust::TrustList;
 use oncefill::core::credential::{Policy, verify};
 use oncefill::core::dictionary::Key;
@@ -103,33 +101,7 @@ fn attestation_of(text: &str) -> Option<Attestation> {
     if text.starts_with('{') {
         return serde_json::from_str(text).ok();
     }
-    let mut parts = text.split('~');
-    if parts.next() != Some("OFA1") {
-        return None;
-    }
-    let token = parts.next()?;
-    let jws = Jws::parse(token).ok()?;
-    let Some(Value::Array(elements)) = jws.payload.get("elements") else {
-        return None;
-    };
-    let salts: Vec<&str> = parts.collect();
-    if elements.is_empty() || salts.len() != elements.len() {
-        return None;
-    }
-    let mut map = BTreeMap::new();
-    for (element, salt) in elements.iter().zip(salts) {
-        let element = element.get("element")?.as_str()?;
-        if salt.is_empty() || salt.len() > 64 || b64(salt).is_err() {
-            return None;
-        }
-        if map.insert(element.to_string(), salt.to_string()).is_some() {
-            return None;
-        }
-    }
-    Some(Attestation {
-        token: token.to_string(),
-        salts: map,
-    })
+    Attestation::from_text(text).ok()
 }
 
 /// The date a source names (the credential's issue date, the hall's check).

@@ -16,10 +16,9 @@ import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 import { W, assertNoProblems, fillApproved } from './lib/widget.mjs';
-import { createStaffVault, openDesk, residue, unlock } from './lib/staff.mjs';
+import { D, createStaffVault, offerShown, openDesk, qrText, residue, unlock } from './lib/staff.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const D = (name) => `[data-staff="${name}"]`;
 const A = { name: '欧阳青禾', id: '44030419870523481X', mobile: '13912345678', address: '广东省深圳市福田区福华一路6号' };
 let browser;
 let scratch;
@@ -34,9 +33,13 @@ after(async () => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** The command line, as built by cargo (the debug build `cargo test` makes). */
+/** The command line: the debug build `cargo xtask test` makes and names in ONCEFILL_CLI, or
+ * cargo's when the tests are run by hand. */
 function cli(args) {
-  return execFileSync('cargo', ['run', '--quiet', '--bin', 'oncefill', '--', ...args], {
+  const [command, before] = process.env.ONCEFILL_CLI
+    ? [process.env.ONCEFILL_CLI, []]
+    : ['cargo', ['run', '--quiet', '--bin', 'oncefill', '--']];
+  return execFileSync(command, [...before, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -53,33 +56,6 @@ function seal(offer, items, { png, at } = {}) {
   const sealed = cli(args);
   rmSync(file);
   return sealed;
-}
-
-/** The text of a QR picture on the page, read with the desk's own decoder. */
-async function qrText(page, name) {
-  return page.evaluate(async (selector) => {
-    const img = document.querySelector(selector);
-    await img.decode();
-    const side = 600;
-    const canvas = document.createElement('canvas');
-    canvas.width = side;
-    canvas.height = side;
-    const ctx = canvas.getContext('2d');
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, side, side);
-    ctx.drawImage(img, 0, 0, side, side);
-    const rgba = ctx.getImageData(0, 0, side, side).data;
-    const grey = new Uint8Array(side * side);
-    for (let i = 0; i < grey.length; i++) grey[i] = rgba[4 * i];
-    const urls = window.OnceFillStaff.instances();
-    const m = await import(urls[urls.length - 1]);
-    return m.desk_scan(side, side, grey);
-  }, D(name));
-}
-
-async function offerShown(page) {
-  await page.locator(D('offer')).filter({ hasText: /^OFO1\./ }).waitFor({ state: 'attached', timeout: 15000 });
-  return (await page.locator(D('offer')).textContent()).trim();
 }
 
 test('a case received by picture and by scanner, filled and attested, leaves nothing behind', async () => {

@@ -10,9 +10,10 @@
 //
 // Before a group runs, the pictures it makes are deleted; after a run of every group, so is any
 // picture in the directory that no group made.
-import { createHash } from 'node:crypto';
+import { createECDH, createHash } from 'node:crypto';
 import { mkdir, readdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
 import { W, approveSensitive, startWidget } from './lib/widget.mjs';
@@ -310,6 +311,25 @@ async function app(v) {
   await page.locator(W('nav-library')).click();
   await page.locator(W('library-item')).first().waitFor();
   await shot(page, 'app-library', v);
+  // 导入凭证: the demo resident-ID credential's preview.
+  await page.locator(W('nav-profile')).click();
+  await page.locator(W('open-verify')).click();
+  await page.locator(`${W('credential-check')}:not([disabled])`).waitFor({ timeout: 30000 });
+  await page.locator(W('credential-file')).setInputFiles(fileURLToPath(new URL('../credentials/resident-id-es256.sdjwt', import.meta.url)));
+  await page.locator(W('credential-preview')).waitFor({ timeout: 30000 });
+  await shot(page, 'app-import', v);
+  // 交给窗口: a desk's offer arriving by its link, then the sealed QR code.
+  const ecdh = createECDH('prime256v1');
+  ecdh.generateKeys();
+  const offer = `OFO1.${ecdh.getPublicKey(null, 'compressed').toString('base64url')}.${Math.floor(Date.now() / 1000) + 600}`;
+  await page.evaluate((o) => {
+    location.hash = `offer=${o}`;
+  }, offer);
+  await page.locator(W('handoff-check')).waitFor({ timeout: 30000 });
+  await shot(page, 'app-handoff', v);
+  await page.locator(W('handoff-seal')).click();
+  await page.locator(W('handoff-qr')).waitFor();
+  await shot(page, 'app-handoff-qr', v);
   await page.locator(W('nav-record')).click();
   await page.locator(W('disclosures-screen')).waitFor();
   await shot(page, 'app-record', v);

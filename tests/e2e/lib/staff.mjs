@@ -129,3 +129,33 @@ export async function residue(page, needles) {
     return found;
   }, needles);
 }
+
+/** A part of the desk (outside the panel), by its `data-staff` name. */
+export const D = (name) => `[data-staff="${name}"]`;
+
+/** The text of a QR picture on the page, read with the desk's own decoder. */
+export async function qrText(page, name) {
+  return page.evaluate(async (selector) => {
+    const img = document.querySelector(selector);
+    await img.decode();
+    const side = 600;
+    const canvas = document.createElement('canvas');
+    canvas.width = side;
+    canvas.height = side;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, side, side);
+    ctx.drawImage(img, 0, 0, side, side);
+    const rgba = ctx.getImageData(0, 0, side, side).data;
+    const grey = new Uint8Array(side * side);
+    for (let i = 0; i < grey.length; i++) grey[i] = rgba[4 * i];
+    const urls = window.OnceFillStaff.instances();
+    const m = await import(urls[urls.length - 1]);
+    return m.desk_scan(side, side, grey);
+  }, D(name));
+}
+
+export async function offerShown(page) {
+  await page.locator(D('offer')).filter({ hasText: /^OFO1\./ }).waitFor({ state: 'attached', timeout: 15000 });
+  return (await page.locator(D('offer')).textContent()).trim();
+}

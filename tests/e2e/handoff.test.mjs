@@ -1,0 +1,166 @@
+// The hand-off at a service window end to end, between the citizen's phone and the desk's PC,
+// each in its own browser profile: the desk shows an offer; the citizen's app opens it from the
+// desk's link, shows the same check code, seals the elements the citizen chose and shows them
+// as a QR code; the desk reads a picture of that code, the clerk fills the hall's form from it
+// and signs an attestation of what was checked against the originals, which the citizen's app
+// imports as staff-verified; 结束办理 leaves nothing of the citizen anywhere the desk's browser
+// keeps data, and the next citizen's case starts with nothing of the first.
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+
+import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
+import { W, assertNoProblems, fillApproved } from './lib/widget.mjs';
+import { D, createStaffVault, offerShown, openDesk, qrText, residue, typeCitizen, unlock } from './lib/staff.mjs';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PASS = '门前大桥下游过一群鸭';
+// The citizen, typed into their own app (none of it is sample data the builds carry, so that
+// finding it anywhere means it was left behind).
+const DEMO = { name: '欧阳青禾', id: '44030419870523481X', mobile: '13912345678' };
+const B = { name: '司马长风', id: '110108199003071238', mobile: '13787654321' };
+let browser;
+let scratch;
+
+before(async () => {
+  await checkOwnServer();
+  browser = await launch();
+  scratch = mkdtempSync(join(tmpdir(), 'oncefill-handoff-'));
+});
+after(async () => {
+  await browser?.close();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+function watch(page, problems) {
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+  });
+  return page;
+}
+
+/** The citizen's phone: a vault holding the citizen's profile, typed and saved. */
+async function citizenWithProfile(context, problems) {
+  const page = watch(await context.newPage(), problems);
+  await page.goto(`${BASE}app.html`);
+  await page.locator(W('app-heading')).waitFor({ timeout: 30000 });
+  await page.locator(W('nav-settings')).click();
+  await page.locator(W('settings-setup')).click();
+  await page.locator(W('new-pass')).fill(PASS);
+  await page.locator(W('new-pass-2')).fill(PASS);
+  await page.locator(W('create-vault')).click();
+  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+  await page.locator(W('nav-profile')).click();
+  await typeCitizen(page, DEMO);
+  await page.locator(W('save')).click();
+  await page.waitForFunction(() =>
+    document.querySelector('[data-oncefill-host]').shadowRoot.querySelector('[data-of="vault-status"]')?.textContent.includes('最近保存于'),
+  );
+  await page.close();
+}
+
+/** The citizen opens a link the desk shows (a phone's camera opens it in a new tab). */
+async function openLink(context, url, problems) {
+  const page = watch(await context.newPage(), problems);
+  await page.goto(url);
+  await page.locator(W('unlock-pass')).waitFor({ timeout: 30000 });
+  await page.locator(W('unlock-pass')).fill(PASS);
+  await page.locator(W('unlock')).click();
+  return page;
+}
+
+test('citizen app → QR → desk → hall form → attestation back → 结束办理 leaves nothing; the next case sees nothing of the first', async () => {
+  const problems = [];
+  const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 800 } });
+  const pc = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  await citizenWithProfile(phone, problems);
+
+  const desk = await pc.newPage();
+  problems.push(...(await openDesk(desk, 600)));
+  await createStaffVault(desk);
+  // The hall's signing key (the demo hall's, on the demo trust list).
+  await desk.locator(`${D('hall')} summary`).click();
+  await desk.locator(D('hall-secret')).fill(readFileSync(join(ROOT, 'xtask/demo-hall-key.json'), 'utf8'));
+  await desk.locator(D('hall-import')).click();
+  await desk.locator(D('hall-trust')).filter({ hasText: 'demo-hall' }).waitFor();
+
+  // The desk's offer, as its QR code carries it.
+  const offerUrl = await qrText(desk, 'offer-qr');
+  const offer = await offerShown(desk);
+  assert.equal(offerUrl, `${BASE}app.html#offer=${offer}`);
+  const check = (await desk.locator(D('check')).textContent()).replace(/\s/g, '');
+
+  // The citizen: the same check code; the name is ticked for them, the ID number by them.
+  const app = await openLink(phone, offerUrl, problems);
+  await app.locator(W('handoff-check')).waitFor({ timeout: 30000 });
+  assert.equal((await app.locator(W('handoff-check')).innerText()).replace(/\s/g, ''), check);
+  await app.locator(`${W('handoff-pick')}[data-element="person.id_number"]:not([data-role])`).check();
+  await app.locator(W('handoff-seal')).click();
+  const qr = app.locator(W('handoff-qr'));
+  await qr.waitFor();
+  const sealed = await app.locator(W('handoff-text')).inputValue();
+  assert.match(sealed, /^OFS1\./);
+
+  // The desk reads a picture of the phone's screen.
+  const picture = join(scratch, 'phone.png');
+  writeFileSync(picture, await qr.screenshot());
+  await desk.locator(D('sealed-image')).setInputFiles(picture);
+  await desk.locator(D('received')).filter({ hasText: /已收到 \d+ 项/ }).waitFor();
+  assert.ok(!(await desk.locator(D('received')).textContent()).includes(DEMO.id), 'no value in the notice');
+  assert.equal(await desk.locator(W('field-person.name')).inputValue(), DEMO.name);
+
+  // The clerk fills the hall's form from it.
+  await desk.locator(W('to-review')).click();
+  await desk.locator(W('review')).waitFor();
+  await fillApproved(desk);
+  await desk.locator(W('report')).waitFor();
+  const form = desk.frameLocator('iframe[data-staff-form]');
+  assert.equal(await form.locator('#xm').inputValue(), DEMO.name);
+  assert.equal(await form.locator('#gmsfhm').inputValue(), DEMO.id);
+
+  // Checked against the originals: the attestation goes back by QR to the citizen's app.
+  await desk.locator(D('attest-list')).click();
+  await desk.locator(D('attest-person.name')).check();
+  await desk.locator(D('attest-person.id_number')).check();
+  await desk.locator(D('attest-sign')).click();
+  await desk.locator(D('attest-status')).filter({ hasText: '已签注 2 项' }).waitFor();
+  const attestUrl = await qrText(desk, 'attest-qr');
+  assert.ok(attestUrl.startsWith(`${BASE}app.html#attest=OFA1~`), attestUrl);
+  const back = await openLink(phone, attestUrl, problems);
+  await back.locator(W('credential-preview')).waitFor({ timeout: 30000 });
+  assert.match(await back.locator(W('credential-issuer')).innerText(), /^窗口核验：/);
+  await back.locator(W('credential-apply')).click();
+  await back.locator(W('credential-done')).waitFor();
+  await back.locator(W('credential-to-profile')).click();
+  await back.locator(W('field-person.name')).waitFor();
+  assert.ok((await back.locator(W('verified-badge')).count()) >= 2, 'the name and the ID number carry the badge');
+
+  // 结束办理: nothing of the citizen is left at the desk.
+  assert.ok((await residue(desk, [DEMO.name, DEMO.id])).length > 0, 'the search finds the citizen while the case is open');
+  await desk.locator(D('end')).click();
+  await desk.locator(D('status')).filter({ hasText: '办理已结束' }).waitFor();
+  await desk.locator(W('unlock-pass')).waitFor();
+  assert.deepEqual(await residue(desk, [DEMO.name, DEMO.id]), [], 'nothing of the first citizen is left');
+
+  // The next citizen: a new offer, an empty case; their form gets their values only.
+  await unlock(desk);
+  assert.notEqual(await offerShown(desk), offer);
+  assert.equal(await desk.locator(W('field-person.name')).inputValue(), '');
+  assert.equal(await desk.locator(D('received')).textContent(), '');
+  await typeCitizen(desk, B);
+  await desk.locator(W('to-review')).click();
+  await desk.locator(W('review')).waitFor();
+  assert.ok(!(await desk.locator(W('review')).innerText()).includes(DEMO.name));
+  await fillApproved(desk);
+  await desk.locator(W('report')).waitFor();
+  assert.equal(await form.locator('#xm').inputValue(), B.name);
+  assert.equal(await form.locator('#gmsfhm').inputValue(), B.id);
+  assert.deepEqual(await residue(desk, [DEMO.name, DEMO.id]), [], 'the second case holds nothing of the first');
+  assertNoProblems(problems);
+  await phone.close();
+  await pc.close();
+});
