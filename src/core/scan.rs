@@ -479,12 +479,47 @@ fn column_header<D: Dom>(
 /// The first cell of the control's row, when it is a row header (text, no control).
 fn row_header<D: Dom>(dom: &Cx<'_, D>, cell: &D::Node) -> Option<String> {
     let row = dom.parent(cell)?;
+    if let Some(group) = spanning_header(dom, &row) {
+        return Some(group);
+    }
     let first = cells(dom, &row, 1).into_iter().next()?;
     if first == *cell || dom.contains_control(&first) {
         return None;
     }
     short(dom.text(&first))
 }
+
+/// The text of a first cell of an earlier row whose `rowspan` covers this row (a group cell
+/// such as 现机动车所有人 in the first column, beside the rows of that person's fields), when
+/// it holds no control. Looks at most [`MAX_SPAN_ROWS`] rows up.
+fn spanning_header<D: Dom>(dom: &Cx<'_, D>, row: &D::Node) -> Option<String> {
+    let mut up = dom.previous_element(row);
+    let mut distance = 1usize;
+    while let Some(r) = up {
+        if distance > MAX_SPAN_ROWS {
+            return None;
+        }
+        if dom.tag(&r) == "tr" {
+            if let Some(first) = cells(dom, &r, 1).into_iter().next() {
+                let span = dom
+                    .attr(&first, "rowspan")
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .unwrap_or(1);
+                if span > distance {
+                    return (!dom.contains_control(&first))
+                        .then(|| short(dom.text(&first)))
+                        .flatten();
+                }
+            }
+            distance += 1;
+        }
+        up = dom.previous_element(&r);
+    }
+    None
+}
+
+/// How many rows up [`spanning_header`] looks for a cell spanning down.
+const MAX_SPAN_ROWS: usize = 16;
 
 fn wrapping_label<D: Dom>(dom: &Cx<'_, D>, node: &D::Node) -> Option<D::Node> {
     let mut up = dom.parent(node);
@@ -781,6 +816,10 @@ const HEADING_CLASS_PARTS: [&str; 6] = [
     "divider",
 ];
 
+/// Endings of a class token that mark a section's head (`sec-hd`, `box-hd`, `mod-hd`); not
+/// `__hd`, which WeUI gives a cell's label (`weui-cell__hd`).
+const HEADING_CLASS_ENDS: [&str; 1] = ["-hd"];
+
 /// Whether an element is a section heading, and if so its level, text and scope.
 fn heading<D: Dom>(dom: &Cx<'_, D>, node: &D::Node, tag: &str) -> Option<Heading<D::Node>> {
     let (level, scope) = match tag {
@@ -814,6 +853,7 @@ fn heading<D: Dom>(dom: &Cx<'_, D>, node: &D::Node, tag: &str) -> Option<Heading
                 let hit = class.split_ascii_whitespace().any(|c| {
                     HEADING_CLASSES.contains(&c)
                         || HEADING_CLASS_PARTS.iter().any(|p| c.contains(p))
+                        || HEADING_CLASS_ENDS.iter().any(|e| c.ends_with(e))
                 });
                 if !hit {
                     return None;
@@ -1108,6 +1148,47 @@ mod tests {
         assert_eq!(label_by_name(&f, "g").0, "");
         let g = f.iter().find(|x| x.name.as_deref() == Some("g")).unwrap();
         assert_eq!(g.section.as_deref(), Some("联系人"));
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_group_cell_spanning_rows_is_their_row_label() {
+        // 机动车转移登记: the first column's rowspan cell names whose the rows below are.
+        let f = fields(
+            "<table><tr><td rowspan=2>现机动车所有人</td><td>姓名</td><td><input name=a></td></tr>\
+             <tr><td>联系电话</td><td><input name=b></td></tr>\
+             <tr><td rowspan=2>代理人</td><td>姓名</td><td><input name=c></td></tr>\
+             <tr><td>联系电话</td><td><input name=d></td></tr>\
+             <tr><td>申请日期</td><td><input name=e></td></tr></table>",
+        );
+        let row = |n: &str| {
+            f.iter()
+                .find(|x| x.name.as_deref() == Some(n))
+                .and_then(|x| x.row_label.clone())
+        };
+        assert_eq!(row("a").as_deref(), Some("现机动车所有人"));
+        assert_eq!(row("b").as_deref(), Some("现机动车所有人"));
+        assert_eq!(label_by_name(&f, "b"), ("联系电话".into(), "table-cell"));
+        assert_eq!(row("c").as_deref(), Some("代理人"));
+        assert_eq!(row("d").as_deref(), Some("代理人"));
+        // Past the span, the row is its own again.
+        assert_eq!(row("e"), None);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_section_head_by_class_ending_in_hd() {
+        // `sec-hd` heads a section; WeUI's `weui-cell__hd` holds a cell's label, no heading.
+        let f = fields(
+            "<div class=sec><div class=sec-hd>紧急联系人</div>\
+             <dl><dt>姓名</dt><dd><input name=a></dd></dl></div>\
+             <div class=weui-cell><div class=weui-cell__hd><label for=b>证件号码</label></div>\
+             <div class=weui-cell__bd><input id=b name=b></div></div>",
+        );
+        let a = f.iter().find(|x| x.name.as_deref() == Some("a")).unwrap();
+        assert_eq!(a.section.as_deref(), Some("紧急联系人"));
+        let b = f.iter().find(|x| x.name.as_deref() == Some("b")).unwrap();
+        assert_ne!(b.section.as_deref(), Some("证件号码"));
     }
 
     #[cfg(not(target_arch = "wasm32"))]

@@ -511,6 +511,20 @@ fn asks_new_values(field: &FieldDescriptor) -> Option<&str> {
         .map(String::as_str)
 }
 
+/// Words of a heading about a vehicle changing hands (转移登记, 过户): the vehicle is the
+/// case's, not the applicant's own vehicle the profile holds.
+const TRANSFERS: &[&str] = &["转移登记", "过户"];
+
+/// The heading of a field that names a transfer of what it asks about, if any.
+fn about_a_transfer(field: &FieldDescriptor) -> Option<&str> {
+    field
+        .section
+        .iter()
+        .chain(&field.outer_sections)
+        .find(|h| TRANSFERS.iter().any(|w| h.contains(w)))
+        .map(String::as_str)
+}
+
 /// Runs the context passes; one [`Final`] per field, in order.
 pub(super) fn run(
     fields: &[FieldDescriptor],
@@ -533,12 +547,14 @@ pub(super) fn run(
     // (代办人, 经办人) is the owner, the child's parent.
     about_a_child(fields, &mut owns, &mut whose, &mut headings);
     // A block about a person the rules do not know is the applicant's, unless the form has a
-    // block of its own for the applicant.
+    // block of its own for the applicant: a field of the applicant's that asks for something
+    // (a promise box, 本人承诺…, is no block).
     let applicant_forms: Vec<&Option<String>> = fields
         .iter()
         .zip(&whose)
-        .filter(|(_, w)| **w == Whose::Applicant)
-        .map(|(f, _)| &f.form)
+        .zip(&owns)
+        .filter(|((_, w), o)| **w == Whose::Applicant && !matches!(o.draft, Draft::Skip(_)))
+        .map(|((f, _), _)| &f.form)
         .collect();
     for (f, w) in fields.iter().zip(whose.iter_mut()) {
         if *w == Whose::Somebody {
@@ -636,6 +652,15 @@ pub(super) fn run(
                 Whose::Applicant => !firm_form || !in_firm_block,
                 _ => true,
             };
+            // The name an account is held in, on a person's form, when the form says the
+            // account must be the applicant's own (账户姓名: 须为老年人本人): his name.
+            if personal && person.is_none() && firm == Key::FirmName && says_own_account(f) {
+                owns[i].draft = Draft::Key {
+                    key: Key::PersonName,
+                    reason,
+                };
+                continue;
+            }
             owns[i].draft = match (personal, person) {
                 (true, Some(key)) => Draft::Key { key, reason },
                 (true, None) => Draft::Skip(SkipReason::NotInDictionary(reason.detail().into())),
@@ -726,6 +751,16 @@ pub(super) fn run(
             owns[i].part = None;
         }
     }
+    // A vehicle's plate under a heading about its transfer (机动车转移登记): the vehicle
+    // changes hands and is not the one the profile holds.
+    for (i, f) in fields.iter().enumerate() {
+        if draft_key(&owns[i].draft) == Some(Key::DocVehiclePlate)
+            && let Some(heading) = about_a_transfer(f)
+        {
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(heading.into()));
+            owns[i].part = None;
+        }
+    }
     // The contact details and the address of a body on the other side (被投诉方's 联系电话 and
     // the divisions of its seat) are that body's, which the profile does not hold; so are its
     // document's kind and number (a bank's 证件号 is its 统一社会信用代码, not a person's ID).
@@ -745,18 +780,22 @@ pub(super) fn run(
     }
     // 与承租人关系, 与持卡人的关系 in the block of somebody whose relation to the applicant the
     // profile holds (a contact, an agent, a guardian, a member of the family): that relation.
+    // So is a bare 关系 there, even when the field's name names the block's role (`jjlxr_gx`,
+    // 紧急联系人).
     for (i, f) in fields.iter().enumerate() {
+        let label = f.label.as_deref();
+        let bare = label.is_some_and(bare_relation);
         if matches!(
             owns[i].draft,
             Draft::RoleOnly { .. } | Draft::Skip(SkipReason::Unrecognised)
         ) && matches!(
             whose[i],
             Whose::Role(Role::Contact | Role::Agent | Role::Guardian | Role::Member)
-        ) && f.label.as_deref().is_some_and(relation_to_somebody)
+        ) && (bare || label.is_some_and(relation_to_somebody))
         {
             owns[i].draft = Draft::Key {
                 key: Key::AgentRelation,
-                reason: Reason::Label("与…关系".into()),
+                reason: Reason::Label(if bare { "关系" } else { "与…关系" }.into()),
             };
         }
     }
@@ -787,13 +826,21 @@ pub(super) fn run(
         .filter(|(_, w)| **w == Whose::Role(Role::Child))
         .map(|(f, _)| &f.form)
         .collect();
+    // A form that also has a block of the spouse's (家庭共济: 配偶, 子女, 父亲, 母亲 rows of
+    // the applicant's family) lists the applicant's own family: its 父亲/母亲 are his.
+    let spouse_forms: Vec<&Option<String>> = fields
+        .iter()
+        .zip(&whose)
+        .filter(|(_, w)| **w == Whose::Role(Role::Spouse))
+        .map(|(f, _)| &f.form)
+        .collect();
     for (i, f) in fields.iter().enumerate() {
         let parent = match whose[i] {
             Whose::Role(Role::Father) => Role::ChildsFather,
             Whose::Role(Role::Mother) => Role::ChildsMother,
             _ => continue,
         };
-        if !child_forms.contains(&&f.form) {
+        if !child_forms.contains(&&f.form) || spouse_forms.contains(&&f.form) {
             continue;
         }
         if applicant_forms.contains(&&f.form) {
@@ -913,6 +960,25 @@ fn office_heading(text: &str) -> Option<&'static str> {
             .iter()
             .any(|w| text.contains(w)))
     .then_some(office)
+}
+
+/// Whether a field's label or placeholder says it is the applicant's own (须为本人, 须为老年人
+/// 本人, 限申请人本人).
+fn says_own_account(f: &FieldDescriptor) -> bool {
+    [&f.label, &f.placeholder]
+        .into_iter()
+        .flatten()
+        .any(|t| t.contains("本人") && !t.contains("非本人"))
+}
+
+/// Whether a label is a bare relation (关系, 关系：).
+fn bare_relation(label: &str) -> bool {
+    label
+        .trim()
+        .trim_start_matches('*')
+        .trim_end_matches(['：', ':'])
+        .trim()
+        == "关系"
 }
 
 /// Whether a label is a relation to a person (与承租人关系, 与持卡人的关系): 与, a short word
@@ -1669,7 +1735,7 @@ fn confirms(f: &FieldDescriptor) -> bool {
 
 /// Words that label a field as the name an account is held in (户名, 账户名称): the name of
 /// whoever's block it is, asked for again.
-const ACCOUNT_NAME_WORDS: &[&str] = &["户名", "账户名", "开户名", "开户人姓名"];
+const ACCOUNT_NAME_WORDS: &[&str] = &["户名", "账户名", "账户姓名", "开户名", "开户人姓名"];
 
 /// Whether a field asks again for a value the form asks for elsewhere: a confirmation, or the
 /// name an account is held in.

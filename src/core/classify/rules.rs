@@ -162,6 +162,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "委托代理人",
             "受托人",
             "被委托人",
+            "被授权人",
             "办理人",
             "指定代表",
             "办税人",
@@ -257,6 +258,8 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     // The creditor a property is mortgaged to (抵押权人, in practice a bank): the owner is the
     // 抵押人, who mortgages his own property.
     rule(R(Role::Other), ZhCn, &["抵押权人"]),
+    // A vehicle's former owner on a transfer (原机动车所有人): the seller, not the owner.
+    rule(R(Role::Other), ZhCn, &["原机动车所有人", "原所有人"]),
     // The child an adoption is for and whoever gives it up (a welfare institution, a birth
     // parent): the owner is the adopter, and neither is in the profile yet.
     rule(R(Role::Other), ZhCn, &["被收养人", "送养人"]),
@@ -313,6 +316,12 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "求职者",
             "申领人",
             "抵押人",
+            // Who authorises others to use what is his (家庭共济: 授权人, the insured worker).
+            "授权人",
+            // The vehicle's owner applying for its registration (现机动车所有人).
+            "机动车所有人",
+            "现机动车所有人",
+            "现所有人",
         ],
     ),
     rule(
@@ -575,6 +584,12 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "许可机关",
             "审批机关",
             "登记单位",
+            // A committee's opinion on the application (居（村）委会意见): the committee's own
+            // field, not the village of an address.
+            "委会意见",
+            "村委会意见",
+            "居委会意见",
+            "社区意见",
         ],
     ),
     // The size of premises or of a house (经营场所面积, 建筑面积): a fact of the case, not an
@@ -603,6 +618,12 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "收件人地址",
             "收货地址",
             "寄送地址",
+            // Longer than 详细地址: a delivery address in detail is still a delivery address.
+            "收件详细地址",
+            "收件人详细地址",
+            "收货详细地址",
+            "送达详细地址",
+            "寄送详细地址",
         ],
     ),
     // Whom the office notifies (不动产 通知人): the form does not say who it is.
@@ -631,6 +652,29 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "原单位",
             "原单位名称",
             "原用人单位",
+        ],
+    ),
+    // The kind of insurance a person is covered by (参保类型, 险种): not held.
+    rule(
+        Unheld("参保类型"),
+        ZhCn,
+        &["参保类型", "参保险种", "险种", "险种类型", "医保类型"],
+    ),
+    // A body a document goes to or a service comes from (证明接收单位, 刻制企业): neither the
+    // applicant's employer nor the applicant's firm.
+    rule(
+        Unheld("接收或承办单位"),
+        ZhCn,
+        &[
+            "接收单位",
+            "接收单位名称",
+            "证明接收单位",
+            "证明接收单位名称",
+            "刻制企业",
+            "刻制企业名称",
+            "刻制单位",
+            "刻章企业",
+            "刻章单位",
         ],
     ),
     // A count of people (家庭成员人数) is not a person's detail.
@@ -1057,6 +1101,11 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "收款账号",
             "银行账户",
             "账户号码",
+            // The bank account of a social security card (社保卡金融账号): a bank account, not
+            // a login.
+            "金融账号",
+            "社保卡金融账号",
+            "社会保障卡金融账号",
         ],
     ),
     rule(
@@ -1321,6 +1370,7 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "开户名",
             "开户人姓名",
             "账户户名",
+            "账户姓名",
         ],
     ),
     rule(K(D::FirmName), ZhTw, &["公司名稱", "商號名稱"]),
@@ -1406,10 +1456,11 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     rule(K(D::FirmRegCapital), En, &["registered capital"]),
     rule(K(D::FirmBusinessScope), ZhCn, &["经营范围", "业务范围"]),
     rule(K(D::FirmBusinessScope), En, &["business scope"]),
+    // 住所地址 on a person's form (交管: 与身份证明记载一致) is the address on his ID, as 住所 is.
     rule(
         Either(Some(D::PersonHukouAddress), D::FirmDomicile),
         ZhCn,
-        &["住所"],
+        &["住所", "住所地址"],
     ),
     rule(
         K(D::FirmDomicile),
@@ -1420,7 +1471,6 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "注册地址",
             "企业地址",
             "公司地址",
-            "住所地址",
             "注册地",
         ],
     ),

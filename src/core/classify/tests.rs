@@ -1673,3 +1673,133 @@ fn a_relation_to_whoever_the_form_is_about_is_a_relation() {
     ];
     assert_eq!(keys(&elsewhere), vec![(None, None), (None, None)]);
 }
+
+#[test]
+fn the_authorising_worker_is_the_applicant_and_his_family_rows_are_his() {
+    // 家庭共济: the 授权人 is the insured worker (the owner); the 被授权人 rows are his own
+    // 配偶, 子女, 父亲 and 母亲, so with a spouse's row the parents are his, not a child's.
+    // A promise box (本人承诺…) is no block of the applicant's.
+    let row = |id: &str, label: &str, who: &str| {
+        let mut f = in_section(id, label, "被授权人（共济人员）信息");
+        f.row_label = Some(who.into());
+        f
+    };
+    let mut promise = FieldDescriptor::text("ty", "本人已知悉并承诺所填信息真实");
+    promise.control = Control::Checkbox;
+    let fields = [
+        in_section("a", "姓名", "授权人（职工参保人员）信息"),
+        in_section("b", "证件号码", "授权人（职工参保人员）信息"),
+        in_section("c", "参保单位名称", "授权人（职工参保人员）信息"),
+        row("d", "姓名", "配偶"),
+        row("e", "姓名", "子女"),
+        row("f", "姓名", "父亲"),
+        row("g", "证件号码", "母亲"),
+        promise,
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[0], (Some(Key::PersonName), None));
+    assert_eq!(got[1], (Some(Key::PersonIdNumber), None));
+    assert_eq!(got[2], (Some(Key::PersonEmployer), None));
+    assert_eq!(got[3], (Some(Key::PersonName), Some("spouse".into())));
+    assert_eq!(got[4], (Some(Key::PersonName), Some("child[0]".into())));
+    assert_eq!(got[5], (Some(Key::PersonName), Some("father".into())));
+    assert_eq!(got[6], (Some(Key::PersonIdNumber), Some("mother".into())));
+    // Without the spouse's row, a child's 父亲 beside an applicant's block stays uncertain.
+    let without: Vec<FieldDescriptor> = fields
+        .iter()
+        .filter(|f| f.html_id.as_deref() != Some("d"))
+        .cloned()
+        .collect();
+    let got = keys(&without);
+    assert_eq!(got[4], (None, None));
+    // An insurance type (参保类型) is not held, whatever the field's name says (`gj_cblx`).
+    let mut kind = select("gj_cblx_0", Some("参保类型"), &["职工基本医疗保险"]);
+    kind.name = Some("gj_cblx_0".into());
+    assert_eq!(key_of(&classify(&kind)), None);
+}
+
+#[test]
+fn bodies_a_form_names_and_delivery_addresses_are_not_the_applicants() {
+    // 证明接收单位名称 (an employer-to-be, a school) is not the employer; 刻制企业名称 is the
+    // engraver, not the applicant's firm; 收件详细地址 is a delivery address; 居（村）委会意见
+    // is the committee's own field.
+    for label in [
+        "证明接收单位名称",
+        "刻制企业名称",
+        "收件详细地址",
+        "居（村）委会意见",
+        "村委会意见",
+    ] {
+        assert_eq!(key_of(&labelled(label)), None, "{label}");
+    }
+    let mut f = FieldDescriptor::text("jsdw", "");
+    f.label = None;
+    f.placeholder = Some("证明接收单位名称（如拟入职单位、学校）".into());
+    assert_eq!(key_of(&classify(&f)), None);
+    // A social security card's bank account is a bank account, not a login.
+    assert_eq!(
+        key_of(&labelled("社保卡金融账号")),
+        Some(Key::PersonBankAccount)
+    );
+}
+
+#[test]
+fn an_account_the_form_says_is_the_applicants_own_is_in_his_name() {
+    // 高龄津贴: paid only into the elderly person's own account (须为老年人本人): its 账户姓名
+    // is his name, asked for again, not a duplicate; without that, a payee's name on a
+    // person's form stays refused. A bare 关系 in the emergency contact's block is the
+    // contact's relation.
+    let mut own = in_section("c", "账户姓名", "津贴发放账户");
+    own.placeholder = Some("须为老年人本人".into());
+    let mut relation = in_section("f", "关系", "紧急联系人");
+    relation.name = Some("jjlxr_gx".into());
+    let fields = [
+        in_section("a", "姓名", "老年人信息"),
+        in_section("b", "开户银行", "津贴发放账户"),
+        own,
+        in_section("d", "代办人姓名", "代办人信息（本人申请的无需填写）"),
+        in_section("e", "姓名", "紧急联系人"),
+        relation,
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[0], (Some(Key::PersonName), None));
+    assert_eq!(got[2], (Some(Key::PersonName), None));
+    assert_eq!(got[3], (Some(Key::PersonName), Some("agent".into())));
+    assert_eq!(got[4], (Some(Key::PersonName), Some("contact".into())));
+    assert_eq!(got[5], (Some(Key::AgentRelation), Some("contact".into())));
+    let payee = [
+        in_section("a", "姓名", "申请人信息"),
+        in_section("b", "账户姓名", "发放账户"),
+    ];
+    assert_eq!(keys(&payee)[1], (None, None));
+}
+
+#[test]
+fn a_vehicle_transfer_is_applied_for_by_its_new_owner() {
+    // 机动车转移登记: the 现机动车所有人 is the owner (his 住所地址 the address on his ID, his
+    // phone and e-mail his own: the page is no firm's); the 原机动车所有人 is the seller; the
+    // plate of the vehicle changing hands is not the profile's own.
+    let title = "机动车注册、转移、注销登记/转入申请表（转移登记）";
+    let row = |id: &str, label: &str, who: &str| {
+        let mut f = in_section(id, label, title);
+        f.row_label = Some(who.into());
+        f
+    };
+    let fields = [
+        row("a", "号牌号码", "机动车"),
+        row("b", "身份证明号码", "现机动车所有人"),
+        row("c", "住所地址", "现机动车所有人"),
+        row("d", "移动电话", "现机动车所有人"),
+        row("e", "电子信箱", "现机动车所有人"),
+        row("f", "姓名", "原机动车所有人"),
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[0], (None, None));
+    assert_eq!(got[1], (Some(Key::PersonIdNumber), None));
+    assert_eq!(got[2], (Some(Key::PersonHukouAddress), None));
+    assert_eq!(got[3], (Some(Key::ContactMobile), None));
+    assert_eq!(got[4], (Some(Key::ContactEmail), None));
+    assert_eq!(got[5], (Some(Key::PersonName), Some("other".into())));
+    // Outside a transfer the plate is the owner's.
+    assert_eq!(key_of(&labelled("号牌号码")), Some(Key::DocVehiclePlate));
+}
