@@ -177,7 +177,8 @@ pub fn ImportCredential(props: &ImportProps) -> Html {
                 step.set(Step::Refused(tr(lang, "verify-trust-failed", &[])));
                 return;
             };
-            let json = Zeroizing::new(serde_json::to_string(&*profile).unwrap_or_default());
+            // The profile's own JSON (its one serialiser in this build).
+            let json = Zeroizing::new(profile.to_json());
             let out = import_preview(&text.borrow(), &list, &json, now());
             match answer(out.clone(), lang) {
                 Ok(v) => step.set(Step::Preview(Rc::new(out.unwrap_or_default()), Rc::new(v))),
@@ -244,7 +245,8 @@ pub fn ImportCredential(props: &ImportProps) -> Html {
             let (Step::Preview(shown, _), Some(list)) = (&*step, trust.borrow().clone()) else {
                 return;
             };
-            let json = Zeroizing::new(serde_json::to_string(&*profile).unwrap_or_default());
+            // The profile's own JSON (its one serialiser in this build).
+            let json = Zeroizing::new(profile.to_json());
             let out = Zeroizing::new(
                 import_apply(&text.borrow(), &list, &json, now(), shown).unwrap_or_default(),
             );
