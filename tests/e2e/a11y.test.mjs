@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 
 import { axeViolations, describe } from './lib/axe.mjs';
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, open } from './lib/widget.mjs';
+import { W, assertNoProblems, open, settled } from './lib/widget.mjs';
 
 const PASS = '门前大桥下游过一群鸭';
 let browser;
@@ -25,11 +25,7 @@ function person(width = 1280) {
 /** Asserts that axe finds nothing on `page`, naming the screen in the message. */
 async function clean(page, screen) {
   // The panel slides in; axe measures contrast on what is finally shown.
-  await page.waitForFunction(() => {
-    const root = document.querySelector('[data-oncefill-host]')?.shadowRoot;
-    const all = [...document.getAnimations(), ...(root ? root.getAnimations() : [])];
-    return all.every((a) => a.playState !== 'running');
-  });
+  await settled(page);
   const violations = await axeViolations(page);
   assert.deepEqual(
     violations.map((v) => v.id),
@@ -40,10 +36,7 @@ async function clean(page, screen) {
 
 /** As `clean`, on the widget's host and what it holds only. */
 async function cleanWidget(page, screen) {
-  await page.waitForFunction(() => {
-    const root = document.querySelector('[data-oncefill-host]')?.shadowRoot;
-    return root && root.getAnimations().every((a) => a.playState !== 'running');
-  });
+  await settled(page);
   const violations = await axeViolations(page, '[data-oncefill-host]');
   assert.deepEqual(
     violations.map((v) => v.id),

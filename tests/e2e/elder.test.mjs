@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, approveSensitive, assertNoProblems, open } from './lib/widget.mjs';
+import { W, approveSensitive, assertNoProblems, open, settled } from './lib/widget.mjs';
 
 const PASS = 'correct horse battery staple 长辈';
 let browser;
@@ -125,8 +125,7 @@ function audit({ min, text }) {
 /** Asserts the mode's measures (or, outside the mode, the targets only) on the screen shown. */
 async function measure(page, screen, elder = true) {
   // (Once the panel has slid in.)
-  await page.evaluate(() =>
-    Promise.all(document.querySelector('[data-oncefill-host]').shadowRoot.getAnimations().map((a) => a.finished)));
+  await settled(page);
   const r = await page.evaluate(audit, { min: elder ? 60 : 44, text: elder });
   assert.equal(r.elder, elder, `${screen}: the mode is ${elder ? 'on' : 'off'}`);
   assert.ok(r.targets > 0, `${screen}: no target measured`);

@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 
 import { axeViolations, describe } from './lib/axe.mjs';
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, open } from './lib/widget.mjs';
+import { W, assertNoProblems, open, settled } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/pension.html`;
 const BACKUP = fileURLToPath(new URL('./fixtures/verified-profile.oncefill', import.meta.url));
@@ -147,10 +147,7 @@ test('a field the form wants verified data for is unticked, with a note in words
 
 /** Asserts that axe finds nothing in the widget, naming the screen in the message. */
 async function clean(page, screen) {
-  await page.waitForFunction(() => {
-    const root = document.querySelector('[data-oncefill-host]')?.shadowRoot;
-    return root && root.getAnimations().every((a) => a.playState !== 'running');
-  });
+  await settled(page);
   const violations = await axeViolations(page, '[data-oncefill-host]');
   assert.deepEqual(violations.map((v) => v.id), [], `axe on ${screen}:\n${describe(violations)}`);
 }

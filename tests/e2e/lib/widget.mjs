@@ -125,3 +125,16 @@ export async function fillApproved(page) {
   await approveSensitive(page);
   await page.locator(W('fill')).click();
 }
+
+/**
+ * Waits until the page's and the widget's animations that run on time have ended (the panel
+ * sliding in). Animations driven by the scroll position (the launcher folding on a phone) have
+ * no end, and are not waited for.
+ */
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    const root = document.querySelector('[data-oncefill-host]')?.shadowRoot;
+    const all = [...document.getAnimations(), ...(root ? root.getAnimations() : [])];
+    return all.filter((a) => a.timeline === document.timeline).every((a) => a.playState !== 'running');
+  });
+}
