@@ -20,7 +20,7 @@ import { after, before, test } from 'node:test';
 
 import { axeViolations, describe } from './lib/axe.mjs';
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems } from './lib/widget.mjs';
+import { W, assertNoProblems, memoryCounts } from './lib/widget.mjs';
 
 const PASS = '门前大桥下游过一群鸭';
 const CREDENTIALS = fileURLToPath(new URL('../credentials/', import.meta.url));
@@ -76,29 +76,6 @@ async function verifyFile(page, file) {
   return shown.first();
 }
 
-/** How many times each needle occurs in the memory of the module instances at `urls`. */
-async function inMemory(page, urls, needles) {
-  return page.evaluate(
-    async ({ urls, needles }) => {
-      const counts = Object.fromEntries(needles.map((n) => [n, 0]));
-      for (const url of urls) {
-        const m = await import(url);
-        const exports = await m.default();
-        const bytes = new Uint8Array(exports.memory.buffer);
-        for (const needle of needles) {
-          const pattern = new TextEncoder().encode(needle);
-          for (let i = bytes.indexOf(pattern[0]); i !== -1; i = bytes.indexOf(pattern[0], i + 1)) {
-            let j = 1;
-            while (j < pattern.length && bytes[i + j] === pattern[j]) j++;
-            if (j === pattern.length) counts[needle] += 1;
-          }
-        }
-      }
-      return counts;
-    },
-    { urls, needles },
-  );
-}
 
 /** The URLs of the verified-data module's instances this page started. */
 function moduleUrls(page) {
@@ -187,7 +164,7 @@ test('a tampered or untrusted credential is refused in plain words and changes n
     .locator('[data-of="verified-badge"]');
   assert.match(await badge.innerText(), /^✓ 已核验 · 电子证照（.+，2026-01-01）$/);
 
-  const open = await inMemory(page, urls, [DEMO_ID]);
+  const open = await memoryCounts(page, urls, [DEMO_ID]);
   assert.ok(open[DEMO_ID] > 0, 'the search finds the ID number in the module while the vault is open');
   // Locked: the module's memory holds none of it.
   await page.locator(W('nav-settings')).click();
@@ -196,7 +173,7 @@ test('a tampered or untrusted credential is refused in plain words and changes n
     const s = document.querySelector('[data-oncefill-host]')?.shadowRoot?.querySelector('[data-of="next-step"]');
     return s && s.dataset.step === 'unlock';
   });
-  const locked = await inMemory(page, urls, [DEMO_ID, '王演示']);
+  const locked = await memoryCounts(page, urls, [DEMO_ID, '王演示']);
   assert.deepEqual(locked, { [DEMO_ID]: 0, '王演示': 0 }, 'the module memory after locking');
 
   // Saved through the vault: unlocked again, the verified values and their badge are there.
@@ -344,7 +321,7 @@ async function handOff(page, desk, width) {
       const s = document.querySelector('[data-oncefill-host]')?.shadowRoot?.querySelector('[data-of="next-step"]');
       return s && s.dataset.step === 'unlock';
     });
-    assert.deepEqual(await inMemory(page, urls, [DEMO_ID, '王小明']), { [DEMO_ID]: 0, '王小明': 0 });
+    assert.deepEqual(await memoryCounts(page, urls, [DEMO_ID, '王小明']), { [DEMO_ID]: 0, '王小明': 0 });
   }
 }
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, open, fillApproved } from './lib/widget.mjs';
+import { W, assertNoProblems, fillApproved, memoryCounts, open } from './lib/widget.mjs';
 
 const FORM = `${BASE}forms/pension.html`;
 const NAME = '欧阳青禾';
@@ -20,29 +20,6 @@ before(async () => {
 });
 after(async () => browser?.close());
 
-/** For each needle, how many times it occurs in the memory of the instances at `urls`. */
-async function inMemory(page, urls, needles) {
-  return page.evaluate(
-    async ({ urls, needles }) => {
-      const counts = Object.fromEntries(needles.map((n) => [n, 0]));
-      for (const url of urls) {
-        const m = await import(url);
-        const exports = await m.default();
-        const bytes = new Uint8Array(exports.memory.buffer);
-        for (const needle of needles) {
-          const pattern = new TextEncoder().encode(needle);
-          for (let i = bytes.indexOf(pattern[0]); i !== -1; i = bytes.indexOf(pattern[0], i + 1)) {
-            let j = 1;
-            while (j < pattern.length && bytes[i + j] === pattern[j]) j++;
-            if (j === pattern.length) counts[needle] += 1;
-          }
-        }
-      }
-      return counts;
-    },
-    { urls, needles },
-  );
-}
 
 test('after locking, no copy of the ID number, the name or the passphrase is left in memory', async () => {
   const context = await browser.newContext({ locale: 'zh-CN' });
@@ -66,7 +43,7 @@ test('after locking, no copy of the ID number, the name or the passphrase is lef
   await page.locator('#aac003').click(); // the person goes on in the page's own form
   await page.keyboard.type('·');
 
-  const open1 = await inMemory(page, ['/pkg/oncefill.js'], [ID, NAME, PASS]);
+  const open1 = await memoryCounts(page, ['/pkg/oncefill.js'], [ID, NAME, PASS]);
   assert.ok(open1[ID] > 0, 'the search finds the ID number while the vault is open');
   assert.ok(open1[NAME] > 0, 'the search finds the name while the vault is open');
   assert.equal(await page.locator(`${W('passphrase-form')} input`).count(), 0);
@@ -82,7 +59,7 @@ test('after locking, no copy of the ID number, the name or the passphrase is lef
   await page.locator(W('unlock-pass')).fill(PASS);
   // The page was not reloaded: what the person typed into its form is still there.
   assert.equal(await page.locator('#aac003').inputValue(), `${NAME}·`);
-  const locked = await inMemory(page, ['/pkg/oncefill.js', '/pkg/oncefill.js?instance=1'], [ID, NAME, PASS]);
+  const locked = await memoryCounts(page, ['/pkg/oncefill.js', '/pkg/oncefill.js?instance=1'], [ID, NAME, PASS]);
   assert.deepEqual(locked, { [ID]: 0, [NAME]: 0, [PASS]: 0 }, 'memory after locking');
 
   // The new instance opens the same vault.

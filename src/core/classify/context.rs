@@ -148,15 +148,7 @@ fn parenthesised(text: &str) -> String {
 
 /// Whose block a parenthesis names on its own: one role, else the applicant.
 fn block_of(hits: &[super::Hit]) -> Option<Whose> {
-    let mut roles: Vec<Role> = hits
-        .iter()
-        .filter_map(|h| match h.target {
-            Target::Role(r) => Some(r),
-            _ => None,
-        })
-        .collect();
-    crate::core::order::sort(&mut roles);
-    roles.dedup();
+    let roles = super::roles_of(&hits);
     match roles.as_slice() {
         [r] => Some(Whose::Role(*r)),
         [] if hits.iter().any(|h| h.target == Target::Applicant) => Some(Whose::Applicant),
@@ -193,15 +185,7 @@ fn heading_whose(text: &str) -> Option<Whose> {
     } else {
         let all = find_hits(stripped, LABEL_RULES);
         let inside = all.len().saturating_sub(outside.len());
-        let mut roles: Vec<Role> = all
-            .iter()
-            .filter_map(|h| match h.target {
-                Target::Role(r) => Some(r),
-                _ => None,
-            })
-            .collect();
-        crate::core::order::sort(&mut roles);
-        roles.dedup();
+        let roles = super::roles_of(&all);
         let inside_applicant = all.iter().filter(|h| h.target == Target::Applicant).count()
             > outside
                 .iter()

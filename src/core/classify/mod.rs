@@ -571,6 +571,20 @@ pub(crate) struct Own {
     pub part: Option<Part>,
 }
 
+/// The roles the hits name, each once, in a stable order.
+pub(super) fn roles_of(hits: &[Hit]) -> Vec<Role> {
+    let mut roles: Vec<Role> = hits
+        .iter()
+        .filter_map(|h| match h.target {
+            Target::Role(r) => Some(r),
+            _ => None,
+        })
+        .collect();
+    crate::core::order::sort(&mut roles);
+    roles.dedup();
+    roles
+}
+
 /// What one source of text says.
 enum Said {
     Nothing,
@@ -610,15 +624,7 @@ fn analyse(
             _ => SkipReason::Unrecognised,
         }));
     }
-    let mut roles: Vec<Role> = hits
-        .iter()
-        .filter_map(|h| match h.target {
-            Target::Role(r) => Some(r),
-            _ => None,
-        })
-        .collect();
-    crate::core::order::sort(&mut roles);
-    roles.dedup();
+    let roles = roles_of(&hits);
     let applicant = hits.iter().any(|h| h.target == Target::Applicant);
     match (roles.as_slice(), applicant) {
         ([], false) => {}

@@ -138,3 +138,27 @@ export async function settled(page) {
     return all.filter((a) => a.timeline === document.timeline).every((a) => a.playState !== 'running');
   });
 }
+
+/** For each needle, how many times it occurs in the memory of the instances at `urls`. */
+export async function memoryCounts(page, urls, needles) {
+  return page.evaluate(
+    async ({ urls, needles }) => {
+      const counts = Object.fromEntries(needles.map((n) => [n, 0]));
+      for (const url of urls) {
+        const m = await import(url);
+        const exports = await m.default();
+        const bytes = new Uint8Array(exports.memory.buffer);
+        for (const needle of needles) {
+          const pattern = new TextEncoder().encode(needle);
+          for (let i = bytes.indexOf(pattern[0]); i !== -1; i = bytes.indexOf(pattern[0], i + 1)) {
+            let j = 1;
+            while (j < pattern.length && bytes[i + j] === pattern[j]) j++;
+            if (j === pattern.length) counts[needle] += 1;
+          }
+        }
+      }
+      return counts;
+    },
+    { urls, needles },
+  );
+}
