@@ -148,7 +148,7 @@ fn parenthesised(text: &str) -> String {
 
 /// Whose block a parenthesis names on its own: one role, else the applicant.
 fn block_of(hits: &[super::Hit]) -> Option<Whose> {
-    let roles = super::roles_of(&hits);
+    let roles = super::roles_of(hits);
     match roles.as_slice() {
         [r] => Some(Whose::Role(*r)),
         [] if hits.iter().any(|h| h.target == Target::Applicant) => Some(Whose::Applicant),
