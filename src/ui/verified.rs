@@ -497,6 +497,24 @@ pub fn HandOff(props: &HandOffProps) -> Html {
             });
         });
     }
+    // A new code takes the focus and comes into view: on a phone it is below the choices, and
+    // the button that made it gives no other sign.
+    let shown = use_node_ref();
+    {
+        let shown = shown.clone();
+        let text = sealed
+            .as_ref()
+            .and_then(|s| s.as_ref().ok())
+            .map(|s| s.text.clone());
+        use_effect_with(text, move |text| {
+            if text.is_some()
+                && let Some(el) = shown.cast::<web_sys::HtmlElement>()
+            {
+                el.scroll_into_view();
+                let _ = el.focus();
+            }
+        });
+    }
     // The countdown: once a second while a sealed code is shown.
     {
         let tick = tick.clone();
@@ -648,7 +666,7 @@ pub fn HandOff(props: &HandOffProps) -> Html {
                     </fieldset>
                     <button type="button" class="of-primary of-big" data-of="handoff-seal" disabled={chosen == 0}
                         onclick={seal}>{ tr(lang, "handoff-seal", &[("count", Arg::Num(chosen as i64))]) }</button>
-                    { sealed_view(lang, &sealed, *tick) }
+                    { sealed_view(lang, &sealed, *tick, &shown) }
                 </>
             }
         }
@@ -665,7 +683,12 @@ pub fn HandOff(props: &HandOffProps) -> Html {
 }
 
 /// The sealed QR code, its text and how long it stays valid; or why it could not be made.
-fn sealed_view(lang: Lang, sealed: &Option<Result<Sealed, String>>, now: f64) -> Html {
+fn sealed_view(
+    lang: Lang,
+    sealed: &Option<Result<Sealed, String>>,
+    now: f64,
+    shown: &NodeRef,
+) -> Html {
     let t = |id: &str| tr(lang, id, &[]);
     match sealed {
         None => html! {},
@@ -680,7 +703,7 @@ fn sealed_view(lang: Lang, sealed: &Option<Result<Sealed, String>>, now: f64) ->
                     if expired {
                         <p class="of-error" role="alert" data-of="handoff-expiry" data-left="0">{ t("handoff-expired") }</p>
                     } else {
-                        <p class="of-handoff-show">{ t("handoff-show") }</p>
+                        <p class="of-handoff-show" ref={shown.clone()} tabindex="-1">{ t("handoff-show") }</p>
                         <img class="of-handoff-qr" data-of="handoff-qr" src={s.picture.clone()} alt={t("handoff-qr-alt")} />
                         <p data-of="handoff-expiry" data-left={left.to_string()} aria-live="off">
                             { tr(lang, "handoff-expiry", &[("minutes", Arg::Num(left / 60)), ("seconds", Arg::Num(left % 60))]) }

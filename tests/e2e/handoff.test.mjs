@@ -102,6 +102,12 @@ test('citizen app → QR → desk → hall form → attestation back → 结束�
   await app.locator(W('handoff-seal')).click();
   const qr = app.locator(W('handoff-qr'));
   await qr.waitFor();
+  // On the phone the code is below the choices: it comes into view with the focus.
+  await app.waitForFunction(() =>
+    document.querySelector('[data-oncefill-host]').shadowRoot.activeElement?.classList.contains('of-handoff-show'),
+  );
+  const inView = await qr.boundingBox();
+  assert.ok(inView.y >= 0 && inView.y < 800, `the code is in view: ${JSON.stringify(inView)}`);
   const sealed = await app.locator(W('handoff-text')).inputValue();
   assert.match(sealed, /^OFS1\./);
 
