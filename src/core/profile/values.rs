@@ -85,7 +85,7 @@ pub struct Past {
 /// A current value with its provenance and history.
 ///
 /// Natively it is read by its derived reader (which lets a damaged member be named by its path);
-/// in the browser by [`wire::entry`] from the members as read, which reads the same and fails
+/// in the browser by `wire::entry` from the members as read, which reads the same and fails
 /// the same way: the derived reader of a struct with a flattened member, an untagged value
 /// and an internally tagged source buffers everything through serde's `Content`, ~1.5 KB gzipped
 /// of the app page's build.
