@@ -186,7 +186,8 @@ test('what the form needs and the profile lacks is asked for once, checked, and 
   const address = missing.locator('[data-of="field-person.residence_address"]');
   await address.fill('文三路100号');
   await page.locator(W('save-missing')).click();
-  assert.match(await missing.innerText(), /省、自治区或直辖市/, 'checked before it is kept');
+  // Checked before it is kept: the message comes with the next render, not with the click.
+  await missing.filter({ hasText: '省、自治区或直辖市' }).waitFor({ timeout: 5000 });
   await address.fill('浙江省杭州市西湖区文三路100号');
   await page.locator(W('save-missing')).click();
   await page.locator(`${W('step')}[data-key="person.residence_address"]`).waitFor();
