@@ -262,14 +262,7 @@ fn row_whose(text: &str) -> Option<Whose> {
         return None;
     }
     let hits = find_hits(text, LABEL_RULES);
-    let mut roles: Vec<Role> = hits
-        .iter()
-        .filter_map(|h| match h.target {
-            Target::Role(r) => Some(r),
-            _ => None,
-        })
-        .collect();
-    roles.dedup();
+    let roles = super::roles_of(&hits);
     match roles.as_slice() {
         [r] => Some(Whose::Role(*r)),
         [] if hits.iter().any(|h| h.target == Target::Applicant) => Some(Whose::Applicant),
