@@ -11,6 +11,7 @@
 pub mod editor;
 pub mod home;
 pub mod import;
+pub mod labels;
 pub mod panel;
 pub mod review;
 pub mod vault;
