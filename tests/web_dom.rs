@@ -268,10 +268,12 @@ fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
     container.remove();
 }
 
-#[wasm_bindgen(inline_js = r#"
-export function install_tracker(el) {
-  // React 17+'s value tracker, in miniature: an own accessor that records assignments, and a
-  // root listener that ignores input events when the value equals the recorded one.
+/// React 17+'s value tracker, in miniature, installed on `el`: an own accessor that records
+/// assignments, and a root listener that ignores input events when the value equals the
+/// recorded one. (A function made here rather than a JavaScript file: each file is one more
+/// module the test page loads at once.)
+fn install_tracker(el: &Element) -> JsValue {
+    let body = r#"
   const proto = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value');
   let tracked = el.value;
   const state = { value: '' };
@@ -288,10 +290,10 @@ export function install_tracker(el) {
     state.value = now;
   });
   return state;
-}
-"#)]
-extern "C" {
-    fn install_tracker(el: &Element) -> JsValue;
+"#;
+    js_sys::Function::new_with_args("el", body)
+        .call1(&JsValue::NULL, el)
+        .unwrap()
 }
 
 #[wasm_bindgen_test]

@@ -7,18 +7,18 @@
 //! core's ([`oncefill::core::credential`], [`oncefill::core::handoff`]), the same ones the
 //! command line and the staff desk apply.
 //!
-//! Every function takes and returns text (JSON), so the app's glue stays small. Values given to
-//! the module (a credential, the profile, the elements to hand over) are wiped from its memory
-//! before a function returns, as far as they are held in the module's own wiping types; the
-//! app page also drops the whole instance and overwrites its memory when the vault locks.
-//! Nothing returned carries a value except [`import_apply`]'s profile (the person's own, going
-//! back to the app that gave it) and [`seal`]'s sealed text (encrypted to the desk).
+//! The two screens that need them, 导入凭证 and 交给窗口, are this module's too (`screens`), so
+//! the app page's bundle carries none of their code: the app mounts one into a place on its
+//! page with the profile's JSON, and hears back the new profile after an import, or a
+//! hand-off's disclosure record entry (`mount`). Nothing goes back carrying a value except
+//! that profile (the person's own, going back to the app that gave it); the sealed hand-off is
+//! encrypted to the desk. The app page drops the whole instance, after taking its screens
+//! down, and overwrites its memory when the vault locks.
 
 mod logic;
 
 use oncefill::core::i18n::{Lang, install};
 use wasm_bindgen::prelude::*;
-use zeroize::Zeroizing;
 
 pub use logic::{import_apply_json, import_preview_json, offer_json, seal_json};
 
@@ -29,41 +29,173 @@ pub fn messages(lang: &str, ftl: String) -> bool {
     install(Lang::from_tag(lang), ftl)
 }
 
-/// What importing `text` (an SD-JWT VC credential, or a service hall's attestation as JSON)
-/// would do to `profile` (the profile's JSON) at `now` (Unix seconds), verified against
-/// `trust` (the deployment's trust list): see [`logic::import_preview_json`].
-#[wasm_bindgen]
-pub fn import_preview(text: String, trust: &str, profile: String, now: f64) -> String {
-    let (text, profile) = (Zeroizing::new(text), Zeroizing::new(profile));
-    import_preview_json(&text, trust, &profile, seconds(now)).to_string()
-}
+#[cfg(target_arch = "wasm32")]
+mod screens;
+#[cfg(target_arch = "wasm32")]
+pub use mount::{mount_handoff, mount_import, unmount, unmount_all, update};
 
-/// Imports `text` into `profile` as the preview `shown` said (the text [`import_preview`]
-/// returned): the new profile's JSON, or a refusal. See [`logic::import_apply_json`].
-#[wasm_bindgen]
-pub fn import_apply(text: String, trust: &str, profile: String, now: f64, shown: &str) -> JsValue {
-    let (text, profile) = (Zeroizing::new(text), Zeroizing::new(profile));
-    let out =
-        Zeroizing::new(import_apply_json(&text, trust, &profile, seconds(now), shown).to_string());
-    JsValue::from_str(&out)
-}
+/// The screens put into the app page: each mounted into an element the app gives, with the
+/// profile's JSON, and telling the app what changed through one function
+/// (`onEvent(kind, json)`: `import` with the new profile, `record` with a disclosure record's
+/// entry, `done` when the person goes back).
+#[cfg(target_arch = "wasm32")]
+mod mount {
+    use std::cell::RefCell;
+    use std::rc::Rc;
 
-/// A desk's offer read: its check code and expiry, or why it is not one.
-#[wasm_bindgen]
-pub fn offer(text: &str, now: f64) -> String {
-    offer_json(text, seconds(now)).to_string()
-}
+    use oncefill::app::editor::EditorState;
+    use oncefill::core::i18n::Lang;
+    use oncefill::core::profile::Profile;
+    use wasm_bindgen::prelude::*;
+    use yew::{AppHandle, AttrValue, Callback, Renderer};
+    use zeroize::Zeroizing;
 
-/// Seals `items` (JSON `[[element, role or null, value], …]`) to the desk's `offer` at `now`:
-/// the sealed text and its QR code as an SVG picture, or why not.
-#[wasm_bindgen]
-pub fn seal(offer: &str, items: String, now: f64) -> String {
-    let items = Zeroizing::new(items);
-    seal_json(offer, &items, seconds(now)).to_string()
-}
+    use crate::screens::{HandOff, HandOffProps, ImportCredential, ImportProps};
 
-/// Unix seconds from JavaScript's number (milliseconds are dropped).
-fn seconds(now: f64) -> i64 {
-    // A clock beyond ±2⁵³ s is not a clock; saturating is fine.
-    now as i64
+    enum Screen {
+        Import(AppHandle<ImportCredential>, ImportProps),
+        HandOff(AppHandle<HandOff>, HandOffProps),
+    }
+
+    thread_local! {
+        static SCREENS: RefCell<Vec<(u32, Screen)>> = const { RefCell::new(Vec::new()) };
+        static NEXT: RefCell<u32> = const { RefCell::new(1) };
+    }
+
+    fn keep(screen: Screen) -> u32 {
+        let id = NEXT.with(|n| {
+            let mut n = n.borrow_mut();
+            *n += 1;
+            *n - 1
+        });
+        SCREENS.with(|s| s.borrow_mut().push((id, screen)));
+        id
+    }
+
+    /// The profile read from its JSON (wiped after), or an empty one.
+    fn profile_of(json: String) -> Profile {
+        let json = Zeroizing::new(json);
+        Profile::from_json(&json).unwrap_or_default()
+    }
+
+    fn editor_of(profile: Profile) -> EditorState {
+        let today = oncefill::core::clock::today();
+        let mut editor = EditorState::new(today);
+        editor.replace_profile(profile);
+        editor
+    }
+
+    fn tell(on_event: &js_sys::Function, kind: &str, json: &str) {
+        let _ = on_event.call2(
+            &JsValue::NULL,
+            &JsValue::from_str(kind),
+            &JsValue::from_str(json),
+        );
+    }
+
+    /// 导入凭证 in `root`: `text`, a credential or attestation to verify at once (from the
+    /// desk's link).
+    #[wasm_bindgen]
+    pub fn mount_import(
+        root: web_sys::Element,
+        lang: &str,
+        base: String,
+        text: Option<String>,
+        profile: String,
+        on_event: js_sys::Function,
+    ) -> u32 {
+        let on_event = Rc::new(on_event);
+        let (imported, done) = (on_event.clone(), on_event);
+        let props = ImportProps {
+            lang: Lang::from_tag(lang),
+            base: AttrValue::from(base),
+            profile: Rc::new(profile_of(profile)),
+            initial: text.map(AttrValue::from),
+            on_import: Callback::from(move |p: Profile| {
+                tell(&imported, "import", &Zeroizing::new(p.to_json()));
+            }),
+            on_done: Callback::from(move |()| tell(&done, "done", "")),
+        };
+        let handle =
+            Renderer::<ImportCredential>::with_root_and_props(root, props.clone()).render();
+        keep(Screen::Import(handle, props))
+    }
+
+    /// 交给窗口 in `root`: `text`, the desk's offer from the link the person opened.
+    #[wasm_bindgen]
+    pub fn mount_handoff(
+        root: web_sys::Element,
+        lang: &str,
+        base: String,
+        text: Option<String>,
+        profile: String,
+        on_event: js_sys::Function,
+    ) -> u32 {
+        let props = HandOffProps {
+            lang: Lang::from_tag(lang),
+            base: AttrValue::from(base),
+            editor: Rc::new(editor_of(profile_of(profile))),
+            offer: text.map(AttrValue::from),
+            on_record: Callback::from(move |entry: oncefill::core::disclosure::Entry| {
+                tell(
+                    &on_event,
+                    "record",
+                    &serde_json::to_string(&entry).unwrap_or_default(),
+                );
+            }),
+        };
+        let handle = Renderer::<HandOff>::with_root_and_props(root, props.clone()).render();
+        keep(Screen::HandOff(handle, props))
+    }
+
+    /// The app's profile or language changed (it was unlocked, or a hand-off was recorded).
+    #[wasm_bindgen]
+    pub fn update(id: u32, lang: &str, profile: String) {
+        let lang = Lang::from_tag(lang);
+        let profile = profile_of(profile);
+        SCREENS.with(|s| {
+            if let Some((_, screen)) = s.borrow_mut().iter_mut().find(|(i, _)| *i == id) {
+                match screen {
+                    Screen::Import(handle, props) => {
+                        props.lang = lang;
+                        props.profile = Rc::new(profile);
+                        handle.update(props.clone());
+                    }
+                    Screen::HandOff(handle, props) => {
+                        props.lang = lang;
+                        props.editor = Rc::new(editor_of(profile));
+                        handle.update(props.clone());
+                    }
+                }
+            }
+        });
+    }
+
+    /// The screen `id` taken down (the app left it).
+    #[wasm_bindgen]
+    pub fn unmount(id: u32) {
+        let found = SCREENS.with(|s| {
+            let mut s = s.borrow_mut();
+            let at = s.iter().position(|(i, _)| *i == id)?;
+            Some(s.remove(at).1)
+        });
+        destroy(found);
+    }
+
+    /// Every screen taken down: the vault locked, and the instance is about to be wiped.
+    #[wasm_bindgen]
+    pub fn unmount_all() {
+        let all: Vec<_> = SCREENS.with(|s| s.borrow_mut().drain(..).collect());
+        for (_, screen) in all {
+            destroy(Some(screen));
+        }
+    }
+
+    fn destroy(screen: Option<Screen>) {
+        match screen {
+            Some(Screen::Import(handle, _)) => handle.destroy(),
+            Some(Screen::HandOff(handle, _)) => handle.destroy(),
+            None => {}
+        }
+    }
 }

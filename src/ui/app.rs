@@ -255,10 +255,9 @@ pub fn AppPage(props: &AppProps) -> Html {
                 .map(|(_, text)| AttrValue::from(text.clone()));
             let key = initial.clone().unwrap_or_default().to_string();
             html! {
-                <super::verified::ImportCredential {key} {lang} base={AttrValue::from(base.clone())}
-                    profile={Rc::new(state.profile().clone())} {initial}
-                    on_import={sender(&state).reform(Action::Verified)}
-                    on_done={go.reform(|_: ()| Place::Profile)} />
+                <super::verified::VerifiedScreen {key} screen={super::verified::Screen::Import} {lang}
+                    base={AttrValue::from(base.clone())} text={initial}
+                    profile={Rc::new(state.profile().clone())} on_told={told(&state, &go)} />
             }
         }
         Place::Profile if *page == Page::HandOff && state.screen() != View::Unlock => {
@@ -268,9 +267,9 @@ pub fn AppPage(props: &AppProps) -> Html {
                 .map(|(_, text)| AttrValue::from(text.clone()));
             let key = offer.clone().unwrap_or_default().to_string();
             html! {
-                <super::verified::HandOff {key} {lang} base={AttrValue::from(base.clone())}
-                    editor={Rc::new(state.editor.clone())} {offer}
-                    on_record={sender(&state).reform(Action::HandedOver)} />
+                <super::verified::VerifiedScreen {key} screen={super::verified::Screen::HandOff} {lang}
+                    base={AttrValue::from(base.clone())} text={offer}
+                    profile={Rc::new(state.profile().clone())} on_told={told(&state, &go)} />
             }
         }
         Place::Profile => match state.screen() {
@@ -320,6 +319,18 @@ pub fn AppPage(props: &AppProps) -> Html {
             </main>
         </div>
     }
+}
+
+/// What a verified-data screen tells the app, carried out: an import or a hand-off recorded
+/// in the profile (saved as any edit is), or back to 我的资料.
+fn told(state: &super::state::Handle, go: &Callback<Place>) -> Callback<super::verified::Told> {
+    use super::verified::Told;
+    let (state, go) = (state.clone(), go.clone());
+    Callback::from(move |told: Told| match told {
+        Told::Imported(profile) => sender(&state).emit(Action::Verified(profile)),
+        Told::Recorded(entry) => sender(&state).emit(Action::HandedOver(entry)),
+        Told::Done => go.emit(Place::Profile),
+    })
 }
 
 fn lang_of(state: &AppState) -> Lang {

@@ -62,7 +62,7 @@ pub struct Relock {
     pub auto_lock_minutes: u32,
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/focus.js")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/page.js")]
 extern "C" {
     /// On Tab in the open panel: from its last control round to its first (Shift+Tab: from
     /// its first or its title to its last), never into the page behind it.
@@ -77,7 +77,7 @@ extern "C" {
     fn focus_screen(inside: &web_sys::HtmlElement);
 }
 
-#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/elder.js")]
+#[wasm_bindgen::prelude::wasm_bindgen(module = "/src/ui/page.js")]
 extern "C" {
     /// Whether the person chose 长辈版 (large text) on this device.
     #[wasm_bindgen(js_name = elderOn)]

@@ -8,7 +8,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::core::vault::{HINTS, Strength, offline_strength};
 
-#[wasm_bindgen(module = "/src/ui/strength.js")]
+#[wasm_bindgen(module = "/src/ui/modules.js")]
 extern "C" {
     /// Resolves once the module is loaded.
     #[wasm_bindgen(js_name = loadStrength)]

@@ -1,720 +1,174 @@
-//! The app page's verified data: 导入凭证 (a credential or a service hall's attestation,
-//! verified, previewed element by element, imported only when the person confirms) and 交给窗口
-//! (the QR hand-off to a service window's desk). The verification and the sealing are done by
-//! the module `pkg/credentials.js` ([`credentials.js`](../credentials.js)), fetched only when
-//! one of these screens opens; this side reads its JSON answers and shows them.
+//! The app page's verified data: 导入凭证 (a credential or a service hall's attestation) and
+//! 交给窗口 (the QR hand-off to a service window's desk). Both screens, with the verification
+//! and the sealing, are the module `pkg/credentials.js`'s (its glue: `modules.js`),
+//! fetched only when one of them opens; this side gives it a place on the page, the profile's
+//! JSON and the language, and takes back what changed.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use js_sys::Promise;
-use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 use zeroize::Zeroizing;
 
-use super::components::labels::{key_label, person_title, relation_msg};
-use crate::app::editor::EditorState;
-use crate::core::dictionary::Key;
 use crate::core::disclosure::Entry;
-use crate::core::i18n::{Arg, Lang, tr};
-use crate::core::mask::{mask_for_display, mask_middle};
-use crate::core::profile::{Profile, Relation};
+use crate::core::i18n::{Lang, tr};
+use crate::core::profile::Profile;
 
-#[wasm_bindgen(module = "/src/ui/credentials.js")]
+#[wasm_bindgen(module = "/src/ui/modules.js")]
 extern "C" {
     #[wasm_bindgen(js_name = loadCredentials)]
     fn load_credentials(base: &str) -> Promise;
-    #[wasm_bindgen(js_name = loadTrust)]
-    fn load_trust(base: &str) -> Promise;
-    #[wasm_bindgen(js_name = importPreview)]
-    fn import_preview(text: &str, trust: &str, profile: &str, now: f64) -> Option<String>;
-    #[wasm_bindgen(js_name = importApply)]
-    fn import_apply(
-        text: &str,
-        trust: &str,
+    #[wasm_bindgen(js_name = mountScreen)]
+    fn mount_screen(
+        kind: &str,
+        root: &web_sys::Element,
+        lang: &str,
+        base: &str,
+        text: Option<String>,
         profile: &str,
-        now: f64,
-        shown: &str,
-    ) -> Option<String>;
-    #[wasm_bindgen(js_name = readOffer)]
-    fn read_offer(text: &str, now: f64) -> Option<String>;
-    #[wasm_bindgen(js_name = sealItems)]
-    fn seal_items(offer: &str, items: &str, now: f64) -> Option<String>;
-    #[wasm_bindgen(js_name = svgUrl)]
-    fn svg_url(svg: &str) -> String;
+        on_event: &js_sys::Function,
+    ) -> JsValue;
+    #[wasm_bindgen(js_name = updateScreen)]
+    fn update_screen(handle: &JsValue, lang: &str, profile: &str);
+    #[wasm_bindgen(js_name = unmountScreen)]
+    fn unmount_screen(handle: &JsValue);
 }
 
-/// Now, in Unix seconds.
-fn now() -> f64 {
-    (js_sys::Date::now() / 1000.0).floor()
+/// Which of the module's screens.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// 导入凭证.
+    Import,
+    /// 交给窗口.
+    HandOff,
 }
 
-/// The module loaded (and, for the import, the trust list's text): `Err` with the message id
-/// of what could not be fetched.
-async fn load(base: &str) -> Result<(), &'static str> {
-    JsFuture::from(load_credentials(base))
-        .await
-        .map(|_| ())
-        .map_err(|_| "verify-module-failed")
-}
-
-/// A module answer read, or the refusal's sentence in `lang`.
-fn answer(text: Option<String>, lang: Lang) -> Result<Value, String> {
-    let value: Value = text
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .ok_or_else(|| tr(lang, "verify-module-failed", &[]))?;
-    if value["ok"] == true {
-        Ok(value)
-    } else {
-        Err(localized(&value["message"], lang))
-    }
-}
-
-/// `{"zh-CN", "en"}` in `lang`.
-fn localized(v: &Value, lang: Lang) -> String {
-    v[lang.tag()]
-        .as_str()
-        .or(v["zh-CN"].as_str())
-        .unwrap_or_default()
-        .to_string()
-}
-
-/// A value masked for display, as everywhere outside the editor.
-fn masked(value: &str, key: Key) -> String {
-    if let Some(kind) = key.mask() {
-        return mask_for_display(value, kind);
-    }
-    match value.chars().count() {
-        0..=1 => "*".repeat(value.chars().count()),
-        2 => mask_middle(value, 1, 0),
-        _ => mask_middle(value, 1, 1),
-    }
-}
-
-/// The text after `#name=` in a pasted link, decoded; else the text as it is.
-pub fn from_link(text: &str, name: &str) -> String {
-    let mark = format!("#{name}=");
-    match text.find(&mark) {
-        Some(at) => js_sys::decode_uri_component(&text[at + mark.len()..])
-            .map(String::from)
-            .unwrap_or_default(),
-        None => text.trim().to_string(),
-    }
-}
-
-/// A heading that takes the focus when its screen opens, so keyboard and screen-reader users
-/// start there.
-#[hook]
-fn use_focus_on_mount() -> NodeRef {
-    let heading = use_node_ref();
-    {
-        let heading = heading.clone();
-        use_effect_with((), move |_| {
-            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
-                let _ = h.focus();
-            }
-        });
-    }
-    heading
-}
-
-/// Properties of [`ImportCredential`].
-#[derive(Properties, PartialEq)]
-pub struct ImportProps {
-    pub lang: Lang,
-    pub base: AttrValue,
-    pub profile: Rc<Profile>,
-    /// A text to verify at once (an attestation from the desk's link).
-    pub initial: Option<AttrValue>,
+/// What a screen tells the app.
+pub enum Told {
     /// The profile with the verified values written in, once the person confirmed.
-    pub on_import: Callback<Profile>,
+    Imported(Profile),
+    /// A hand-off to record in the disclosure record.
+    Recorded(Entry),
     /// Back to 我的资料.
-    pub on_done: Callback<()>,
+    Done,
 }
 
-/// Where an import is.
-#[derive(Clone, PartialEq)]
-enum Step {
-    /// Waiting for a text.
-    Input,
-    /// The preview (the module's JSON text and its reading).
-    Preview(Rc<String>, Rc<Value>),
-    /// Refused, with the reason.
-    Refused(String),
-    /// Imported: how many elements were written.
-    Done(u64),
-}
-
-/// 导入凭证: a credential or an attestation verified and previewed, then imported on
-/// confirmation.
-#[component]
-pub fn ImportCredential(props: &ImportProps) -> Html {
-    let lang = props.lang;
-    let t = |id: &str| tr(lang, id, &[]);
-    let text = use_mut_ref(|| Zeroizing::new(String::new()));
-    let shown_text = use_state(|| {
-        props
-            .initial
-            .as_ref()
-            .map(|s| s.to_string())
-            .unwrap_or_default()
-    });
-    let trust = use_mut_ref(|| None::<String>);
-    let ready = use_state(|| None::<Result<(), &'static str>>);
-    let step = use_state(|| Step::Input);
-    let heading = use_focus_on_mount();
-
-    let check = {
-        let (text, trust, step, profile) = (
-            text.clone(),
-            trust.clone(),
-            step.clone(),
-            props.profile.clone(),
-        );
-        Callback::from(move |_: ()| {
-            let Some(list) = trust.borrow().clone() else {
-                step.set(Step::Refused(tr(lang, "verify-trust-failed", &[])));
-                return;
-            };
-            // The profile's own JSON (its one serialiser in this build).
-            let json = Zeroizing::new(profile.to_json());
-            let out = import_preview(&text.borrow(), &list, &json, now());
-            match answer(out.clone(), lang) {
-                Ok(v) => step.set(Step::Preview(Rc::new(out.unwrap_or_default()), Rc::new(v))),
-                Err(why) => step.set(Step::Refused(why)),
-            }
-        })
-    };
-    // The module and the trust list, once; a text from a link is checked when both are in.
-    {
-        let (ready, trust, base) = (ready.clone(), trust.clone(), props.base.to_string());
-        let (check, text, initial) = (check.clone(), text.clone(), props.initial.clone());
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = load(&base).await;
-                let list = JsFuture::from(load_trust(&base))
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string());
-                *trust.borrow_mut() = list;
-                let ok = loaded.is_ok();
-                ready.set(Some(loaded));
-                if let (true, Some(initial)) = (ok, initial) {
-                    *text.borrow_mut() = Zeroizing::new(initial.to_string());
-                    check.emit(());
-                }
-            });
-        });
-    }
-    let on_input = {
-        let (text, shown_text) = (text.clone(), shown_text.clone());
-        Callback::from(move |e: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-            let value = from_link(&area.value(), "attest");
-            *text.borrow_mut() = Zeroizing::new(value);
-            shown_text.set(area.value());
-        })
-    };
-    let on_file = {
-        let (text, check) = (text.clone(), check.clone());
-        Callback::from(move |e: Event| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
-                return;
-            };
-            let (text, check) = (text.clone(), check.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(v) = JsFuture::from(file.text()).await {
-                    *text.borrow_mut() = Zeroizing::new(v.as_string().unwrap_or_default());
-                    check.emit(());
-                }
-            });
-        })
-    };
-    let on_check = check.reform(|e: SubmitEvent| e.prevent_default());
-    let apply = {
-        let (text, trust, step, profile) = (
-            text.clone(),
-            trust.clone(),
-            step.clone(),
-            props.profile.clone(),
-        );
-        let on_import = props.on_import.clone();
-        Callback::from(move |_: MouseEvent| {
-            let (Step::Preview(shown, _), Some(list)) = (&*step, trust.borrow().clone()) else {
-                return;
-            };
-            // The profile's own JSON (its one serialiser in this build).
-            let json = Zeroizing::new(profile.to_json());
-            let out = Zeroizing::new(
-                import_apply(&text.borrow(), &list, &json, now(), shown).unwrap_or_default(),
-            );
-            match answer(Some(out.to_string()), lang) {
-                Ok(v) => match v["profile"].as_str().map(Profile::from_json) {
-                    Some(Ok(new)) => {
-                        *text.borrow_mut() = Zeroizing::new(String::new());
-                        on_import.emit(new);
-                        step.set(Step::Done(v["written"].as_u64().unwrap_or(0)));
-                    }
-                    _ => step.set(Step::Refused(tr(lang, "verify-module-failed", &[]))),
-                },
-                Err(why) => step.set(Step::Refused(why)),
-            }
-        })
-    };
-    let cancel = {
-        let (step, text) = (step.clone(), text.clone());
-        Callback::from(move |_: MouseEvent| {
-            *text.borrow_mut() = Zeroizing::new(String::new());
-            step.set(Step::Input);
-        })
-    };
-
-    let loading = match *ready {
-        None => html! { <p class="of-note-plain" role="status">{ t("verify-loading") }</p> },
-        Some(Err(id)) => html! { <p class="of-error" role="alert">{ t(id) }</p> },
-        Some(Ok(())) => html! {},
-    };
-    let body = match &*step {
-        Step::Input | Step::Refused(_) => html! {
-            <form class="of-verify-input" onsubmit={on_check}>
-                if let Step::Refused(why) = &*step {
-                    <p class="of-error" role="alert" data-of="credential-refused">{ why.clone() }</p>
-                }
-                <label for="of-credential-file">{ t("credential-file") }</label>
-                <input id="of-credential-file" type="file" data-of="credential-file"
-                    accept=".sdjwt,.jwt,.json,.txt,text/plain,application/json" onchange={on_file} />
-                <label for="of-credential-text">{ t("credential-paste") }</label>
-                <textarea id="of-credential-text" data-of="credential-text" rows="4" spellcheck="false"
-                    autocomplete="off" value={(*shown_text).clone()} oninput={on_input} />
-                <button type="submit" class="of-primary" data-of="credential-check"
-                    disabled={!matches!(*ready, Some(Ok(())))}>{ t("credential-check") }</button>
-            </form>
-        },
-        Step::Preview(_, v) => preview(lang, v, apply, cancel),
-        Step::Done(n) => html! {
-            <div class="of-verify-done">
-                <p role="status" data-of="credential-done">{ tr(lang, "credential-done", &[("count", Arg::Num(*n as i64))]) }</p>
-                <button type="button" class="of-primary" data-of="credential-to-profile"
-                    onclick={props.on_done.reform(|_: MouseEvent| ())}>{ t("credential-to-profile") }</button>
-            </div>
-        },
-    };
-    html! {
-        <section class="of-verify" data-of="credential-import" aria-labelledby="of-credential-title">
-            <h2 id="of-credential-title" ref={heading} tabindex="-1">{ t("credential-title") }</h2>
-            <p class="of-intro">{ t("credential-intro") }</p>
-            { loading }
-            { body }
-        </section>
-    }
-}
-
-/// The preview: who vouches and when, each element with what importing does to it.
-fn preview(
-    lang: Lang,
-    v: &Value,
-    apply: Callback<MouseEvent>,
-    cancel: Callback<MouseEvent>,
-) -> Html {
-    let t = |id: &str| tr(lang, id, &[]);
-    let issuer = localized(&v["issuer"], lang);
-    let date = v["date"].as_str().unwrap_or_default();
-    let kind = if v["kind"] == "attestation" {
-        "credential-by-hall"
-    } else {
-        "credential-by-issuer"
-    };
-    let count = v["count"].as_u64().unwrap_or(0);
-    let rows = v["elements"].as_array().cloned().unwrap_or_default();
-    html! {
-        <div class="of-verify-preview" data-of="credential-preview">
-            <p data-of="credential-issuer">
-                { tr(lang, kind, &[("by", Arg::Str(&issuer)), ("date", Arg::Str(date))]) }
-                if v["demo"] == true {
-                    { " " }<span class="of-tag of-demo" data-of="credential-demo">{ t("credential-demo") }</span>
-                }
-            </p>
-            <ul class="of-steps">
-                { for rows.iter().map(|e| {
-                    let action = e["action"].as_str().unwrap_or_default().to_string();
-                    let changes = matches!(action.as_str(), "add" | "replace" | "same");
-                    html! {
-                        <li data-of="credential-row" data-element={e["element"].as_str().unwrap_or_default().to_string()}
-                            data-action={action} class={classes!((!changes).then_some("of-lacking"))}>
-                            <strong>{ localized(&e["label"], lang) }</strong>
-                            { " " }<span class="of-masked">{ e["value"].as_str().unwrap_or_default().to_string() }</span>
-                            { " — " }{ localized(&e["message"], lang) }
-                        </li>
-                    }
-                }) }
-            </ul>
-            <p role="status">{ tr(lang, "credential-count", &[("count", Arg::Num(count as i64))]) }</p>
-            <div class="of-actions">
-                if count > 0 {
-                    <button type="button" class="of-primary" data-of="credential-apply" onclick={apply}>{ t("credential-apply") }</button>
-                }
-                <button type="button" class="of-secondary" data-of="credential-cancel" onclick={cancel}>{ t("credential-cancel") }</button>
-            </div>
-        </div>
-    }
-}
-
-/// One element the person may hand over: which, whose (a role for another person, none for
-/// the applicant), the name of whose it is, and whether it starts ticked.
-#[derive(Clone, PartialEq)]
-struct Choice {
-    key: Key,
-    role: Option<String>,
-    whose: String,
-    masked: String,
-    ticked: bool,
-}
-
-/// What a service window asks of nearly every applicant to open a case: who they are.
-/// These start ticked for the applicant when they are not sensitive; numbers, addresses,
-/// contacts and other people's data start unticked, so nothing sensitive leaves the phone
-/// unless the person ticks it.
-const WHO: &[Key] = &[
-    Key::PersonName,
-    Key::PersonSex,
-    Key::PersonEthnicity,
-    Key::PersonBirthDate,
-];
-
-/// The elements of the applicant and their household the profile holds, in that order.
-fn choices(editor: &EditorState, lang: Lang) -> Vec<Choice> {
-    let profile = &editor.profile;
-    let mut out = Vec::new();
-    let mut children = 0;
-    for person in &profile.persons {
-        let role = match person.relation {
-            Relation::Owner => None,
-            Relation::Spouse => Some("spouse".to_string()),
-            Relation::Father => Some("father".to_string()),
-            Relation::Mother => Some("mother".to_string()),
-            Relation::Child => {
-                children += 1;
-                Some(format!("child[{}]", children - 1))
-            }
-            Relation::Other => continue,
-        };
-        let colon = if lang == Lang::En { ": " } else { "：" };
-        let whose = format!(
-            "{}{colon}{}",
-            tr(lang, relation_msg(person.relation), &[]),
-            person_title(editor, &person.id, lang)
-        );
-        for key in person.values.keys() {
-            let Some(value) = person.values.text(key) else {
-                continue;
-            };
-            out.push(Choice {
-                key,
-                role: role.clone(),
-                whose: whose.clone(),
-                masked: masked(value, key),
-                ticked: role.is_none() && WHO.contains(&key) && !key.is_sensitive(),
-            });
-        }
-    }
-    out
-}
-
-/// Properties of [`HandOff`].
+/// Properties of [`VerifiedScreen`].
 #[derive(Properties, PartialEq)]
-pub struct HandOffProps {
+pub struct VerifiedProps {
+    pub screen: Screen,
     pub lang: Lang,
     pub base: AttrValue,
-    pub editor: Rc<EditorState>,
-    /// The desk's offer from the link the person opened, if any.
-    pub offer: Option<AttrValue>,
-    /// Record a hand-off in the disclosure record.
-    pub on_record: Callback<Entry>,
+    /// A text for the screen at once: an attestation, or the desk's offer, from a link.
+    pub text: Option<AttrValue>,
+    pub profile: Rc<Profile>,
+    pub on_told: Callback<Told>,
 }
 
-/// A sealed hand-off on screen.
-#[derive(Clone, PartialEq)]
-struct Sealed {
-    text: String,
-    picture: String,
-    expires: f64,
-}
-
-/// 交给窗口: the desk's check code, the elements to hand over, and the sealed QR code.
+/// A place on the page for one of the module's screens: the module is fetched, the screen
+/// mounted into it, given the profile again when it changes, and taken down when the place
+/// goes (or when the vault locks, by the module's glue).
 #[component]
-pub fn HandOff(props: &HandOffProps) -> Html {
+pub fn VerifiedScreen(props: &VerifiedProps) -> Html {
     let lang = props.lang;
-    let t = |id: &str| tr(lang, id, &[]);
-    let ready = use_state(|| None::<Result<(), &'static str>>);
-    let offer_text = use_state(|| {
-        props
-            .offer
-            .as_ref()
-            .map(|s| s.to_string())
-            .unwrap_or_default()
-    });
-    // The offer read: its text, check code and expiry; or why not.
-    let offer = use_state(|| None::<Result<(String, String, f64), String>>);
-    let picks = {
-        let editor = props.editor.clone();
-        use_state(move || choices(&editor, lang))
-    };
-    // The profile arrived or changed (unlocked after the link was opened): the choices anew.
+    let root = use_node_ref();
+    let handle = use_mut_ref(|| None::<JsValue>);
+    let listener = use_mut_ref(|| None::<Closure<dyn FnMut(String, String)>>);
+    // None while the module loads; then whether it did.
+    let loaded = use_state(|| None::<bool>);
     {
-        let (picks, editor) = (picks.clone(), props.editor.clone());
-        use_effect_with((editor.profile.clone(), lang), move |_| {
-            picks.set(choices(&editor, lang));
-        });
-    }
-    let sealed = use_state(|| None::<Result<Sealed, String>>);
-    let tick = use_state(now);
-    let heading = use_focus_on_mount();
-
-    let read = {
-        let (offer, sealed) = (offer.clone(), sealed.clone());
-        Callback::from(move |text: String| {
-            let text = from_link(&text, "offer");
-            sealed.set(None);
-            offer.set(Some(answer(read_offer(&text, now()), lang).map(|v| {
-                let code = v["check"].as_str().unwrap_or_default().to_string();
-                (text, code, v["expires"].as_f64().unwrap_or(0.0))
-            })));
-        })
-    };
-    {
-        let (ready, base, read) = (ready.clone(), props.base.to_string(), read.clone());
-        let initial = props.offer.clone();
+        let (root, handle, listener, loaded) = (
+            root.clone(),
+            handle.clone(),
+            listener.clone(),
+            loaded.clone(),
+        );
+        let (screen, base, text) = (props.screen, props.base.clone(), props.text.clone());
+        let (profile, on_told) = (props.profile.clone(), props.on_told.clone());
         use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = load(&base).await;
-                let ok = loaded.is_ok();
-                ready.set(Some(loaded));
-                if let (true, Some(text)) = (ok, initial) {
-                    read.emit(text.to_string());
-                }
-            });
-        });
-    }
-    // A new code takes the focus and comes into view: on a phone it is below the choices, and
-    // the button that made it gives no other sign.
-    let shown = use_node_ref();
-    {
-        let shown = shown.clone();
-        let text = sealed
-            .as_ref()
-            .and_then(|s| s.as_ref().ok())
-            .map(|s| s.text.clone());
-        use_effect_with(text, move |text| {
-            if text.is_some()
-                && let Some(el) = shown.cast::<web_sys::HtmlElement>()
+            let gone = Rc::new(RefCell::new(false));
             {
-                el.scroll_into_view();
-                let _ = el.focus();
-            }
-        });
-    }
-    // The countdown: once a second while a sealed code is shown.
-    {
-        let tick = tick.clone();
-        use_effect_with(sealed.as_ref().map(|s| s.is_ok()), move |shown| {
-            let timer = (*shown == Some(true))
-                .then(|| gloo::timers::callback::Interval::new(1000, move || tick.set(now())));
-            move || drop(timer)
-        });
-    }
-    let on_offer_input = {
-        let offer_text = offer_text.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            offer_text.set(input.value());
-        })
-    };
-    let on_read = {
-        let (read, offer_text) = (read.clone(), offer_text.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            read.emit((*offer_text).clone());
-        })
-    };
-    let seal = {
-        let (offer, picks, sealed, tick) =
-            (offer.clone(), picks.clone(), sealed.clone(), tick.clone());
-        let (editor, on_record) = (props.editor.clone(), props.on_record.clone());
-        Callback::from(move |_: MouseEvent| {
-            let Some(Ok((text, _, _))) = &*offer else {
-                return;
-            };
-            let profile = &editor.profile;
-            let mut items: Vec<(String, Option<String>, String)> = Vec::new();
-            for c in picks.iter().filter(|c| c.ticked) {
-                let person = match c.role.as_deref() {
-                    None => profile.owner(),
-                    Some(role) => {
-                        let relation = match role {
-                            "spouse" => Relation::Spouse,
-                            "father" => Relation::Father,
-                            "mother" => Relation::Mother,
-                            _ => Relation::Child,
-                        };
-                        let nth: usize = role
-                            .trim_start_matches("child[")
-                            .trim_end_matches(']')
-                            .parse()
-                            .unwrap_or(0);
-                        profile
-                            .persons
-                            .iter()
-                            .filter(|p| p.relation == relation)
-                            .nth(if relation == Relation::Child { nth } else { 0 })
+                let (gone, handle) = (gone.clone(), handle.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let ok = JsFuture::from(load_credentials(&base)).await.is_ok();
+                    if *gone.borrow() {
+                        return;
                     }
-                };
-                if let Some(value) = person.and_then(|p| p.values.text(c.key)) {
-                    items.push((c.key.id().to_string(), c.role.clone(), value.to_string()));
+                    loaded.set(Some(ok));
+                    let Some(el) = root.cast::<web_sys::Element>().filter(|_| ok) else {
+                        return;
+                    };
+                    let told = Closure::<dyn FnMut(String, String)>::new(
+                        move |kind: String, json: String| {
+                            let json = Zeroizing::new(json);
+                            let told = match kind.as_str() {
+                                "import" => Profile::from_json(&json).ok().map(Told::Imported),
+                                // Through a JSON value, as the profile's own entries are read.
+                                "record" => serde_json::from_str::<serde_json::Value>(&json)
+                                    .ok()
+                                    .and_then(|v| serde_json::from_value(v).ok())
+                                    .map(Told::Recorded),
+                                "done" => Some(Told::Done),
+                                _ => None,
+                            };
+                            if let Some(told) = told {
+                                on_told.emit(told);
+                            }
+                        },
+                    );
+                    let kind = match screen {
+                        Screen::Import => "import",
+                        Screen::HandOff => "handoff",
+                    };
+                    let json = Zeroizing::new(profile.to_json());
+                    let mounted = mount_screen(
+                        kind,
+                        &el,
+                        lang.tag(),
+                        &base,
+                        text.map(|t| t.to_string()),
+                        &json,
+                        told.as_ref().unchecked_ref(),
+                    );
+                    *listener.borrow_mut() = Some(told);
+                    *handle.borrow_mut() = Some(mounted);
+                });
+            }
+            move || {
+                *gone.borrow_mut() = true;
+                if let Some(h) = handle.borrow_mut().take() {
+                    unmount_screen(&h);
                 }
             }
-            let json = Zeroizing::new(serde_json::to_string(&items).unwrap_or_default());
-            for (_, _, value) in &mut items {
-                zeroize::Zeroize::zeroize(value);
+        });
+    }
+    // The profile changed (unlocked after the link was opened, or a hand-off recorded), or
+    // the language: the screen is told.
+    {
+        let handle = handle.clone();
+        use_effect_with((props.profile.clone(), lang), move |(profile, lang)| {
+            if let Some(h) = handle.borrow().as_ref() {
+                update_screen(h, lang.tag(), &Zeroizing::new(profile.to_json()));
             }
-            let at = now();
-            tick.set(at);
-            let out = answer(seal_items(text, &json, at), lang);
-            sealed.set(Some(out.map(|v| {
-                if let Ok(entry) = serde_json::from_value::<Entry>(v["entry"].clone()) {
-                    on_record.emit(entry);
-                }
-                Sealed {
-                    text: v["sealed"].as_str().unwrap_or_default().to_string(),
-                    picture: svg_url(v["svg"].as_str().unwrap_or_default()),
-                    expires: v["expires"].as_f64().unwrap_or(0.0),
-                }
-            })));
-        })
-    };
-    let toggle = |i: usize| {
-        let (picks, sealed) = (picks.clone(), sealed.clone());
-        Callback::from(move |_: Event| {
-            let mut next = (*picks).clone();
-            if let Some(c) = next.get_mut(i) {
-                c.ticked = !c.ticked;
-            }
-            picks.set(next);
-            sealed.set(None);
-        })
-    };
-
-    let loading = match *ready {
-        None => html! { <p class="of-note-plain" role="status">{ t("verify-loading") }</p> },
-        Some(Err(id)) => html! { <p class="of-error" role="alert">{ t(id) }</p> },
-        Some(Ok(())) => html! {},
-    };
-    let offer_form = html! {
-        <form class="of-handoff-offer" onsubmit={on_read}>
-            <label for="of-handoff-offer">{ t("handoff-offer-label") }</label>
-            <input id="of-handoff-offer" type="text" data-of="handoff-offer" autocomplete="off" spellcheck="false"
-                value={(*offer_text).clone()} oninput={on_offer_input} />
-            <button type="submit" class="of-secondary" data-of="handoff-read"
-                disabled={!matches!(*ready, Some(Ok(())))}>{ t("handoff-read") }</button>
-        </form>
-    };
-    let body = match &*offer {
-        None => html! {},
-        Some(Err(why)) => {
-            html! { <p class="of-error" role="alert" data-of="handoff-refused">{ why.clone() }</p> }
+        });
+    }
+    let status = match *loaded {
+        None => {
+            html! { <p class="of-note-plain" role="status">{ tr(lang, "verify-loading", &[]) }</p> }
         }
-        Some(Ok((_, code, _))) => {
-            // One list per person, under whose it is.
-            let mut people: Vec<(String, Vec<Html>)> = Vec::new();
-            for (i, c) in picks.iter().enumerate() {
-                let id = format!("of-pick-{i}");
-                let item = html! {
-                    <li>
-                        <input type="checkbox" id={id.clone()} data-of="handoff-pick" data-element={c.key.id()}
-                            data-role={c.role.clone()} checked={c.ticked} onchange={toggle(i)} />
-                        <label for={id}>
-                            <strong>{ key_label(lang, c.key) }</strong>{ " " }
-                            <span class="of-masked">{ c.masked.clone() }</span>
-                        </label>
-                    </li>
-                };
-                match people.last_mut() {
-                    Some((whose, items)) if *whose == c.whose => items.push(item),
-                    _ => people.push((c.whose.clone(), vec![item])),
-                }
-            }
-            let list = people.into_iter().map(|(whose, items)| {
-                html! {
-                    <li class="of-handoff-person">
-                        <span class="of-whose">{ whose.clone() }</span>
-                        <ul aria-label={whose}>{ for items }</ul>
-                    </li>
-                }
-            });
-            let chosen = picks.iter().filter(|c| c.ticked).count();
-            html! {
-                <>
-                    <p class="of-handoff-check-line">{ t("handoff-check-intro") }</p>
-                    <p class="of-handoff-check" data-of="handoff-check" aria-label={tr(lang, "handoff-check-say", &[("code", Arg::Str(&code.chars().map(|c| c.to_string()).collect::<Vec<_>>().join(" ")))])}>{ code.clone() }</p>
-                    <fieldset class="of-handoff-picks">
-                        <legend>{ t("handoff-picks") }</legend>
-                        if picks.is_empty() {
-                            <p class="of-note-plain">{ t("handoff-nothing") }</p>
-                        }
-                        <ul>{ for list }</ul>
-                    </fieldset>
-                    <button type="button" class="of-primary of-big" data-of="handoff-seal" disabled={chosen == 0}
-                        onclick={seal}>{ tr(lang, "handoff-seal", &[("count", Arg::Num(chosen as i64))]) }</button>
-                    { sealed_view(lang, &sealed, *tick, &shown) }
-                </>
-            }
+        Some(false) => {
+            html! { <p class="of-error" role="alert">{ tr(lang, "verify-module-failed", &[]) }</p> }
         }
+        Some(true) => html! {},
     };
     html! {
-        <section class="of-handoff" data-of="handoff" aria-labelledby="of-handoff-title">
-            <h2 id="of-handoff-title" ref={heading} tabindex="-1">{ t("handoff-title") }</h2>
-            <p class="of-intro">{ t("handoff-intro") }</p>
-            { loading }
-            { offer_form }
-            { body }
-        </section>
-    }
-}
-
-/// The sealed QR code, its text and how long it stays valid; or why it could not be made.
-fn sealed_view(
-    lang: Lang,
-    sealed: &Option<Result<Sealed, String>>,
-    now: f64,
-    shown: &NodeRef,
-) -> Html {
-    let t = |id: &str| tr(lang, id, &[]);
-    match sealed {
-        None => html! {},
-        Some(Err(why)) => {
-            html! { <p class="of-error" role="alert" data-of="handoff-refused">{ why.clone() }</p> }
-        }
-        Some(Ok(s)) => {
-            let left = (s.expires - now).max(0.0) as i64;
-            let expired = left == 0;
-            html! {
-                <div class="of-handoff-sealed" data-of="handoff-sealed">
-                    if expired {
-                        <p class="of-error" role="alert" data-of="handoff-expiry" data-left="0">{ t("handoff-expired") }</p>
-                    } else {
-                        <p class="of-handoff-show" ref={shown.clone()} tabindex="-1">{ t("handoff-show") }</p>
-                        <img class="of-handoff-qr" data-of="handoff-qr" src={s.picture.clone()} alt={t("handoff-qr-alt")} />
-                        <p data-of="handoff-expiry" data-left={left.to_string()} aria-live="off">
-                            { tr(lang, "handoff-expiry", &[("minutes", Arg::Num(left / 60)), ("seconds", Arg::Num(left % 60))]) }
-                        </p>
-                        <label for="of-handoff-text">{ t("handoff-text") }</label>
-                        <textarea id="of-handoff-text" data-of="handoff-text" readonly=true rows="4"
-                            value={s.text.clone()} />
-                    }
-                </div>
-            }
-        }
+        <div class="of-verified-place">
+            { status }
+            <div ref={root}></div>
+        </div>
     }
 }
 
