@@ -62,6 +62,34 @@ mod mount {
         static NEXT: RefCell<u32> = const { RefCell::new(1) };
     }
 
+    /// Yew numbers the trees it controls from 1 in each WebAssembly instance, and marks each
+    /// element it renders with its tree's number. The app page's own tree is number 1 in its
+    /// instance, and its event handler runs first (in the capture phase, at the app's root,
+    /// which holds this module's screens): it takes an event whose target is marked with its
+    /// own number for its own, and runs its own listener of the same index, so a click on a
+    /// screen of this module whose tree was also number 1 pressed a button of the app's.
+    /// The first number is therefore spent on an empty tree, once, before any screen: this
+    /// module's screens are numbered from 2, and the app's handler leaves their events to them.
+    fn spend_the_app_s_tree_number() {
+        thread_local! {
+            static SPENT: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+        }
+        if SPENT.with(|s| s.replace(true)) {
+            return;
+        }
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.create_element("div").ok())
+        {
+            Renderer::<Spent>::with_root(el).render().destroy();
+        }
+    }
+
+    #[yew::component]
+    fn Spent() -> yew::Html {
+        yew::Html::default()
+    }
+
     fn keep(screen: Screen) -> u32 {
         let id = NEXT.with(|n| {
             let mut n = n.borrow_mut();
@@ -104,6 +132,7 @@ mod mount {
         profile: String,
         on_event: js_sys::Function,
     ) -> u32 {
+        spend_the_app_s_tree_number();
         let on_event = Rc::new(on_event);
         let (imported, done) = (on_event.clone(), on_event);
         let props = ImportProps {
@@ -131,6 +160,7 @@ mod mount {
         profile: String,
         on_event: js_sys::Function,
     ) -> u32 {
+        spend_the_app_s_tree_number();
         let props = HandOffProps {
             lang: Lang::from_tag(lang),
             base: AttrValue::from(base),
