@@ -20,17 +20,23 @@ use std::rc::Rc;
 
 use time::Date;
 
+#[cfg(feature = "fill")]
 use crate::core::disclosure::FormRef;
+#[cfg(feature = "fill")]
 use crate::core::field::FieldDescriptor;
 use crate::core::i18n::Lang;
 use crate::core::mapping::FormMapping;
+#[cfg(feature = "fill")]
 use crate::core::plan::FillPlan;
 use crate::core::profile::Profile;
+#[cfg(feature = "fill")]
 use crate::core::scan::Truncated;
 use editor::{EditorAction, EditorState};
 use import::{ImportAction, ImportState};
 use panel::{Panel, PanelAction, View};
-use review::{FillSummary, ReviewAction, ReviewState};
+use review::ReviewState;
+#[cfg(feature = "fill")]
+use review::{FillSummary, ReviewAction};
 use vault::{KeyHandle, VaultAction, VaultSession, VaultState};
 
 /// The time an action happened, read by the user interface when it sends the action.
@@ -69,7 +75,8 @@ pub enum Action {
     Panel(PanelAction),
     /// The editor's own.
     Editor(EditorAction),
-    /// The review's own.
+    /// The review's own (the form-filling builds only, as are `Planned` and `Filled`).
+    #[cfg(feature = "fill")]
     Review(ReviewAction),
     /// The vault session's own.
     Vault(VaultAction),
@@ -78,6 +85,7 @@ pub enum Action {
     /// The site's form mappings arrived.
     FormsLoaded(Rc<Vec<FormMapping>>),
     /// The page was scanned and a plan made.
+    #[cfg(feature = "fill")]
     Planned {
         /// The profile with the drafts applied.
         profile: Profile,
@@ -93,6 +101,7 @@ pub enum Action {
         page: FormRef,
     },
     /// The fill finished: recorded in the disclosure record.
+    #[cfg(feature = "fill")]
     Filled(FillSummary),
     /// Delete one entry of the disclosure record (by its position, oldest first), or all.
     DeleteDisclosures(Option<usize>),
@@ -148,10 +157,11 @@ macro_rules! concern_actions {
 concern_actions!(
     Panel(PanelAction),
     Editor(EditorAction),
-    Review(ReviewAction),
     Vault(VaultAction),
     Import(ImportAction)
 );
+#[cfg(feature = "fill")]
+concern_actions!(Review(ReviewAction));
 
 impl AppState {
     /// A closed widget with an empty profile.
@@ -243,6 +253,7 @@ impl AppState {
                     self.saved_without_vault(clock);
                 }
             }
+            #[cfg(feature = "fill")]
             Action::Review(action) => self.review.reduce(action),
             Action::Vault(action) => {
                 let rekeyed = self.vault.rekey
@@ -262,6 +273,7 @@ impl AppState {
             }
             Action::Import(action) => self.import(action, clock),
             Action::FormsLoaded(forms) => self.forms = forms,
+            #[cfg(feature = "fill")]
             Action::Planned {
                 profile,
                 fields,
@@ -276,6 +288,7 @@ impl AppState {
                 self.review.truncated = truncated;
                 self.panel.view = View::Review;
             }
+            #[cfg(feature = "fill")]
             Action::Filled(report) => {
                 if let Some(form) = &self.review.form
                     && report.filled > 0
