@@ -1090,9 +1090,11 @@ pub(crate) fn own(
     // whose the field is).
     if let Some(token) = field.autocomplete.as_deref().and_then(parse_autocomplete) {
         // A shipping or billing block is somebody's the page does not name (whoever receives
-        // the post, whoever pays), unless the field's own words say it is the applicant's.
+        // the post, whoever pays), unless the field's own words say it is the applicant's, or,
+        // for shipping, name the recipient (收件人: the recipient's, as the words alone say).
         if let Some(mode) = token.mode.as_deref()
             && whose != Whose::Applicant
+            && !(mode == "shipping" && whose == Whose::Role(Role::Recipient))
         {
             return Own {
                 draft: Draft::Skip(SkipReason::OtherParty(

@@ -1947,3 +1947,19 @@ fn which_address_a_box_asks_for() {
     let boxed = FieldDescriptor::text("b", "家庭住址");
     assert!(matches!(a_home_address(&boxed, said()), Draft::Skip(_)));
 }
+
+#[test]
+fn a_shipping_name_labelled_as_the_recipients_is_the_recipients() {
+    // 领证方式 by post: 收件人 with `shipping name` is the recipient's name; a shipping address
+    // whose words name nobody stays refused.
+    let fields = {
+        let mut name = in_section("a", "收件人", "领证方式");
+        name.autocomplete = Some("shipping name".into());
+        let mut address = in_section("b", "邮寄地址", "领证方式");
+        address.autocomplete = Some("shipping street-address".into());
+        [in_section("c", "姓名", "申请人信息"), name, address]
+    };
+    let got = keys(&fields);
+    assert_eq!(got[1], (Some(Key::PersonName), Some("recipient".into())));
+    assert_eq!(got[2], (None, None));
+}
