@@ -1243,21 +1243,17 @@ const BELOW_A_HOUSE_NUMBER: [&str; 6] = ["小区", "楼号", "楼栋", "单元",
 /// of an address under its divisions, not the house number alone: refused, as a detail box
 /// under a cascade of divisions is (the number alone would leave out the rest).
 fn more_than_a_house_number(field: &FieldDescriptor, draft: Draft) -> Draft {
-    let Draft::Key {
-        key: Key::AddressHouseNo,
-        reason,
-    } = &draft
-    else {
-        return draft;
-    };
-    if field
+    let asks_more = field
         .placeholder
         .as_deref()
-        .is_some_and(|p| BELOW_A_HOUSE_NUMBER.iter().any(|w| p.contains(w)))
-    {
-        return Draft::Skip(SkipReason::NotInDictionary(reason.detail().into()));
+        .is_some_and(|p| BELOW_A_HOUSE_NUMBER.iter().any(|w| p.contains(w)));
+    match &draft {
+        Draft::Key {
+            key: Key::AddressHouseNo,
+            reason,
+        } if asks_more => Draft::Skip(SkipReason::NotInDictionary(reason.detail().into())),
+        _ => draft,
     }
-    draft
 }
 
 /// A 户口性质 choice none of whose options is a kind of household registration (户籍类型 with
