@@ -156,9 +156,36 @@ fn block_of(hits: &[super::Hit]) -> Option<Whose> {
     }
 }
 
+/// The two sides of a change of who holds a role, as a heading's first words say: before the
+/// change (变更前) or after it (变更后).
+const CHANGE_SIDES: [(&str, bool); 4] = [
+    ("变更前的", false),
+    ("变更前", false),
+    ("变更后的", true),
+    ("变更后", true),
+];
+
+/// A heading about one side of a change of who holds a role (变更前法定代表人): the rest of the
+/// heading, and whether it is the side after the change.
+fn change_side(text: &str) -> Option<(&str, bool)> {
+    CHANGE_SIDES
+        .iter()
+        .find_map(|(w, after)| text.strip_prefix(w).map(|rest| (rest, *after)))
+}
+
 /// Whose block a heading opens, if it says.
 fn heading_whose(text: &str) -> Option<Whose> {
     let stripped = strip_numbering(text);
+    // A change of who holds a role (变更前法定代表人, 变更后法定代表人（拟任）): before it, the
+    // holder as registered now, whom the profile holds; after it, somebody the profile does
+    // not hold yet (the new values of a change are never the profile's current ones).
+    if let Some((rest, after)) = change_side(stripped) {
+        return match heading_whose(rest) {
+            Some(Whose::Role(_)) if after => Some(Whose::Role(Role::Other)),
+            Some(Whose::Role(r)) => Some(Whose::Role(r)),
+            _ => None,
+        };
+    }
     if NOT_A_BLOCK.iter().any(|w| stripped.contains(w)) {
         return None;
     }
@@ -502,6 +529,30 @@ fn about_a_transfer(field: &FieldDescriptor) -> Option<&str> {
         .map(String::as_str)
 }
 
+/// Words of a heading over what a records query asks about (查询内容: a property and whoever
+/// holds it): the case's, which may be somebody else's, not the applicant's own.
+const QUERIES: &[&str] = &["查询内容", "查询事项", "查询对象", "被查询"];
+
+/// Words that name an animal (犬只信息, 宠物信息).
+const ANIMALS: &[&str] = &["犬", "宠物", "动物", "猫"];
+
+/// Whether a heading is about an animal and names no person (犬只信息, not 养犬人信息 or
+/// 宠物主人).
+fn about_an_animal(heading: &str) -> bool {
+    ANIMALS.iter().any(|w| heading.contains(w))
+        && !heading.contains('人')
+        && !heading.contains('主')
+}
+
+/// The innermost heading of a field when it is about an animal or about what a query asks
+/// for: a block whose persons' and documents' elements are nobody's the profile holds.
+fn about_a_thing(field: &FieldDescriptor) -> Option<&str> {
+    field
+        .section
+        .as_deref()
+        .filter(|h| about_an_animal(h) || QUERIES.iter().any(|w| h.contains(w)))
+}
+
 /// Runs the context passes; one [`Final`] per field, in order.
 pub(super) fn run(
     fields: &[FieldDescriptor],
@@ -566,6 +617,23 @@ pub(super) fn run(
             && !matches!(owns[i].draft, Draft::Skip(_))
         {
             owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(word.into()));
+            owns[i].part = None;
+            whose[i] = Whose::Unsaid;
+        }
+    }
+    // A block about an animal (犬只信息: a dog's name, sex and birth date) or about what a
+    // records query asks for (查询内容: a property's certificate, its 权利人): the thing's, not
+    // a person's the profile holds.
+    for (i, f) in fields.iter().enumerate() {
+        if let Some(heading) = about_a_thing(f)
+            && draft_key(&owns[i].draft).is_some_and(|k| {
+                matches!(
+                    k.element().group,
+                    Group::Person | Group::Document | Group::Address
+                ) || k.element().value == ValueType::Address
+            })
+        {
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(heading.into()));
             owns[i].part = None;
             whose[i] = Whose::Unsaid;
         }
@@ -695,6 +763,28 @@ pub(super) fn run(
             if *key == Key::ContactMobile && !mobile {
                 *key = Key::ContactLandline;
             }
+        }
+    }
+    // A fax is an office's line: on a firm's form, a fax in the block of one of the firm's
+    // people (its 联系人, 经办人) is the firm's.
+    for (i, f) in fields.iter().enumerate() {
+        if firms.contains(&f.form)
+            && draft_key(&owns[i].draft) == Some(Key::ContactFax)
+            && matches!(whose[i], Whose::Role(r) if firm_people(r))
+        {
+            whose[i] = Whose::Role(Role::Firm);
+        }
+    }
+    // On a person's form, what the label gives to a body (单位联系人, 单位联系电话: the
+    // employer's contact and line) is the employer's, which the profile does not hold.
+    for (i, f) in fields.iter().enumerate() {
+        let contact = matches!(owns[i].draft, Draft::RoleOnly { .. })
+            || draft_key(&owns[i].draft).is_some_and(|k| k.element().group == Group::Contact);
+        if contact && !firms.contains(&f.form) && names_the_firm(f) {
+            let label = f.label.as_deref().unwrap_or_default();
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(label.into()));
+            owns[i].part = None;
+            whose[i] = Whose::Unsaid;
         }
     }
     // 3. Periods.
@@ -959,7 +1049,7 @@ fn bare_relation(label: &str) -> bool {
 }
 
 /// Whether a label is a relation to a person (与承租人关系, 与持卡人的关系): 与, a short word
-/// for somebody (ending in 人, 者 or 员), 关系.
+/// for somebody (ending in 人, 者 or 员, or 工 as in 与职工关系), 关系.
 fn relation_to_somebody(label: &str) -> bool {
     let label = label
         .trim()
@@ -975,7 +1065,8 @@ fn relation_to_somebody(label: &str) -> bool {
     else {
         return false;
     };
-    (1..=6).contains(&who.chars().count()) && ['人', '者', '员'].iter().any(|c| who.ends_with(*c))
+    (1..=6).contains(&who.chars().count())
+        && ['人', '者', '员', '工'].iter().any(|c| who.ends_with(*c))
 }
 
 /// Roles a firm's block names (法定代表人, 委托代理人, 联系人): inside the block of a body on

@@ -1090,9 +1090,11 @@ pub(crate) fn own(
     // whose the field is).
     if let Some(token) = field.autocomplete.as_deref().and_then(parse_autocomplete) {
         // A shipping or billing block is somebody's the page does not name (whoever receives
-        // the post, whoever pays), unless the field's own words say it is the applicant's.
+        // the post, whoever pays), unless the field's own words say it is the applicant's, or,
+        // for shipping, name the recipient (收件人: the recipient's, as the words alone say).
         if let Some(mode) = token.mode.as_deref()
             && whose != Whose::Applicant
+            && !(mode == "shipping" && whose == Whose::Role(Role::Recipient))
         {
             return Own {
                 draft: Draft::Skip(SkipReason::OtherParty(
@@ -1119,6 +1121,23 @@ pub(crate) fn own(
                 whose,
                 part: None,
             },
+            // `street-address` says a street address, not whose: a label that names another
+            // address (通讯地址, 居住地址) decides which one it is.
+            Ok((Key::PersonHukouAddress, None))
+                if matches!(
+                    decided,
+                    Some(Draft::Key {
+                        key: Key::PersonResidenceAddress,
+                        ..
+                    })
+                ) =>
+            {
+                Own {
+                    draft: decided.unwrap_or(Draft::Skip(SkipReason::Unrecognised)),
+                    whose,
+                    part: None,
+                }
+            }
             Ok((key, part)) => Own {
                 draft: Draft::Key {
                     // A surname or given name asked for in Latin letters is the Latin name's.
@@ -1159,7 +1178,13 @@ pub(crate) fn own(
     };
     Own {
         draft: support(
-            foreign_language(field, unlike_options(field, draft)),
+            foreign_language(
+                field,
+                more_than_a_house_number(
+                    field,
+                    a_home_address(field, unlike_options(field, draft)),
+                ),
+            ),
             options,
         ),
         whose,
@@ -1190,6 +1215,44 @@ fn foreign_language(field: &FieldDescriptor, draft: Draft) -> Draft {
         Draft::Skip(SkipReason::NotInDictionary("外文".into()))
     } else {
         draft
+    }
+}
+
+/// A box for 家庭住址 (where the family lives) is the registered address on some forms and
+/// the residence on others, and the form does not say which: refused rather than guessed. A
+/// select of its divisions (the first of a cascade) still starts the cascade.
+fn a_home_address(field: &FieldDescriptor, draft: Draft) -> Draft {
+    match &draft {
+        Draft::Key {
+            key: Key::PersonHukouAddress,
+            reason: Reason::Label(word),
+        } if word.starts_with("家庭")
+            && !matches!(field.control, Control::Select | Control::RadioGroup) =>
+        {
+            Draft::Skip(SkipReason::NotInDictionary(word.clone()))
+        }
+        _ => draft,
+    }
+}
+
+/// Words of a placeholder that asks for more than a house number (小区、楼号、单元、室): all of an
+/// address below its divisions.
+const BELOW_A_HOUSE_NUMBER: [&str; 6] = ["小区", "楼号", "楼栋", "单元", "室", "房号"];
+
+/// A 门牌号 box whose placeholder asks for the estate, building and flat as well is the rest
+/// of an address under its divisions, not the house number alone: refused, as a detail box
+/// under a cascade of divisions is (the number alone would leave out the rest).
+fn more_than_a_house_number(field: &FieldDescriptor, draft: Draft) -> Draft {
+    let asks_more = field
+        .placeholder
+        .as_deref()
+        .is_some_and(|p| BELOW_A_HOUSE_NUMBER.iter().any(|w| p.contains(w)));
+    match &draft {
+        Draft::Key {
+            key: Key::AddressHouseNo,
+            reason,
+        } if asks_more => Draft::Skip(SkipReason::NotInDictionary(reason.detail().into())),
+        _ => draft,
     }
 }
 

@@ -260,6 +260,25 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     rule(R(Role::Other), ZhCn, &["抵押权人"]),
     // A vehicle's former owner on a transfer (原机动车所有人): the seller, not the owner.
     rule(R(Role::Other), ZhCn, &["原机动车所有人", "原所有人"]),
+    // The head of one function of a firm (质量负责人, 安全管理负责人) or its manager beside its
+    // legal representative (企业负责人 on a licence filing): an officer the profile does not
+    // hold, not the 负责人 who is the legal representative. Longer than 负责人, so they win.
+    rule(
+        R(Role::Other),
+        ZhCn,
+        &[
+            "企业负责人",
+            "质量负责人",
+            "质量管理负责人",
+            "安全负责人",
+            "安全管理负责人",
+            "安全生产负责人",
+            "安全生产管理负责人",
+            "技术负责人",
+            "项目负责人",
+            "生产负责人",
+        ],
+    ),
     // The child an adoption is for and whoever gives it up (a welfare institution, a birth
     // parent): the owner is the adopter, and neither is in the profile yet.
     rule(R(Role::Other), ZhCn, &["被收养人", "送养人"]),
@@ -498,10 +517,20 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "医院名称",
             "医疗机构",
             "执业机构",
-            "机构联系电话",
-            "机构电话",
             "机构地址",
+            // A school's or hospital's phone (免疫医院电话): the institution's, not the person's.
+            "医院电话",
+            "医院联系电话",
+            "学校电话",
+            "学校联系电话",
         ],
+    ),
+    // An institution's phone: on a person's form the institution he names (a hospital he
+    // will practise at), not held; on a firm's form (an organisation applying) its own line.
+    rule(
+        Either(None, D::ContactLandline),
+        ZhCn,
+        &["机构联系电话", "机构电话"],
     ),
     rule(
         Unheld("去往的地方"),
@@ -528,6 +557,12 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "参加工作日期",
             "工作年限",
         ],
+    ),
+    // A professional title (职称: 工程师, 主治医师): not a post in a firm (职务), not held.
+    rule(
+        Unheld("职称"),
+        ZhCn,
+        &["职称", "专业技术职称", "技术职称", "专业技术职务"],
     ),
     rule(
         Unheld("地址行"),
@@ -947,6 +982,8 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "身份证住址",
             "身份证地址",
             "住址",
+            // Where the family lives: a box for it is refused (see `classify`), its divisions
+            // are read as a cascade's.
             "家庭住址",
             // 交管 forms: the address the ID gives (登记住所) and where one can be reached
             // (联系住所, below); not a firm's 住所.
@@ -1374,6 +1411,9 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         ],
     ),
     rule(K(D::FirmName), ZhTw, &["公司名稱", "商號名稱"]),
+    // An institution's name: on a firm's form (a 社会服务机构 or another body applying) its
+    // own name; on a person's form an institution he names, not held.
+    rule(Either(None, D::FirmName), ZhCn, &["机构名称", "机构全称"]),
     rule(K(D::FirmName), En, &["business name", "entity name"]),
     rule(
         Either(Some(D::PersonEmployer), D::FirmName),

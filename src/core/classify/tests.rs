@@ -1803,3 +1803,163 @@ fn a_vehicle_transfer_is_applied_for_by_its_new_owner() {
     // Outside a transfer the plate is the owner's.
     assert_eq!(key_of(&labelled("号牌号码")), Some(Key::DocVehiclePlate));
 }
+
+#[test]
+fn a_change_of_legal_representative_has_the_registered_one_and_somebody_new() {
+    // 法定代表人变更: before the change, the representative as registered now (the profile's);
+    // after it, somebody the profile does not hold yet. An organisation's 机构名称 and
+    // 机构联系电话 are its own on its form.
+    let fields = [
+        in_section("a", "机构名称", "机构基本情况"),
+        in_section("b", "统一社会信用代码", "机构基本情况"),
+        in_section("c", "机构联系电话", "机构基本情况"),
+        in_section("d", "姓名", "变更前法定代表人"),
+        in_section("e", "身份证号码", "变更前法定代表人"),
+        in_section("f", "姓名", "变更后法定代表人（拟任）"),
+        in_section("g", "性别", "变更后法定代表人（拟任）"),
+        in_section("h", "移动电话", "变更后法定代表人（拟任）"),
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[0], (Some(Key::FirmName), None));
+    assert_eq!(got[2], (Some(Key::ContactLandline), Some("firm".into())));
+    assert_eq!(got[3], (Some(Key::PersonName), Some("legal_rep".into())));
+    assert_eq!(
+        got[4],
+        (Some(Key::PersonIdNumber), Some("legal_rep".into()))
+    );
+    assert_eq!(got[5], (Some(Key::PersonName), Some("other".into())));
+    assert_eq!(got[6], (Some(Key::PersonSex), Some("other".into())));
+    assert_eq!(got[7], (Some(Key::ContactMobile), Some("other".into())));
+    // On a person's form an institution is one he names: not held.
+    assert_eq!(key_of(&labelled("机构名称")), None);
+    assert_eq!(key_of(&labelled("机构联系电话")), None);
+}
+
+#[test]
+fn the_head_of_one_function_is_not_the_legal_representative() {
+    // 质量负责人, 安全管理负责人, 企业负责人 beside 法定代表人: officers the profile does not
+    // hold; a professional title (职称) is not held.
+    let fields = [
+        in_section("a", "企业名称", "企业基本信息"),
+        in_section("b", "法定代表人 姓名", "人员信息"),
+        in_section("c", "法定代表人 职称", "人员信息"),
+        in_section("d", "企业负责人 姓名", "人员信息"),
+        in_section("e", "质量负责人 身份证号码", "人员信息"),
+        in_section("f", "安全管理负责人电话", "安全生产管理"),
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[1], (Some(Key::PersonName), Some("legal_rep".into())));
+    assert_eq!(got[2], (None, None));
+    assert_eq!(got[3], (Some(Key::PersonName), Some("other".into())));
+    assert_eq!(got[4], (Some(Key::PersonIdNumber), Some("other".into())));
+    assert_eq!(got[5], (Some(Key::ContactMobile), Some("other".into())));
+    assert_eq!(
+        key_of(&labelled("负责人姓名")),
+        None,
+        "still the legal representative's, refused on its own"
+    );
+}
+
+#[test]
+fn an_animal_or_what_a_query_asks_about_is_nobodys_in_the_profile() {
+    // 养犬登记: the dog's sex and birth date; 不动产登记资料查询: the property queried and its
+    // holder. A hospital's phone is the hospital's.
+    let fields = [
+        in_section("a", "养犬人姓名", "养犬人信息"),
+        in_section("b", "性别", "犬只信息"),
+        in_section("c", "出生日期", "犬只信息"),
+        in_section("d", "免疫医院电话", "犬只信息"),
+        in_section("e", "手机号码", "养犬人信息"),
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[0], (Some(Key::PersonName), None));
+    assert_eq!(got[1], (None, None));
+    assert_eq!(got[2], (None, None));
+    assert_eq!(got[3], (None, None));
+    assert_eq!(got[4], (Some(Key::ContactMobile), None));
+    let query = [
+        in_section("a", "姓名（名称）", "查询申请人"),
+        in_section("b", "不动产权证书号", "查询内容"),
+        in_section("c", "权利人姓名（名称）", "查询内容"),
+    ];
+    let got = keys(&query);
+    assert_eq!(got[0], (Some(Key::PersonName), None));
+    assert_eq!(got[1], (None, None));
+    assert_eq!(got[2], (None, None));
+    // Elsewhere the certificate is the owner's.
+    assert_eq!(
+        key_of(&labelled("不动产权证书号")),
+        Some(Key::DocPropertyCertNo)
+    );
+}
+
+#[test]
+fn an_employers_contact_on_a_persons_form_and_a_fax_on_a_firms() {
+    // 劳动能力鉴定: the employer's 单位联系人 and 单位联系电话 are the employer's; the agent's
+    // 与职工关系 is his relation. On a firm's form a fax in its contact's block is the firm's.
+    let fields = [
+        in_section("a", "职工姓名", "工伤职工信息"),
+        in_section("b", "用人单位名称", "用人单位信息"),
+        in_section("c", "单位联系人", "用人单位信息"),
+        in_section("d", "单位联系电话", "用人单位信息"),
+        in_section("e", "姓名", "委托代理人（近亲属）"),
+        in_section("f", "与职工关系", "委托代理人（近亲属）"),
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[0], (Some(Key::PersonName), None));
+    assert_eq!(got[1], (Some(Key::PersonEmployer), None));
+    assert_eq!(got[2], (None, None));
+    assert_eq!(got[3], (None, None));
+    assert_eq!(got[5], (Some(Key::AgentRelation), Some("agent".into())));
+    let firm = [
+        in_section("a", "企业名称", "企业基本信息"),
+        in_section("b", "统一社会信用代码", "企业基本信息"),
+        in_section("c", "联系人", "联系人"),
+        in_section("d", "传真", "联系人"),
+    ];
+    let got = keys(&firm);
+    assert_eq!(got[2], (Some(Key::PersonName), Some("contact".into())));
+    assert_eq!(got[3], (Some(Key::ContactFax), Some("firm".into())));
+}
+
+#[test]
+fn which_address_a_box_asks_for() {
+    // `street-address` says a street address, not whose: 通讯地址 is where he lives.
+    let mut f = FieldDescriptor::text("f", "通讯地址");
+    f.autocomplete = Some("street-address".into());
+    assert_eq!(key_of(&classify(&f)), Some(Key::PersonResidenceAddress));
+    f.label = Some("地址".into());
+    assert_eq!(key_of(&classify(&f)), Some(Key::PersonHukouAddress));
+    // A 门牌号 box that asks for the estate, building and flat too is not a house number.
+    let mut f = FieldDescriptor::text("f", "门牌号");
+    assert_eq!(key_of(&classify(&f)), Some(Key::AddressHouseNo));
+    f.placeholder = Some("小区、楼号、单元、室".into());
+    assert_eq!(key_of(&classify(&f)), None);
+    // 家庭住址: the registered address or the residence, the form does not say.
+    assert_eq!(key_of(&labelled("家庭住址")), None);
+    // A select of its divisions still starts a cascade.
+    let home = select("h", Some("家庭住址"), &["区（县）", "荔湾区", "越秀区"]);
+    let said = || Draft::Key {
+        key: Key::PersonHukouAddress,
+        reason: Reason::Label("家庭住址".into()),
+    };
+    assert!(matches!(a_home_address(&home, said()), Draft::Key { .. }));
+    let boxed = FieldDescriptor::text("b", "家庭住址");
+    assert!(matches!(a_home_address(&boxed, said()), Draft::Skip(_)));
+}
+
+#[test]
+fn a_shipping_name_labelled_as_the_recipients_is_the_recipients() {
+    // 领证方式 by post: 收件人 with `shipping name` is the recipient's name; a shipping address
+    // whose words name nobody stays refused.
+    let fields = {
+        let mut name = in_section("a", "收件人", "领证方式");
+        name.autocomplete = Some("shipping name".into());
+        let mut address = in_section("b", "邮寄地址", "领证方式");
+        address.autocomplete = Some("shipping street-address".into());
+        [in_section("c", "姓名", "申请人信息"), name, address]
+    };
+    let got = keys(&fields);
+    assert_eq!(got[1], (Some(Key::PersonName), Some("recipient".into())));
+    assert_eq!(got[2], (None, None));
+}
