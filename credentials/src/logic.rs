@@ -160,7 +160,14 @@ pub fn import_apply_json(text: &str, trust: &str, profile: &str, now: i64, shown
         .unwrap_or_default();
     let previewed = preview(&profile, &incoming.elements, &incoming.source, today);
     match apply(&mut profile, &incoming.elements, &previewed, today, &stamp) {
-        Ok(written) => json!({"ok": true, "written": written, "profile": profile.to_json()}),
+        Ok(written) => {
+            // The credential itself is kept with the profile, to present chosen elements of
+            // it at a service window later.
+            if incoming.kind == "credential" {
+                profile.keep_credential(text);
+            }
+            json!({"ok": true, "written": written, "profile": profile.to_json()})
+        }
         Err(_) => stale(),
     }
 }
