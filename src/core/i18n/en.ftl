@@ -642,6 +642,7 @@ handoff-qr-too-large = Too long for one QR code. Choose fewer items.
 handoff-presentation-mismatch = The credential's { $element } differs from the value handed over: the credential is not relied on.
 handoff-presentation-not-handed-over = The credential discloses { $element }, which was not handed over: the credential is not relied on.
 handoff-presentation-empty = The credential discloses no item: it is not relied on.
+handoff-presented = Attached the signed parts of { $count } credential(s) for the items chosen, so the window can verify them; nothing else of the credentials leaves the phone.
 
 ## The staff desk (一窗受理): receiving a hand-off and signing an attestation (no value here).
 desk-locked = Unlock this desk's vault first.
