@@ -51,8 +51,8 @@ function watch(page, problems) {
   return page;
 }
 
-/** The citizen's phone: a vault holding the citizen's profile, typed and saved. */
-async function citizenWithProfile(context, problems) {
+/** The citizen's app with a new vault, on 我的资料. */
+async function newVault(context, problems) {
   const page = watch(await context.newPage(), problems);
   await page.goto(`${BASE}app.html`);
   await page.locator(W('app-heading')).waitFor({ timeout: 30000 });
@@ -63,11 +63,22 @@ async function citizenWithProfile(context, problems) {
   await page.locator(W('create-vault')).click();
   await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
   await page.locator(W('nav-profile')).click();
-  await typeCitizen(page, DEMO);
-  await page.locator(W('save')).click();
-  await page.waitForFunction(() =>
+  return page;
+}
+
+/** Waits until the app's last save is done. */
+function saved(page) {
+  return page.waitForFunction(() =>
     document.querySelector('[data-oncefill-host]').shadowRoot.querySelector('[data-of="vault-status"]')?.textContent.includes('最近保存于'),
   );
+}
+
+/** The citizen's phone: a vault holding the citizen's profile, typed and saved. */
+async function citizenWithProfile(context, problems) {
+  const page = await newVault(context, problems);
+  await typeCitizen(page, DEMO);
+  await page.locator(W('save')).click();
+  await saved(page);
   await page.close();
 }
 
@@ -181,25 +192,14 @@ test('citizen app → QR → desk → hall form → attestation back → 结束�
 
 /** The citizen's phone: a vault, and the demo resident-ID credential imported and saved. */
 async function citizenWithCredential(context, problems) {
-  const page = watch(await context.newPage(), problems);
-  await page.goto(`${BASE}app.html`);
-  await page.locator(W('app-heading')).waitFor({ timeout: 30000 });
-  await page.locator(W('nav-settings')).click();
-  await page.locator(W('settings-setup')).click();
-  await page.locator(W('new-pass')).fill(PASS);
-  await page.locator(W('new-pass-2')).fill(PASS);
-  await page.locator(W('create-vault')).click();
-  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
-  await page.locator(W('nav-profile')).click();
+  const page = await newVault(context, problems);
   await page.locator(W('open-verify')).click();
   await page.locator(`${W('credential-check')}:not([disabled])`).waitFor({ timeout: 30000 });
   await page.locator(W('credential-file')).setInputFiles(CREDENTIAL);
   await page.locator(W('credential-apply')).click({ timeout: 30000 });
   await page.locator(W('credential-done')).waitFor();
   await page.locator(W('credential-to-profile')).click();
-  await page.waitForFunction(() =>
-    document.querySelector('[data-oncefill-host]').shadowRoot.querySelector('[data-of="vault-status"]')?.textContent.includes('最近保存于'),
-  );
+  await saved(page);
   await page.close();
 }
 
