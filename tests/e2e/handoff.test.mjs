@@ -203,11 +203,16 @@ async function citizenWithCredential(context, problems) {
   await page.close();
 }
 
-test('a citizen\'s credential: only the chosen elements\' disclosures are handed over, and the desk shows them as verified', async () => {
-  const problems = [];
+/**
+ * A citizen with the demo credential hands over the elements ticked at the start to a desk
+ * (its context made with `deskOptions`, then `deskSetUp(context)`); returns the desk's page
+ * once it has received them, with the contexts to close.
+ */
+async function handOverWithCredential(problems, deskOptions = {}, deskSetUp = async () => {}) {
   // A phone's screen has three pixels to the point: the larger code stays readable.
   const phone = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 800 }, deviceScaleFactor: 3 });
-  const pc = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+  const pc = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 }, ...deskOptions });
+  await deskSetUp(pc);
   await citizenWithCredential(phone, problems);
 
   const desk = await pc.newPage();
@@ -232,6 +237,12 @@ test('a citizen\'s credential: only the chosen elements\' disclosures are handed
   writeFileSync(picture, await qr.screenshot());
   await desk.locator(D('sealed-image')).setInputFiles(picture);
   await desk.locator(D('received')).filter({ hasText: '已收到 4 项' }).waitFor({ timeout: 30000 });
+  return { desk, contexts: [phone, pc] };
+}
+
+test('a citizen\'s credential: only the chosen elements\' disclosures are handed over, and the desk shows them as verified', async () => {
+  const problems = [];
+  const { desk, contexts } = await handOverWithCredential(problems);
   const verified = desk.locator(D('credential-verified'));
   await verified.waitFor();
   const said = await verified.innerText();
@@ -247,6 +258,25 @@ test('a citizen\'s credential: only the chosen elements\' disclosures are handed
   assert.ok((await residue(desk, ['柏青岚'])).length > 0, 'the search finds what was handed over');
   assert.deepEqual(await residue(desk, UNCHOSEN), [], 'nothing of the unchosen elements at the desk');
   assertNoProblems(problems);
-  await phone.close();
-  await pc.close();
+  for (const c of contexts) await c.close();
+});
+
+test('a desk whose trust list does not hold the issuer refuses the credential in plain words, and its elements stay self-declared', async () => {
+  const problems = [];
+  // This deployment's trust list is another one (the reference's example issuers only).
+  const other = readFileSync(join(ROOT, 'tests/credentials/example-trust.json'), 'utf8');
+  const { desk, contexts } = await handOverWithCredential(problems, { serviceWorkers: 'block' }, (pc) =>
+    pc.route('**/trust/demo-trust.json', (route) => route.fulfill({ body: other, contentType: 'application/json' })),
+  );
+  const refused = desk.locator(D('credential-refused'));
+  await refused.waitFor();
+  assert.match(
+    await refused.innerText(),
+    /^凭证未通过核验：凭证的签发机构不在信任列表中。 其中的资料按本人自填对待，请核对原件。 A credential was refused: .+ Its items count as the citizen's own declaration: check the original\.$/,
+  );
+  assert.equal(await desk.locator(D('credential-verified')).count(), 0);
+  assert.equal(await desk.locator(W('field-person.name')).inputValue(), '柏青岚', 'the values are there');
+  assert.equal(await desk.locator(W('verified-badge')).count(), 0, 'as the citizen\'s own declaration');
+  assertNoProblems(problems);
+  for (const c of contexts) await c.close();
 });
