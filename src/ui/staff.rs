@@ -14,7 +14,9 @@
 //! The desk's hand-off (`desk_*`, called by `staff.js`): once the clerk has unlocked, the case
 //! starts a [`DeskSession`] whose secret lives in this instance only, and the loader shows its
 //! offer; a citizen's sealed code (scanner text, a picture's grey levels, camera frames) is
-//! opened here and joined into the editor's data, unsaved. The hall's key (made or imported
+//! opened here and joined into the editor's data, unsaved; the credential presentations it
+//! carries are verified against the trust list the loader fetched, and the elements of those
+//! that verify go in as verified by their credential. The hall's key (made or imported
 //! under 本窗口的核验密钥) is kept in the stored profile beside the log; the desk signs the
 //! ticked elements of the case's applicant with it ([`attest::attest`]) and hands the loader
 //! the text for `app.html#attest=`. No value ever crosses to the loader.
@@ -25,9 +27,9 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::core::credential::elements::Target;
+use crate::core::credential::trust::TrustList;
 use crate::core::dictionary::{ELEMENTS, Group, Key};
 use crate::core::handoff::attest::{self, HallKey};
-use crate::core::credential::trust::TrustList;
 use crate::core::handoff::{DeskSession, present, qr};
 use crate::core::i18n::{Lang, available};
 use crate::core::profile::Profile;

@@ -257,6 +257,11 @@ test('a citizen\'s credential: only the chosen elements\' disclosures are handed
   // the same search finds a chosen one).
   assert.ok((await residue(desk, ['柏青岚'])).length > 0, 'the search finds what was handed over');
   assert.deepEqual(await residue(desk, UNCHOSEN), [], 'nothing of the unchosen elements at the desk');
+  // 结束办理: the verified values, and the presentation they came in, are gone with the case.
+  await desk.locator(D('end')).click();
+  await desk.locator(D('status')).filter({ hasText: '办理已结束' }).waitFor();
+  await desk.locator(W('unlock-pass')).waitFor();
+  assert.deepEqual(await residue(desk, ['柏青岚', '1988-09-12']), [], 'nothing of the citizen is left');
   assertNoProblems(problems);
   for (const c of contexts) await c.close();
 });
