@@ -29,19 +29,20 @@ pub fn normal(key: Key, value: &str, today: time::Date) -> Option<String> {
 
 /// The presentation of `credential` (the holder's compact SD-JWT, as issued) disclosing the
 /// claims that fill the chosen `elements` of the credential's subject (each element with the
-/// value being handed over), at `now`. `Ok(None)` when none of them is this credential's (or
-/// its value differs from the credential's); a refusal when the credential does not verify.
+/// value being handed over), at `now`, with the elements it vouches for. `Ok(None)` when none
+/// of them is this credential's (or its value differs from the credential's); a refusal when
+/// the credential does not verify.
 pub fn present(
     credential: &str,
     trust: &TrustList,
     elements: &[(Key, &str)],
     now: OffsetDateTime,
-) -> Result<Option<String>, CredentialError> {
+) -> Result<Option<(String, Vec<Key>)>, CredentialError> {
     let credential = credential.trim();
     let verified = verify(credential, trust, &Policy::Issued, now)?;
     let today = now.to_offset(CHINA_OFFSET).date();
-    // The claims of the chosen elements whose value is the credential's.
-    let claims: BTreeSet<&str> = verified
+    // The chosen elements whose value is the credential's, and their claims.
+    let vouched: Vec<_> = verified
         .elements
         .iter()
         .filter(|m| !m.target.legal_rep && m.problem.is_none())
@@ -52,8 +53,8 @@ pub fn present(
                         == normal(*key, value, today).as_deref()
             })
         })
-        .flat_map(|m| m.claim.split('+'))
         .collect();
+    let claims: BTreeSet<&str> = vouched.iter().flat_map(|m| m.claim.split('+')).collect();
     if claims.is_empty() {
         return Ok(None);
     }
@@ -112,7 +113,7 @@ pub fn present(
             out.push('~');
         }
     }
-    Ok(Some(out))
+    Ok(Some((out, vouched.iter().map(|m| m.target.key).collect())))
 }
 
 /// The digests a value holds: its `_sd` arrays and `{"...": digest}` array elements, at the

@@ -24,26 +24,31 @@ use crate::core::i18n::{Arg, Lang, tr};
 
 /// The presentations of the applicant's elements among `items` from the profile's
 /// `credentials` (each verified first; one that no longer verifies, or holds none of them,
-/// is left out), at most [`MAX_PRESENTATIONS`].
+/// is left out), at most [`MAX_PRESENTATIONS`]. The newest credential (the last kept) is
+/// presented first, and an older one only for elements the newer ones do not vouch for (a
+/// renewed ID card's credential and the old one are not both sent).
 pub fn presentations(
     credentials: &[String],
     items: &[Item],
     trust: &TrustList,
     now: OffsetDateTime,
 ) -> Vec<String> {
-    let chosen: Vec<(Key, &str)> = items
+    let mut left: Vec<(Key, &str)> = items
         .iter()
         .filter(|i| i.role.is_none())
         .map(|i| (i.key, i.value()))
         .collect();
-    if chosen.is_empty() {
-        return Vec::new();
+    let mut out = Vec::new();
+    for credential in credentials.iter().rev() {
+        if left.is_empty() || out.len() == MAX_PRESENTATIONS {
+            break;
+        }
+        if let Ok(Some((presentation, keys))) = present(credential, trust, &left, now) {
+            left.retain(|(key, _)| !keys.contains(key));
+            out.push(presentation);
+        }
     }
-    credentials
-        .iter()
-        .filter_map(|c| present(c, trust, &chosen, now).ok().flatten())
-        .take(MAX_PRESENTATIONS)
-        .collect()
+    out
 }
 
 /// Why the desk refused a presentation. Messages name an element at most, never a value.

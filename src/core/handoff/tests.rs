@@ -640,6 +640,15 @@ mod credentials {
     }
 
     #[test]
+    fn the_newest_credential_is_presented_and_an_older_one_only_for_what_it_adds() {
+        const SM2: &str = include_str!("../../../tests/credentials/resident-id-sm2.sdjwt");
+        let kept = [ES256.to_string(), SM2.to_string()];
+        let p = presentations(&kept, &chosen(), &trust(), at());
+        assert_eq!(p.len(), 1, "the same elements are not vouched for twice");
+        assert!(p[0].starts_with(SM2.split('~').next().unwrap()));
+    }
+
+    #[test]
     fn the_desk_verifies_a_presentation_and_marks_its_elements() {
         let desk = desk_at(21);
         let mut items = chosen();
