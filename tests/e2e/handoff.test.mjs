@@ -228,6 +228,17 @@ async function handOverWithCredential(problems, deskOptions = {}, deskSetUp = as
   await app.locator(W('handoff-check')).waitFor({ timeout: 30000 });
   const ticked = await app.locator(`${W('handoff-pick')}:checked`).evaluateAll((xs) => xs.map((x) => x.dataset.element));
   assert.deepEqual(ticked.sort(), ['person.birth_date', 'person.ethnicity', 'person.name', 'person.sex']);
+  // Everything the credential holds, with its presentation, does not fit one QR code: refused in
+  // plain words, naming no value.
+  const picks = app.locator(`${W('handoff-pick')}:not(:checked)`);
+  while ((await picks.count()) > 0) await picks.first().check();
+  await app.locator(W('handoff-seal')).click();
+  const refusedHere = app.locator(W('handoff-refused'));
+  await refusedHere.waitFor();
+  assert.equal(await refusedHere.innerText(), '内容过长，一个二维码放不下，请少选几项。');
+  for (const pick of await app.locator(W('handoff-pick')).all()) {
+    if (!ticked.includes(await pick.getAttribute('data-element'))) await pick.uncheck();
+  }
   await app.locator(W('handoff-seal')).click();
   const qr = app.locator(W('handoff-qr'));
   await qr.waitFor();
