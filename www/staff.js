@@ -46,6 +46,11 @@
   var messages = fetch(base + 'i18n/zh-CN.ftl')
     .then(function (r) { return r.ok ? r.text() : undefined; })
     .catch(function () { return undefined; });
+  // The deployment's trust list (the demo one until a deployment puts its own at this path):
+  // a citizen's credential presentations are verified against it.
+  var trust = fetch(base + 'trust/demo-trust.json', { cache: 'no-cache' })
+    .then(function (r) { return r.ok ? r.text() : undefined; })
+    .catch(function () { return undefined; });
 
   function $(name) { return document.querySelector('[data-staff="' + name + '"]'); }
   function frame() { return document.querySelector('iframe[data-staff-form]'); }
@@ -238,6 +243,7 @@
     function received(result) {
       $('refused').textContent = '';
       $('received').textContent = '';
+      $('credentials').textContent = '';
       if (!result.ok) {
         say($('refused'), result.message);
         return;
@@ -253,11 +259,44 @@
         en += ' ' + apart.length + ' more are a firm\'s or an agent\'s and were not put in: ' + apart.map(enName).join(', ') + '.';
       }
       say($('received'), { zh: zh, en: en });
+      credentials(result.credentials || []);
+    }
+
+    // Each credential presented: verified (issuer, date, method, the elements it vouches for,
+    // marked 已核验 in the data), or refused with the reason (its elements stay as the
+    // citizen declared them, to be checked against the original).
+    function credentials(list) {
+      var box = $('credentials');
+      box.textContent = '';
+      list.forEach(function (c) {
+        var p = document.createElement('p');
+        if (c.ok) {
+          var zhNames = c.elements.map(function (e) { return e.zh; }).join('、');
+          var enNames = c.elements.map(function (e) { return e.en; }).join(', ');
+          var demo = c.demo ? { zh: '（演示）', en: ' (demo)' } : { zh: '', en: '' };
+          p.className = 'staff-verified';
+          p.setAttribute('data-staff', 'credential-verified');
+          say(p, {
+            zh: '已核验 · 电子证照（' + c.issuer.zh + '，' + c.date + '，' + c.alg + '）' + demo.zh + '：' + zhNames + '。',
+            en: 'Verified · signed credential (' + (c.issuer.en || c.issuer.zh) + ', ' + c.date + ', ' + c.alg + ')' + demo.en + ': ' + enNames + '.',
+          });
+        } else {
+          p.className = 'staff-refused';
+          p.setAttribute('data-staff', 'credential-refused');
+          say(p, {
+            zh: '凭证未通过核验：' + c.message.zh + ' 其中的资料按本人自填对待，请核对原件。',
+            en: c.message.en ? 'A credential was refused: ' + c.message.en + ' Its items count as the citizen\'s own declaration: check the original.' : undefined,
+          });
+        }
+        box.appendChild(p);
+      });
     }
 
     function open(text) {
       if (!module) return;
-      received(parse(module.desk_receive(text)));
+      trust.then(function (list) {
+        if (module) received(parse(module.desk_receive(text, list)));
+      });
     }
 
     // A picture to grey levels, scaled down to at most `max` pixels a side.
@@ -438,7 +477,7 @@
       stopCamera();
       offer = null;
       $('desk').hidden = true;
-      ['offer', 'check', 'offer-left', 'received', 'refused', 'attest-status', 'attest-choices',
+      ['offer', 'check', 'offer-left', 'received', 'credentials', 'refused', 'attest-status', 'attest-choices',
         'hall-status', 'hall-trust', 'hall-message'].forEach(function (n) { $(n).textContent = ''; });
       ['sealed', 'sealed-image', 'hall-secret', 'hall-id', 'hall-kid'].forEach(function (n) { $(n).value = ''; });
       $('offer-qr').removeAttribute('src');

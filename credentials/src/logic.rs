@@ -9,7 +9,7 @@ use oncefill::core::credential::trust::TrustList;
 use oncefill::core::credential::{Policy, verify};
 use oncefill::core::dictionary::Key;
 use oncefill::core::handoff::attest::{self, Attestation};
-use oncefill::core::handoff::{self, HandoffError, Item, Offer, PAYLOAD_TTL, qr};
+use oncefill::core::handoff::{self, HandoffError, Item, Offer, PAYLOAD_TTL, present, qr};
 use oncefill::core::i18n::Lang;
 use oncefill::core::profile::{Profile, Source};
 use oncefill::core::role::RoleRef;
@@ -160,7 +160,14 @@ pub fn import_apply_json(text: &str, trust: &str, profile: &str, now: i64, shown
         .unwrap_or_default();
     let previewed = preview(&profile, &incoming.elements, &incoming.source, today);
     match apply(&mut profile, &incoming.elements, &previewed, today, &stamp) {
-        Ok(written) => json!({"ok": true, "written": written, "profile": profile.to_json()}),
+        Ok(written) => {
+            // The credential itself is kept with the profile, to present chosen elements of
+            // it at a service window later.
+            if incoming.kind == "credential" {
+                profile.keep_credential(text);
+            }
+            json!({"ok": true, "written": written, "profile": profile.to_json()})
+        }
         Err(_) => stale(),
     }
 }
@@ -181,17 +188,31 @@ pub fn offer_json(text: &str, now: i64) -> Value {
     }
 }
 
-/// Seals `items` (JSON `[[element, role or null, value], …]`) to `offer` at `now`:
-/// `{"ok": true, "sealed", "expires", "svg": the QR code, "entry": the disclosure record's
-/// entry}`, or a refusal.
-pub fn seal_json(offer: &str, items: &str, now: i64) -> Value {
-    match sealed(offer, items, now) {
+/// Seals `items` (JSON `[[element, role or null, value], …]`) to `offer` at `now`, with
+/// presentations of the applicant's chosen elements from `credentials` (the profile's
+/// credentials, each verified against `trust` first; none without a trust list):
+/// `{"ok": true, "sealed", "expires", "svg": the QR code, "presented": how many credentials
+/// were presented, "entry": the disclosure record's entry}`, or a refusal.
+pub fn seal_json(
+    offer: &str,
+    items: &str,
+    credentials: &[String],
+    trust: Option<&str>,
+    now: i64,
+) -> Value {
+    match sealed(offer, items, credentials, trust, now) {
         Ok(v) => v,
         Err(e) => handoff_refusal(&e),
     }
 }
 
-fn sealed(offer: &str, items: &str, now: i64) -> Result<Value, HandoffError> {
+fn sealed(
+    offer: &str,
+    items: &str,
+    credentials: &[String],
+    trust: Option<&str>,
+    now: i64,
+) -> Result<Value, HandoffError> {
     let offer = Offer::parse(offer)?;
     let mut raw: Vec<(String, Option<String>, String)> =
         serde_json::from_str(items).map_err(|_| HandoffError::Malformed)?;
@@ -210,7 +231,18 @@ fn sealed(offer: &str, items: &str, now: i64) -> Result<Value, HandoffError> {
         value.zeroize();
     }
     let items = items?;
-    let text = handoff::seal(&offer, &items, now, &mut OsRandom)?;
+    let list = trust.and_then(|t| TrustList::from_json(t).ok());
+    let at = OffsetDateTime::from_unix_timestamp(now).unwrap_or(OffsetDateTime::UNIX_EPOCH);
+    let mut presented = match &list {
+        Some(list) if !credentials.is_empty() => {
+            present::presentations(credentials, &items, list, at)
+        }
+        _ => Vec::new(),
+    };
+    let text = handoff::seal_with(&offer, &items, &presented, now, &mut OsRandom);
+    let count = presented.len();
+    presented.iter_mut().for_each(Zeroize::zeroize);
+    let text = text?;
     let matrix = qr::render(&text)?;
     let stamp = OffsetDateTime::from_unix_timestamp(now)
         .ok()
@@ -223,6 +255,7 @@ fn sealed(offer: &str, items: &str, now: i64) -> Result<Value, HandoffError> {
         "expires": now.saturating_add(PAYLOAD_TTL),
         "svg": svg(&matrix),
         "modules": matrix.width() + 2 * qr::QUIET_ZONE,
+        "presented": count,
         "entry": serde_json::to_value(&entry).unwrap_or(Value::Null),
     }))
 }

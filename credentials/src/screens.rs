@@ -108,6 +108,28 @@ fn use_focus_on_mount() -> NodeRef {
     heading
 }
 
+/// The deployment's trust list, asked for once when the screen opens: its text (none when it
+/// could not be fetched), and whether it has been asked for (whether it came or not).
+#[hook]
+fn use_trust_list(base: AttrValue) -> (Rc<std::cell::RefCell<Option<String>>>, bool) {
+    let trust = use_mut_ref(|| None::<String>);
+    let ready = use_state(|| false);
+    {
+        let (ready, trust) = (ready.clone(), trust.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let list = JsFuture::from(load_trust(&base))
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string());
+                *trust.borrow_mut() = list;
+                ready.set(true);
+            });
+        });
+    }
+    (trust, *ready)
+}
+
 /// Properties of [`ImportCredential`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct ImportProps {
@@ -149,9 +171,7 @@ pub fn ImportCredential(props: &ImportProps) -> Html {
             .map(|s| s.to_string())
             .unwrap_or_default()
     });
-    let trust = use_mut_ref(|| None::<String>);
-    // The trust list has been asked for (whether it came or not).
-    let ready = use_state(|| false);
+    let (trust, ready) = use_trust_list(props.base.clone());
     let step = use_state(|| Step::Input);
     let heading = use_focus_on_mount();
 
@@ -177,23 +197,14 @@ pub fn ImportCredential(props: &ImportProps) -> Html {
             }
         })
     };
-    // The trust list, once; a text from a link is checked when it is in.
+    // A text from a link is checked once the trust list is in.
     {
-        let (ready, trust, base) = (ready.clone(), trust.clone(), props.base.to_string());
         let (check, text, initial) = (check.clone(), text.clone(), props.initial.clone());
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let list = JsFuture::from(load_trust(&base))
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string());
-                *trust.borrow_mut() = list;
-                ready.set(true);
-                if let Some(initial) = initial {
-                    *text.borrow_mut() = Zeroizing::new(initial.to_string());
-                    check.emit(());
-                }
-            });
+        use_effect_with(ready, move |ready| {
+            if *ready && let Some(initial) = initial {
+                *text.borrow_mut() = Zeroizing::new(initial.to_string());
+                check.emit(());
+            }
         });
     }
     let on_input = {
@@ -258,7 +269,7 @@ pub fn ImportCredential(props: &ImportProps) -> Html {
         })
     };
 
-    let loading = if *ready {
+    let loading = if ready {
         html! {}
     } else {
         html! { <p class="of-note-plain" role="status">{ t("verify-loading") }</p> }
@@ -276,7 +287,7 @@ pub fn ImportCredential(props: &ImportProps) -> Html {
                 <textarea id="of-credential-text" data-of="credential-text" rows="4" spellcheck="false"
                     autocomplete="off" value={(*shown_text).clone()} oninput={on_input} />
                 <button type="submit" class="of-primary" data-of="credential-check"
-                    disabled={!*ready}>{ t("credential-check") }</button>
+                    disabled={!ready}>{ t("credential-check") }</button>
             </form>
         },
         Step::Preview(_, v) => preview(lang, v, apply, cancel),
@@ -427,6 +438,8 @@ struct Sealed {
     text: String,
     picture: String,
     expires: i64,
+    /// How many credentials it presents (their chosen elements' disclosures only).
+    presented: i64,
 }
 
 /// 交给窗口: the desk's check code, the elements to hand over, and the sealed QR code.
@@ -455,6 +468,8 @@ pub fn HandOff(props: &HandOffProps) -> Html {
         });
     }
     let sealed = use_state(|| None::<Result<Sealed, String>>);
+    // The trust list: the profile's credentials are verified with it before they are presented.
+    let (trust, _) = use_trust_list(props.base.clone());
     let tick = use_state(now);
     let heading = use_focus_on_mount();
 
@@ -522,7 +537,8 @@ pub fn HandOff(props: &HandOffProps) -> Html {
     let seal = {
         let (offer, picks, sealed, tick) =
             (offer.clone(), picks.clone(), sealed.clone(), tick.clone());
-        let (editor, on_record) = (props.editor.clone(), props.on_record.clone());
+        let (editor, on_record, trust) =
+            (props.editor.clone(), props.on_record.clone(), trust.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(Ok((text, _, _))) = &*offer else {
                 return;
@@ -561,7 +577,16 @@ pub fn HandOff(props: &HandOffProps) -> Html {
             }
             let at = now();
             tick.set(at);
-            let out = answer(seal_json(text, &json, at), lang);
+            let out = answer(
+                seal_json(
+                    text,
+                    &json,
+                    &profile.credentials,
+                    trust.borrow().as_deref(),
+                    at,
+                ),
+                lang,
+            );
             sealed.set(Some(out.map(|v| {
                 if let Ok(entry) = serde_json::from_value::<Entry>(v["entry"].clone()) {
                     on_record.emit(entry);
@@ -570,6 +595,7 @@ pub fn HandOff(props: &HandOffProps) -> Html {
                     text: v["sealed"].as_str().unwrap_or_default().to_string(),
                     picture: svg_url(v["svg"].as_str().unwrap_or_default()),
                     expires: v["expires"].as_i64().unwrap_or(0),
+                    presented: v["presented"].as_i64().unwrap_or(0),
                 }
             })));
         })
@@ -679,6 +705,11 @@ fn sealed_view(
                     } else {
                         <p class="of-handoff-show" ref={shown.clone()} tabindex="-1">{ t("handoff-show") }</p>
                         <img class="of-handoff-qr" data-of="handoff-qr" src={s.picture.clone()} alt={t("handoff-qr-alt")} />
+                        if s.presented > 0 {
+                            <p data-of="handoff-presented" data-count={s.presented.to_string()}>
+                                { tr(lang, "handoff-presented", &[("count", Arg::Num(s.presented))]) }
+                            </p>
+                        }
                         <p data-of="handoff-expiry" data-left={left.to_string()} aria-live="off">
                             { tr(lang, "handoff-expiry", &[("minutes", Arg::Num(left / 60)), ("seconds", Arg::Num(left % 60))]) }
                         </p>

@@ -14,7 +14,9 @@
 //! The desk's hand-off (`desk_*`, called by `staff.js`): once the clerk has unlocked, the case
 //! starts a [`DeskSession`] whose secret lives in this instance only, and the loader shows its
 //! offer; a citizen's sealed code (scanner text, a picture's grey levels, camera frames) is
-//! opened here and joined into the editor's data, unsaved. The hall's key (made or imported
+//! opened here and joined into the editor's data, unsaved; the credential presentations it
+//! carries are verified against the trust list the loader fetched, and the elements of those
+//! that verify go in as verified by their credential. The hall's key (made or imported
 //! under 本窗口的核验密钥) is kept in the stored profile beside the log; the desk signs the
 //! ticked elements of the case's applicant with it ([`attest::attest`]) and hands the loader
 //! the text for `app.html#attest=`. No value ever crosses to the loader.
@@ -25,9 +27,10 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 use crate::core::credential::elements::Target;
+use crate::core::credential::trust::TrustList;
 use crate::core::dictionary::{ELEMENTS, Group, Key};
 use crate::core::handoff::attest::{self, HallKey};
-use crate::core::handoff::{DeskSession, qr};
+use crate::core::handoff::{DeskSession, present, qr};
 use crate::core::i18n::{Lang, available};
 use crate::core::profile::Profile;
 use crate::core::vault::OsRandom;
@@ -217,12 +220,18 @@ fn names(key: Key) -> serde_json::Value {
 }
 
 /// Opens a citizen's sealed text with the case's session; what it carries goes into the
-/// editor (with what the clerk typed, unsaved). Returns `{"ok": true, "count" (put into the
-/// data), "elements": [{"id", "zh", "en", "role", "apart"}]}` (`apart`: of a firm's or an
-/// agent's role, not put into the data) or `{"ok": false, "code", "message": {"zh", "en"}}`:
-/// never a value.
+/// editor (with what the clerk typed, unsaved). The credential presentations it carries are
+/// verified against `trust` (the deployment's trust list, as text; none when it could not be
+/// fetched) and the applicant's values handed over ([`present::check`]): the elements of one
+/// that verifies go in as verified by its credential (the editor shows the badge), those of
+/// one that does not as the citizen's own declaration. Returns `{"ok": true, "count" (put
+/// into the data), "elements": [{"id", "zh", "en", "role", "apart", "verified"}],
+/// "credentials": [{"ok": true, "issuer": {"zh", "en"}, "date", "alg", "demo", "elements":
+/// [{"id", "zh", "en"}]} | {"ok": false, "code", "message": {"zh", "en"}}]}` (`apart`: of a
+/// firm's or an agent's role, not put into the data) or `{"ok": false, "code", "message":
+/// {"zh", "en"}}`: never a value.
 #[wasm_bindgen]
-pub fn desk_receive(text: &str) -> String {
+pub fn desk_receive(text: &str, trust: Option<String>) -> String {
     let Some(state) = handle().filter(unlocked) else {
         return refusal(
             "locked",
@@ -233,10 +242,11 @@ pub fn desk_receive(text: &str) -> String {
         Some(session) => session.open(text, now_s()),
         None => Err(crate::core::handoff::HandoffError::WrongSession),
     });
-    let received = match opened {
+    let mut received = match opened {
         Ok(r) => r,
         Err(e) => return refusal(e.code(), both(|l| e.message(l))),
     };
+    let credentials = desk_credentials(&mut received, trust.as_deref());
     let mut profile = case_profile(&state);
     let stamp = crate::core::profile::now_stamp();
     let apart = received.apply_to(&mut profile, &stamp);
@@ -248,12 +258,51 @@ pub fn desk_receive(text: &str) -> String {
             let mut n = names(i.key);
             n["role"] = i.role.map(|r| r.to_string()).into();
             n["apart"] = apart.iter().any(|a| std::ptr::eq(*a, i)).into();
+            n["verified"] = i.verified.is_some().into();
             n
         })
         .collect();
     let count = received.items.len() - apart.len();
     send(&state, EditorAction::Received(profile));
-    serde_json::json!({"ok": true, "count": count, "elements": elements}).to_string()
+    serde_json::json!({"ok": true, "count": count, "elements": elements, "credentials": credentials})
+        .to_string()
+}
+
+/// The desk's verdict on each presentation `received` carries (marking the elements of those
+/// that verify), as [`desk_receive`] reports it.
+fn desk_credentials(
+    received: &mut crate::core::handoff::Received,
+    trust: Option<&str>,
+) -> Vec<serde_json::Value> {
+    if received.presentations.is_empty() {
+        return Vec::new();
+    }
+    let Some(list) = trust.and_then(|t| TrustList::from_json(t).ok()) else {
+        let why = both(|l| crate::core::i18n::tr(l, "verify-trust-failed", &[]));
+        return received
+            .presentations
+            .iter()
+            .map(|_| serde_json::json!({"ok": false, "code": "trust", "message": why}))
+            .collect();
+    };
+    present::check(received, &list, now_s())
+        .into_iter()
+        .map(|outcome| match outcome {
+            Ok(v) => serde_json::json!({
+                "ok": true,
+                "issuer": {"zh": v.issuer_zh, "en": v.issuer_en},
+                "date": v.issued,
+                "alg": v.alg,
+                "demo": v.demo,
+                "elements": v.keys.iter().map(|k| names(*k)).collect::<Vec<_>>(),
+            }),
+            Err(e) => serde_json::json!({
+                "ok": false,
+                "code": e.code(),
+                "message": both(|l| e.message(l)),
+            }),
+        })
+        .collect()
 }
 
 /// The case's data with what the clerk typed written in (as the review takes it), or as it is

@@ -176,7 +176,7 @@ fn an_offer_shows_the_desks_check_code_and_a_seal_opens_at_that_desk() {
         ["person.name", "spouse", "李芳"]
     ])
     .to_string();
-    let out = seal_json(&offer, &items, NOW);
+    let out = seal_json(&offer, &items, &[], None, NOW);
     assert_eq!(out["ok"], true, "{out}");
     let sealed = out["sealed"].as_str().unwrap();
     let received = desk.open(sealed, NOW + 10).unwrap();
@@ -187,11 +187,13 @@ fn an_offer_shows_the_desks_check_code_and_a_seal_opens_at_that_desk() {
     assert!(!entry.contains("王小明") && entry.contains(desk.offer().check_code().as_str()));
     assert!(out["svg"].as_str().unwrap().starts_with("<svg"));
 
-    assert_eq!(seal_json(&offer, "[]", NOW)["code"], "empty");
+    assert_eq!(seal_json(&offer, "[]", &[], None, NOW)["code"], "empty");
     assert_eq!(
         seal_json(
             &offer,
             &json!([["person.nope", null, "x"]]).to_string(),
+            &[],
+            None,
             NOW
         )["code"],
         "unknown-element"
@@ -212,4 +214,46 @@ fn the_svg_draws_every_dark_module_inside_the_quiet_zone() {
     // The top-left finder pattern starts right after the quiet zone.
     assert!(picture.contains(&format!("M{q} {q}h1v1h-1z", q = qr::QUIET_ZONE)));
     let _: Value = json!(picture);
+}
+
+#[test]
+fn an_imported_credential_is_kept_and_presented_in_part_at_the_desk() {
+    let shown = import_preview_json(SM2, TRUST, &empty(), NOW).to_string();
+    let done = import_apply_json(SM2, TRUST, &empty(), NOW, &shown);
+    let profile = Profile::from_json(done["profile"].as_str().unwrap()).unwrap();
+    assert_eq!(profile.credentials, [SM2.trim()]);
+
+    let desk = DeskSession::start(NOW, &mut SeededRandom::new(4)).unwrap();
+    let owner = profile.owner().unwrap();
+    let name = owner.values.text(Key::PersonName).unwrap();
+    let items = json!([["person.name", null, name], ["person.sex", null, "1"]]).to_string();
+    let out = seal_json(
+        &desk.offer().text(),
+        &items,
+        &profile.credentials,
+        Some(TRUST),
+        NOW,
+    );
+    assert_eq!(out["ok"], true, "{out}");
+    assert_eq!(out["presented"], 1);
+    let mut received = desk.open(out["sealed"].as_str().unwrap(), NOW + 5).unwrap();
+    let p = received.presentations[0].text().to_string();
+    assert!(
+        p.len() < SM2.len() / 2 + 900,
+        "only two elements' disclosures"
+    );
+    let list = oncefill::core::credential::trust::TrustList::from_json(TRUST).unwrap();
+    let outcomes = handoff::present::check(&mut received, &list, NOW + 5);
+    assert_eq!(outcomes[0].as_ref().unwrap().alg, "SM2-SM3");
+    assert!(received.items.iter().all(|i| i.verified.is_some()));
+
+    // Without a trust list nothing is presented.
+    let out = seal_json(
+        &desk.offer().text(),
+        &items,
+        &profile.credentials,
+        None,
+        NOW,
+    );
+    assert_eq!(out["presented"], 0);
 }

@@ -27,6 +27,7 @@
 pub mod alg;
 pub mod elements;
 pub mod import;
+pub mod present;
 pub mod sdjwt;
 pub mod trust;
 

@@ -41,18 +41,26 @@
 //! big-endian, signed) ‖ session id ‖ ephemeral key.
 //!
 //! **Payload** (UTF-8 JSON, no other member allowed):
-//! `{"iat":1767225600,"exp":1767225900,"e":[["person.name","王小明"],["person.name","李芳","spouse"]]}`:
-//! issued-at, expiry (at most [`PAYLOAD_TTL`] after issue), and the elements, each its
+//! `{"iat":1767225600,"exp":1767225900,"e":[["person.name","王小明"],["person.name","李芳","spouse"]],"p":["<JWT>~<disclosure>~"]}`:
+//! issued-at, expiry (at most [`PAYLOAD_TTL`] after issue), the elements, each its
 //! dictionary id, its value, and whose it is (a role such as `spouse` or `child[0]`; omitted
-//! for the applicant).
+//! for the applicant), and, optionally, `p`: at most [`MAX_PRESENTATIONS`] presentations of
+//! the applicant's signed credentials (RFC 9901 SD-JWT, `<issuer-signed JWT>~<disclosure>~…~`,
+//! no key binding), each carrying only the disclosures of chosen elements ([`present`]).
+//! `p` is omitted when empty, so a payload without credentials is as before. The desk
+//! verifies each presentation against its trust list and the applicant's values in `e`
+//! ([`present::check`]); the ones that verify mark their elements as verified by the
+//! credential.
 //!
 //! # What the desk refuses
 //!
-//! Texts longer than [`MAX_SEALED_CHARS`], another version, a session id not its own, any
+//! Texts longer than [`MAX_SEALED_CHARS`] (what a version-40 QR code holds at level L),
+//! another version, a session id not its own, any
 //! changed byte (the AEAD fails), a payload past its expiry or issued more than
 //! [`CLOCK_SKEW`] ahead of the desk's clock or after the offer ran out, a lifetime longer
 //! than [`PAYLOAD_TTL`], more than [`MAX_ELEMENTS`] elements, unknown elements or roles, an
-//! element given twice for the same person, and values their validator refuses. Every
+//! element given twice for the same person, values their validator refuses, and more than
+//! [`MAX_PRESENTATIONS`] presentations or one that is not an SD-JWT without key binding. Every
 //! refusal is a [`HandoffError`] whose message names the element at most, never a value.
 //!
 //! ```
@@ -71,6 +79,9 @@
 //! ```
 
 pub mod qr;
+
+#[cfg(any(not(target_arch = "wasm32"), feature = "credentials"))]
+pub mod present;
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "credentials"))]
 pub mod attest;
@@ -106,9 +117,11 @@ pub const OFFER_TTL: i64 = 600;
 pub const PAYLOAD_TTL: i64 = 300;
 /// How far ahead of the desk's clock a payload's issue time may lie (seconds).
 pub const CLOCK_SKEW: i64 = 120;
-/// The longest sealed text a desk reads, checked before any decoding (a version-40 QR code
-/// holds at most 2 953 bytes).
-pub const MAX_SEALED_CHARS: usize = 2048;
+/// The longest sealed text a desk reads, checked before any decoding: what a version-40 QR
+/// code holds at level L (2 953 bytes; [`qr::render`] uses level M up to 2 331).
+pub const MAX_SEALED_CHARS: usize = qr::MAX_BYTES_L;
+/// The most credential presentations one hand-off carries.
+pub const MAX_PRESENTATIONS: usize = 4;
 /// The most elements one hand-off carries.
 pub const MAX_ELEMENTS: usize = 64;
 
@@ -226,6 +239,9 @@ pub struct Item {
     pub key: Key,
     /// Whose: `None` for the applicant.
     pub role: Option<RoleRef>,
+    /// Who vouched for the value: set by the desk for an element a presented credential
+    /// verified ([`present::check`]); `None` when it is the person's own declaration.
+    pub verified: Option<Source>,
     value: Zeroizing<String>,
 }
 
@@ -235,6 +251,7 @@ impl Item {
         Item {
             key,
             role,
+            verified: None,
             value: Zeroizing::new(value.into()),
         }
     }
@@ -299,6 +316,25 @@ pub struct Received {
     /// The elements, in the order the person's app gave them, values normalised by their
     /// validators.
     pub items: Vec<Item>,
+    /// The credential presentations (`p`), as sent: not yet verified.
+    pub presentations: Vec<Presentation>,
+}
+
+/// A credential presentation as carried (zeroized when dropped; `Debug` shows its length).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Presentation(Zeroizing<String>);
+
+impl Presentation {
+    /// The compact text, `<JWT>~<disclosure>~…~`.
+    pub fn text(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Presentation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Presentation({} chars, ***)", self.0.len())
+    }
 }
 
 impl Received {
@@ -351,7 +387,7 @@ impl Received {
                 person.values.set(
                     item.key,
                     Data::Text(item.value().to_string()),
-                    Source::SelfDeclared,
+                    item.verified.clone().unwrap_or(Source::SelfDeclared),
                     now,
                 );
             }
@@ -521,12 +557,26 @@ struct Wire {
     iat: i64,
     exp: i64,
     e: Vec<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    p: Vec<String>,
 }
 
 impl Drop for Wire {
     fn drop(&mut self) {
         self.e.iter_mut().flatten().for_each(Zeroize::zeroize);
+        self.p.iter_mut().for_each(Zeroize::zeroize);
     }
+}
+
+/// Whether `text` is shaped as a presentation the desk reads: an SD-JWT without key binding
+/// (`<JWT>~…~`, the JWT in three parts), within the sealed text's own limit.
+fn presentation_shaped(text: &str) -> bool {
+    text.len() <= MAX_SEALED_CHARS
+        && text.ends_with('~')
+        && text
+            .split('~')
+            .next()
+            .is_some_and(|jwt| jwt.split('.').count() == 3)
 }
 
 /// Seals `items` to a desk's `offer` at `now` (Unix seconds): valid for [`PAYLOAD_TTL`].
@@ -537,6 +587,25 @@ pub fn seal(
     now: i64,
     rng: &mut dyn Random,
 ) -> Result<String, HandoffError> {
+    seal_with(offer, items, &[], now, rng)
+}
+
+/// As [`seal`], with credential presentations of the applicant's elements (at most
+/// [`MAX_PRESENTATIONS`], each from [`present::presentations`]). Refused with
+/// [`HandoffError::TooLargeForQr`] when the sealed text would not fit one QR code.
+pub fn seal_with(
+    offer: &Offer,
+    items: &[Item],
+    presentations: &[String],
+    now: i64,
+    rng: &mut dyn Random,
+) -> Result<String, HandoffError> {
+    if presentations.len() > MAX_PRESENTATIONS {
+        return Err(HandoffError::TooLargeForQr);
+    }
+    if !presentations.iter().all(|p| presentation_shaped(p)) {
+        return Err(HandoffError::Malformed);
+    }
     if now > offer.expires_at {
         return Err(HandoffError::OfferExpired);
     }
@@ -565,10 +634,17 @@ pub fn seal(
                 entry
             })
             .collect(),
+        p: presentations.to_vec(),
     };
     // Room for the worst case (every byte escaped as `\u00XX`), so the buffer is never
     // reallocated and no unwiped copy of a value is left behind.
-    let room: usize = wire.e.iter().flatten().map(|s| 6 * s.len() + 8).sum();
+    let room: usize = wire
+        .e
+        .iter()
+        .flatten()
+        .chain(&wire.p)
+        .map(|s| 6 * s.len() + 8)
+        .sum();
     let mut plaintext = Zeroizing::new(Vec::with_capacity(room + 64));
     serde_json::to_writer(&mut *plaintext, &wire).map_err(|_| HandoffError::Malformed)?;
     drop(wire);
@@ -598,7 +674,11 @@ pub fn seal(
         Base64UrlUnpadded::encode_string(&out)
     );
     if text.len() > MAX_SEALED_CHARS {
-        return Err(HandoffError::TooLarge);
+        return Err(if presentations.is_empty() {
+            HandoffError::TooLarge
+        } else {
+            HandoffError::TooLargeForQr
+        });
     }
     Ok(text)
 }
@@ -684,10 +764,21 @@ impl DeskSession {
             return Err(HandoffError::FutureDated);
         }
         let items = read_items(&wire, now)?;
+        if wire.p.len() > MAX_PRESENTATIONS {
+            return Err(HandoffError::TooLarge);
+        }
+        if !wire.p.iter().all(|p| presentation_shaped(p)) {
+            return Err(HandoffError::Malformed);
+        }
         Ok(Received {
             issued_at: wire.iat,
             expires_at: wire.exp,
             items,
+            presentations: wire
+                .p
+                .iter()
+                .map(|p| Presentation(Zeroizing::new(p.clone())))
+                .collect(),
         })
     }
 }

@@ -4,7 +4,8 @@
 //!
 //! Codes are made at error-correction level M (15 % of the code words may be lost), the
 //! usual level for a code read from a screen by a camera, in the smallest version the text
-//! fits.
+//! fits; a text longer than a version-40 code holds at M ([`MAX_BYTES_M`]) is made at level L
+//! (7 %), up to [`MAX_BYTES_L`].
 
 use qrcode::{Color, EcLevel, QrCode, Version};
 
@@ -17,6 +18,12 @@ pub struct Matrix {
     width: usize,
     dark: Vec<bool>,
 }
+
+/// The most bytes a version-40 code holds at level M (byte mode).
+pub const MAX_BYTES_M: usize = 2331;
+
+/// The most bytes a version-40 code holds at level L (byte mode): the longest text rendered.
+pub const MAX_BYTES_L: usize = 2953;
 
 /// The quiet zone the standard asks for around a code, in modules.
 pub const QUIET_ZONE: usize = 4;
@@ -81,9 +88,13 @@ impl Matrix {
     }
 }
 
-/// The QR code of `text`, at level M, in the smallest version it fits.
+/// The QR code of `text`, at level M in the smallest version it fits, else at level L.
 pub fn render(text: &str) -> Result<Matrix, HandoffError> {
+    if text.len() > MAX_BYTES_L {
+        return Err(HandoffError::TooLargeForQr);
+    }
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M)
+        .or_else(|_| QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L))
         .map_err(|_| HandoffError::TooLargeForQr)?;
     let version = match code.version() {
         Version::Normal(v) => u8::try_from(v).map_err(|_| HandoffError::TooLargeForQr)?,
@@ -163,5 +174,22 @@ mod tests {
     #[test]
     fn a_text_beyond_version_40_is_refused() {
         assert_eq!(render(&"x".repeat(3000)), Err(HandoffError::TooLargeForQr));
+        assert_eq!(
+            render(&"x".repeat(MAX_BYTES_L + 1)),
+            Err(HandoffError::TooLargeForQr)
+        );
+    }
+
+    #[test]
+    fn a_text_too_long_for_level_m_is_made_at_level_l_and_still_read() {
+        let at_m = render(&"a".repeat(MAX_BYTES_M)).unwrap();
+        assert_eq!(at_m.version(), 40);
+        let text: String = (0..MAX_BYTES_L)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect();
+        let at_l = render(&text).unwrap();
+        assert_eq!(at_l.version(), 40);
+        let (side, pixels) = at_l.rasterise(3);
+        assert_eq!(decode(side, side, &pixels).unwrap(), text);
     }
 }

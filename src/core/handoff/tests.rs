@@ -540,3 +540,273 @@ fn what_the_desk_received_joins_what_the_clerk_typed() {
         .unwrap();
     assert_eq!(spouse.values.text(Key::PersonName), Some("李芳"));
 }
+
+mod credentials {
+    //! Presentations of the applicant's signed credentials in the payload (`p`).
+
+    use super::*;
+    use crate::core::credential::CredentialError;
+    use crate::core::credential::sdjwt::b64;
+    use crate::core::credential::trust::TrustList;
+    use crate::core::handoff::present::{Refusal, check, presentations};
+
+    const TRUST: &str = include_str!("../../../www/trust/demo-trust.json");
+    const ES256: &str = include_str!("../../../tests/credentials/resident-id-es256.sdjwt");
+    const EXPIRED: &str = include_str!("../../../tests/credentials/expired.sdjwt");
+    /// 2026-12-01T02:00:00Z: the demo credentials are valid.
+    const AT: i64 = 1_796_090_400;
+    const ID: &str = "110105199003071239";
+
+    fn trust() -> TrustList {
+        TrustList::from_json(TRUST).unwrap()
+    }
+
+    fn at() -> OffsetDateTime {
+        OffsetDateTime::from_unix_timestamp(AT).unwrap()
+    }
+
+    fn desk_at(seed: u64) -> DeskSession {
+        DeskSession::start(AT, &mut SeededRandom::new(seed)).unwrap()
+    }
+
+    /// Name, sex and birth date as the demo credential holds them.
+    fn chosen() -> Vec<Item> {
+        vec![
+            Item::new(Key::PersonName, None, "王演示"),
+            Item::new(Key::PersonSex, None, "1"),
+            Item::new(Key::PersonBirthDate, None, "1990-03-07"),
+        ]
+    }
+
+    /// The claim names a presentation discloses.
+    fn disclosed(presentation: &str) -> Vec<String> {
+        let parts: Vec<&str> = presentation.split('~').collect();
+        parts[1..parts.len() - 1]
+            .iter()
+            .map(|d| {
+                let v: serde_json::Value = serde_json::from_slice(&b64(d).unwrap()).unwrap();
+                v[1].as_str().unwrap().to_string()
+            })
+            .collect()
+    }
+
+    fn sealed_with(desk: &DeskSession, items: &[Item], p: &[String]) -> String {
+        seal_with(desk.offer(), items, p, AT, &mut SeededRandom::new(7)).unwrap()
+    }
+
+    #[test]
+    fn a_payload_without_presentations_is_as_before_and_one_with_them_carries_them() {
+        let desk = desk_at(20);
+        let plain = desk.open(&sealed_with(&desk, &chosen(), &[]), AT).unwrap();
+        assert!(plain.presentations.is_empty());
+        let p = presentations(&[ES256.to_string()], &chosen(), &trust(), at());
+        assert_eq!(p.len(), 1);
+        let received = desk.open(&sealed_with(&desk, &chosen(), &p), AT).unwrap();
+        assert_eq!(received.presentations.len(), 1);
+        assert_eq!(received.presentations[0].text(), p[0]);
+        assert!(
+            !format!("{received:?}").contains(&p[0][..40]),
+            "Debug masks it"
+        );
+    }
+
+    #[test]
+    fn only_the_chosen_elements_disclosures_are_presented() {
+        let p = presentations(&[ES256.to_string()], &chosen(), &trust(), at());
+        let mut names = disclosed(&p[0]);
+        names.sort();
+        assert_eq!(names, ["birthdate", "family_name", "given_name", "sex"]);
+        assert!(p[0].starts_with(ES256.split('~').next().unwrap()));
+        assert!(p[0].ends_with('~'));
+        // Nothing of the undisclosed elements, in any encoding.
+        let all: String = p[0]
+            .split('~')
+            .skip(1)
+            .filter(|d| !d.is_empty())
+            .map(|d| String::from_utf8(b64(d).unwrap()).unwrap())
+            .collect();
+        assert!(!all.contains(ID) && !all.contains("演示路"), "{all}");
+        // A spouse's element, or a value that is not the credential's, presents nothing.
+        let spouse = [Item::new(
+            Key::PersonName,
+            RoleRef::parse("spouse"),
+            "王演示",
+        )];
+        assert!(presentations(&[ES256.to_string()], &spouse, &trust(), at()).is_empty());
+        let edited = [Item::new(Key::PersonName, None, "王小明")];
+        assert!(presentations(&[ES256.to_string()], &edited, &trust(), at()).is_empty());
+        // A credential that no longer verifies is not presented.
+        assert!(presentations(&[EXPIRED.to_string()], &chosen(), &trust(), at()).is_empty());
+    }
+
+    #[test]
+    fn the_newest_credential_is_presented_and_an_older_one_only_for_what_it_adds() {
+        const SM2: &str = include_str!("../../../tests/credentials/resident-id-sm2.sdjwt");
+        let kept = [ES256.to_string(), SM2.to_string()];
+        let p = presentations(&kept, &chosen(), &trust(), at());
+        assert_eq!(p.len(), 1, "the same elements are not vouched for twice");
+        assert!(p[0].starts_with(SM2.split('~').next().unwrap()));
+    }
+
+    #[test]
+    fn the_desk_verifies_a_presentation_and_marks_its_elements() {
+        let desk = desk_at(21);
+        let mut items = chosen();
+        items.push(Item::new(Key::ContactMobile, None, "13800138000"));
+        let p = presentations(&[ES256.to_string()], &items, &trust(), at());
+        let mut received = desk.open(&sealed_with(&desk, &items, &p), AT + 5).unwrap();
+        let outcomes = check(&mut received, &trust(), AT + 5);
+        let vouched = outcomes[0].as_ref().unwrap();
+        let mut keys = vouched.keys.clone();
+        keys.sort();
+        let mut want = vec![Key::PersonName, Key::PersonSex, Key::PersonBirthDate];
+        want.sort();
+        assert_eq!(keys, want);
+        assert_eq!(vouched.keys.len(), 3);
+        assert_eq!(vouched.alg, "ES256");
+        assert!(vouched.demo);
+        let verified: Vec<bool> = received
+            .items
+            .iter()
+            .map(|i| i.verified.is_some())
+            .collect();
+        assert_eq!(verified, [true, true, true, false]);
+        let (profile, _) = received.to_profile("2026-12-01T02:00:05Z");
+        let owner = profile.owner().unwrap();
+        assert!(matches!(
+            owner.values.get(Key::PersonName).unwrap().source,
+            Source::Credential { .. }
+        ));
+        assert_eq!(
+            owner.values.get(Key::ContactMobile).unwrap().source,
+            Source::SelfDeclared
+        );
+    }
+
+    #[test]
+    fn a_presentation_that_disagrees_with_the_values_handed_over_is_refused() {
+        let desk = desk_at(22);
+        let p = presentations(&[ES256.to_string()], &chosen(), &trust(), at());
+        // The same presentation with another name in the payload.
+        let mut items = chosen();
+        items[0] = Item::new(Key::PersonName, None, "王小明");
+        let mut received = desk.open(&sealed_with(&desk, &items, &p), AT).unwrap();
+        let outcomes = check(&mut received, &trust(), AT);
+        assert_eq!(
+            outcomes[0],
+            Err(Refusal::Mismatch {
+                key: Key::PersonName
+            })
+        );
+        assert!(received.items.iter().all(|i| i.verified.is_none()));
+        let message = outcomes[0].clone().unwrap_err().message(Lang::ZhCn);
+        assert!(
+            message.contains("姓名") && !message.contains("王"),
+            "{message}"
+        );
+        // A disclosed element that was not handed over.
+        let mut received = desk
+            .open(&sealed_with(&desk, &chosen()[..2], &p), AT)
+            .unwrap();
+        assert_eq!(
+            check(&mut received, &trust(), AT)[0],
+            Err(Refusal::NotHandedOver {
+                key: Key::PersonBirthDate
+            })
+        );
+    }
+
+    #[test]
+    fn a_tampered_presentation_is_refused_and_its_values_stay_self_declared() {
+        let desk = desk_at(23);
+        let p = presentations(&[ES256.to_string()], &chosen(), &trust(), at());
+        let parts: Vec<&str> = p[0].split('~').collect();
+        // A disclosure of the issuer's, for the birth date, swapped for one with another date.
+        let forged = Base64UrlUnpadded::encode_string(br#"["salt","birthdate","1991-03-07"]"#);
+        let birth = (1..parts.len() - 1)
+            .find(|&i| disclosed(&format!("x~{}~", parts[i])) == ["birthdate"])
+            .unwrap();
+        let mut changed = parts.clone();
+        changed[birth] = &forged;
+        let tampered = changed.join("~");
+        let mut items = chosen();
+        items[2] = Item::new(Key::PersonBirthDate, None, "1991-03-07");
+        let mut received = desk
+            .open(&sealed_with(&desk, &items, &[tampered]), AT)
+            .unwrap();
+        let outcomes = check(&mut received, &trust(), AT);
+        assert_eq!(
+            outcomes[0],
+            Err(Refusal::Credential(CredentialError::Disclosure))
+        );
+        assert!(received.items.iter().all(|i| i.verified.is_none()));
+        // A changed signature.
+        let jwt = parts[0];
+        let resigned = format!("{}A~", &p[0][..jwt.len() - 1]) + &p[0][jwt.len() + 1..];
+        let mut received = desk
+            .open(&sealed_with(&desk, &chosen(), &[resigned]), AT)
+            .unwrap();
+        assert!(check(&mut received, &trust(), AT)[0].is_err());
+    }
+
+    #[test]
+    fn presentations_that_do_not_fit_one_qr_code_are_refused_plainly() {
+        let desk = desk_at(24);
+        let full = ES256.trim().to_string();
+        let too_many = vec![full.clone(); 2];
+        let refused = seal_with(
+            desk.offer(),
+            &chosen(),
+            &too_many,
+            AT,
+            &mut SeededRandom::new(1),
+        );
+        assert_eq!(refused, Err(HandoffError::TooLargeForQr));
+        let message = HandoffError::TooLargeForQr.message(Lang::ZhCn);
+        assert!(message.contains("二维码") && !message.contains("王"));
+        let five = vec!["a.b.c~".to_string(); MAX_PRESENTATIONS + 1];
+        assert_eq!(
+            seal_with(
+                desk.offer(),
+                &chosen(),
+                &five,
+                AT,
+                &mut SeededRandom::new(1)
+            ),
+            Err(HandoffError::TooLargeForQr)
+        );
+        // One presentation and the typical set fit, at level M or L, and read back.
+        let p = presentations(&[full], &chosen(), &trust(), at());
+        let text = sealed_with(&desk, &chosen(), &p);
+        assert!(text.len() <= MAX_SEALED_CHARS);
+        let matrix = qr::render(&text).unwrap();
+        let (side, pixels) = matrix.rasterise(2);
+        let read = qr::decode(side, side, &pixels).unwrap();
+        assert_eq!(desk.open(&read, AT).unwrap().presentations.len(), 1);
+    }
+
+    #[test]
+    fn the_desk_refuses_malformed_or_too_many_presentations() {
+        let desk = desk_at(25);
+        let payload = |p: &str| {
+            format!(
+                r#"{{"iat":{AT},"exp":{},"e":[["person.name","王演示"]],"p":{p}}}"#,
+                AT + 60
+            )
+        };
+        for bad in [r#"["no tilde"]"#, r#"["a.b~c"]"#, r#"[1]"#, r#""x""#] {
+            assert_eq!(
+                desk.open(&seal_raw(&desk, &payload(bad)), AT),
+                Err(HandoffError::Malformed),
+                "{bad}"
+            );
+        }
+        let five = serde_json::to_string(&vec!["a.b.c~"; MAX_PRESENTATIONS + 1]).unwrap();
+        assert_eq!(
+            desk.open(&seal_raw(&desk, &payload(&five)), AT),
+            Err(HandoffError::TooLarge)
+        );
+        let ok = desk.open(&seal_raw(&desk, &payload(r#"[]"#)), AT).unwrap();
+        assert!(ok.presentations.is_empty());
+    }
+}

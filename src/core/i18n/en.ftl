@@ -639,6 +639,10 @@ handoff-invalid-value = The element "{ $element }" is not in a valid form; all o
 handoff-randomness = The system could not supply random numbers; no hand-off was made.
 handoff-no-qr = No readable QR code was found in the picture. Aim at the code and try again.
 handoff-qr-too-large = Too long for one QR code. Choose fewer items.
+handoff-presentation-mismatch = The credential's { $element } differs from the value handed over: the credential is not relied on.
+handoff-presentation-not-handed-over = The credential discloses { $element }, which was not handed over: the credential is not relied on.
+handoff-presentation-empty = The credential discloses no item: it is not relied on.
+handoff-presented = Attached the signed parts of { $count } credential(s) for the items chosen, so the window can verify them; nothing else of the credentials leaves the phone.
 
 ## The staff desk (一窗受理): receiving a hand-off and signing an attestation (no value here).
 desk-locked = Unlock this desk's vault first.

@@ -644,6 +644,10 @@ handoff-invalid-value = 数据项“{ $element }”的内容不符合格式要�
 handoff-randomness = 系统无法提供随机数，未能生成交接。
 handoff-no-qr = 画面中没有找到可读的二维码，请对准后重试。
 handoff-qr-too-large = 内容过长，一个二维码放不下，请少选几项。
+handoff-presentation-mismatch = 凭证中的“{ $element }”与交来的资料不一致，此凭证不予采信。
+handoff-presentation-not-handed-over = 凭证披露了未交来的“{ $element }”，此凭证不予采信。
+handoff-presentation-empty = 凭证没有披露任何资料项，此凭证不予采信。
+handoff-presented = 已附上 { $count } 份凭证中所选各项的签名部分，窗口可据此核验；凭证的其他内容不出手机。
 
 ## The staff desk (一窗受理): receiving a hand-off and signing an attestation (no value here).
 desk-locked = 请先解锁本窗口的保管箱。

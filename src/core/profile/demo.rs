@@ -171,6 +171,7 @@ impl Profile {
             learned: Vec::new(),
             filled_forms: Vec::new(),
             disclosures: Vec::new(),
+            credentials: Vec::new(),
             unknown: BTreeMap::new(),
         }
     }

@@ -211,6 +211,10 @@ pub fn merge(base: &Profile, incoming: &Profile, now: &str) -> Profile {
             }
         }
     }
+    // The backup's credentials join this device's.
+    for c in &incoming.credentials {
+        out.keep_credential(c);
+    }
     // The backup's disclosure record joins this device's, in time order, within the cap.
     for e in &incoming.disclosures {
         if !out.disclosures.contains(e) {

@@ -17,6 +17,7 @@
 //! | `agents` | array of Agent | mandates: a person acting for the owner or a firm |
 //! | `filled_forms` | array of strings | mapping ids of forms already filled, for a bundle's progress; omitted when empty |
 //! | `disclosures` | array | the disclosure record (授权记录): one entry per fill, element names and never values ([`crate::core::disclosure`]); omitted when empty |
+//! | `credentials` | array of strings | the signed credentials imported (SD-JWT VC, each in its compact form `<JWT>~<disclosure>~…~` as its issuer delivered it), kept to present chosen elements of them at a service window ([`crate::core::handoff`]); omitted when empty |
 //! | `learned` | array | corrections made in review: `{ "page": origin + path, "fields": [{ "handle": id or name, "key": dotted key or null (never fill) }] }`; omitted when empty |
 //!
 //! ## Person
@@ -104,10 +105,17 @@ pub struct Profile {
     /// The disclosure record: which elements each fill wrote, oldest first (never values).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disclosures: Vec<crate::core::disclosure::Entry>,
+    /// The signed credentials imported, each in its compact form as its issuer delivered it
+    /// (never shown; presented in part at a service window).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credentials: Vec<String>,
     /// Members written by a newer version, kept as they are.
     #[serde(flatten)]
     pub unknown: BTreeMap<String, serde_json::Value>,
 }
+
+/// The most credentials a profile keeps (the oldest go first).
+pub const MAX_CREDENTIALS: usize = 16;
 
 impl fmt::Debug for Profile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -413,8 +421,21 @@ impl Profile {
             learned: Vec::new(),
             filled_forms: Vec::new(),
             disclosures: Vec::new(),
+            credentials: Vec::new(),
             unknown: BTreeMap::new(),
         }
+    }
+
+    /// Keeps a signed credential (its compact text, as imported), once, within
+    /// [`MAX_CREDENTIALS`] (the oldest go first).
+    pub fn keep_credential(&mut self, compact: &str) {
+        let compact = compact.trim();
+        if compact.is_empty() || self.credentials.iter().any(|c| c == compact) {
+            return;
+        }
+        self.credentials.push(compact.to_string());
+        let over = self.credentials.len().saturating_sub(MAX_CREDENTIALS);
+        self.credentials.drain(..over);
     }
 
     /// Reads a profile from JSON, migrating older versions. A newer version is read as far as
@@ -840,6 +861,29 @@ mod tests {
             p.value(Key::PersonBirthDate, date!(2026 - 11 - 21)),
             Some(Value::Date(date!(1990 - 03 - 07)))
         );
+    }
+
+    #[test]
+    fn imported_credentials_are_kept_once_and_older_profiles_load_without_them() {
+        let older = r#"{"version":2,"persons":[{"id":"p1","relation":"self","values":{}}]}"#;
+        let mut p = Profile::from_json(older).unwrap();
+        assert!(p.credentials.is_empty());
+        assert!(!p.to_json().contains("credentials"), "omitted when empty");
+        p.keep_credential(" a.b.c~d~ \n");
+        p.keep_credential("a.b.c~d~");
+        assert_eq!(p.credentials, ["a.b.c~d~"]);
+        let back = Profile::from_json(&p.to_json()).unwrap();
+        assert_eq!(back.credentials, p.credentials);
+        for i in 0..MAX_CREDENTIALS {
+            p.keep_credential(&format!("x.y.z{i}~"));
+        }
+        assert_eq!(p.credentials.len(), MAX_CREDENTIALS);
+        assert_eq!(p.credentials[0], "x.y.z0~", "the oldest went first");
+        // A backup's credentials join this device's.
+        let mut device = Profile::new();
+        device.keep_credential("m.n.o~");
+        let merged = merge::merge(&device, &back, "2026-12-01T00:00:00Z");
+        assert_eq!(merged.credentials, ["m.n.o~", "a.b.c~d~"]);
     }
 
     #[test]
