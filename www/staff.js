@@ -359,7 +359,10 @@
       var media = navigator.mediaDevices;
       var refused = { zh: '没有可用的摄像头，或未获准使用摄像头。请改用扫码枪或图片。', en: 'No camera, or its use was not allowed. Use the scanner or a picture instead.' };
       if (!media || !media.getUserMedia) { say($('refused'), refused); return; }
-      media.getUserMedia({ video: { facingMode: 'environment' }, audio: false }).then(function (stream) {
+      // As many pixels as the camera gives (up to full HD): a code carrying a credential is
+      // 177 modules wide, which the 640 × 480 a camera gives by default cannot resolve.
+      var wanted = { facingMode: 'environment', width: { ideal: 1920 }, height: { ideal: 1080 } };
+      media.getUserMedia({ video: wanted, audio: false }).then(function (stream) {
         if (!module) { stream.getTracks().forEach(function (t) { t.stop(); }); return; }
         var video = $('camera-view');
         video.srcObject = stream;

@@ -279,7 +279,8 @@ test('the camera reads the citizen’s code, and its tracks stop after', async (
     await page.evaluate(() => {
       const get = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
       window.__streams = [];
-      navigator.mediaDevices.getUserMedia = (c) => get(c).then((s) => (window.__streams.push(s), s));
+      window.__asked = [];
+      navigator.mediaDevices.getUserMedia = (c) => (window.__asked.push(c), get(c).then((s) => (window.__streams.push(s), s)));
     });
     await page.locator(D('camera')).focus();
     await page.keyboard.press('Enter');
@@ -291,6 +292,10 @@ test('the camera reads the citizen’s code, and its tracks stop after', async (
       null,
       'the stream is let go',
     );
+    // A code carrying a credential is 177 modules wide: the desk asks for full HD, not the
+    // camera's default 640 × 480.
+    const asked = await page.evaluate(() => window.__asked.map((c) => c.video));
+    assert.ok(asked.length > 0 && asked.every((v) => v.width.ideal >= 1920 && v.height.ideal >= 1080), JSON.stringify(asked));
     const states = await page.evaluate(() => window.__streams.flatMap((s) => s.getTracks().map((t) => t.readyState)));
     assert.ok(states.length > 0 && states.every((st) => st === 'ended'), `tracks: ${states}`);
     assertNoProblems(problems);
