@@ -1821,7 +1821,15 @@ fn address_pickers(
         if j < n && is_text_box(&fields[j]) && together(f, &fields[j]) {
             let rest = draft_key(&owns[j].draft)
                 .is_some_and(|k| k == Key::AddressFull || k.element().value == ValueType::Address);
-            if rest {
+            // A box whose own words name another of the person's addresses than the cascade's
+            // (现居住地址 after a 户籍所在地 cascade) is that address, not the cascade's rest.
+            let own_address = draft_key(&owns[j].draft)
+                .filter(|k| matches!(k, Key::PersonHukouAddress | Key::PersonResidenceAddress));
+            let cascade_of =
+                cascade_address(&[f.label.as_deref(), f.section.as_deref()], firm_at(j));
+            let another =
+                own_address.is_some() && cascade_of.is_some() && own_address != cascade_of;
+            if rest && !another {
                 // Under a cascade that ends at the county, the box holds everything below it:
                 // the street part of the address the cascade is of. Under one that goes on to
                 // the township or village it would repeat them: no element of its own.

@@ -1176,6 +1176,12 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "金融账号",
             "社保卡金融账号",
             "社会保障卡金融账号",
+            // A passbook's number (存折（卡）账号, 存折号): a bank account, not a login.
+            "存折账号",
+            "存折帐号",
+            "存折号",
+            "存折号码",
+            "存折卡号",
         ],
     ),
     rule(
@@ -1191,7 +1197,19 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     rule(
         Either(Some(D::PersonBankBranch), D::FirmBasicBank),
         ZhCn,
-        &["开户银行", "开户行", "开户网点", "开户支行", "银行名称"],
+        &[
+            "开户银行",
+            "开户行",
+            "开户网点",
+            "开户支行",
+            "银行名称",
+            // The bank that pays a benefit out (代理发放金融机构): where the account is held.
+            "发放金融机构",
+            "代发金融机构",
+            "代理发放金融机构",
+            "发放银行",
+            "代发银行",
+        ],
     ),
     rule(
         K(D::PersonDisabilityCertNo),

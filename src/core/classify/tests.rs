@@ -2079,3 +2079,40 @@ fn bodies_places_and_certificates_the_profile_does_not_hold() {
     ];
     assert_eq!(keys(&fields), vec![(None, None), (None, None)]);
 }
+
+#[test]
+fn a_passbook_and_the_bank_that_pays_a_benefit() {
+    assert_eq!(
+        key_of(&labelled("存折（卡）账号")),
+        Some(Key::PersonBankAccount)
+    );
+    assert_eq!(key_of(&labelled("存折号")), Some(Key::PersonBankAccount));
+    assert_eq!(
+        key_of(&labelled("代理发放金融机构")),
+        Some(Key::PersonBankBranch)
+    );
+    // A bare 账号 stays a login's.
+    assert_eq!(key_of(&labelled("账号")), None);
+}
+
+#[test]
+fn a_box_naming_another_address_after_a_cascade_is_that_address() {
+    // 户籍所在地 as selects down to the township, then 现居住地址 in a row of its own: the
+    // residence, not the cascade's rest.
+    let provinces = [("510000", "四川省"), ("520000", "贵州省")];
+    let mut fields = vec![
+        prompted("p", "", "请选择省", &provinces),
+        prompted("c", "", "请选择市", &[]),
+        prompted("x", "", "请选择县（区）", &[]),
+        prompted("t", "", "请选择乡镇（街道）", &[]),
+    ];
+    for f in &mut fields {
+        f.label = Some("户籍所在地".into());
+    }
+    fields.push(FieldDescriptor::text("r", "现居住地址"));
+    assert_eq!(keys(&fields)[4], (Some(Key::PersonResidenceAddress), None));
+    // A box labelled as the cascade's own address is still its rest, refused under a
+    // cascade that goes on to the township.
+    fields[4] = FieldDescriptor::text("r", "户籍所在地");
+    assert_eq!(keys(&fields)[4], (None, None));
+}
