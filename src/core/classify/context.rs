@@ -642,12 +642,12 @@ pub(super) fn run(
             || whose[i] == Whose::Role(role)
         {
             let key = draft_key(&owns[i].draft);
-            if key.is_some_and(|k| k.element().group == Group::Person) {
-                whose[i] = Whose::Role(role);
-            } else if role != Role::Other
-                && key
-                    .is_some_and(|k| k.element().group == Group::Contact || k == Key::AgentRelation)
-            {
+            let persons = key.is_some_and(|k| k.element().group == Group::Person);
+            let row_details = role != Role::Other
+                && key.is_some_and(|k| {
+                    k.element().group == Group::Contact || k == Key::AgentRelation
+                });
+            if persons || row_details {
                 whose[i] = Whose::Role(role);
             }
         }
