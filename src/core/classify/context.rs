@@ -667,37 +667,31 @@ pub(super) fn run(
     }
     // A block about an animal (犬只信息: a dog's name, sex and birth date) or about what a
     // records query asks for (查询内容: a property's certificate, its 权利人): the thing's, not
-    // a person's the profile holds.
+    // a person's the profile holds. The block of another body (原档案保管单位 beside its
+    // 单位名称 and 联系电话): the body's, its contacts and any word of a person or a firm
+    // there too, not the applicant's employer or phone.
     for (i, f) in fields.iter().enumerate() {
-        if let Some(heading) = about_a_thing(f)
-            && draft_key(&owns[i].draft).is_some_and(|k| {
+        let (word, contacts) = match about_a_thing(f) {
+            Some(heading) => (heading, false),
+            None => match [f.row_label.as_deref(), f.section.as_deref()]
+                .into_iter()
+                .flatten()
+                .find(|t| names_another_body(t))
+            {
+                Some(body) => (body, true),
+                None => continue,
+            },
+        };
+        let nobodys = (contacts && matches!(owns[i].draft, Draft::Either { .. }))
+            || draft_key(&owns[i].draft).is_some_and(|k| {
                 matches!(
                     k.element().group,
                     Group::Person | Group::Document | Group::Address
-                ) || k.element().value == ValueType::Address
-            })
-        {
-            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(heading.into()));
-            owns[i].part = None;
-            whose[i] = Whose::Unsaid;
-        }
-    }
-    // The block of another body (原档案保管单位 beside its 单位名称 and 联系电话): the body's,
-    // not the applicant's employer or phone.
-    for (i, f) in fields.iter().enumerate() {
-        if let Some(body) = [f.row_label.as_deref(), f.section.as_deref()]
-            .into_iter()
-            .flatten()
-            .find(|t| names_another_body(t))
-            && (matches!(owns[i].draft, Draft::Either { .. })
-                || draft_key(&owns[i].draft).is_some_and(|k| {
-                    matches!(
-                        k.element().group,
-                        Group::Person | Group::Contact | Group::Document | Group::Address
-                    ) || k.element().value == ValueType::Address
-                }))
-        {
-            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(body.into()));
+                ) || (contacts && k.element().group == Group::Contact)
+                    || k.element().value == ValueType::Address
+            });
+        if nobodys {
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(word.into()));
             owns[i].part = None;
             whose[i] = Whose::Unsaid;
         }
