@@ -1997,34 +1997,39 @@ fn rows_of_a_list_named_by_a_role_are_that_roles_by_row() {
     }
 }
 
+/// A field in a table row whose group cell (a `rowspan` cell of the first column) says `row`.
+fn in_row(id: &str, label: &str, row: &str) -> FieldDescriptor {
+    let mut f = FieldDescriptor::text(id, label);
+    f.row_label = Some(row.into());
+    f
+}
+
 #[test]
 fn the_block_of_another_body_is_nobodys() {
     // A group cell naming a body that keeps his file (原档案保管单位): its 单位名称 and 联系电话
     // are the body's, not his employer and phone; 现工作单位 beside it stays his employer.
-    let mut name = FieldDescriptor::text("a", "单位名称");
-    name.row_label = Some("原档案保管单位".into());
-    let mut phone = FieldDescriptor::text("b", "联系电话");
-    phone.row_label = Some("原档案保管单位".into());
-    let mut employer = FieldDescriptor::text("c", "现工作单位");
-    employer.row_label = Some("存档人".into());
-    let got = keys(&[name, phone, employer]);
+    let got = keys(&[
+        in_row("a", "单位名称", "原档案保管单位"),
+        in_row("b", "联系电话", "原档案保管单位"),
+        in_row("c", "现工作单位", "存档人"),
+    ]);
     assert_eq!(got[0], (None, None));
     assert_eq!(got[1], (None, None));
     assert_eq!(got[2], (Some(Key::PersonEmployer), None));
     // 用人单位 is the employer's own word, not another body.
-    let mut own = FieldDescriptor::text("d", "单位名称");
-    own.row_label = Some("用人单位".into());
-    assert_eq!(keys(&[own])[0], (Some(Key::PersonEmployer), None));
+    assert_eq!(
+        keys(&[in_row("d", "单位名称", "用人单位")])[0],
+        (Some(Key::PersonEmployer), None)
+    );
 }
 
 #[test]
 fn the_person_a_form_is_about_by_its_words() {
     // 存档人 is whose file is kept, the applicant; 用血者 the relative a donor claims for.
-    let mut depositor = FieldDescriptor::text("a", "姓名");
-    depositor.row_label = Some("存档人".into());
-    let mut agent = FieldDescriptor::text("b", "姓名");
-    agent.row_label = Some("委托经办人".into());
-    let got = keys(&[depositor, agent]);
+    let got = keys(&[
+        in_row("a", "姓名", "存档人"),
+        in_row("b", "姓名", "委托经办人"),
+    ]);
     assert_eq!(got[0], (Some(Key::PersonName), None));
     assert_eq!(got[1], (Some(Key::PersonName), Some("agent".into())));
     let fields = [
