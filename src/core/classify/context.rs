@@ -256,6 +256,17 @@ fn heading_whose(text: &str) -> Option<Whose> {
 /// Whether a heading or row label names a person the rules do not know (老人信息, 食品安全
 /// 管理人员): a block about somebody, not the applicant's.
 fn somebody(text: &str) -> bool {
+    let bare = bare_heading(text);
+    let n = bare.chars().count();
+    (2..=10).contains(&n)
+        && !["个人", "本人", "个体", "工作人员", "经办人员"]
+            .iter()
+            .any(|w| bare.ends_with(w))
+        && ['人', '员', '者'].iter().any(|c| bare.ends_with(*c))
+}
+
+/// A heading or row label without its parentheses and its 信息, 情况 or colon at the end.
+fn bare_heading(text: &str) -> String {
     let mut bare = without_parentheses(text).trim().to_string();
     for suffix in [
         "基本信息",
@@ -271,12 +282,28 @@ fn somebody(text: &str) -> bool {
             bare = b.trim().to_string();
         }
     }
-    let n = bare.chars().count();
-    (2..=10).contains(&n)
-        && !["个人", "本人", "个体", "工作人员", "经办人员"]
-            .iter()
-            .any(|w| bare.ends_with(w))
-        && ['人', '员', '者'].iter().any(|c| bare.ends_with(*c))
+    bare
+}
+
+/// Whether a heading or a table's group cell names a body by a name of five or more
+/// characters ending in 单位 or 机构 that is no word of the rules for the applicant's employer
+/// or firm, a role or the applicant (原档案保管单位, 业务主管单位: the body that keeps his file,
+/// the one that supervises). Its block's persons', contacts', documents' and addresses'
+/// elements are that body's, none the profile holds.
+fn names_another_body(text: &str) -> bool {
+    let bare = bare_heading(strip_numbering(text));
+    (5..=12).contains(&bare.chars().count())
+        && ["单位", "机构"].iter().any(|w| bare.ends_with(w))
+        && !find_hits(&bare, LABEL_RULES).iter().any(|h| {
+            matches!(
+                h.target,
+                Target::Key(_)
+                    | Target::Either(..)
+                    | Target::Range(..)
+                    | Target::Role(_)
+                    | Target::Applicant
+            )
+        })
 }
 
 /// Whose a row label names: any role word (法定代表人或负责人, 代理人姓名), or the applicant;
@@ -599,13 +626,30 @@ pub(super) fn run(
     // Rows of a list of people (职工 `zg_xm_0`, `zg_xm_1`): a person's element in a row that
     // no word or heading gives to anybody, or gives to somebody else, is that row's person,
     // somebody the profile does not name, numbered by row.
+    // When the row's own words name a role the form lists several of (义务人姓名 in a row of
+    // 赡养义务人), the row's person holds that role, numbered by row; the phone and relation
+    // in the row are that person's too, never the owner's.
     let rows = list_rows(fields);
+    let row_roles = row_roles(fields, &owns, &rows);
     for (i, row) in rows.iter().enumerate() {
-        if row.is_some()
-            && matches!(whose[i], Whose::Unsaid | Whose::Role(Role::Other))
-            && draft_key(&owns[i].draft).is_some_and(|k| k.element().group == Group::Person)
+        let Some(n) = row else { continue };
+        let role = row_roles
+            .get(&(&fields[i].form, *n))
+            .copied()
+            .flatten()
+            .unwrap_or(Role::Other);
+        if matches!(whose[i], Whose::Unsaid | Whose::Role(Role::Other))
+            || whose[i] == Whose::Role(role)
         {
-            whose[i] = Whose::Role(Role::Other);
+            let key = draft_key(&owns[i].draft);
+            let persons = key.is_some_and(|k| k.element().group == Group::Person);
+            let row_details = role != Role::Other
+                && key.is_some_and(|k| {
+                    k.element().group == Group::Contact || k == Key::AgentRelation
+                });
+            if persons || row_details {
+                whose[i] = Whose::Role(role);
+            }
         }
     }
     // 1b. The other side of a claim and third parties (被申请人, 被投诉方, 第三人).
@@ -623,17 +667,31 @@ pub(super) fn run(
     }
     // A block about an animal (犬只信息: a dog's name, sex and birth date) or about what a
     // records query asks for (查询内容: a property's certificate, its 权利人): the thing's, not
-    // a person's the profile holds.
+    // a person's the profile holds. The block of another body (原档案保管单位 beside its
+    // 单位名称 and 联系电话): the body's, its contacts and any word of a person or a firm
+    // there too, not the applicant's employer or phone.
     for (i, f) in fields.iter().enumerate() {
-        if let Some(heading) = about_a_thing(f)
-            && draft_key(&owns[i].draft).is_some_and(|k| {
+        let (word, contacts) = match about_a_thing(f) {
+            Some(heading) => (heading, false),
+            None => match [f.row_label.as_deref(), f.section.as_deref()]
+                .into_iter()
+                .flatten()
+                .find(|t| names_another_body(t))
+            {
+                Some(body) => (body, true),
+                None => continue,
+            },
+        };
+        let nobodys = (contacts && matches!(owns[i].draft, Draft::Either { .. }))
+            || draft_key(&owns[i].draft).is_some_and(|k| {
                 matches!(
                     k.element().group,
                     Group::Person | Group::Document | Group::Address
-                ) || k.element().value == ValueType::Address
-            })
-        {
-            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(heading.into()));
+                ) || (contacts && k.element().group == Group::Contact)
+                    || k.element().value == ValueType::Address
+            });
+        if nobodys {
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(word.into()));
             owns[i].part = None;
             whose[i] = Whose::Unsaid;
         }
@@ -935,10 +993,12 @@ pub(super) fn run(
                         index: Some(*n - 1),
                     })
                 }
-                (Whose::Role(Role::Other), Some(_)) if rows[i].is_some() => Some(RoleRef {
-                    role: Role::Other,
-                    index: rows[i],
-                }),
+                (Whose::Role(r @ (Role::Other | Role::Obligor)), Some(_)) if rows[i].is_some() => {
+                    Some(RoleRef {
+                        role: r,
+                        index: rows[i],
+                    })
+                }
                 (Whose::Role(r), _) => Some(RoleRef::new(r)),
                 _ => None,
             };
@@ -964,6 +1024,30 @@ fn row_suffix(field: &FieldDescriptor) -> Option<(&str, usize)> {
         return None;
     }
     Some((stem, digits.parse().ok()?))
+}
+
+/// The role each row of a list names by its fields' own words (义务人姓名 in row 0), when it
+/// names one only and it is a role a form lists several of (obligors); `None` for a row that
+/// names several.
+fn row_roles<'a>(
+    fields: &'a [FieldDescriptor],
+    owns: &[Own],
+    rows: &[Option<usize>],
+) -> HashMap<(&'a Option<String>, usize), Option<Role>> {
+    let mut named: HashMap<(&Option<String>, usize), Option<Role>> = HashMap::new();
+    for ((f, own), row) in fields.iter().zip(owns).zip(rows) {
+        if let (Some(n), Whose::Role(r @ Role::Obligor)) = (row, own.whose) {
+            named
+                .entry((&f.form, *n))
+                .and_modify(|seen| {
+                    if *seen != Some(r) {
+                        *seen = None;
+                    }
+                })
+                .or_insert(Some(r));
+        }
+    }
+    named
 }
 
 /// The row of each field in a list of rows of one form: several stems (`zg_xm`, `zg_sfzh`)
@@ -1731,7 +1815,15 @@ fn address_pickers(
         if j < n && is_text_box(&fields[j]) && together(f, &fields[j]) {
             let rest = draft_key(&owns[j].draft)
                 .is_some_and(|k| k == Key::AddressFull || k.element().value == ValueType::Address);
-            if rest {
+            // A box whose own words name another of the person's addresses than the cascade's
+            // (现居住地址 after a 户籍所在地 cascade) is that address, not the cascade's rest.
+            let own_address = draft_key(&owns[j].draft)
+                .filter(|k| matches!(k, Key::PersonHukouAddress | Key::PersonResidenceAddress));
+            let cascade_of =
+                cascade_address(&[f.label.as_deref(), f.section.as_deref()], firm_at(j));
+            let another =
+                own_address.is_some() && cascade_of.is_some() && own_address != cascade_of;
+            if rest && !another {
                 // Under a cascade that ends at the county, the box holds everything below it:
                 // the street part of the address the cascade is of. Under one that goes on to
                 // the township or village it would repeat them: no element of its own.

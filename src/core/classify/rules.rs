@@ -168,6 +168,8 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "办税人",
             "办税员",
             "专管员",
+            // Who applies on another's behalf (委托代理申请人): longer than 申请人.
+            "代理申请人",
         ],
     ),
     rule(
@@ -282,6 +284,9 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     // The child an adoption is for and whoever gives it up (a welfare institution, a birth
     // parent): the owner is the adopter, and neither is in the profile yet.
     rule(R(Role::Other), ZhCn, &["被收养人", "送养人"]),
+    // The relative a donor's claim is for (用血者 on a blood donor's refund): somebody the
+    // profile does not hold, never the applicant.
+    rule(R(Role::Other), ZhCn, &["用血者", "用血人"]),
     // The other side of a claim or complaint (行政复议, 劳动仲裁, 投诉, 举报) and a third party
     // to it: a body or a person the applicant acts against, never the owner or the owner's
     // firm. (Not 对方当事人: on a marriage form that is the spouse.)
@@ -335,6 +340,8 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "求职者",
             "申领人",
             "抵押人",
+            // Whose personnel file a service keeps (流动人员人事档案 存档人).
+            "存档人",
             // Who authorises others to use what is his (家庭共济: 授权人, the insured worker).
             "授权人",
             // The vehicle's owner applying for its registration (现机动车所有人).
@@ -687,6 +694,9 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "原单位",
             "原单位名称",
             "原用人单位",
+            // Where he was insured before a transfer (原参保单位名称).
+            "原参保单位",
+            "原参保单位名称",
         ],
     ),
     // The kind of insurance a person is covered by (参保类型, 险种): not held.
@@ -710,7 +720,27 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "刻制单位",
             "刻章企业",
             "刻章单位",
+            // The shop a thing was bought from (销售单位名称 of a vehicle): longer than
+            // 单位名称 and 单位电话, so neither the employer nor the owner's landline.
+            "销售单位",
+            "销售单位名称",
+            "销售单位电话",
+            "销售单位联系电话",
+            "销售单位地址",
+            "销售商",
+            "经销商",
+            "经销单位",
         ],
+    ),
+    // A kind of work a certificate or a post names (工种, 职业（工种）): not the occupation the
+    // profile holds; beside 职业 the field is refused, not guessed.
+    rule(Unheld("工种"), ZhCn, &["工种"]),
+    // The places a record moves between (转出地, 转入地: the offices' regions on a transfer
+    // of insurance): not an address of the person's.
+    rule(
+        Unheld("转移的地方"),
+        ZhCn,
+        &["转出地", "转入地", "转出地区", "转入地区"],
     ),
     // A count of people (家庭成员人数) is not a person's detail.
     rule(
@@ -892,10 +922,13 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     ),
     rule(K(D::PersonNationality), ZhTw, &["國籍"]),
     rule(K(D::PersonNationality), En, &["nationality", "citizenship"]),
+    rule(K(D::PersonIdIssuer), ZhCn, &["签发机关", "签发机构"]),
+    // The body that issued a certificate the form asks about (发证机构 of a skills
+    // certificate, 发证机关 of a licence): not said to be the ID card's 签发机关, not held.
     rule(
-        K(D::PersonIdIssuer),
+        Unheld("发证机构"),
         ZhCn,
-        &["签发机关", "发证机关", "签发机构", "发证机构"],
+        &["发证机关", "发证机构", "发证单位", "颁证机构", "颁证单位"],
     ),
     rule(K(D::PersonIdIssuer), ZhTw, &["發證機關", "簽發機關"]),
     rule(K(D::PersonIdIssuer), En, &["issuing authority"]),
@@ -1143,6 +1176,12 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "金融账号",
             "社保卡金融账号",
             "社会保障卡金融账号",
+            // A passbook's number (存折（卡）账号, 存折号): a bank account, not a login.
+            "存折账号",
+            "存折帐号",
+            "存折号",
+            "存折号码",
+            "存折卡号",
         ],
     ),
     rule(
@@ -1158,7 +1197,19 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     rule(
         Either(Some(D::PersonBankBranch), D::FirmBasicBank),
         ZhCn,
-        &["开户银行", "开户行", "开户网点", "开户支行", "银行名称"],
+        &[
+            "开户银行",
+            "开户行",
+            "开户网点",
+            "开户支行",
+            "银行名称",
+            // The bank that pays a benefit out (代理发放金融机构): where the account is held.
+            "发放金融机构",
+            "代发金融机构",
+            "代理发放金融机构",
+            "发放银行",
+            "代发银行",
+        ],
     ),
     rule(
         K(D::PersonDisabilityCertNo),
@@ -1680,6 +1731,10 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
 /// Whole labels too short to be keywords inside longer text (市 is in 市场, 名称 in 课程名称):
 /// they count only when they are the entire label.
 pub(crate) const EXACT_LABELS: &[(&str, Target)] = &[
+    // 职业（工种）: the parenthesis narrows 职业 to a kind of work a certificate or a post names,
+    // which the profile does not hold.
+    ("职业（工种）", Unheld("工种")),
+    ("职业(工种)", Unheld("工种")),
     // A bare 地址 is the person's (registered) address; 租赁地址 or 房屋地址 is not.
     ("地址", K(D::PersonHukouAddress)),
     ("address", K(D::PersonHukouAddress)),

@@ -1963,3 +1963,161 @@ fn a_shipping_name_labelled_as_the_recipients_is_the_recipients() {
     assert_eq!(got[1], (Some(Key::PersonName), Some("recipient".into())));
     assert_eq!(got[2], (None, None));
 }
+
+#[test]
+fn rows_of_a_list_named_by_a_role_are_that_roles_by_row() {
+    // 法定赡养义务人 rows: 义务人姓名 names the row's person; the row's ID number, relation and
+    // phone are that obligor's, numbered by row, and the applicant's own phone stays his.
+    let row = |stem: &str, n: usize, label: &str| {
+        in_section(
+            &format!("yw_{stem}_{n}"),
+            label,
+            "法定赡养、抚养、扶养义务人情况",
+        )
+    };
+    let mut fields = vec![
+        in_section("a", "姓名", "申请人基本情况"),
+        in_section("b", "联系电话", "申请人基本情况"),
+    ];
+    for n in 0..2 {
+        fields.push(row("xm", n, "义务人姓名"));
+        fields.push(row("gx", n, "与申请人关系"));
+        fields.push(row("sfzh", n, "身份证号码"));
+        fields.push(row("dh", n, "联系电话"));
+    }
+    let got = keys(&fields);
+    assert_eq!(got[1], (Some(Key::ContactMobile), None));
+    for n in 0..2 {
+        let who = Some(format!("obligor[{n}]"));
+        let at = 2 + 4 * n;
+        assert_eq!(got[at], (Some(Key::PersonName), who.clone()));
+        assert_eq!(got[at + 1], (Some(Key::AgentRelation), who.clone()));
+        assert_eq!(got[at + 2], (Some(Key::PersonIdNumber), who.clone()));
+        assert_eq!(got[at + 3], (Some(Key::ContactMobile), who));
+    }
+}
+
+/// A field in a table row whose group cell (a `rowspan` cell of the first column) says `row`.
+fn in_row(id: &str, label: &str, row: &str) -> FieldDescriptor {
+    let mut f = FieldDescriptor::text(id, label);
+    f.row_label = Some(row.into());
+    f
+}
+
+#[test]
+fn the_block_of_another_body_is_nobodys() {
+    // A group cell naming a body that keeps his file (原档案保管单位): its 单位名称 and 联系电话
+    // are the body's, not his employer and phone; 现工作单位 beside it stays his employer.
+    let got = keys(&[
+        in_row("a", "单位名称", "原档案保管单位"),
+        in_row("b", "联系电话", "原档案保管单位"),
+        in_row("c", "现工作单位", "存档人"),
+    ]);
+    assert_eq!(got[0], (None, None));
+    assert_eq!(got[1], (None, None));
+    assert_eq!(got[2], (Some(Key::PersonEmployer), None));
+    // 用人单位 is the employer's own word, not another body.
+    assert_eq!(
+        keys(&[in_row("d", "单位名称", "用人单位")])[0],
+        (Some(Key::PersonEmployer), None)
+    );
+}
+
+#[test]
+fn the_person_a_form_is_about_by_its_words() {
+    // 存档人 is whose file is kept, the applicant; 用血者 the relative a donor claims for.
+    let got = keys(&[
+        in_row("a", "姓名", "存档人"),
+        in_row("b", "姓名", "委托经办人"),
+    ]);
+    assert_eq!(got[0], (Some(Key::PersonName), None));
+    assert_eq!(got[1], (Some(Key::PersonName), Some("agent".into())));
+    let fields = [
+        in_section("c", "献血者姓名", "献血者信息"),
+        in_section("d", "用血者姓名", "用血者信息"),
+        in_section("e", "身份证号码", "用血者信息"),
+    ];
+    let got = keys(&fields);
+    assert_eq!(got[0], (Some(Key::PersonName), None));
+    assert_eq!(got[1], (Some(Key::PersonName), Some("other".into())));
+    assert_eq!(got[2], (Some(Key::PersonIdNumber), Some("other".into())));
+    // 委托代理申请人 is the agent, not the applicant: its relation is the agent's.
+    let fields = [
+        in_section("f", "代理人姓名", "委托代理申请人"),
+        in_section("g", "与申请人关系", "委托代理申请人"),
+    ];
+    assert_eq!(
+        keys(&fields)[1],
+        (Some(Key::AgentRelation), Some("agent".into()))
+    );
+}
+
+#[test]
+fn bodies_places_and_certificates_the_profile_does_not_hold() {
+    for label in [
+        "发证机构",
+        "发证机关",
+        "销售单位名称",
+        "销售单位电话",
+        "原参保单位名称",
+        "职业（工种）",
+        "工种",
+        "转出地",
+        "转入地",
+    ] {
+        assert_eq!(key_of(&labelled(label)), None, "{label}");
+    }
+    assert_eq!(key_of(&labelled("签发机关")), Some(Key::PersonIdIssuer));
+    assert_eq!(key_of(&labelled("职业")), Some(Key::PersonOccupation));
+    assert_eq!(
+        key_of(&labelled("现参保单位名称")),
+        Some(Key::PersonEmployer)
+    );
+    // A cascade whose first select names the place a record leaves is nobody's address.
+    let fields = [
+        select(
+            "s",
+            Some("转出地"),
+            &["省（自治区、直辖市）", "广东省", "江苏省"],
+        ),
+        select("t", None, &["市（州）"]),
+    ];
+    assert_eq!(keys(&fields), vec![(None, None), (None, None)]);
+}
+
+#[test]
+fn a_passbook_and_the_bank_that_pays_a_benefit() {
+    assert_eq!(
+        key_of(&labelled("存折（卡）账号")),
+        Some(Key::PersonBankAccount)
+    );
+    assert_eq!(key_of(&labelled("存折号")), Some(Key::PersonBankAccount));
+    assert_eq!(
+        key_of(&labelled("代理发放金融机构")),
+        Some(Key::PersonBankBranch)
+    );
+    // A bare 账号 stays a login's.
+    assert_eq!(key_of(&labelled("账号")), None);
+}
+
+#[test]
+fn a_box_naming_another_address_after_a_cascade_is_that_address() {
+    // 户籍所在地 as selects down to the township, then 现居住地址 in a row of its own: the
+    // residence, not the cascade's rest.
+    let provinces = [("510000", "四川省"), ("520000", "贵州省")];
+    let mut fields = vec![
+        prompted("p", "", "请选择省", &provinces),
+        prompted("c", "", "请选择市", &[]),
+        prompted("x", "", "请选择县（区）", &[]),
+        prompted("t", "", "请选择乡镇（街道）", &[]),
+    ];
+    for f in &mut fields {
+        f.label = Some("户籍所在地".into());
+    }
+    fields.push(FieldDescriptor::text("r", "现居住地址"));
+    assert_eq!(keys(&fields)[4], (Some(Key::PersonResidenceAddress), None));
+    // A box labelled as the cascade's own address is still its rest, refused under a
+    // cascade that goes on to the township.
+    fields[4] = FieldDescriptor::text("r", "户籍所在地");
+    assert_eq!(keys(&fields)[4], (None, None));
+}
