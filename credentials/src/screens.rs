@@ -14,7 +14,7 @@ use oncefill::core::dictionary::Key;
 use oncefill::core::disclosure::Entry;
 use oncefill::core::i18n::{Arg, Lang, tr};
 use oncefill::core::mask::{mask_for_display, mask_middle};
-use oncefill::core::profile::{Profile, Relation};
+use oncefill::core::profile::{Profile, Relation, Source};
 use serde_json::Value;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
@@ -368,6 +368,9 @@ struct Choice {
     whose: String,
     masked: String,
     ticked: bool,
+    /// The applicant's value came from a credential the profile keeps: its signed part can go
+    /// with the code for the desk to verify.
+    backed: bool,
 }
 
 /// What a service window asks of nearly every applicant to open a case: who they are.
@@ -408,7 +411,14 @@ fn choices(editor: &EditorState, lang: Lang) -> Vec<Choice> {
             let Some(value) = person.values.text(key) else {
                 continue;
             };
+            let backed = role.is_none()
+                && !profile.credentials.is_empty()
+                && person
+                    .values
+                    .get(key)
+                    .is_some_and(|e| matches!(e.source, Source::Credential { .. }));
             out.push(Choice {
+                backed,
                 key,
                 role: role.clone(),
                 whose: whose.clone(),
@@ -637,6 +647,9 @@ pub fn HandOff(props: &HandOffProps) -> Html {
                         <label for={id}>
                             <strong>{ key_label(lang, c.key) }</strong>{ " " }
                             <span class="of-masked">{ c.masked.clone() }</span>
+                            if c.backed {
+                                { " " }<span class="of-verified" data-of="handoff-backed">{ t("handoff-backed") }</span>
+                            }
                         </label>
                     </li>
                 };

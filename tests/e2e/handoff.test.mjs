@@ -117,6 +117,8 @@ test('citizen app → QR → desk → hall form → attestation back → 结束�
   const app = await openLink(phone, offerUrl, problems);
   await app.locator(W('handoff-check')).waitFor({ timeout: 30000 });
   assert.equal((await app.locator(W('handoff-check')).innerText()).replace(/\s/g, ''), check);
+  // A self-declared profile: no choice says a credential backs it.
+  assert.equal(await app.locator(W('handoff-backed')).count(), 0);
   await app.locator(`${W('handoff-pick')}[data-element="person.id_number"]:not([data-role])`).check();
   await app.locator(W('handoff-seal')).click();
   const qr = app.locator(W('handoff-qr'));
@@ -228,6 +230,10 @@ async function handOverWithCredential(problems, deskOptions = {}, deskSetUp = as
   await app.locator(W('handoff-check')).waitFor({ timeout: 30000 });
   const ticked = await app.locator(`${W('handoff-pick')}:checked`).evaluateAll((xs) => xs.map((x) => x.dataset.element));
   assert.deepEqual(ticked.sort(), ['person.birth_date', 'person.ethnicity', 'person.name', 'person.sex']);
+  // Each of the applicant's values came from the credential, and each choice says so.
+  const backed = await app.locator(W('handoff-pick')).evaluateAll((xs) =>
+    xs.map((x) => [x.dataset.element, !!x.closest('li').querySelector('[data-of="handoff-backed"]')]));
+  assert.ok(backed.length >= 4 && backed.every(([, b]) => b), JSON.stringify(backed));
   // Everything the credential holds, with its presentation, does not fit one QR code: refused in
   // plain words, naming no value.
   const picks = app.locator(`${W('handoff-pick')}:not(:checked)`);

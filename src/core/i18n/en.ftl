@@ -676,6 +676,7 @@ handoff-check-intro = Check that the window's screen shows this number:
 handoff-check-say = Check code { $code }
 handoff-picks = Choose what to hand over
 handoff-nothing = Your details hold nothing to hand over yet.
+handoff-backed = credential held: the desk can verify it
 handoff-seal = Make the QR code ({ $count } items)
 handoff-show = Hold this QR code up to the window's scanner.
 handoff-qr-alt = Encrypted QR code for the service window

@@ -681,6 +681,7 @@ handoff-check-intro = 请核对窗口屏幕上的号码是否为：
 handoff-check-say = 校验码 { $code }
 handoff-picks = 选择要交给窗口的资料
 handoff-nothing = 资料中还没有可交的内容。
+handoff-backed = 有电子证照，可供窗口核验
 handoff-seal = 生成二维码（{ $count } 项）
 handoff-show = 请把这个二维码对准窗口的扫码器。
 handoff-qr-alt = 交给窗口的加密二维码
