@@ -10,7 +10,9 @@ use std::rc::Rc;
 use js_sys::Promise;
 use oncefill::app::editor::EditorState;
 use oncefill::app::labels::{key_label, person_title, relation_msg};
-use oncefill::core::dictionary::Key;
+use oncefill::core::check::table_id;
+use oncefill::core::codes;
+use oncefill::core::dictionary::{Key, ValueType};
 use oncefill::core::disclosure::Entry;
 use oncefill::core::i18n::{Arg, Lang, tr};
 use oncefill::core::mask::{mask_for_display, mask_middle};
@@ -69,10 +71,20 @@ fn localized(v: &Value, lang: Lang) -> String {
         .to_string()
 }
 
-/// A value masked for display, as everywhere outside the editor.
+/// A value masked for display, as everywhere outside the editor; a code of a table shown as its
+/// name.
 fn masked(value: &str, key: Key) -> String {
     if let Some(kind) = key.mask() {
         return mask_for_display(value, kind);
+    }
+    // A code (性别 1, 民族 01) means nothing to a person, and the name of one of a table's
+    // few values gives little away: it is shown as its name (男, 汉族).
+    if !key.is_sensitive()
+        && let ValueType::Code(table) = key.element().value
+        && let Some(id) = table_id(table)
+        && let Some(code) = codes::table(id).iter().find(|c| c.code == value)
+    {
+        return code.label().to_string();
     }
     match value.chars().count() {
         0..=1 => "*".repeat(value.chars().count()),

@@ -234,6 +234,11 @@ async function handOverWithCredential(problems, deskOptions = {}, deskSetUp = as
   const backed = await app.locator(W('handoff-pick')).evaluateAll((xs) =>
     xs.map((x) => [x.dataset.element, !!x.closest('li').querySelector('[data-of="handoff-backed"]')]));
   assert.ok(backed.length >= 4 && backed.every(([, b]) => b), JSON.stringify(backed));
+  // A code is shown by its name (性别 1 as 男, 民族 01 as 汉族), the name and numbers masked.
+  const shown = (element) => app.locator(`${W('handoff-pick')}[data-element="${element}"]:not([data-role]) + label .of-masked`).innerText();
+  assert.equal(await shown('person.sex'), '男');
+  assert.equal(await shown('person.ethnicity'), '汉族');
+  assert.equal(await shown('person.name'), '柏*岚');
   // Everything the credential holds, with its presentation, does not fit one QR code: refused in
   // plain words, naming no value.
   const picks = app.locator(`${W('handoff-pick')}:not(:checked)`);
