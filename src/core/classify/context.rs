@@ -223,6 +223,14 @@ fn heading_whose(text: &str) -> Option<Whose> {
     {
         return block_of(&inner);
     }
+    // The operator of a business is its head: 经营者（负责人） is the applicant who runs it, not
+    // a legal representative beside him.
+    if outside.iter().any(|h| h.word == "经营者")
+        && super::roles_of(&inner).as_slice() == [Role::LegalRep]
+        && !outside.iter().any(is_role)
+    {
+        return Some(Whose::Applicant);
+    }
     let hits = if outside.iter().any(is_role) {
         outside
     } else {
@@ -818,6 +826,17 @@ pub(super) fn run(
             .all(|(_, w)| *w == Whose::Unsaid || *w == Whose::Role(r));
         if one_role {
             whose[i] = Whose::Role(r);
+        }
+    }
+    // Where a recipient is sent something (a 收件人's 邮寄地址) is a delivery address, not the
+    // recipient's home: no address of his the profile holds.
+    for (i, w) in whose.iter_mut().enumerate() {
+        if *w == Whose::Role(Role::Recipient)
+            && draft_key(&owns[i].draft).is_some_and(|k| k.element().value == ValueType::Address)
+        {
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary("送达或收件地址".into()));
+            owns[i].part = None;
+            *w = Whose::Unsaid;
         }
     }
     // 2b. A firm's form asks for the firm's own phone, postcode and e-mail outside any

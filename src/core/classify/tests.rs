@@ -2231,3 +2231,51 @@ fn a_select_of_other_things_after_a_cascade_is_no_level_of_it() {
     fields[3] = prompted("t", "乡镇", "请选择", &[("1", "城关镇"), ("2", "新华街道")]);
     assert_eq!(keys(&fields)[3], (Some(Key::AddressTownship), None));
 }
+
+#[test]
+fn the_operator_and_head_of_a_business_is_the_applicant() {
+    // 经营者（负责人）: the operator who applies, not a legal representative beside him.
+    let heading = "经营者（负责人）信息";
+    let fields = [
+        FieldDescriptor::text("mc", "企业（字号）名称"),
+        FieldDescriptor::text("dm", "统一社会信用代码"),
+        in_section("xm", "姓名", heading),
+        in_section("sfz", "身份证件号码", heading),
+    ];
+    assert_eq!(
+        keys(&fields)[2..],
+        [
+            (Some(Key::PersonName), None),
+            (Some(Key::PersonIdNumber), None)
+        ]
+    );
+    // A heading of the 负责人 alone is still the legal representative's.
+    let fields = [
+        FieldDescriptor::text("mc", "企业名称"),
+        FieldDescriptor::text("dm", "统一社会信用代码"),
+        in_section("xm", "姓名", "负责人信息"),
+    ];
+    assert_eq!(
+        keys(&fields)[2],
+        (Some(Key::PersonName), Some("legal_rep".into()))
+    );
+}
+
+#[test]
+fn a_recipients_address_is_a_delivery_address() {
+    // On a firm's form, 收件人 then 邮寄地址 in one block: the recipient's name, and where the
+    // parcel goes, which is nobody's home the profile holds.
+    let fields = [
+        FieldDescriptor::text("mc", "企业名称"),
+        FieldDescriptor::text("dm", "统一社会信用代码"),
+        in_section("sjr", "收件人", "送达"),
+        in_section("dz", "邮寄地址", "送达"),
+    ];
+    assert_eq!(
+        keys(&fields)[2..],
+        [
+            (Some(Key::PersonName), Some("recipient".into())),
+            (None, None)
+        ]
+    );
+}
