@@ -1486,16 +1486,19 @@ fn a_name_of_a_person_or_a_body_on_the_other_side_is_refused() {
     );
 }
 
+/// Row `n` of a list under `heading`, named `{stem}_{n}`.
+fn list_row(stem: &str, label: &str, n: usize, heading: &str) -> FieldDescriptor {
+    let mut f = FieldDescriptor::text(&format!("{stem}_{n}"), label);
+    f.name = Some(format!("{stem}_{n}"));
+    f.section = Some(heading.into());
+    f
+}
+
 #[test]
 fn rows_of_a_list_of_people_are_somebody_else_by_row() {
     // 新招用人员名单: `ry_xm_0`, `ry_sfzh_0`, then row 1. Nobody the profile names, one person
     // a row, not duplicates of each other.
-    let row = |stem: &str, label: &str, n: usize| {
-        let mut f = FieldDescriptor::text(&format!("{stem}_{n}"), label);
-        f.name = Some(format!("{stem}_{n}"));
-        f.section = Some("新招用人员名单".into());
-        f
-    };
+    let row = |stem: &str, label: &str, n: usize| list_row(stem, label, n, "新招用人员名单");
     let fields = [
         FieldDescriptor::text("dwmc", "单位名称"),
         row("ry_xm", "姓名", 0),
@@ -2154,12 +2157,8 @@ fn deduction_and_settlement_accounts_and_a_former_contributing_employer() {
 fn rows_under_a_sentence_naming_household_members_are_the_members() {
     // 同一户籍家庭成员一并参保: a sentence, not a block's heading, but the rows under it are
     // the members, numbered by row, their relations too; not somebody else's.
-    let row = |stem: &str, label: &str, n: usize| {
-        let mut f = FieldDescriptor::text(&format!("{stem}_{n}"), label);
-        f.name = Some(format!("{stem}_{n}"));
-        f.section = Some("同一户籍家庭成员一并参保".into());
-        f
-    };
+    let row =
+        |stem: &str, label: &str, n: usize| list_row(stem, label, n, "同一户籍家庭成员一并参保");
     let fields = [
         FieldDescriptor::text("xm", "姓名"),
         row("cy_xm", "姓名", 0),
