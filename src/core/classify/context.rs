@@ -199,6 +199,22 @@ fn heading_whose(text: &str) -> Option<Whose> {
     // parenthesis says who that side is in this registration (义务人（抵押人）: the owner, who
     // mortgages his property; 权利人（抵押权人）: the bank): the parenthesis decides.
     let inner = find_hits(&parenthesised(stripped), LABEL_RULES);
+    // A parenthesis that names only whose account a block is (发放账户（监护人账户）) names the
+    // block's person when the words outside name nobody.
+    if !outside
+        .iter()
+        .any(|h| is_role(h) || h.target == Target::Applicant)
+        && let [role] = super::roles_of(&inner).as_slice()
+        && let Some(word) = inner.iter().find(|h| h.target == Target::Role(*role))
+        && ["", "账户", "的账户"].contains(
+            &parenthesised(stripped)
+                .trim()
+                .replacen(word.word, "", 1)
+                .as_str(),
+        )
+    {
+        return Some(Whose::Role(*role));
+    }
     if !outside.is_empty()
         && outside.iter().all(|h| GENERIC_PARTIES.contains(&h.word))
         && inner
@@ -206,6 +222,14 @@ fn heading_whose(text: &str) -> Option<Whose> {
             .any(|h| is_role(h) || h.target == Target::Applicant)
     {
         return block_of(&inner);
+    }
+    // The operator of a business is its head: 经营者（负责人） is the applicant who runs it, not
+    // a legal representative beside him.
+    if outside.iter().any(|h| h.word == "经营者")
+        && super::roles_of(&inner).as_slice() == [Role::LegalRep]
+        && !outside.iter().any(is_role)
+    {
+        return Some(Whose::Applicant);
     }
     let hits = if outside.iter().any(is_role) {
         outside
@@ -757,7 +781,14 @@ pub(super) fn run(
             };
             // The name an account is held in, on a person's form, when the form says the
             // account must be the applicant's own (账户姓名: 须为老年人本人): his name.
-            if personal && person.is_none() && firm == Key::FirmName && says_own_account(f) {
+            // So is it in the block of one named person (发放账户（监护人账户）: the guardian's).
+            let ones_block =
+                matches!(whose[i], Whose::Role(r) if r != Role::Other && r != Role::Firm);
+            if personal
+                && person.is_none()
+                && firm == Key::FirmName
+                && (says_own_account(f) || ones_block)
+            {
                 owns[i].draft = Draft::Key {
                     key: Key::PersonName,
                     reason,
@@ -795,6 +826,17 @@ pub(super) fn run(
             .all(|(_, w)| *w == Whose::Unsaid || *w == Whose::Role(r));
         if one_role {
             whose[i] = Whose::Role(r);
+        }
+    }
+    // Where a recipient is sent something (a 收件人's 邮寄地址) is a delivery address, not the
+    // recipient's home: no address of his the profile holds.
+    for (i, w) in whose.iter_mut().enumerate() {
+        if *w == Whose::Role(Role::Recipient)
+            && draft_key(&owns[i].draft).is_some_and(|k| k.element().value == ValueType::Address)
+        {
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary("送达或收件地址".into()));
+            owns[i].part = None;
+            *w = Whose::Unsaid;
         }
     }
     // 2b. A firm's form asks for the firm's own phone, postcode and e-mail outside any
@@ -1026,9 +1068,24 @@ fn row_suffix(field: &FieldDescriptor) -> Option<(&str, usize)> {
     Some((stem, digits.parse().ok()?))
 }
 
-/// The role each row of a list names by its fields' own words (义务人姓名 in row 0), when it
-/// names one only and it is a role a form lists several of (obligors); `None` for a row that
-/// names several.
+/// A role a form lists several people of, one a row (obligors, household members).
+fn listed_role(r: Role) -> bool {
+    matches!(r, Role::Obligor | Role::Member)
+}
+
+/// The role a list's heading names, when it names one only and it is a role a form lists
+/// several people of (同一户籍家庭成员一并参保: the household members), however long the
+/// heading's sentence.
+fn list_heading_role(heading: &str) -> Option<Role> {
+    match super::roles_of(&find_hits(strip_numbering(heading), LABEL_RULES)).as_slice() {
+        [r] if listed_role(*r) => Some(*r),
+        _ => None,
+    }
+}
+
+/// The role each row of a list names by its fields' own words (义务人姓名 in row 0) or, when
+/// they name nobody, by the list's heading, when it names one only and it is a role a form
+/// lists several of (obligors, household members); `None` for a row that names several.
 fn row_roles<'a>(
     fields: &'a [FieldDescriptor],
     owns: &[Own],
@@ -1036,7 +1093,12 @@ fn row_roles<'a>(
 ) -> HashMap<(&'a Option<String>, usize), Option<Role>> {
     let mut named: HashMap<(&Option<String>, usize), Option<Role>> = HashMap::new();
     for ((f, own), row) in fields.iter().zip(owns).zip(rows) {
-        if let (Some(n), Whose::Role(r @ Role::Obligor)) = (row, own.whose) {
+        let role = match own.whose {
+            Whose::Role(r) if listed_role(r) => Some(r),
+            Whose::Unsaid => f.section.as_deref().and_then(list_heading_role),
+            _ => None,
+        };
+        if let (Some(n), Some(r)) = (row, role) {
             named
                 .entry((&f.form, *n))
                 .and_modify(|seen| {
@@ -1113,10 +1175,10 @@ fn office_heading(text: &str) -> Option<&'static str> {
     .then_some(office)
 }
 
-/// Whether a field's label or placeholder says it is the applicant's own (须为本人, 须为老年人
-/// 本人, 限申请人本人).
+/// Whether a field's label, placeholder or heading says it is the applicant's own (须为本人,
+/// 须为老年人本人, 限申请人本人, a block headed 发放账户（申请人本人）).
 fn says_own_account(f: &FieldDescriptor) -> bool {
-    [&f.label, &f.placeholder]
+    [&f.label, &f.placeholder, &f.section]
         .into_iter()
         .flatten()
         .any(|t| t.contains("本人") && !t.contains("非本人"))
@@ -1708,6 +1770,44 @@ fn cascade_address(texts: &[Option<&str>], firm: bool) -> Option<Key> {
     })?
 }
 
+/// Endings of the names of divisions (GB/T 2260 and the township and village levels below).
+const DIVISION_ENDINGS: [&str; 15] = [
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "州",
+    "盟",
+    "乡",
+    "镇",
+    "街道",
+    "办事处",
+    "村",
+    "社区",
+    "委会",
+    "组",
+];
+
+/// Whether a select under a label of its own, not the cascade's (`first`), lists choices and
+/// none of them is a division (健康状况: 健康, 患病, 残疾): not a level of the cascade before
+/// it. A cascade's later levels are empty until the one above is chosen, or list divisions.
+fn lists_other_things(first: &FieldDescriptor, field: &FieldDescriptor) -> bool {
+    if field.label.is_none() || field.label == first.label {
+        return false;
+    }
+    let choices: Vec<&str> = field
+        .options
+        .iter()
+        .map(|o| o.text.trim())
+        .filter(|t| !t.is_empty() && !t.contains("选择"))
+        .collect();
+    choices.len() >= 2
+        && !choices
+            .iter()
+            .any(|t| DIVISION_ENDINGS.iter().any(|e| t.ends_with(e)))
+}
+
 fn address_pickers(
     fields: &[FieldDescriptor],
     owns: &mut [Own],
@@ -1785,6 +1885,7 @@ fn address_pickers(
             let own_key = draft_key(&owns[j].draft);
             let fits = g.control == Control::Select
                 && together(f, g)
+                && !lists_other_things(f, g)
                 && (open(&owns[j].draft)
                     || own_key.is_some_and(|k| k.element().group == Group::Address)
                     || matches!(&owns[j].draft, Draft::Skip(SkipReason::Ambiguous(ks)) if ks.iter().any(|k| k.element().group == Group::Address))

@@ -697,6 +697,9 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             // Where he was insured before a transfer (原参保单位名称).
             "原参保单位",
             "原参保单位名称",
+            // Where he paid into a housing fund before a transfer (原缴存单位名称).
+            "原缴存单位",
+            "原缴存单位名称",
         ],
     ),
     // The kind of insurance a person is covered by (参保类型, 险种): not held.
@@ -1182,6 +1185,15 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "存折号",
             "存折号码",
             "存折卡号",
+            // The account a premium is deducted from or a business settles through (代扣账号,
+            // 结算账号): a bank account, not a login.
+            "代扣账号",
+            "代扣帐号",
+            "扣款账号",
+            "扣款帐号",
+            "结算账号",
+            "结算帐号",
+            "结算账户",
         ],
     ),
     rule(
@@ -1209,6 +1221,11 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "代理发放金融机构",
             "发放银行",
             "代发银行",
+            // The bank a premium is deducted at or a business settles through (代扣银行,
+            // 结算银行): where the account is held.
+            "代扣银行",
+            "扣款银行",
+            "结算银行",
         ],
     ),
     rule(

@@ -1486,16 +1486,19 @@ fn a_name_of_a_person_or_a_body_on_the_other_side_is_refused() {
     );
 }
 
+/// Row `n` of a list under `heading`, named `{stem}_{n}`.
+fn list_row(stem: &str, label: &str, n: usize, heading: &str) -> FieldDescriptor {
+    let mut f = FieldDescriptor::text(&format!("{stem}_{n}"), label);
+    f.name = Some(format!("{stem}_{n}"));
+    f.section = Some(heading.into());
+    f
+}
+
 #[test]
 fn rows_of_a_list_of_people_are_somebody_else_by_row() {
     // 新招用人员名单: `ry_xm_0`, `ry_sfzh_0`, then row 1. Nobody the profile names, one person
     // a row, not duplicates of each other.
-    let row = |stem: &str, label: &str, n: usize| {
-        let mut f = FieldDescriptor::text(&format!("{stem}_{n}"), label);
-        f.name = Some(format!("{stem}_{n}"));
-        f.section = Some("新招用人员名单".into());
-        f
-    };
+    let row = |stem: &str, label: &str, n: usize| list_row(stem, label, n, "新招用人员名单");
     let fields = [
         FieldDescriptor::text("dwmc", "单位名称"),
         row("ry_xm", "姓名", 0),
@@ -2120,4 +2123,158 @@ fn a_box_naming_another_address_after_a_cascade_is_that_address() {
     // cascade that goes on to the township.
     fields[4] = FieldDescriptor::text("r", "户籍所在地");
     assert_eq!(keys(&fields)[4], (None, None));
+}
+
+#[test]
+fn deduction_and_settlement_accounts_and_a_former_contributing_employer() {
+    for (label, key) in [
+        ("代扣银行", Key::PersonBankBranch),
+        ("结算银行", Key::PersonBankBranch),
+        ("代扣账号", Key::PersonBankAccount),
+        ("结算账号", Key::PersonBankAccount),
+        ("现缴存单位名称", Key::PersonEmployer),
+    ] {
+        assert_eq!(key_of(&labelled(label)), Some(key), "{label}");
+    }
+    assert_eq!(key_of(&labelled("原缴存单位名称")), None);
+    // On a firm's form a settlement account is the firm's.
+    let fields = [
+        FieldDescriptor::text("mc", "企业名称"),
+        FieldDescriptor::text("dm", "统一社会信用代码"),
+        FieldDescriptor::text("yh", "结算银行"),
+        FieldDescriptor::text("zh", "结算账号"),
+    ];
+    assert_eq!(
+        keys(&fields)[2..],
+        [
+            (Some(Key::FirmBasicBank), None),
+            (Some(Key::FirmBasicBankAcct), None)
+        ]
+    );
+}
+
+#[test]
+fn rows_under_a_sentence_naming_household_members_are_the_members() {
+    // 同一户籍家庭成员一并参保: a sentence, not a block's heading, but the rows under it are
+    // the members, numbered by row, their relations too; not somebody else's.
+    let row =
+        |stem: &str, label: &str, n: usize| list_row(stem, label, n, "同一户籍家庭成员一并参保");
+    let fields = [
+        FieldDescriptor::text("xm", "姓名"),
+        row("cy_xm", "姓名", 0),
+        row("cy_gx", "与参保人关系", 0),
+        row("cy_xm", "姓名", 1),
+        row("cy_gx", "与参保人关系", 1),
+    ];
+    assert_eq!(
+        keys(&fields),
+        vec![
+            (Some(Key::PersonName), None),
+            (Some(Key::PersonName), Some("member[0]".into())),
+            (Some(Key::AgentRelation), Some("member[0]".into())),
+            (Some(Key::PersonName), Some("member[1]".into())),
+            (Some(Key::AgentRelation), Some("member[1]".into())),
+        ]
+    );
+}
+
+#[test]
+fn an_account_block_named_for_one_person_is_that_persons() {
+    // 发放账户（监护人账户）: the guardian's account, its holder's name the guardian's.
+    let heading = "基本生活费发放账户（监护人账户）";
+    let fields = [
+        FieldDescriptor::text("xm", "儿童姓名"),
+        in_section("hm", "户名", heading),
+        in_section("yh", "开户银行", heading),
+        in_section("zh", "银行账号", heading),
+    ];
+    assert_eq!(
+        keys(&fields)[1..],
+        [
+            (Some(Key::PersonName), Some("guardian".into())),
+            (Some(Key::PersonBankBranch), Some("guardian".into())),
+            (Some(Key::PersonBankAccount), Some("guardian".into())),
+        ]
+    );
+    // A heading that says the account is the applicant's own: the holder's name is his.
+    let fields = [
+        in_section("xm", "姓名", "申请人信息"),
+        in_section("hm", "开户名", "发放账户（申请人本人）"),
+    ];
+    assert_eq!(keys(&fields)[1], (Some(Key::PersonName), None));
+    // In a block that names nobody, 户名 on a person's form stays refused (the payee may be
+    // anybody).
+    let fields = [
+        FieldDescriptor::text("xm", "姓名"),
+        in_section("hm", "户名", "补贴发放账户"),
+    ];
+    assert_eq!(keys(&fields)[1], (None, None));
+}
+
+#[test]
+fn a_select_of_other_things_after_a_cascade_is_no_level_of_it() {
+    let provinces = [("410000", "河南省"), ("420000", "湖北省")];
+    let mut fields = vec![
+        prompted("p", "户籍所在地", "省", &provinces),
+        prompted("c", "户籍所在地", "市", &[]),
+        prompted("x", "户籍所在地", "区县", &[]),
+        prompted(
+            "h",
+            "健康状况",
+            "请选择",
+            &[("健康", "健康"), ("患病", "患病"), ("残疾", "残疾")],
+        ),
+    ];
+    assert_eq!(keys(&fields)[3], (None, None));
+    // A level of its own label that lists divisions is still a level.
+    fields[3] = prompted("t", "乡镇", "请选择", &[("1", "城关镇"), ("2", "新华街道")]);
+    assert_eq!(keys(&fields)[3], (Some(Key::AddressTownship), None));
+}
+
+#[test]
+fn the_operator_and_head_of_a_business_is_the_applicant() {
+    // 经营者（负责人）: the operator who applies, not a legal representative beside him.
+    let heading = "经营者（负责人）信息";
+    let fields = [
+        FieldDescriptor::text("mc", "企业（字号）名称"),
+        FieldDescriptor::text("dm", "统一社会信用代码"),
+        in_section("xm", "姓名", heading),
+        in_section("sfz", "身份证件号码", heading),
+    ];
+    assert_eq!(
+        keys(&fields)[2..],
+        [
+            (Some(Key::PersonName), None),
+            (Some(Key::PersonIdNumber), None)
+        ]
+    );
+    // A heading of the 负责人 alone is still the legal representative's.
+    let fields = [
+        FieldDescriptor::text("mc", "企业名称"),
+        FieldDescriptor::text("dm", "统一社会信用代码"),
+        in_section("xm", "姓名", "负责人信息"),
+    ];
+    assert_eq!(
+        keys(&fields)[2],
+        (Some(Key::PersonName), Some("legal_rep".into()))
+    );
+}
+
+#[test]
+fn a_recipients_address_is_a_delivery_address() {
+    // On a firm's form, 收件人 then 邮寄地址 in one block: the recipient's name, and where the
+    // parcel goes, which is nobody's home the profile holds.
+    let fields = [
+        FieldDescriptor::text("mc", "企业名称"),
+        FieldDescriptor::text("dm", "统一社会信用代码"),
+        in_section("sjr", "收件人", "送达"),
+        in_section("dz", "邮寄地址", "送达"),
+    ];
+    assert_eq!(
+        keys(&fields)[2..],
+        [
+            (Some(Key::PersonName), Some("recipient".into())),
+            (None, None)
+        ]
+    );
 }
