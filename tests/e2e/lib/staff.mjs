@@ -1,7 +1,7 @@
 // Helpers for the staff desk's tests (staff.html, 一窗受理): opening the desk, the clerk's
 // vault, typing a citizen's data, and the residue search of everything the browser keeps.
 import { BASE } from './browser.mjs';
-import { W } from './widget.mjs';
+import { W, vaultStored } from './widget.mjs';
 
 export const PASS = 'Chuangkou-Shouli-2026-Clerk';
 
@@ -22,11 +22,7 @@ export async function createStaffVault(page) {
   await page.locator(W('new-pass')).fill(PASS);
   await page.locator(W('new-pass-2')).fill(PASS);
   await page.locator(W('create-vault')).click();
-  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
-  await page.waitForFunction(() => {
-    const host = document.querySelector('[data-oncefill-host]');
-    return host?.shadowRoot?.querySelector('[data-of="vault-status"]')?.hasAttribute('data-stored');
-  });
+  await vaultStored(page);
 }
 
 export async function typeCitizen(page, who) {

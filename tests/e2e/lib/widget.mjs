@@ -79,6 +79,11 @@ export async function createVault(page, pass) {
   await page.locator(W('new-pass')).fill(pass);
   await page.locator(W('new-pass-2')).fill(pass);
   await page.locator(W('create-vault')).click();
+  await vaultStored(page);
+}
+
+/** Waits until the vault's last save is stored (a page or window closed before then loses it). */
+export async function vaultStored(page) {
   await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
   await page.waitForFunction(() => {
     const host = document.querySelector('[data-oncefill-host]');
