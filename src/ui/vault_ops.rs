@@ -30,6 +30,8 @@ pub type StoreCell = Rc<RefCell<Option<Store>>>;
 thread_local! {
     /// Saves still writing: this instance is not discarded under them.
     static SAVES_RUNNING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// A save was due while another was writing: it is made once that one is done.
+    static SAVE_ASKED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 /// Whether every staff log entry is saved (none waits for a save, no save is writing): the
@@ -355,8 +357,17 @@ async fn ask_to_persist(handle: &Handle, cell: &StoreCell) {
 
 /// Saves the profile if it changed since the last save, over the generation this page read
 /// or saved last; when another page saved since, its save is read and joined instead.
+///
+/// One save writes at a time. Each is made over the generation the one before wrote: two at
+/// once would both be made over the same one, and the second, finding the first's, would
+/// read it as another page's save and be dropped, the values typed last left unsaved. A save
+/// due while another writes is made when that one is done.
 pub fn save_if_needed(handle: &Handle, cell: &StoreCell) {
     if !handle.vault.save_due() {
+        return;
+    }
+    if SAVES_RUNNING.with(|n| n.get()) > 0 {
+        SAVE_ASKED.with(|asked| asked.set(true));
         return;
     }
     let (Some(store), Some(key)) = (cell.borrow().clone(), handle.vault.key.clone()) else {
@@ -391,6 +402,7 @@ pub fn save_if_needed(handle: &Handle, cell: &StoreCell) {
                 // Nothing was written; what the other page saved is joined, then saved.
                 send(&handle, VaultAction::Saving);
                 take_newer(&handle, &cell, g);
+                save_asked_meanwhile(&handle);
                 return;
             }
             Err(_) => {}
@@ -409,7 +421,15 @@ pub fn save_if_needed(handle: &Handle, cell: &StoreCell) {
                 at,
             },
         );
+        save_asked_meanwhile(&handle);
     });
+}
+
+/// After a save: the save that was due while it wrote, now (over the state as it is then).
+fn save_asked_meanwhile(handle: &Handle) {
+    if SAVE_ASKED.with(|asked| asked.replace(false)) {
+        send(handle, VaultAction::StoreAgain);
+    }
 }
 
 /// Offers the profile as an encrypted `.oncefill` file, sealed with the vault's key.

@@ -254,6 +254,33 @@ test('a backup opens in another browser, with a preview; damaged and wrong-passp
   await second.close();
 });
 
+test('a save made while another is still writing is kept too', async () => {
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const { page, problems } = await newPage(context);
+  await createVault(page);
+  // Two saves one straight after the other: the second is asked for while the first writes.
+  await page.locator(W('field-person.name')).fill('王大明');
+  await page.locator(W('save')).click();
+  await page.locator(W('field-contact.email')).fill('second-save@example.com');
+  await page.locator(W('save')).click();
+  // Both end as saved: the status settles on the time of the last save, and stays there.
+  const status = page.locator(W('vault-status'));
+  await page.waitForFunction(async () => {
+    const read = () => document.querySelector('[data-oncefill-host]').shadowRoot.querySelector('[data-of="vault-status"]').textContent;
+    if (!read().includes('最近保存于')) return false;
+    await new Promise((done) => setTimeout(done, 500));
+    return read().includes('最近保存于');
+  }, null, { timeout: 30000 });
+  assert.doesNotMatch(await status.innerText(), /保存中/);
+  await page.reload();
+  await unlock(page);
+  await page.locator(W('field-contact.email')).waitFor();
+  assert.equal(await page.locator(W('field-person.name')).inputValue(), '王大明');
+  assert.equal(await page.locator(W('field-contact.email')).inputValue(), 'second-save@example.com');
+  assertNoProblems(problems);
+  await context.close();
+});
+
 test('erase all removes every byte OnceFill stored', async () => {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const { page } = await newPage(context);
