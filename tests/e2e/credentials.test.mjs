@@ -20,7 +20,7 @@ import { after, before, test } from 'node:test';
 
 import { axeViolations, describe } from './lib/axe.mjs';
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, memoryCounts } from './lib/widget.mjs';
+import { W, assertNoProblems, memoryCounts, vaultStored } from './lib/widget.mjs';
 
 const PASS = '门前大桥下游过一群鸭';
 const CREDENTIALS = fileURLToPath(new URL('../credentials/', import.meta.url));
@@ -56,7 +56,7 @@ async function setUpVault(page) {
   await page.locator(W('new-pass')).fill(PASS);
   await page.locator(W('new-pass-2')).fill(PASS);
   await page.locator(W('create-vault')).click();
-  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+  await vaultStored(page);
 }
 
 /** Waits until the last save is done. */

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, assertNoProblems, fillApproved } from './lib/widget.mjs';
+import { W, assertNoProblems, fillApproved, vaultStored } from './lib/widget.mjs';
 import { D, createStaffVault, offerShown, openDesk, qrText, residue, typeCitizen, unlock } from './lib/staff.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -61,7 +61,7 @@ async function newVault(context, problems) {
   await page.locator(W('new-pass')).fill(PASS);
   await page.locator(W('new-pass-2')).fill(PASS);
   await page.locator(W('create-vault')).click();
-  await page.locator(W('vault-status')).filter({ hasText: '已加密保存' }).waitFor();
+  await vaultStored(page);
   await page.locator(W('nav-profile')).click();
   return page;
 }
