@@ -121,7 +121,7 @@ const RETRY_SCALES: [usize; 4] = [85, 72, 61, 52];
 
 /// The text of the first QR code found in a grayscale picture of `width` × `height` pixels
 /// (row by row, 0 black to 255 white). A picture with no code read at its own size is read
-/// again at [`RETRY_SCALES`].
+/// again at four smaller sizes (`RETRY_SCALES`).
 pub fn decode(width: usize, height: usize, pixels: &[u8]) -> Result<String, HandoffError> {
     let count = width.checked_mul(height).ok_or(HandoffError::NoQrCode)?;
     if count == 0 || count > MAX_PIXELS || pixels.len() != count {
