@@ -230,13 +230,19 @@ mod tests {
         );
     }
 
+    /// `len` letters, a to z over and over: a text that fills a code without repeating itself
+    /// at once.
+    fn letters(len: usize) -> String {
+        (0..len)
+            .map(|i| char::from(b'a' + (i % 26) as u8))
+            .collect()
+    }
+
     #[test]
     fn a_text_too_long_for_level_m_is_made_at_level_l_and_still_read() {
         let at_m = render(&"a".repeat(MAX_BYTES_M)).unwrap();
         assert_eq!(at_m.version(), 40);
-        let text: String = (0..MAX_BYTES_L)
-            .map(|i| char::from(b'a' + (i % 26) as u8))
-            .collect();
+        let text = letters(MAX_BYTES_L);
         let at_l = render(&text).unwrap();
         assert_eq!(at_l.version(), 40);
         let (side, pixels) = at_l.rasterise(3);
@@ -246,10 +252,8 @@ mod tests {
     #[test]
     fn a_large_code_at_a_camera_s_uneven_scale_is_read_by_trying_smaller_sizes() {
         // A version-40 code drawn at 8 pixels a module, then box-filtered to sizes a camera
-        // gives (2.5–4.5 pixels a module, rarely whole): most are read only at a smaller size.
-        let text: String = (0..MAX_BYTES_M)
-            .map(|i| char::from(b'a' + (i % 26) as u8))
-            .collect();
+        // gives (2.5–4.3 pixels a module, rarely whole): most are read only at a smaller size.
+        let text = letters(MAX_BYTES_M);
         let matrix = render(&text).unwrap();
         assert_eq!(matrix.version(), 40);
         let (side, pixels) = matrix.rasterise(8);
