@@ -1,5 +1,6 @@
-//! The DOM adapter in a real headless Chromium: scanning labels the way portals write them,
-//! and filling like a person, including a React-style controlled input.
+//! The page agent (`www/agent.js`, the one code that describes and fills a page's forms) in a
+//! real headless Chromium, through the adapter OnceFill's own pages use: scanning labels the
+//! way portals write them, and filling like a person, including a React-style controlled input.
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)] // a test that cannot proceed should stop at once
 
@@ -11,8 +12,10 @@ use oncefill::core::dictionary::Key;
 use oncefill::core::field::{Concealment, Control, FieldDescriptor};
 use oncefill::core::plan::{FillPlan, plan};
 use oncefill::core::profile::Profile;
-use oncefill::dom::fill::{FillReport, Outcome, apply};
-use oncefill::dom::scan::scan_document;
+use oncefill::core::protocol::{FillReport, Outcome};
+use oncefill::core::scan::description::Description;
+use oncefill::core::scan::scan;
+use oncefill::dom::agent;
 use time::macros::date;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
@@ -20,6 +23,8 @@ use wasm_bindgen_test::*;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod agent_page;
 
 fn document() -> Document {
     web_sys::window().unwrap().document().unwrap()
@@ -42,16 +47,24 @@ fn input(id: &str) -> HtmlInputElement {
         .unwrap()
 }
 
+/// The page as the agent describes it, and its fields as the core's scanner reads them.
+fn scan_document(doc: &Document) -> (Description, Vec<FieldDescriptor>) {
+    agent_page::load();
+    let description = agent::describe(Some(doc)).unwrap();
+    let fields = scan(&description);
+    (description, fields)
+}
+
 /// The page scanned, and the demo profile's plan for it.
-fn scanned_and_planned(doc: &Document) -> (Vec<FieldDescriptor>, FillPlan) {
-    let fields = scan_document(doc);
+fn scanned_and_planned(doc: &Document) -> (Description, Vec<FieldDescriptor>, FillPlan) {
+    let (description, fields) = scan_document(doc);
     let plan = plan(
         &Profile::demo(),
         &fields,
         &classify_all(&fields),
         date!(2026 - 11 - 21),
     );
-    (fields, plan)
+    (description, fields, plan)
 }
 
 /// What became of the step labelled `label`.
@@ -88,7 +101,7 @@ const FORM: &str = r#"
 fn scan_finds_labels_where_portals_put_them() {
     messages();
     let container = fixture(FORM);
-    let fields = scan_document(&document());
+    let (_, fields) = scan_document(&document());
     let by_html_id = |id: &str| {
         fields
             .iter()
@@ -139,19 +152,20 @@ fn controls_a_page_marks_as_oncefills_own_are_never_scanned() {
              <div><textarea id="s-own-2" aria-label="姓名"></textarea></div></section>
            <form><label>手机号码 <input id="s-form" type="tel"></label></form>"#,
     );
-    let fields = scan_document(&document());
+    let (description, fields) = scan_document(&document());
     let ids: Vec<_> = fields.iter().filter_map(|f| f.html_id.as_deref()).collect();
     assert!(ids.contains(&"s-form"), "{ids:?}");
     assert!(
         !ids.contains(&"s-own") && !ids.contains(&"s-own-2"),
         "{ids:?}"
     );
-    assert!(input("s-own").get_attribute("data-oncefill-id").is_none());
+    // Nor is their text described.
+    assert!(!description.to_json().contains("扫码接收"));
     container.remove();
 }
 
 #[wasm_bindgen_test]
-fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
+async fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
     messages();
     let container = fixture(FORM);
     let events = Rc::new(RefCell::new(Vec::<String>::new()));
@@ -173,13 +187,13 @@ fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
     }
 
     let doc = document();
-    let fields = scan_document(&doc);
+    let (description, fields) = scan_document(&doc);
     let classified = classify_all(&fields);
     let today = date!(2026 - 11 - 21);
     let plan = plan(&Profile::demo(), &fields, &classified, today);
     let planned: Vec<Key> = plan.steps.iter().map(|s| s.key).collect();
     assert_eq!(planned.len(), 8, "{planned:?}");
-    let report = apply(&doc, &plan, &fields);
+    let report = agent::fill_plan(&plan, &fields, &description).await;
     assert!(
         report
             .outcomes
@@ -234,12 +248,12 @@ fn fill_sets_values_with_events_and_leaves_the_rest_alone() {
 }
 
 #[wasm_bindgen_test]
-fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
+async fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
     messages();
     let container = fixture(FORM);
     let doc = document();
     input("t-name").set_value("李四");
-    let (fields, mut plan) = scanned_and_planned(&doc);
+    let (description, fields, mut plan) = scanned_and_planned(&doc);
     let name_step = plan
         .steps
         .iter()
@@ -250,11 +264,12 @@ fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
     // The person typed into the ID field after review, and the page disabled the mobile field.
     input("t-id").set_value("something");
     input("t-mobile").set_disabled(true);
-    let report = apply(&doc, &plan, &fields);
+    let report = agent::fill_plan(&plan, &fields, &description).await;
     let outcome = |label: &str| outcome_of(&report, label);
     assert_eq!(outcome("姓名"), None, "unticked steps are not carried out");
     assert_eq!(outcome("公民身份号码"), Some(Outcome::NonEmpty));
-    assert_eq!(outcome("手机号码"), Some(Outcome::NotFillable));
+    // Disabled is part of what review was shown: the control is no longer the one described.
+    assert_eq!(outcome("手机号码"), Some(Outcome::Changed));
     assert_eq!(input("t-name").value(), "李四");
     assert_eq!(input("t-id").value(), "something");
 
@@ -262,7 +277,7 @@ fn filled_fields_stay_unless_ticked_and_changed_fields_are_rechecked() {
     for step in plan.steps.iter_mut() {
         step.selected = step.key == Key::PersonName;
     }
-    let report = apply(&doc, &plan, &fields);
+    let report = agent::fill_plan(&plan, &fields, &description).await;
     assert_eq!(report.outcomes[0].2, Outcome::Filled);
     assert_eq!(input("t-name").value(), "王小明");
     container.remove();
@@ -297,15 +312,15 @@ fn install_tracker(el: &Element) -> JsValue {
 }
 
 #[wasm_bindgen_test]
-fn a_react_controlled_input_sees_the_value() {
+async fn a_react_controlled_input_sees_the_value() {
     messages();
     let container =
         fixture(r#"<form><label for="t-ctl">手机号码</label><input id="t-ctl"></form>"#);
     let el = document().get_element_by_id("t-ctl").unwrap();
     let state = install_tracker(&el);
     let doc = document();
-    let (fields, plan) = scanned_and_planned(&doc);
-    apply(&doc, &plan, &fields);
+    let (description, fields, plan) = scanned_and_planned(&doc);
+    agent::fill_plan(&plan, &fields, &description).await;
     let seen = js_sys::Reflect::get(&state, &"value".into()).unwrap();
     assert_eq!(seen.as_string().as_deref(), Some("13800138000"));
     container.remove();
@@ -328,7 +343,7 @@ fn fields_the_page_hides_are_told_from_fields_a_person_sees() {
   <div style="position:relative"><label>邮编 <input id="v-under"></label><div style="position:absolute;inset:0;background:#fff;z-index:3">说明</div></div>
 </form>"#,
     );
-    let fields = scan_document(&document());
+    let (_, fields) = scan_document(&document());
     let concealed = |id: &str| {
         fields
             .iter()
@@ -361,13 +376,13 @@ fn fields_the_page_hides_are_told_from_fields_a_person_sees() {
 }
 
 #[wasm_bindgen_test]
-fn a_field_the_page_hides_after_review_is_refused_at_fill_time() {
+async fn a_field_the_page_hides_after_review_is_refused_at_fill_time() {
     messages();
     let container = fixture(
         r#"<form><label>姓名 <input id="h-name"></label><label>手机号码 <input id="h-mobile"></label></form>"#,
     );
     let doc = document();
-    let (fields, plan) = scanned_and_planned(&doc);
+    let (description, fields, plan) = scanned_and_planned(&doc);
     assert!(
         plan.steps
             .iter()
@@ -378,7 +393,7 @@ fn a_field_the_page_hides_after_review_is_refused_at_fill_time() {
         .style()
         .set_property("opacity", "0")
         .unwrap();
-    let report = apply(&doc, &plan, &fields);
+    let report = agent::fill_plan(&plan, &fields, &description).await;
     let outcome = |label: &str| outcome_of(&report, label);
     assert_eq!(outcome("姓名"), Some(Outcome::Filled));
     assert_eq!(outcome("手机号码"), Some(Outcome::Hidden));
@@ -386,14 +401,13 @@ fn a_field_the_page_hides_after_review_is_refused_at_fill_time() {
     container.remove();
 }
 
-/// A page built by script can nest deeper than a parser would (here 2,000 levels; Chromium's
-/// own layout, not the scan, limits how deep a test page can go): the live scan reads it, and
-/// stops at the field cap.
+/// A page built by script can nest deeper than a parser would (here 2,000 levels): the agent
+/// describes it down to the scan's depth limit and says it left the rest out, and stops at the
+/// field cap.
 #[wasm_bindgen_test]
 fn live_scan_of_deep_and_crowded_pages() {
     messages();
-    use oncefill::core::scan::{MAX_FIELDS, Truncated, scan_page};
-    use oncefill::dom::scan::LiveDom;
+    use oncefill::core::scan::{MAX_DEPTH, MAX_FIELDS, Truncated, scan_page};
 
     let doc = document();
     let container = fixture("<label id=t-deep-label></label><span>电话</span><input id=t-after>");
@@ -408,25 +422,28 @@ fn live_scan_of_deep_and_crowded_pages() {
     let control = doc.create_element("input").unwrap();
     control.set_id("t-deep");
     label.append_child(&control).unwrap();
-    let fields = scan_document(&doc);
-    let deep = fields
-        .iter()
-        .find(|f| f.html_id.as_deref() == Some("t-deep"))
-        .unwrap();
-    // The browser's own text content reads the deep label without recursion in the scan.
-    assert_eq!(deep.label.as_deref(), Some("姓名"));
-    let after = fields
-        .iter()
-        .find(|f| f.html_id.as_deref() == Some("t-after"))
-        .unwrap();
-    assert_eq!(after.label.as_deref(), Some("电话"));
+    agent_page::load();
+    let scan = scan_page(&agent::describe(Some(&doc)).unwrap());
+    assert_eq!(
+        scan.truncated,
+        Some(Truncated::TooDeep { limit: MAX_DEPTH })
+    );
+    let field = |id: &str| {
+        scan.fields
+            .iter()
+            .find(|f| f.html_id.as_deref() == Some(id))
+            .unwrap()
+    };
+    // The control beside the deep label is still read; its label, below the limit, is not.
+    assert_ne!(field("t-deep").label.as_deref(), Some("姓名"));
+    assert_eq!(field("t-after").label.as_deref(), Some("电话"));
     container.remove();
 
     let crowded = (0..MAX_FIELDS + 100)
         .map(|i| format!("字段{i}<input name=t-many-{i}>"))
         .collect::<String>();
     let container = fixture(&format!("<div>{crowded}</div>"));
-    let scan = scan_page(&LiveDom::new(doc.clone()));
+    let scan = scan_page(&agent::describe(Some(&doc)).unwrap());
     assert_eq!(scan.fields.len(), MAX_FIELDS);
     assert!(matches!(
         scan.truncated,

@@ -1,5 +1,5 @@
 //! One scanner for live pages and saved ones: corpus pages loaded into a real Chromium and
-//! scanned through the live DOM must classify as their expected files say — the same files
+//! described by the page agent must classify as their expected files say — the same files
 //! the native scanner is held to in `tests/classify.rs`; and form mappings read in the browser
 //! as they do natively.
 #![cfg(target_arch = "wasm32")]
@@ -10,13 +10,16 @@ use std::collections::HashMap;
 use oncefill::core::classify::classify_fields;
 use oncefill::core::classify::report::report;
 use oncefill::core::handle_map::{Problem, read};
-use oncefill::dom::scan::scan_document;
+use oncefill::core::scan::scan;
+use oncefill::dom::agent;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::HtmlIFrameElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod agent_page;
 
 const PAGES: &[(&str, &str, &str)] = &[
     (
@@ -101,7 +104,8 @@ async fn live_scans_classify_as_the_saved_pages_do() {
     for (name, html, json) in PAGES {
         let frame = load(html).await;
         let document = frame.content_document().unwrap();
-        let fields = scan_document(&document);
+        agent_page::load();
+        let fields = scan(&agent::describe(Some(&document)).unwrap());
         let classified = classify_fields(&fields);
         assert!(!fields.is_empty(), "{name}: the live scan found no field");
         let visible = fields.iter().filter(|f| f.visible).count();

@@ -6,8 +6,7 @@
   'use strict';
   if (window.OnceFill && window.OnceFill.version) return;
 
-  // The concealment measurement, shared with the wasm adapter: `cargo xtask build` puts
-  // src/dom/visibility.js here.
+  // The concealment measurement: `cargo xtask build` puts src/dom/visibility.js here.
   /* @visibility */
 
   var SCRIPT = document.currentScript;
@@ -143,9 +142,10 @@
       truncated = truncated || why;
     }
     function walk(el, parent, depth) {
-      if (ours.has(el)) return -1;
+      // Our own buttons, and on OnceFill's own pages its widget and the staff desk's controls.
+      if (ours.has(el) || el.hasAttribute('data-oncefill-host') || el.hasAttribute('data-oncefill-skip')) return -1;
       if (nodes.length >= CAP.nodes) return stop('nodes'), -1;
-      if (depth > CAP.depth) return stop('depth'), -1;
+      if (depth >= CAP.depth) return stop('depth'), -1; // the root is at depth 0
       var t = el.localName;
       var control = isControl(t);
       if (control && controls.size >= CAP.controls) return stop('fields'), -1;
@@ -227,7 +227,7 @@
     return cut(s.replace(/\s+/g, ' ').trim(), 200);
   }
 
-  // ---- filling, with the semantics of src/dom/fill.rs ----
+  // ---- filling: focus, the native value setter, bubbling input and change, blur ----
 
   function nativeValue(el) {
     var win = el.ownerDocument.defaultView || window;
@@ -315,12 +315,13 @@
   }
 
   /** Carries out `fills` (already checked against the description); resolves to outcomes. */
-  async function fill(fills, sent) {
-    var now = describe(document).controls;
+  async function fill(fills, sent, doc) {
+    var now = describe(doc || document).controls;
     var outcomes = [];
     var cascaded = false;
     var deadline = Date.now() + TIMEOUT.result - 5000;
-    // Every control is checked before the first write (see src/dom/fill.rs).
+    // Every control is checked before the first write: measuring the layout between writes
+    // would make the browser lay the page out again for each field.
     var checked = fills.map(function (f) {
       var target = f.do === 'radio' ? f.choice : f.k;
       var was = sent.get(target);
@@ -572,8 +573,34 @@
     }
   }
 
+  // ---- OnceFill's own pages ----
+  // A page of OnceFill's own origin (its sample forms, the staff desk) reviews in the page
+  // itself, where the profile already is: it describes the page and fills it through these
+  // two, the same code a portal's page runs. A fill is checked against the last description.
+  var local;
+  if (location.origin === ORIGIN) {
+    var last = null;
+    local = Object.freeze({
+      describe: function (doc) {
+        var walked = describe(doc || document);
+        last = { controls: walked.controls, doc: doc || document };
+        return JSON.stringify(walked.description);
+      },
+      fill: function (json) {
+        var fills = JSON.parse(json);
+        var sent = last;
+        var ok = sent && Array.isArray(fills) && fills.every(function (f) {
+          return validFill(f, sent.controls);
+        });
+        if (!ok) return Promise.reject(new Error('fills'));
+        return fill(fills, sent.controls, sent.doc).then(JSON.stringify);
+      }
+    });
+  }
+
   window.OnceFill = Object.freeze({
     version: 1,
+    local: local,
     attach: function (form, opts) {
       attach(form, opts);
     },

@@ -53,6 +53,24 @@
     return messages;
   }
 
+  // The page agent (agent.js), which describes and fills the page's forms for the widget here
+  // as it does for the OnceFill window on a portal's page: one scanner, one way of filling.
+  var agent = null;
+  function pageAgent(from) {
+    if (!agent) {
+      agent = new Promise(function (done, failed) {
+        if (window.OnceFill && window.OnceFill.local) return done();
+        var tag = document.createElement('script');
+        tag.src = from + 'agent.js';
+        tag.setAttribute('data-manual', '');
+        tag.onload = function () { done(); };
+        tag.onerror = function () { agent = null; failed(new Error('agent.js')); };
+        document.head.appendChild(tag);
+      });
+    }
+    return agent;
+  }
+
   function start(relock) {
     // A module is evaluated once per URL: a new instance needs a URL of its own. The app
     // page loads its own, smaller build (no scanner, classification or review: it fills no
@@ -60,7 +78,7 @@
     var name = appPage ? 'pkg/oncefill_app' : 'pkg/oncefill';
     var url = base + name + '.js' + (instances ? '?instance=' + instances : '');
     instances += 1;
-    return Promise.all([import(url), fetchMessages()]).then(function (loaded) {
+    return Promise.all([import(url), fetchMessages(), appPage ? null : pageAgent(base)]).then(function (loaded) {
       var m = loaded[0];
       return m.default({ module_or_path: base + name + '_bg.wasm' }).then(function (wasm) {
         exports = wasm;

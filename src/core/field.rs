@@ -41,7 +41,7 @@ pub struct FieldOption {
 /// How a page hides a control that is rendered (it has a box and is not `visibility:hidden`)
 /// from the person looking at it: the trick of autofill phishing, where a page asking for a
 /// name and a phone number holds invisible fields for an ID number or an address. The live
-/// adapter measures it (`dom::scan`); natively nothing is measured and no field is concealed.
+/// page agent measures it (`src/dom/visibility.js`); natively nothing is measured and no field is concealed.
 ///
 /// A concealed field is never filled: review shows it, with this reason, unticked and locked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -264,6 +264,20 @@ impl Outcome {
     }
 }
 
+/// The outcome of every selected step of a fill, in plan order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FillReport {
+    /// Field, its label, outcome.
+    pub outcomes: Vec<(FieldId, String, Outcome)>,
+}
+
+impl FillReport {
+    /// How many fields hold their planned value.
+    pub fn filled(&self) -> usize {
+        self.outcomes.iter().filter(|(_, _, o)| o.ok()).count()
+    }
+}
+
 /// Why the window refused a request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -738,7 +752,9 @@ pub fn fills(
                 choice: option.0.clone(),
             },
             FillAction::Check { on } => Fill::Check { k, on: *on },
-            // The agent fills a cascade's next select once its options come.
+            // A select whose options come only once the one before is chosen had no option
+            // to check at review: on OnceFill's own pages it is filled once they come
+            // (`ui::page`); on a portal's it is left to the person, and the report says so.
             FillAction::Later { .. } => continue,
         };
         out.push(fill);

@@ -9,7 +9,13 @@ use crate::core::plan::{FillAction, FillPlan, plan_people};
 use crate::core::profile::Profile;
 use crate::core::role::{RoleRef, Who};
 use crate::core::scan::Truncated;
-use crate::dom::{fill, scan, timing};
+use crate::core::plan::{Drift, Recheck};
+use crate::core::protocol::{FillReport, Outcome};
+use crate::core::scan::description::Description;
+use crate::dom::{agent, timing};
+
+use std::cell::RefCell;
+use std::rc::Rc;
 use crate::ui::state::{Action, FillSummary, Handle, VaultAction, clock, send, summary};
 use crate::ui::window;
 
@@ -25,8 +31,27 @@ pub fn current() -> String {
         .unwrap_or_default()
 }
 
-/// What a mapping's CSS locator picks: the live document's controls, or a description's.
-type Css = dyn Fn(&str) -> Vec<FieldId>;
+thread_local! {
+    /// This page's own description, made by the page agent for the review under way (in the
+    /// OnceFill window, the portal's comes with its request).
+    static OWN: RefCell<Option<Rc<Description>>> = const { RefCell::new(None) };
+}
+
+/// The page under review, described, and its title: in the OnceFill window the portal's, as
+/// its request says; on OnceFill's own pages this page, as the page agent describes it now
+/// (the agent then checks a fill against this description).
+fn described(document: &web_sys::Document) -> (Rc<Description>, String) {
+    if let Some(request) = window::request() {
+        // The review is bound to this request: its plan goes with this nonce only.
+        window::reviewing(&request.nonce);
+        let description = Rc::new(request.description.clone());
+        return (description, request.page.title.clone());
+    }
+    // Without the agent (it failed to load, and the widget with it) there is nothing to read.
+    let description = Rc::new(agent::describe(None).unwrap_or_default());
+    OWN.with(|own| *own.borrow_mut() = Some(description.clone()));
+    (description, document.title())
+}
 
 /// Scan → classify → plan of the page as it is now: a known mapping of the form decides;
 /// otherwise classification, with the person's corrections for this page first. Also why
@@ -42,28 +67,11 @@ fn make_plan(
     Option<String>,
     Option<Truncated>,
 ) {
-    // In the OnceFill window: the portal's form, as its description says; a published mapping
-    // of that form decides there as on OnceFill's own pages (its CSS locators read against
-    // the description).
-    let request = window::request();
-    let live = scan::LiveDom::new(document.clone());
-    let (scanned, title, css): (_, String, Box<Css>) = match &request {
-        Some(request) => {
-            // The review is bound to this request: its plan goes with this nonce only.
-            window::reviewing(&request.nonce);
-            let description = request.description.clone();
-            (
-                crate::core::scan::scan_page(&request.description),
-                request.page.title.clone(),
-                Box::new(move |css| description.select(css)),
-            )
-        }
-        None => (
-            crate::core::scan::scan_page(&live),
-            document.title(),
-            Box::new(move |css| live.select(css)),
-        ),
-    };
+    // The portal's form or this page's, as described: one scanner for both. A published
+    // mapping of the form decides, its CSS locators read against the description.
+    let (description, title) = described(document);
+    let scanned = crate::core::scan::scan_page(&*description);
+    let css = move |css: &str| description.select(css);
     let fields = scanned.fields;
     let page = current();
     let handles: Vec<&str> = fields
@@ -74,7 +82,7 @@ fn make_plan(
     let people = learn::people_for(&profile.learned, &page);
     let (plan, form) = match forms.iter().find(|f| f.matches(&page, &title, &handles)) {
         Some(form) => {
-            let mut mapped = crate::core::mapped::classify_mapped(form, &fields, &*css);
+            let mut mapped = crate::core::mapped::classify_mapped(form, &fields, &css);
             crate::core::mapped::apply_learned(&mut mapped, &profile.learned, &page, &fields);
             let mut plan = plan_people(
                 profile,
@@ -208,30 +216,31 @@ pub fn fill(state: &Handle) {
         }
         return;
     }
-    timing::start("oncefill:fill");
-    let report = fill::apply(&document, &state.review.plan, &state.review.fields);
-    // Selects whose options a page adds only once the one before is chosen (province →
-    // city → county → township → village) had nothing to match at review; they are filled
-    // as their options appear, as a person would, and only those reviewed as such and kept
-    // ticked: every value written had its row.
-    let waiting: Vec<FieldId> = state
-        .review
-        .plan
-        .steps
-        .iter()
-        .filter(|s| s.selected && matches!(s.action, FillAction::Later { .. }))
-        .map(|s| s.field.clone())
-        .collect();
-    if waiting.is_empty() {
-        timing::end("oncefill:fill");
-        #[cfg(feature = "staff")]
-        note_fill(state, &report);
-        send(state, Action::Filled(summary(&report)));
+    // This page's own form: the page agent fills it, as it fills a portal's, from the
+    // description the review was made from.
+    let Some(description) = OWN.with(|own| own.borrow().clone()) else {
         return;
-    }
+    };
+    timing::start("oncefill:fill");
     let state = state.clone();
     wasm_bindgen_futures::spawn_local(async move {
-        let report = fill_later(&state, &document, waiting, report).await;
+        let mut report =
+            agent::fill_plan(&state.review.plan, &state.review.fields, &description).await;
+        // Selects whose options a page adds only once the one before is chosen (province →
+        // city → county → township → village) had nothing to match at review; they are
+        // filled as their options appear, as a person would, and only those reviewed as such
+        // and kept ticked: every value written had its row.
+        let waiting: Vec<FieldId> = state
+            .review
+            .plan
+            .steps
+            .iter()
+            .filter(|s| s.selected && matches!(s.action, FillAction::Later { .. }))
+            .map(|s| s.field.clone())
+            .collect();
+        if !waiting.is_empty() {
+            report = fill_later(&state, &document, waiting, report).await;
+        }
         timing::end("oncefill:fill");
         #[cfg(feature = "staff")]
         note_fill(&state, &report);
@@ -242,11 +251,11 @@ pub fn fill(state: &Handle) {
 /// The window-staff mode: the fill goes into the operations log (form, the names of the
 /// controls filled, how many, when; never a value), which the staff vault then saves.
 #[cfg(feature = "staff")]
-fn note_fill(state: &Handle, report: &fill::FillReport) {
+fn note_fill(state: &Handle, report: &FillReport) {
     let names: Vec<String> = report
         .outcomes
         .iter()
-        .filter(|(_, _, o)| *o == fill::Outcome::Filled)
+        .filter(|(_, _, o)| *o == Outcome::Filled)
         .map(|(id, _, _)| {
             state
                 .review
@@ -280,8 +289,8 @@ async fn fill_later(
     state: &Handle,
     document: &web_sys::Document,
     mut waiting: Vec<FieldId>,
-    mut report: fill::FillReport,
-) -> fill::FillReport {
+    mut report: FillReport,
+) -> FillReport {
     let mut waited = 0;
     while !waiting.is_empty() && waited <= LEVEL_WAIT_MS {
         let (fields, again, _, _) =
@@ -294,8 +303,7 @@ async fn fill_later(
                     waiting.contains(&s.field) && !matches!(s.action, FillAction::Later { .. })
                 })
                 .collect(),
-            skipped: Vec::new(),
-            question: None,
+            ..FillPlan::default()
         };
         if next.steps.is_empty() {
             // Options came, but not the reviewed choice: the cascade stops there.
@@ -324,9 +332,24 @@ async fn fill_later(
                 None => f.clone(),
             })
             .collect();
+        let recheck = Recheck::new(&reviewed, &fields);
+        let (same, drifted): (Vec<_>, Vec<_>) =
+            next.steps.into_iter().partition(|s| recheck.check(s).is_ok());
+        for step in drifted {
+            let outcome = match recheck.check(&step) {
+                Err(Drift::Missing) => Outcome::Missing,
+                _ => Outcome::Changed,
+            };
+            report.outcomes.push((step.field, step.label, outcome));
+        }
+        let next = FillPlan {
+            steps: same,
+            ..FillPlan::default()
+        };
+        let description = OWN.with(|own| own.borrow().clone()).unwrap_or_default();
         report
             .outcomes
-            .extend(fill::apply(document, &next, &reviewed).outcomes);
+            .extend(agent::fill_plan(&next, &fields, &description).await.outcomes);
     }
     // Those whose choice never came are the person's to make.
     for step in state
@@ -339,7 +362,7 @@ async fn fill_later(
         report.outcomes.push((
             step.field.clone(),
             step.label.clone(),
-            fill::Outcome::NoChoice,
+            Outcome::NoChoice,
         ));
     }
     report
@@ -348,7 +371,7 @@ async fn fill_later(
 /// The portal's page agent reported what its fill did: shown as the report.
 pub fn reported(state: &Handle, outcomes: Vec<(String, crate::core::protocol::Outcome)>) {
     timing::end("oncefill:fill");
-    let report = fill::FillReport {
+    let mut report = FillReport {
         outcomes: outcomes
             .into_iter()
             .filter_map(|(k, o)| {
@@ -357,6 +380,19 @@ pub fn reported(state: &Handle, outcomes: Vec<(String, crate::core::protocol::Ou
             })
             .collect(),
     };
+    // A select whose options the portal's page adds only after the one before is chosen is
+    // not sent (its choice was not there to check at review): the person is told to choose it.
+    for step in state
+        .review
+        .plan
+        .steps
+        .iter()
+        .filter(|s| s.selected && matches!(s.action, FillAction::Later { .. }))
+    {
+        report
+            .outcomes
+            .push((step.field.clone(), step.label.clone(), Outcome::NoChoice));
+    }
     let summary: FillSummary = summary(&report);
     send(state, Action::Filled(summary));
 }

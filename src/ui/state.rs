@@ -12,7 +12,7 @@ pub use crate::app::panel::{PanelAction, View};
 pub use crate::app::review::{FillSummary, ReviewAction, ReviewState};
 pub use crate::app::vault::{KeyHandle, SaveStatus, VaultAction, VaultSession, VaultState};
 pub use crate::app::{Action, AppState, Clock};
-use crate::dom::fill::FillReport;
+use crate::core::protocol::FillReport;
 
 impl Reducible for AppState {
     type Action = (Action, Clock);
@@ -64,7 +64,7 @@ pub fn summary(report: &FillReport) -> FillSummary {
         written: report
             .outcomes
             .iter()
-            .filter(|(_, _, o)| *o == crate::dom::fill::Outcome::Filled)
+            .filter(|(_, _, o)| *o == crate::core::protocol::Outcome::Filled)
             .map(|(field, _, _)| field.clone())
             .collect(),
     }

@@ -94,15 +94,17 @@ test('on a page that hides fields, only what the person can see is filled, and r
   await page.close();
 });
 
-test('a page that swaps the handles of two fields and rewrites a label after review gets nothing into the wrong field', async () => {
+test('a page that swaps the ids of two fields and rewrites a label after review gets nothing into the wrong field', async () => {
   const { page, problems } = await review(`${BASE}forms/pension.html`);
   assert.equal(await page.locator(W('step')).count(), 8);
   await page.evaluate(() => {
     const name = document.getElementById('aac003');
     const mobile = document.getElementById('aae005');
-    const a = name.getAttribute('data-oncefill-id');
-    name.setAttribute('data-oncefill-id', mobile.getAttribute('data-oncefill-id'));
-    mobile.setAttribute('data-oncefill-id', a);
+    // Each now says it is the other (id and name), as a page that moves its fields about would.
+    [name.id, mobile.id] = [mobile.id, name.id];
+    const n = name.name;
+    name.name = mobile.name;
+    mobile.name = n;
     // The ID number's cell now asks for something else.
     const cell = document.getElementById('aac002').closest('tr').querySelector('th, td');
     cell.textContent = '推荐人手机号码';
@@ -115,6 +117,7 @@ test('a page that swaps the handles of two fields and rewrites a label after rev
   const failed = await report.innerText();
   assert.equal(failed.match(/核对后字段已被网页改动/g)?.length, 3, failed);
   const value = (sel) => page.locator(sel).inputValue();
+  // #aac003 is now the field that was reviewed as the mobile number's, and #aae005 the name's.
   assert.equal(await value('#aac003'), '', 'the name field got neither the name nor the number');
   assert.equal(await value('#aae005'), '');
   assert.equal(await value('#aac002'), '', 'the relabelled field got nothing');
@@ -123,15 +126,20 @@ test('a page that swaps the handles of two fields and rewrites a label after rev
   await page.close();
 });
 
-test('a handle copied onto a second element is refused', async () => {
+test('a field the page replaces after review with a look-alike is refused', async () => {
   const { page, problems } = await review(`${BASE}forms/pension.html`);
   await page.evaluate(() => {
-    const id = document.getElementById('aac003').getAttribute('data-oncefill-id');
-    const decoy = document.createElement('input');
-    decoy.id = 'decoy';
-    decoy.setAttribute('data-oncefill-id', id);
-    document.getElementById('aac003').form.prepend(decoy);
+    // Same tag, id, name and place: a new element all the same, not the one reviewed.
+    const reviewed = document.getElementById('aac003');
+    reviewed.replaceWith(reviewed.cloneNode(true));
   });
+  await fillApproved(page);
+  await page.locator(W('report')).waitFor();
+  assert.match(await page.locator(W('report')).innerText(), /姓名：字段已不在页面上/);
+  assert.equal(await page.locator('#aac003').inputValue(), '');
+  assertNoProblems(problems);
+  await page.close();
+});
   await fillApproved(page);
   await page.locator(W('report')).waitFor();
   assert.match(await page.locator(W('report')).innerText(), /姓名：核对后字段已被网页改动/);

@@ -351,6 +351,18 @@ fn allowed(tag: &str, attrs: &[(String, String)], name: &str, value: &str) -> bo
     }
 }
 
+/// A page with nothing in it.
+impl Default for Description {
+    fn default() -> Self {
+        Description {
+            v: 1,
+            nodes: Vec::new(),
+            truncated: None,
+            index: Index::default(),
+        }
+    }
+}
+
 impl Description {
     /// Reads and checks a description from JSON text.
     pub fn from_json(json: &str) -> Result<Description, DescriptionError> {
