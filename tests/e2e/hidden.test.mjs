@@ -140,11 +140,3 @@ test('a field the page replaces after review with a look-alike is refused', asyn
   assertNoProblems(problems);
   await page.close();
 });
-  await fillApproved(page);
-  await page.locator(W('report')).waitFor();
-  assert.match(await page.locator(W('report')).innerText(), /姓名：核对后字段已被网页改动/);
-  assert.equal(await page.locator('#decoy').inputValue(), '');
-  assert.equal(await page.locator('#aac003').inputValue(), '');
-  assertNoProblems(problems);
-  await page.close();
-});
