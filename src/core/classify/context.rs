@@ -548,6 +548,8 @@ const NEW_VALUES: &[&str] = &[
     "新住址",
     "迁入地",
     "迁往",
+    "拟落户",
+    "拟迁入",
     "变更后",
     "new address",
     "moving to",
@@ -722,6 +724,14 @@ pub(super) fn run(
     }
     // A bare 账号 beside the bank it is held at is that account.
     bare_accounts(fields, &mut owns);
+    // A sole proprietorship (个人独资企业) has one investor, the person who applies: its
+    // 投资人 block is the applicant's, what he contributes is the enterprise's capital, and
+    // how he contributes it (his own or his family's property) is the case's.
+    sole_proprietorships(fields, &mut owns, &mut whose);
+    // On a person's form, a block headed as his employer (用人单位, 工作单位) is the employer's:
+    // its 单位名称 is his employer, its code and its people (单位经办人) the employer's, which
+    // the profile does not hold. It does not make the form a firm's.
+    employer_blocks(fields, &mut owns, &mut whose);
     // 2. Person or firm. On a firm's form, a block that asks for the firm's own elements
     // (申请人名称 and 统一社会信用代码 under 申请人信息) is the firm's, whatever its heading.
     let firms = firm_forms(fields, &owns);
@@ -906,6 +916,31 @@ pub(super) fn run(
             whose[i] = Whose::Role(Role::Firm);
         }
     }
+    // The place where something happened (纠纷发生地, 事故发生地) is the case's, not an address
+    // of anybody's the profile holds; so are the later selects of its cascade.
+    places_of_events(fields, &mut owns, &mut whose);
+    // A line a body answers (订货电话, 咨询电话, 服务热线) is that body's, not anybody's phone
+    // the profile holds.
+    service_lines(fields, &mut owns, &mut whose);
+    // A bare 住所 whose hint asks for where the person lives now (请填写现住址) is his residence.
+    for (i, f) in fields.iter().enumerate() {
+        let bare = f
+            .label
+            .as_deref()
+            .map(|l| l.trim().trim_end_matches(['：', ':']));
+        let now = f.placeholder.as_deref().is_some_and(|p| {
+            ["现住址", "现居住", "实际居住"]
+                .iter()
+                .any(|w| p.contains(w))
+        });
+        if let Draft::Key { key, .. } = &mut owns[i].draft
+            && *key == Key::PersonHukouAddress
+            && bare == Some("住所")
+            && now
+        {
+            *key = Key::PersonResidenceAddress;
+        }
+    }
     // An address (or its postcode) under a heading about new values is not the profile's.
     for (i, f) in fields.iter().enumerate() {
         if let Some(key) = draft_key(&owns[i].draft)
@@ -1053,6 +1088,192 @@ pub(super) fn run(
         .collect()
 }
 
+/// Words of a form's title that name a sole proprietorship.
+const SOLE_PROPRIETORSHIP: &[&str] = &["个人独资企业", "個人獨資企業"];
+
+/// See [`run`]: the investor of a sole proprietorship is the applicant.
+fn sole_proprietorships(fields: &[FieldDescriptor], owns: &mut [Own], whose: &mut [Whose]) {
+    let forms: Vec<&Option<String>> = fields
+        .iter()
+        .filter(|f| {
+            f.outer_sections
+                .iter()
+                .chain(f.section.iter())
+                .any(|h| SOLE_PROPRIETORSHIP.iter().any(|w| h.contains(w)))
+        })
+        .map(|f| &f.form)
+        .collect();
+    for (i, f) in fields.iter().enumerate() {
+        if !forms.contains(&&f.form) {
+            continue;
+        }
+        if whose[i] == Whose::Role(Role::Shareholder) {
+            whose[i] = Whose::Applicant;
+        }
+        match owns[i].draft.clone() {
+            Draft::Key {
+                key: Key::RoleSubscribedWan,
+                reason,
+            } => {
+                owns[i].draft = Draft::Key {
+                    key: Key::FirmRegCapital,
+                    reason,
+                };
+                if whose[i] == Whose::Applicant {
+                    whose[i] = Whose::Unsaid;
+                }
+            }
+            Draft::Key {
+                key: Key::RoleContributionMethod | Key::RoleContributionDue,
+                ..
+            } => {
+                owns[i].draft = Draft::Skip(SkipReason::NotInDictionary("个人独资企业".into()));
+                owns[i].part = None;
+                whose[i] = Whose::Unsaid;
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Headings of a block about a person's employer.
+const EMPLOYER_HEADINGS: &[&str] = &[
+    "用人单位",
+    "工作单位",
+    "所在单位",
+    "聘用单位",
+    "用工单位",
+    "就业单位",
+];
+
+/// Whether a field stands in a block whose heading is the employer's (用人单位, 用人单位信息).
+fn in_employer_block(field: &FieldDescriptor) -> bool {
+    field
+        .section
+        .as_deref()
+        .is_some_and(|h| EMPLOYER_HEADINGS.contains(&bare_heading(strip_numbering(h)).as_str()))
+}
+
+/// See [`run`]: the employer's block on a person's form.
+fn employer_blocks(fields: &[FieldDescriptor], owns: &mut [Own], whose: &mut [Whose]) {
+    // Forms that ask for the applicant's own ID number outside an employer's block.
+    let person_forms: Vec<&Option<String>> = fields
+        .iter()
+        .zip(owns.iter())
+        .zip(whose.iter())
+        .filter(|((f, o), w)| {
+            matches!(w, Whose::Applicant | Whose::Unsaid)
+                && draft_key(&o.draft) == Some(Key::PersonIdNumber)
+                && !in_employer_block(f)
+        })
+        .map(|((f, _), _)| &f.form)
+        .collect();
+    for (i, f) in fields.iter().enumerate() {
+        if !person_forms.contains(&&f.form) || !in_employer_block(f) {
+            continue;
+        }
+        let heading = f.section.clone().unwrap_or_default();
+        let reason = match &owns[i].draft {
+            Draft::Key { key, reason } if key.element().group == Group::Firm => {
+                Some((*key == Key::FirmName, reason.clone()))
+            }
+            Draft::Either { firm, reason, .. } => Some((*firm == Key::FirmName, reason.clone())),
+            _ => None,
+        };
+        match reason {
+            Some((true, reason)) => {
+                owns[i].draft = Draft::Key {
+                    key: Key::PersonEmployer,
+                    reason,
+                };
+                whose[i] = Whose::Unsaid;
+            }
+            Some((false, _)) => {
+                owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(heading));
+                owns[i].part = None;
+                whose[i] = Whose::Unsaid;
+            }
+            None => {
+                let persons = matches!(owns[i].draft, Draft::RoleOnly { .. })
+                    || draft_key(&owns[i].draft).is_some_and(|k| {
+                        matches!(k.element().group, Group::Person | Group::Contact)
+                            && k != Key::PersonEmployer
+                    });
+                if persons {
+                    owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(heading));
+                    owns[i].part = None;
+                    whose[i] = Whose::Unsaid;
+                }
+            }
+        }
+    }
+}
+
+/// Words of a place where something happened.
+const EVENT_PLACES: &[&str] = &["发生地", "事发地", "發生地"];
+
+/// See [`run`]: the place of an event is nobody's address.
+fn places_of_events(fields: &[FieldDescriptor], owns: &mut [Own], whose: &mut [Whose]) {
+    let mut cascade = false;
+    for (i, f) in fields.iter().enumerate() {
+        let key = draft_key(&owns[i].draft);
+        let address = key.is_some_and(|k| {
+            k.element().group == Group::Address || k.element().value == ValueType::Address
+        });
+        let said = [f.label.as_deref(), f.row_label.as_deref()]
+            .into_iter()
+            .flatten()
+            .any(|t| EVENT_PLACES.iter().any(|w| t.contains(w)));
+        let follows = cascade
+            && i > 0
+            && fields[i - 1].form == f.form
+            && key.is_some_and(|k| k.element().group == Group::Address)
+            && !matches!(
+                owns[i].draft,
+                Draft::Key {
+                    reason: Reason::Label(_),
+                    ..
+                }
+            );
+        if address && (said || follows) {
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary("发生地".into()));
+            owns[i].part = None;
+            whose[i] = Whose::Unsaid;
+            cascade = true;
+        } else {
+            cascade = false;
+        }
+    }
+}
+
+/// Words of a phone line a body answers, not a person's own.
+const SERVICE_LINES: &[&str] = &[
+    "订货电话",
+    "订购电话",
+    "咨询电话",
+    "服务电话",
+    "服务热线",
+    "客服电话",
+    "投诉电话",
+];
+
+/// See [`run`]: a body's service line is nobody's phone the profile holds.
+fn service_lines(fields: &[FieldDescriptor], owns: &mut [Own], whose: &mut [Whose]) {
+    for (i, f) in fields.iter().enumerate() {
+        let phone = draft_key(&owns[i].draft).is_some_and(is_phone);
+        if let Some(word) = f
+            .label
+            .as_deref()
+            .and_then(|l| SERVICE_LINES.iter().find(|w| l.contains(*w)))
+            && phone
+        {
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary((*word).into()));
+            owns[i].part = None;
+            whose[i] = Whose::Unsaid;
+        }
+    }
+}
+
 /// A field's name (or id) split into its stem and a row number at its end: `zg_xm_0` is
 /// (`zg_xm`, 0), `cy[1]` is (`cy`, 1).
 fn row_suffix(field: &FieldDescriptor) -> Option<(&str, usize)> {
@@ -1068,9 +1289,9 @@ fn row_suffix(field: &FieldDescriptor) -> Option<(&str, usize)> {
     Some((stem, digits.parse().ok()?))
 }
 
-/// A role a form lists several people of, one a row (obligors, household members).
+/// A role a form lists several people of, one a row (obligors, household members, children).
 fn listed_role(r: Role) -> bool {
-    matches!(r, Role::Obligor | Role::Member)
+    matches!(r, Role::Obligor | Role::Member | Role::Child)
 }
 
 /// The role a list's heading names, when it names one only and it is a role a form lists

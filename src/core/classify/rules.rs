@@ -1056,6 +1056,8 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "居住地址详细",
             "联系住所",
             "联系住所地址",
+            // Where a person lives (the 居所 of a sole investor), not his registered 住所.
+            "居所",
         ],
     ),
     rule(

@@ -2278,3 +2278,142 @@ fn a_recipients_address_is_a_delivery_address() {
         ]
     );
 }
+
+#[test]
+fn rows_under_a_heading_of_children_are_the_childrens() {
+    // 共同申请的未成年子女 over rows `zn_xm_0`, `zn_xm_1`: child[0], child[1], not other people.
+    let heading = "共同申请的未成年子女";
+    let mut fields = Vec::new();
+    for n in 0..2 {
+        let mut name = in_section(&format!("zn_xm_{n}"), "姓名", heading);
+        name.name = Some(format!("zn_xm_{n}"));
+        let mut id = in_section(&format!("zn_sfzh_{n}"), "身份证号码", heading);
+        id.name = Some(format!("zn_sfzh_{n}"));
+        fields.push(name);
+        fields.push(id);
+    }
+    assert_eq!(
+        keys(&fields),
+        [
+            (Some(Key::PersonName), Some("child[0]".into())),
+            (Some(Key::PersonIdNumber), Some("child[0]".into())),
+            (Some(Key::PersonName), Some("child[1]".into())),
+            (Some(Key::PersonIdNumber), Some("child[1]".into())),
+        ]
+    );
+}
+
+#[test]
+fn the_investor_of_a_sole_proprietorship_is_the_applicant() {
+    let title = "个人独资企业登记（备案）申请书";
+    let titled = |mut f: FieldDescriptor| {
+        f.outer_sections = vec![title.into()];
+        f
+    };
+    let fields = [
+        titled(in_section("mc", "企业名称", "企业基本信息")),
+        titled(in_section("cze", "出资额（万元）", "企业基本信息")),
+        titled(in_section("czfs", "出资方式", "企业基本信息")),
+        titled(in_section("xm", "姓名", "投资人信息")),
+        titled(in_section("sfz", "证件号码", "投资人信息")),
+    ];
+    assert_eq!(
+        keys(&fields),
+        [
+            (Some(Key::FirmName), None),
+            (Some(Key::FirmRegCapital), None),
+            (None, None),
+            (Some(Key::PersonName), None),
+            (Some(Key::PersonIdNumber), None),
+        ]
+    );
+    // Without such a title the investor is a shareholder.
+    let fields = [
+        in_section("mc", "企业名称", "企业基本信息"),
+        in_section("xm", "姓名", "投资人信息"),
+    ];
+    assert_eq!(
+        keys(&fields)[1],
+        (Some(Key::PersonName), Some("shareholder[0]".into()))
+    );
+}
+
+#[test]
+fn an_employers_block_on_a_persons_form_is_his_employer() {
+    // 用人单位 with 单位名称, its code and its officer, beside the applicant's own identity:
+    // his employer's name, and nothing else of the employer's; the form stays a person's.
+    let fields = [
+        in_section("xm", "姓名", "引进人才基本信息"),
+        in_section("sfzh", "公民身份号码", "引进人才基本信息"),
+        in_section("sj", "手机号码", "引进人才基本信息"),
+        in_section("dwmc", "单位名称", "用人单位"),
+        in_section("dwdm", "统一社会信用代码", "用人单位"),
+        in_section("jbr", "单位经办人", "用人单位"),
+        in_section("jbrdh", "经办人电话", "用人单位"),
+    ];
+    assert_eq!(
+        keys(&fields),
+        [
+            (Some(Key::PersonName), None),
+            (Some(Key::PersonIdNumber), None),
+            (Some(Key::ContactMobile), None),
+            (Some(Key::PersonEmployer), None),
+            (None, None),
+            (None, None),
+            (None, None),
+        ]
+    );
+}
+
+#[test]
+fn the_place_of_an_event_is_nobodys_address() {
+    // 纠纷发生地 as district / street / community selects: the place of the dispute.
+    let mut fields = vec![
+        FieldDescriptor::text("xm", "姓名"),
+        select(
+            "qx",
+            Some("纠纷发生地"),
+            &["区（县）", "江岸区", "江汉区", "武昌区"],
+        ),
+        select("jd", None, &["街道（乡镇）"]),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[1], (None, None));
+    assert_eq!(k[2], (None, None));
+    // The same select labelled as a division only is the person's.
+    fields[1] = select(
+        "qx",
+        Some("区县"),
+        &["区（县）", "江岸区", "江汉区", "武昌区"],
+    );
+    assert_eq!(keys(&fields)[1].0, Some(Key::AddressCounty));
+}
+
+#[test]
+fn a_bodys_service_line_is_nobodys_phone() {
+    // 订货电话 of the supplier on a business's form: not the firm's landline.
+    let fields = [
+        FieldDescriptor::text("mc", "企业名称"),
+        FieldDescriptor::text("dm", "统一社会信用代码"),
+        in_section("dh", "订货电话", "卷烟进货"),
+        FieldDescriptor::text("lxdh", "联系电话"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[2], (None, None));
+    assert_eq!(k[3], (Some(Key::ContactLandline), Some("firm".into())));
+}
+
+#[test]
+fn a_bare_domicile_hinted_as_where_one_lives_is_the_residence() {
+    let mut f = FieldDescriptor::text("zs", "住所");
+    f.placeholder = Some("请填写现住址".into());
+    assert_eq!(keys(&[f])[0].0, Some(Key::PersonResidenceAddress));
+    assert_eq!(
+        keys(&[FieldDescriptor::text("zs", "住所")])[0].0,
+        Some(Key::PersonHukouAddress)
+    );
+    assert_eq!(
+        keys(&[FieldDescriptor::text("js", "居所")])[0].0,
+        Some(Key::PersonResidenceAddress)
+    );
+}
