@@ -12,7 +12,7 @@
   var SCRIPT = document.currentScript;
   var ORIGIN = new URL(SCRIPT && SCRIPT.src ? SCRIPT.src : location.href).origin;
   var CAP = { nodes: 100000, controls: 2000, depth: 512, text: 4 * 1024 * 1024, attr: 1000, str: 2000 };
-  var TIMEOUT = { ready: 20000, plan: 15 * 60000, result: 60000 };
+  var TIMEOUT = { ready: 20000, plan: 15 * 60000, result: 60000, level: 5000 };
   var HIDDEN = [null, 'opacity', 'tiny', 'offscreen', 'clipped', 'same-colour', 'covered', 'frame'];
   var KEEP_VALUE = /^(radio|checkbox|submit|button|reset|image)$/;
   var TEXT = {
@@ -314,6 +314,18 @@
     });
   }
 
+  /** Resolves once one of `selects` has an option with a value, or the time for a level is up. */
+  async function levelCome(selects) {
+    var until = Date.now() + TIMEOUT.level;
+    function some() {
+      return selects.some(function (el) {
+        for (var i = 0; i < el.options.length; i++) if (el.options[i].value.trim() !== '') return true;
+        return false;
+      });
+    }
+    while (!some() && Date.now() < until) await wait(100);
+  }
+
   /** Carries out `fills` (already checked against the description); resolves to outcomes. */
   async function fill(fills, sent, doc) {
     var now = describe(doc || document).controls;
@@ -434,7 +446,8 @@
       stats.accepted++;
       return;
     }
-    if (d.nonce !== s.nonce || !s.nonce || s.filling) return (stats.nonce++, count());
+    // One plan at a time, and after the first only when the last result asked for more.
+    if (d.nonce !== s.nonce || !s.nonce || s.filling || (s.planned && !s.more)) return (stats.nonce++, count());
     if (d.type === 'cancel' || d.type === 'refused') {
       stats.accepted++;
       return end('');
@@ -444,25 +457,47 @@
     for (var i = 0; i < d.fills.length; i++) {
       if (!validFill(d.fills[i], s.controls)) return (stats.handle++, count());
     }
+    var waits = d.wait === undefined ? [] : d.wait;
+    var ok = Array.isArray(waits) && waits.every(function (k) {
+      var c = typeof k === 'string' && s.controls.get(k);
+      return c && c.el.localName === 'select';
+    });
+    if (!ok) return (stats.handle++, count());
     stats.accepted++;
     s.filling = true;
+    s.planned = true;
+    s.more = false;
     arm(TIMEOUT.result);
     var fills = d.fills.map(function (f) {
       return { k: f.k, do: f.do, text: f.text, value: f.value, label: f.label, choice: f.choice, on: f.on };
     });
-    fill(fills, s.controls).then(function (outcomes) {
+    var sent = s.controls;
+    fill(fills, sent).then(async function (outcomes) {
       if (session !== s) return;
-      var first = null;
-      var filled = 0;
       outcomes.forEach(function (o) {
         if (o.outcome === 'changed') stats.changed++;
         if (o.outcome === 'filled') {
-          filled++;
-          if (!first) first = s.controls.get(o.k).el;
+          s.filled++;
+          if (!s.first) s.first = sent.get(o.k).el;
         }
       });
-      s.popup.postMessage({ oncefill: 1, type: 'result', nonce: s.nonce, outcomes: outcomes }, ORIGIN);
-      end(s.ui.text.done.replace('%n', filled));
+      var message = { oncefill: 1, type: 'result', nonce: s.nonce, outcomes: outcomes };
+      if (waits.length) {
+        // A cascade: once the page has added the next level's options (or the time for one
+        // level is up), the window gets the page described again and sends the next choices.
+        await levelCome(waits.map(function (k) { return sent.get(k).el; }));
+        if (session !== s) return;
+        var walked = describe(document);
+        s.controls = walked.controls;
+        message.description = walked.description;
+        s.filling = false;
+        s.more = true;
+        arm(TIMEOUT.result);
+        return s.popup.postMessage(message, ORIGIN);
+      }
+      s.popup.postMessage(message, ORIGIN);
+      var first = s.first;
+      end(s.ui.text.done.replace('%n', s.filled));
       if (first) {
         // Into the middle of the view, away from a button floating at its bottom.
         first.focus({ preventScroll: true });
@@ -492,7 +527,7 @@
       popup = opened = window.open(ORIGIN + '/window.html', 'oncefill');
       if (!popup) return ui.say(ui.text.blocked);
     }
-    session = { popup: popup, ui: ui, nonce: '', controls: null, filling: false, timer: 0 };
+    session = { popup: popup, ui: ui, nonce: '', controls: null, filling: false, planned: false, more: false, filled: 0, first: null, timer: 0 };
     arm(TIMEOUT.ready);
     if (reused) popup.postMessage({ oncefill: 1, type: 'hello' }, ORIGIN);
   }

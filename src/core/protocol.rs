@@ -14,10 +14,10 @@
 //! | 1 | `ready` | window → `window.opener` | none | `"*"` (it carries nothing) |
 //! | 1 | `hello` | agent → window it opened earlier, still open | none | OnceFill's origin |
 //! | 2 | `request` | agent → window | `nonce`, `lang` (`zh-CN` \| `en`), `page` {`title`, `url`, `form`}, `description` | OnceFill's origin |
-//! | 3 | `plan` | window → agent | `nonce`, `fills`: [[`Fill`]] | the request's origin |
+//! | 3 | `plan` | window → agent | `nonce`, `fills`: [[`Fill`]], `wait` (optional): [handle] | the request's origin |
 //! | 3 | `cancel` | window → agent | `nonce` (the person closed or declined) | the request's origin |
 //! | 3 | `refused` | window → agent | `nonce`, `reason`: `origin` \| `malformed` \| `too-large` | the request's origin |
-//! | 4 | `result` | agent → window | `nonce`, `outcomes`: [{`k`, `outcome`}] | OnceFill's origin |
+//! | 4 | `result` | agent → window | `nonce`, `outcomes`: [{`k`, `outcome`}], `description` (only after a plan with `wait`) | OnceFill's origin |
 //!
 //! A [`Fill`] is `{k, do: "text", text}`, `{k, do: "select", value, label}` (the option's value
 //! and visible text), `{k, do: "radio", choice}` (the handle of the radio to check) or
@@ -72,6 +72,21 @@
 //! the page hides, disables or made read-only since, nor one that gained content the person
 //! did not tick to replace. Fills follow the widget's own semantics (focus, native value
 //! setter, bubbling `input` and `change`, blur).
+//!
+//! # A cascade of selects
+//!
+//! A select whose options the page adds only once the one before it is chosen (province →
+//! city → county → township → village) has no option to send at review; it is reviewed with
+//! the choice in words. Its handle goes in the plan's `wait`. The agent fills the plan, then
+//! waits until one of the `wait` selects has options (at most [`LEVEL_WAIT_S`]), describes the
+//! page again and sends it with the `result`; the exchange stays open. The window reads that
+//! description as it reads a request's, plans the page again, checks that each waiting
+//! control is still the one reviewed (its options aside), and sends the next `plan` with the
+//! same nonce: the reviewed choice of each select whose options came, and the rest in `wait`.
+//! A plan without `wait` is the last: the agent answers a `result` without a description and
+//! the exchange ends. The agent accepts a plan for a nonce only while none is being filled
+//! and, after the first, only when its last `result` carried a description; each `plan` is
+//! checked against the description last sent.
 //!
 //! # Timeouts
 //!
@@ -290,6 +305,9 @@ pub enum RefusedReason {
     TooLarge,
 }
 
+/// How long the agent waits for a cascade's next options before it describes the page again.
+pub const LEVEL_WAIT_S: u32 = 5;
+
 /// One message.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Message {
@@ -315,6 +333,9 @@ pub enum Message {
         nonce: String,
         /// One per control.
         fills: Vec<Fill>,
+        /// The selects of a cascade whose options are awaited (their handles): the agent
+        /// describes the page again once they come.
+        wait: Vec<String>,
     },
     /// The person closed the window or declined.
     Cancel {
@@ -334,6 +355,8 @@ pub enum Message {
         nonce: String,
         /// One per fill: the control and what happened.
         outcomes: Vec<(String, Outcome)>,
+        /// The page described again, when the plan waited for a cascade's options.
+        description: Option<Box<Description>>,
     },
 }
 
@@ -474,7 +497,14 @@ impl Message {
                     .into_iter()
                     .map(|f| serde_json::from_value(f).map_err(|_| Refusal::Malformed))
                     .collect::<Result<Vec<Fill>, _>>()?;
-                Message::Plan { nonce, fills }
+                let wait: Vec<String> = match m.remove("wait") {
+                    None => Vec::new(),
+                    Some(w) => serde_json::from_value(w).map_err(|_| Refusal::Malformed)?,
+                };
+                if wait.len() > MAX_FILLS {
+                    return Err(Refusal::TooLarge);
+                }
+                Message::Plan { nonce, fills, wait }
             }
             "cancel" => Message::Cancel {
                 nonce: nonce(&mut m)?,
@@ -497,7 +527,17 @@ impl Message {
                             .map_err(|_| Refusal::Malformed)
                     })
                     .collect::<Result<Vec<_>, _>>()?;
-                Message::Result { nonce, outcomes }
+                let description = match m.remove("description") {
+                    None => None,
+                    Some(d) => Some(Box::new(
+                        Description::from_value(d).map_err(Refusal::Description)?,
+                    )),
+                };
+                Message::Result {
+                    nonce,
+                    outcomes,
+                    description,
+                }
             }
             _ => return Err(Refusal::UnknownType),
         };
@@ -519,19 +559,31 @@ impl Message {
                 description,
             } => json!({"type": "request", "nonce": nonce, "lang": lang, "page": page,
                         "description": serde_json::to_value(description.as_ref()).unwrap_or_default()}),
-            Message::Plan { nonce, fills } => {
-                json!({"type": "plan", "nonce": nonce, "fills": fills})
+            Message::Plan { nonce, fills, wait } => {
+                let mut v = json!({"type": "plan", "nonce": nonce, "fills": fills});
+                if !wait.is_empty() {
+                    v["wait"] = json!(wait);
+                }
+                v
             }
             Message::Cancel { nonce } => json!({"type": "cancel", "nonce": nonce}),
             Message::Refused { nonce, reason } => {
                 json!({"type": "refused", "nonce": nonce, "reason": reason})
             }
-            Message::Result { nonce, outcomes } => {
+            Message::Result {
+                nonce,
+                outcomes,
+                description,
+            } => {
                 let outcomes: Vec<Value> = outcomes
                     .iter()
                     .map(|(k, o)| json!({"k": k, "outcome": o}))
                     .collect();
-                json!({"type": "result", "nonce": nonce, "outcomes": outcomes})
+                let mut v = json!({"type": "result", "nonce": nonce, "outcomes": outcomes});
+                if let Some(d) = description {
+                    v["description"] = serde_json::to_value(d.as_ref()).unwrap_or_default();
+                }
+                v
             }
         };
         if let Value::Object(m) = &mut v {
@@ -583,6 +635,8 @@ struct WireOut<'a> {
     nonce: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fills: Option<&'a [Fill]>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    wait: &'a [String],
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<RefusedReason>,
 }
@@ -636,13 +690,18 @@ impl Message {
                     description: Box::new(description),
                 })
             }
-            ("result", None, None, None, Some(outcomes)) => {
+            ("result", None, None, description, Some(outcomes)) => {
                 if outcomes.len() > MAX_FILLS {
                     return Err(Refusal::TooLarge);
                 }
+                let description = match description {
+                    Some(d) => Some(Box::new(d.check().map_err(Refusal::Description)?)),
+                    None => None,
+                };
                 Ok(Message::Result {
                     nonce: wire.nonce,
                     outcomes: outcomes.into_iter().map(|o| (o.k, o.outcome)).collect(),
+                    description,
                 })
             }
             _ => Err(Refusal::Malformed),
@@ -659,13 +718,15 @@ impl Message {
                 kind,
                 nonce,
                 fills: None,
+                wait: &[],
                 reason: None,
             }
         }
         let wire = match self {
             Message::Ready => out("ready", None),
-            Message::Plan { nonce, fills } => WireOut {
+            Message::Plan { nonce, fills, wait } => WireOut {
                 fills: Some(fills.as_slice()),
+                wait: wait.as_slice(),
                 ..out("plan", Some(nonce))
             },
             Message::Cancel { nonce } => out("cancel", Some(nonce)),

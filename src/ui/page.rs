@@ -5,19 +5,19 @@ use crate::core::classify::{classify_all_with, learn};
 use crate::core::dictionary::Key;
 use crate::core::field::{FieldDescriptor, FieldId};
 use crate::core::mapping::FormMapping;
+use crate::core::plan::{Drift, Recheck};
 use crate::core::plan::{FillAction, FillPlan, plan_people};
 use crate::core::profile::Profile;
+use crate::core::protocol::{FillReport, Outcome};
 use crate::core::role::{RoleRef, Who};
 use crate::core::scan::Truncated;
-use crate::core::plan::{Drift, Recheck};
-use crate::core::protocol::{FillReport, Outcome};
 use crate::core::scan::description::Description;
 use crate::dom::{agent, timing};
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use crate::ui::state::{Action, FillSummary, Handle, VaultAction, clock, send, summary};
 use crate::ui::window;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// The page corrections are remembered for: origin and path (in the OnceFill window, the
 /// portal's page).
@@ -44,7 +44,8 @@ fn described(document: &web_sys::Document) -> (Rc<Description>, String) {
     if let Some(request) = window::request() {
         // The review is bound to this request: its plan goes with this nonce only.
         window::reviewing(&request.nonce);
-        let description = Rc::new(request.description.clone());
+        // During a cascade's fill, the page as the agent described it again.
+        let description = window::latest().unwrap_or_else(|| Rc::new(request.description.clone()));
         return (description, request.page.title.clone());
     }
     // Without the agent (it failed to load, and the widget with it) there is nothing to read.
@@ -179,14 +180,21 @@ pub fn committed(state: &Handle) -> Option<Profile> {
 }
 
 /// Fills the ticked steps of the plan under review, and shows the outcome.
+///
+/// Selects whose options a page adds only once the one before is chosen (province → city →
+/// county → township → village) had nothing to match at review; they are filled as their
+/// options appear, as a person would, and only those reviewed as such and kept ticked: every
+/// value written had its row ([`next_level`]).
 pub fn fill(state: &Handle) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
+    let waiting = waiting(state);
     if let Some(request) = window::request() {
         // The portal's page agent fills: it gets the ticked steps it can see, for the
-        // controls it described, and answers with what happened to each. The review must be
-        // the one made for this request.
+        // controls it described, and answers with what happened to each (with the page
+        // described again while a cascade waits for options). The review must be the one
+        // made for this request.
         if window::reviewed().as_deref() != Some(request.nonce.as_str()) {
             return;
         }
@@ -197,13 +205,16 @@ pub fn fill(state: &Handle) {
         ) {
             Ok(fills) => {
                 timing::start("oncefill:fill");
-                if window::send_plan(&request.nonce, fills) {
+                let wait = handles(&waiting);
+                CASCADE.with(|c| *c.borrow_mut() = (waiting, FillReport::default()));
+                if window::send_plan(&request.nonce, fills, wait) {
                     // The portal's answer is awaited as long as the protocol says, then the
                     // person is told to check the form themselves.
                     let state = state.clone();
                     let nonce = request.nonce.clone();
                     wasm_bindgen_futures::spawn_local(async move {
-                        let ms = crate::core::protocol::RESULT_TIMEOUT_S * 1000;
+                        let levels = crate::core::protocol::LEVEL_WAIT_S * 5;
+                        let ms = (crate::core::protocol::RESULT_TIMEOUT_S + levels) * 1000;
                         gloo::timers::future::TimeoutFuture::new(ms).await;
                         if !window::reported(&nonce) {
                             let text = crate::core::i18n::tr(state.lang(), "window-no-result", &[]);
@@ -226,18 +237,6 @@ pub fn fill(state: &Handle) {
     wasm_bindgen_futures::spawn_local(async move {
         let mut report =
             agent::fill_plan(&state.review.plan, &state.review.fields, &description).await;
-        // Selects whose options a page adds only once the one before is chosen (province →
-        // city → county → township → village) had nothing to match at review; they are
-        // filled as their options appear, as a person would, and only those reviewed as such
-        // and kept ticked: every value written had its row.
-        let waiting: Vec<FieldId> = state
-            .review
-            .plan
-            .steps
-            .iter()
-            .filter(|s| s.selected && matches!(s.action, FillAction::Later { .. }))
-            .map(|s| s.field.clone())
-            .collect();
         if !waiting.is_empty() {
             report = fill_later(&state, &document, waiting, report).await;
         }
@@ -246,6 +245,23 @@ pub fn fill(state: &Handle) {
         note_fill(&state, &report);
         send(&state, Action::Filled(summary(&report)));
     });
+}
+
+/// The ticked steps of the plan under review that wait for a cascade's options.
+fn waiting(state: &Handle) -> Vec<FieldId> {
+    state
+        .review
+        .plan
+        .steps
+        .iter()
+        .filter(|s| s.selected && matches!(s.action, FillAction::Later { .. }))
+        .map(|s| s.field.clone())
+        .collect()
+}
+
+/// The controls' handles, as the protocol names them.
+fn handles(fields: &[FieldId]) -> Vec<String> {
+    fields.iter().map(|f| f.0.clone()).collect()
 }
 
 /// The window-staff mode: the fill goes into the operations log (form, the names of the
@@ -276,15 +292,100 @@ fn note_fill(state: &Handle, report: &FillReport) {
     send(state, VaultAction::StoreAgain);
 }
 
-/// How long one level of a cascade may take to get its options (a portal asks its server).
-const LEVEL_WAIT_MS: u32 = 5000;
+/// How long one level of a cascade may take to get its options on OnceFill's own pages (a
+/// portal's agent waits as long, `protocol::LEVEL_WAIT_S`).
+const LEVEL_WAIT_MS: u32 = crate::core::protocol::LEVEL_WAIT_S * 1000;
 /// How often the page is looked at again while waiting.
 const POLL_MS: u32 = 100;
 
-/// Fills the selects `waiting` for their options, level by level: each time the page has
-/// added the options of one, its reviewed choice is chosen, which lets the page add the next
-/// level's. Stops where a level's options came without the reviewed choice, or never came;
-/// those levels and the ones below are the person's to choose (the report says so).
+/// The next level of a cascade, from the page as described now.
+enum Level {
+    /// No waiting select has its reviewed choice yet; `stop`: one has options, but not it.
+    Nothing {
+        /// The cascade stops here.
+        stop: bool,
+    },
+    /// `plan` (made from `fields`) chooses the reviewed option of the selects whose options
+    /// came; `drifted` are those that are no longer the control reviewed, with their outcome.
+    Fill {
+        fields: Vec<FieldDescriptor>,
+        plan: FillPlan,
+        drifted: Vec<(FieldId, String, Outcome)>,
+    },
+}
+
+/// Plans the page again (as now described) for the selects `waiting` for their options, and
+/// takes from `waiting` those whose reviewed choice can be made now. A select is chosen only
+/// when it is still the control reviewed, its options aside (`plan::Recheck`).
+fn next_level(state: &Handle, document: &web_sys::Document, waiting: &mut Vec<FieldId>) -> Level {
+    let (fields, again, _, _) = make_plan(state.profile(), document, state.today(), &state.forms);
+    let steps: Vec<_> = again
+        .steps
+        .into_iter()
+        .filter(|s| waiting.contains(&s.field) && !matches!(s.action, FillAction::Later { .. }))
+        .collect();
+    if steps.is_empty() {
+        // Options came, but not the reviewed choice: the cascade stops there.
+        let stop = fields
+            .iter()
+            .any(|f| waiting.contains(&f.id) && !f.awaits_options());
+        return Level::Nothing { stop };
+    }
+    waiting.retain(|f| !steps.iter().any(|s| &s.field == f));
+    // Still the controls reviewed, with the options they have now.
+    let reviewed: Vec<FieldDescriptor> = state
+        .review
+        .fields
+        .iter()
+        .map(|f| match fields.iter().find(|now| now.id == f.id) {
+            Some(now) => FieldDescriptor {
+                options: now.options.clone(),
+                ..f.clone()
+            },
+            None => f.clone(),
+        })
+        .collect();
+    let recheck = Recheck::new(&reviewed, &fields);
+    let (same, drifted): (Vec<_>, Vec<_>) =
+        steps.into_iter().partition(|s| recheck.check(s).is_ok());
+    let drifted = drifted
+        .into_iter()
+        .map(|step| {
+            let outcome = match recheck.check(&step) {
+                Err(Drift::Missing) => Outcome::Missing,
+                _ => Outcome::Changed,
+            };
+            (step.field, step.label, outcome)
+        })
+        .collect();
+    Level::Fill {
+        fields,
+        plan: FillPlan {
+            steps: same,
+            ..FillPlan::default()
+        },
+        drifted,
+    }
+}
+
+/// Those whose choice never came are the person's to make (the report says so).
+fn no_choice(state: &Handle, waiting: &[FieldId], report: &mut FillReport) {
+    for step in state
+        .review
+        .plan
+        .steps
+        .iter()
+        .filter(|s| waiting.contains(&s.field))
+    {
+        report
+            .outcomes
+            .push((step.field.clone(), step.label.clone(), Outcome::NoChoice));
+    }
+}
+
+/// On OnceFill's own pages: fills the selects `waiting` for their options, level by level,
+/// looking at the page again until a level's options come. Stops where a level's options
+/// came without the reviewed choice, or never came.
 async fn fill_later(
     state: &Handle,
     document: &web_sys::Document,
@@ -293,106 +394,85 @@ async fn fill_later(
 ) -> FillReport {
     let mut waited = 0;
     while !waiting.is_empty() && waited <= LEVEL_WAIT_MS {
-        let (fields, again, _, _) =
-            make_plan(state.profile(), document, state.today(), &state.forms);
-        let next = FillPlan {
-            steps: again
-                .steps
-                .into_iter()
-                .filter(|s| {
-                    waiting.contains(&s.field) && !matches!(s.action, FillAction::Later { .. })
-                })
-                .collect(),
-            ..FillPlan::default()
-        };
-        if next.steps.is_empty() {
-            // Options came, but not the reviewed choice: the cascade stops there.
-            let missing = fields
-                .iter()
-                .any(|f| waiting.contains(&f.id) && !f.awaits_options());
-            if missing {
-                break;
+        match next_level(state, document, &mut waiting) {
+            Level::Nothing { stop: true } => break,
+            Level::Nothing { stop: false } => {
+                gloo::timers::future::TimeoutFuture::new(POLL_MS).await;
+                waited += POLL_MS;
             }
-            gloo::timers::future::TimeoutFuture::new(POLL_MS).await;
-            waited += POLL_MS;
-            continue;
+            Level::Fill {
+                fields,
+                plan,
+                drifted,
+            } => {
+                waited = 0;
+                report.outcomes.extend(drifted);
+                let description = OWN.with(|own| own.borrow().clone()).unwrap_or_default();
+                report.outcomes.extend(
+                    agent::fill_plan(&plan, &fields, &description)
+                        .await
+                        .outcomes,
+                );
+            }
         }
-        waited = 0;
-        waiting.retain(|f| !next.steps.iter().any(|s| &s.field == f));
-        // Still the controls reviewed, with the options they have now.
-        let reviewed: Vec<FieldDescriptor> = state
-            .review
-            .fields
-            .iter()
-            .map(|f| match fields.iter().find(|now| now.id == f.id) {
-                Some(now) => FieldDescriptor {
-                    options: now.options.clone(),
-                    ..f.clone()
-                },
-                None => f.clone(),
-            })
-            .collect();
-        let recheck = Recheck::new(&reviewed, &fields);
-        let (same, drifted): (Vec<_>, Vec<_>) =
-            next.steps.into_iter().partition(|s| recheck.check(s).is_ok());
-        for step in drifted {
-            let outcome = match recheck.check(&step) {
-                Err(Drift::Missing) => Outcome::Missing,
-                _ => Outcome::Changed,
-            };
-            report.outcomes.push((step.field, step.label, outcome));
-        }
-        let next = FillPlan {
-            steps: same,
-            ..FillPlan::default()
-        };
-        let description = OWN.with(|own| own.borrow().clone()).unwrap_or_default();
-        report
-            .outcomes
-            .extend(agent::fill_plan(&next, &fields, &description).await.outcomes);
     }
-    // Those whose choice never came are the person's to make.
-    for step in state
-        .review
-        .plan
-        .steps
-        .iter()
-        .filter(|s| waiting.contains(&s.field))
-    {
-        report.outcomes.push((
-            step.field.clone(),
-            step.label.clone(),
-            Outcome::NoChoice,
-        ));
-    }
+    no_choice(state, &waiting, &mut report);
     report
 }
 
-/// The portal's page agent reported what its fill did: shown as the report.
-pub fn reported(state: &Handle, outcomes: Vec<(String, crate::core::protocol::Outcome)>) {
-    timing::end("oncefill:fill");
-    let mut report = FillReport {
-        outcomes: outcomes
-            .into_iter()
-            .filter_map(|(k, o)| {
-                let step = state.review.plan.steps.iter().find(|s| s.field.0 == k)?;
+thread_local! {
+    /// In the OnceFill window, during a fill: the selects still waiting for their options,
+    /// and what the portal's agent reported so far.
+    static CASCADE: RefCell<(Vec<FieldId>, FillReport)> = RefCell::default();
+}
+
+/// The portal's page agent reported what its fill did. While a cascade waits (`last` is
+/// false: the page came described again), the next level's choices are sent; the last report
+/// is shown.
+pub fn reported(state: &Handle, outcomes: Vec<(String, Outcome)>, last: bool) {
+    let steps = &state.review.plan.steps;
+    let mut waiting = CASCADE.with(|c| {
+        let mut c = c.borrow_mut();
+        c.1.outcomes
+            .extend(outcomes.into_iter().filter_map(|(k, o)| {
+                let step = steps.iter().find(|s| s.field.0 == k)?;
                 Some((step.field.clone(), step.label.clone(), o))
-            })
-            .collect(),
-    };
-    // A select whose options the portal's page adds only after the one before is chosen is
-    // not sent (its choice was not there to check at review): the person is told to choose it.
-    for step in state
-        .review
-        .plan
-        .steps
-        .iter()
-        .filter(|s| s.selected && matches!(s.action, FillAction::Later { .. }))
-    {
-        report
-            .outcomes
-            .push((step.field.clone(), step.label.clone(), Outcome::NoChoice));
+            }));
+        c.0.clone()
+    });
+    if !last {
+        let (Some(request), Some(document), Some(latest)) = (
+            window::request(),
+            web_sys::window().and_then(|w| w.document()),
+            window::latest(),
+        ) else {
+            return;
+        };
+        let fills = match next_level(state, &document, &mut waiting) {
+            Level::Fill {
+                fields,
+                plan,
+                drifted,
+            } => {
+                CASCADE.with(|c| c.borrow_mut().1.outcomes.extend(drifted));
+                crate::core::protocol::fills(&plan, &fields, &latest).unwrap_or_default()
+            }
+            // The agent waited for the level's options: the cascade ends here, and the last
+            // plan, with nothing more to wait for, ends the exchange.
+            Level::Nothing { .. } => Vec::new(),
+        };
+        let wait = if fills.is_empty() {
+            Vec::new()
+        } else {
+            handles(&waiting)
+        };
+        CASCADE.with(|c| c.borrow_mut().0 = waiting);
+        window::send_plan(&request.nonce, fills, wait);
+        return;
     }
+    timing::end("oncefill:fill");
+    let mut report = CASCADE.with(|c| std::mem::take(&mut c.borrow_mut().1));
+    no_choice(state, &waiting, &mut report);
     let summary: FillSummary = summary(&report);
     send(state, Action::Filled(summary));
 }

@@ -224,8 +224,8 @@ pub fn App(props: &AppProps) -> Html {
         let state = state.clone();
         use_effect_with(in_window, move |in_window| {
             if *in_window {
-                window::on_result(Callback::from(move |outcomes| {
-                    page::reported(&state, outcomes)
+                window::on_result(Callback::from(move |(outcomes, last)| {
+                    page::reported(&state, outcomes, last)
                 }));
             }
         });

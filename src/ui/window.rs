@@ -57,6 +57,10 @@ enum Stage {
 /// How many nonces the window remembers, to refuse a request that replays one.
 const SEEN_NONCES: usize = 256;
 
+/// An outcome report of the portal's agent: each control's outcome, and whether it is the
+/// last report of the fill.
+pub type Report = (Vec<(String, Outcome)>, bool);
+
 #[derive(Default)]
 struct Inbox {
     /// The allow-list, once fetched.
@@ -67,14 +71,20 @@ struct Inbox {
     stage: Option<Stage>,
     /// The shell's setter of the stage.
     on_stage: Option<Callback<()>>,
-    /// The review's receiver of the outcome report.
-    on_result: Option<Callback<Vec<(String, Outcome)>>>,
+    /// The review's receiver of an outcome report, and whether the report is the last (no
+    /// description of the page came with it).
+    on_result: Option<Callback<Report>>,
     /// The plan, or a cancel, was sent (the nonce is spent).
     answered: bool,
-    /// The plan was sent: an outcome report may come.
+    /// A plan was sent and its outcome report has not come yet.
     planned: bool,
-    /// The outcome report arrived.
+    /// The last outcome report arrived.
     reported: bool,
+    /// The page as the agent described it again after a plan that waited for a cascade's
+    /// options: the next plan is made from, and checked against, this description.
+    latest: Option<Rc<Description>>,
+    /// The last report came with a description: the next plan of the cascade may be sent.
+    more: bool,
     /// Messages ignored, by kind.
     ignored: BTreeMap<&'static str, u32>,
     /// A newer request, come while the person was reviewing the current one.
@@ -179,7 +189,7 @@ fn receive(json: &str, origin: &str) {
             Some(Stage::Asking(r)) => Some((r.nonce.clone(), r.origin.clone())),
             _ => None,
         };
-        (asked.is_some(), allowed, i.planned && !i.reported, asked)
+        (asked.is_some(), allowed, i.planned, asked)
     });
     // A request refused while the window answers another leaves that one on screen.
     let refuse = |reason: RefusedReason, stage: Stage| {
@@ -227,18 +237,28 @@ fn receive(json: &str, origin: &str) {
                 description: *description,
             }));
         }
-        Ok(Message::Result { nonce, outcomes }) => {
+        Ok(Message::Result {
+            nonce,
+            outcomes,
+            description,
+        }) => {
             match asked {
                 Some((n, o)) if answered && n == nonce && o == origin => {}
                 _ => return count("nonce"),
             }
+            let last = description.is_none();
             let cb = INBOX.with(|i| {
                 let mut i = i.borrow_mut();
-                i.reported = true;
+                i.planned = false;
+                i.reported = last;
+                i.more = !last;
+                if let Some(d) = description {
+                    i.latest = Some(Rc::new(*d));
+                }
                 i.on_result.clone()
             });
             if let Some(cb) = cb {
-                cb.emit(outcomes);
+                cb.emit((outcomes, last));
             }
         }
         Ok(_) => count("unexpected"),
@@ -285,6 +305,8 @@ fn current(i: &mut Inbox, request: Rc<Request>) {
     i.answered = false;
     i.planned = false;
     i.reported = false;
+    i.latest = None;
+    i.more = false;
 }
 
 /// The newer request waiting behind the review on screen, if any.
@@ -346,29 +368,40 @@ pub fn window_taken() -> Option<String> {
 /// Sends the approved fills of the review made for the request with `nonce`; `false` when
 /// that is not the request under review (a newer one replaced it or waits behind it), or it
 /// was answered already.
-pub fn send_plan(nonce: &str, fills: Vec<Fill>) -> bool {
+/// `wait`: the handles of a cascade's selects whose options are awaited. A plan after the
+/// first (the next level of a cascade) is sent only when the last report came with the page
+/// described again.
+pub fn send_plan(nonce: &str, fills: Vec<Fill>, wait: Vec<String>) -> bool {
     let Some(request) = request() else {
         return false;
     };
-    let first = INBOX.with(|i| {
+    let send = INBOX.with(|i| {
         let mut i = i.borrow_mut();
         if request.nonce != nonce || i.reviewed.as_deref() != Some(nonce) || i.pending.is_some() {
             return false;
         }
         let first = !std::mem::replace(&mut i.answered, true);
-        i.planned |= first;
-        first
+        let send = first || std::mem::take(&mut i.more);
+        i.planned |= send;
+        send
     });
-    if first {
+    if send {
         post(
             &Message::Plan {
                 nonce: request.nonce.clone(),
                 fills,
+                wait,
             },
             &request.origin,
         );
     }
-    first
+    send
+}
+
+/// The portal's page as last described: after a plan that waited for a cascade's options, as
+/// the agent described it again; before, as the request did.
+pub fn latest() -> Option<Rc<Description>> {
+    INBOX.with(|i| i.borrow().latest.clone())
 }
 
 /// The person declined (closed the window): the portal is told, once, and the window closes.
@@ -411,7 +444,7 @@ pub fn reported(nonce: &str) -> bool {
 }
 
 /// Registers the receiver of the agent's outcome report.
-pub fn on_result(cb: Callback<Vec<(String, Outcome)>>) {
+pub fn on_result(cb: Callback<Report>) {
     INBOX.with(|i| i.borrow_mut().on_result = Some(cb));
 }
 

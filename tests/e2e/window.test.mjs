@@ -222,6 +222,29 @@ test('a portal form the site publishes a mapping of is reviewed and filled by th
   await context.close();
 });
 
+test('an unmapped portal form\'s cascading division selects are chosen level by level through the window', async () => {
+  const context = await profile();
+  const { page, button, errors } = await portal(context, PORTAL, 'forms/cascade-unmapped.html?by=code');
+  const { popup, problems } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  // The demo's registered address (北京市朝阳区…): the province has its options at review, the
+  // city and the county wait for theirs, which the page adds once the level above is chosen.
+  const rows = popup.locator(`${W('step')}[data-key="person.hukou_address"]`);
+  assert.equal(await rows.count(), 3);
+  assert.equal(await popup.locator(`${W('step')}[data-key="person.hukou_address"] [data-of="later"]`).count(), 2);
+  const filled = await approve(popup);
+  const got = [];
+  for (const name of ['sheng', 'shi', 'xian', 'xiang', 'cun']) got.push(await page.locator(`#${name}`).inputValue());
+  assert.deepEqual(got, ['110000', '110100', '110105', '', '']);
+  // The three levels, the name and the ID number.
+  assert.equal(filled, 5);
+  assert.equal(await page.locator('#xm').inputValue(), '王小明');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a React-style controlled form and a same-origin frame are filled through the window', async () => {
   const context = await profile();
   {

@@ -347,6 +347,16 @@ fn the_window_writes_its_messages_as_the_general_writer_does() {
                     on: false,
                 },
             ],
+            wait: Vec::new(),
+        },
+        Message::Plan {
+            nonce: NONCE.into(),
+            fills: vec![Fill::Select {
+                k: "f5".into(),
+                value: "110000".into(),
+                label: "北京市".into(),
+            }],
+            wait: vec!["f6".into(), "f7".into()],
         },
     ] {
         let text = m.window_json().unwrap();
@@ -356,6 +366,41 @@ fn the_window_writes_its_messages_as_the_general_writer_does() {
     let result = Message::Result {
         nonce: NONCE.into(),
         outcomes: vec![],
+        description: None,
     };
     assert_eq!(result.window_json(), None);
+}
+
+/// After a plan that waits for a cascade's options, the agent's result carries the page
+/// described again: both readers take it, checked as a request's description is, and refuse
+/// one that breaks the description's rules.
+#[test]
+fn a_result_may_carry_the_page_described_again() {
+    let text = json!({"oncefill": 1, "type": "result", "nonce": NONCE,
+        "outcomes": [{"k": "f0", "outcome": "filled"}], "description": description()})
+    .to_string();
+    for read in [Message::from_json, Message::window_from_json] {
+        match read(&text).unwrap() {
+            Message::Result {
+                outcomes,
+                description: Some(d),
+                ..
+            } => {
+                assert_eq!(outcomes, vec![("f0".to_string(), Outcome::Filled)]);
+                assert!(d.control("f0").is_some());
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    let bad = json!({"oncefill": 1, "type": "result", "nonce": NONCE,
+        "outcomes": [], "description": bad_description_of()})
+    .to_string();
+    assert_eq!(
+        Message::window_from_json(&bad).unwrap_err().code(),
+        "description"
+    );
+    assert_eq!(Message::from_json(&bad).unwrap_err().code(), "description");
+    // A plan's `wait` is a list of handles.
+    let plan = json!({"oncefill": 1, "type": "plan", "nonce": NONCE, "fills": [], "wait": "f1"});
+    assert!(Message::from_json(&plan.to_string()).is_err());
 }
