@@ -245,6 +245,33 @@ test('an unmapped portal form\'s cascading division selects are chosen level by 
   await context.close();
 });
 
+test('a portal that relabels a cascade\'s next select while it waits for options gets nothing into it', async () => {
+  const context = await profile();
+  const { page, button, errors } = await portal(context, PORTAL, 'forms/cascade-unmapped.html?by=code');
+  // Once the province is chosen, the city's select asks for something else.
+  await page.evaluate(() => {
+    document.getElementById('sheng').addEventListener('change', () => {
+      document.querySelector('label[for="shi"]').textContent = '推荐人所在城市';
+    });
+  });
+  const { popup, problems } = await openWindow(page, button);
+  await createVault(popup);
+  await popup.locator(W('review')).waitFor();
+  await fillApproved(popup);
+  const report = popup.locator(W('report'));
+  await report.waitFor({ timeout: 30000 });
+  const failed = await popup.locator('[data-oncefill-host] .of-failed li').allInnerTexts();
+  assert.equal(failed.length, 2, failed.join('\n'));
+  assert.match(failed[0], /核对后字段已被网页改动/);
+  assert.match(failed[1], /没有出现要选的选项，请手动选择/);
+  const got = [];
+  for (const name of ['sheng', 'shi', 'xian']) got.push(await page.locator(`#${name}`).inputValue());
+  assert.deepEqual(got, ['110000', '', '']);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a React-style controlled form and a same-origin frame are filled through the window', async () => {
   const context = await profile();
   {
