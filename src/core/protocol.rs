@@ -14,7 +14,7 @@
 //! | 1 | `ready` | window → `window.opener` | none | `"*"` (it carries nothing) |
 //! | 1 | `hello` | agent → window it opened earlier, still open | none | OnceFill's origin |
 //! | 2 | `request` | agent → window | `nonce`, `lang` (`zh-CN` \| `en`), `page` {`title`, `url`, `form`}, `description` | OnceFill's origin |
-//! | 3 | `plan` | window → agent | `nonce`, `fills`: [[`Fill`]], `wait` (optional): [handle] | the request's origin |
+//! | 3 | `plan` | window → agent | `nonce`, `fills`: [[`Fill`]], `wait` (optional): handles of selects | the request's origin |
 //! | 3 | `cancel` | window → agent | `nonce` (the person closed or declined) | the request's origin |
 //! | 3 | `refused` | window → agent | `nonce`, `reason`: `origin` \| `malformed` \| `too-large` | the request's origin |
 //! | 4 | `result` | agent → window | `nonce`, `outcomes`: [{`k`, `outcome`}], `description` (only after a plan with `wait`) | OnceFill's origin |

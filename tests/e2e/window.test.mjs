@@ -222,21 +222,34 @@ test('a portal form the site publishes a mapping of is reviewed and filled by th
   await context.close();
 });
 
-test('an unmapped portal form\'s cascading division selects are chosen level by level through the window', async () => {
+/**
+ * The unmapped form with five cascading division selects (option values as codes) as a portal
+ * page, `prepare` run in it first, and the window's review of it with a new vault.
+ */
+async function cascadeReview(prepare = () => {}) {
   const context = await profile();
   const { page, button, errors } = await portal(context, PORTAL, 'forms/cascade-unmapped.html?by=code');
+  await page.evaluate(prepare);
   const { popup, problems } = await openWindow(page, button);
   await createVault(popup);
   await popup.locator(W('review')).waitFor();
+  const levels = async () => {
+    const got = [];
+    for (const name of ['sheng', 'shi', 'xian', 'xiang', 'cun']) got.push(await page.locator(`#${name}`).inputValue());
+    return got;
+  };
+  return { context, page, popup, problems, errors, levels };
+}
+
+test('an unmapped portal form\'s cascading division selects are chosen level by level through the window', async () => {
+  const { context, page, popup, problems, errors, levels } = await cascadeReview();
   // The demo's registered address (北京市朝阳区…): the province has its options at review, the
   // city and the county wait for theirs, which the page adds once the level above is chosen.
   const rows = popup.locator(`${W('step')}[data-key="person.hukou_address"]`);
   assert.equal(await rows.count(), 3);
   assert.equal(await popup.locator(`${W('step')}[data-key="person.hukou_address"] [data-of="later"]`).count(), 2);
   const filled = await approve(popup);
-  const got = [];
-  for (const name of ['sheng', 'shi', 'xian', 'xiang', 'cun']) got.push(await page.locator(`#${name}`).inputValue());
-  assert.deepEqual(got, ['110000', '110100', '110105', '', '']);
+  assert.deepEqual(await levels(), ['110000', '110100', '110105', '', '']);
   // The three levels, the name and the ID number.
   assert.equal(filled, 5);
   assert.equal(await page.locator('#xm').inputValue(), '王小明');
@@ -246,17 +259,12 @@ test('an unmapped portal form\'s cascading division selects are chosen level by 
 });
 
 test('a portal that relabels a cascade\'s next select while it waits for options gets nothing into it', async () => {
-  const context = await profile();
-  const { page, button, errors } = await portal(context, PORTAL, 'forms/cascade-unmapped.html?by=code');
   // Once the province is chosen, the city's select asks for something else.
-  await page.evaluate(() => {
+  const { context, popup, problems, errors, levels } = await cascadeReview(() => {
     document.getElementById('sheng').addEventListener('change', () => {
       document.querySelector('label[for="shi"]').textContent = '推荐人所在城市';
     });
   });
-  const { popup, problems } = await openWindow(page, button);
-  await createVault(popup);
-  await popup.locator(W('review')).waitFor();
   await fillApproved(popup);
   const report = popup.locator(W('report'));
   await report.waitFor({ timeout: 30000 });
@@ -264,9 +272,7 @@ test('a portal that relabels a cascade\'s next select while it waits for options
   assert.equal(failed.length, 2, failed.join('\n'));
   assert.match(failed[0], /核对后字段已被网页改动/);
   assert.match(failed[1], /没有出现要选的选项，请手动选择/);
-  const got = [];
-  for (const name of ['sheng', 'shi', 'xian']) got.push(await page.locator(`#${name}`).inputValue());
-  assert.deepEqual(got, ['110000', '', '']);
+  assert.deepEqual(await levels(), ['110000', '', '', '', '']);
   assert.deepEqual(problems, []);
   assert.deepEqual(errors, []);
   await context.close();
