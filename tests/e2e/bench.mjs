@@ -13,7 +13,7 @@
 // For `radio`, `selector` finds the radio (or its group) and `value` is the value
 // of the radio that must end up checked.
 import { BASE, checkOwnServer, launch } from './lib/browser.mjs';
-import { W, approveSensitive, startWidget } from './lib/widget.mjs';
+import { W, approveSensitive, startWidget, vaultStored } from './lib/widget.mjs';
 
 const PAGE = new URL('bench/fill-200.html', BASE).href;
 const RUNS = Math.max(20, Number(process.env.BENCH_RUNS) || 20);
@@ -334,15 +334,9 @@ async function createVault(page) {
     if (error?.name !== 'TimeoutError') throw error;
     throw new Error(`creating the vault: [data-of=vault-status] says ${JSON.stringify(await status.innerText())}, not 已加密保存`);
   }
-  // Best effort: the status is marked data-stored once the save has completed; reloading
-  // earlier could find no vault.
-  await page
-    .waitForFunction(
-      () => document.querySelector('[data-oncefill-host]')?.shadowRoot?.querySelector('[data-of="vault-status"]')?.hasAttribute('data-stored'),
-      null,
-      { timeout: 5_000 },
-    )
-    .catch(() => {});
+  // The status is marked data-stored once the save has completed; reloading earlier could
+  // find no vault.
+  await vaultStored(page);
 }
 
 /** One unlock on a reloaded page: the widget's own 'oncefill:unlock' measure, in ms. */
