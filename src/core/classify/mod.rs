@@ -122,6 +122,9 @@ pub enum SkipReason {
     Ambiguous(Vec<Key>),
     /// The field is about somebody else (户主, 联系人, 监护人, ...).
     OtherParty(String),
+    /// The field stands in a block (or outside the blocks) of a form with several people,
+    /// and nothing says which of them it is: the block's heading, or the page's words.
+    WhoseUnknown(String),
     /// Several fields of one form look like the same element.
     Duplicate {
         /// The element.

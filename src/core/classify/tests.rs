@@ -2417,3 +2417,150 @@ fn a_bare_domicile_hinted_as_where_one_lives_is_the_residence() {
         Some(Key::PersonResidenceAddress)
     );
 }
+
+fn skip_reasons(fields: &[FieldDescriptor]) -> Vec<Option<SkipReason>> {
+    classify_fields(fields)
+        .into_iter()
+        .map(|c| match c.verdict {
+            Verdict::Skip { reason } => Some(reason),
+            Verdict::Fill { .. } => None,
+        })
+        .collect()
+}
+
+#[test]
+fn two_blocks_of_people_the_rules_do_not_know_are_nobodys() {
+    // 患者 and 陪护人, no words of the rules: which of them applies is a guess, so neither
+    // block is filled.
+    let fields = [
+        in_section("a", "姓名", "患者信息"),
+        in_section("b", "身份证号码", "患者信息"),
+        in_section("c", "姓名", "陪护人信息"),
+        in_section("d", "身份证号码", "陪护人信息"),
+        FieldDescriptor::text("e", "填表日期"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(
+        k[..4],
+        [(None, None), (None, None), (None, None), (None, None)]
+    );
+    assert_eq!(k[4].0, Some(Key::MetaFillDate));
+    assert_eq!(
+        skip_reasons(&fields)[2],
+        Some(SkipReason::WhoseUnknown("陪护人".into()))
+    );
+    // One such block alone is the applicant's (老年人信息 on a senior allowance form).
+    let one = [
+        in_section("a", "姓名", "老年人信息"),
+        in_section("b", "身份证号码", "老年人信息"),
+        in_section("c", "姓名", "代办人信息"),
+    ];
+    let k = keys(&one);
+    assert_eq!(k[0], (Some(Key::PersonName), None));
+    assert_eq!(k[1], (Some(Key::PersonIdNumber), None));
+    assert_eq!(k[2], (Some(Key::PersonName), Some("agent".into())));
+}
+
+#[test]
+fn the_one_a_service_is_done_to_is_somebody_else() {
+    // 被救助人 beside 见义勇为人员: the rescued person is never the applicant, and does not
+    // make the hero's block a guess; a list of witnesses (rows) does not either.
+    let mut fields = vec![
+        in_section("ry_xm", "姓名", "见义勇为人员信息"),
+        in_section("ry_sfzh", "身份证号码", "见义勇为人员信息"),
+        in_section("bj_xm", "姓名", "被救助人信息"),
+    ];
+    for n in 1..=2 {
+        fields.push(in_section(&format!("zm_xm_{n}"), "姓名", "证明人"));
+        fields.push(in_section(&format!("zm_sfzh_{n}"), "身份证号码", "证明人"));
+    }
+    let k = keys(&fields);
+    assert_eq!(k[0], (Some(Key::PersonName), None));
+    assert_eq!(k[1], (Some(Key::PersonIdNumber), None));
+    assert_eq!(k[2], (Some(Key::PersonName), Some("other".into())));
+    assert_eq!(k[3], (Some(Key::PersonName), Some("other[0]".into())));
+    assert_eq!(k[6], (Some(Key::PersonIdNumber), Some("other[1]".into())));
+    // The insured (被保险人) often applies himself: his block stays the applicant's.
+    let insured = [in_section("a", "姓名", "被保险人信息")];
+    assert_eq!(keys(&insured)[0], (Some(Key::PersonName), None));
+}
+
+#[test]
+fn an_identity_field_outside_the_blocks_of_several_people_is_refused() {
+    // 申请人 and 代理人 blocks, then a 姓名 under no heading at all: either's.
+    let mut fields = vec![
+        in_section("a", "姓名", "申请人信息"),
+        in_section("b", "身份证号码", "申请人信息"),
+        in_section("c", "姓名", "代理人信息"),
+        in_section("d", "身份证号码", "代理人信息"),
+        FieldDescriptor::text("e", "联系电话"),
+        FieldDescriptor::text("f", "通讯地址"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[4], (None, None));
+    assert!(matches!(
+        skip_reasons(&fields)[4],
+        Some(SkipReason::WhoseUnknown(_))
+    ));
+    // An address there is left to the applicant, as the corpus reads such forms.
+    assert_eq!(k[5].0, Some(Key::PersonResidenceAddress));
+    // With one person's block only, the field is the applicant's.
+    fields.truncate(2);
+    fields.push(FieldDescriptor::text("e", "联系电话"));
+    assert_eq!(keys(&fields)[2].0, Some(Key::ContactMobile));
+}
+
+#[test]
+fn a_hospitals_or_schools_block_is_not_the_applicants() {
+    // 免疫医院 and its phone and address on a dog owner's form: the hospital's.
+    let fields = [
+        in_section("a", "姓名", "养犬人信息"),
+        in_section("b", "联系电话", "免疫医院"),
+        in_section("c", "地址", "免疫医院"),
+        in_section("d", "联系电话", "原就读学校信息"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[0].0, Some(Key::PersonName));
+    assert_eq!(k[1], (None, None));
+    assert_eq!(k[2], (None, None));
+    assert_eq!(k[3], (None, None));
+    // A school's own form (the school is the firm: its name and code in that block) is not.
+    let firm = [
+        in_section("mc", "学校名称", "学校基本情况"),
+        in_section("dm", "统一社会信用代码", "学校基本情况"),
+        in_section("dh", "联系电话", "学校基本情况"),
+    ];
+    assert_eq!(
+        keys(&firm)[2],
+        (Some(Key::ContactLandline), Some("firm".into()))
+    );
+}
+
+#[test]
+fn a_contact_outside_a_person_and_a_firm_beside_each_other_is_refused() {
+    // A person borrowing for his business: his block, the business's block, then a phone
+    // and a postcode under no heading: the person's or the firm's.
+    let fields = [
+        in_section("xm", "姓名", "申请人信息"),
+        in_section("sfzh", "身份证号码", "申请人信息"),
+        in_section("mc", "企业名称", "经营实体信息"),
+        in_section("dm", "统一社会信用代码", "经营实体信息"),
+        FieldDescriptor::text("dh", "联系电话"),
+        FieldDescriptor::text("yb", "邮政编码"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[1], (Some(Key::PersonIdNumber), None));
+    assert_eq!(k[3].0, Some(Key::FirmUscc));
+    assert_eq!(k[4], (None, None));
+    assert_eq!(k[5], (None, None));
+    // A firm's form without a person's block gives them to the firm.
+    let firm = [
+        in_section("mc", "企业名称", "经营实体信息"),
+        in_section("dm", "统一社会信用代码", "经营实体信息"),
+        FieldDescriptor::text("dh", "联系电话"),
+    ];
+    assert_eq!(
+        keys(&firm)[2],
+        (Some(Key::ContactLandline), Some("firm".into()))
+    );
+}
