@@ -215,6 +215,17 @@ fn heading_whose(text: &str) -> Option<Whose> {
     {
         return Some(Whose::Role(*role));
     }
+    // A parenthesis that is only the applicant's word (评估对象（参保人）信息) names the block's
+    // person when the words outside name nobody: the applicant.
+    if !outside
+        .iter()
+        .any(|h| is_role(h) || h.target == Target::Applicant)
+        && let [word] = inner.as_slice()
+        && word.target == Target::Applicant
+        && parenthesised(stripped).trim() == word.word
+    {
+        return Some(Whose::Applicant);
+    }
     if !outside.is_empty()
         && outside.iter().all(|h| GENERIC_PARTIES.contains(&h.word))
         && inner
@@ -660,6 +671,29 @@ pub(super) fn run(
     // know is the applicant's only when it is the form's one such block: with two (患者信息
     // and 陪护人信息), which one is the applicant's is a guess, so their persons' fields are
     // refused.
+    // On a firm's form (one that asks for a firm's own name or code outside any person's and
+    // any other body's block) the applicant is the firm: a person the rules do not know
+    // (卫生管理员) is one of its people, somebody else, not the applicant.
+    let firms_own: Vec<&Option<String>> = fields
+        .iter()
+        .zip(&owns)
+        .zip(&whose)
+        .filter(|((f, o), w)| {
+            matches!(w, Whose::Unsaid | Whose::Applicant)
+                && matches!(
+                    o.draft,
+                    Draft::Key {
+                        key: Key::FirmName | Key::FirmUscc,
+                        ..
+                    }
+                )
+                && ![f.row_label.as_deref(), f.section.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .any(names_another_body)
+        })
+        .map(|((f, _), _)| &f.form)
+        .collect();
     let rows = list_rows(fields);
     let unknown = unknown_blocks(fields, &whose, &applicant_forms, &rows, &mut headings);
     for (i, f) in fields.iter().enumerate() {
@@ -667,6 +701,7 @@ pub(super) fn run(
             continue;
         }
         whose[i] = if applicant_forms.contains(&&f.form)
+            || firms_own.contains(&&f.form)
             || block_heading(f, &mut headings).is_some_and(acted_upon)
         {
             Whose::Role(Role::Other)
@@ -711,6 +746,38 @@ pub(super) fn run(
             }
         }
     }
+    // An address the label gives to the firm (企业通信地址) is never a person's; a count that
+    // is part of the line above (其中女性从业人数) is not the whole the dictionary holds; a job
+    // title token (`organization-title`) under a label naming the post (工作岗位, 职务) is the
+    // position, not the occupation; a property in a block about its changing hands
+    // (土地房屋权属转移信息) is the case's, not one the applicant holds.
+    for (i, f) in fields.iter().enumerate() {
+        let label = f.label.as_deref().unwrap_or_default().trim();
+        let Some(key) = draft_key(&owns[i].draft) else {
+            continue;
+        };
+        let firms_label = names_the_firm(f)
+            && key.element().group == Group::Person
+            && key.element().value == ValueType::Address;
+        let a_part = strip_numbering(label).starts_with("其中");
+        let changes_hands = matches!(key, Key::DocPropertyUnitNo | Key::DocPropertyCertNo)
+            && [f.row_label.as_deref(), f.section.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|t| t.contains("权属转移"));
+        if firms_label || a_part || changes_hands {
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(label.into()));
+            owns[i].part = None;
+        } else if key == Key::PersonOccupation
+            && matches!(&owns[i].draft, Draft::Key { reason: Reason::Autocomplete(t), .. } if t == "organization-title")
+            && ["职务", "岗位", "职位"].iter().any(|w| label.contains(w))
+        {
+            owns[i].draft = Draft::Key {
+                key: Key::PersonPosition,
+                reason: Reason::Autocomplete("organization-title".into()),
+            };
+        }
+    }
     // 1b. The other side of a claim and third parties (被申请人, 被投诉方, 第三人).
     let bodies = third_parties(fields, &mut owns, &mut whose, &mut headings);
     // On a form whose headings open blocks of two or more people, a person's field that
@@ -738,8 +805,10 @@ pub(super) fn run(
             None => match [f.row_label.as_deref(), f.section.as_deref()]
                 .into_iter()
                 .flatten()
-                .find(|t| names_another_body(t) && !asks_firms_own(fields, &owns, f, t))
-            {
+                .find(|t| {
+                    names_another_body(t)
+                        && !(names_a_kind_only(t) && asks_firms_own(fields, &owns, f, t))
+                }) {
                 Some(body) => (body, true),
                 None => continue,
             },
@@ -749,7 +818,7 @@ pub(super) fn run(
                 matches!(
                     k.element().group,
                     Group::Person | Group::Document | Group::Address
-                ) || (contacts && k.element().group == Group::Contact)
+                ) || (contacts && matches!(k.element().group, Group::Contact | Group::Firm))
                     || k.element().value == ValueType::Address
             });
         if nobodys {
@@ -1029,7 +1098,8 @@ pub(super) fn run(
         }
     }
     // 与承租人关系, 与持卡人的关系 in the block of somebody whose relation to the applicant the
-    // profile holds (a contact, an agent, a guardian, a member of the family): that relation.
+    // profile holds (a contact, an agent, a guardian, a member of the family, a child in the
+    // rows of children who move with him, 与投靠人关系): that relation.
     // So is a bare 关系 there, even when the field's name names the block's role (`jjlxr_gx`,
     // 紧急联系人).
     for (i, f) in fields.iter().enumerate() {
@@ -1040,7 +1110,7 @@ pub(super) fn run(
             Draft::RoleOnly { .. } | Draft::Skip(SkipReason::Unrecognised)
         ) && matches!(
             whose[i],
-            Whose::Role(Role::Contact | Role::Agent | Role::Guardian | Role::Member)
+            Whose::Role(Role::Contact | Role::Agent | Role::Guardian | Role::Member | Role::Child)
         ) && (bare || label.is_some_and(relation_to_somebody))
         {
             owns[i].draft = Draft::Key {
@@ -1153,6 +1223,15 @@ fn block_heading<'a>(
                 .is_some()
         })
         .map(String::as_str)
+}
+
+/// Whether a heading names a kind of body and nothing more (学校基本情况, 医院信息): on a
+/// form that asks for that body's own name or code it is the form's firm. A heading that says
+/// which body (免疫医院, 被投诉用人单位) names another.
+fn names_a_kind_only(text: &str) -> bool {
+    let bare = bare_heading(strip_numbering(text));
+    let bare = bare.strip_suffix("基本").unwrap_or(&bare);
+    BODY_KINDS.contains(&bare)
 }
 
 /// Whether the block a field stands in under a heading or row label (a hospital's, a

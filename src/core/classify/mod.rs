@@ -660,6 +660,18 @@ fn analyse(
             candidates.push((h.target, h.word));
         }
     }
+    // A firm's code asked for as the USCC or the registration number it replaced
+    // (统一社会信用代码/注册号): a firm that has a USCC gives it.
+    if candidates.len() == 2
+        && candidates
+            .iter()
+            .any(|(t, _)| *t == Target::Key(Key::FirmUscc))
+        && candidates
+            .iter()
+            .any(|(t, _)| *t == Target::Key(Key::FirmRegNo))
+    {
+        candidates.retain(|(t, _)| *t == Target::Key(Key::FirmUscc));
+    }
     // What a refusal names: the words of the page (用户名, 身分證字號), not the rule's group.
     let unheld = hits.iter().find_map(|h| match h.target {
         Target::Unheld(_) => Some(h.word),

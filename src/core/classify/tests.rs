@@ -2564,3 +2564,154 @@ fn a_contact_outside_a_person_and_a_firm_beside_each_other_is_refused() {
         (Some(Key::ContactLandline), Some("firm".into()))
     );
 }
+
+#[test]
+fn a_firms_code_asked_as_either_code_is_its_uscc() {
+    let k = keys(&[FieldDescriptor::text("dm", "统一社会信用代码/注册号")]);
+    assert_eq!(k[0].0, Some(Key::FirmUscc));
+}
+
+#[test]
+fn paid_in_capital_is_not_the_subscribed_amount() {
+    let row = |id: &str, label: &str| in_section(id, label, "股东及出资信息");
+    let fields = [
+        row("gd_0", "股东（发起人）"),
+        row("rj_0", "认缴出资额（万元）"),
+        row("fs_0", "认缴出资方式"),
+        row("sj_0", "实缴出资额（万元）"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[1].0, Some(Key::RoleSubscribedWan));
+    assert_eq!(k[2].0, Some(Key::RoleContributionMethod));
+    assert_eq!(k[3], (None, None));
+}
+
+#[test]
+fn the_day_a_complaint_is_made_is_the_day_of_filling() {
+    assert_eq!(key_of(&labelled("投诉日期")), Some(Key::MetaFillDate));
+}
+
+#[test]
+fn the_acquirer_of_a_house_applies_and_the_transferor_is_somebody_else() {
+    // 契税: rowspan group cells 承受方信息 / 转让方信息 as the rows' labels.
+    let grouped = |id: &str, label: &str, group: &str| {
+        let mut f = FieldDescriptor::text(id, label);
+        f.row_label = Some(group.into());
+        f
+    };
+    let mut fields = vec![
+        grouped("csf_mc", "名称（姓名）", "承受方信息"),
+        grouped("csf_zjhm", "证件号码", "承受方信息"),
+    ];
+    for n in 0..2 {
+        fields.push(in_section(&format!("gt_xm_{n}"), "姓名", "共同承受人"));
+        fields.push(in_section(
+            &format!("gt_zjhm_{n}"),
+            "证件号码",
+            "共同承受人",
+        ));
+    }
+    fields.push(grouped("zrf_mc", "名称（姓名）", "转让方信息"));
+    fields.push(grouped("zrf_zjhm", "证件号码", "转让方信息"));
+    fields.push(grouped("zrf_sbh", "纳税人识别号", "转让方信息"));
+    fields.push(grouped("bdcdyh", "不动产单元号", "土地房屋权属转移信息"));
+    let k = keys(&fields);
+    assert_eq!(k[0], (Some(Key::PersonName), None));
+    assert_eq!(k[1], (Some(Key::PersonIdNumber), None));
+    assert_eq!(k[2], (Some(Key::PersonName), Some("other[0]".into())));
+    assert_eq!(k[5], (Some(Key::PersonIdNumber), Some("other[1]".into())));
+    // The transferor's block asks for a person's or a body's name: his name, document and
+    // codes are refused, and nothing of his is the applicant's.
+    assert_eq!(k[6], (None, None));
+    assert_eq!(k[7], (None, None));
+    assert_eq!(k[8], (None, None));
+    // The property changing hands is the case's.
+    assert_eq!(k[9], (None, None));
+}
+
+#[test]
+fn an_employer_complained_of_is_another_body_not_the_firm() {
+    // 被投诉用人单位 with its USCC: the page stays the worker's; his phone is his own.
+    let mut tel = in_section("tsr_sj", "手机号码", "投诉人");
+    tel.autocomplete = Some("tel".into());
+    let fields = [
+        in_section("tsr_xm", "姓名", "投诉人"),
+        tel,
+        in_section("dw_mc", "单位名称", "被投诉用人单位"),
+        in_section("dw_dm", "统一社会信用代码", "被投诉用人单位"),
+        in_section("dw_dz", "单位地址", "被投诉用人单位"),
+        in_section("dw_dh", "联系电话", "被投诉用人单位"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[1], (Some(Key::ContactMobile), None));
+    for (i, got) in k.iter().enumerate().skip(2) {
+        assert_eq!(*got, (None, None), "{i}");
+    }
+}
+
+#[test]
+fn a_person_the_rules_do_not_know_on_a_firms_form_is_not_the_applicant() {
+    let fields = [
+        in_section("dwmc", "单位名称", "申请单位信息"),
+        in_section("dm", "统一社会信用代码", "申请单位信息"),
+        in_section("wsgly_xm", "姓名", "卫生管理员"),
+        in_section("wsgly_dh", "联系电话", "卫生管理员"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[2], (Some(Key::PersonName), Some("other".into())));
+    assert_eq!(k[3], (Some(Key::ContactMobile), Some("other".into())));
+}
+
+#[test]
+fn labels_that_narrow_what_a_field_holds() {
+    // A firm's mailing address is no person's residence; a count "of which" is not the whole.
+    let fields = [
+        in_section("mc", "企业名称", "企业基本信息"),
+        in_section("txdz", "企业通信地址", "企业基本信息"),
+        in_section("cyrs", "从业人数", "企业基本信息"),
+        in_section("nx", "其中女性从业人数", "企业基本信息"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[1], (None, None));
+    assert_eq!(k[2].0, Some(Key::FirmEmployees));
+    assert_eq!(k[3], (None, None));
+    // A job title token under a label naming the post is the position.
+    let mut post = FieldDescriptor::text("gw", "工作岗位");
+    post.autocomplete = Some("organization-title".into());
+    assert_eq!(keys(&[post])[0].0, Some(Key::PersonPosition));
+    let mut title = FieldDescriptor::text("zy", "职业");
+    title.autocomplete = Some("organization-title".into());
+    assert_eq!(keys(&[title])[0].0, Some(Key::PersonOccupation));
+}
+
+#[test]
+fn a_childs_relation_in_the_rows_of_children_is_held() {
+    let mut fields = vec![in_section("xm", "姓名", "投靠人信息（申请迁入人）")];
+    for n in 0..2 {
+        fields.push(in_section(&format!("zn_xm_{n}"), "姓名", "随迁子女"));
+        fields.push(in_section(
+            &format!("zn_gx_{n}"),
+            "与投靠人关系",
+            "随迁子女",
+        ));
+    }
+    let k = keys(&fields);
+    assert_eq!(k[2], (Some(Key::AgentRelation), Some("child[0]".into())));
+    assert_eq!(k[4], (Some(Key::AgentRelation), Some("child[1]".into())));
+}
+
+#[test]
+fn a_parenthesis_that_is_the_applicants_word_names_the_block() {
+    // 评估对象（参保人）信息 beside 主要照护人: the insured is the applicant, the carer another.
+    let fields = [
+        in_section("a", "姓名", "一、评估对象（参保人）信息"),
+        in_section("b", "联系电话", "一、评估对象（参保人）信息"),
+        in_section("c", "照护人姓名", "三、主要照护人"),
+        in_section("d", "照护人电话", "三、主要照护人"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[0], (Some(Key::PersonName), None));
+    assert_eq!(k[1], (Some(Key::ContactMobile), None));
+    assert_eq!(k[2], (Some(Key::PersonName), Some("other".into())));
+    assert_eq!(k[3], (Some(Key::ContactMobile), Some("other".into())));
+}
