@@ -959,11 +959,18 @@ pub(super) fn run(
     // 联系电话 of a firm is its landline. So are those of a block headed as the applicant's
     // or the operator's (经营者基本情况) that asks for the firm's own elements: the firm is the
     // applicant, as for its 住所 above.
+    // A table's group cell (公民 beside five rows, 法人或者其他组织 beside the next five) parts
+    // one heading's block: a group that asks for a person's own ID number and for none of a
+    // firm's elements is a person's, and its contacts are not the firm's.
+    let person_groups = person_groups(fields, &owns, &whose);
     for (i, f) in fields.iter().enumerate() {
         let firms_block = whose[i] == Whose::Applicant
             && owns[i].whose == Whose::Unsaid
             && firm_blocks.contains(&(&f.form, &f.section));
         if !(whose[i] == Whose::Unsaid || firms_block) || !firms.contains(&f.form) {
+            continue;
+        }
+        if group_of(f).is_some_and(|g| person_groups.contains(&(&f.form, &f.section, g))) {
             continue;
         }
         // Where the form has a person's block beside the firm's (a person borrowing for a
@@ -1250,6 +1257,44 @@ fn asks_firms_own(
                 Draft::Key { key, .. } if matches!(key, Key::FirmName | Key::FirmUscc)
             )
     })
+}
+
+/// The group cell a field's row stands beside (a `rowspan` cell of the first column, such as
+/// 公民 or 现机动车所有人), when the scanner read one: a row label that is not the field's own
+/// label.
+fn group_of(field: &FieldDescriptor) -> Option<&str> {
+    let group = field.row_label.as_deref()?.trim();
+    let label = field.label.as_deref().unwrap_or_default().trim();
+    (!group.is_empty() && !label.is_empty() && group != label).then_some(group)
+}
+
+/// The groups of a table (form, heading, group cell) that ask for a person's own ID number
+/// and for none of a firm's elements, and give nobody a role: a person's rows.
+fn person_groups<'a>(
+    fields: &'a [FieldDescriptor],
+    owns: &[Own],
+    whose: &[Whose],
+) -> Vec<(&'a Option<String>, &'a Option<String>, &'a str)> {
+    let mut ids: Vec<(&Option<String>, &Option<String>, &str)> = Vec::new();
+    let mut firms: Vec<(&Option<String>, &Option<String>, &str)> = Vec::new();
+    for ((f, o), w) in fields.iter().zip(owns).zip(whose) {
+        let Some(g) = group_of(f) else { continue };
+        let at = (&f.form, &f.section, g);
+        match (&o.draft, w) {
+            (Draft::Key { key, .. }, _) if key.element().group == Group::Firm => firms.push(at),
+            (Draft::Either { person: None, .. }, _) => firms.push(at),
+            (
+                Draft::Key {
+                    key: Key::PersonIdNumber,
+                    ..
+                },
+                Whose::Unsaid | Whose::Applicant,
+            ) => ids.push(at),
+            _ => {}
+        }
+    }
+    ids.retain(|g| !firms.contains(g));
+    ids
 }
 
 /// See [`run`]: a person's field outside the blocks of a form with several people's blocks.

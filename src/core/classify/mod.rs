@@ -518,7 +518,11 @@ pub(crate) fn find_hits(text: &str, rules: &'static [Rule]) -> Vec<Hit> {
 
 /// A whole label that is one of the short [`EXACT_LABELS`].
 fn exact_hit(text: &str) -> Option<Hit> {
-    let t = text.trim().to_ascii_lowercase();
+    let mut t = text.trim().to_ascii_lowercase();
+    // A Chinese label spaced out to the width of its neighbours (名　称, 地　址) is that label.
+    if !t.chars().any(|c| c.is_ascii_alphabetic()) {
+        t.retain(|c| !c.is_whitespace());
+    }
     EXACT_LABELS
         .iter()
         .find(|(w, _)| *w == t)

@@ -2715,3 +2715,32 @@ fn a_parenthesis_that_is_the_applicants_word_names_the_block() {
     assert_eq!(k[2], (Some(Key::PersonName), Some("other".into())));
     assert_eq!(k[3], (Some(Key::ContactMobile), Some("other".into())));
 }
+
+#[test]
+fn group_cells_part_a_person_and_a_firm_under_one_heading() {
+    // 政府信息公开申请表: one heading, rowspan group cells 公民 and 法人或者其他组织 beside
+    // their rows. The 公民 rows are the applicant's, their contacts not the firm's.
+    let grouped = |id: &str, label: &str, group: &str| {
+        let mut f = in_section(id, label, "政府信息公开申请表");
+        f.row_label = Some(group.into());
+        f
+    };
+    let fields = [
+        grouped("gm_xm", "姓名", "公民"),
+        grouped("gm_zjhm", "证件号码", "公民"),
+        grouped("gm_lxdh", "联系电话", "公民"),
+        grouped("gm_cz", "传真", "公民"),
+        grouped("gm_yzbm", "邮政编码", "公民"),
+        grouped("fr_mc", "名　称", "法人或者其他组织"),
+        grouped("fr_dm", "统一社会信用代码", "法人或者其他组织"),
+        grouped("fr_yx", "电子邮箱", "法人或者其他组织"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[1], (Some(Key::PersonIdNumber), None));
+    assert_eq!(k[2], (Some(Key::ContactMobile), None));
+    assert_eq!(k[3], (Some(Key::ContactFax), None));
+    assert_eq!(k[4], (Some(Key::ContactPostalCode), None));
+    // A spaced-out 名　称 is the bare 名称: the firm's name.
+    assert_eq!(k[5].0, Some(Key::FirmName));
+    assert_eq!(k[7], (Some(Key::ContactEmail), Some("firm".into())));
+}
