@@ -892,7 +892,8 @@ fn latin_script(field: &FieldDescriptor) -> bool {
 ///   person whose ID is a mainland resident ID, whose registered address is in China; for
 ///   anyone else the plan refuses it. It is not the nationality.
 /// * `organization` is the employer of a person, and on a firm's form (outside a person's
-///   block) the firm's name; `organization-title` is the person's occupation (his position when the label names the post: 职务, 岗位).
+///   block) the firm's name; `organization-title` is the person's occupation (his position
+///   when the label names the post: 职务, 岗位).
 /// * `additional-name` is refused: a Chinese name has no middle name, and the profile keeps
 ///   none.
 /// * `shipping`/`billing` fields are a block of somebody else's (the recipient's, the
