@@ -77,8 +77,7 @@ pub async fn fill(fills: &[Fill]) -> Result<Vec<(String, Outcome)>, AgentError> 
         .map_err(|_| AgentError::Answer)?
         .as_string()
         .ok_or(AgentError::Answer)?;
-    let reported: Vec<Reported> =
-        serde_json::from_str(&answer).map_err(|_| AgentError::Answer)?;
+    let reported: Vec<Reported> = serde_json::from_str(&answer).map_err(|_| AgentError::Answer)?;
     Ok(reported.into_iter().map(|r| (r.k, r.outcome)).collect())
 }
 

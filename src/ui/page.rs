@@ -5,19 +5,19 @@ use crate::core::classify::{classify_all_with, learn};
 use crate::core::dictionary::Key;
 use crate::core::field::{FieldDescriptor, FieldId};
 use crate::core::mapping::FormMapping;
+use crate::core::plan::{Drift, Recheck};
 use crate::core::plan::{FillAction, FillPlan, plan_people};
 use crate::core::profile::Profile;
+use crate::core::protocol::{FillReport, Outcome};
 use crate::core::role::{RoleRef, Who};
 use crate::core::scan::Truncated;
-use crate::core::plan::{Drift, Recheck};
-use crate::core::protocol::{FillReport, Outcome};
 use crate::core::scan::description::Description;
 use crate::dom::{agent, timing};
 
-use std::cell::RefCell;
-use std::rc::Rc;
 use crate::ui::state::{Action, FillSummary, Handle, VaultAction, clock, send, summary};
 use crate::ui::window;
+use std::cell::RefCell;
+use std::rc::Rc;
 
 /// The page corrections are remembered for: origin and path (in the OnceFill window, the
 /// portal's page).
@@ -333,8 +333,10 @@ async fn fill_later(
             })
             .collect();
         let recheck = Recheck::new(&reviewed, &fields);
-        let (same, drifted): (Vec<_>, Vec<_>) =
-            next.steps.into_iter().partition(|s| recheck.check(s).is_ok());
+        let (same, drifted): (Vec<_>, Vec<_>) = next
+            .steps
+            .into_iter()
+            .partition(|s| recheck.check(s).is_ok());
         for step in drifted {
             let outcome = match recheck.check(&step) {
                 Err(Drift::Missing) => Outcome::Missing,
@@ -347,9 +349,11 @@ async fn fill_later(
             ..FillPlan::default()
         };
         let description = OWN.with(|own| own.borrow().clone()).unwrap_or_default();
-        report
-            .outcomes
-            .extend(agent::fill_plan(&next, &fields, &description).await.outcomes);
+        report.outcomes.extend(
+            agent::fill_plan(&next, &fields, &description)
+                .await
+                .outcomes,
+        );
     }
     // Those whose choice never came are the person's to make.
     for step in state
@@ -359,11 +363,9 @@ async fn fill_later(
         .iter()
         .filter(|s| waiting.contains(&s.field))
     {
-        report.outcomes.push((
-            step.field.clone(),
-            step.label.clone(),
-            Outcome::NoChoice,
-        ));
+        report
+            .outcomes
+            .push((step.field.clone(), step.label.clone(), Outcome::NoChoice));
     }
     report
 }

@@ -14,6 +14,7 @@ pub fn load() {
         .lines()
         .map(|l| l.strip_prefix("export ").unwrap_or(l))
         .collect();
-    let source = include_str!("../../www/agent.js").replace("/* @visibility */", &shared.join("\n"));
+    let source =
+        include_str!("../../www/agent.js").replace("/* @visibility */", &shared.join("\n"));
     js_sys::eval(&source).unwrap();
 }
