@@ -64,7 +64,8 @@ fn every_token_is_planned_or_refused_as_the_standard_says() {
         ("sfzh", Fill(PersonIdNumber, "110105199003071239")),
         ("qrsfzh", Fill(PersonIdNumber, "110105199003071239")),
         ("gzdw", Skip(NotPlanned::NotInProfile(PersonEmployer))),
-        ("zw", Skip(NotPlanned::NotInProfile(PersonOccupation))),
+        // `organization-title` under a label naming the post (职务): the position.
+        ("zw", Skip(NotPlanned::NotInProfile(PersonPosition))),
         ("gjdm", Fill(ContactMobile, "+86")),
         ("sjhm", Fill(ContactMobile, "13800138000")),
         ("qrsjhm", Fill(ContactMobile, "13800138000")),

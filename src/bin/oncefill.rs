@@ -48,13 +48,15 @@ fn main() {}
 /// the scanner's caps (32 MiB, 2,000 fields, elements 512 deep) is classified as far as it was
 /// read, and standard error says what was left out, in Chinese and English.
 ///
-/// `oncefill bench-classify [--runs N] [--fields N] [--corpus DIR]` (hidden; for
+/// `oncefill bench-classify [--runs N] [--fields N] [--corpus DIR] [--table]` (hidden; for
 /// `cargo xtask bench`, in a release build) prints one JSON line: `classify_ms_1000`, the
 /// median time of scanning and classifying a generated page of about 1000 fields, and the
 /// labelled corpus's `classify_precision`, `classify_recall`, `classify_wrong_fills`,
 /// `classify_wrong_person` (the right element for the wrong person) and their `_zh` variants,
 /// and the scan of hostile pages (`scan_ms_5k_fields`, `scan_ms_50k_fields`,
-/// `scan_fields_ratio_50k_5k`, `scan_ms_100k_nested`).
+/// `scan_fields_ratio_50k_5k`, `scan_ms_100k_nested`). With `--table`, standard error also
+/// gets one row a page and each field that was not as expected (element, role and why; no
+/// values: the corpus pages hold none).
 #[cfg(not(target_arch = "wasm32"))]
 mod classify {
     use std::io::Write;
@@ -68,7 +70,7 @@ mod classify {
 
     const USAGE: &str = "usage: oncefill classify PAGE.html [--mapping MAPPING.json]";
     const BENCH_USAGE: &str =
-        "usage: oncefill bench-classify [--runs N] [--fields N] [--corpus DIR]";
+        "usage: oncefill bench-classify [--runs N] [--fields N] [--corpus DIR] [--table]";
 
     fn usage(usage: &str, message: &str) -> ExitCode {
         let _ = writeln!(std::io::stderr(), "oncefill: {message}\n{usage}");
@@ -130,8 +132,14 @@ oncefill: {}",
         let mut n = 1000usize;
         let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
         let mut corpus = root.join("tests").join("data").join("classify");
+        let mut table = false;
         let mut i = 0;
         while i < args.len() {
+            if args[i] == "--table" {
+                table = true;
+                i += 1;
+                continue;
+            }
             let value = args.get(i + 1);
             match (args[i].as_str(), value) {
                 ("--runs", Some(v)) => match v.parse() {
@@ -157,7 +165,13 @@ oncefill: {}",
         );
         metrics.extend(eval::scan_limit_metrics(5));
         match eval::load_corpus(&corpus, Path::new(&root)) {
-            Ok(pages) => metrics.extend(eval::metrics(&eval::score_corpus(&pages))),
+            Ok(pages) => {
+                let scores = eval::score_corpus(&pages);
+                if table {
+                    let _ = write!(std::io::stderr(), "{}", eval::table(&scores));
+                }
+                metrics.extend(eval::metrics(&scores));
+            }
             Err(e) => {
                 let _ = writeln!(std::io::stderr(), "oncefill: corpus not scored: {e}");
             }

@@ -215,6 +215,17 @@ fn heading_whose(text: &str) -> Option<Whose> {
     {
         return Some(Whose::Role(*role));
     }
+    // A parenthesis that is only the applicant's word (评估对象（参保人）信息) names the block's
+    // person when the words outside name nobody: the applicant.
+    if !outside
+        .iter()
+        .any(|h| is_role(h) || h.target == Target::Applicant)
+        && let [word] = inner.as_slice()
+        && word.target == Target::Applicant
+        && parenthesised(stripped).trim() == word.word
+    {
+        return Some(Whose::Applicant);
+    }
     if !outside.is_empty()
         && outside.iter().all(|h| GENERIC_PARTIES.contains(&h.word))
         && inner
@@ -316,8 +327,9 @@ fn bare_heading(text: &str) -> String {
 /// elements are that body's, none the profile holds.
 fn names_another_body(text: &str) -> bool {
     let bare = bare_heading(strip_numbering(text));
-    (5..=12).contains(&bare.chars().count())
-        && ["单位", "机构"].iter().any(|w| bare.ends_with(w))
+    let n = bare.chars().count();
+    ((5..=12).contains(&n) && ["单位", "机构"].iter().any(|w| bare.ends_with(w))
+        || (2..=12).contains(&n) && BODY_KINDS.iter().any(|w| bare.ends_with(w)))
         && !find_hits(&bare, LABEL_RULES).iter().any(|h| {
             matches!(
                 h.target,
@@ -329,6 +341,24 @@ fn names_another_body(text: &str) -> bool {
             )
         })
 }
+
+/// Kinds of body a heading may name (就诊医院, 原就读学校, 免疫医院): a hospital, a school, a
+/// court or a police station is never the applicant; on a person's form it is not his firm
+/// either. (A form whose firm is such a body asks for its name or code in that block, and
+/// [`run`] leaves that block alone.)
+const BODY_KINDS: &[&str] = &[
+    "医院",
+    "卫生院",
+    "学校",
+    "幼儿园",
+    "法院",
+    "派出所",
+    "公证处",
+    "福利院",
+    "殡仪馆",
+    "醫院",
+    "學校",
+];
 
 /// Whose a row label names: any role word (法定代表人或负责人, 代理人姓名), or the applicant;
 /// a relation (与死者关系) names nobody's block.
@@ -637,13 +667,52 @@ pub(super) fn run(
         .filter(|((_, w), o)| **w == Whose::Applicant && !matches!(o.draft, Draft::Skip(_)))
         .map(|((f, _), _)| &f.form)
         .collect();
-    for (f, w) in fields.iter().zip(whose.iter_mut()) {
-        if *w == Whose::Somebody {
-            *w = if applicant_forms.contains(&&f.form) {
-                Whose::Role(Role::Other)
-            } else {
-                Whose::Unsaid
-            };
+    // On a form with no block of the applicant's, a block about a person the rules do not
+    // know is the applicant's only when it is the form's one such block: with two (患者信息
+    // and 陪护人信息), which one is the applicant's is a guess, so their persons' fields are
+    // refused.
+    // On a firm's form (one that asks for a firm's own name or code outside any person's and
+    // any other body's block) the applicant is the firm: a person the rules do not know
+    // (卫生管理员) is one of its people, somebody else, not the applicant.
+    let firms_own: Vec<&Option<String>> = fields
+        .iter()
+        .zip(&owns)
+        .zip(&whose)
+        .filter(|((f, o), w)| {
+            matches!(w, Whose::Unsaid | Whose::Applicant)
+                && matches!(
+                    o.draft,
+                    Draft::Key {
+                        key: Key::FirmName | Key::FirmUscc,
+                        ..
+                    }
+                )
+                && ![f.row_label.as_deref(), f.section.as_deref()]
+                    .into_iter()
+                    .flatten()
+                    .any(names_another_body)
+        })
+        .map(|((f, _), _)| &f.form)
+        .collect();
+    let rows = list_rows(fields);
+    let unknown = unknown_blocks(fields, &whose, &applicant_forms, &rows, &mut headings);
+    for (i, f) in fields.iter().enumerate() {
+        if whose[i] != Whose::Somebody {
+            continue;
+        }
+        whose[i] = if applicant_forms.contains(&&f.form)
+            || firms_own.contains(&&f.form)
+            || block_heading(f, &mut headings).is_some_and(acted_upon)
+        {
+            Whose::Role(Role::Other)
+        } else {
+            Whose::Unsaid
+        };
+        if let Some(block) = &unknown[i]
+            && persons_field(&owns[i].draft)
+        {
+            owns[i].draft = Draft::Skip(SkipReason::WhoseUnknown(block.clone()));
+            owns[i].part = None;
         }
     }
     // A `section-*` autofill token makes a block: whose its fields are, when their words and
@@ -655,7 +724,6 @@ pub(super) fn run(
     // When the row's own words name a role the form lists several of (义务人姓名 in a row of
     // 赡养义务人), the row's person holds that role, numbered by row; the phone and relation
     // in the row are that person's too, never the owner's.
-    let rows = list_rows(fields);
     let row_roles = row_roles(fields, &owns, &rows);
     for (i, row) in rows.iter().enumerate() {
         let Some(n) = row else { continue };
@@ -678,8 +746,43 @@ pub(super) fn run(
             }
         }
     }
+    // An address the label gives to the firm (企业通信地址) is never a person's; a count that
+    // is part of the line above (其中女性从业人数) is not the whole the dictionary holds; a job
+    // title token (`organization-title`) under a label naming the post (工作岗位, 职务) is the
+    // position, not the occupation; a property in a block about its changing hands
+    // (土地房屋权属转移信息) is the case's, not one the applicant holds.
+    for (i, f) in fields.iter().enumerate() {
+        let label = f.label.as_deref().unwrap_or_default().trim();
+        let Some(key) = draft_key(&owns[i].draft) else {
+            continue;
+        };
+        let firms_label = names_the_firm(f)
+            && key.element().group == Group::Person
+            && key.element().value == ValueType::Address;
+        let a_part = strip_numbering(label).starts_with("其中");
+        let changes_hands = matches!(key, Key::DocPropertyUnitNo | Key::DocPropertyCertNo)
+            && [f.row_label.as_deref(), f.section.as_deref()]
+                .into_iter()
+                .flatten()
+                .any(|t| t.contains("权属转移"));
+        if firms_label || a_part || changes_hands {
+            owns[i].draft = Draft::Skip(SkipReason::NotInDictionary(label.into()));
+            owns[i].part = None;
+        } else if key == Key::PersonOccupation
+            && matches!(&owns[i].draft, Draft::Key { reason: Reason::Autocomplete(t), .. } if t == "organization-title")
+            && ["职务", "岗位", "职位"].iter().any(|w| label.contains(w))
+        {
+            owns[i].draft = Draft::Key {
+                key: Key::PersonPosition,
+                reason: Reason::Autocomplete("organization-title".into()),
+            };
+        }
+    }
     // 1b. The other side of a claim and third parties (被申请人, 被投诉方, 第三人).
     let bodies = third_parties(fields, &mut owns, &mut whose, &mut headings);
+    // On a form whose headings open blocks of two or more people, a person's field that
+    // neither its words nor a heading give to anybody could be any of theirs: refused.
+    outside_the_blocks(fields, &mut owns, &whose);
     // The office's own block (经办机构审核, 受理情况): its fields (its 经办人, a clerk) are the
     // office's, whatever their own words name.
     for (i, f) in fields.iter().enumerate() {
@@ -702,8 +805,10 @@ pub(super) fn run(
             None => match [f.row_label.as_deref(), f.section.as_deref()]
                 .into_iter()
                 .flatten()
-                .find(|t| names_another_body(t))
-            {
+                .find(|t| {
+                    names_another_body(t)
+                        && !(names_a_kind_only(t) && asks_firms_own(fields, &owns, f, t))
+                }) {
                 Some(body) => (body, true),
                 None => continue,
             },
@@ -713,7 +818,7 @@ pub(super) fn run(
                 matches!(
                     k.element().group,
                     Group::Person | Group::Document | Group::Address
-                ) || (contacts && k.element().group == Group::Contact)
+                ) || (contacts && matches!(k.element().group, Group::Contact | Group::Firm))
                     || k.element().value == ValueType::Address
             });
         if nobodys {
@@ -854,11 +959,30 @@ pub(super) fn run(
     // 联系电话 of a firm is its landline. So are those of a block headed as the applicant's
     // or the operator's (经营者基本情况) that asks for the firm's own elements: the firm is the
     // applicant, as for its 住所 above.
+    // A table's group cell (公民 beside five rows, 法人或者其他组织 beside the next five) parts
+    // one heading's block: a group that asks for a person's own ID number and for none of a
+    // firm's elements is a person's, and its contacts are not the firm's.
+    let person_groups = person_groups(fields, &owns, &whose);
     for (i, f) in fields.iter().enumerate() {
         let firms_block = whose[i] == Whose::Applicant
             && owns[i].whose == Whose::Unsaid
             && firm_blocks.contains(&(&f.form, &f.section));
         if !(whose[i] == Whose::Unsaid || firms_block) || !firms.contains(&f.form) {
+            continue;
+        }
+        if group_of(f).is_some_and(|g| person_groups.contains(&(&f.form, &f.section, g))) {
+            continue;
+        }
+        // Where the form has a person's block beside the firm's (a person borrowing for a
+        // business), a contact outside both could be either's: refused.
+        if whose[i] == Whose::Unsaid
+            && !firm_blocks.contains(&(&f.form, &f.section))
+            && person_applicants.contains(&&f.form)
+            && draft_key(&owns[i].draft).is_some_and(|k| k.element().group == Group::Contact)
+        {
+            let words = f.section.clone().unwrap_or_else(|| "（表上无栏目）".into());
+            owns[i].draft = Draft::Skip(SkipReason::WhoseUnknown(words));
+            owns[i].part = None;
             continue;
         }
         if let Draft::Key { key, .. } = &mut owns[i].draft
@@ -981,7 +1105,8 @@ pub(super) fn run(
         }
     }
     // 与承租人关系, 与持卡人的关系 in the block of somebody whose relation to the applicant the
-    // profile holds (a contact, an agent, a guardian, a member of the family): that relation.
+    // profile holds (a contact, an agent, a guardian, a member of the family, a child in the
+    // rows of children who move with him, 与投靠人关系): that relation.
     // So is a bare 关系 there, even when the field's name names the block's role (`jjlxr_gx`,
     // 紧急联系人).
     for (i, f) in fields.iter().enumerate() {
@@ -992,7 +1117,7 @@ pub(super) fn run(
             Draft::RoleOnly { .. } | Draft::Skip(SkipReason::Unrecognised)
         ) && matches!(
             whose[i],
-            Whose::Role(Role::Contact | Role::Agent | Role::Guardian | Role::Member)
+            Whose::Role(Role::Contact | Role::Agent | Role::Guardian | Role::Member | Role::Child)
         ) && (bare || label.is_some_and(relation_to_somebody))
         {
             owns[i].draft = Draft::Key {
@@ -1084,6 +1209,217 @@ pub(super) fn run(
                 role,
                 part: own.part,
             }
+        })
+        .collect()
+}
+
+/// The heading of the block a field stands in: the innermost of its headings that says
+/// whose its block is.
+fn block_heading<'a>(
+    field: &'a FieldDescriptor,
+    cache: &mut HashMap<&'a str, Option<Whose>>,
+) -> Option<&'a str> {
+    field
+        .section
+        .iter()
+        .chain(field.outer_sections.iter().rev())
+        .find(|h| {
+            cache
+                .entry(h.as_str())
+                .or_insert_with(|| heading_whose(h))
+                .is_some()
+        })
+        .map(String::as_str)
+}
+
+/// Whether a heading names a kind of body and nothing more (学校基本情况, 医院信息): on a
+/// form that asks for that body's own name or code it is the form's firm. A heading that says
+/// which body (免疫医院, 被投诉用人单位) names another.
+fn names_a_kind_only(text: &str) -> bool {
+    let bare = bare_heading(strip_numbering(text));
+    let bare = bare.strip_suffix("基本").unwrap_or(&bare);
+    BODY_KINDS.contains(&bare)
+}
+
+/// Whether the block a field stands in under a heading or row label (a hospital's, a
+/// school's) asks for a firm's own name or code: the body is then the form's firm.
+fn asks_firms_own(
+    fields: &[FieldDescriptor],
+    owns: &[Own],
+    field: &FieldDescriptor,
+    heading: &str,
+) -> bool {
+    fields.iter().zip(owns).any(|(g, o)| {
+        g.form == field.form
+            && (g.section.as_deref() == Some(heading) || g.row_label.as_deref() == Some(heading))
+            && matches!(
+                o.draft,
+                Draft::Key { key, .. } if matches!(key, Key::FirmName | Key::FirmUscc)
+            )
+    })
+}
+
+/// The group cell a field's row stands beside (a `rowspan` cell of the first column, such as
+/// 公民 or 现机动车所有人), when the scanner read one: a row label that is not the field's own
+/// label.
+fn group_of(field: &FieldDescriptor) -> Option<&str> {
+    let group = field.row_label.as_deref()?.trim();
+    let label = field.label.as_deref().unwrap_or_default().trim();
+    (!group.is_empty() && !label.is_empty() && group != label).then_some(group)
+}
+
+/// The groups of a table (form, heading, group cell) that ask for a person's own ID number
+/// and for none of a firm's elements, and give nobody a role: a person's rows.
+fn person_groups<'a>(
+    fields: &'a [FieldDescriptor],
+    owns: &[Own],
+    whose: &[Whose],
+) -> Vec<(&'a Option<String>, &'a Option<String>, &'a str)> {
+    let mut ids: Vec<(&Option<String>, &Option<String>, &str)> = Vec::new();
+    let mut firms: Vec<(&Option<String>, &Option<String>, &str)> = Vec::new();
+    for ((f, o), w) in fields.iter().zip(owns).zip(whose) {
+        let Some(g) = group_of(f) else { continue };
+        let at = (&f.form, &f.section, g);
+        match (&o.draft, w) {
+            (Draft::Key { key, .. }, _) if key.element().group == Group::Firm => firms.push(at),
+            (Draft::Either { person: None, .. }, _) => firms.push(at),
+            (
+                Draft::Key {
+                    key: Key::PersonIdNumber,
+                    ..
+                },
+                Whose::Unsaid | Whose::Applicant,
+            ) => ids.push(at),
+            _ => {}
+        }
+    }
+    ids.retain(|g| !firms.contains(g));
+    ids
+}
+
+/// See [`run`]: a person's field outside the blocks of a form with several people's blocks.
+fn outside_the_blocks(fields: &[FieldDescriptor], owns: &mut [Own], whose: &[Whose]) {
+    let mut blocks: HashMap<&Option<String>, Vec<Whose>> = HashMap::new();
+    for ((f, o), w) in fields.iter().zip(owns.iter()).zip(whose) {
+        let a_person = match w {
+            Whose::Applicant => true,
+            Whose::Role(r) => !matches!(r, Role::Firm | Role::Other),
+            _ => false,
+        };
+        if a_person && o.whose == Whose::Unsaid && persons_field(&o.draft) {
+            let seen = blocks.entry(&f.form).or_default();
+            if !seen.contains(w) {
+                seen.push(*w);
+            }
+        }
+    }
+    for (i, f) in fields.iter().enumerate() {
+        let identity = draft_key(&owns[i].draft).is_some_and(|k| {
+            matches!(
+                k,
+                Key::PersonName
+                    | Key::PersonIdNumber
+                    | Key::PersonIdType
+                    | Key::PersonSex
+                    | Key::PersonBirthDate
+                    | Key::ContactMobile
+            )
+        });
+        let outside = f.section.as_deref().is_none_or(|h| {
+            let h = strip_numbering(h);
+            NOT_A_BLOCK.iter().any(|w| h.contains(w))
+        });
+        if whose[i] == Whose::Unsaid
+            && owns[i].whose == Whose::Unsaid
+            && blocks.get(&f.form).is_some_and(|b| b.len() >= 2)
+            && identity
+            && outside
+        {
+            let words = f.section.clone().unwrap_or_else(|| "（表上无栏目）".into());
+            owns[i].draft = Draft::Skip(SkipReason::WhoseUnknown(words));
+            owns[i].part = None;
+        }
+    }
+}
+
+/// Whether a heading names the person a service is done to by a passive word (被救助人,
+/// 被监护人, 被赡养人): somebody else than who applies. Not the insured (被保险人, 被保人),
+/// who often applies himself.
+fn acted_upon(heading: &str) -> bool {
+    let bare = bare_heading(strip_numbering(heading));
+    bare.starts_with('被')
+        && bare.ends_with('人')
+        && !["被保险人", "被保人"].contains(&bare.as_str())
+}
+
+/// Whether a draft asks for something a person holds (his name, ID, contacts, addresses, a
+/// relation) or may (a word of a person or a firm): what a block's person decides.
+fn persons_field(draft: &Draft) -> bool {
+    match draft {
+        Draft::Either { .. } | Draft::RoleOnly { .. } => true,
+        Draft::Key { key, .. } => {
+            matches!(
+                key.element().group,
+                Group::Person
+                    | Group::Contact
+                    | Group::Document
+                    | Group::Address
+                    | Group::Agent
+                    | Group::Family
+            ) || key.element().value == ValueType::Address
+        }
+        _ => false,
+    }
+}
+
+/// For each field in a block about a person the rules do not know, on a form with no block
+/// of the applicant's and two or more such blocks of different headings: the block's heading,
+/// bare (献血者, 用血者). Whose each of them is cannot be told.
+fn unknown_blocks<'a>(
+    fields: &'a [FieldDescriptor],
+    whose: &[Whose],
+    applicant_forms: &[&Option<String>],
+    rows: &[Option<usize>],
+    cache: &mut HashMap<&'a str, Option<Whose>>,
+) -> Vec<Option<String>> {
+    // A list of people (证明人 rows `zm_xm_1`, `zm_xm_2`) and the one a form's service is done
+    // to (被救助人) are never the applicant: they do not compete for him.
+    let lists: Vec<(&Option<String>, Option<&str>)> = fields
+        .iter()
+        .zip(rows)
+        .filter(|(_, r)| r.is_some())
+        .map(|(f, _)| (&f.form, f.section.as_deref()))
+        .collect();
+    let blocks: Vec<Option<String>> = fields
+        .iter()
+        .zip(whose)
+        .map(|(f, w)| {
+            if *w != Whose::Somebody
+                || applicant_forms.contains(&&f.form)
+                || lists.contains(&(&f.form, f.section.as_deref()))
+            {
+                return None;
+            }
+            block_heading(f, cache)
+                .filter(|h| !acted_upon(h))
+                .map(bare_heading)
+        })
+        .collect();
+    let mut kinds: HashMap<&Option<String>, Vec<&String>> = HashMap::new();
+    for (f, b) in fields.iter().zip(&blocks) {
+        if let Some(b) = b {
+            let seen = kinds.entry(&f.form).or_default();
+            if !seen.contains(&b) {
+                seen.push(b);
+            }
+        }
+    }
+    fields
+        .iter()
+        .zip(&blocks)
+        .map(|(f, b)| {
+            b.clone()
+                .filter(|_| kinds.get(&f.form).is_some_and(|k| k.len() >= 2))
         })
         .collect()
 }

@@ -122,6 +122,9 @@ pub enum SkipReason {
     Ambiguous(Vec<Key>),
     /// The field is about somebody else (户主, 联系人, 监护人, ...).
     OtherParty(String),
+    /// The field stands in a block (or outside the blocks) of a form with several people,
+    /// and nothing says which of them it is: the block's heading, or the page's words.
+    WhoseUnknown(String),
     /// Several fields of one form look like the same element.
     Duplicate {
         /// The element.
@@ -515,7 +518,11 @@ pub(crate) fn find_hits(text: &str, rules: &'static [Rule]) -> Vec<Hit> {
 
 /// A whole label that is one of the short [`EXACT_LABELS`].
 fn exact_hit(text: &str) -> Option<Hit> {
-    let t = text.trim().to_ascii_lowercase();
+    let mut t = text.trim().to_ascii_lowercase();
+    // A Chinese label spaced out to the width of its neighbours (名　称, 地　址) is that label.
+    if !t.chars().any(|c| c.is_ascii_alphabetic()) {
+        t.retain(|c| !c.is_whitespace());
+    }
     EXACT_LABELS
         .iter()
         .find(|(w, _)| *w == t)
@@ -656,6 +663,18 @@ fn analyse(
         {
             candidates.push((h.target, h.word));
         }
+    }
+    // A firm's code asked for as the USCC or the registration number it replaced
+    // (统一社会信用代码/注册号): a firm that has a USCC gives it.
+    if candidates.len() == 2
+        && candidates
+            .iter()
+            .any(|(t, _)| *t == Target::Key(Key::FirmUscc))
+        && candidates
+            .iter()
+            .any(|(t, _)| *t == Target::Key(Key::FirmRegNo))
+    {
+        candidates.retain(|(t, _)| *t == Target::Key(Key::FirmUscc));
     }
     // What a refusal names: the words of the page (用户名, 身分證字號), not the rule's group.
     let unheld = hits.iter().find_map(|h| match h.target {
@@ -873,7 +892,8 @@ fn latin_script(field: &FieldDescriptor) -> bool {
 ///   person whose ID is a mainland resident ID, whose registered address is in China; for
 ///   anyone else the plan refuses it. It is not the nationality.
 /// * `organization` is the employer of a person, and on a firm's form (outside a person's
-///   block) the firm's name; `organization-title` is the person's occupation.
+///   block) the firm's name; `organization-title` is the person's occupation (his position
+///   when the label names the post: 职务, 岗位).
 /// * `additional-name` is refused: a Chinese name has no middle name, and the profile keeps
 ///   none.
 /// * `shipping`/`billing` fields are a block of somebody else's (the recipient's, the

@@ -255,7 +255,19 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
     rule(
         R(Role::Other),
         ZhCn,
-        &["相邻权利人", "相邻人", "出租人", "房东", "其他继承人"],
+        &[
+            "相邻权利人",
+            "相邻人",
+            "出租人",
+            "房东",
+            "其他继承人",
+            // The side that gives up land or a house to the one who acquires it (契税: 转让方),
+            // and those who acquire it with the applicant (共同承受人).
+            "转让方",
+            "出卖人",
+            "共同承受人",
+            "共同买受人",
+        ],
     ),
     // The creditor a property is mortgaged to (抵押权人, in practice a bank): the owner is the
     // 抵押人, who mortgages his own property.
@@ -348,6 +360,11 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "机动车所有人",
             "现机动车所有人",
             "现所有人",
+            // The side that acquires land or a house and pays its deed tax (契税: 承受方), as
+            // 权利人 is the side that acquires a right.
+            "承受方",
+            "承受人",
+            "买受人",
         ],
     ),
     rule(
@@ -1638,7 +1655,18 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
         ZhCn,
         &["认缴出资额", "认缴出资", "认缴金额", "出资额", "出资数额"],
     ),
-    rule(K(D::RoleContributionMethod), ZhCn, &["出资方式"]),
+    rule(
+        K(D::RoleContributionMethod),
+        ZhCn,
+        &["出资方式", "认缴出资方式"],
+    ),
+    // What has been paid in so far (实缴出资额) is the firm's accounts, not the amount a
+    // shareholder subscribed.
+    rule(
+        Unheld("实缴出资额"),
+        ZhCn,
+        &["实缴出资额", "实缴出资", "实缴金额", "实缴资本"],
+    ),
     rule(
         K(D::RoleContributionDue),
         ZhCn,
@@ -1741,6 +1769,9 @@ pub(crate) const LABEL_RULES: &[Rule] = &[
             "申请时间",
             "申报时间",
             "填写时间",
+            // The day a complaint or a report is made: the day the form is filled.
+            "投诉日期",
+            "举报日期",
         ],
     ),
     rule(K(D::MetaFillDate), ZhTw, &["申請日期", "填表日期"]),

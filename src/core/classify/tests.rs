@@ -2417,3 +2417,330 @@ fn a_bare_domicile_hinted_as_where_one_lives_is_the_residence() {
         Some(Key::PersonResidenceAddress)
     );
 }
+
+fn skip_reasons(fields: &[FieldDescriptor]) -> Vec<Option<SkipReason>> {
+    classify_fields(fields)
+        .into_iter()
+        .map(|c| match c.verdict {
+            Verdict::Skip { reason } => Some(reason),
+            Verdict::Fill { .. } => None,
+        })
+        .collect()
+}
+
+#[test]
+fn two_blocks_of_people_the_rules_do_not_know_are_nobodys() {
+    // 患者 and 陪护人, no words of the rules: which of them applies is a guess, so neither
+    // block is filled.
+    let fields = [
+        in_section("a", "姓名", "患者信息"),
+        in_section("b", "身份证号码", "患者信息"),
+        in_section("c", "姓名", "陪护人信息"),
+        in_section("d", "身份证号码", "陪护人信息"),
+        FieldDescriptor::text("e", "填表日期"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(
+        k[..4],
+        [(None, None), (None, None), (None, None), (None, None)]
+    );
+    assert_eq!(k[4].0, Some(Key::MetaFillDate));
+    assert_eq!(
+        skip_reasons(&fields)[2],
+        Some(SkipReason::WhoseUnknown("陪护人".into()))
+    );
+    // One such block alone is the applicant's (老年人信息 on a senior allowance form).
+    let one = [
+        in_section("a", "姓名", "老年人信息"),
+        in_section("b", "身份证号码", "老年人信息"),
+        in_section("c", "姓名", "代办人信息"),
+    ];
+    let k = keys(&one);
+    assert_eq!(k[0], (Some(Key::PersonName), None));
+    assert_eq!(k[1], (Some(Key::PersonIdNumber), None));
+    assert_eq!(k[2], (Some(Key::PersonName), Some("agent".into())));
+}
+
+#[test]
+fn the_one_a_service_is_done_to_is_somebody_else() {
+    // 被救助人 beside 见义勇为人员: the rescued person is never the applicant, and does not
+    // make the hero's block a guess; a list of witnesses (rows) does not either.
+    let mut fields = vec![
+        in_section("ry_xm", "姓名", "见义勇为人员信息"),
+        in_section("ry_sfzh", "身份证号码", "见义勇为人员信息"),
+        in_section("bj_xm", "姓名", "被救助人信息"),
+    ];
+    for n in 1..=2 {
+        fields.push(in_section(&format!("zm_xm_{n}"), "姓名", "证明人"));
+        fields.push(in_section(&format!("zm_sfzh_{n}"), "身份证号码", "证明人"));
+    }
+    let k = keys(&fields);
+    assert_eq!(k[0], (Some(Key::PersonName), None));
+    assert_eq!(k[1], (Some(Key::PersonIdNumber), None));
+    assert_eq!(k[2], (Some(Key::PersonName), Some("other".into())));
+    assert_eq!(k[3], (Some(Key::PersonName), Some("other[0]".into())));
+    assert_eq!(k[6], (Some(Key::PersonIdNumber), Some("other[1]".into())));
+    // The insured (被保险人) often applies himself: his block stays the applicant's.
+    let insured = [in_section("a", "姓名", "被保险人信息")];
+    assert_eq!(keys(&insured)[0], (Some(Key::PersonName), None));
+}
+
+#[test]
+fn an_identity_field_outside_the_blocks_of_several_people_is_refused() {
+    // 申请人 and 代理人 blocks, then a 姓名 under no heading at all: either's.
+    let mut fields = vec![
+        in_section("a", "姓名", "申请人信息"),
+        in_section("b", "身份证号码", "申请人信息"),
+        in_section("c", "姓名", "代理人信息"),
+        in_section("d", "身份证号码", "代理人信息"),
+        FieldDescriptor::text("e", "联系电话"),
+        FieldDescriptor::text("f", "通讯地址"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[4], (None, None));
+    assert!(matches!(
+        skip_reasons(&fields)[4],
+        Some(SkipReason::WhoseUnknown(_))
+    ));
+    // An address there is left to the applicant, as the corpus reads such forms.
+    assert_eq!(k[5].0, Some(Key::PersonResidenceAddress));
+    // With one person's block only, the field is the applicant's.
+    fields.truncate(2);
+    fields.push(FieldDescriptor::text("e", "联系电话"));
+    assert_eq!(keys(&fields)[2].0, Some(Key::ContactMobile));
+}
+
+#[test]
+fn a_hospitals_or_schools_block_is_not_the_applicants() {
+    // 免疫医院 and its phone and address on a dog owner's form: the hospital's.
+    let fields = [
+        in_section("a", "姓名", "养犬人信息"),
+        in_section("b", "联系电话", "免疫医院"),
+        in_section("c", "地址", "免疫医院"),
+        in_section("d", "联系电话", "原就读学校信息"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[0].0, Some(Key::PersonName));
+    assert_eq!(k[1], (None, None));
+    assert_eq!(k[2], (None, None));
+    assert_eq!(k[3], (None, None));
+    // A school's own form (the school is the firm: its name and code in that block) is not.
+    let firm = [
+        in_section("mc", "学校名称", "学校基本情况"),
+        in_section("dm", "统一社会信用代码", "学校基本情况"),
+        in_section("dh", "联系电话", "学校基本情况"),
+    ];
+    assert_eq!(
+        keys(&firm)[2],
+        (Some(Key::ContactLandline), Some("firm".into()))
+    );
+}
+
+#[test]
+fn a_contact_outside_a_person_and_a_firm_beside_each_other_is_refused() {
+    // A person borrowing for his business: his block, the business's block, then a phone
+    // and a postcode under no heading: the person's or the firm's.
+    let fields = [
+        in_section("xm", "姓名", "申请人信息"),
+        in_section("sfzh", "身份证号码", "申请人信息"),
+        in_section("mc", "企业名称", "经营实体信息"),
+        in_section("dm", "统一社会信用代码", "经营实体信息"),
+        FieldDescriptor::text("dh", "联系电话"),
+        FieldDescriptor::text("yb", "邮政编码"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[1], (Some(Key::PersonIdNumber), None));
+    assert_eq!(k[3].0, Some(Key::FirmUscc));
+    assert_eq!(k[4], (None, None));
+    assert_eq!(k[5], (None, None));
+    // A firm's form without a person's block gives them to the firm.
+    let firm = [
+        in_section("mc", "企业名称", "经营实体信息"),
+        in_section("dm", "统一社会信用代码", "经营实体信息"),
+        FieldDescriptor::text("dh", "联系电话"),
+    ];
+    assert_eq!(
+        keys(&firm)[2],
+        (Some(Key::ContactLandline), Some("firm".into()))
+    );
+}
+
+#[test]
+fn a_firms_code_asked_as_either_code_is_its_uscc() {
+    let k = keys(&[FieldDescriptor::text("dm", "统一社会信用代码/注册号")]);
+    assert_eq!(k[0].0, Some(Key::FirmUscc));
+}
+
+#[test]
+fn paid_in_capital_is_not_the_subscribed_amount() {
+    let row = |id: &str, label: &str| in_section(id, label, "股东及出资信息");
+    let fields = [
+        row("gd_0", "股东（发起人）"),
+        row("rj_0", "认缴出资额（万元）"),
+        row("fs_0", "认缴出资方式"),
+        row("sj_0", "实缴出资额（万元）"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[1].0, Some(Key::RoleSubscribedWan));
+    assert_eq!(k[2].0, Some(Key::RoleContributionMethod));
+    assert_eq!(k[3], (None, None));
+}
+
+#[test]
+fn the_day_a_complaint_is_made_is_the_day_of_filling() {
+    assert_eq!(key_of(&labelled("投诉日期")), Some(Key::MetaFillDate));
+}
+
+#[test]
+fn the_acquirer_of_a_house_applies_and_the_transferor_is_somebody_else() {
+    // 契税: rowspan group cells 承受方信息 / 转让方信息 as the rows' labels.
+    let grouped = |id: &str, label: &str, group: &str| {
+        let mut f = FieldDescriptor::text(id, label);
+        f.row_label = Some(group.into());
+        f
+    };
+    let mut fields = vec![
+        grouped("csf_mc", "名称（姓名）", "承受方信息"),
+        grouped("csf_zjhm", "证件号码", "承受方信息"),
+    ];
+    for n in 0..2 {
+        fields.push(in_section(&format!("gt_xm_{n}"), "姓名", "共同承受人"));
+        fields.push(in_section(
+            &format!("gt_zjhm_{n}"),
+            "证件号码",
+            "共同承受人",
+        ));
+    }
+    fields.push(grouped("zrf_mc", "名称（姓名）", "转让方信息"));
+    fields.push(grouped("zrf_zjhm", "证件号码", "转让方信息"));
+    fields.push(grouped("zrf_sbh", "纳税人识别号", "转让方信息"));
+    fields.push(grouped("bdcdyh", "不动产单元号", "土地房屋权属转移信息"));
+    let k = keys(&fields);
+    assert_eq!(k[0], (Some(Key::PersonName), None));
+    assert_eq!(k[1], (Some(Key::PersonIdNumber), None));
+    assert_eq!(k[2], (Some(Key::PersonName), Some("other[0]".into())));
+    assert_eq!(k[5], (Some(Key::PersonIdNumber), Some("other[1]".into())));
+    // The transferor's block asks for a person's or a body's name: his name, document and
+    // codes are refused, and nothing of his is the applicant's.
+    assert_eq!(k[6], (None, None));
+    assert_eq!(k[7], (None, None));
+    assert_eq!(k[8], (None, None));
+    // The property changing hands is the case's.
+    assert_eq!(k[9], (None, None));
+}
+
+#[test]
+fn an_employer_complained_of_is_another_body_not_the_firm() {
+    // 被投诉用人单位 with its USCC: the page stays the worker's; his phone is his own.
+    let mut tel = in_section("tsr_sj", "手机号码", "投诉人");
+    tel.autocomplete = Some("tel".into());
+    let fields = [
+        in_section("tsr_xm", "姓名", "投诉人"),
+        tel,
+        in_section("dw_mc", "单位名称", "被投诉用人单位"),
+        in_section("dw_dm", "统一社会信用代码", "被投诉用人单位"),
+        in_section("dw_dz", "单位地址", "被投诉用人单位"),
+        in_section("dw_dh", "联系电话", "被投诉用人单位"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[1], (Some(Key::ContactMobile), None));
+    for (i, got) in k.iter().enumerate().skip(2) {
+        assert_eq!(*got, (None, None), "{i}");
+    }
+}
+
+#[test]
+fn a_person_the_rules_do_not_know_on_a_firms_form_is_not_the_applicant() {
+    let fields = [
+        in_section("dwmc", "单位名称", "申请单位信息"),
+        in_section("dm", "统一社会信用代码", "申请单位信息"),
+        in_section("wsgly_xm", "姓名", "卫生管理员"),
+        in_section("wsgly_dh", "联系电话", "卫生管理员"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[2], (Some(Key::PersonName), Some("other".into())));
+    assert_eq!(k[3], (Some(Key::ContactMobile), Some("other".into())));
+}
+
+#[test]
+fn labels_that_narrow_what_a_field_holds() {
+    // A firm's mailing address is no person's residence; a count "of which" is not the whole.
+    let fields = [
+        in_section("mc", "企业名称", "企业基本信息"),
+        in_section("txdz", "企业通信地址", "企业基本信息"),
+        in_section("cyrs", "从业人数", "企业基本信息"),
+        in_section("nx", "其中女性从业人数", "企业基本信息"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[1], (None, None));
+    assert_eq!(k[2].0, Some(Key::FirmEmployees));
+    assert_eq!(k[3], (None, None));
+    // A job title token under a label naming the post is the position.
+    let mut post = FieldDescriptor::text("gw", "工作岗位");
+    post.autocomplete = Some("organization-title".into());
+    assert_eq!(keys(&[post])[0].0, Some(Key::PersonPosition));
+    let mut title = FieldDescriptor::text("zy", "职业");
+    title.autocomplete = Some("organization-title".into());
+    assert_eq!(keys(&[title])[0].0, Some(Key::PersonOccupation));
+}
+
+#[test]
+fn a_childs_relation_in_the_rows_of_children_is_held() {
+    let mut fields = vec![in_section("xm", "姓名", "投靠人信息（申请迁入人）")];
+    for n in 0..2 {
+        fields.push(in_section(&format!("zn_xm_{n}"), "姓名", "随迁子女"));
+        fields.push(in_section(
+            &format!("zn_gx_{n}"),
+            "与投靠人关系",
+            "随迁子女",
+        ));
+    }
+    let k = keys(&fields);
+    assert_eq!(k[2], (Some(Key::AgentRelation), Some("child[0]".into())));
+    assert_eq!(k[4], (Some(Key::AgentRelation), Some("child[1]".into())));
+}
+
+#[test]
+fn a_parenthesis_that_is_the_applicants_word_names_the_block() {
+    // 评估对象（参保人）信息 beside 主要照护人: the insured is the applicant, the carer another.
+    let fields = [
+        in_section("a", "姓名", "一、评估对象（参保人）信息"),
+        in_section("b", "联系电话", "一、评估对象（参保人）信息"),
+        in_section("c", "照护人姓名", "三、主要照护人"),
+        in_section("d", "照护人电话", "三、主要照护人"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[0], (Some(Key::PersonName), None));
+    assert_eq!(k[1], (Some(Key::ContactMobile), None));
+    assert_eq!(k[2], (Some(Key::PersonName), Some("other".into())));
+    assert_eq!(k[3], (Some(Key::ContactMobile), Some("other".into())));
+}
+
+#[test]
+fn group_cells_part_a_person_and_a_firm_under_one_heading() {
+    // 政府信息公开申请表: one heading, rowspan group cells 公民 and 法人或者其他组织 beside
+    // their rows. The 公民 rows are the applicant's, their contacts not the firm's.
+    let grouped = |id: &str, label: &str, group: &str| {
+        let mut f = in_section(id, label, "政府信息公开申请表");
+        f.row_label = Some(group.into());
+        f
+    };
+    let fields = [
+        grouped("gm_xm", "姓名", "公民"),
+        grouped("gm_zjhm", "证件号码", "公民"),
+        grouped("gm_lxdh", "联系电话", "公民"),
+        grouped("gm_cz", "传真", "公民"),
+        grouped("gm_yzbm", "邮政编码", "公民"),
+        grouped("fr_mc", "名　称", "法人或者其他组织"),
+        grouped("fr_dm", "统一社会信用代码", "法人或者其他组织"),
+        grouped("fr_yx", "电子邮箱", "法人或者其他组织"),
+    ];
+    let k = keys(&fields);
+    assert_eq!(k[1], (Some(Key::PersonIdNumber), None));
+    assert_eq!(k[2], (Some(Key::ContactMobile), None));
+    assert_eq!(k[3], (Some(Key::ContactFax), None));
+    assert_eq!(k[4], (Some(Key::ContactPostalCode), None));
+    // A spaced-out 名　称 is the bare 名称: the firm's name.
+    assert_eq!(k[5].0, Some(Key::FirmName));
+    assert_eq!(k[7], (Some(Key::ContactEmail), Some("firm".into())));
+}

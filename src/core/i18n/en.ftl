@@ -57,6 +57,7 @@ skip-captcha = a verification code must be typed by you
 skip-unrecognised = not recognised; please fill it yourself
 skip-ambiguous = this field could be any of "{ $detail }"; left empty rather than risk a wrong value
 skip-other-party = this field is about someone else ({ $detail }); your details are not used
+skip-whose-unknown = this field is in "{ $detail }" on a form about several people, and nothing says whose it is; left empty rather than risk filling in the wrong person
 skip-duplicate = { $count } fields on this form look like "{ $detail }"; none is filled because it is unclear which one is meant
 skip-not-held = the page marks it { $detail }, which your profile does not hold
 skip-not-in-profile = your profile has no "{ $detail }" yet

@@ -57,6 +57,7 @@ skip-captcha = 验证码需要您本人填写
 skip-unrecognised = 未能识别这个字段，请自行填写
 skip-ambiguous = 这个字段可能是“{ $detail }”中的任一项，为免填错，不填
 skip-other-party = 这个字段说的是别人（{ $detail }），不用您的资料填
+skip-whose-unknown = 这个字段在“{ $detail }”一栏，表上有几个人，无法确定是谁的，为免填错人，不填
 skip-duplicate = 同一表单里有 { $count } 个字段都像“{ $detail }”，无法确定填哪个，都不填
 skip-not-held = 网页标注为 { $detail }，您的资料中没有这一项
 skip-not-in-profile = 您的资料里还没有“{ $detail }”

@@ -343,6 +343,7 @@ pub fn not_planned_text(lang: Lang, why: &NotPlanned) -> String {
                     .join(" / "),
             ),
             SkipReason::OtherParty(who) => with("skip-other-party", who),
+            SkipReason::WhoseUnknown(block) => with("skip-whose-unknown", block),
             SkipReason::Duplicate { key, count } => tr(
                 lang,
                 "skip-duplicate",
