@@ -255,6 +255,7 @@ test('a cascade of selects has a row in review for each value written', async ()
   await page.locator(W('to-review')).click();
   await page.locator(W('review')).waitFor();
   const later = page.locator(`${W('step')}:has([data-of="later"])`);
+  await later.first().waitFor();
   const rows = await later.allInnerTexts();
   assert.ok(rows.some((r) => r.includes('杭州市')), rows.join('|'));
   assert.ok(rows.some((r) => r.includes('西湖区')), rows.join('|'));
